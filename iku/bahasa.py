@@ -1,0 +1,93 @@
+"""Indonesian formatting in one place: dates, numbers, ordinals, letters, NIP, pangkat."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from num2words import num2words
+
+LOCALE = "id"
+
+GOLONGAN_PANGKAT = {
+    "I/a": "Juru Muda", "I/b": "Juru Muda Tingkat I", "I/c": "Juru", "I/d": "Juru Tingkat I",
+    "II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur",
+    "II/d": "Pengatur Tingkat I",
+    "III/a": "Penata Muda", "III/b": "Penata Muda Tingkat I", "III/c": "Penata",
+    "III/d": "Penata Tingkat I",
+    "IV/a": "Pembina", "IV/b": "Pembina Tingkat I", "IV/c": "Pembina Utama Muda",
+    "IV/d": "Pembina Utama Madya", "IV/e": "Pembina Utama",
+}
+
+
+def tanggal(nilai: dt.date) -> str:
+    """22 Maret 2022: day in digits, month in full, four-digit year."""
+    return format_date(nilai, "d MMMM yyyy", locale=LOCALE)
+
+
+def angka(nilai: Decimal | int) -> str:
+    """6,12; 1.250,5; 4,90 — decimal comma, '.' between thousands, decimals as written."""
+    if isinstance(nilai, int):
+        return format_decimal(nilai, format="#,##0", locale=LOCALE)
+    desimal = max(0, -int(nilai.as_tuple().exponent))
+    pola = "#,##0" + ("." + "0" * desimal if desimal else "")
+    return format_decimal(nilai, format=pola, locale=LOCALE, decimal_quantization=True)
+
+
+def ordinal_diktum(nomor: int) -> str:
+    """KESATU, KEDUA, ..., KESEBELAS, KEDUA BELAS, KEDUA PULUH SATU."""
+    if nomor < 1:
+        raise ValueError("nomor diktum dimulai dari 1")
+    if nomor == 1:
+        return "KESATU"
+    return num2words(nomor, lang=LOCALE, to="ordinal").upper()
+
+
+def huruf_urut(nomor: int) -> str:
+    """a, b, ..., z, aa, ab, ... (bijective base 26) for menimbang items."""
+    if nomor < 1:
+        raise ValueError("nomor huruf dimulai dari 1")
+    hasil = ""
+    while nomor:
+        nomor, sisa = divmod(nomor - 1, 26)
+        hasil = chr(ord("a") + sisa) + hasil
+    return hasil
+
+
+def bersihkan_nip(nip: str) -> str:
+    """The NIP's digits, spaces removed."""
+    return "".join(nip.split())
+
+
+def periksa_nip(nip: str) -> str:
+    """Return the 18 digits of a valid NIP or raise ValueError saying what is wrong."""
+    angka_nip = bersihkan_nip(nip)
+    if len(angka_nip) != 18 or not angka_nip.isascii() or not angka_nip.isdigit():
+        raise ValueError(f"NIP harus 18 angka (tertulis {len(angka_nip)} karakter)")
+    try:
+        dt.date(int(angka_nip[0:4]), int(angka_nip[4:6]), int(angka_nip[6:8]))
+    except ValueError:
+        raise ValueError(f"8 angka pertama NIP ({angka_nip[:8]}) bukan tanggal lahir yang sah (TTTTBBHH)") from None
+    if not 1 <= int(angka_nip[12:14]) <= 12:
+        raise ValueError(f"bulan TMT CPNS pada NIP ({angka_nip[12:14]}) harus 01 sampai 12")
+    if angka_nip[14] not in "12":
+        raise ValueError(f"angka jenis kelamin pada NIP ({angka_nip[14]}) harus 1 (laki-laki) atau 2 (perempuan)")
+    return angka_nip
+
+
+def nip_lahir(nip: str) -> dt.date:
+    """Birth date encoded in a valid NIP."""
+    return dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+
+
+def nip_tmt(nip: str) -> dt.date:
+    """First day of the TMT CPNS month encoded in a valid NIP."""
+    return dt.date(int(nip[8:12]), int(nip[12:14]), 1)
+
+
+def nip_cetak(nip: str) -> str:
+    """19691231 199103 1 053: groups 8-6-1-3."""
+    d = bersihkan_nip(nip)
+    return f"{d[0:8]} {d[8:14]} {d[14]} {d[15:18]}"

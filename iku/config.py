@@ -1,0 +1,188 @@
+"""TOML file -> validated Config. Every problem is collected and reported at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .errors import ConfigError, Masalah
+from .lokasi import cari_baris
+
+# Sub-tables by key path (list indexes dropped): for "did you mean" on unknown keys.
+TABEL: dict[tuple[str, ...], type[BaseModel]] = {
+    (): model.Config,
+    ("instansi",): model.Instansi,
+    ("format",): model.Format,
+    ("penandatangan",): model.Penandatangan,
+    ("keputusan",): model.Keputusan,
+    ("rencana",): model.Rencana,
+    ("dokumen",): model.Dokumen,
+    ("struktur",): model.Unit,
+    ("iku",): model.Iku,
+    ("iku", "formulasi"): model.Pecahan,
+}
+TAG_UNION = {"teks", "pecahan"}
+
+
+def baca_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    """The file's text and its parsed data (floats kept exact as Decimal)."""
+    try:
+        teks = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise ConfigError(Masalah("berkas konfigurasi tidak ditemukan", berkas=path,
+                                  saran="periksa nama dan folder berkas pada --config")) from None
+    except UnicodeDecodeError:
+        raise ConfigError(Masalah("berkas bukan teks UTF-8", berkas=path,
+                                  saran="simpan ulang berkas sebagai UTF-8 di penyunting teks")) from None
+    except OSError as exc:
+        raise ConfigError(Masalah(f"berkas tidak dapat dibaca ({exc.strerror})", berkas=path)) from None
+    try:
+        return teks, tomllib.loads(teks, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(_masalah_sintaks(exc, path)) from None
+
+
+SINTAKS = {
+    "Invalid value": "nilai tidak sah (teks lupa diapit tanda kutip?)",
+    "Expected '=' after a key in a key/value pair": "tanda = tidak ada sesudah nama kunci",
+    "Unterminated string": "tanda kutip penutup tidak ada",
+    "Illegal character in string": "teks memuat karakter yang tidak boleh (tanda kutip atau garis miring terbalik perlu ditulis \\\" dan \\\\)",
+    "Expected ']' at the end of a table declaration": "kurung ] penutup nama tabel tidak ada",
+    "Expected ']]' at the end of an array declaration": "kurung ]] penutup nama tabel tidak ada",
+    "Cannot overwrite a value": "kunci ditulis dua kali",
+    "Invalid date or datetime": "tanggal tidak sah (tulis tahun-bulan-hari, misalnya 2022-03-22)",
+    "Unclosed array": "kurung ] penutup daftar tidak ada (atau koma di antara butir terlupa)",
+    "Unclosed inline table": "kurung } penutup tabel tidak ada",
+    "Illegal character '\\n'": "tanda kutip penutup tidak ada sebelum akhir baris",
+    "Expected newline or end of document after a statement": "ada tulisan lain sesudah nilai pada baris yang sama",
+}
+
+
+def _masalah_sintaks(exc: tomllib.TOMLDecodeError, path: Path) -> Masalah:
+    cocok = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    baris = int(cocok.group(1)) if cocok else None
+    asli = re.sub(r"\s*\(at .*?\)", "", str(exc))
+    rinci = next((v for k, v in SINTAKS.items() if asli.startswith(k)), asli)
+    if asli.startswith(("Cannot declare", "Cannot mutate")):
+        rinci = "tabel atau kunci ditulis dua kali"
+    return Masalah(
+        f"penulisan TOML tidak sah ({rinci})", berkas=path, baris=baris,
+        saran="periksa tanda kutip, tanda = , koma dan kurung [ ] { } pada baris itu; "
+              "teks harus diapit tanda kutip, tanggal ditulis 2022-03-22",
+    )
+
+
+def muat(path: Path) -> model.Config:
+    """Read, validate and cross-check one config file; raise ConfigError with all problems."""
+    teks, data = baca_toml(path)
+    try:
+        config = model.Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError([_terjemahkan(e, teks, path) for e in exc.errors()]) from None
+    masalah = periksa_silang(config, teks, path)
+    if masalah:
+        raise ConfigError(masalah)
+    return _logo_mutlak(config, path.parent)
+
+
+def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]:
+    """Rules that span several keys or the file system."""
+    masalah = [_masalah_target(config, i, teks, path) for i in range(len(config.iku))]
+    logo = config.instansi.logo
+    if logo and not (path.parent / logo).is_file():
+        masalah.append(Masalah(f"berkas logo \"{logo}\" tidak ditemukan", berkas=path, kunci="instansi.logo",
+                               baris=cari_baris(teks, ("instansi", "logo")),
+                               saran="tulis jalur berkas PNG/JPG relatif terhadap folder konfigurasi, atau hapus kunci logo"))
+    elif logo and (path.parent / logo).suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        masalah.append(Masalah("logo harus berkas PNG atau JPG", berkas=path, kunci="instansi.logo",
+                               baris=cari_baris(teks, ("instansi", "logo"))))
+    return [m for m in masalah if m]
+
+
+def _masalah_target(config: model.Config, i: int, teks: str, path: Path) -> Masalah | None:
+    target = config.iku[i].target
+    if target is None:
+        return None
+    harus = [str(t) for t in config.rencana.tahun]
+    asing = [k for k in target if k not in harus]
+    kurang = [t for t in harus if t not in target]
+    if not (asing or kurang):
+        return None
+    rinci = "; ".join(x for x in (asing and "tahun di luar rentang rencana: " + ", ".join(asing),
+                                  kurang and "tahun belum diisi: " + ", ".join(kurang)) if x)
+    return Masalah(f"target harus memuat tepat tahun {harus[0]} sampai {harus[-1]} ({rinci})",
+                   berkas=path, kunci=f"iku[{i + 1}].target", baris=cari_baris(teks, ("iku", i, "target")),
+                   saran=f"tulis satu target untuk setiap tahun rencana.tahun_awal sampai rencana.tahun_akhir")
+
+
+def _logo_mutlak(config: model.Config, folder: Path) -> model.Config:
+    if not config.instansi.logo:
+        return config
+    instansi = config.instansi.model_copy(update={"logo": str((folder / config.instansi.logo).resolve())})
+    return config.model_copy(update={"instansi": instansi})
+
+
+def nama_kunci(loc: tuple[Any, ...]) -> str:
+    """keputusan.menimbang[3], iku[2].target: list positions counted from 1."""
+    teks = ""
+    for bagian in loc:
+        teks += f"[{bagian + 1}]" if isinstance(bagian, int) else ("." if teks else "") + str(bagian)
+    return teks
+
+
+def _bersihkan_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(b for i, b in enumerate(loc) if not (b in TAG_UNION and i and loc[i - 1] == "formulasi"))
+
+
+def _terjemahkan(err: dict[str, Any], teks: str, path: Path) -> Masalah:
+    loc = _bersihkan_loc(tuple(err["loc"]))
+    pesan, saran = _pesan(err, loc)
+    baris = cari_baris(teks, loc if err["type"] != "missing" else loc[:-1])
+    return Masalah(pesan, berkas=path, kunci=nama_kunci(loc) or None, baris=baris, saran=saran)
+
+
+def _pesan(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
+    jenis, ctx, nilai = err["type"], err.get("ctx") or {}, err.get("input")
+    if jenis == "missing":
+        return "wajib diisi tetapi tidak ada", f"tambahkan kunci \"{loc[-1]}\" di tabel [{nama_kunci(loc[:-1]) or 'utama'}]"
+    if jenis == "extra_forbidden":
+        return "kunci tidak dikenal", _saran_kunci(loc)
+    if jenis == "value_error":
+        return str(ctx.get("error", err["msg"])), None
+    if jenis == "literal_error":
+        return f"nilai {nilai!r} tidak dikenal", "pilih salah satu: " + str(ctx.get("expected", "")).replace(" or ", ", ")
+    if jenis in ("greater_than_equal", "less_than_equal"):
+        return f"nilai {nilai} di luar batas", "tahun ditulis empat angka antara 1900 dan 2200"
+    if jenis == "too_short":
+        return "tidak boleh kosong", "isi paling sedikit satu butir"
+    return PESAN_JENIS.get(jenis, (f"nilai tidak sah ({err['msg']})", None))
+
+
+PESAN_JENIS: dict[str, tuple[str, str | None]] = {
+    "string_type": ("harus berupa teks", "apit teks dengan tanda kutip, misalnya \"Singaraja\""),
+    "int_type": ("harus berupa bilangan bulat", "tulis angka tanpa tanda kutip, misalnya 2023"),
+    "date_type": ("harus berupa tanggal", "tulis tanggal TOML tanpa tanda kutip, misalnya 2022-03-22"),
+    "list_type": ("harus berupa daftar", "tulis dalam kurung siku, misalnya [\"butir pertama\", \"butir kedua\"]"),
+    "dict_type": ("harus berupa tabel", "tulis sebagai tabel, misalnya { 2023 = 5.15, 2024 = 4.9 }"),
+    "model_type": ("harus berupa tabel", "tulis sebagai tabel [nama] beserta kunci-kuncinya"),
+    "model_attributes_type": ("harus berupa tabel", "tulis sebagai tabel [nama] beserta kunci-kuncinya"),
+}
+
+
+def _saran_kunci(loc: tuple[Any, ...]) -> str:
+    induk = tuple(b for b in loc[:-1] if not isinstance(b, int))
+    kelas = TABEL.get(induk)
+    if kelas is None:
+        return "hapus kunci ini"
+    dikenal = list(kelas.model_fields)
+    mirip = difflib.get_close_matches(str(loc[-1]), dikenal, n=1)
+    if mirip:
+        return f"maksud Anda \"{mirip[0]}\"?"
+    return "hapus kunci ini; kunci yang dikenal di sini: " + ", ".join(dikenal)

@@ -1,0 +1,69 @@
+"""One error family for everything a user can get wrong.
+
+Each problem is data (file, key path, line, message, hint); the CLI turns it into
+text exactly once. Core code raises, never prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Masalah:
+    """One problem found in the user's input, located as precisely as known."""
+
+    pesan: str
+    berkas: Path | None = None
+    kunci: str | None = None
+    baris: int | None = None
+    saran: str | None = None
+
+    def __str__(self) -> str:
+        tempat = str(self.berkas) if self.berkas else ""
+        if self.berkas and self.baris:
+            tempat += f", baris {self.baris}"
+        kepala = " ".join(x for x in (tempat and f"{tempat}:", self.kunci and f"[{self.kunci}]") if x)
+        teks = f"{kepala} {self.pesan}" if kepala else self.pesan
+        return f"{teks}\n    Perbaikan: {self.saran}" if self.saran else teks
+
+
+class IkuError(Exception):
+    """Base of every user-facing error; carries one or more problems."""
+
+    judul = "Terjadi kesalahan"
+
+    def __init__(self, masalah: Masalah | list[Masalah]) -> None:
+        self.masalah = [masalah] if isinstance(masalah, Masalah) else list(masalah)
+        super().__init__("\n".join(str(m) for m in self.masalah))
+
+    def uraian(self) -> str:
+        """The whole message as the user reads it."""
+        jumlah = len(self.masalah)
+        kepala = f"{self.judul} ({jumlah} masalah):" if jumlah > 1 else f"{self.judul}:"
+        return kepala + "\n" + "\n".join(f"- {m}" for m in self.masalah)
+
+
+class ConfigError(IkuError):
+    """The configuration file cannot be read or does not validate."""
+
+    judul = "Konfigurasi tidak dapat dipakai"
+
+
+class TemplateError(IkuError):
+    """A template cannot be read or rendered."""
+
+    judul = "Templat tidak dapat dipakai"
+
+
+class ArsipError(IkuError):
+    """The output archive refuses the operation (e.g. a year already exists)."""
+
+    judul = "Arsip tidak diubah"
+
+
+class PdfError(IkuError):
+    """LibreOffice is missing or failed to convert."""
+
+    judul = "PDF tidak dapat dibuat"

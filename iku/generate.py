@@ -1,0 +1,63 @@
+"""Generate one year's document set: validated Config + paths in, paths written out."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import context, render
+from .archive import folder_tahun, periksa_boleh_tulis, tulis_tahun
+from .model import Config
+
+TEMPLAT_BAWAAN = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Permintaan:
+    """What one run of `generate` was asked to do."""
+
+    config: Config
+    config_path: Path
+    templates: Path
+    output: Path
+    force: bool = False
+    pdf: bool = False
+
+
+def slug(teks: str) -> str:
+    """dinas-sosial-kabupaten-buleleng: ASCII, lowercase, safe in any file system."""
+    ascii_ = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:80].strip("-") or "instansi"
+
+
+def nama_berkas(config: Config, jenis: str, akhiran: str = "docx") -> str:
+    """keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.docx (never from the nomor)."""
+    return f"{jenis}-iku-{slug(config.instansi.nama)}-{config.tahun}.{akhiran}"
+
+
+def dokumen(config: Config) -> list[tuple[str, str, dict]]:
+    """(template file, kind, context) for every document of the set, in order."""
+    konteks = context.keputusan(config)
+    return [("keputusan.docx", "keputusan", konteks), ("lampiran.docx", "lampiran", konteks)]
+
+
+def generate(p: Permintaan) -> list[Path]:
+    """Write the year's set under output/<tahun>/ and return the final paths."""
+    periksa_boleh_tulis(p.output, p.config.tahun, p.force)
+    ditulis: list[str] = []
+    with tulis_tahun(p.output, p.config.tahun, p.force) as sementara:
+        for templat, jenis, konteks in dokumen(p.config):
+            berkas = render.render(p.templates / templat, konteks, p.config, sementara / nama_berkas(p.config, jenis))
+            ditulis.append(berkas.name)
+        if p.pdf:
+            from .pdf import ke_pdf
+
+            ditulis += [x.name for x in ke_pdf([sementara / n for n in ditulis], sementara)]
+        salinan = sementara / f"konfigurasi-{p.config.tahun}.toml"
+        shutil.copyfile(p.config_path, salinan)
+        ditulis.append(salinan.name)
+    folder = folder_tahun(p.output, p.config.tahun)
+    return [folder / n for n in ditulis]

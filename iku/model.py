@@ -1,0 +1,183 @@
+"""The validated configuration: one agency, one IKU year.
+
+Validation happens here, at the edge (strict types, unknown keys forbidden); code past
+loading trusts these objects and never touches raw dicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
+
+from . import bahasa
+
+HURUF_DIKENAL = ("Bookman Old Style", "Arial", "Times New Roman")
+PENANDA_ISIAN = "ISI:"  # new-year drafts mark what must still be filled with this prefix
+
+
+def _teks(nilai: str) -> str:
+    """Plain text as it must appear: trimmed, not empty, no invisible control characters."""
+    nilai = nilai.strip()
+    if not nilai:
+        raise ValueError("tidak boleh kosong")
+    for karakter in nilai:
+        if karakter not in "\n\t" and unicodedata.category(karakter) in ("Cc", "Cs", "Co"):
+            raise ValueError(f"memuat karakter kendali tak terlihat (U+{ord(karakter):04X})")
+    if nilai.startswith(PENANDA_ISIAN):
+        raise ValueError(f"belum diisi (masih bertanda \"{PENANDA_ISIAN}\")")
+    return nilai
+
+
+def _angka(nilai: Any) -> Decimal:
+    """Numbers arrive as Decimal (floats parsed exactly) or int; never bool, str or NaN."""
+    if isinstance(nilai, bool) or not isinstance(nilai, (int, Decimal)):
+        raise ValueError("harus berupa angka tanpa tanda kutip, misalnya 6.12")
+    angka = Decimal(nilai)
+    if not angka.is_finite():
+        raise ValueError("harus berupa angka biasa (bukan nan atau inf)")
+    return angka
+
+
+def _tanggal(nilai: Any) -> Any:
+    if isinstance(nilai, str) and nilai.startswith(PENANDA_ISIAN):
+        raise ValueError(f"belum diisi (masih bertanda \"{PENANDA_ISIAN}\")")
+    return nilai
+
+
+Teks = Annotated[str, AfterValidator(_teks)]
+Angka = Annotated[Decimal, BeforeValidator(_angka)]
+Tahun = Annotated[int, Field(ge=1900, le=2200)]
+Tanggal = Annotated[dt.date, BeforeValidator(_tanggal)]
+DaftarTeks = Annotated[list[Teks], Field(min_length=1)]
+
+
+class Dasar(BaseModel):
+    """Every table of the config: strict types, no unknown keys, immutable."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Instansi(Dasar):
+    nama: Teks
+    pemerintah: Teks
+    alamat: Teks
+    kota: Teks
+    telepon: Teks
+    email: Teks | None = None
+    laman: Teks | None = None
+    logo: Teks | None = None
+    kode_pos: Teks | None = None
+    nama_kop: Teks | None = None
+
+
+class Format(Dasar):
+    kertas: Literal["A4", "F4"] = "A4"
+    huruf: Literal[HURUF_DIKENAL] = "Bookman Old Style"  # type: ignore[valid-type]
+
+
+class Penandatangan(Dasar):
+    jabatan: Teks
+    nama: Teks
+    pangkat: Teks
+    nip: Annotated[str, AfterValidator(bahasa.periksa_nip)]
+
+
+class Keputusan(Dasar):
+    nomor: Teks
+    tanggal: Tanggal
+    tempat: Teks
+    tentang: Teks
+    menimbang: DaftarTeks
+    mengingat: DaftarTeks
+    memutuskan: DaftarTeks
+    tembusan: list[Teks] = []
+
+
+class Rencana(Dasar):
+    tahun_awal: Tahun
+    tahun_akhir: Tahun
+    tahun_kondisi_awal: Tahun
+    tujuan: Teks
+    indikator_tujuan: Teks
+
+    @model_validator(mode="after")
+    def _urutan_tahun(self) -> Rencana:
+        if self.tahun_akhir < self.tahun_awal:
+            raise ValueError("tahun_akhir tidak boleh sebelum tahun_awal")
+        if self.tahun_akhir - self.tahun_awal > 9:
+            raise ValueError("rentang tahun_awal sampai tahun_akhir paling lama 10 tahun")
+        return self
+
+    @property
+    def tahun(self) -> list[int]:
+        """Every year of the plan, in order."""
+        return list(range(self.tahun_awal, self.tahun_akhir + 1))
+
+
+class Dokumen(Dasar):
+    kata_pengantar: Teks | None = None
+    tanggal_kata_pengantar: Tanggal | None = None
+    latar_belakang: Teks | None = None
+
+
+class Unit(Dasar):
+    nama: Teks
+    membawahi: list[Teks] = []
+
+
+class Pecahan(Dasar):
+    pembilang: Teks
+    penyebut: Teks
+    kali: Teks | None = None
+
+
+def _jenis_formulasi(nilai: Any) -> str:
+    return "pecahan" if isinstance(nilai, (dict, Pecahan)) else "teks"
+
+
+Formulasi = Annotated[
+    Annotated[Teks, Tag("teks")] | Annotated[Pecahan, Tag("pecahan")],
+    Discriminator(_jenis_formulasi),
+]
+
+
+class Iku(Dasar):
+    sasaran: Teks
+    indikator: Teks
+    satuan: Teks
+    alasan: Teks
+    formulasi: Formulasi
+    sumber_data: Teks
+    keterangan: Teks | None = None
+    kondisi_awal: Angka | None = None
+    target: dict[str, Angka] | None = None
+    strategi: Teks | None = None
+    arah_kebijakan: Teks | None = None
+    acuan: Teks | None = None
+
+
+class Config(Dasar):
+    """The whole configuration file."""
+
+    tahun: Tahun
+    instansi: Instansi
+    format: Format = Format()
+    penandatangan: Penandatangan
+    keputusan: Keputusan
+    rencana: Rencana
+    dokumen: Dokumen = Dokumen()
+    struktur: list[Unit] = []
+    iku: Annotated[list[Iku], Field(min_length=1)]
