@@ -19,7 +19,8 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
-    model_validator,
+    ValidationInfo,
+    field_validator,
 )
 
 from . import bahasa
@@ -113,13 +114,15 @@ class Rencana(Dasar):
     tujuan: Teks
     indikator_tujuan: Teks
 
-    @model_validator(mode="after")
-    def _urutan_tahun(self) -> Rencana:
-        if self.tahun_akhir < self.tahun_awal:
-            raise ValueError("tahun_akhir tidak boleh sebelum tahun_awal")
-        if self.tahun_akhir - self.tahun_awal > 9:
+    @field_validator("tahun_akhir")
+    @classmethod
+    def _urutan_tahun(cls, akhir: int, info: ValidationInfo) -> int:
+        awal = info.data.get("tahun_awal")
+        if awal is not None and akhir < awal:
+            raise ValueError(f"tahun_akhir tidak boleh sebelum tahun_awal ({awal})")
+        if awal is not None and akhir - awal > 9:
             raise ValueError("rentang tahun_awal sampai tahun_akhir paling lama 10 tahun")
-        return self
+        return akhir
 
     @property
     def tahun(self) -> list[int]:

@@ -19,12 +19,14 @@ from docx.shared import Cm, Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, TemplateError as JinjaError
 
+from .bahasa import ordinal_diktum
 from .context import Gambar
 from .errors import Masalah, TemplateError
 from .model import Config
 
 KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
 GAYA_DIKTUM = "Diktum"
+GAYA_MENETAPKAN = "Menetapkan"
 # Average advance of a capital letter at 12 pt, in cm; generous, so a label never hits its colon.
 LEBAR_KAPITAL_CM = {"Bookman Old Style": 0.34, "Arial": 0.30, "Times New Roman": 0.29}
 
@@ -134,39 +136,27 @@ def _pastikan_rfonts(defaults: Any) -> None:
 
 
 def atur_diktum(docx: Any, config: Config) -> None:
-    """Widen the diktum label column when a label (KEDUA PULUH SATU) would not fit."""
-    jumlah = len(config.keputusan.memutuskan)
-    terpanjang = max(len(_label) for _label in _label_diktum(jumlah))
-    lebar = terpanjang * LEBAR_KAPITAL_CM.get(config.format.huruf, 0.34) + 0.25
+    """Widen the diktum label column (the style's tabs) when a label like KEDUA PULUH SATU needs it."""
+    label = [ordinal_diktum(n) for n in range(1, len(config.keputusan.memutuskan) + 1)]
+    lebar = Cm(max(map(len, label)) * LEBAR_KAPITAL_CM.get(config.format.huruf, 0.34) + 0.25)
     diktum = [p for p in docx.paragraphs if p.style is not None and p.style.name == GAYA_DIKTUM]
-    for paragraf in diktum:
-        _geser_tab(paragraf, lebar)
-    if diktum:  # the signature never stands alone on a page
-        diktum[-1].paragraph_format.keep_with_next = True
+    if diktum:
+        _lebarkan(diktum[0].style, lebar)
+        if GAYA_MENETAPKAN in docx.styles:  # keep "Menetapkan :" aligned with the diktum colons
+            _lebarkan(docx.styles[GAYA_MENETAPKAN], lebar)
+        diktum[-1].paragraph_format.keep_with_next = True  # the signature never stands alone on a page
 
 
-def _label_diktum(jumlah: int) -> list[str]:
-    from .bahasa import ordinal_diktum
-
-    return [ordinal_diktum(n) for n in range(1, jumlah + 1)]
-
-
-def _geser_tab(paragraf: Any, lebar_cm: float) -> None:
-    format_ = paragraf.paragraph_format
-    titik_dua = max(Cm(lebar_cm), _tab_pertama(paragraf.style))
-    if titik_dua == _tab_pertama(paragraf.style):
+def _lebarkan(gaya: Any, lebar: int) -> None:
+    format_ = gaya.paragraph_format
+    tab = list(format_.tab_stops)
+    if not tab or tab[0].position >= lebar:
         return
-    teks = titik_dua + Cm(0.5)
+    teks = lebar + Cm(0.5)
     format_.tab_stops.clear_all()
-    format_.tab_stops.add_tab_stop(titik_dua)
+    format_.tab_stops.add_tab_stop(lebar)
     format_.tab_stops.add_tab_stop(teks)
-    format_.left_indent = teks
-    format_.first_line_indent = -teks
-
-
-def _tab_pertama(gaya: Any) -> int:
-    tab = list(gaya.paragraph_format.tab_stops)
-    return tab[0].position if tab else Cm(3.25)
+    format_.left_indent, format_.first_line_indent = teks, -teks
 
 
 def atur_properti(docx: Any, config: Config) -> None:

@@ -51,3 +51,26 @@ def teks_pdf(path: Path, layout: bool = False) -> str:
 
 def ada_soffice() -> bool:
     return shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
+
+
+def data_contoh() -> dict:
+    """The sample config as plain data, to modify and write back with tulis_data."""
+    import tomllib
+
+    return tomllib.loads(CONFIG_CONTOH.read_text(encoding="utf-8"))
+
+
+def tulis_data(path: Path, data: dict) -> Path:
+    import tomlkit
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(tomlkit.dumps(data), encoding="utf-8")
+    return path
+
+
+def jalankan_generate(*argumen: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`python generate.py ARGS` in a real process, as the secretariat runs it."""
+    import sys
+
+    return subprocess.run([sys.executable, str(AKAR / "generate.py"), *argumen], cwd=cwd or AKAR,
+                          capture_output=True, text=True, timeout=600)

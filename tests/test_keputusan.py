@@ -1,0 +1,231 @@
+"""The rendered decree set: golden text, labels, hostile values, layout, archive."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, jalankan_generate, teks_docx, tulis_data
+from iku import config as config_mod
+from iku.errors import ArsipError
+from iku.generate import Permintaan, generate
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def buat(tmp_path: Path, data: dict | None = None, **opsi) -> list[Path]:
+    path = tulis_data(tmp_path / "iku.toml", data) if data is not None else CONFIG_CONTOH
+    config = config_mod.muat(path)
+    return generate(Permintaan(config, path, TEMPLATES, tmp_path / "output", **opsi))
+
+
+def berkas(paths: list[Path], jenis: str) -> Path:
+    return next(p for p in paths if p.name.startswith(jenis) and p.suffix == ".docx")
+
+
+def golden(nama: str) -> list[str]:
+    return [b.replace("\\n", "\n") for b in (GOLDEN / nama).read_text(encoding="utf-8").splitlines()]
+
+
+def test_keputusan_rujukan_sama_dengan_golden(tmp_path):
+    paths = buat(tmp_path)
+    assert teks_docx(berkas(paths, "keputusan")) == golden("keputusan.txt")
+
+
+def test_lampiran_rujukan_sama_dengan_golden(tmp_path):
+    paths = buat(tmp_path)
+    assert teks_docx(berkas(paths, "lampiran")) == golden("lampiran.txt")
+
+
+def test_set_ditulis_di_folder_tahun_dengan_nama_dari_instansi(tmp_path):
+    paths = buat(tmp_path)
+    assert [p.name for p in paths] == [
+        "keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
+        "lampiran-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
+        "konfigurasi-2023.toml",
+    ]
+    assert all(p.parent == tmp_path / "output" / "2023" and p.is_file() for p in paths)
+    assert (tmp_path / "output" / "2023" / "konfigurasi-2023.toml").read_bytes() == CONFIG_CONTOH.read_bytes()
+    assert sorted(x.name for x in (tmp_path / "output").iterdir()) == ["2023"]
+
+
+def test_dua_puluh_lima_diktum_berlabel_benar(tmp_path):
+    data = data_contoh()
+    data["keputusan"]["memutuskan"] = [f"Diktum nomor {n} berisi ketentuan." for n in range(1, 26)]
+    teks = teks_docx(berkas(buat(tmp_path, data), "keputusan"))
+    diktum = [t for t in teks if t.split("\t")[-1].startswith("Diktum nomor")]
+    assert [t.split("\t")[0] for t in diktum][:3] == ["KESATU", "KEDUA", "KETIGA"]
+    assert [t.split("\t")[0] for t in diktum][10:12] == ["KESEBELAS", "KEDUA BELAS"]
+    assert [t.split("\t")[0] for t in diktum][20:] == ["KEDUA PULUH SATU", "KEDUA PULUH DUA", "KEDUA PULUH TIGA",
+                                                        "KEDUA PULUH EMPAT", "KEDUA PULUH LIMA"]
+    assert [t.split("\t")[-1] for t in diktum] == data["keputusan"]["memutuskan"]
+
+
+def test_label_diktum_panjang_melebarkan_kolom(tmp_path):
+    data = data_contoh()
+    data["keputusan"]["memutuskan"] = [f"Diktum {n}." for n in range(1, 22)]
+    d = docx.Document(str(berkas(buat(tmp_path, data), "keputusan")))
+    gaya = d.styles["Diktum"].paragraph_format
+    tab = [t.position for t in gaya.tab_stops]
+    assert len(tab) == 2 and tab[0] > Mm(50) and gaya.left_indent == tab[1] == -gaya.first_line_indent
+    assert all(len(p.paragraph_format.tab_stops) == 0 for p in d.paragraphs if p.style.name == "Diktum")
+
+
+HOSTIL = "bahwa {{ 7*7 }} & <b>tebal</b> {% if x %}y{% endif %} {_{ z }_} \"kutip\" 'satu' \\ ☺;"
+
+
+def test_nilai_hostil_tercetak_apa_adanya(tmp_path):
+    data = data_contoh()
+    data["keputusan"]["menimbang"][0] = HOSTIL
+    data["keputusan"]["nomor"] = "800/{{ nomor }}/<Dinsos> & Co"
+    data["iku"][0]["sasaran"] = "Sasaran {% raw %} & <i>"
+    data["iku"][0]["alasan"] = "Baris satu\nBaris {{ dua }}"
+    paths = buat(tmp_path, data)
+    keputusan = teks_docx(berkas(paths, "keputusan"))
+    assert "Menimbang\t:\ta.\t" + HOSTIL in keputusan
+    assert "NOMOR 800/{{ nomor }}/<Dinsos> & Co" in keputusan
+    lampiran = teks_docx(berkas(paths, "lampiran"))
+    assert "Sasaran {% raw %} & <i>" in lampiran and "Baris satu\nBaris {{ dua }}" in lampiran
+    assert "NOMOR\t:\t800/{{ nomor }}/<Dinsos> & Co" in lampiran
+
+
+def test_tembusan_dicetak_bila_ada(tmp_path):
+    data = data_contoh()
+    assert "Tembusan:" not in teks_docx(berkas(buat(tmp_path / "a", data), "keputusan"))
+    data["keputusan"]["tembusan"] = ["Bupati Buleleng", "Inspektur Kabupaten Buleleng"]
+    teks = teks_docx(berkas(buat(tmp_path / "b", data), "keputusan"))
+    assert teks[-3:] == ["Tembusan:", "1.\tBupati Buleleng", "2.\tInspektur Kabupaten Buleleng"]
+
+
+def test_kelompok_sasaran_digabung_dan_bernomor(tmp_path):
+    data = data_contoh()
+    baris = data["iku"][0]
+    data["iku"] = [dict(baris, indikator=f"Indikator {i}", sasaran=s)
+                   for i, s in enumerate(["A", "A", "A", "B", "C", "C"], start=1)]
+    d = docx.Document(str(berkas(buat(tmp_path, data), "lampiran")))
+    tabel = d.tables[-1]
+    isi = [[c.text for c in r.cells] for r in tabel.rows[2:]]
+    assert [r[2] for r in isi] == [f"Indikator {i}" for i in range(1, 7)]
+    assert [r[0] for r in isi] == ["1.", "1.", "1.", "2.", "3.", "3."]  # merged cells repeat their text
+    vmerge = [r._tr.tc_lst[0].tcPr.find(qn("w:vMerge")).get(qn("w:val")) for r in tabel.rows[2:]]
+    assert vmerge == ["restart", "continue", "continue", "restart", "restart", "continue"]
+
+
+def test_pecahan_bertumpuk_dengan_garis(tmp_path):
+    d = docx.Document(str(berkas(buat(tmp_path), "lampiran")))
+    sel = d.tables[-1].rows[3].cells[5]
+    assert [p.text for p in sel.paragraphs] == ["Jumlah PMKS yang tertangani", "Jumlah PMKS yang ada", "x 100%"]
+    garis = sel.paragraphs[0]._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert garis.get(qn("w:val")) == "single"
+
+
+def test_judul_tabel_diulang_setiap_halaman(tmp_path):
+    d = docx.Document(str(berkas(buat(tmp_path), "lampiran")))
+    tabel = d.tables[-1]
+    assert [r._tr.trPr.find(qn("w:tblHeader")) is not None for r in tabel.rows[:2]] == [True, True]
+    assert all(r._tr.trPr is None or r._tr.trPr.find(qn("w:tblHeader")) is None for r in tabel.rows[2:])
+
+
+@pytest.mark.parametrize("kertas, ukuran", [("A4", (210, 297)), ("F4", (215, 330))])
+def test_kertas_dan_orientasi(tmp_path, kertas, ukuran):
+    data = data_contoh()
+    data["format"]["kertas"] = kertas
+    paths = buat(tmp_path, data)
+    for jenis, mendatar in (("keputusan", False), ("lampiran", True)):
+        for s in docx.Document(str(berkas(paths, jenis))).sections:
+            lebar, tinggi = (ukuran[1], ukuran[0]) if mendatar else ukuran
+            assert (round(s.page_width.mm), round(s.page_height.mm)) == (lebar, tinggi)
+            margin = (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)
+            assert [round(m.mm) for m in margin] == [20, 25, 30, 20]
+
+
+@pytest.mark.parametrize("huruf", ["Arial", "Bookman Old Style"])
+def test_huruf_dari_config(tmp_path, huruf):
+    data = data_contoh()
+    data["format"]["huruf"] = huruf
+    d = docx.Document(str(berkas(buat(tmp_path, data), "keputusan")))
+    fonts = {rf.get(qn("w:ascii")) for rf in d.styles.element.iter(qn("w:rFonts"))}
+    fonts |= {rf.get(qn("w:ascii")) for rf in d.element.iter(qn("w:rFonts"))}
+    assert fonts == {huruf}
+    assert d.styles["Normal"].font.size.pt == 12
+
+
+def test_nomor_halaman_mulai_halaman_dua(tmp_path):
+    d = docx.Document(str(berkas(buat(tmp_path), "keputusan")))
+    s = d.sections[0]
+    assert s.different_first_page_header_footer
+    header = s.header._element
+    assert "PAGE" in "".join(t.text for t in header.iter(qn("w:instrText")))
+    assert "".join(t.text for t in header.iter(qn("w:t"))).replace("1", "") == "-  -"
+    assert "".join(t.text or "" for t in s.first_page_header._element.iter(qn("w:t"))) == ""
+
+
+def test_keluaran_byte_identik_setiap_kali(tmp_path):
+    a = buat(tmp_path / "a")
+    b = buat(tmp_path / "b")
+    for x, y in zip(a, b):
+        assert hashlib.sha256(x.read_bytes()).digest() == hashlib.sha256(y.read_bytes()).digest(), x.name
+
+
+def test_tahun_yang_ada_tidak_ditimpa_tanpa_force(tmp_path):
+    pertama = buat(tmp_path)
+    sidik = {p.name: p.read_bytes() for p in pertama}
+    data = data_contoh()
+    data["penandatangan"]["nama"] = "Nama Lain"
+    with pytest.raises(ArsipError) as info:
+        buat(tmp_path, data)
+    assert "--force" in info.value.masalah[0].saran
+    assert {p.name: p.read_bytes() for p in pertama} == sidik
+    assert sorted(x.name for x in (tmp_path / "output").iterdir()) == ["2023"]
+
+
+def test_force_menyimpan_arsip_lama(tmp_path):
+    pertama = buat(tmp_path)
+    lama = {p.name: p.read_bytes() for p in pertama}
+    data = data_contoh()
+    data["penandatangan"]["nama"] = "Nama Lain, S.H."
+    buat(tmp_path, data, force=True)
+    folder = sorted(x.name for x in (tmp_path / "output").iterdir())
+    assert folder[0] == "2023" and len(folder) == 2 and folder[1].startswith("2023.diganti-")
+    cadangan = tmp_path / "output" / folder[1]
+    assert {p.name: p.read_bytes() for p in cadangan.iterdir()} == lama
+    assert "Nama Lain, S.H." in teks_docx(berkas(list((tmp_path / "output" / "2023").iterdir()), "keputusan"))
+
+
+def test_templat_rusak_tidak_meninggalkan_apa_pun(tmp_path):
+    templat = tmp_path / "templat"
+    templat.mkdir()
+    (templat / "keputusan.docx").write_bytes((TEMPLATES / "keputusan.docx").read_bytes())
+    (templat / "lampiran.docx").write_bytes(b"bukan docx")
+    config = config_mod.muat(CONFIG_CONTOH)
+    from iku.errors import TemplateError
+
+    with pytest.raises(TemplateError) as info:
+        generate(Permintaan(config, CONFIG_CONTOH, templat, tmp_path / "output"))
+    assert info.value.masalah[0].berkas == templat / "lampiran.docx"
+    assert not (tmp_path / "output").exists()
+
+
+def test_cli_config_salah_tanpa_traceback_dan_tanpa_tulisan(tmp_path):
+    data = data_contoh()
+    path = tulis_data(tmp_path / "iku.toml", data)
+    path.write_text(path.read_text().replace("tanggal = 2022-03-22", 'tanggal = "22-03-2022"', 1))
+    hasil = jalankan_generate("--config", str(path), "--output", str(tmp_path / "out"))
+    assert hasil.returncode != 0
+    assert "Traceback" not in hasil.stderr and hasil.stdout == ""
+    assert str(path) in hasil.stderr and "keputusan.tanggal" in hasil.stderr and "2022-03-22" in hasil.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_mencetak_jalur_yang_ditulis(tmp_path):
+    hasil = jalankan_generate("--output", str(tmp_path / "out"))
+    assert hasil.returncode == 0, hasil.stderr
+    ditulis = [Path(b) for b in hasil.stdout.splitlines()]
+    assert len(ditulis) == 3 and all(p.is_file() and p.parent == tmp_path / "out" / "2023" for p in ditulis)
+    ulang = jalankan_generate("--output", str(tmp_path / "out"))
+    assert ulang.returncode != 0 and "sudah ada" in ulang.stderr and "--force" in ulang.stderr
