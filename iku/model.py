@@ -35,7 +35,7 @@ def _teks(nilai: str) -> str:
     if not nilai:
         raise ValueError("tidak boleh kosong")
     for karakter in nilai:
-        if karakter not in "\n\t" and unicodedata.category(karakter) in ("Cc", "Cs", "Co"):
+        if karakter in "\ufffe\uffff" or (karakter not in "\n\t" and unicodedata.category(karakter) in ("Cc", "Cs", "Co")):
             raise ValueError(f"memuat karakter kendali tak terlihat (U+{ord(karakter):04X})")
     if nilai.startswith(PENANDA_ISIAN):
         raise ValueError(f"belum diisi (masih bertanda \"{PENANDA_ISIAN}\")")

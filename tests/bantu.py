@@ -74,3 +74,18 @@ def jalankan_generate(*argumen: str, cwd: Path | None = None) -> subprocess.Comp
 
     return subprocess.run([sys.executable, str(AKAR / "generate.py"), *argumen], cwd=cwd or AKAR,
                           capture_output=True, text=True, timeout=600)
+
+
+def tulis_png(path: Path, lebar: int = 40, tinggi: int = 48) -> Path:
+    """A small solid-colour PNG, written with the standard library only."""
+    import struct
+    import zlib
+
+    def potong(jenis: bytes, isi: bytes) -> bytes:
+        return struct.pack(">I", len(isi)) + jenis + isi + struct.pack(">I", zlib.crc32(jenis + isi))
+
+    baris = b"".join(b"\x00" + b"\x20\x60\xa0" * lebar for _ in range(tinggi))
+    kepala = struct.pack(">IIBBBBB", lebar, tinggi, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + potong(b"IHDR", kepala) + potong(b"IDAT", zlib.compress(baris))
+                     + potong(b"IEND", b""))
+    return path

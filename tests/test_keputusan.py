@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
@@ -229,3 +230,34 @@ def test_cli_mencetak_jalur_yang_ditulis(tmp_path):
     assert len(ditulis) == 3 and all(p.is_file() and p.parent == tmp_path / "out" / "2023" for p in ditulis)
     ulang = jalankan_generate("--output", str(tmp_path / "out"))
     assert ulang.returncode != 0 and "sudah ada" in ulang.stderr and "--force" in ulang.stderr
+
+
+def test_tidak_ada_tag_tersisa(tmp_path):
+    import zipfile
+
+    for path in buat(tmp_path):
+        if path.suffix != ".docx":
+            continue
+        with zipfile.ZipFile(path) as z:
+            xml = " ".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
+        assert not any(t in xml for t in ("{{", "}}", "{%", "%}", "{#")), path.name
+
+
+TEKS_BEBAS = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Zl", "Zp")), min_size=1, max_size=60)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(menimbang=TEKS_BEBAS.filter(lambda t: t.strip() and not t.strip().startswith("ISI:")), sasaran=TEKS_BEBAS.filter(str.strip))
+def test_nilai_apa_pun_tercetak_utuh(tmp_path, menimbang, sasaran):
+    from iku import context, render
+
+    config = config_mod.muat(CONFIG_CONTOH)
+    k = config.keputusan.model_copy(update={"menimbang": [menimbang.strip()]})
+    iku = [config.iku[0].model_copy(update={"sasaran": sasaran.strip()})]
+    config = config.model_copy(update={"keputusan": k, "iku": iku})
+    konteks = context.keputusan(config)
+    tujuan = tmp_path / "k.docx"
+    render.render(TEMPLATES / "keputusan.docx", konteks, config, tujuan)
+    assert f"Menimbang\t:\ta.\t{menimbang.strip()}" in teks_docx(tujuan)
+    render.render(TEMPLATES / "lampiran.docx", konteks, config, tujuan)
+    assert sasaran.strip() in teks_docx(tujuan)
