@@ -107,6 +107,7 @@ def rapikan(docx: Any, config: Config) -> None:
     atur_kertas(docx, config.format.kertas)
     atur_huruf(docx, config.format.huruf)
     atur_lebar_tabel(docx)
+    urutkan_sel(docx)
     atur_diktum(docx, config)
     atur_properti(docx, config)
 
@@ -120,7 +121,9 @@ def atur_kertas(docx: Any, kertas: str) -> None:
 
 def atur_lebar_tabel(docx: Any) -> None:
     """Column loops ({%tc for %}) leave docxtpl's evened-out grid: take each column's width from
-    the cells themselves (the last row with one cell per column), scaled to the table's width."""
+    the cells themselves (the last row with one cell per column), scaled to the text width of
+    the table's section (or to the old total for a nested table)."""
+    lebar_bagian = _lebar_teks_per_tabel(docx.element.body)
     for tbl in docx.element.body.iter(qn("w:tbl")):
         kolom = tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
         baris = [tr.findall(qn("w:tc")) for tr in tbl.findall(qn("w:tr"))]
@@ -129,11 +132,46 @@ def atur_lebar_tabel(docx: Any) -> None:
         grid = [int(k.get(qn("w:w"), "0")) for k in kolom]
         if None in lebar or lebar == grid or not sum(lebar):
             continue
-        baru = [round(w * sum(grid) / sum(lebar)) for w in lebar]
+        total = lebar_bagian.get(tbl) or sum(grid)
+        baru = [round(w * total / sum(lebar)) for w in lebar]
         for k, w in zip(kolom, baru):
             k.set(qn("w:w"), str(w))
         for sel_baris in baris:
             _atur_lebar_sel(sel_baris, baru)
+
+
+def _lebar_teks_per_tabel(body: Any) -> dict[Any, int]:
+    """Top-level table -> text width (twips) of the section it stands in."""
+    hasil: dict[Any, int] = {}
+    menunggu: list[Any] = []
+    for elemen in body.iterchildren():
+        if elemen.tag == qn("w:tbl"):
+            menunggu.append(elemen)
+            continue
+        sect = elemen if elemen.tag == qn("w:sectPr") else elemen.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        if sect is None:
+            continue
+        ukuran, margin = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
+        if ukuran is not None and margin is not None:
+            lebar = int(ukuran.get(qn("w:w"))) - int(margin.get(qn("w:left"), "0")) - int(margin.get(qn("w:right"), "0"))
+            hasil.update({t: lebar for t in menunggu})
+        menunggu = []
+    return hasil
+
+
+URUTAN_TCPR = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+               "textDirection", "tcFitText", "vAlign", "hideMark"]
+
+
+def urutkan_sel(docx: Any) -> None:
+    """Cell properties in schema order (docxtpl's colspan/vm insert theirs out of order; Word is strict)."""
+    for tcpr in docx.element.body.iter(qn("w:tcPr")):
+        anak = list(tcpr)
+        urut = sorted(anak, key=lambda e: URUTAN_TCPR.index(e.tag.split("}")[1])
+                      if e.tag.split("}")[1] in URUTAN_TCPR else len(URUTAN_TCPR))
+        if urut != anak:
+            for e in urut:
+                tcpr.append(e)
 
 
 def _rentang(sel: Any) -> int:

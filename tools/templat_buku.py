@@ -26,10 +26,10 @@ from buat_template import (
 LEBAR_TEKS = 16.0  # cm, portrait A4 text width
 # Tabel 2.2.1, template columns: TUJUAN, IND. TUJUAN, SASARAN, IND. SASARAN, KONDISI AWAL,
 # [tc for], TAHUN, [tc endfor], KONDISI AKHIR, STRATEGI, ARAH KEBIJAKAN, ACUAN, FORMULASI, SUMBER.
-# The year column is repeated per year; iku.render rescales the widths to the 24.7 cm total.
+# The year column is repeated per year; iku.render rescales the widths to the text width.
 # Text columns are wide enough for the longest common word at 7 pt; the tag columns only
-# hold {%tc %} (they vanish) and bring the total to the 24.7 cm landscape text width.
-KOLOM_TABEL = [2.35, 2.1, 2.1, 2.2, 1.45, 0.55, 1.0, 0.55, 1.45, 2.3, 2.3, 1.85, 2.4, 2.1]
+# hold {%tc %} (they vanish) and bring the total to the 24.7 cm landscape A4 text width.
+KOLOM_TABEL = [2.35, 2.1, 2.1, 2.2, 1.45, 0.5, 1.1, 0.5, 1.45, 2.3, 2.3, 1.85, 2.4, 2.1]
 MARGIN_SEL_TWIP = 45  # 0.08 cm left and right inside each cell of the wide table
 
 
