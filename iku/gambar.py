@@ -141,19 +141,22 @@ def bagan_organisasi(kepala: Kotak, unit: list[Kotak], lebar_mm: float = 160) ->
 
 
 def _tata_letak(kepala: Kotak, unit: list[Kotak], lebar: int) -> dict:
+    """Box sizes and row positions. Several rows hang from a spine on the left margin."""
     f_kepala = huruf(px(3), True)
     lebar_kepala = min(lebar - 2 * GARIS, px(60))
     b_kepala = bungkus(kepala.nama, f_kepala, lebar_kepala - 2 * PADAT)
     y = GARIS + _tinggi_kotak(b_kepala, f_kepala)
+    jumlah_baris = _baris_anak(len(unit))
+    kiri = GARIS + (px(4) if len(jumlah_baris) > 1 else 0)
     baris, posisi = [], 0
-    for jumlah in _baris_anak(len(unit)):
+    for jumlah in jumlah_baris:
         isi = unit[posisi:posisi + jumlah]
         posisi += jumlah
-        kolom = (lebar - 2 * GARIS - (jumlah - 1) * JARAK) // jumlah if jumlah else 0
+        kolom = (lebar - kiri - GARIS - (jumlah - 1) * JARAK) // jumlah
         y += 2 * JARAK
-        tinggi = max(_kolom(None, 0, 0, kolom, u) for u in isi)
-        baris.append({"y": y, "isi": isi, "kolom": kolom})
-        y += tinggi
+        pusat = [kiri + i * (kolom + JARAK) + kolom // 2 for i in range(jumlah)]
+        baris.append({"y": y, "isi": isi, "kolom": kolom, "kiri": kiri, "pusat": pusat})
+        y += max(_kolom(None, 0, 0, kolom, u) for u in isi)
     return {"kepala": (lebar_kepala, b_kepala, f_kepala), "baris": baris, "tinggi": y + GARIS * 2}
 
 
@@ -161,16 +164,20 @@ def _gambar_bagan(d: ImageDraw.ImageDraw, kepala: Kotak, unit: list[Kotak], tata
     lebar_kepala, b_kepala, f_kepala = tata["kepala"]
     tengah = lebar // 2
     bawah = GARIS + _gambar_kotak(d, tengah - lebar_kepala // 2, GARIS, lebar_kepala, b_kepala, f_kepala, isi=ABU)
-    if tata["baris"]:
-        bus_akhir = tata["baris"][-1]["y"] - JARAK
-        d.line((tengah, bawah, tengah, bus_akhir), fill=HITAM, width=GARIS)
-    for b in tata["baris"]:
+    baris = tata["baris"]
+    if not baris:
+        return
+    tulang = GARIS + px(1.5)  # the spine, used when the units take several rows
+    d.line((tengah, bawah, tengah, baris[0]["y"] - JARAK), fill=HITAM, width=GARIS)
+    if len(baris) > 1:
+        d.line((tulang, baris[0]["y"] - JARAK, tulang, baris[-1]["y"] - JARAK), fill=HITAM, width=GARIS)
+    for n, b in enumerate(baris):
         bus = b["y"] - JARAK
-        pusat = [GARIS + i * (b["kolom"] + JARAK) + b["kolom"] // 2 for i in range(len(b["isi"]))]
-        d.line((min(pusat + [tengah]), bus, max(pusat + [tengah]), bus), fill=HITAM, width=GARIS)
+        ujung = b["pusat"] + ([tengah] if n == 0 else []) + ([tulang] if len(baris) > 1 else [])
+        d.line((min(ujung), bus, max(ujung), bus), fill=HITAM, width=GARIS)
         for i, u in enumerate(b["isi"]):
-            d.line((pusat[i], bus, pusat[i], b["y"]), fill=HITAM, width=GARIS)
-            _kolom(d, GARIS + i * (b["kolom"] + JARAK), b["y"], b["kolom"], u)
+            d.line((b["pusat"][i], bus, b["pusat"][i], b["y"]), fill=HITAM, width=GARIS)
+            _kolom(d, b["kiri"] + i * (b["kolom"] + JARAK), b["y"], b["kolom"], u)
 
 
 # ---------------------------------------------------------------- target chart
