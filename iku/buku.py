@@ -166,9 +166,11 @@ def bagan(config: Config, folder: Path) -> Gambar | None:
 
 def struktur(config: Config, folder: Path) -> dict[str, Any]:
     nama = config.instansi.nama
+    susunan = (f"Susunan organisasi {nama} adalah sebagai berikut:" if config.struktur else
+               f"Susunan organisasi {nama} ditetapkan dengan peraturan kepala daerah tentang kedudukan, "
+               f"susunan organisasi, tugas dan fungsi serta tata kerja perangkat daerah.")
     return {
-        "pengantar": f"{nama} dibentuk untuk memberikan pelayanan yang optimal kepada masyarakat. "
-                     f"Susunan organisasi {nama} adalah sebagai berikut:",
+        "pengantar": f"{nama} dibentuk untuk memberikan pelayanan yang optimal kepada masyarakat. {susunan}",
         "daftar": daftar_struktur(config),
         "bagan": bagan(config, folder),
         "judul_bagan": f"Bagan Struktur Organisasi {config.instansi.nama}" if config.struktur else "",

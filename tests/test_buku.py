@@ -479,3 +479,19 @@ def test_pdf_buku_judul_tabel_dan_halaman_mendatar(referensi, tmp_path):
     assert any(abs(w - a4[1]) < 2 and abs(h - a4[0]) < 2 for w, h in halaman)  # landscape A4
     assert abs(halaman[0][0] - a4[0]) < 2 and abs(halaman[0][1] - a4[1]) < 2
     assert sum(1 for w, h in halaman if w > h) >= 2  # Tabel 2.2.1 and the lampiran
+
+
+def test_tanpa_struktur_dan_tanpa_nilai_rencana(tmp_path):
+    teks = re.sub(r"(?ms)^\[\[struktur\]\].*?(?=^\[\[iku\]\])", "", LAIN)
+    for kunci in ("kondisi_awal", "target", "strategi", "arah_kebijakan", "acuan"):
+        teks = re.sub(rf"(?m)^{kunci} = .*\n", "", teks)
+    path = tmp_path / "kosong.toml"
+    path.write_text(teks, encoding="utf-8")
+    hasil = buat(tmp_path, path)["dokumen"]
+    d = docx.Document(str(hasil))
+    assert list(d.element.body.iter(qn("wp:inline"))) == []  # no chart to draw, no plan values to plot
+    semua = teks_docx(hasil)
+    assert not any(t.startswith(("a.\tKepala Dinas", "Bagan Struktur", "Gambar 2.2.1")) for t in semua)
+    assert not any(t.endswith("sebagai berikut:") and "Susunan organisasi" in t for t in semua)
+    for r in baris_teks(tabel_strategi(hasil))[3:]:
+        assert r[4:14] == ["-"] * 10
