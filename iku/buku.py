@@ -174,7 +174,6 @@ def struktur(config: Config, folder: Path) -> dict[str, Any]:
         "daftar": daftar_struktur(config),
         "bagan": bagan(config, folder),
         "judul_bagan": f"Bagan Struktur Organisasi {config.instansi.nama}" if config.struktur else "",
-        "ada": bool(config.struktur),
     }
 
 

@@ -7,6 +7,7 @@ metadata in the PNG), so the same config gives the same picture bytes and the sa
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -55,8 +56,6 @@ def bungkus(teks: str, font: ImageFont.ImageFont, lebar: int) -> list[str]:
 
 def simpan(gambar: Image.Image, folder: Path, awalan: str) -> Path:
     """Write a PNG without metadata; the file name is its content hash (same picture, same name)."""
-    import io
-
     penampung = io.BytesIO()
     gambar.save(penampung, format="PNG", optimize=False, dpi=(DPI, DPI))
     data = penampung.getvalue()

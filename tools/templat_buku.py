@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
@@ -18,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from buat_template import (
-    HURUF, KIRI, RATA, TAB, TENGAH, arsir, dokumen_dasar, garis_bawah_paragraf, gaya, isi_keputusan,
+    HURUF, KIRI, TAB, TENGAH, arsir, dokumen_dasar, garis_bawah_paragraf, gaya, isi_keputusan,
     isi_lampiran, isi_sel, kosong, lebar_kolom, nomor_halaman, para, tag, tanda_tangan, ulang_judul,
     _field,
 )
