@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import context, render
+from . import buku, context, render
 from .archive import folder_tahun, periksa_boleh_tulis, tulis_tahun
 from .model import Config
 
@@ -38,18 +39,23 @@ def nama_berkas(config: Config, jenis: str, akhiran: str = "docx") -> str:
     return f"{jenis}-iku-{slug(config.instansi.nama)}-{config.tahun}.{akhiran}"
 
 
-def dokumen(config: Config) -> list[tuple[str, str, dict]]:
-    """(template file, kind, context) for every document of the set, in order."""
+def dokumen(config: Config, folder_gambar: Path | None = None) -> list[tuple[str, str, dict]]:
+    """(template file, kind, context) for every document of the set, in order.
+
+    The book's pictures are drawn into folder_gambar (default: the system temp folder; their
+    names are content hashes, so the same config reuses the same file)."""
     konteks = context.keputusan(config)
-    return [("keputusan.docx", "keputusan", konteks), ("lampiran.docx", "lampiran", konteks)]
+    return [("keputusan.docx", "keputusan", konteks), ("lampiran.docx", "lampiran", konteks),
+            ("dokumen-iku.docx", "dokumen", buku.konteks(config, folder_gambar or Path(tempfile.gettempdir()) / "iku-gambar"))]
 
 
 def generate(p: Permintaan) -> list[Path]:
     """Write the year's set under output/<tahun>/ and return the final paths."""
     periksa_boleh_tulis(p.output, p.config.tahun, p.force)
     ditulis: list[str] = []
-    with tulis_tahun(p.output, p.config.tahun, p.force) as sementara:
-        for templat, jenis, konteks in dokumen(p.config):
+    with tulis_tahun(p.output, p.config.tahun, p.force) as sementara, \
+            tempfile.TemporaryDirectory(prefix="iku-gambar-") as gambar:
+        for templat, jenis, konteks in dokumen(p.config, Path(gambar)):
             berkas = render.render(p.templates / templat, konteks, p.config, sementara / nama_berkas(p.config, jenis))
             ditulis.append(berkas.name)
         if p.pdf:

@@ -35,11 +35,26 @@ class _Templat(DocxTemplate):
     """docxtpl without its `{_{` -> `{{` rewrite, which would alter literal user values."""
 
     def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None) -> str:
+        src_xml = GABUNG.sub(_gabung_vertikal, src_xml)
         src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
         self.current_rendering_part = part
         dst_xml = jinja_env.from_string(src_xml).render(context)
         dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
         return self.resolve_listing(dst_xml)
+
+
+# `{% gabung EXPR %}` in a table cell: like docxtpl's `{% vm %}`, but the cell starts a vertical
+# merge where EXPR is true and continues the one above elsewhere (groups inside one row loop).
+GABUNG = re.compile(r"<w:tc[ >](?:(?!<w:tc[ >]).)*?{%\s*gabung\s+(?:(?!%}).)+%}.*?</w:tc>", re.S)
+_GABUNG_SEL = re.compile(r"(</w:tcPr[ >].*?<w:t(?:[^>]*)>)(.*?){%\s*gabung\s+((?:(?!%}).)+?)\s*%}(.*?)(</w:t>)", re.S)
+
+
+def _gabung_vertikal(m: re.Match[str]) -> str:
+    def sel(s: re.Match[str]) -> str:
+        syarat = s.group(3)
+        return (f'<w:vMerge w:val="{{% if {syarat} %}}restart{{% else %}}continue{{% endif %}}"/>'
+                f"{s.group(1)}{{% if {syarat} %}}{s.group(2)}{s.group(4)}{{% endif %}}{s.group(5)}")
+    return _GABUNG_SEL.sub(sel, m.group(0))
 
 
 def lingkungan() -> Environment:
@@ -93,6 +108,8 @@ def rapikan(docx: Any, config: Config) -> None:
     """Apply what the config decides over whatever the template says: paper, font, labels."""
     atur_kertas(docx, config.format.kertas)
     atur_huruf(docx, config.format.huruf)
+    atur_lebar_tabel(docx)
+    urutkan_sel(docx)
     atur_diktum(docx, config)
     atur_properti(docx, config)
 
@@ -102,6 +119,84 @@ def atur_kertas(docx: Any, kertas: str) -> None:
     for section in docx.sections:
         mendatar = section.orientation == WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = (panjang, pendek) if mendatar else (pendek, panjang)
+
+
+def atur_lebar_tabel(docx: Any) -> None:
+    """Column loops ({%tc for %}) leave docxtpl's evened-out grid: take each column's width from
+    the cells themselves (the last row with one cell per column), scaled to the text width of
+    the table's section (or to the old total for a nested table)."""
+    lebar_bagian = _lebar_teks_per_tabel(docx.element.body)
+    for tbl in docx.element.body.iter(qn("w:tbl")):
+        kolom = tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
+        baris = [tr.findall(qn("w:tc")) for tr in tbl.findall(qn("w:tr"))]
+        penuh = [sel for sel in baris if len(sel) == len(kolom) and all(_rentang(s) == 1 for s in sel)]
+        lebar = [_lebar_sel(s) for s in penuh[-1]] if penuh else [None]
+        grid = [int(k.get(qn("w:w"), "0")) for k in kolom]
+        if None in lebar or lebar == grid or not sum(lebar):
+            continue
+        total = lebar_bagian.get(tbl) or sum(grid)
+        baru = [round(w * total / sum(lebar)) for w in lebar]
+        for k, w in zip(kolom, baru):
+            k.set(qn("w:w"), str(w))
+        for sel_baris in baris:
+            _atur_lebar_sel(sel_baris, baru)
+
+
+def _lebar_teks_per_tabel(body: Any) -> dict[Any, int]:
+    """Top-level table -> text width (twips) of the section it stands in."""
+    hasil: dict[Any, int] = {}
+    menunggu: list[Any] = []
+    for elemen in body.iterchildren():
+        if elemen.tag == qn("w:tbl"):
+            menunggu.append(elemen)
+            continue
+        sect = elemen if elemen.tag == qn("w:sectPr") else elemen.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        if sect is None:
+            continue
+        ukuran, margin = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
+        if ukuran is not None and margin is not None:
+            lebar = int(ukuran.get(qn("w:w"))) - int(margin.get(qn("w:left"), "0")) - int(margin.get(qn("w:right"), "0"))
+            hasil.update({t: lebar for t in menunggu})
+        menunggu = []
+    return hasil
+
+
+URUTAN_TCPR = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+               "textDirection", "tcFitText", "vAlign", "hideMark"]
+
+
+def urutkan_sel(docx: Any) -> None:
+    """Cell properties in schema order (docxtpl's colspan/vm insert theirs out of order; Word is strict)."""
+    for tcpr in docx.element.body.iter(qn("w:tcPr")):
+        anak = list(tcpr)
+        urut = sorted(anak, key=lambda e: URUTAN_TCPR.index(e.tag.split("}")[1])
+                      if e.tag.split("}")[1] in URUTAN_TCPR else len(URUTAN_TCPR))
+        if urut != anak:
+            for e in urut:
+                tcpr.append(e)
+
+
+def _rentang(sel: Any) -> int:
+    span = sel.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    return int(span.get(qn("w:val"))) if span is not None else 1
+
+
+def _lebar_sel(sel: Any) -> int | None:
+    tcw = sel.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+    if tcw is None or tcw.get(qn("w:type"), "dxa") != "dxa":
+        return None
+    return int(tcw.get(qn("w:w")))
+
+
+def _atur_lebar_sel(sel_baris: list[Any], lebar: list[int]) -> None:
+    posisi = 0
+    for sel in sel_baris:
+        n = _rentang(sel)
+        tcw = sel.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+        if tcw is not None:
+            tcw.set(qn("w:w"), str(sum(lebar[posisi:posisi + n])))
+            tcw.set(qn("w:type"), "dxa")
+        posisi += n
 
 
 def atur_huruf(docx: Any, huruf: str) -> None:

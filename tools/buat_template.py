@@ -241,6 +241,12 @@ def tanda_tangan(doc: Document, style: str, dengan_penetapan: bool) -> None:
 
 def keputusan() -> Document:
     doc = dokumen_dasar()
+    isi_keputusan(doc)
+    return doc
+
+
+def isi_keputusan(doc: Document) -> None:
+    """Styles and body of the decree (also placed, unchanged, inside the IKU book)."""
     gaya(doc, "Kop", rata=TENGAH)
     gaya(doc, "Judul Keputusan", rata=TENGAH)
     gaya(doc, "Konsiderans", kiri=4.6, gantung=4.6, tab=(3.25, 3.75, 4.6))
@@ -274,7 +280,6 @@ def keputusan() -> Document:
     para(doc, "{{ t.label }}", TAB, "{{ t.teks }}", style="Tembusan")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
-    return doc
 
 
 def daftar(doc: Document, kunci: str, judul: str) -> None:
@@ -292,13 +297,19 @@ KOLOM_LAMPIRAN = [1.1, 3.2, 3.2, 2.2, 4.8, 3.7, 2.5, 4.0]  # sums to 24.7 cm, la
 
 def lampiran() -> Document:
     doc = dokumen_dasar(mendatar=True)
+    isi_lampiran(doc)
+    return doc
+
+
+def isi_lampiran(doc: Document, ttd: str = "Tanda Tangan") -> None:
+    """Styles and body of the lampiran; ttd names its signature style (the book has two)."""
     gaya(doc, "Kepala Lampiran", kiri=15.0, rata=KIRI)
     gaya(doc, "Kepala Lampiran Butir", kiri=18.0, gantung=3.0, tab=(17.6, 18.0), rata=KIRI)
     gaya(doc, "Judul Lampiran", rata=TENGAH, tebal=True)
     gaya(doc, "Tabel", rata=KIRI, ukuran=10)
     gaya(doc, "Tabel Tengah", rata=TENGAH, ukuran=10)
     gaya(doc, "Tabel Judul", rata=TENGAH, ukuran=10, tebal=True)
-    gaya(doc, "Tanda Tangan", kiri=15.0, rata=KIRI, bersama=True)
+    gaya(doc, ttd, kiri=15.0, rata=KIRI, bersama=True)
     para(doc, "LAMPIRAN", style="Kepala Lampiran")
     para(doc, "{{ judul.keputusan }}", style="Kepala Lampiran")
     for label, nilai in (("NOMOR", "judul.nomor"), ("TANGGAL", "judul.tanggal"), ("TENTANG", "judul.tentang")):
@@ -309,8 +320,7 @@ def lampiran() -> Document:
     kosong(doc)
     tabel_iku(doc)
     kosong(doc)
-    tanda_tangan(doc, "Tanda Tangan", dengan_penetapan=False)
-    return doc
+    tanda_tangan(doc, ttd, dengan_penetapan=False)
 
 
 def tabel_iku(doc: Document) -> None:
@@ -364,7 +374,8 @@ def _baris_data(sel) -> None:
 
 # ---------------------------------------------------------------- main
 
-TEMPLAT = {"keputusan.docx": keputusan, "lampiran.docx": lampiran}
+TEMPLAT = {"keputusan.docx": keputusan, "lampiran.docx": lampiran,
+           "dokumen-iku.docx": lambda: __import__("templat_buku").dokumen_iku()}
 
 
 def main(folder: Path) -> None:
