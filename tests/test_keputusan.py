@@ -48,6 +48,7 @@ def test_set_ditulis_di_folder_tahun_dengan_nama_dari_instansi(tmp_path):
     assert [p.name for p in paths] == [
         "keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
         "lampiran-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
+        "dokumen-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
         "konfigurasi-2023.toml",
     ]
     assert all(p.parent == tmp_path / "output" / "2023" and p.is_file() for p in paths)
@@ -227,7 +228,7 @@ def test_cli_mencetak_jalur_yang_ditulis(tmp_path):
     hasil = jalankan_generate("--output", str(tmp_path / "out"))
     assert hasil.returncode == 0, hasil.stderr
     ditulis = [Path(b) for b in hasil.stdout.splitlines()]
-    assert len(ditulis) == 3 and all(p.is_file() and p.parent == tmp_path / "out" / "2023" for p in ditulis)
+    assert len(ditulis) == 4 and all(p.is_file() and p.parent == tmp_path / "out" / "2023" for p in ditulis)
     ulang = jalankan_generate("--output", str(tmp_path / "out"))
     assert ulang.returncode != 0 and "sudah ada" in ulang.stderr and "--force" in ulang.stderr
 

@@ -7,6 +7,8 @@ how they were made, so a change to the layout is reviewable as code. Run:
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import sys
 from pathlib import Path
 from typing import Iterable
@@ -379,11 +381,19 @@ TEMPLAT = {"keputusan.docx": keputusan, "lampiran.docx": lampiran,
 
 
 def main(folder: Path) -> None:
+    """Write every template; byte-stable, so an unchanged layout leaves git clean."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from iku.render import zip_stabil
+
     folder.mkdir(parents=True, exist_ok=True)
     for nama, buat in TEMPLAT.items():
         doc = buat()
-        doc.core_properties.title = nama
-        doc.save(folder / nama)
+        cp = doc.core_properties
+        cp.title, cp.author, cp.last_modified_by, cp.revision = nama, "iku", "iku", 1
+        cp.created = cp.modified = cp.last_printed = dt.datetime(2022, 1, 1)
+        penampung = io.BytesIO()
+        doc.save(penampung)
+        (folder / nama).write_bytes(zip_stabil(penampung.getvalue(), dt.date(2022, 1, 1)))
         print(folder / nama)
 
 
