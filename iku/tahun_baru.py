@@ -60,14 +60,15 @@ def _ganti_teks(item: String, ubah: Any) -> String:
 
 def _teks_tahun(wadah: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[Any, Any, tuple[Any, ...]]]:
     """(container, key, path) of every string, skipping citations."""
-    if tuple(k for k in loc if not isinstance(k, int)) in KUTIPAN:
-        return
     pasangan = wadah.items() if isinstance(wadah, (dict, Table)) else enumerate(wadah)
     for kunci, nilai in pasangan:
+        sini = (*loc, kunci)
+        if tuple(k for k in sini if not isinstance(k, int)) in KUTIPAN:
+            continue
         if isinstance(nilai, String):
-            yield wadah, kunci, (*loc, kunci)
+            yield wadah, kunci, sini
         elif isinstance(nilai, (dict, Table, Array, AoT, list)):
-            yield from _teks_tahun(nilai, (*loc, kunci))
+            yield from _teks_tahun(nilai, sini)
 
 
 def _majukan_teks(doc: Any, lama: int) -> list[str]:
