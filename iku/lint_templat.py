@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from jinja2 import TemplateSyntaxError, nodes
-from lxml import etree
 
 from . import generate, render
 from .errors import IkuError, Masalah
@@ -44,7 +44,7 @@ class Bagian:
     xml: str
 
     def paragraf(self) -> list[str]:
-        akar = etree.fromstring(self.xml.encode("utf-8"))
+        akar = parse_xml(self.xml)
         return [_teks(p) for p in akar.iter(qn("w:p"))]
 
 
@@ -229,7 +229,7 @@ SARAN_SENDIRI = "letakkan tanda itu sendirian di paragrafnya (Enter sebelum dan 
 
 def struktur(b: Bagian) -> Iterator[Letak]:
     """(is fatal, where, message, fix) for every misplaced {%p / {%tr / {%tc tag."""
-    akar = etree.fromstring(b.xml.encode("utf-8"))
+    akar = parse_xml(b.xml)
     for nomor, p in enumerate(akar.iter(qn("w:p")), start=1):
         teks = _teks(p)
         tanda = list(TANDA_STRUKTUR.finditer(teks.translate(KUTIP)))
