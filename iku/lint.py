@@ -23,6 +23,7 @@ from .model import Config
 UMUR_MASUK_MINIMUM = 18
 UMUR_PENANDATANGAN_MAKSIMUM = 70
 KEMIRIPAN_SASARAN = 0.85
+BEDA_HURUF_MAKSIMUM = 2  # a typo changes a letter or two; more is another sasaran
 
 
 @dataclass(frozen=True)
@@ -255,13 +256,25 @@ def nip_masuk_akal(n: Naskah) -> Iterator[Masalah]:
 
 # ---------------------------------------------------------------- sasaran, spelling
 
+def salah_ketik(a: str, b: str) -> bool:
+    """b looks like a mistyped a: differs in case or a letter or two, and not by a different acronym."""
+    if a == b:
+        return False
+    banding = difflib.SequenceMatcher(None, a.casefold(), b.casefold())
+    beda = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in banding.get_opcodes() if tag != "equal")
+    if beda > BEDA_HURUF_MAKSIMUM or banding.ratio() < KEMIRIPAN_SASARAN:
+        return False
+    kata_lain = set(a.split()) ^ set(b.split())
+    return not (kata_lain and all(k.isupper() for k in kata_lain))  # PMKS vs PSKS are two things
+
+
 def sasaran_mirip(n: Naskah) -> Iterator[Masalah]:
     pertama: dict[str, int] = {}
     for i, baris in enumerate(n.config.iku):
         if baris.sasaran in pertama:
             continue
         for lain, j in pertama.items():
-            if difflib.SequenceMatcher(None, lain.casefold(), baris.sasaran.casefold()).ratio() >= KEMIRIPAN_SASARAN:
+            if salah_ketik(lain, baris.sasaran):
                 yield n.peringatan(("iku", i, "sasaran"), f"sasaran hampir sama dengan sasaran iku ke-{j + 1} "
                                    f"(\"{lain}\"), sehingga menjadi kelompok tersendiri",
                                    "bila maksudnya sama, salin tulisan sasaran itu persis")

@@ -141,6 +141,19 @@ def test_satu_menimbang_tanpa_rujukan_tidak_diperingatkan(tmp_path: Path) -> Non
     assert peringatan_untuk(tmp_path, {MENIMBANG_B: ""}) == []
 
 
+@pytest.mark.parametrize("a, b, mirip", [
+    ("Menurunnya Penduduk Miskin", "Menurunnya Penduduk Miskn", True),
+    ("Menurunnya Penduduk Miskin", "Menurunya Penduduk Miskin", True),
+    ("Meningkatnya Penanganan PMKS", "Meningkatnya penanganan PMKS", True),
+    ("Meningkatnya Penanganan PMKS", "Meningkatnya Penanganan PSKS", False),
+    ("Meningkatnya Penanganan PMKS", "Meningkatnya Pelayanan PMKS", False),
+    ("Meningkatnya akuntabilitas kinerja", "Meningkatnya akuntabilitas keuangan", False),
+    ("Menurunnya Penduduk Miskin", "Menurunnya Penduduk Miskin", False),
+])
+def test_salah_ketik_sasaran(a: str, b: str, mirip: bool) -> None:
+    assert lint.salah_ketik(a, b) is mirip
+
+
 def test_huruf_dirujuk() -> None:
     assert lint.huruf_dirujuk("sebagaimana dimaksud dalam huruf a sampai dengan huruf c") == {"a", "b", "c"}
     assert lint.huruf_dirujuk("dalam huruf a, huruf b, dan huruf d,") == {"a", "b", "d"}
