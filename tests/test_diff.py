@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given, strategies as st
 
 from bantu import CONFIG_CONTOH, salin_config
 from iku.cli import main
@@ -111,3 +112,22 @@ def test_toml_rusak_ditolak(tmp_path: Path) -> None:
     rusak.write_text("tahun = \n", encoding="utf-8")
     hasil = jalankan("diff", str(CONFIG_CONTOH), str(rusak))
     assert hasil.exit_code == 1 and "rusak.toml" in hasil.output and "baris 1" in hasil.output
+
+
+teks_acak = st.text(alphabet=st.sampled_from(list("ab ;.\n")), max_size=40)
+
+
+@given(teks_acak, teks_acak)
+def test_potongan_kata_menyusun_kembali_kedua_teks(lama: str, baru: str) -> None:
+    sisi_lama, sisi_baru = kata_berbeda(lama, baru)
+    assert "".join(t for _, t in sisi_lama) == lama and "".join(t for _, t in sisi_baru) == baru
+    assert {j for j, _ in sisi_lama} <= {"sama", "hapus"} and {j for j, _ in sisi_baru} <= {"sama", "tambah"}
+
+
+@given(st.lists(teks_acak, max_size=6), st.lists(teks_acak, max_size=6))
+def test_pasangkan_memakai_setiap_butir_sekali_berurutan(a: list[str], b: list[str]) -> None:
+    pasangan = pasangkan(a, b)
+    assert sorted(i for i, _ in pasangan if i is not None) == list(range(len(a)))
+    assert sorted(j for _, j in pasangan if j is not None) == list(range(len(b)))
+    berpasangan = [(i, j) for i, j in pasangan if i is not None and j is not None]
+    assert berpasangan == sorted(berpasangan) and [j for _, j in berpasangan] == sorted(j for _, j in berpasangan)

@@ -149,6 +149,14 @@ def test_check_menunjuk_templat_dan_paragraf(tmp_path: Path) -> None:
     assert "\"NOMOR {{ judul.nomr }}\"" in hasil.output
 
 
+def test_check_tidak_menulis_apa_pun(tmp_path: Path) -> None:
+    folder = folder_templat(tmp_path / "templat")
+    sebelum = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+    hasil = CliRunner().invoke(main, ["check", "--config", str(CONFIG_CONTOH), "--templates", str(folder)])
+    assert hasil.exit_code == 0, hasil.output
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == sebelum
+
+
 # ---------------------------------------------------------------- LibreOffice round trip
 
 def simpan_ulang_libreoffice(asal: list[Path], folder: Path) -> Path:
