@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,11 +38,12 @@ class Draf:
 
 def tahun_berikut(teks: str, lama: int) -> str:
     """Advance 'Tahun <lama>' to lama+1 unless it is a citation's year or a period's start."""
-    pola = re.compile(rf"(Nomor\s+\S+\s+)?(Tahun(?:\s+Anggaran)?\s+){lama}(?!\d|\s*[-–/]\s*\d)", re.I)
+    pola = re.compile(rf"((?:Nomor|No\.)\s*:?\s*\S+\s+)?\b(Tahun(?:\s+Anggaran)?\s+){lama}(?!\d|\s*[-–/]\s*\d)",
+                      re.I)
     return pola.sub(lambda m: m.group(0) if m.group(1) else f"{m.group(2)}{lama + 1}", teks)
 
 
-def _ganti_teks(item: String, ubah: Any) -> String:
+def _ganti_teks(item: String, ubah: Callable[[str], str]) -> String:
     """Apply ubah to a string item, keeping its kind (basic, literal, multi-line) and raw layout."""
     baru = ubah(str(item))
     pembatas = item.type.value
