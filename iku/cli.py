@@ -92,7 +92,11 @@ def _ringkasan(hasil: Hasil, config_path: Path, strict: bool) -> str:
 @click.option("--to", "tujuan", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="Berkas konfigurasi baru untuk tahun berikutnya (tidak boleh sudah ada).")
 def new_year_cmd(config_path: Path, tujuan: Path) -> None:
-    """Buat draf konfigurasi tahun berikutnya; semua catatan (#) dipertahankan."""
+    """Buat draf konfigurasi tahun berikutnya.
+
+    Semua catatan (#) dipertahankan; nomor dan tanggal keputusan ditandai "ISI:" dan
+    harus diisi sebelum generate.
+    """
     draf = _jalankan(tahun_baru, config_path, tujuan)
     click.echo(f"Draf ditulis: {tujuan}")
     for catatan in draf.catatan:
@@ -105,7 +109,11 @@ def new_year_cmd(config_path: Path, tujuan: Path) -> None:
 @click.argument("baru", type=click.Path(path_type=Path, exists=True))
 @click.option("--warna/--tanpa-warna", default=None, help="Paksa/matikan warna (bawaan: warna hanya di terminal).")
 def diff_cmd(lama: Path, baru: Path, warna: bool | None) -> None:
-    """Tampilkan perbedaan dua konfigurasi, butir demi butir (misalnya arsip tahun lalu dan draf)."""
+    """Bandingkan dua konfigurasi, butir demi butir.
+
+    LAMA dan BARU adalah berkas konfigurasi, misalnya arsip tahun lalu
+    (output/2023/konfigurasi-2023.toml, atau folder output/2023) dan draf tahun ini.
+    """
     perubahan = _jalankan(beda, lama, baru)
     if not perubahan:
         click.echo("Tidak ada perbedaan.")
