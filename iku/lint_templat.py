@@ -286,16 +286,16 @@ def periksa_templat(path: Path, konteks: dict[str, Any], config: Config) -> Temu
     except IkuError as exc:
         temuan.galat += exc.masalah
         return temuan
-    dipakai: set[str] = set()
-    for b in bagian(doc):
-        dipakai |= _periksa_bagian(path, doc, b, konteks, temuan)
-    _periksa_wajib(path, dipakai, temuan)
+    dipakai = [_periksa_bagian(path, doc, b, konteks, temuan) for b in bagian(doc)]
+    if None not in dipakai:  # after a syntax error the names used are unknown, not missing
+        _periksa_wajib(path, set().union(*dipakai), temuan)
     if not temuan.galat:
         _coba_isi(path, konteks, config, temuan)
     return temuan
 
 
-def _periksa_bagian(path: Path, doc: Any, b: Bagian, konteks: dict[str, Any], temuan: Temuan) -> set[str]:
+def _periksa_bagian(path: Path, doc: Any, b: Bagian, konteks: dict[str, Any], temuan: Temuan) -> set[str] | None:
+    """Problems of one part into temuan; the context paths it uses (None when it does not parse)."""
     for fatal, tempat, pesan, saran in struktur(b):
         (temuan.galat if fatal else temuan.peringatan).append(Masalah(f"{tempat}: {pesan}", berkas=path, saran=saran))
     _periksa_ejaan(path, b, temuan)
@@ -306,7 +306,7 @@ def _periksa_bagian(path: Path, doc: Any, b: Bagian, konteks: dict[str, Any], te
     except TemplateSyntaxError as exc:
         temuan.galat.append(Masalah(f"{letak(b, sumber, exc.lineno)}: {pesan_sintaks(exc.message or '')}",
                                     berkas=path, saran=SARAN_SINTAKS))
-        return set()
+        return None
     guna = pemakaian(ast, konteks, env.globals)
     for nama, baris in guna.tidak_dikenal:
         temuan.galat.append(Masalah(f"{letak(b, sumber, baris)}: isian \"{nama}\" tidak dikenal",
