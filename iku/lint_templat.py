@@ -291,7 +291,7 @@ def periksa_templat(path: Path, konteks: dict[str, Any], config: Config) -> Temu
         _periksa_wajib(path, set().union(*dipakai), temuan)
     if not temuan.galat:
         _coba_isi(path, konteks, config, temuan)
-    return temuan
+    return Temuan(list(dict.fromkeys(temuan.galat)), list(dict.fromkeys(temuan.peringatan)))
 
 
 def _periksa_bagian(path: Path, doc: Any, b: Bagian, konteks: dict[str, Any], temuan: Temuan) -> set[str] | None:

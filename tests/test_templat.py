@@ -72,6 +72,14 @@ def test_isian_tidak_dikenal(tmp_path: Path, sample, lama: str, baru: str, nama:
                and baru in p for p in pesan), pesan
 
 
+def test_nama_sama_dua_kali_dilaporkan_sekali_per_paragraf(tmp_path: Path, sample) -> None:
+    folder = folder_templat(tmp_path, "keputusan.docx", {"{{ judul.nomor }}": "{{ judul.nomr }} {{ judul.nomr }}"})
+    assert len(periksa_folder(folder, sample).galat) == 1
+    folder = folder_templat(tmp_path / "b", "keputusan.docx", {"{{ b.teks }}": "{{ b.tekss }}"})
+    galat = periksa_folder(folder, sample).galat
+    assert [("Menimbang{%" in m.pesan, "Mengingat{%" in m.pesan) for m in galat] == [(True, False), (False, True)]
+
+
 def test_isian_tidak_dikenal_di_lampiran(tmp_path: Path, sample) -> None:
     folder = folder_templat(tmp_path, "lampiran.docx", {"{{ b.satuan }}": "{{ b.satuan_ }}"})
     pesan = [str(m) for m in periksa_folder(folder, sample).galat]
