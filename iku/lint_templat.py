@@ -8,6 +8,7 @@ memory against that context. Problems point at the paragraph by number and text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -69,27 +70,23 @@ def bagian(doc: Any) -> list[Bagian]:
 
 
 def sumber_jinja(doc: Any, xml: str) -> str:
-    """The Jinja source docxtpl renders: patched XML, one paragraph per line (as render does)."""
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", doc.patch_xml(xml))
+    """The Jinja source docxtpl renders, each paragraph on its own line behind a <!--¶N--> mark.
 
-
-# ---------------------------------------------------------------- locating a paragraph
-
-def _baku(teks: str) -> str:
-    teks = re.sub(r"\{([%{#])(p|tr|tc|r)\s", r"{\1 ", teks.translate(KUTIP))
-    return re.sub(r"\s+", "", teks)
+    Jinja reports only line numbers; the mark names the paragraph (in document order) a
+    line comes from. XML comments sit outside every tag, so parsing is unaffected.
+    """
+    nomor = itertools.count(1)
+    return doc.patch_xml(re.sub(r"<w:p([ >/])", lambda m: f"\n<!--¶{next(nomor)}--><w:p{m.group(1)}", xml))
 
 
 def letak(b: Bagian, sumber: str, baris: int | None) -> str:
-    """'isi dokumen, paragraf 12 "NOMOR {{ judul.nomr }}"' for a line of the Jinja source."""
-    if not baris:
+    """'isi dokumen, paragraf 9 "NOMOR {{ judul.nomr }}"' for a line of the Jinja source."""
+    baris_sumber = sumber.splitlines()
+    tanda = re.match(r"<!--¶(\d+)-->", baris_sumber[min(baris, len(baris_sumber)) - 1]) if baris else None
+    if not tanda:
         return b.nama
-    garis = sumber.splitlines()[min(baris, len(sumber.splitlines())) - 1]
-    dicari = _baku(re.sub(r"<[^>]+>", "", garis))
-    for nomor, teks in enumerate(b.paragraf(), start=1):
-        if dicari and _baku(teks) and (dicari in _baku(teks) or _baku(teks) in dicari):
-            return f"{b.nama}, paragraf {nomor} \"{teks.strip()[:100]}\""
-    return b.nama
+    nomor = int(tanda.group(1))
+    return f"{b.nama}, paragraf {nomor} \"{b.paragraf()[nomor - 1].strip()[:100]}\""
 
 
 # ---------------------------------------------------------------- names used
