@@ -8,7 +8,6 @@ memory against that context. Problems point at the paragraph by number and text.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -75,8 +74,22 @@ def sumber_jinja(doc: Any, xml: str) -> str:
     Jinja reports only line numbers; the mark names the paragraph (in document order) a
     line comes from. XML comments sit outside every tag, so parsing is unaffected.
     """
-    nomor = itertools.count(1)
-    return doc.patch_xml(re.sub(r"<w:p([ >/])", lambda m: f"\n<!--¶{next(nomor)}--><w:p{m.group(1)}", xml))
+    return doc.patch_xml(_tandai(xml))
+
+
+def _tandai(xml: str) -> str:
+    """Mark every paragraph with its number, and every row and cell with its first paragraph's
+    (a {%tr / {%tc tag replaces the whole row or cell, marks inside it included)."""
+    berikut = 1
+
+    def tanda(m: re.Match[str]) -> str:
+        nonlocal berikut
+        teks = f"\n<!--¶{berikut}-->{m.group(0)}"
+        if m.group(1) == "p":
+            berikut += 1
+        return teks
+
+    return re.sub(r"<w:(p|tr|tc)(?=[ >/])", tanda, xml)
 
 
 def letak(b: Bagian, sumber: str, baris: int | None) -> str:

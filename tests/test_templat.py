@@ -80,6 +80,13 @@ def test_nama_sama_dua_kali_dilaporkan_sekali_per_paragraf(tmp_path: Path, sampl
     assert [("Menimbang{%" in m.pesan, "Mengingat{%" in m.pesan) for m in galat] == [(True, False), (False, True)]
 
 
+def test_isian_tidak_dikenal_pada_tanda_baris_tabel(tmp_path: Path, sample) -> None:
+    folder = folder_templat(tmp_path, "lampiran.docx",
+                            {"{%tr for g in kelompok_iku %}": "{%tr for g in kelompok_ikuu %}"})
+    galat = periksa_folder(folder, sample).galat
+    assert [m.pesan.split(": ", 1)[0].endswith("\"{%tr for g in kelompok_ikuu %}\"") for m in galat] == [True]
+
+
 def test_isian_tidak_dikenal_di_lampiran(tmp_path: Path, sample) -> None:
     folder = folder_templat(tmp_path, "lampiran.docx", {"{{ b.satuan }}": "{{ b.satuan_ }}"})
     pesan = [str(m) for m in periksa_folder(folder, sample).galat]
