@@ -125,3 +125,11 @@ def test_tahun_di_luar_rencana_diingatkan(tmp_path: Path) -> None:
     hasil = jalankan("new-year", "--config", str(asal), "--to", str(tmp_path / "baru.toml"))
     assert hasil.exit_code == 0 and "tahun 2027 di luar rencana 2023-2026" in hasil.output
     assert (tmp_path / "baru.toml").is_file()
+
+
+def test_catatan_di_dalam_daftar_dipertahankan(tmp_path: Path) -> None:
+    awal = '    "bahwa berdasarkan pertimbangan'
+    baris = next(b for b in CONFIG_CONTOH.read_text(encoding="utf-8").splitlines() if b.startswith(awal))
+    asal = salin_config(tmp_path / "iku.toml", {awal: "    # butir penutup, merujuk huruf a\n" + baris + "  # judul"})
+    teks = draf(tmp_path, asal).read_text(encoding="utf-8")
+    assert "    # butir penutup, merujuk huruf a\n" + baris.replace("Tahun 2023;", "Tahun 2024;") + "  # judul\n" in teks
