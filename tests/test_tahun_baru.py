@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, strategies as st
 
 from bantu import CONFIG_CONTOH, salin_config
 from iku.cli import main
@@ -133,3 +134,12 @@ def test_catatan_di_dalam_daftar_dipertahankan(tmp_path: Path) -> None:
     asal = salin_config(tmp_path / "iku.toml", {awal: "    # butir penutup, merujuk huruf a\n" + baris + "  # judul"})
     teks = draf(tmp_path, asal).read_text(encoding="utf-8")
     assert "    # butir penutup, merujuk huruf a\n" + baris.replace("Tahun 2023;", "Tahun 2024;") + "  # judul\n" in teks
+
+
+@given(st.lists(st.sampled_from(["Tahun", "TAHUN", " ", "2023", "Nomor", "9", "-", "2026", "Anggaran", "x", ":"]),
+                max_size=12))
+def test_hanya_angka_tahun_yang_berganti(potongan: list[str]) -> None:
+    teks = "".join(potongan)
+    hasil = tahun_berikut(teks, 2023)
+    assert hasil.replace("2024", "2023") == teks
+    assert ("Tahun 2024" in hasil) <= ("Tahun 2023" in teks)
