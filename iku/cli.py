@@ -8,8 +8,11 @@ from pathlib import Path
 import click
 
 from . import __version__, config as config_mod
-from .errors import IkuError
+from .diff import Perubahan, beda, kata_berbeda
+from .errors import IkuError, Masalah
 from .generate import TEMPLAT_BAWAAN, Permintaan, generate
+from .periksa import Hasil, periksa
+from .tahun_baru import tahun_baru
 
 
 def _jalankan(fungsi, *args):
@@ -46,3 +49,97 @@ def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, fo
     permintaan = Permintaan(config, config_path, templates, output, force=force, pdf=pdf)
     for path in _jalankan(generate, permintaan):
         click.echo(str(path))
+
+
+# ---------------------------------------------------------------- yearly workflow
+
+def _satu_baris(jenis: str, m: Masalah) -> str:
+    """One problem on one line: kind, file and line, key, message, fix."""
+    tempat = f"{m.berkas}" + (f":{m.baris}" if m.baris else "") if m.berkas else ""
+    bagian = [f"{jenis}:", tempat, f"[{m.kunci}]" if m.kunci else "", m.pesan]
+    teks = " ".join(b for b in bagian if b)
+    return teks + (f" — perbaikan: {m.saran}" if m.saran else "")
+
+
+@main.command("check")
+@OPSI_CONFIG
+@OPSI_TEMPLATES
+@click.option("--strict", is_flag=True, help="Anggap peringatan tata naskah sebagai kesalahan (kode keluar 1).")
+def check_cmd(config_path: Path, templates: Path, strict: bool) -> None:
+    """Periksa konfigurasi dan templat tanpa menulis apa pun."""
+    hasil = periksa(config_path, templates)
+    for m in hasil.galat:
+        click.echo(_satu_baris("KESALAHAN", m))
+    for m in hasil.peringatan:
+        click.echo(_satu_baris("PERINGATAN", m))
+    click.echo(_ringkasan(hasil, config_path, strict))
+    if hasil.gagal(strict):
+        sys.exit(1)
+
+
+def _ringkasan(hasil: Hasil, config_path: Path, strict: bool) -> str:
+    if hasil.galat:
+        return (f"{len(hasil.galat)} kesalahan, {len(hasil.peringatan)} peringatan: "
+                "perbaiki kesalahan sebelum membuat dokumen.")
+    if hasil.peringatan:
+        lanjut = "dianggap gagal karena --strict" if strict else "dokumen tetap dapat dibuat"
+        return f"{len(hasil.peringatan)} peringatan ({lanjut})."
+    return f"OK: {config_path} dan templat siap dipakai, tanpa peringatan."
+
+
+@main.command("new-year")
+@OPSI_CONFIG
+@click.option("--to", "tujuan", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="Berkas konfigurasi baru untuk tahun berikutnya (tidak boleh sudah ada).")
+def new_year_cmd(config_path: Path, tujuan: Path) -> None:
+    """Buat draf konfigurasi tahun berikutnya.
+
+    Semua catatan (#) dipertahankan; nomor dan tanggal keputusan ditandai "ISI:" dan
+    harus diisi sebelum generate.
+    """
+    draf = _jalankan(tahun_baru, config_path, tujuan)
+    click.echo(f"Draf ditulis: {tujuan}")
+    for catatan in draf.catatan:
+        click.echo(f"- {catatan}")
+    click.echo("Masih harus diisi sebelum generate: " + ", ".join(draf.diisi))
+
+
+@main.command("diff")
+@click.argument("lama", type=click.Path(path_type=Path, exists=True))
+@click.argument("baru", type=click.Path(path_type=Path, exists=True))
+@click.option("--warna/--tanpa-warna", default=None, help="Paksa/matikan warna (bawaan: warna hanya di terminal).")
+def diff_cmd(lama: Path, baru: Path, warna: bool | None) -> None:
+    """Bandingkan dua konfigurasi, butir demi butir.
+
+    LAMA dan BARU adalah berkas konfigurasi, misalnya arsip tahun lalu
+    (output/2023/konfigurasi-2023.toml, atau folder output/2023) dan draf tahun ini.
+    """
+    perubahan = _jalankan(beda, lama, baru)
+    if not perubahan:
+        click.echo("Tidak ada perbedaan.")
+        return
+    click.echo(f"{len(perubahan)} perubahan dari {lama} ke {baru}:", color=warna)
+    for p in perubahan:
+        click.echo(_tampil_perubahan(p), color=warna)
+
+
+JUDUL_PERUBAHAN = {"tambah": ("+", "ditambahkan", "green"), "hapus": ("-", "dihapus", "red"),
+                   "ubah": ("~", "diubah", "yellow")}
+
+
+def _tampil_perubahan(p: Perubahan) -> str:
+    tanda, kata, warna = JUDUL_PERUBAHAN[p.jenis]
+    nama = p.kunci if p.label == p.kunci else f"{p.label} [{p.kunci}]"
+    kepala = click.style(f"{tanda} {nama} {kata}", fg=warna, bold=True)
+    if p.jenis == "ubah":
+        lama, baru = kata_berbeda(p.lama or "", p.baru or "")
+        return "\n".join([kepala, _baris_sisi("-", lama), _baris_sisi("+", baru)])
+    isi = p.baru if p.jenis == "tambah" else p.lama
+    return "\n".join([kepala, *(click.style(f"    {tanda} {b}", fg=warna) for b in (isi or "").splitlines())])
+
+
+def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
+    gaya = {"hapus": {"fg": "red", "bold": True, "strikethrough": True},
+            "tambah": {"fg": "green", "bold": True, "underline": True}}
+    teks = "".join(click.style(t, **gaya[j]) if j in gaya else t for j, t in potongan)
+    return f"    {tanda} " + teks.replace("\n", "\n      ")

@@ -155,7 +155,8 @@ def _pesan(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
     if jenis == "extra_forbidden":
         return "kunci tidak dikenal", _saran_kunci(loc)
     if jenis == "value_error":
-        return str(ctx.get("error", err["msg"])), None
+        pesan = str(ctx.get("error", err["msg"]))
+        return pesan, SARAN_ISIAN if pesan.startswith("belum diisi") else None
     if jenis == "literal_error":
         return f"nilai {nilai!r} tidak dikenal", "pilih salah satu: " + str(ctx.get("expected", "")).replace(" or ", ", ")
     if jenis in ("greater_than_equal", "less_than_equal"):
@@ -165,6 +166,8 @@ def _pesan(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
     return PESAN_JENIS.get(jenis, (f"nilai tidak sah ({err['msg']})", None))
 
 
+SARAN_ISIAN = ("ganti seluruh teks \"ISI: ...\" dengan nilai sebenarnya; tanggal ditulis tanpa tanda kutip, "
+               "misalnya 2023-03-22")
 PESAN_JENIS: dict[str, tuple[str, str | None]] = {
     "string_type": ("harus berupa teks", "apit teks dengan tanda kutip, misalnya \"Singaraja\""),
     "int_type": ("harus berupa bilangan bulat", "tulis angka tanpa tanda kutip, misalnya 2023"),

@@ -67,3 +67,9 @@ class PdfError(IkuError):
     """LibreOffice is missing or failed to convert."""
 
     judul = "PDF tidak dapat dibuat"
+
+
+class DrafError(IkuError):
+    """Next year's draft cannot be written (e.g. the target file exists)."""
+
+    judul = "Draf tahun baru tidak dibuat"

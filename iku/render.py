@@ -74,6 +74,22 @@ def render(templat: Path, konteks: dict[str, Any], config: Config, tujuan: Path)
     return tujuan
 
 
+def coba(templat: Path, konteks: dict[str, Any], config: Config) -> None:
+    """Render one template in memory only (for `iku check`); raise TemplateError on failure."""
+    doc = _muat(templat)
+    try:
+        doc.render(_dengan_gambar(konteks, doc), lingkungan(), autoescape=True)
+    except JinjaError as exc:
+        raise TemplateError(_masalah_templat(exc, templat)) from None
+    rapikan(doc.docx, config)
+    _simpan(doc)
+
+
+def buka(templat: Path) -> _Templat:
+    """A template loaded for inspection; TemplateError when missing or not a DOCX."""
+    return _muat(templat)
+
+
 def _muat(templat: Path) -> _Templat:
     if not templat.is_file():
         raise TemplateError(Masalah("berkas templat tidak ditemukan", berkas=templat,

@@ -1,0 +1,176 @@
+"""What differs between two configs, clause by clause, for review before signing.
+
+Works on the raw TOML data, so a draft still marked "ISI: ..." compares fine. Lists
+are aligned with difflib (inserting one menimbang is one addition, not every later
+item changed); [[iku]] and [[struktur]] rows are aligned by indikator / nama.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from . import bahasa
+from .config import baca_toml, nama_kunci
+from .errors import ConfigError, Masalah
+
+IDENTITAS_BARIS = {"iku": "indikator", "struktur": "nama"}
+MIRIP_MINIMUM = 0.4  # below this, a removed and an added item are not one changed item
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    """One clause added, removed or changed."""
+
+    jenis: str  # "tambah", "hapus" or "ubah"
+    kunci: str
+    label: str
+    lama: str | None = None
+    baru: str | None = None
+
+
+Potongan = tuple[str, str]  # ("sama" | "hapus" | "tambah", text)
+
+
+def kata_berbeda(lama: str, baru: str) -> tuple[list[Potongan], list[Potongan]]:
+    """Both texts cut into runs of words: unchanged, removed (old side) and added (new side)."""
+    a, b = re.findall(r"\s+|\S+", lama), re.findall(r"\s+|\S+", baru)
+    sisi_lama: list[Potongan] = []
+    sisi_baru: list[Potongan] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        sisi_lama.append(("sama" if tag == "equal" else "hapus", "".join(a[i1:i2])))
+        sisi_baru.append(("sama" if tag == "equal" else "tambah", "".join(b[j1:j2])))
+    return [p for p in sisi_lama if p[1]], [p for p in sisi_baru if p[1]]
+
+
+# ---------------------------------------------------------------- labels and values
+
+LABEL_DAFTAR = {
+    "menimbang": lambda i: f"Menimbang huruf {bahasa.huruf_urut(i + 1)}",
+    "mengingat": lambda i: f"Mengingat angka {i + 1}",
+    "memutuskan": lambda i: f"Diktum {bahasa.ordinal_diktum(i + 1)}",
+    "tembusan": lambda i: f"Tembusan angka {i + 1}",
+}
+
+
+def label(loc: tuple[Any, ...], loc_lama: tuple[Any, ...] | None = None) -> str:
+    """How a clerk names the clause: 'Menimbang huruf c (dahulu huruf b)', 'IKU baris 2, satuan'."""
+    if len(loc) == 3 and loc[0] == "keputusan" and loc[1] in LABEL_DAFTAR and isinstance(loc[2], int):
+        teks = LABEL_DAFTAR[loc[1]](loc[2])
+        if loc_lama and loc_lama[2] != loc[2]:
+            teks += f" (dahulu {LABEL_DAFTAR[loc[1]](loc_lama[2]).split(' ', 1)[1]})"
+        return teks
+    if loc and loc[0] == "iku" and len(loc) > 1:
+        return f"IKU baris {loc[1] + 1}" + (f", {nama_kunci(loc[2:])}" if len(loc) > 2 else "")
+    return nama_kunci(loc)
+
+
+def cetak(nilai: Any) -> str:
+    """A TOML value as the user wrote it, roughly."""
+    if isinstance(nilai, bool):
+        return "true" if nilai else "false"
+    if isinstance(nilai, (dt.date, dt.datetime)):
+        return nilai.isoformat()
+    if isinstance(nilai, dict):
+        return "{ " + ", ".join(f"{k} = {cetak(v)}" for k, v in nilai.items()) + " }"
+    if isinstance(nilai, list):
+        return "[" + ", ".join(cetak(v) for v in nilai) + "]"
+    return str(nilai) if isinstance(nilai, (str, int, Decimal)) else repr(nilai)
+
+
+# ---------------------------------------------------------------- comparing
+
+def banding(lama: Any, baru: Any, loc: tuple[Any, ...] = (), loc_lama: tuple[Any, ...] | None = None
+            ) -> Iterator[Perubahan]:
+    """Every difference between two values at loc (loc_lama: where the old one stood)."""
+    if isinstance(lama, dict) and isinstance(baru, dict):
+        yield from _banding_tabel(lama, baru, loc)
+    elif isinstance(lama, list) and isinstance(baru, list):
+        yield from _banding_daftar(lama, baru, loc)
+    elif type(lama) is not type(baru) or lama != baru:
+        yield Perubahan("ubah", nama_kunci(loc), label(loc, loc_lama), cetak(lama), cetak(baru))
+
+
+def _banding_tabel(lama: dict[str, Any], baru: dict[str, Any], loc: tuple[Any, ...]) -> Iterator[Perubahan]:
+    for kunci in [*lama, *(k for k in baru if k not in lama)]:
+        sini = (*loc, kunci)
+        if kunci not in baru:
+            yield Perubahan("hapus", nama_kunci(sini), label(sini), lama=cetak(lama[kunci]))
+        elif kunci not in lama:
+            yield Perubahan("tambah", nama_kunci(sini), label(sini), baru=cetak(baru[kunci]))
+        else:
+            yield from banding(lama[kunci], baru[kunci], sini)
+
+
+def _identitas(nilai: Any, loc: tuple[Any, ...]) -> str:
+    """What identifies a list item: a row's indikator / nama, otherwise the whole item."""
+    kunci = IDENTITAS_BARIS.get(str(loc[-1])) if loc else None
+    if isinstance(nilai, dict) and kunci in nilai:
+        return cetak(nilai[kunci])
+    return cetak(nilai)
+
+
+def _banding_daftar(lama: list[Any], baru: list[Any], loc: tuple[Any, ...]) -> Iterator[Perubahan]:
+    a, b = [_identitas(x, loc) for x in lama], [_identitas(x, loc) for x in baru]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                yield from banding(lama[i], baru[j], (*loc, j), (*loc, i))
+            continue
+        for i, j in pasangkan(a[i1:i2], b[j1:j2]):
+            yield from _satu_butir(lama, baru, loc, None if i is None else i1 + i, None if j is None else j1 + j)
+
+
+def _satu_butir(lama: list[Any], baru: list[Any], loc: tuple[Any, ...], i: int | None, j: int | None
+                ) -> Iterator[Perubahan]:
+    if i is None:
+        yield Perubahan("tambah", nama_kunci((*loc, j)), label((*loc, j)), baru=_cetak_butir(baru[j]))
+    elif j is None:
+        yield Perubahan("hapus", nama_kunci((*loc, i)), label((*loc, i)), lama=_cetak_butir(lama[i]))
+    else:
+        yield from banding(lama[i], baru[j], (*loc, j), (*loc, i))
+
+
+def _cetak_butir(nilai: Any) -> str:
+    if isinstance(nilai, dict):
+        return "\n".join(f"{k} = {cetak(v)}" for k, v in nilai.items())
+    return cetak(nilai)
+
+
+def pasangkan(a: list[str], b: list[str]) -> list[tuple[int | None, int | None]]:
+    """Pair a changed block's old and new items in order, each with its most similar partner."""
+    pasangan: list[tuple[int | None, int | None]] = []
+    berikut = 0
+    for i, teks in enumerate(a):
+        skor = [(difflib.SequenceMatcher(None, teks, b[j]).ratio(), j) for j in range(berikut, len(b))]
+        rasio, j = max(skor, default=(0.0, -1))
+        if rasio < MIRIP_MINIMUM:
+            pasangan.append((i, None))
+            continue
+        pasangan += [(None, k) for k in range(berikut, j)] + [(i, j)]
+        berikut = j + 1
+    return pasangan + [(None, k) for k in range(berikut, len(b))]
+
+
+def berkas_konfigurasi(path: Path) -> Path:
+    """A config file, or the one archived in a year folder (output/2023/konfigurasi-2023.toml)."""
+    if not path.is_dir():
+        return path
+    calon = sorted(path.glob("konfigurasi-*.toml"))
+    if len(calon) != 1:
+        raise ConfigError(Masalah("folder ini tidak memuat tepat satu konfigurasi-<tahun>.toml", berkas=path,
+                                  saran="sebut berkas konfigurasinya langsung"))
+    return calon[0]
+
+
+def beda(lama: Path, baru: Path) -> list[Perubahan]:
+    """Every clause that differs between two config files, in file order."""
+    _, data_lama = baca_toml(berkas_konfigurasi(lama))
+    _, data_baru = baca_toml(berkas_konfigurasi(baru))
+    return list(banding(data_lama, data_baru))

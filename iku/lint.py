@@ -1,0 +1,335 @@
+"""Drafting checks (Tata Naskah Dinas) on a config that already validates.
+
+Each rule is a small function returning warnings as `Masalah` data; nothing here
+prints or exits. A clean config yields an empty list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import bahasa
+from .config import nama_kunci
+from .errors import Masalah
+from .lokasi import cari_baris
+from .model import Config
+
+UMUR_MASUK_MINIMUM = 18
+UMUR_PENANDATANGAN_MAKSIMUM = 70
+KEMIRIPAN_SASARAN = 0.85
+BEDA_HURUF_MAKSIMUM = 2  # a typo changes a letter or two; more is another sasaran
+
+
+@dataclass(frozen=True)
+class Naskah:
+    """A validated config with its source text, so warnings can name file and line."""
+
+    config: Config
+    data: dict[str, Any]
+    teks: str
+    berkas: Path
+
+    def peringatan(self, loc: tuple[Any, ...], pesan: str, saran: str | None = None) -> Masalah:
+        return Masalah(pesan, berkas=self.berkas, kunci=nama_kunci(loc),
+                       baris=cari_baris(self.teks, loc), saran=saran)
+
+
+Aturan = Callable[[Naskah], Iterator[Masalah]]
+
+
+# ---------------------------------------------------------------- menimbang
+
+def menimbang_bahwa(n: Naskah) -> Iterator[Masalah]:
+    for i, butir in enumerate(n.config.keputusan.menimbang):
+        loc = ("keputusan", "menimbang", i)
+        if butir.startswith("Bahwa"):
+            yield n.peringatan(loc, "butir menimbang diawali \"Bahwa\" berhuruf kapital",
+                               "tulis \"bahwa\" dengan huruf kecil")
+        elif not butir.startswith("bahwa "):
+            yield n.peringatan(loc, "butir menimbang tidak diawali kata \"bahwa\"",
+                               "awali butir dengan \"bahwa ...\"")
+        if not butir.endswith(";"):
+            yield n.peringatan(loc, "butir menimbang tidak diakhiri titik koma",
+                               "akhiri butir dengan tanda ;")
+
+
+def huruf_dirujuk(teks: str) -> set[str]:
+    """Letters named by 'huruf a', 'huruf a dan huruf b', 'huruf a sampai dengan huruf c'."""
+    rujukan = set(re.findall(r"\bhuruf\s+([a-z]{1,2})\b", teks))
+    for awal, akhir in re.findall(r"\bhuruf\s+([a-z])\s+sampai\s+dengan\s+huruf\s+([a-z])\b", teks):
+        rujukan |= {chr(k) for k in range(ord(awal), ord(akhir) + 1)}
+    return rujukan
+
+
+def menimbang_rujukan(n: Naskah) -> Iterator[Masalah]:
+    menimbang = n.config.keputusan.menimbang
+    if len(menimbang) < 2:
+        return
+    loc = ("keputusan", "menimbang", len(menimbang) - 1)
+    harus = [bahasa.huruf_urut(k) for k in range(1, len(menimbang))]
+    contoh = " dan ".join(f"huruf {h}" for h in harus) if len(harus) < 3 else \
+        ", ".join(f"huruf {h}" for h in harus[:-1]) + f", dan huruf {harus[-1]}"
+    saran = f"tulis \"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {contoh}, perlu menetapkan ...\""
+    if "sebagaimana dimaksud" not in menimbang[-1]:
+        yield n.peringatan(loc, "butir menimbang terakhir tidak merujuk butir sebelumnya", saran)
+        return
+    kurang = [h for h in harus if h not in huruf_dirujuk(menimbang[-1])]
+    if kurang:
+        yield n.peringatan(loc, "butir menimbang terakhir belum menyebut "
+                           + ", ".join(f"huruf {h}" for h in kurang), saran)
+
+
+# ---------------------------------------------------------------- mengingat
+
+def mengingat_tanda_baca(n: Naskah) -> Iterator[Masalah]:
+    mengingat = n.config.keputusan.mengingat
+    for i, butir in enumerate(mengingat):
+        terakhir = i == len(mengingat) - 1
+        akhir, nama = (".", "titik") if terakhir else (";", "titik koma")
+        if not butir.endswith(akhir):
+            yield n.peringatan(("keputusan", "mengingat", i),
+                               f"butir mengingat {'terakhir ' if terakhir else ''}tidak diakhiri {nama}",
+                               f"akhiri butir dengan tanda {akhir}")
+
+
+# Hierarchy of legislation (UU 12/2011 Pasal 7 as drafted in decrees): pattern, rank, name.
+JENJANG: list[tuple[str, int, str]] = [
+    (r"Undang-Undang Dasar|UUD\b", 0, "Undang-Undang Dasar"),
+    (r"Peraturan Pemerintah Pengganti Undang-Undang|Perp?pu\b", 2, "Peraturan Pemerintah Pengganti Undang-Undang"),
+    (r"Undang-Undang|UU\b", 1, "Undang-Undang"),
+    (r"Peraturan Pemerintah|PP\b", 3, "Peraturan Pemerintah"),
+    (r"(Peraturan|Keputusan|Instruksi) Presiden|Perpres\b|Keppres\b|Inpres\b", 4, "Peraturan Presiden"),
+    (r"(Peraturan|Keputusan) Menteri|Permen|Kepmen", 5, "Peraturan/Keputusan Menteri"),
+    (r"Peraturan Daerah Provinsi|Perda Provinsi", 6, "Peraturan Daerah Provinsi"),
+    (r"(Peraturan|Keputusan) Gubernur|Pergub\b", 7, "Peraturan Gubernur"),
+    (r"Peraturan Daerah|Perda\b", 8, "Peraturan Daerah Kabupaten/Kota"),
+    (r"(Peraturan|Keputusan) (Bupati|Wali ?kota)|Perbup\b|Perwal[i]?\b", 9, "Peraturan Bupati/Wali Kota"),
+]
+
+
+def jenjang(butir: str) -> tuple[int, str] | None:
+    """Rank and kind of a citation, from how it begins; None when not recognised."""
+    for pola, peringkat, nama in JENJANG:
+        if re.match(pola, butir, flags=re.I):
+            return peringkat, nama
+    return None
+
+
+def tahun_peraturan(butir: str) -> int | None:
+    cocok = re.search(r"\bTahun\s+(\d{4})\b", butir, flags=re.I)
+    return int(cocok.group(1)) if cocok else None
+
+
+def mengingat_urutan(n: Naskah) -> Iterator[Masalah]:
+    sebelumnya: tuple[int, str, int | None] | None = None
+    for i, butir in enumerate(n.config.keputusan.mengingat):
+        jenis = jenjang(butir)
+        if jenis is None:
+            continue
+        sekarang = (*jenis, tahun_peraturan(butir))
+        if sebelumnya:
+            yield from _salah_urut(n, i, sebelumnya, sekarang)
+        sebelumnya = sekarang
+
+
+def _salah_urut(n: Naskah, i: int, lalu: tuple[int, str, int | None],
+                kini: tuple[int, str, int | None]) -> Iterator[Masalah]:
+    loc = ("keputusan", "mengingat", i)
+    if kini[0] < lalu[0]:
+        yield n.peringatan(loc, f"{kini[1]} tertulis sesudah {lalu[1]}, tidak urut jenjang peraturan",
+                           "urutkan: Undang-Undang, Perpu, Peraturan Pemerintah, Peraturan Presiden, "
+                           "Peraturan Menteri, Perda Provinsi, Perda Kabupaten/Kota, Peraturan Bupati/Wali Kota")
+    elif kini[0] == lalu[0] and kini[2] and lalu[2] and kini[2] < lalu[2]:
+        yield n.peringatan(loc, f"{kini[1]} tahun {kini[2]} tertulis sesudah yang tahun {lalu[2]}",
+                           "dalam satu jenis peraturan, urutkan dari tahun terlama")
+
+
+def tentang_kecil(n: Naskah) -> Iterator[Masalah]:
+    k = n.config.keputusan
+    for kunci, daftar in (("menimbang", k.menimbang), ("mengingat", k.mengingat)):
+        for i, butir in enumerate(daftar):
+            if re.search(r"\bTentang\b", butir):
+                yield n.peringatan(("keputusan", kunci, i), "kata \"Tentang\" dalam kutipan peraturan berhuruf kapital",
+                                   "tulis \"tentang\" dengan huruf kecil")
+
+
+# ---------------------------------------------------------------- duplicates, diktum, nomor
+
+def _sama(teks: str) -> str:
+    return " ".join(teks.casefold().split()).rstrip(".;, ")
+
+
+def _ganda(daftar: list[str]) -> Iterator[tuple[int, int]]:
+    """(later index, first index) of every item equal to an earlier one."""
+    pertama: dict[str, int] = {}
+    for i, teks in enumerate(daftar):
+        kunci = _sama(teks)
+        if kunci in pertama:
+            yield i, pertama[kunci]
+        pertama.setdefault(kunci, i)
+
+
+def butir_ganda(n: Naskah) -> Iterator[Masalah]:
+    k = n.config.keputusan
+    daftar = {("keputusan", "menimbang"): k.menimbang, ("keputusan", "mengingat"): k.mengingat,
+              ("keputusan", "memutuskan"): k.memutuskan}
+    for induk, isi in daftar.items():
+        for i, j in _ganda(isi):
+            yield n.peringatan((*induk, i), f"butir ini sama dengan butir ke-{j + 1}", "hapus salah satunya")
+    for i, j in _ganda([b.indikator for b in n.config.iku]):
+        yield n.peringatan(("iku", i, "indikator"), f"indikator ini sama dengan indikator iku ke-{j + 1}",
+                           "hapus baris [[iku]] yang ganda atau bedakan indikatornya")
+
+
+def diktum_berlaku(n: Naskah) -> Iterator[Masalah]:
+    memutuskan = n.config.keputusan.memutuskan
+    if "mulai berlaku" not in memutuskan[-1].casefold():
+        yield n.peringatan(("keputusan", "memutuskan", len(memutuskan) - 1),
+                           "diktum terakhir tidak menyatakan kapan keputusan mulai berlaku",
+                           "tambahkan diktum terakhir \"Keputusan ini mulai berlaku pada tanggal ditetapkan.\"")
+
+
+def tahun_nomor(n: Naskah) -> Iterator[Masalah]:
+    k = n.config.keputusan
+    tahun = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", k.nomor)
+    if tahun and int(tahun[-1]) != k.tanggal.year:
+        yield n.peringatan(("keputusan", "nomor"), f"tahun pada nomor ({tahun[-1]}) berbeda dengan tahun "
+                           f"tanggal penetapan ({k.tanggal.year})",
+                           "samakan tahun pada nomor dengan keputusan.tanggal")
+
+
+def tentang_tanda_baca(n: Naskah) -> Iterator[Masalah]:
+    if n.config.keputusan.tentang[-1] in ".,;:":
+        yield n.peringatan(("keputusan", "tentang"), "judul keputusan diakhiri tanda baca",
+                           "hapus tanda baca di akhir judul")
+
+
+# ---------------------------------------------------------------- penandatangan
+
+def _pangkat_baku(teks: str) -> str:
+    teks = re.sub(r"\b(Tk\.?|Tingkat)\s*I\b", "Tingkat I", teks, flags=re.I)
+    return " ".join(teks.split()).strip(" ,;-/").casefold()
+
+
+def pangkat_golongan(n: Naskah) -> Iterator[Masalah]:
+    pangkat = n.config.penandatangan.pangkat
+    loc = ("penandatangan", "pangkat")
+    cocok = re.search(r"\(?\s*\b(IV|III|II|I)\s*/\s*([a-e])\b\s*\)?", pangkat)
+    if not cocok:
+        yield n.peringatan(loc, "golongan ruang tidak tertulis", "tulis misalnya \"Pembina Tingkat I (IV/b)\"")
+        return
+    golongan = f"{cocok.group(1)}/{cocok.group(2)}"
+    baku = bahasa.GOLONGAN_PANGKAT.get(golongan)
+    if baku is None:
+        yield n.peringatan(loc, f"golongan {golongan} tidak ada", "golongan IV hanya sampai IV/e, I-III sampai /d")
+    elif _pangkat_baku(pangkat[:cocok.start()] + pangkat[cocok.end():]) != baku.casefold():
+        yield n.peringatan(loc, f"pangkat tidak sesuai golongan {golongan}",
+                           f"pangkat golongan {golongan} adalah \"{baku} ({golongan})\"")
+
+
+def _tambah_tahun(tanggal: dt.date, tahun: int) -> dt.date:
+    try:
+        return tanggal.replace(year=tanggal.year + tahun)
+    except ValueError:  # 29 February
+        return tanggal.replace(year=tanggal.year + tahun, day=28)
+
+
+def nip_masuk_akal(n: Naskah) -> Iterator[Masalah]:
+    nip, ditetapkan = bahasa.bersihkan_nip(n.config.penandatangan.nip), n.config.keputusan.tanggal
+    lahir, tmt = bahasa.nip_lahir(nip), bahasa.nip_tmt(nip)
+    loc = ("penandatangan", "nip")
+    if tmt < _tambah_tahun(lahir, UMUR_MASUK_MINIMUM).replace(day=1):
+        yield n.peringatan(loc, f"TMT CPNS pada NIP ({tmt:%m/%Y}) kurang dari {UMUR_MASUK_MINIMUM} tahun "
+                           f"sesudah tanggal lahir ({lahir:%d/%m/%Y})", "periksa angka NIP")
+    if tmt > ditetapkan:
+        yield n.peringatan(loc, f"TMT CPNS pada NIP ({tmt:%m/%Y}) sesudah tanggal keputusan", "periksa angka NIP")
+    if _tambah_tahun(lahir, UMUR_PENANDATANGAN_MAKSIMUM) < ditetapkan:
+        yield n.peringatan(loc, f"menurut NIP penandatangan lahir {lahir:%d/%m/%Y}, lebih dari "
+                           f"{UMUR_PENANDATANGAN_MAKSIMUM} tahun pada tanggal keputusan", "periksa angka NIP")
+
+
+# ---------------------------------------------------------------- sasaran, spelling
+
+def salah_ketik(a: str, b: str) -> bool:
+    """b looks like a mistyped a: differs in case or a letter or two, and not by a different acronym."""
+    if a == b:
+        return False
+    banding = difflib.SequenceMatcher(None, a.casefold(), b.casefold())
+    beda = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in banding.get_opcodes() if tag != "equal")
+    if beda > BEDA_HURUF_MAKSIMUM or banding.ratio() < KEMIRIPAN_SASARAN:
+        return False
+    kata_lain = set(a.split()) ^ set(b.split())
+    return not (kata_lain and all(k.isupper() for k in kata_lain))  # PMKS vs PSKS are two things
+
+
+def sasaran_mirip(n: Naskah) -> Iterator[Masalah]:
+    pertama: dict[str, int] = {}
+    for i, baris in enumerate(n.config.iku):
+        if baris.sasaran in pertama:
+            continue
+        for lain, j in pertama.items():
+            if salah_ketik(lain, baris.sasaran):
+                yield n.peringatan(("iku", i, "sasaran"), f"sasaran hampir sama dengan sasaran iku ke-{j + 1} "
+                                   f"(\"{lain}\"), sehingga menjadi kelompok tersendiri",
+                                   "bila maksudnya sama, salin tulisan sasaran itu persis")
+                break
+        pertama[baris.sasaran] = i
+
+
+def sasaran_terpisah(n: Naskah) -> Iterator[Masalah]:
+    terlihat: dict[str, int] = {}
+    for i, baris in enumerate(n.config.iku):
+        if baris.sasaran in terlihat and n.config.iku[i - 1].sasaran != baris.sasaran:
+            yield n.peringatan(("iku", i, "sasaran"), f"sasaran sama dengan iku ke-{terlihat[baris.sasaran] + 1} "
+                               "tetapi tidak berurutan, sehingga tercetak sebagai dua kelompok",
+                               "pindahkan blok [[iku]] ini tepat sesudah baris dengan sasaran yang sama")
+        terlihat.setdefault(baris.sasaran, i)
+
+
+SALAH_EJA = {
+    "Tidak Pidana": "Tindak Pidana", "Easurable": "Measurable", "Timelines": "Timely",
+    "LAMPIARAN": "LAMPIRAN", "TELEPEON": "TELEPON", "KEBIKAJAN": "KEBIJAKAN",
+}
+
+
+def salah_eja(teks: str) -> Iterator[tuple[str, str]]:
+    """(as written, correct) for every known misspelling in teks."""
+    for salah, benar in SALAH_EJA.items():
+        for cocok in re.finditer(rf"\b{re.escape(salah)}\b", teks, flags=re.I):
+            yield cocok.group(0), benar
+
+
+def _teks_data(nilai: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(nilai, str):
+        yield loc, nilai
+    elif isinstance(nilai, dict):
+        for k, v in nilai.items():
+            yield from _teks_data(v, (*loc, k))
+    elif isinstance(nilai, list):
+        for i, v in enumerate(nilai):
+            yield from _teks_data(v, (*loc, i))
+
+
+def ejaan(n: Naskah) -> Iterator[Masalah]:
+    for loc, teks in _teks_data(n.data):
+        for salah, benar in salah_eja(teks):
+            yield n.peringatan(loc, f"salah ketik \"{salah}\"", f"tulis \"{benar}\"")
+
+
+ATURAN: list[Aturan] = [
+    tahun_nomor, tentang_tanda_baca, menimbang_bahwa, menimbang_rujukan, mengingat_tanda_baca,
+    mengingat_urutan, tentang_kecil, butir_ganda, diktum_berlaku, pangkat_golongan, nip_masuk_akal,
+    sasaran_mirip, sasaran_terpisah, ejaan,
+]
+
+
+def periksa_naskah(n: Naskah) -> list[Masalah]:
+    """Every drafting warning for one validated config, in file order."""
+    hasil = [m for aturan in ATURAN for m in aturan(n)]
+    return sorted(hasil, key=lambda m: m.baris or 0)

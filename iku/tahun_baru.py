@@ -1,0 +1,153 @@
+"""Next year's draft config from this year's: every comment and layout kept (tomlkit).
+
+`tahun` goes up by one; "Tahun 2023" in the texts that name the IKU year follows it,
+but never a legal citation ("Nomor 9 Tahun 2023", the mengingat list, an IKU row's
+alasan and acuan) nor a plan period ("Tahun 2023-2026"). The decree's nomor and
+tanggal are replaced by "ISI: ..." markers, which validation refuses until filled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT, Array, String, Table
+
+from .config import baca_toml, muat, nama_kunci
+from .errors import DrafError, Masalah
+from .model import PENANDA_ISIAN
+
+# Texts that quote legislation: their years belong to the citation, not to the IKU year.
+KUTIPAN = {("keputusan", "mengingat"), ("iku", "alasan"), ("iku", "acuan")}
+
+
+@dataclass(frozen=True)
+class Draf:
+    """The new file's text and what the user must still do."""
+
+    teks: str
+    diisi: list[str]
+    catatan: list[str]
+
+
+def tahun_berikut(teks: str, lama: int) -> str:
+    """Advance 'Tahun <lama>' to lama+1 unless it is a citation's year or a period's start."""
+    pola = re.compile(rf"((?:Nomor|No\.)\s*:?\s*\S+\s+)?\b(Tahun(?:\s+Anggaran)?\s+){lama}(?!\d|\s*[-–/]\s*\d)",
+                      re.I)
+    return pola.sub(lambda m: m.group(0) if m.group(1) else f"{m.group(2)}{lama + 1}", teks)
+
+
+def _ganti_teks(item: String, ubah: Callable[[str], str]) -> String:
+    """Apply ubah to a string item, keeping its kind (basic, literal, multi-line) and raw layout."""
+    baru = ubah(str(item))
+    pembatas = item.type.value
+    mentah = ubah(item.as_string()[len(pembatas):-len(pembatas)])
+    try:
+        sama = tomllib.loads(f"x = {pembatas}{mentah}{pembatas}")["x"] == baru
+    except tomllib.TOMLDecodeError:
+        sama = False
+    if sama:
+        return String(item.type, baru, mentah, item.trivia)
+    pengganti = tomlkit.string(baru, literal=item.type.is_literal(), multiline=item.type.is_multiline())
+    pengganti.trivia.comment, pengganti.trivia.comment_ws = item.trivia.comment, item.trivia.comment_ws
+    return pengganti
+
+
+def _teks_tahun(wadah: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[Any, Any, tuple[Any, ...]]]:
+    """(container, key, path) of every string, skipping citations."""
+    pasangan = wadah.items() if isinstance(wadah, (dict, Table)) else enumerate(wadah)
+    for kunci, nilai in pasangan:
+        sini = (*loc, kunci)
+        if tuple(k for k in sini if not isinstance(k, int)) in KUTIPAN:
+            continue
+        if isinstance(nilai, String):
+            yield wadah, kunci, sini
+        elif isinstance(nilai, (dict, Table, Array, AoT, list)):
+            yield from _teks_tahun(nilai, sini)
+
+
+def _majukan_teks(doc: Any, lama: int) -> list[str]:
+    """Advance the IKU year in every text; return the keys changed."""
+    diubah = []
+    for wadah, kunci, loc in list(_teks_tahun(doc)):
+        item = wadah[kunci]
+        if tahun_berikut(str(item), lama) != str(item):
+            wadah[kunci] = _ganti_teks(item, lambda t: tahun_berikut(t, lama))
+            diubah.append(nama_kunci(loc))
+    return diubah
+
+
+def _tanda_isian(doc: Any, tanggal: dt.date) -> list[str]:
+    """Replace what every year must fill anew by "ISI: ..." markers; return their keys."""
+    contoh = _tahun_depan(tanggal).isoformat()
+    keputusan = doc["keputusan"]
+    keputusan["nomor"] = _ganti_teks(keputusan["nomor"], lambda _t: f"{PENANDA_ISIAN} nomor keputusan")
+    keputusan["tanggal"] = _isian(keputusan["tanggal"], f"{PENANDA_ISIAN} tanggal penetapan (contoh {contoh})")
+    diisi = ["keputusan.nomor", "keputusan.tanggal"]
+    dokumen = doc.get("dokumen")
+    if dokumen is not None and "tanggal_kata_pengantar" in dokumen:
+        dokumen["tanggal_kata_pengantar"] = _isian(
+            dokumen["tanggal_kata_pengantar"], f"{PENANDA_ISIAN} tanggal kata pengantar (contoh {contoh})")
+        diisi.append("dokumen.tanggal_kata_pengantar")
+    return diisi
+
+
+def _isian(lama: Any, teks: str) -> Any:
+    """A marker string in place of a date, keeping the line's comment."""
+    baru = tomlkit.string(teks)
+    baru.trivia.comment, baru.trivia.comment_ws = lama.trivia.comment, lama.trivia.comment_ws
+    return baru
+
+
+def _tahun_depan(tanggal: dt.date) -> dt.date:
+    try:
+        return tanggal.replace(year=tanggal.year + 1)
+    except ValueError:  # 29 February
+        return tanggal.replace(year=tanggal.year + 1, day=28)
+
+
+def buat_draf(teks: str, tanggal: dt.date, rencana: tuple[int, int]) -> Draf:
+    """Next year's config text from this year's (already validated) text."""
+    doc = tomlkit.parse(teks)
+    lama = int(doc["tahun"])
+    doc["tahun"] = _ganti_angka(doc["tahun"], lama + 1)
+    diubah = _majukan_teks(doc, lama)
+    diisi = _tanda_isian(doc, tanggal)
+    catatan = [f"tahun {lama} menjadi {lama + 1} pada: " + ", ".join(["tahun", *diubah])]
+    if lama + 1 > rencana[1]:
+        catatan.append(f"tahun {lama + 1} di luar rencana {rencana[0]}-{rencana[1]}: perbarui tabel [rencana] "
+                       "dan target setiap [[iku]]")
+    return Draf(tomlkit.dumps(doc), diisi, catatan)
+
+
+def _ganti_angka(lama: Any, nilai: int) -> Any:
+    baru = tomlkit.integer(nilai)
+    baru.trivia.comment, baru.trivia.comment_ws = lama.trivia.comment, lama.trivia.comment_ws
+    return baru
+
+
+def tahun_baru(asal: Path, tujuan: Path) -> Draf:
+    """Write next year's draft of asal to tujuan; refuse an existing tujuan; nothing written on error."""
+    config = muat(asal)
+    teks, _ = baca_toml(asal)
+    draf = buat_draf(teks, config.keputusan.tanggal, (config.rencana.tahun_awal, config.rencana.tahun_akhir))
+    _tulis_baru(tujuan, draf.teks)
+    return draf
+
+
+def _tulis_baru(tujuan: Path, teks: str) -> None:
+    try:
+        with tujuan.open("x", encoding="utf-8", newline="") as berkas:
+            berkas.write(teks)
+    except FileExistsError:
+        raise DrafError(Masalah("berkas tujuan sudah ada dan tidak ditimpa", berkas=tujuan,
+                                saran="pilih nama lain untuk --to, atau pindahkan berkas itu dahulu")) from None
+    except OSError as exc:
+        raise DrafError(Masalah(f"berkas tujuan tidak dapat ditulis ({exc.strerror})", berkas=tujuan,
+                                saran="periksa bahwa foldernya ada dan boleh ditulisi")) from None

@@ -1,0 +1,201 @@
+"""Drafting warnings of `iku check`: one defect at a time, none on the sample config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bantu import CONFIG_CONTOH, TEMPLATES, salin_config
+from iku import config, lint
+from iku.cli import main
+from iku.errors import Masalah
+
+MENIMBANG_A = '    "bahwa untuk melaksanakan'
+MENIMBANG_B = '    "bahwa berdasarkan pertimbangan'
+UU_25 = '    "Undang-Undang Nomor 25 Tahun 2004'
+UU_19 = '    "Undang-Undang Nomor 19 Tahun 2019'
+PERBUP = '    "Peraturan Bupati Buleleng'
+DIKTUM_1 = '    "Indikator Kinerja Utama Dinas Sosial'
+DIKTUM_3 = '    "Penyusunan laporan'
+DIKTUM_AKHIR = '    "Keputusan ini mulai berlaku'
+
+
+def baris_contoh(awal: str) -> str:
+    return next(b for b in CONFIG_CONTOH.read_text(encoding="utf-8").splitlines() if b.startswith(awal))
+
+
+def diganti(awal: str, lama: str, baru: str) -> dict[str, str]:
+    """Replace lama by baru inside the sample line that starts with awal."""
+    baris = baris_contoh(awal)
+    assert lama in baris
+    return {awal: baris.replace(lama, baru)}
+
+
+def peringatan_untuk(tmp_path: Path, ganti: dict[str, str], tambahan: str = "") -> list[Masalah]:
+    path = salin_config(tmp_path / "iku.toml", ganti)
+    if tambahan:
+        path.write_text(path.read_text(encoding="utf-8") + tambahan, encoding="utf-8")
+    teks, data = config.baca_toml(path)
+    return lint.periksa_naskah(lint.Naskah(config.muat(path), data, teks, path))
+
+
+ITEM_BARU = '    "bahwa Indikator Kinerja Utama perlu ditinjau setiap tahun;",'
+
+KASUS = {
+    "bahwa-kapital": (diganti(MENIMBANG_A, '"bahwa', '"Bahwa'), "keputusan.menimbang[1]", "Bahwa", "Bahwa untuk"),
+    "tanpa-bahwa": (diganti(MENIMBANG_A, '"bahwa untuk', '"untuk'), "keputusan.menimbang[1]", "tidak diawali kata",
+                    '"untuk melaksanakan'),
+    "menimbang-tanpa-titik-koma": (diganti(MENIMBANG_A, 'Utama;",', 'Utama",'), "keputusan.menimbang[1]",
+                                   "titik koma", MENIMBANG_A.strip()),
+    "menimbang-tanpa-rujukan": (diganti(MENIMBANG_B, "berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, ",
+                                        ""), "keputusan.menimbang[2]", "tidak merujuk", "bahwa perlu menetapkan"),
+    "rujukan-kurang-huruf": ({MENIMBANG_A: baris_contoh(MENIMBANG_A) + "\n" + ITEM_BARU},
+                             "keputusan.menimbang[3]", "belum menyebut huruf b", MENIMBANG_B.strip()),
+    "mengingat-akhir-titik-koma": (diganti(PERBUP, '2023-2026.",', '2023-2026;",'), "keputusan.mengingat[7]",
+                                   "terakhir tidak diakhiri titik", PERBUP.strip()),
+    "mengingat-tengah-titik": (diganti(UU_25, 'Nasional;",', 'Nasional.",'), "keputusan.mengingat[1]",
+                               "tidak diakhiri titik koma", UU_25.strip()),
+    "jenjang-perbup-di-atas": ({UU_25: '    "Peraturan Bupati Buleleng Nomor 1 Tahun 2020 tentang Uji Coba;",'},
+                               "keputusan.mengingat[2]", "tidak urut jenjang", UU_19.strip()),
+    "jenjang-tahun-terbalik": ({UU_25: '    "Undang-Undang Nomor 1 Tahun 2020 tentang Uji Coba;",'},
+                               "keputusan.mengingat[2]", "tahun 2019 tertulis sesudah yang tahun 2020", UU_19.strip()),
+    "tentang-kapital": (diganti(UU_25, "tentang Sistem", "Tentang Sistem"), "keputusan.mengingat[1]", "Tentang",
+                        UU_25.strip()),
+    "mengingat-ganda": ({UU_19: baris_contoh(UU_25)}, "keputusan.mengingat[2]", "sama dengan butir ke-1",
+                        "Nomor 25 Tahun 2004"),
+    "menimbang-ganda": ({MENIMBANG_A: baris_contoh(MENIMBANG_A) + "\n" + baris_contoh(MENIMBANG_A),
+                         **diganti(MENIMBANG_B, "dalam huruf a,", "dalam huruf a dan huruf b,")},
+                        "keputusan.menimbang[2]", "sama dengan butir ke-1", None),
+    "diktum-ganda": ({DIKTUM_3: baris_contoh(DIKTUM_1)}, "keputusan.memutuskan[3]", "sama dengan butir ke-1", None),
+    "indikator-ganda": ({'indikator = "Persentase Penanganan PMKS"': 'indikator = "Persentase Penduduk Miskin"'},
+                        "iku[2].indikator", "sama dengan indikator iku ke-1", None),
+    "diktum-tanpa-berlaku": ({DIKTUM_AKHIR: '    "Keputusan ini disampaikan kepada yang berkepentingan.",'},
+                             "keputusan.memutuskan[4]", "mulai berlaku", "disampaikan kepada"),
+    "tahun-nomor": ({"nomor = ": 'nomor = "400.9/2248.1/Dinsos/2021"'}, "keputusan.nomor", "(2021)", "nomor ="),
+    "tentang-bertitik": (diganti("tentang = ", 'Tahun 2023"', 'Tahun 2023."'), "keputusan.tentang",
+                         "tanda baca", "tentang ="),
+    "pangkat-salah": ({"pangkat = ": 'pangkat = "Pembina (IV/b)"'}, "penandatangan.pangkat",
+                      "tidak sesuai golongan IV/b", "pangkat ="),
+    "pangkat-tanpa-golongan": ({"pangkat = ": 'pangkat = "Pembina Tingkat I"'}, "penandatangan.pangkat",
+                               "golongan ruang tidak tertulis", "pangkat ="),
+    "golongan-tidak-ada": ({"pangkat = ": 'pangkat = "Juru (I/e)"'}, "penandatangan.pangkat",
+                           "golongan I/e tidak ada", "pangkat ="),
+    "tmt-terlalu-muda": ({"nip = ": 'nip = "19691231 198503 1 053"'}, "penandatangan.nip", "kurang dari 18 tahun",
+                         "nip ="),
+    "tmt-sesudah-keputusan": ({"nip = ": 'nip = "19691231 202305 1 053"'}, "penandatangan.nip",
+                              "sesudah tanggal keputusan", "nip ="),
+    "terlalu-tua": ({"nip = ": 'nip = "19401231 196503 1 053"'}, "penandatangan.nip", "lebih dari 70 tahun", "nip ="),
+    "sasaran-salah-ketik": ({'sasaran = "Meningkatnya Penanganan PMKS"': 'sasaran = "Menurunnya Penduduk Miskn"'},
+                            "iku[2].sasaran", "hampir sama dengan sasaran iku ke-1", "Miskn"),
+}
+SALAH = {"Tidak Pidana": "Tindak Pidana", "Easurable": "Measurable", "Timelines": "Timely",
+         "LAMPIARAN": "LAMPIRAN", "TELEPEON": "TELEPON", "KEBIKAJAN": "KEBIJAKAN"}
+
+
+@pytest.mark.parametrize("nama", KASUS)
+def test_satu_cacat_satu_peringatan(tmp_path: Path, nama: str) -> None:
+    ganti, kunci, pesan, di_baris = KASUS[nama]
+    hasil = peringatan_untuk(tmp_path, ganti)
+    assert len(hasil) == 1, [str(m) for m in hasil]
+    m = hasil[0]
+    assert m.kunci == kunci and pesan in m.pesan and m.saran
+    assert m.berkas == tmp_path / "iku.toml"
+    if di_baris:
+        assert di_baris in (tmp_path / "iku.toml").read_text(encoding="utf-8").splitlines()[m.baris - 1]
+
+
+@pytest.mark.parametrize("salah", SALAH)
+def test_salah_eja_dari_dokumen_rujukan(tmp_path: Path, salah: str) -> None:
+    hasil = peringatan_untuk(tmp_path, diganti('keterangan = "BPS', "Badan Pusat", f"{salah} Pusat"))
+    assert [(m.kunci, m.saran) for m in hasil] == [("iku[1].keterangan", f"tulis \"{SALAH[salah]}\"")]
+
+
+def test_sasaran_sama_tidak_berurutan(tmp_path: Path) -> None:
+    baris = "\n[[iku]]\n" + "\n".join(f'{k} = "{v}"' for k, v in (
+        ("sasaran", "Menurunnya Penduduk Miskin"), ("indikator", "Persentase Keluarga Miskin"), ("satuan", "%"),
+        ("alasan", "Uji"), ("formulasi", "Uji"), ("sumber_data", "Uji"))) + "\n"
+    hasil = peringatan_untuk(tmp_path, {}, tambahan=baris)
+    assert [(m.kunci, "tidak berurutan" in m.pesan) for m in hasil] == [("iku[3].sasaran", True)]
+
+
+@pytest.mark.parametrize("pangkat", ["Pembina Tk. I (IV/b)", "Pembina Tingkat I (IV/b)", "Pembina Tk.I (IV/b)",
+                                     "Pembina Tingkat I, IV/b", "PEMBINA TK.I (IV/b)"])
+def test_ejaan_pangkat_yang_diterima(tmp_path: Path, pangkat: str) -> None:
+    assert peringatan_untuk(tmp_path, {"pangkat = ": f'pangkat = "{pangkat}"'}) == []
+
+
+@pytest.mark.parametrize("awal", ["Permendagri", "Permensos", "PermenPAN-RB", "Kepmendagri",
+                                  "Peraturan Menteri Sosial"])
+def test_singkatan_peraturan_menteri_dikenali(tmp_path: Path, awal: str) -> None:
+    hasil = peringatan_untuk(tmp_path, {UU_25: f'    "{awal} Nomor 1 Tahun 2010 tentang Uji Coba;",'})
+    assert [(m.kunci, "Undang-Undang tertulis sesudah Peraturan/Keputusan Menteri" in m.pesan) for m in hasil] \
+        == [("keputusan.mengingat[2]", True)]
+
+
+def test_rujukan_tiga_huruf_lengkap_tidak_diperingatkan(tmp_path: Path) -> None:
+    ganti = {MENIMBANG_A: baris_contoh(MENIMBANG_A) + "\n" + ITEM_BARU,
+             **diganti(MENIMBANG_B, "dalam huruf a,", "dalam huruf a dan huruf b,")}
+    assert peringatan_untuk(tmp_path, ganti) == []
+
+
+def test_satu_menimbang_tanpa_rujukan_tidak_diperingatkan(tmp_path: Path) -> None:
+    assert peringatan_untuk(tmp_path, {MENIMBANG_B: ""}) == []
+
+
+@pytest.mark.parametrize("a, b, mirip", [
+    ("Menurunnya Penduduk Miskin", "Menurunnya Penduduk Miskn", True),
+    ("Menurunnya Penduduk Miskin", "Menurunya Penduduk Miskin", True),
+    ("Meningkatnya Penanganan PMKS", "Meningkatnya penanganan PMKS", True),
+    ("Meningkatnya Penanganan PMKS", "Meningkatnya Penanganan PSKS", False),
+    ("Meningkatnya Penanganan PMKS", "Meningkatnya Pelayanan PMKS", False),
+    ("Meningkatnya akuntabilitas kinerja", "Meningkatnya akuntabilitas keuangan", False),
+    ("Menurunnya Penduduk Miskin", "Menurunnya Penduduk Miskin", False),
+])
+def test_salah_ketik_sasaran(a: str, b: str, mirip: bool) -> None:
+    assert lint.salah_ketik(a, b) is mirip
+
+
+def test_huruf_dirujuk() -> None:
+    assert lint.huruf_dirujuk("sebagaimana dimaksud dalam huruf a sampai dengan huruf c") == {"a", "b", "c"}
+    assert lint.huruf_dirujuk("dalam huruf a, huruf b, dan huruf d,") == {"a", "b", "d"}
+
+
+def test_config_contoh_bersih() -> None:
+    teks, data = config.baca_toml(CONFIG_CONTOH)
+    naskah = lint.Naskah(config.muat(CONFIG_CONTOH), data, teks, CONFIG_CONTOH)
+    assert lint.periksa_naskah(naskah) == []
+
+
+# ---------------------------------------------------------------- the command
+
+def jalankan(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_check_contoh_ok_juga_dengan_strict() -> None:
+    for tambahan in ([], ["--strict"]):
+        hasil = jalankan("check", "--config", str(CONFIG_CONTOH), "--templates", str(TEMPLATES), *tambahan)
+        assert hasil.exit_code == 0, hasil.output
+        assert hasil.output.startswith("OK:") and len(hasil.output.splitlines()) == 1
+
+
+def test_peringatan_hanya_gagal_dengan_strict(tmp_path: Path) -> None:
+    path = salin_config(tmp_path / "iku.toml", {"pangkat = ": 'pangkat = "Pembina (IV/b)"'})
+    biasa = jalankan("check", "--config", str(path))
+    ketat = jalankan("check", "--config", str(path), "--strict")
+    assert biasa.exit_code == 0 and ketat.exit_code == 1
+    baris = [b for b in biasa.output.splitlines() if b.startswith("PERINGATAN")]
+    nomor = next(i for i, b in enumerate(path.read_text().splitlines(), 1) if b.startswith("pangkat ="))
+    assert baris == [f"PERINGATAN: {path}:{nomor} [penandatangan.pangkat] pangkat tidak sesuai golongan IV/b "
+                     "— perbaikan: pangkat golongan IV/b adalah \"Pembina Tingkat I (IV/b)\""]
+
+
+def test_kesalahan_selalu_gagal_dan_tidak_menulis(tmp_path: Path) -> None:
+    path = salin_config(tmp_path / "iku.toml", {"nip = ": 'nip = "123"'})
+    sebelum = sorted(tmp_path.rglob("*"))
+    hasil = jalankan("check", "--config", str(path))
+    assert hasil.exit_code == 1
+    assert f"KESALAHAN: {path}:" in hasil.output and "[penandatangan.nip]" in hasil.output
+    assert sorted(tmp_path.rglob("*")) == sebelum

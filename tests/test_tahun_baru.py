@@ -1,0 +1,145 @@
+"""`iku new-year`: next year's draft keeps every comment, advances the IKU year, marks what to fill."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, strategies as st
+
+from bantu import CONFIG_CONTOH, salin_config
+from iku.cli import main
+from iku.tahun_baru import tahun_berikut
+
+BERUBAH = {"tahun": "tahun = 2024",
+           "nomor": 'nomor = "ISI: nomor keputusan"',
+           "tanggal": 'tanggal = "ISI: tanggal penetapan (contoh 2023-03-22)"',
+           "tentang": 'tentang = "Penetapan Indikator Kinerja Utama (IKU) Dinas Sosial Kabupaten Buleleng Tahun 2024"',
+           "tanggal_kata_pengantar": 'tanggal_kata_pengantar = "ISI: tanggal kata pengantar (contoh 2023-03-22)"'}
+
+
+def jalankan(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def draf(tmp_path: Path, asal: Path = CONFIG_CONTOH) -> Path:
+    tujuan = tmp_path / "iku-2024.toml"
+    hasil = jalankan("new-year", "--config", str(asal), "--to", str(tujuan))
+    assert hasil.exit_code == 0, hasil.output
+    return tujuan
+
+
+def test_hanya_baris_tahunan_yang_berubah(tmp_path: Path) -> None:
+    lama = CONFIG_CONTOH.read_text(encoding="utf-8").splitlines()
+    baru = draf(tmp_path).read_text(encoding="utf-8").splitlines()
+    assert len(baru) == len(lama)
+    beda = [(a, b) for a, b in zip(lama, baru) if a != b]
+    assert [b for _, b in beda if not b.startswith("    ")] == list(BERUBAH.values())
+    menimbang = [(a, b) for a, b in beda if b.startswith("    ")]
+    assert len(menimbang) == 1 and menimbang[0][0].replace("Tahun 2023;", "Tahun 2024;") == menimbang[0][1]
+    assert all(a == b for a, b in zip(lama, baru) if a.lstrip().startswith("#"))
+
+
+def test_catatan_sebaris_dan_teks_multibaris_dipertahankan(tmp_path: Path) -> None:
+    asal = salin_config(tmp_path / "iku.toml", {
+        "tahun = ": "tahun = 2023   # tahun IKU",
+        "tanggal = ": "tanggal = 2022-03-22  # dari buku agenda",
+        "Dengan tersusunnya": "Dengan tersusunnya IKU Tahun 2023 ini, diharapkan ...",
+    })
+    teks = draf(tmp_path, asal).read_text(encoding="utf-8")
+    assert "tahun = 2024   # tahun IKU\n" in teks
+    assert 'tanggal = "ISI: tanggal penetapan (contoh 2023-03-22)"  # dari buku agenda\n' in teks
+    assert 'kata_pengantar = """\nPuji dan syukur' in teks
+    assert "Dengan tersusunnya IKU Tahun 2024 ini" in teks
+
+
+@pytest.mark.parametrize("lama, baru", [
+    ("IKU Tahun 2023", "IKU Tahun 2024"),
+    ("IKU TAHUN 2023", "IKU TAHUN 2024"),
+    ("Tahun Anggaran 2023;", "Tahun Anggaran 2024;"),
+    ("Peraturan Bupati Buleleng Nomor 9 Tahun 2023 tentang RPD", "Peraturan Bupati Buleleng Nomor 9 Tahun 2023 tentang RPD"),
+    ("Nomor 25 Tahun 2004", "Nomor 25 Tahun 2004"),
+    ("Perbup Nomor: 9 Tahun 2023", "Perbup Nomor: 9 Tahun 2023"),
+    ("Perbup No. 9 Tahun 2023", "Perbup No. 9 Tahun 2023"),
+    ("Keputusan Nomor 050-5889 Tahun 2023", "Keputusan Nomor 050-5889 Tahun 2023"),
+    ("Renstra Tahun 2023-2026", "Renstra Tahun 2023-2026"),
+    ("Renstra Tahun 2023 - 2026", "Renstra Tahun 2023 - 2026"),
+    ("Tahun 20231", "Tahun 20231"),
+])
+def test_tahun_yang_dimajukan(lama: str, baru: str) -> None:
+    assert tahun_berikut(lama, 2023) == baru
+
+
+def test_kutipan_peraturan_tidak_diubah(tmp_path: Path) -> None:
+    perbup = "Peraturan Bupati Buleleng Nomor 9 Tahun 2023 tentang Indikator Kinerja Utama Tahun 2023."
+    asal = salin_config(tmp_path / "iku.toml", {'    "Peraturan Bupati Buleleng': f'    "{perbup}",',
+                                                 "acuan = \"Data BPS\"": 'acuan = "Data BPS Tahun 2023"'})
+    teks = draf(tmp_path, asal).read_text(encoding="utf-8")
+    assert perbup in teks and 'acuan = "Data BPS Tahun 2023"' in teks
+
+
+def test_draf_ditolak_generate_sampai_diisi(tmp_path: Path) -> None:
+    tujuan = draf(tmp_path)
+    keluaran = tmp_path / "output"
+    ditolak = jalankan("generate", "--config", str(tujuan), "--output", str(keluaran))
+    assert ditolak.exit_code == 1 and not keluaran.exists()
+    for kunci in ("[keputusan.nomor] belum diisi", "[keputusan.tanggal] belum diisi"):
+        assert kunci in ditolak.output
+    assert jalankan("check", "--config", str(tujuan)).exit_code == 1
+    teks = tujuan.read_text(encoding="utf-8")
+    for lama, baru in (('"ISI: nomor keputusan"', '"400.9/1001/Dinsos/2023"'),
+                       ('"ISI: tanggal penetapan (contoh 2023-03-22)"', "2023-03-20"),
+                       ('"ISI: tanggal kata pengantar (contoh 2023-03-22)"', "2023-03-20")):
+        teks = teks.replace(lama, baru)
+    tujuan.write_text(teks, encoding="utf-8")
+    cek = jalankan("check", "--config", str(tujuan), "--strict")
+    assert cek.exit_code == 0, cek.output
+    dibuat = jalankan("generate", "--config", str(tujuan), "--output", str(keluaran))
+    assert dibuat.exit_code == 0, dibuat.output
+    assert (keluaran / "2024" / "konfigurasi-2024.toml").read_text(encoding="utf-8") == teks
+
+
+def test_tidak_menimpa_berkas_yang_ada(tmp_path: Path) -> None:
+    tujuan = tmp_path / "iku-2024.toml"
+    tujuan.write_text("# milik pengguna\n", encoding="utf-8")
+    hasil = jalankan("new-year", "--config", str(CONFIG_CONTOH), "--to", str(tujuan))
+    assert hasil.exit_code == 1 and "sudah ada" in hasil.output
+    assert tujuan.read_text(encoding="utf-8") == "# milik pengguna\n"
+
+
+def test_konfigurasi_salah_tidak_menulis_apa_pun(tmp_path: Path) -> None:
+    asal = salin_config(tmp_path / "iku.toml", {"nip = ": 'nip = "123"'})
+    hasil = jalankan("new-year", "--config", str(asal), "--to", str(tmp_path / "baru.toml"))
+    assert hasil.exit_code == 1 and "[penandatangan.nip]" in hasil.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["iku.toml"]
+
+
+def test_pesan_menyebut_yang_harus_diisi(tmp_path: Path) -> None:
+    hasil = jalankan("new-year", "--config", str(CONFIG_CONTOH), "--to", str(tmp_path / "baru.toml"))
+    assert "keputusan.nomor, keputusan.tanggal, dokumen.tanggal_kata_pengantar" in hasil.output
+    assert "keputusan.tentang" in hasil.output
+
+
+def test_tahun_di_luar_rencana_diingatkan(tmp_path: Path) -> None:
+    asal = salin_config(tmp_path / "iku.toml", {"tahun = ": "tahun = 2026"})
+    hasil = jalankan("new-year", "--config", str(asal), "--to", str(tmp_path / "baru.toml"))
+    assert hasil.exit_code == 0 and "tahun 2027 di luar rencana 2023-2026" in hasil.output
+    assert (tmp_path / "baru.toml").is_file()
+
+
+def test_catatan_di_dalam_daftar_dipertahankan(tmp_path: Path) -> None:
+    awal = '    "bahwa berdasarkan pertimbangan'
+    baris = next(b for b in CONFIG_CONTOH.read_text(encoding="utf-8").splitlines() if b.startswith(awal))
+    asal = salin_config(tmp_path / "iku.toml", {awal: "    # butir penutup, merujuk huruf a\n" + baris + "  # judul"})
+    teks = draf(tmp_path, asal).read_text(encoding="utf-8")
+    assert "    # butir penutup, merujuk huruf a\n" + baris.replace("Tahun 2023;", "Tahun 2024;") + "  # judul\n" in teks
+
+
+@given(st.lists(st.sampled_from(["Tahun", "TAHUN", " ", "2023", "Nomor", "9", "-", "2026", "Anggaran", "x", ":"]),
+                max_size=12))
+def test_hanya_angka_tahun_yang_berganti(potongan: list[str]) -> None:
+    teks = "".join(potongan)
+    hasil = tahun_berikut(teks, 2023)
+    assert hasil.replace("2024", "2023") == teks
+    assert ("Tahun 2024" in hasil) <= ("Tahun 2023" in teks)
