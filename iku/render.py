@@ -32,10 +32,13 @@ LEBAR_KAPITAL_CM = {"Bookman Old Style": 0.34, "Arial": 0.30, "Times New Roman":
 
 
 class _Templat(DocxTemplate):
-    """docxtpl without its `{_{` -> `{{` rewrite, which would alter literal user values."""
+    """docxtpl plus our `{% gabung %}` cell tag, without its `{_{` -> `{{` rewrite (which would
+    alter literal user values). The linter reads templates through the same patch_xml."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return GABUNG.sub(_gabung_vertikal, super().patch_xml(src_xml))
 
     def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None) -> str:
-        src_xml = GABUNG.sub(_gabung_vertikal, src_xml)
         src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
         self.current_rendering_part = part
         dst_xml = jinja_env.from_string(src_xml).render(context)
