@@ -67,25 +67,24 @@ def lingkungan() -> Environment:
 
 def render(templat: Path, konteks: dict[str, Any], config: Config, tujuan: Path) -> Path:
     """Render one template to tujuan and return the path written."""
+    tujuan.write_bytes(render_bytes(templat, konteks, config))
+    return tujuan
+
+
+def render_bytes(templat: Path, konteks: dict[str, Any], config: Config) -> bytes:
+    """Render one template in memory; raise TemplateError naming the template on failure."""
     doc = _muat(templat)
     try:
         doc.render(_dengan_gambar(konteks, doc), lingkungan(), autoescape=True)
     except JinjaError as exc:
         raise TemplateError(_masalah_templat(exc, templat)) from None
     rapikan(doc.docx, config)
-    tujuan.write_bytes(zip_stabil(_simpan(doc), config.keputusan.tanggal))
-    return tujuan
+    return zip_stabil(_simpan(doc), config.keputusan.tanggal)
 
 
 def coba(templat: Path, konteks: dict[str, Any], config: Config) -> None:
     """Render one template in memory only (for `iku check`); raise TemplateError on failure."""
-    doc = _muat(templat)
-    try:
-        doc.render(_dengan_gambar(konteks, doc), lingkungan(), autoescape=True)
-    except JinjaError as exc:
-        raise TemplateError(_masalah_templat(exc, templat)) from None
-    rapikan(doc.docx, config)
-    _simpan(doc)
+    render_bytes(templat, konteks, config)
 
 
 def buka(templat: Path) -> _Templat:
