@@ -10,6 +10,7 @@ import click
 from . import __version__, config as config_mod
 from .errors import IkuError
 from .generate import TEMPLAT_BAWAAN, Permintaan, generate
+from .manifes import NAMA as NAMA_MANIFES, periksa as periksa_arsip
 
 
 def _jalankan(fungsi, *args):
@@ -46,3 +47,11 @@ def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, fo
     permintaan = Permintaan(config, config_path, templates, output, force=force, pdf=pdf)
     for path in _jalankan(generate, permintaan):
         click.echo(str(path))
+
+
+@main.command("verify")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+def verify_cmd(folder: Path) -> None:
+    """Periksa arsip satu tahun (misalnya output/2023) terhadap MANIFEST.json-nya."""
+    cocok = _jalankan(periksa_arsip, folder)
+    click.echo(f"Arsip utuh: {len(cocok)} berkas cocok dengan {NAMA_MANIFES} di {folder}")

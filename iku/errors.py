@@ -67,3 +67,9 @@ class PdfError(IkuError):
     """LibreOffice is missing or failed to convert."""
 
     judul = "PDF tidak dapat dibuat"
+
+
+class ArsipTidakCocok(ArsipError):
+    """An archived year no longer matches its manifest (or has none)."""
+
+    judul = "Arsip tidak cocok dengan manifesnya"
