@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -20,6 +21,11 @@ def _jalankan(fungsi, *args):
     except IkuError as exc:
         click.echo(exc.uraian(), err=True)
         sys.exit(1)
+
+
+def _berhenti_dengan_rapi() -> None:
+    """SIGTERM unwinds like Ctrl-C, so LibreOffice is stopped and the staging folder removed."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,6 +49,7 @@ OPSI_TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, fil
 @click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
 def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
     """Buat set dokumen satu tahun: Keputusan dan Lampiran IKU."""
+    _berhenti_dengan_rapi()
     config = _jalankan(config_mod.muat, config_path)
     permintaan = Permintaan(config, config_path, templates, output, force=force, pdf=pdf)
     for path in _jalankan(generate, permintaan):

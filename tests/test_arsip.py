@@ -53,6 +53,21 @@ def test_dua_proses_menulis_byte_yang_sama(tmp_path: Path) -> None:
     assert berbeda == []
 
 
+def test_docx_tanpa_jejak_jam(tmp_path: Path) -> None:
+    """Nothing in any DOCX part comes from the clock: not today's date, not the run's time."""
+    import datetime as dt
+    import zipfile
+
+    folder = generate_di(tmp_path)
+    hari_ini = dt.date.today()
+    for berkas in folder.glob("*.docx"):
+        with zipfile.ZipFile(berkas) as z:
+            for info in z.infolist():
+                assert info.date_time[:3] == (2022, 3, 22), (berkas.name, info.filename)
+                isi = z.read(info.filename)
+                assert hari_ini.isoformat().encode() not in isi, (berkas.name, info.filename)
+
+
 def test_bundel_keputusan_lalu_lampiran_mendatar(tmp_path: Path) -> None:
     folder = generate_di(tmp_path)
     bundel = docx.Document(str(folder / NAMA_BUNDEL))

@@ -188,3 +188,25 @@ def test_libreoffice_macet_dihentikan_batas_waktu(tmp_path: Path) -> None:
     assert proses_dengan(str(sementara)) == []
     assert isi_folder(folder) == lama
     assert sorted(p.name for p in folder.parent.iterdir()) == ["2023"]
+
+
+def test_sigterm_saat_konversi_membersihkan(tmp_path: Path) -> None:
+    folder = generate_di(tmp_path)
+    lama = isi_folder(folder)
+    sementara = tmp_path / "tmp"
+    sementara.mkdir()
+    run = subprocess.Popen([sys.executable, str(AKAR / "generate.py"), "--config", str(tmp_path / "iku.toml"),
+                            "--output", str(folder.parent), "--pdf", "--force"], cwd=AKAR,
+                           env={**os.environ, "TMPDIR": str(sementara)},
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert tunggu(lambda: any(proses_dengan(f"soffice.bin -env:UserInstallation=file://{sementara}"))
+                      or run.poll() is not None)
+        run.send_signal(signal.SIGTERM)
+    finally:
+        kode = run.wait()
+    assert kode != 0
+    assert proses_dengan(str(sementara)) == []
+    assert isi_folder(folder) == lama
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["2023"]  # staging removed, not just hidden
+    assert list(sementara.iterdir()) == []
