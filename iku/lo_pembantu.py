@@ -29,6 +29,7 @@ from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
 BATAS_SAMBUNG_DETIK = 120
+FILTER_DOCX = "MS Word 2007 XML"  # named, so LibreOffice skips type detection on every load
 
 
 def prop(nama: str, nilai: object) -> PropertyValue:
@@ -81,15 +82,16 @@ def versi(ctx: object) -> str:
 def perbarui(doc: object) -> None:
     """Tables of contents and fields get real page numbers before export (twice: a longer
     table of contents can move the pages it lists)."""
-    for _ in range(2):
-        indeks = doc.getDocumentIndexes()
+    indeks = doc.getDocumentIndexes()
+    for _ in range(2 if indeks.getCount() else 1):
         for i in range(indeks.getCount()):
             indeks.getByIndex(i).update()
         doc.getTextFields().refresh()
 
 
 def ubah(desktop: object, docx: str, pdf: str) -> None:
-    doc = desktop.loadComponentFromURL(url(docx), "_blank", 0, (prop("Hidden", True), prop("MacroExecutionMode", 0)))
+    muat = (prop("Hidden", True), prop("MacroExecutionMode", 0), prop("FilterName", FILTER_DOCX))
+    doc = desktop.loadComponentFromURL(url(docx), "_blank", 0, muat)
     if doc is None:
         raise RuntimeError(f"LibreOffice tidak dapat membuka {docx}")
     try:

@@ -138,7 +138,8 @@ def atur_diktum(docx: Any, config: Config) -> None:
     jumlah = len(config.keputusan.memutuskan)
     terpanjang = max(len(_label) for _label in _label_diktum(jumlah))
     lebar = terpanjang * LEBAR_KAPITAL_CM.get(config.format.huruf, 0.34) + 0.25
-    diktum = [p for p in docx.paragraphs if p.style is not None and p.style.name == GAYA_DIKTUM]
+    kode = docx.styles.element.xpath(f'w:style[w:name/@w:val="{GAYA_DIKTUM}"]/@w:styleId')
+    diktum = [p for p in docx.paragraphs if kode and p._p.style == kode[0]]  # ids: no style objects, fast
     for paragraf in diktum:
         _geser_tab(paragraf, lebar)
     if diktum:  # the signature never stands alone on a page

@@ -217,3 +217,23 @@ def test_tanpa_libreoffice_pesan_jelas_dan_tidak_menulis(tmp_path: Path) -> None
     assert "LibreOffice tidak ditemukan" in hasil.stderr and "apt-get install libreoffice-writer-nogui" in hasil.stderr
     assert "Traceback" not in hasil.stderr
     assert not (tmp_path / "output").exists()
+
+
+def test_bundel_tidak_merujuk_gaya_yang_tidak_ada(tmp_path: Path) -> None:
+    """Unused styles are dropped from the bundle; every style still referred to is defined."""
+    import zipfile
+
+    from lxml import etree
+
+    folder = generate_di(tmp_path)
+    with zipfile.ZipFile(folder / NAMA_BUNDEL) as z:
+        gaya = etree.fromstring(z.read("word/styles.xml"))
+        rujukan = set()
+        for nama in z.namelist():
+            if nama.startswith("word/") and nama.endswith(".xml") and "stylesWithEffects" not in nama:
+                akar = etree.fromstring(z.read(nama))
+                rujukan |= {e.get(qn("w:val")) for e in akar.iter(qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"),
+                                                                   qn("w:basedOn"), qn("w:link"), qn("w:next"))}
+    ada = {s.get(qn("w:styleId")) for s in gaya.iter(qn("w:style"))}
+    assert rujukan <= ada, rujukan - ada
+    assert len(ada) < 60 and {"Diktum", "TandaTangan", "TandaTanganLampiran"} <= ada
