@@ -30,6 +30,7 @@ def susun(keputusan: Path, lampiran: Path, tujuan: Path, tanggal: dt.date) -> Pa
     """Write keputusan + section break + lampiran to tujuan (byte-stable) and return it."""
     induk, anak = Document(str(keputusan)), Document(str(lampiran))
     buang_gaya_tak_terpakai(induk)
+    buang_gaya_tak_terpakai(anak)
     pisahkan_gaya(induk, anak, "Lampiran")
     bagian_lampiran = deepcopy(anak.element.body.sectPr)
     akhiri_bagian(induk)
@@ -43,11 +44,10 @@ def susun(keputusan: Path, lampiran: Path, tujuan: Path, tanggal: dt.date) -> Pa
 
 
 def buang_gaya_tak_terpakai(doc: Any) -> None:
-    """Drop the decree's styles that nothing refers to (a Word template carries ~170).
+    """Drop the styles that nothing in the document refers to (a Word template carries ~170).
 
-    docxcompose rescans the first document's styles for every element it appends; with
-    only the used ones left the bundle is made several times faster, and no printed
-    character changes. Styles used by the lampiran are copied over from it as usual.
+    docxcompose rescans the styles for every element it appends; with only the used ones
+    left the bundle is made several times faster, and no printed character changes.
     """
     gaya = doc.styles.element
     per_id = {s.get(qn("w:styleId")): s for s in gaya.iterchildren(qn("w:style"))}
