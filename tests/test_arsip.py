@@ -237,3 +237,24 @@ def test_bundel_tidak_merujuk_gaya_yang_tidak_ada(tmp_path: Path) -> None:
     ada = {s.get(qn("w:styleId")) for s in gaya.iter(qn("w:style"))}
     assert rujukan <= ada, rujukan - ada
     assert len(ada) < 60 and {"Diktum", "TandaTangan", "TandaTanganLampiran"} <= ada
+
+
+def test_tanpa_python_uno_pesan_jelas(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iku import pdf
+    from iku.errors import PdfError
+
+    monkeypatch.setattr(pdf.os, "access", lambda *_args: False)  # no candidate python is usable
+    with pytest.raises(PdfError) as info:
+        pdf.python_uno("/usr/bin/soffice")
+    assert "modul uno" in info.value.uraian() and "python3-uno" in info.value.uraian()
+
+
+def test_batas_waktu_pdf_harus_angka(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iku import pdf
+    from iku.errors import PdfError
+
+    monkeypatch.setenv(pdf.ENV_BATAS, "lima")
+    with pytest.raises(PdfError, match="bukan angka detik"):
+        pdf.batas_detik()
+    monkeypatch.setenv(pdf.ENV_BATAS, "12.5")
+    assert pdf.batas_detik() == 12.5
