@@ -29,6 +29,7 @@ from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
 BATAS_SAMBUNG_DETIK = 120
+PENANDA_GAGAL = "iku-gagal: "  # the one line of stderr the caller shows the user
 FILTER_DOCX = "MS Word 2007 XML"  # named, so LibreOffice skips type detection on every load
 
 
@@ -111,11 +112,15 @@ def main() -> None:
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         hasil = {"versi": versi(ctx)}
         for docx, pdf in tugas["berkas"]:
-            ubah(desktop, docx, pdf)
+            try:
+                ubah(desktop, docx, pdf)
+            except Exception as exc:
+                sebab = getattr(exc, "Message", "") or str(exc) or type(exc).__name__
+                raise RuntimeError(f"{Path(docx).name} tidak dapat diubah ke PDF ({sebab})") from exc
         hentikan(desktop, proses)
-    except BaseException:  # LibreOffice must not outlive us: say why, then end the group
+    except BaseException as exc:  # LibreOffice must not outlive us: say why, then end the group
         traceback.print_exc()
-        sys.stderr.flush()
+        print(f"{PENANDA_GAGAL}{exc}", file=sys.stderr, flush=True)
         os.killpg(0, signal.SIGKILL)
     print(json.dumps(hasil), flush=True)
 

@@ -27,6 +27,7 @@ ENV_PYTHON = "IKU_PYTHON_UNO"
 APT = "sudo apt-get install libreoffice-writer-nogui python3-uno fonts-liberation fonts-urw-base35"
 PEMBANTU = Path(__file__).resolve().with_name("lo_pembantu.py")
 AWALAN_PROFIL = "iku-lo-"
+PENANDA_GAGAL = "iku-gagal: "  # as printed by lo_pembantu.py
 PDFA_2 = re.compile(rb"pdfaid:part(?:>|=[\"'])\s*2\b")
 
 
@@ -115,9 +116,17 @@ def _jalankan(python: str, tugas: dict, batas: float) -> dict:
     finally:
         os.close(tulis)
     if proses.returncode != 0:
-        pesan = galat.decode(errors="replace").strip().splitlines()[-3:]
-        raise PdfError(Masalah(f"LibreOffice gagal (kode {proses.returncode}): " + " | ".join(pesan)))
+        raise PdfError(Masalah(f"LibreOffice gagal: {_sebab(galat.decode(errors='replace'))}",
+                               saran="buka berkas DOCX itu di LibreOffice/Word untuk memeriksanya; "
+                                     f"bila LibreOffice belum lengkap: {APT}"))
     return json.loads(keluar.decode().strip().splitlines()[-1])
+
+
+def _sebab(galat: str) -> str:
+    """The helper's own one-line reason, else the end of what it printed."""
+    baris = galat.strip().splitlines()
+    milik = [b[len(PENANDA_GAGAL):] for b in baris if b.startswith(PENANDA_GAGAL)]
+    return milik[-1] if milik else " | ".join(baris[-3:]) or "tanpa keterangan"
 
 
 def _bunuh(proses: subprocess.Popen[bytes]) -> None:

@@ -210,3 +210,20 @@ def test_sigterm_saat_konversi_membersihkan(tmp_path: Path) -> None:
     assert isi_folder(folder) == lama
     assert sorted(p.name for p in folder.parent.iterdir()) == ["2023"]  # staging removed, not just hidden
     assert list(sementara.iterdir()) == []
+
+
+def test_dokumen_rusak_gagal_jelas_tanpa_sisa_proses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from iku.errors import PdfError
+
+    sementara = tmp_path / "tmp"
+    sementara.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(sementara))
+    rusak = tmp_path / "rusak.docx"
+    rusak.write_bytes(b"bukan berkas docx")
+    with pytest.raises(PdfError) as info:
+        ke_pdf([rusak], tmp_path)
+    assert "rusak.docx tidak dapat diubah ke PDF" in info.value.uraian()
+    assert proses_dengan(str(sementara)) == []
+    assert list(sementara.iterdir()) == []
