@@ -1,12 +1,13 @@
 """The per-year archive: write into a staging folder, move into place only when complete.
 
 An existing year is never replaced unless asked (`force`), and then the old folder is
-kept beside the new one under a dated name. A run that dies leaves at most a hidden
-staging folder, which the next run removes once its process is gone.
+kept beside the new one under a dated name. A run that dies, even by SIGKILL, leaves at
+most a hidden staging folder, which the next run tidies once that process is gone.
 """
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import os
 import shutil
@@ -18,6 +19,7 @@ from pathlib import Path
 from .errors import ArsipError, Masalah
 
 AWALAN_SEMENTARA = ".sedang-ditulis-"
+AWALAN_SIAP = ".siap-"
 
 
 def folder_tahun(output: Path, tahun: int) -> Path:
@@ -53,13 +55,60 @@ def tulis_tahun(output: Path, tahun: int, force: bool) -> Iterator[Path]:
 
 
 def pasang(sementara: Path, tujuan: Path) -> Path | None:
-    """Move the finished folder into place; return where the replaced year was kept."""
-    cadangan = None
-    if tujuan.exists():
-        cadangan = nama_cadangan(tujuan)
+    """Move the finished folder into place; return where the replaced year was kept.
+
+    The complete set is first renamed `.siap-...` (so a sweep never deletes it), then
+    swapped with the old year in one atomic exchange where the system allows it: at
+    every instant output/<tahun> is either the whole old set or the whole new one.
+    """
+    _sinkron(sementara)
+    siap = sementara.with_name(AWALAN_SIAP + sementara.name[len(AWALAN_SEMENTARA):])
+    sementara.rename(siap)
+    if not tujuan.exists():
+        siap.rename(tujuan)
+        _sinkron_folder(tujuan.parent)
+        return None
+    cadangan = nama_cadangan(tujuan)
+    if _tukar(siap, tujuan):
+        siap.rename(cadangan)
+    else:  # no atomic exchange here: two renames, the old set is kept either way
         tujuan.rename(cadangan)
-    sementara.rename(tujuan)
+        siap.rename(tujuan)
+    _sinkron_folder(tujuan.parent)
     return cadangan
+
+
+def _tukar(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False when unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _sinkron(folder: Path) -> None:
+    """Flush every file to disk before the rename makes the set visible."""
+    for berkas in folder.rglob("*"):
+        if berkas.is_file():
+            with open(berkas, "rb") as f:
+                os.fsync(f.fileno())
+    _sinkron_folder(folder)
+
+
+def _sinkron_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def nama_cadangan(tujuan: Path) -> Path:
@@ -74,14 +123,24 @@ def nama_cadangan(tujuan: Path) -> Path:
 
 
 def bersihkan_sisa(output: Path) -> None:
-    """Remove staging folders left by runs whose process no longer exists."""
-    for folder in output.glob(f"{AWALAN_SEMENTARA}*"):
-        bagian = folder.name[len(AWALAN_SEMENTARA):].split("-")
-        if len(bagian) >= 2 and bagian[1].isdigit() and not _hidup(int(bagian[1])):
-            shutil.rmtree(folder, ignore_errors=True)
+    """Tidy what runs that were killed left behind (only runs whose process is gone).
+
+    A half-written staging folder is removed; a complete one (`.siap-`, killed during the
+    final swap) may hold either set, so it is kept under a dated name, never deleted.
+    """
+    for awalan in (AWALAN_SEMENTARA, AWALAN_SIAP):
+        for folder in output.glob(f"{awalan}*"):
+            tahun, _, sisa = folder.name[len(awalan):].partition("-")
+            pid = sisa.split("-")[0]
+            if not pid.isdigit() or proses_hidup(int(pid)):
+                continue
+            if awalan == AWALAN_SEMENTARA:
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                folder.rename(nama_cadangan(output / tahun))
 
 
-def _hidup(pid: int) -> bool:
+def proses_hidup(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

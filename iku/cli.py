@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from . import __version__, config as config_mod
 from .diff import Perubahan, beda, kata_berbeda
 from .errors import IkuError, Masalah
 from .generate import TEMPLAT_BAWAAN, Permintaan, generate
+from .manifes import NAMA as NAMA_MANIFES, periksa as periksa_arsip
 from .periksa import Hasil, periksa
 from .tahun_baru import tahun_baru
 
@@ -22,6 +24,11 @@ def _jalankan(fungsi, *args):
     except IkuError as exc:
         click.echo(exc.uraian(), err=True)
         sys.exit(1)
+
+
+def _berhenti_dengan_rapi() -> None:
+    """SIGTERM unwinds like Ctrl-C, so LibreOffice is stopped and the staging folder removed."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,6 +52,7 @@ OPSI_TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, fil
 @click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
 def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
     """Buat set dokumen satu tahun: Keputusan dan Lampiran IKU."""
+    _berhenti_dengan_rapi()
     config = _jalankan(config_mod.muat, config_path)
     permintaan = Permintaan(config, config_path, templates, output, force=force, pdf=pdf)
     for path in _jalankan(generate, permintaan):
@@ -143,3 +151,9 @@ def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
             "tambah": {"fg": "green", "bold": True, "underline": True}}
     teks = "".join(click.style(t, **gaya[j]) if j in gaya else t for j, t in potongan)
     return f"    {tanda} " + teks.replace("\n", "\n      ")
+@main.command("verify")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+def verify_cmd(folder: Path) -> None:
+    """Periksa arsip satu tahun (misalnya output/2023) terhadap MANIFEST.json-nya."""
+    cocok = _jalankan(periksa_arsip, folder)
+    click.echo(f"Arsip utuh: {len(cocok)} berkas cocok dengan {NAMA_MANIFES} di {folder}")

@@ -73,3 +73,9 @@ class DrafError(IkuError):
     """Next year's draft cannot be written (e.g. the target file exists)."""
 
     judul = "Draf tahun baru tidak dibuat"
+
+
+class ArsipTidakCocok(ArsipError):
+    """An archived year no longer matches its manifest (or has none)."""
+
+    judul = "Arsip tidak cocok dengan manifesnya"

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import buku, context, render
+from . import buku, bundel, context, manifes, render
 from .archive import folder_tahun, periksa_boleh_tulis, tulis_tahun
 from .model import Config
 
@@ -49,6 +49,12 @@ def dokumen(config: Config, folder_gambar: Path | None = None) -> list[tuple[str
             ("dokumen-iku.docx", "dokumen", buku.konteks(config, folder_gambar or Path(tempfile.gettempdir()) / "iku-gambar"))]
 
 
+def tulis_bundel(config: Config, folder: Path) -> Path:
+    """The signing bundle (Keputusan then Lampiran) from the two documents already in folder."""
+    return bundel.susun(folder / nama_berkas(config, "keputusan"), folder / nama_berkas(config, "lampiran"),
+                        folder / nama_berkas(config, "bundel-tanda-tangan"), config.keputusan.tanggal)
+
+
 def generate(p: Permintaan) -> list[Path]:
     """Write the year's set under output/<tahun>/ and return the final paths."""
     periksa_boleh_tulis(p.output, p.config.tahun, p.force)
@@ -58,12 +64,17 @@ def generate(p: Permintaan) -> list[Path]:
         for templat, jenis, konteks in dokumen(p.config, Path(gambar)):
             berkas = render.render(p.templates / templat, konteks, p.config, sementara / nama_berkas(p.config, jenis))
             ditulis.append(berkas.name)
+        ditulis.append(tulis_bundel(p.config, sementara).name)
+        versi_lo = None
         if p.pdf:
             from .pdf import ke_pdf
 
-            ditulis += [x.name for x in ke_pdf([sementara / n for n in ditulis], sementara)]
+            hasil = ke_pdf([sementara / n for n in ditulis if n.endswith(".docx")], sementara)
+            ditulis += [x.name for x in hasil.berkas]
+            versi_lo = hasil.versi
         salinan = sementara / f"konfigurasi-{p.config.tahun}.toml"
         shutil.copyfile(p.config_path, salinan)
         ditulis.append(salinan.name)
+        ditulis.append(manifes.tulis(sementara, p.config.tahun, p.config.format.huruf, versi_lo).name)
     folder = folder_tahun(p.output, p.config.tahun)
     return [folder / n for n in ditulis]

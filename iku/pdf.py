@@ -1,24 +1,42 @@
-"""DOCX -> PDF/A-2b with LibreOffice: one headless process for all documents of a run.
+"""DOCX -> PDF/A-2b with LibreOffice started once per run and driven over UNO.
 
-Each run gets its own LibreOffice profile in a temporary folder (parallel runs never
-share one), a time limit, and its whole process group is killed on any failure.
+The package's python usually cannot import `uno`, so a helper script (lo_pembantu.py) runs
+under a python that can, and starts one headless LibreOffice for all documents. It gets
+its own profile in a temporary folder (parallel runs never share one) and a time limit;
+its process group (LibreOffice included) is killed on timeout, on any failure, on Ctrl-C,
+and, through a pipe it watches, when this process itself is killed.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Masalah, PdfError
 
 BATAS_DETIK = 300
-APT = "sudo apt-get install libreoffice-writer-nogui fonts-liberation fonts-urw-base35"
-FILTER_PDFA = "pdf:writer_pdf_Export:" + json.dumps({"SelectPdfVersion": {"type": "long", "value": "2"}})
+ENV_BATAS = "IKU_BATAS_PDF_DETIK"
+ENV_PYTHON = "IKU_PYTHON_UNO"
+APT = "sudo apt-get install libreoffice-writer-nogui python3-uno fonts-liberation fonts-urw-base35"
+PEMBANTU = Path(__file__).resolve().with_name("lo_pembantu.py")
+AWALAN_PROFIL = "iku-lo-"
+PENANDA_GAGAL = "iku-gagal: "  # as printed by lo_pembantu.py
+PDFA_2 = re.compile(rb"pdfaid:part(?:>|=[\"'])\s*2\b")
+
+
+@dataclass(frozen=True)
+class HasilPdf:
+    """The PDFs written, in the order asked, and the LibreOffice version that wrote them."""
+
+    berkas: list[Path]
+    versi: str
 
 
 def soffice() -> str:
@@ -31,30 +49,84 @@ def soffice() -> str:
                            saran=f"pasang LibreOffice: {APT}, atau jalankan tanpa --pdf"))
 
 
-def ke_pdf(berkas: list[Path], folder: Path, batas_detik: int = BATAS_DETIK) -> list[Path]:
-    """Convert every DOCX to a PDF/A beside it in folder; return the PDFs in the same order."""
-    if not berkas:
-        return []
-    with tempfile.TemporaryDirectory(prefix="iku-lo-") as profil:
-        perintah = [soffice(), f"-env:UserInstallation=file://{profil}", "--headless", "--norestore",
-                    "--nolockcheck", "--convert-to", FILTER_PDFA, "--outdir", str(folder), *map(str, berkas)]
-        _jalankan(perintah, batas_detik)
-    hasil = [folder / f"{b.stem}.pdf" for b in berkas]
-    hilang = [h.name for h in hasil if not h.is_file()]
-    if hilang:
-        raise PdfError(Masalah("LibreOffice tidak menghasilkan PDF untuk: " + ", ".join(hilang)))
-    return hasil
+def python_uno(program: str) -> str:
+    """A python that can import uno: $IKU_PYTHON_UNO, LibreOffice's own, or the system's."""
+    calon = [os.environ.get(ENV_PYTHON), str(Path(os.path.realpath(program)).parent / "python"),
+             "/usr/bin/python3", shutil.which("python3")]
+    for python in dict.fromkeys(c for c in calon if c and os.access(c, os.X_OK)):
+        uji = subprocess.run([python, "-c", "import uno"], capture_output=True, timeout=60)
+        if uji.returncode == 0:
+            return python
+    raise PdfError(Masalah("Python untuk LibreOffice (modul uno) tidak ditemukan; PDF tidak dapat dibuat",
+                           saran=f"pasang: {APT}, atau tunjuk python yang memuat uno dengan {ENV_PYTHON}"))
 
 
-def _jalankan(perintah: list[str], batas_detik: int) -> None:
-    proses = subprocess.Popen(perintah, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+def batas_detik() -> float:
+    """The time limit of one run's conversion; $IKU_BATAS_PDF_DETIK overrides it."""
+    nilai = os.environ.get(ENV_BATAS, "")
     try:
-        keluaran, _ = proses.communicate(timeout=batas_detik)
+        return float(nilai) if nilai else BATAS_DETIK
+    except ValueError:
+        raise PdfError(Masalah(f"{ENV_BATAS}={nilai!r} bukan angka detik", saran=f"contoh: {ENV_BATAS}=300")) from None
+
+
+def ke_pdf(berkas: list[Path], folder: Path, batas: float | None = None) -> HasilPdf:
+    """Convert every DOCX to a PDF/A-2b in folder with one LibreOffice; PDFs in the same order."""
+    if not berkas:
+        return HasilPdf([], "")
+    program = soffice()
+    python = python_uno(program)
+    hasil = [folder / f"{b.stem}.pdf" for b in berkas]
+    bersihkan_profil_lama()
+    with tempfile.TemporaryDirectory(prefix=f"{AWALAN_PROFIL}{os.getpid()}-") as profil:
+        tugas = {"soffice": program, "profil": profil,
+                 "berkas": [[str(b.resolve()), str(h.resolve())] for b, h in zip(berkas, hasil)]}
+        keluaran = _jalankan(python, tugas, batas_detik() if batas is None else batas)
+    for pdf in hasil:
+        periksa_pdfa(pdf)
+    return HasilPdf(hasil, str(keluaran.get("versi", "")))
+
+
+def periksa_pdfa(pdf: Path) -> None:
+    """The file exists and its XMP metadata declares PDF/A part 2."""
+    if not pdf.is_file():
+        raise PdfError(Masalah("LibreOffice tidak menghasilkan PDF", berkas=pdf))
+    if not PDFA_2.search(pdf.read_bytes()):
+        raise PdfError(Masalah("PDF yang dihasilkan bukan PDF/A-2 (metadata pdfaid:part tidak ada)", berkas=pdf,
+                               saran="perbarui LibreOffice (versi 6.4 atau lebih baru)"))
+
+
+def _jalankan(python: str, tugas: dict, batas: float) -> dict:
+    baca, tulis = os.pipe()  # the helper watches `baca`: our death closes `tulis`
+    try:
+        proses = subprocess.Popen([python, str(PEMBANTU), json.dumps({**tugas, "jaga": baca})],
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  pass_fds=(baca,), start_new_session=True)
+    finally:
+        os.close(baca)
+    try:
+        keluar, galat = proses.communicate(timeout=batas)
+    except subprocess.TimeoutExpired:
+        _bunuh(proses)
+        raise PdfError(Masalah(f"LibreOffice tidak selesai dalam {batas:g} detik dan dihentikan",
+                               saran=f"coba lagi; bila dokumen sangat besar, naikkan batas dengan {ENV_BATAS}")) from None
     except BaseException:
         _bunuh(proses)
-        raise PdfError(Masalah(f"LibreOffice tidak selesai dalam {batas_detik} detik dan dihentikan")) from None
+        raise
+    finally:
+        os.close(tulis)
     if proses.returncode != 0:
-        raise PdfError(Masalah(f"LibreOffice gagal (kode {proses.returncode}): {keluaran.decode(errors='replace')[-400:]}"))
+        raise PdfError(Masalah(f"LibreOffice gagal: {_sebab(galat.decode(errors='replace'))}",
+                               saran="buka berkas DOCX itu di LibreOffice/Word untuk memeriksanya; "
+                                     f"bila LibreOffice belum lengkap: {APT}"))
+    return json.loads(keluar.decode().strip().splitlines()[-1])
+
+
+def _sebab(galat: str) -> str:
+    """The helper's own one-line reason, else the end of what it printed."""
+    baris = galat.strip().splitlines()
+    milik = [b[len(PENANDA_GAGAL):] for b in baris if b.startswith(PENANDA_GAGAL)]
+    return milik[-1] if milik else " | ".join(baris[-3:]) or "tanpa keterangan"
 
 
 def _bunuh(proses: subprocess.Popen[bytes]) -> None:
@@ -62,4 +134,14 @@ def _bunuh(proses: subprocess.Popen[bytes]) -> None:
         os.killpg(proses.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
-    proses.wait()
+    proses.communicate()
+
+
+def bersihkan_profil_lama() -> None:
+    """Remove LibreOffice profiles left by runs that were killed (their process is gone)."""
+    from .archive import proses_hidup
+
+    for folder in Path(tempfile.gettempdir()).glob(f"{AWALAN_PROFIL}*-*"):
+        pid = folder.name[len(AWALAN_PROFIL):].split("-")[0]
+        if pid.isdigit() and not proses_hidup(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)

@@ -252,9 +252,10 @@ def atur_diktum(docx: Any, config: Config) -> None:
     """Widen the diktum label column (the style's tabs) when a label like KEDUA PULUH SATU needs it."""
     label = [ordinal_diktum(n) for n in range(1, len(config.keputusan.memutuskan) + 1)]
     lebar = Cm(max(map(len, label)) * LEBAR_KAPITAL_CM.get(config.format.huruf, 0.34) + 0.25)
-    diktum = [p for p in docx.paragraphs if p.style is not None and p.style.name == GAYA_DIKTUM]
+    kode = docx.styles.element.xpath(f'w:style[w:name/@w:val="{GAYA_DIKTUM}"]/@w:styleId')
+    diktum = [p for p in docx.paragraphs if kode and p._p.style == kode[0]]  # ids, not style objects: fast
     if diktum:
-        _lebarkan(diktum[0].style, lebar)
+        _lebarkan(docx.styles[GAYA_DIKTUM], lebar)
         if GAYA_MENETAPKAN in docx.styles:  # keep "Menetapkan :" aligned with the diktum colons
             _lebarkan(docx.styles[GAYA_MENETAPKAN], lebar)
         diktum[-1].paragraph_format.keep_with_next = True  # the signature never stands alone on a page

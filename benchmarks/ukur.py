@@ -1,0 +1,186 @@
+"""Benchmark (not a test): what iku costs against the plain ways of doing the same.
+
+(a) the DOCX set of one agency (`generate` without --pdf: keputusan, lampiran, signing
+    bundle, config snapshot, manifest, staging and swap) against a plain docxtpl script
+    rendering the same two templates with the same context;
+(b) PDF conversion with one LibreOffice per run (iku.pdf.ke_pdf, cold profile as in a real
+    run) against one `soffice --convert-to pdf` per document (profile warmed beforehand,
+    the most favourable case for it), for 1 and for N documents.
+
+Every measurement runs in a fresh child process, so its peak memory (ru_maxrss of the
+process and of its children, LibreOffice included) is its own.
+
+    /tmp/venv/bin/python benchmarks/ukur.py [--bagian a|b|semua] [--dokumen 30] [--ulang 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(AKAR))
+
+from iku import config as config_mod, context  # noqa: E402
+from iku.generate import TEMPLAT_BAWAAN, Permintaan, generate  # noqa: E402
+
+CONFIG = AKAR / "config" / "iku.toml"
+
+
+def docx_iku(kerja: Path, ulang: int) -> list[float]:
+    waktu = []
+    for i in range(ulang + 1):  # the first run warms imports and caches, as for the plain script
+        mulai = time.perf_counter()
+        config = config_mod.muat(CONFIG)
+        generate(Permintaan(config, CONFIG, TEMPLAT_BAWAAN, kerja / f"o{i}"))
+        waktu.append(time.perf_counter() - mulai)
+    return waktu[1:]
+
+
+def docx_iku_dua(kerja: Path, ulang: int) -> list[float]:
+    """iku's render of the same two documents only: what its post-processing costs."""
+    from iku import render
+
+    waktu = []
+    for i in range(ulang + 1):
+        mulai = time.perf_counter()
+        config = config_mod.muat(CONFIG)
+        konteks = context.keputusan(config)
+        for nama in ("keputusan", "lampiran"):
+            render.render(TEMPLAT_BAWAAN / f"{nama}.docx", konteks, config, kerja / f"{nama}-{i}.docx")
+        waktu.append(time.perf_counter() - mulai)
+    return waktu[1:]
+
+
+def docx_polos(kerja: Path, ulang: int) -> list[float]:
+    from docxtpl import DocxTemplate
+
+    waktu = []
+    for i in range(ulang + 1):
+        mulai = time.perf_counter()
+        konteks = context.keputusan(config_mod.muat(CONFIG))
+        for nama in ("keputusan", "lampiran"):
+            doc = DocxTemplate(str(TEMPLAT_BAWAAN / f"{nama}.docx"))
+            doc.render(konteks, autoescape=True)
+            doc.save(str(kerja / f"{nama}-{i}.docx"))
+        waktu.append(time.perf_counter() - mulai)
+    return waktu[1:]
+
+
+def bahan_pdf(kerja: Path, jumlah: int) -> list[Path]:
+    """jumlah DOCX to convert: the agency's three documents, cycled under distinct names."""
+    folder = generate(Permintaan(config_mod.muat(CONFIG), CONFIG, TEMPLAT_BAWAAN, kerja / "sumber"))[0].parent
+    asal = sorted(folder.glob("*.docx"))
+    masuk = kerja / "masuk"
+    masuk.mkdir()
+    hasil = []
+    for i in range(jumlah):
+        tujuan = masuk / f"{i:02d}-{asal[i % len(asal)].name}"
+        shutil.copyfile(asal[i % len(asal)], tujuan)
+        hasil.append(tujuan)
+    return hasil
+
+
+def pdf_iku(kerja: Path, jumlah: int) -> list[float]:
+    from iku.pdf import ke_pdf
+
+    berkas = bahan_pdf(kerja, jumlah)
+    keluar = kerja / "keluar"
+    keluar.mkdir()
+    mulai = time.perf_counter()
+    ke_pdf(berkas, keluar)
+    return [time.perf_counter() - mulai]
+
+
+def pdf_soffice(kerja: Path, jumlah: int) -> list[float]:
+    berkas = bahan_pdf(kerja, jumlah)
+    keluar = kerja / "keluar"
+    profil = f"-env:UserInstallation={(kerja / 'profil').as_uri()}"
+
+    def ubah(docx: Path) -> None:
+        subprocess.run(["soffice", profil, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(keluar),
+                        str(docx)], check=True, capture_output=True, timeout=300)
+
+    ubah(berkas[0])  # warm the profile: its first start is not counted against soffice
+    mulai = time.perf_counter()
+    for docx in berkas:
+        ubah(docx)
+    return [time.perf_counter() - mulai]
+
+
+FASE = {"docx-iku": docx_iku, "docx-iku-dua": docx_iku_dua, "docx-polos": docx_polos, "pdf-iku": pdf_iku, "pdf-soffice": pdf_soffice}
+
+
+def anak(fase: str, angka: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="iku-ukur-") as kerja:
+        waktu = FASE[fase](Path(kerja), angka)
+    print(json.dumps({
+        "detik": statistics.median(waktu),
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_anak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }))
+
+
+def ukur(fase: str, angka: int) -> dict[str, float]:
+    keluaran = subprocess.run([sys.executable, __file__, "--fase", fase, "--angka", str(angka)], check=True,
+                              capture_output=True, text=True, cwd=AKAR, env={**os.environ, "PYTHONHASHSEED": "0"})
+    return json.loads(keluaran.stdout.strip().splitlines()[-1])
+
+
+def laporan(ulang: int, dokumen: int, bagian: str) -> None:
+    if bagian in ("a", "semua"):
+        laporan_docx(ulang)
+    if bagian in ("b", "semua"):
+        laporan_pdf(dokumen)
+
+
+def laporan_docx(ulang: int) -> None:
+    iku, dua, polos = ukur("docx-iku", ulang), ukur("docx-iku-dua", ulang), ukur("docx-polos", ulang)
+    print(f"(a) set DOCX satu instansi, median dari {ulang} run hangat")
+    print(f"    skrip docxtpl polos (2 DOCX)             : {polos['detik']:.3f} s   puncak memori {polos['rss_mb']:.0f} MB")
+    print(f"    iku render 2 DOCX yang sama              : {dua['detik']:.3f} s   rasio {dua['detik'] / polos['detik']:.2f}x")
+    print(f"    iku generate (2 DOCX + bundel + manifes) : {iku['detik']:.3f} s   rasio {iku['detik'] / polos['detik']:.2f}x"
+          f"   puncak memori {iku['rss_mb']:.0f} MB")
+    print("    sasaran: set DOCX <= 1.2x skrip polos")
+
+
+def laporan_pdf(dokumen: int) -> None:
+    if not shutil.which("soffice"):
+        print("(b) dilewati: LibreOffice tidak terpasang")
+        return
+    print("(b) PDF: satu LibreOffice per run (iku) lawan satu soffice --convert-to per dokumen")
+    for n in (1, dokumen):
+        kita, soffice = ukur("pdf-iku", n), ukur("pdf-soffice", n)
+        print(f"    {n:>3} dokumen: iku {kita['detik']:6.2f} s ({kita['detik'] / n:.3f} s/dok), "
+              f"soffice/dok {soffice['detik']:6.2f} s ({soffice['detik'] / n:.3f} s/dok), "
+              f"iku {soffice['detik'] / kita['detik']:.1f}x lebih cepat; puncak memori LibreOffice "
+              f"iku {kita['rss_anak_mb']:.0f} MB, soffice {soffice['rss_anak_mb']:.0f} MB")
+    print(f"    sasaran: < 0.3 s/dok pada {dokumen} dokumen, >= 5x lebih cepat")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fase", choices=sorted(FASE))
+    parser.add_argument("--angka", type=int, default=1)
+    parser.add_argument("--ulang", type=int, default=7)
+    parser.add_argument("--dokumen", type=int, default=30)
+    parser.add_argument("--bagian", choices=("a", "b", "semua"), default="semua",
+                        help="a: set DOCX; b: PDF; semua: keduanya")
+    args = parser.parse_args()
+    if args.fase:
+        anak(args.fase, args.angka)
+    else:
+        laporan(args.ulang, args.dokumen, args.bagian)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""The year's manifest: a SHA-256 of every file plus what made them, and its verification.
+
+MANIFEST.json is written last into the staging folder, so it covers the whole set
+(config snapshot included). `periksa` re-hashes a folder and names every file changed,
+missing or added since.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import ArsipTidakCocok, Masalah
+
+NAMA = "MANIFEST.json"
+FORMAT = 1
+
+
+def sha256(berkas: Path) -> str:
+    h = hashlib.sha256()
+    with open(berkas, "rb") as f:
+        for blok in iter(lambda: f.read(1 << 20), b""):
+            h.update(blok)
+    return h.hexdigest()
+
+
+def daftar_berkas(folder: Path) -> dict[str, str]:
+    """{relative posix path: sha256} of every file under folder except the manifest itself."""
+    return {p.relative_to(folder).as_posix(): sha256(p)
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.relative_to(folder).as_posix() != NAMA}
+
+
+def huruf_terpakai(huruf: str) -> dict[str, str | None]:
+    """The configured font and the file fontconfig substitutes for it on this machine."""
+    program = shutil.which("fc-match")
+    if not program:
+        return {"nama": huruf, "fc-match": None}
+    hasil = subprocess.run([program, "-f", "%{family[0]}:%{style[0]}:%{file}", huruf],
+                           capture_output=True, text=True, timeout=30)
+    return {"nama": huruf, "fc-match": hasil.stdout.strip() or None}
+
+
+def tulis(folder: Path, tahun: int, huruf: str, libreoffice: str | None) -> Path:
+    """Write folder/MANIFEST.json; same files and same machine give the same bytes."""
+    isi: dict[str, Any] = {
+        "format": FORMAT,
+        "tahun": tahun,
+        "alat": {"nama": "iku", "versi": __version__},
+        "libreoffice": libreoffice,
+        "huruf": huruf_terpakai(huruf),
+        "sha256": daftar_berkas(folder),
+    }
+    tujuan = folder / NAMA
+    tujuan.write_text(json.dumps(isi, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    return tujuan
+
+
+def baca(folder: Path) -> dict[str, str]:
+    """The hashes a folder's manifest records, or an error saying why it cannot be read."""
+    manifes = folder / NAMA
+    if not manifes.is_file():
+        raise ArsipTidakCocok(Masalah(f"{NAMA} tidak ada di folder ini", berkas=folder,
+                                      saran="tunjuk folder arsip satu tahun, misalnya output/2023"))
+    try:
+        isi = json.loads(manifes.read_text(encoding="utf-8"))
+        catatan = isi["sha256"]
+        if not isinstance(catatan, dict):
+            raise TypeError
+    except (ValueError, KeyError, TypeError):
+        raise ArsipTidakCocok(Masalah("manifes rusak atau bukan buatan iku", berkas=manifes)) from None
+    return catatan
+
+
+def periksa(folder: Path) -> list[str]:
+    """Re-hash folder against its manifest; return the files that match, or raise naming each difference."""
+    catatan = baca(folder)
+    sekarang = daftar_berkas(folder)
+    masalah = [Masalah("berkas berubah sejak diarsipkan (SHA-256 berbeda)", berkas=folder / n)
+               for n in sorted(catatan) if n in sekarang and sekarang[n] != catatan[n]]
+    masalah += [Masalah("berkas hilang dari arsip", berkas=folder / n) for n in sorted(catatan) if n not in sekarang]
+    masalah += [Masalah("berkas tambahan yang tidak tercatat di manifes", berkas=folder / n)
+                for n in sorted(sekarang) if n not in catatan]
+    if masalah:
+        raise ArsipTidakCocok(masalah)
+    return sorted(catatan)
