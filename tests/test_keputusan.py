@@ -49,7 +49,9 @@ def test_set_ditulis_di_folder_tahun_dengan_nama_dari_instansi(tmp_path):
         "keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
         "lampiran-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
         "dokumen-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
+        "bundel-tanda-tangan-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
         "konfigurasi-2023.toml",
+        "MANIFEST.json",
     ]
     assert all(p.parent == tmp_path / "output" / "2023" and p.is_file() for p in paths)
     assert (tmp_path / "output" / "2023" / "konfigurasi-2023.toml").read_bytes() == CONFIG_CONTOH.read_bytes()
@@ -228,7 +230,7 @@ def test_cli_mencetak_jalur_yang_ditulis(tmp_path):
     hasil = jalankan_generate("--output", str(tmp_path / "out"))
     assert hasil.returncode == 0, hasil.stderr
     ditulis = [Path(b) for b in hasil.stdout.splitlines()]
-    assert len(ditulis) == 4 and all(p.is_file() and p.parent == tmp_path / "out" / "2023" for p in ditulis)
+    assert len(ditulis) == 6 and all(p.is_file() and p.parent == tmp_path / "out" / "2023" for p in ditulis)
     ulang = jalankan_generate("--output", str(tmp_path / "out"))
     assert ulang.returncode != 0 and "sudah ada" in ulang.stderr and "--force" in ulang.stderr
 
