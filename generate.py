@@ -5,4 +5,4 @@ import sys
 from iku.cli import main
 
 if __name__ == "__main__":
-    main(["generate", *sys.argv[1:]], prog_name="generate.py")
+    main(["generate", *sys.argv[1:]], prog_name="python generate.py")

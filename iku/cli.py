@@ -31,7 +31,37 @@ def _berhenti_dengan_rapi() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def pesan_pemakaian(exc: click.UsageError) -> str:
+    """click's usage errors, said in Indonesian."""
+    if isinstance(exc, click.NoSuchOption):
+        mirip = f" Maksud Anda {' atau '.join(exc.possibilities)}?" if exc.possibilities else ""
+        return f"opsi tidak dikenal: {exc.option_name}.{mirip}"
+    if isinstance(exc, click.MissingParameter) and exc.param is not None:
+        return f"{'/'.join(exc.param.opts).upper() if exc.param.param_type_name == 'argument' else '/'.join(exc.param.opts)} wajib diisi."
+    if isinstance(exc, click.BadParameter) and exc.param is not None:
+        return f"nilai {'/'.join(exc.param.opts)} tidak sah: {exc.message}"
+    if "No such command" in exc.message:
+        return f"perintah tidak dikenal: {exc.message.split(' ')[-1]}"
+    return f"pemakaian salah: {exc.message}"
+
+
+class _Grup(click.Group):
+    """A click group whose usage errors are shown once, in Indonesian."""
+
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            # `python generate.py ARGS` runs `generate ARGS`: point back at what the user typed
+            perintah = (exc.ctx.command_path if exc.ctx else "iku").replace("generate.py generate", "generate.py")
+            click.echo(f"Kesalahan pemakaian: {pesan_pemakaian(exc)}\nLihat: {perintah} --help", err=True)
+            sys.exit(2)
+        except click.Abort:
+            click.echo("Dibatalkan.", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Grup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="iku")
 def main() -> None:
     """Dokumen Indikator Kinerja Utama (IKU) dari satu berkas TOML."""
@@ -51,7 +81,7 @@ OPSI_TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, fil
 @click.option("--pdf", is_flag=True, help="Buat juga PDF/A setiap dokumen (perlu LibreOffice).")
 @click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
 def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
-    """Buat set dokumen satu tahun: Keputusan dan Lampiran IKU."""
+    """Buat set dokumen satu tahun: Keputusan, Lampiran, buku IKU, bundel tanda tangan."""
     _berhenti_dengan_rapi()
     config = _jalankan(config_mod.muat, config_path)
     permintaan = Permintaan(config, config_path, templates, output, force=force, pdf=pdf)

@@ -264,3 +264,10 @@ def test_nilai_apa_pun_tercetak_utuh(tmp_path, menimbang, sasaran):
     assert f"Menimbang\t:\ta.\t{menimbang.strip()}" in teks_docx(tujuan)
     render.render(TEMPLATES / "lampiran.docx", konteks, config, tujuan)
     assert sasaran.strip() in teks_docx(tujuan)
+
+
+def test_kesalahan_pemakaian_dalam_bahasa_indonesia(tmp_path):
+    hasil = jalankan_generate("--confg", "x.toml", "--output", str(tmp_path / "out"))
+    assert hasil.returncode == 2 and "Traceback" not in hasil.stderr
+    assert "opsi tidak dikenal: --confg" in hasil.stderr and "--config" in hasil.stderr
+    assert "python generate.py --help" in hasil.stderr and not (tmp_path / "out").exists()
