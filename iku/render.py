@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 from docxtpl import DocxTemplate, InlineImage
@@ -79,7 +80,7 @@ def render_bytes(templat: Path, konteks: dict[str, Any], config: Config) -> byte
     except JinjaError as exc:
         raise TemplateError(_masalah_templat(exc, templat)) from None
     rapikan(doc.docx, config)
-    return zip_stabil(_simpan(doc), config.keputusan.tanggal)
+    return simpan_stabil(doc, config.keputusan.tanggal)
 
 
 def coba(templat: Path, konteks: dict[str, Any], config: Config) -> None:
@@ -288,9 +289,38 @@ def atur_properti(docx: Any, config: Config) -> None:
     cp.comments = cp.category = cp.identifier = ""
 
 
-def _simpan(doc: DocxTemplate) -> bytes:
+class _ZipTetap:
+    """python-docx's physical package writer, with fixed entry dates and attributes."""
+
+    def __init__(self, berkas: io.BytesIO, tanggal: dt.date) -> None:
+        self._zip = zipfile.ZipFile(berkas, "w", zipfile.ZIP_DEFLATED)
+        self._waktu = (max(tanggal.year, 1980), tanggal.month, tanggal.day, 0, 0, 0)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        entri = zipfile.ZipInfo(pack_uri.membername, date_time=self._waktu)
+        entri.compress_type = zipfile.ZIP_DEFLATED
+        entri.external_attr = 0o644 << 16
+        self._zip.writestr(entri, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def simpan_stabil(doc: DocxTemplate, tanggal: dt.date) -> bytes:
+    """The rendered DOCX as bytes that depend only on its content (same input, same bytes).
+
+    Writes the package the way python-docx's PackageWriter does, straight into a zip with
+    fixed dates, instead of saving and re-packing (which compressed everything twice)."""
+    doc.pre_processing()
+    paket = doc.docx.part.package
+    for part in paket.parts:
+        part.before_marshal()
     penampung = io.BytesIO()
-    doc.save(penampung)
+    zip_ = _ZipTetap(penampung, tanggal)
+    PackageWriter._write_content_types_stream(zip_, paket.parts)
+    PackageWriter._write_pkg_rels(zip_, paket.rels)
+    PackageWriter._write_parts(zip_, paket.parts)
+    zip_.close()
     return penampung.getvalue()
 
 
