@@ -40,21 +40,51 @@ def periksa_boleh_tulis(output: Path, tahun: int, force: bool) -> None:
 def tulis_tahun(output: Path, tahun: int, force: bool) -> Iterator[Path]:
     """Yield a staging folder; on success it becomes output/<tahun>, on failure it vanishes."""
     periksa_boleh_tulis(output, tahun, force)
-    output_baru = not output.exists()
-    output.mkdir(parents=True, exist_ok=True)
-    bersihkan_sisa(output)
-    sementara = Path(tempfile.mkdtemp(prefix=f"{AWALAN_SEMENTARA}{tahun}-{os.getpid()}-", dir=output))
+    dibuat = buat_folder(output)
+    try:
+        bersihkan_sisa(output)
+        sementara = Path(tempfile.mkdtemp(prefix=f"{AWALAN_SEMENTARA}{tahun}-{os.getpid()}-", dir=output))
+    except OSError as exc:
+        _hapus_kosong(dibuat)
+        raise ArsipError(Masalah(f"folder arsip tidak dapat ditulis ({exc.strerror})", berkas=output)) from None
     try:
         yield sementara
-        pasang(sementara, folder_tahun(output, tahun))
+        os.chmod(sementara, 0o777 & ~_umask())  # mkdtemp makes 0700; colleagues must read the archive
+        pasang(sementara, folder_tahun(output, tahun), force)
     except BaseException:
         shutil.rmtree(sementara, ignore_errors=True)
-        if output_baru and not any(output.iterdir()):
-            output.rmdir()
+        _hapus_kosong(dibuat)
         raise
 
 
-def pasang(sementara: Path, tujuan: Path) -> Path | None:
+def buat_folder(output: Path) -> list[Path]:
+    """Create output and its missing parents; return those created (deepest first)."""
+    baru = [p for p in [output, *output.parents] if not p.exists()]
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _hapus_kosong(baru)
+        raise ArsipError(Masalah(f"folder arsip tidak dapat dibuat ({exc.strerror})", berkas=output,
+                                 saran="pilih --output sebuah folder yang boleh ditulis")) from None
+    return baru
+
+
+def _hapus_kosong(folder: list[Path]) -> None:
+    """Remove folders this run created, deepest first, as long as they are empty."""
+    for f in folder:
+        try:
+            f.rmdir()
+        except OSError:
+            return
+
+
+def _umask() -> int:
+    nilai = os.umask(0)
+    os.umask(nilai)
+    return nilai
+
+
+def pasang(sementara: Path, tujuan: Path, force: bool = True) -> Path | None:
     """Move the finished folder into place; return where the replaced year was kept.
 
     The complete set is first renamed `.siap-...` (so a sweep never deletes it), then
@@ -64,9 +94,8 @@ def pasang(sementara: Path, tujuan: Path) -> Path | None:
     _sinkron(sementara)
     siap = sementara.with_name(AWALAN_SIAP + sementara.name[len(AWALAN_SEMENTARA):])
     sementara.rename(siap)
-    if not tujuan.exists():
-        siap.rename(tujuan)
-        _sinkron_folder(tujuan.parent)
+    if not tujuan.exists() or not force:
+        _pasang_baru(siap, tujuan)
         return None
     cadangan = nama_cadangan(tujuan)
     if _tukar(siap, tujuan):
@@ -76,6 +105,19 @@ def pasang(sementara: Path, tujuan: Path) -> Path | None:
         siap.rename(tujuan)
     _sinkron_folder(tujuan.parent)
     return cadangan
+
+
+def _pasang_baru(siap: Path, tujuan: Path) -> None:
+    """Install where no year exists; if another run installed it meanwhile, refuse (no --force)."""
+    try:
+        if tujuan.exists():
+            raise FileExistsError
+        siap.rename(tujuan)  # onto a non-empty folder this fails: never a silent replace
+    except OSError:
+        shutil.rmtree(siap, ignore_errors=True)
+        raise ArsipError(Masalah(f"arsip tahun {tujuan.name} dibuat oleh proses lain selama run ini",
+                                 berkas=tujuan, saran="jalankan lagi dengan --force bila memang hendak mengganti")) from None
+    _sinkron_folder(tujuan.parent)
 
 
 def _tukar(a: Path, b: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import sys
 from pathlib import Path
@@ -39,10 +40,23 @@ def pesan_pemakaian(exc: click.UsageError) -> str:
     if isinstance(exc, click.MissingParameter) and exc.param is not None:
         return f"{'/'.join(exc.param.opts).upper() if exc.param.param_type_name == 'argument' else '/'.join(exc.param.opts)} wajib diisi."
     if isinstance(exc, click.BadParameter) and exc.param is not None:
-        return f"nilai {'/'.join(exc.param.opts)} tidak sah: {exc.message}"
+        return f"nilai {'/'.join(exc.param.opts)} tidak sah: {_jalur(exc.message)}"
     if "No such command" in exc.message:
         return f"perintah tidak dikenal: {exc.message.split(' ')[-1]}"
     return f"pemakaian salah: {exc.message}"
+
+
+JALUR = [(r"(?:File|Directory|Path) '(.*)' does not exist\.", r"'\1' tidak ada."),
+         (r"(?:Directory|Path) '(.*)' is a file\.", r"'\1' adalah berkas, bukan folder."),
+         (r"(?:File|Path) '(.*)' is a directory\.", r"'\1' adalah folder, bukan berkas."),
+         (r"(?:File|Directory|Path) '(.*)' is not (?:readable|writable)\.", r"'\1' tidak boleh dibaca atau ditulis.")]
+
+
+def _jalur(pesan: str) -> str:
+    for pola, ganti in JALUR:
+        if re.fullmatch(pola, pesan):
+            return re.sub(pola, ganti, pesan)
+    return pesan
 
 
 class _Grup(click.Group):
@@ -51,6 +65,9 @@ class _Grup(click.Group):
     def main(self, *args, **kwargs):  # type: ignore[override]
         try:
             return super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:  # plain `iku`: help, not an error
+            click.echo(exc.ctx.get_help() if exc.ctx else exc.message)
+            sys.exit(0)
         except click.UsageError as exc:
             # `python generate.py ARGS` runs `generate ARGS`: point back at what the user typed
             perintah = (exc.ctx.command_path if exc.ctx else "iku").replace("generate.py generate", "generate.py")
@@ -83,8 +100,8 @@ OPSI_TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, fil
 def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
     """Buat set dokumen satu tahun: Keputusan, Lampiran, buku IKU, bundel tanda tangan."""
     _berhenti_dengan_rapi()
-    config = _jalankan(config_mod.muat, config_path)
-    permintaan = Permintaan(config, config_path, templates, output, force=force, pdf=pdf)
+    config, naskah = _jalankan(config_mod.muat_mentah, config_path)
+    permintaan = Permintaan(config, config_path, templates, output, force=force, pdf=pdf, naskah=naskah)
     for path in _jalankan(generate, permintaan):
         click.echo(str(path))
 
@@ -105,7 +122,7 @@ def _satu_baris(jenis: str, m: Masalah) -> str:
 @click.option("--strict", is_flag=True, help="Anggap peringatan tata naskah sebagai kesalahan (kode keluar 1).")
 def check_cmd(config_path: Path, templates: Path, strict: bool) -> None:
     """Periksa konfigurasi dan templat tanpa menulis apa pun."""
-    hasil = periksa(config_path, templates)
+    hasil = _jalankan(periksa, config_path, templates)
     for m in hasil.galat:
         click.echo(_satu_baris("KESALAHAN", m))
     for m in hasil.peringatan:
@@ -187,3 +204,7 @@ def verify_cmd(folder: Path) -> None:
     """Periksa arsip satu tahun (misalnya output/2023) terhadap MANIFEST.json-nya."""
     cocok = _jalankan(periksa_arsip, folder)
     click.echo(f"Arsip utuh: {len(cocok)} berkas cocok dengan {NAMA_MANIFES} di {folder}")
+
+
+if __name__ == "__main__":
+    main()

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import ConfigError, Masalah
-from .lokasi import cari_baris
+from .lokasi import cari_baris, kunci_pada_baris
 
 # Sub-tables by key path (list indexes dropped): for "did you mean" on unknown keys.
 TABEL: dict[tuple[str, ...], type[BaseModel]] = {
@@ -33,20 +33,32 @@ TAG_UNION = {"teks", "pecahan"}
 
 def baca_toml(path: Path) -> tuple[str, dict[str, Any]]:
     """The file's text and its parsed data (floats kept exact as Decimal)."""
+    return urai_toml(baca_bytes(path), path)
+
+
+def baca_bytes(path: Path) -> bytes:
     try:
-        teks = path.read_bytes().decode("utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(Masalah("berkas konfigurasi tidak ditemukan", berkas=path,
                                   saran="periksa nama dan folder berkas pada --config")) from None
+    except IsADirectoryError:
+        raise ConfigError(Masalah("yang disebut adalah folder, bukan berkas konfigurasi", berkas=path,
+                                  saran="sebut berkas .toml-nya, misalnya config/iku.toml")) from None
+    except OSError as exc:
+        raise ConfigError(Masalah(f"berkas tidak dapat dibaca ({exc.strerror})", berkas=path)) from None
+
+
+def urai_toml(mentah: bytes, path: Path) -> tuple[str, dict[str, Any]]:
+    try:
+        teks = mentah.decode("utf-8-sig")  # Windows Notepad writes a BOM
     except UnicodeDecodeError:
         raise ConfigError(Masalah("berkas bukan teks UTF-8", berkas=path,
                                   saran="simpan ulang berkas sebagai UTF-8 di penyunting teks")) from None
-    except OSError as exc:
-        raise ConfigError(Masalah(f"berkas tidak dapat dibaca ({exc.strerror})", berkas=path)) from None
     try:
         return teks, tomllib.loads(teks, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(_masalah_sintaks(exc, path)) from None
+        raise ConfigError(_masalah_sintaks(exc, path, teks)) from None
 
 
 SINTAKS = {
@@ -62,10 +74,14 @@ SINTAKS = {
     "Unclosed inline table": "kurung } penutup tabel tidak ada",
     "Illegal character '\\n'": "tanda kutip penutup tidak ada sebelum akhir baris",
     "Expected newline or end of document after a statement": "ada tulisan lain sesudah nilai pada baris yang sama",
+    "Invalid statement": "baris ini bukan kunci = nilai, [tabel], atau catatan #",
+    "Unescaped '\\' in a string": "garis miring terbalik \\ di dalam teks harus ditulis \\\\ (atau apit teks dengan tanda kutip tunggal '...')",
+    "Invalid initial character for a key part": "nama kunci tidak sah (koma berlebih di akhir tabel { }?)",
+    "Invalid hex value": "kode \\x atau \\u di dalam teks tidak sah; tulis garis miring terbalik sebagai \\\\",
 }
 
 
-def _masalah_sintaks(exc: tomllib.TOMLDecodeError, path: Path) -> Masalah:
+def _masalah_sintaks(exc: tomllib.TOMLDecodeError, path: Path, teks: str) -> Masalah:
     cocok = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
     baris = int(cocok.group(1)) if cocok else None
     asli = re.sub(r"\s*\(at .*?\)", "", str(exc))
@@ -73,15 +89,29 @@ def _masalah_sintaks(exc: tomllib.TOMLDecodeError, path: Path) -> Masalah:
     if asli.startswith(("Cannot declare", "Cannot mutate")):
         rinci = "tabel atau kunci ditulis dua kali"
     return Masalah(
-        f"penulisan TOML tidak sah ({rinci})", berkas=path, baris=baris,
+        f"penulisan TOML tidak sah ({rinci})", berkas=path, baris=baris, kunci=_kunci_baris(teks, baris),
         saran="periksa tanda kutip, tanda = , koma dan kurung [ ] { } pada baris itu; "
               "teks harus diapit tanda kutip, tanggal ditulis 2022-03-22",
     )
 
 
+def _kunci_baris(teks: str, baris: int | None) -> str | None:
+    loc = kunci_pada_baris(teks, baris) if baris else None
+    return nama_kunci(loc) if loc else None
+
+
 def muat(path: Path) -> model.Config:
     """Read, validate and cross-check one config file; raise ConfigError with all problems."""
-    teks, data = baca_toml(path)
+    return muat_mentah(path)[0]
+
+
+def muat_mentah(path: Path) -> tuple[model.Config, bytes]:
+    """The validated config and the exact bytes it was read from (for the archive's copy)."""
+    mentah = baca_bytes(path)
+    return _sahkan(path, *urai_toml(mentah, path)), mentah
+
+
+def _sahkan(path: Path, teks: str, data: dict[str, Any]) -> model.Config:
     try:
         config = model.Config.model_validate(data)
     except ValidationError as exc:
@@ -96,6 +126,8 @@ def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]
     """Rules that span several keys or the file system."""
     masalah = [_masalah_target(config, i, teks, path) for i in range(len(config.iku))]
     logo = config.instansi.logo
+    if logo and (path.parent / logo).is_file() and (path.parent / logo).suffix.lower() in (".png", ".jpg", ".jpeg"):
+        masalah.append(_masalah_gambar(path.parent / logo, teks, path))
     if logo and not (path.parent / logo).is_file():
         masalah.append(Masalah(f"berkas logo \"{logo}\" tidak ditemukan", berkas=path, kunci="instansi.logo",
                                baris=cari_baris(teks, ("instansi", "logo")),
@@ -104,6 +136,19 @@ def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]
         masalah.append(Masalah("logo harus berkas PNG atau JPG", berkas=path, kunci="instansi.logo",
                                baris=cari_baris(teks, ("instansi", "logo"))))
     return [m for m in masalah if m]
+
+
+def _masalah_gambar(gambar: Path, teks: str, path: Path) -> Masalah | None:
+    """The logo must be an image the DOCX writer can read, not just a file named .png."""
+    from docx.image.image import Image
+
+    try:
+        Image.from_file(str(gambar))
+    except Exception:  # python-docx raises several kinds for unreadable images
+        return Masalah(f"berkas logo \"{gambar.name}\" bukan gambar PNG/JPG yang dapat dibaca", berkas=path,
+                       kunci="instansi.logo", baris=cari_baris(teks, ("instansi", "logo")),
+                       saran="simpan ulang logo sebagai PNG atau JPG dari program gambar")
+    return None
 
 
 def _masalah_target(config: model.Config, i: int, teks: str, path: Path) -> Masalah | None:

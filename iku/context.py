@@ -48,7 +48,9 @@ def nama_kop(config: Config) -> str:
 
 def kop(config: Config) -> dict[str, Any]:
     i = config.instansi
-    alamat = f"{i.alamat}, {i.kota}" + (f" {i.kode_pos}" if i.kode_pos else "") + f", Telepon {i.telepon}"
+    # no-break spaces: a telephone number never wraps inside the letterhead
+    telepon = "Telepon\u00a0" + i.telepon.replace(" ", "\u00a0")
+    alamat = f"{i.alamat}, {i.kota}" + (f" {i.kode_pos}" if i.kode_pos else "") + f", {telepon}"
     kontak = [f"Laman: {i.laman}"] * bool(i.laman) + [f"Pos-el: {i.email}"] * bool(i.email)
     return {
         "pemerintah": i.pemerintah.upper(),

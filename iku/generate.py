@@ -26,6 +26,7 @@ class Permintaan:
     output: Path
     force: bool = False
     pdf: bool = False
+    naskah: bytes | None = None  # the config bytes that were validated; archived as they were
 
 
 def slug(teks: str) -> str:
@@ -73,7 +74,10 @@ def generate(p: Permintaan) -> list[Path]:
             ditulis += [x.name for x in hasil.berkas]
             versi_lo = hasil.versi
         salinan = sementara / f"konfigurasi-{p.config.tahun}.toml"
-        shutil.copyfile(p.config_path, salinan)
+        if p.naskah is None:
+            shutil.copyfile(p.config_path, salinan)
+        else:
+            salinan.write_bytes(p.naskah)
         ditulis.append(salinan.name)
         ditulis.append(manifes.tulis(sementara, p.config.tahun, p.config.format.huruf, versi_lo).name)
     folder = folder_tahun(p.output, p.config.tahun)

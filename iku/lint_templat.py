@@ -9,6 +9,7 @@ memory against that context. Problems point at the paragraph by number and text.
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -351,7 +352,11 @@ def _coba_isi(path: Path, konteks: dict[str, Any], config: Config, temuan: Temua
 
 def periksa_folder(folder: Path, config: Config) -> Temuan:
     """Lint every .docx in folder: those generate uses with their context, others with all of it."""
-    konteks = {templat: k for templat, _, k in generate.dokumen(config)}
+    with tempfile.TemporaryDirectory(prefix="iku-periksa-") as gambar:  # check leaves nothing behind
+        return _periksa_folder(folder, config, {t: k for t, _, k in generate.dokumen(config, Path(gambar))})
+
+
+def _periksa_folder(folder: Path, config: Config, konteks: dict[str, dict[str, Any]]) -> Temuan:
     temuan = Temuan()
     for nama in konteks:
         if not (folder / nama).is_file():

@@ -72,3 +72,9 @@ def _baris_butir(baris: list[str], awal: int, posisi: int) -> int:
         if isi.endswith("]") and not isi.endswith("\"]\"") and isi.rstrip(",").endswith("]"):
             break
     return ditemukan[posisi] if posisi < len(ditemukan) else awal
+
+
+def kunci_pada_baris(teks: str, baris: int) -> tuple[Any, ...] | None:
+    """The key path written on a line (for errors that only know the line)."""
+    cocok = [loc for loc, nomor in indeks_baris(teks).items() if nomor == baris]
+    return max(cocok, key=len) if cocok else None

@@ -9,16 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import traceback
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
 from docx.opc.pkgwriter import PackageWriter
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import Environment, StrictUndefined, TemplateError as JinjaError
+from jinja2 import Environment, StrictUndefined, TemplateError as JinjaError, UndefinedError
 
 from .bahasa import ordinal_diktum
 from .context import Gambar
@@ -42,9 +44,29 @@ class _Templat(DocxTemplate):
     def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None) -> str:
         src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
         self.current_rendering_part = part
-        dst_xml = jinja_env.from_string(src_xml).render(context)
+        try:
+            dst_xml = jinja_env.from_string(src_xml).render(context)
+        except Exception as exc:
+            exc.docx_context = _paragraf_sekitar(src_xml, _baris_templat(exc))  # type: ignore[attr-defined]
+            raise
         dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
         return self.resolve_listing(dst_xml)
+
+
+def _baris_templat(exc: Exception) -> int | None:
+    """Line of the template source where Jinja failed (syntax errors carry it, runtime errors in the traceback)."""
+    if getattr(exc, "lineno", None):
+        return exc.lineno  # type: ignore[attr-defined]
+    baris = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == "<template>"]
+    return baris[-1] if baris else None
+
+
+def _paragraf_sekitar(src_xml: str, baris: int | None) -> list[str]:
+    """The visible text of the paragraphs around that line (one paragraph per source line)."""
+    if not baris:
+        return []
+    sekitar = src_xml.splitlines()[max(baris - 2, 0): baris + 1]
+    return [re.sub(r"<[^>]+>", "", x) for x in sekitar]
 
 
 # `{% gabung EXPR %}` in a table cell: like docxtpl's `{% vm %}`, but the cell starts a vertical
@@ -77,7 +99,7 @@ def render_bytes(templat: Path, konteks: dict[str, Any], config: Config) -> byte
     doc = _muat(templat)
     try:
         doc.render(_dengan_gambar(konteks, doc), lingkungan(), autoescape=True)
-    except JinjaError as exc:
+    except Exception as exc:  # a template edited in Word can fail in many ways; all are the template's
         raise TemplateError(_masalah_templat(exc, templat)) from None
     rapikan(doc.docx, config)
     return simpan_stabil(doc, config.keputusan.tanggal)
@@ -106,11 +128,22 @@ def _muat(templat: Path) -> _Templat:
                                     saran="simpan ulang templat dari Word/LibreOffice sebagai .docx")) from None
 
 
-def _masalah_templat(exc: JinjaError, templat: Path) -> Masalah:
+def _masalah_templat(exc: Exception, templat: Path) -> Masalah:
     sekitar = " / ".join(t.strip() for t in getattr(exc, "docx_context", []) if t.strip())
-    return Masalah(f"templat tidak dapat diisi: {exc.message or exc}", berkas=templat,
+    return Masalah(f"templat tidak dapat diisi: {_sebab(exc)}", berkas=templat,
                    saran="periksa tanda {{ }} dan {% %} pada paragraf"
                    + (f": \"{sekitar[:160]}\"" if sekitar else " yang disebut"))
+
+
+def _sebab(exc: Exception) -> str:
+    """Jinja's English reasons for the usual template mistakes, said in Indonesian."""
+    teks = str(getattr(exc, "message", None) or exc)
+    nama = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", teks)
+    if isinstance(exc, UndefinedError) and nama:
+        return f"nama isian tidak dikenal: {nama.group(1) or nama.group(2)}"
+    if isinstance(exc, JinjaError):
+        return teks
+    return f"{type(exc).__name__}: {teks}"
 
 
 def _dengan_gambar(nilai: Any, doc: DocxTemplate) -> Any:
@@ -130,6 +163,7 @@ def rapikan(docx: Any, config: Config) -> None:
     atur_lebar_tabel(docx)
     urutkan_sel(docx)
     atur_diktum(docx, config)
+    baris_manual_tidak_direnggangkan(docx)
     atur_properti(docx, config)
 
 
@@ -235,8 +269,6 @@ def atur_huruf(docx: Any, huruf: str) -> None:
 
 
 def _pastikan_rfonts(defaults: Any) -> None:
-    from docx.oxml import OxmlElement
-
     rpr = defaults.find(qn("w:rPrDefault"))
     if rpr is None:
         rpr = OxmlElement("w:rPrDefault")
@@ -274,14 +306,24 @@ def _lebarkan(gaya: Any, lebar: int) -> None:
     format_.left_indent, format_.first_line_indent = teks, -teks
 
 
+def baris_manual_tidak_direnggangkan(docx: Any) -> None:
+    """A line ended by a line break (a newline in a value) is not stretched in justified text."""
+    compat = docx.settings.element.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        docx.settings.element.append(compat)
+    if compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
+
+
 def atur_properti(docx: Any, config: Config) -> None:
     """Core properties from the decree, nothing from the clock (byte-stable output)."""
     waktu = dt.datetime.combine(config.keputusan.tanggal, dt.time())
     cp = docx.core_properties
-    cp.title = config.keputusan.tentang
+    cp.title = config.keputusan.tentang[:255]  # the format's limit for a property
     cp.subject = f"Indikator Kinerja Utama {config.tahun}"
-    cp.author = config.instansi.nama
-    cp.last_modified_by = config.instansi.nama
+    cp.author = config.instansi.nama[:255]
+    cp.last_modified_by = config.instansi.nama[:255]
     cp.created = cp.modified = waktu
     cp.last_printed = waktu
     cp.revision = 1
@@ -289,12 +331,17 @@ def atur_properti(docx: Any, config: Config) -> None:
     cp.comments = cp.category = cp.identifier = ""
 
 
+def waktu_zip(tanggal: dt.date) -> tuple[int, int, int, int, int, int]:
+    """A zip entry date from the decree date; zip can only hold 1980 to 2107."""
+    return (min(max(tanggal.year, 1980), 2107), tanggal.month, tanggal.day, 0, 0, 0)
+
+
 class _ZipTetap:
     """python-docx's physical package writer, with fixed entry dates and attributes."""
 
     def __init__(self, berkas: io.BytesIO, tanggal: dt.date) -> None:
         self._zip = zipfile.ZipFile(berkas, "w", zipfile.ZIP_DEFLATED)
-        self._waktu = (max(tanggal.year, 1980), tanggal.month, tanggal.day, 0, 0, 0)
+        self._waktu = waktu_zip(tanggal)
 
     def write(self, pack_uri: Any, blob: bytes) -> None:
         entri = zipfile.ZipInfo(pack_uri.membername, date_time=self._waktu)
@@ -326,7 +373,7 @@ def simpan_stabil(doc: DocxTemplate, tanggal: dt.date) -> bytes:
 
 def zip_stabil(data: bytes, tanggal: dt.date) -> bytes:
     """Re-pack a DOCX with fixed entry dates and attributes: same input, same bytes."""
-    waktu = (max(tanggal.year, 1980), tanggal.month, tanggal.day, 0, 0, 0)
+    waktu = waktu_zip(tanggal)
     keluar = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as asal, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as tujuan:
         for info in asal.infolist():

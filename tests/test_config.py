@@ -144,3 +144,29 @@ def test_pecahan_kunci_salah(tmp_path):
     kunci = {m.kunci: m for m in masalah(path)}
     assert set(kunci) == {"iku[2].formulasi.penyebut", "iku[2].formulasi.penyebutt"}
     assert 'maksud Anda "penyebut"' in kunci["iku[2].formulasi.penyebutt"].saran
+
+
+def test_logo_yang_bukan_gambar(tmp_path):
+    (tmp_path / "logo.png").write_text("ini bukan gambar")
+    path = salin_config(tmp_path / "iku.toml", {"# logo =": 'logo = "logo.png"'})
+    m = satu(path)
+    assert m.kunci == "instansi.logo" and "bukan gambar" in m.pesan and m.baris
+
+
+def test_berkas_dengan_bom_windows_diterima(tmp_path):
+    path = tmp_path / "iku.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + CONFIG_CONTOH.read_bytes())
+    assert config.muat(path).tahun == 2023
+
+
+def test_tanggal_mustahil_menyebut_kuncinya(tmp_path):
+    path = salin_config(tmp_path / "iku.toml", {"tanggal = 2022": "tanggal = 2022-02-30"})
+    m = satu(path)
+    assert m.kunci == "keputusan.tanggal" and "tanggal tidak sah" in m.pesan
+    assert path.read_text().splitlines()[m.baris - 1] == "tanggal = 2022-02-30"
+
+
+def test_garis_miring_terbalik_dijelaskan(tmp_path):
+    path = salin_config(tmp_path / "iku.toml", {"kota =": 'kota = "C:\\data"'})
+    m = satu(path)
+    assert m.kunci == "instansi.kota" and "garis miring terbalik" in m.pesan

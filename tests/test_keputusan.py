@@ -271,3 +271,93 @@ def test_kesalahan_pemakaian_dalam_bahasa_indonesia(tmp_path):
     assert hasil.returncode == 2 and "Traceback" not in hasil.stderr
     assert "opsi tidak dikenal: --confg" in hasil.stderr and "--config" in hasil.stderr
     assert "python generate.py --help" in hasil.stderr and not (tmp_path / "out").exists()
+
+
+def test_judul_sangat_panjang_dan_tahun_jauh_tidak_merusak(tmp_path):
+    data = data_contoh()
+    data["keputusan"]["tentang"] = "Penetapan " + "Indikator Kinerja Utama " * 14 + "Tahun 2023"
+    data["keputusan"]["tanggal"] = data["keputusan"]["tanggal"].replace(year=2202)
+    paths = buat(tmp_path, data)
+    assert data["keputusan"]["tentang"].upper() in teks_docx(berkas(paths, "keputusan"))
+    assert docx.Document(str(berkas(paths, "keputusan"))).core_properties.title == data["keputusan"]["tentang"][:255]
+
+
+def test_templat_yang_gagal_saat_diisi_menyebut_paragrafnya(tmp_path):
+    from iku.errors import TemplateError
+
+    templat = tmp_path / "templat"
+    templat.mkdir()
+    for t in TEMPLATES.glob("*.docx"):
+        (templat / t.name).write_bytes(t.read_bytes())
+    d = docx.Document(str(templat / "keputusan.docx"))
+    run = next(r for p in d.paragraphs for r in p.runs if r.text == "NOMOR {{ judul.nomor }}")
+    run.text = "NOMOR {{ judul.nomor + 1 }}"
+    d.save(str(templat / "keputusan.docx"))
+    with pytest.raises(TemplateError) as info:
+        generate(Permintaan(config_mod.muat(CONFIG_CONTOH), CONFIG_CONTOH, templat, tmp_path / "output"))
+    m = info.value.masalah[0]
+    assert m.berkas == templat / "keputusan.docx" and "TypeError" in m.pesan
+    assert "NOMOR {{ judul.nomor + 1 }}" in m.saran and not (tmp_path / "output").exists()
+
+
+def test_output_di_bawah_berkas_ditolak_dengan_jelas(tmp_path):
+    (tmp_path / "berkas").write_text("x")
+    hasil = jalankan_generate("--output", str(tmp_path / "berkas" / "sub"))
+    assert hasil.returncode == 1 and "Traceback" not in hasil.stderr and "folder arsip" in hasil.stderr
+    bersarang = tmp_path / "a" / "b" / "c"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "b").write_text("bukan folder")
+    assert jalankan_generate("--output", str(bersarang / "d")).returncode == 1
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["b"]
+
+
+def test_arsip_dapat_dibaca_rekan_kerja(tmp_path):
+    folder = buat(tmp_path)[0].parent
+    assert folder.stat().st_mode & 0o055 == 0o055
+
+
+def test_pemasangan_tanpa_force_tidak_pernah_mengganti(tmp_path):
+    from iku import archive
+
+    tujuan = tmp_path / "2023"
+    tujuan.mkdir()
+    (tujuan / "lama.docx").write_text("lama")
+    baru = tmp_path / ".sedang-ditulis-2023-1-x"
+    baru.mkdir()
+    (baru / "baru.docx").write_text("baru")
+    with pytest.raises(ArsipError):
+        archive.pasang(baru, tujuan, force=False)
+    assert [p.name for p in tujuan.iterdir()] == ["lama.docx"]
+
+
+def test_baris_baru_tidak_direnggangkan_dan_tanda_tangan_tidak_sendirian(tmp_path):
+    paths = buat(tmp_path)
+    d = docx.Document(str(berkas(paths, "keputusan")))
+    assert d.settings.element.find(qn("w:compat")).find(qn("w:doNotExpandShiftReturn")) is not None
+    teks = [p.text for p in d.paragraphs]
+    mulai = teks.index("Ditetapkan di Singaraja")
+    rantai = d.paragraphs[mulai - 2: teks.index("NIP. 19691231 199103 1 053")]
+    assert all(p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next for p in rantai)
+    lampiran = docx.Document(str(berkas(paths, "lampiran"))).tables[-1]
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in lampiran.rows[2:])
+
+
+def test_check_tidak_menulis_ke_folder_sementara(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    sementara = tmp_path / "tmp"
+    sementara.mkdir()
+    hasil = subprocess.run([sys.executable, "-m", "iku.cli", "check", "--config", str(CONFIG_CONTOH)],
+                           env={**os.environ, "TMPDIR": str(sementara)}, capture_output=True, text=True)
+    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+    assert list(sementara.iterdir()) == []
+
+
+def test_iku_tanpa_perintah_menampilkan_bantuan():
+    import subprocess
+    import sys
+
+    hasil = subprocess.run([sys.executable, "-m", "iku.cli"], capture_output=True, text=True)
+    assert hasil.returncode == 0 and "generate" in hasil.stdout and "check" in hasil.stdout

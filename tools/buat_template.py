@@ -190,6 +190,12 @@ def ulang_judul(baris) -> None:
     trpr.append(e)
 
 
+def tak_terpisah(baris) -> None:
+    """A row is not split across pages (unless it is taller than a page)."""
+    trpr = baris._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+
+
 def arsir(sel, warna: str = "E7E6E6") -> None:
     shd = OxmlElement("w:shd")
     for k, v in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", warna)):
@@ -255,7 +261,7 @@ def isi_keputusan(doc: Document) -> None:
     gaya(doc, "Menetapkan", kiri=3.75, gantung=3.75, tab=(3.25, 3.75), sesudah=6)
     gaya(doc, "Diktum", kiri=3.75, gantung=3.75, tab=(3.25, 3.75), sesudah=6)
     gaya(doc, "Tanda Tangan", kiri=7.0, rata=KIRI, bersama=True)
-    gaya(doc, "Tembusan", kiri=0.6, gantung=0.6, tab=(0.6,), rata=KIRI)
+    gaya(doc, "Tembusan", kiri=0.6, gantung=0.6, tab=(0.6,), rata=KIRI, bersama=True)
     kop(doc, 16.0)
     kosong(doc)
     for teks in ("{{ judul.keputusan }}", "NOMOR {{ judul.nomor }}", "TENTANG", "{{ judul.tentang }}"):
@@ -273,10 +279,10 @@ def isi_keputusan(doc: Document) -> None:
     tag(doc, "{%p for d in diktum %}")
     para(doc, "{{ d.label }}", TAB, ":", TAB, "{{ d.teks }}", style="Diktum")
     tag(doc, "{%p endfor %}")
-    kosong(doc)
+    kosong(doc, "Tanda Tangan")  # keeps the last diktum with the signature: never a page of signature alone
     tanda_tangan(doc, "Tanda Tangan", dengan_penetapan=True)
     tag(doc, "{%p if tembusan %}")
-    kosong(doc)
+    kosong(doc, "Tembusan")
     para(doc, "Tembusan:", style="Tembusan")
     tag(doc, "{%p for t in tembusan %}")
     para(doc, "{{ t.label }}", TAB, "{{ t.teks }}", style="Tembusan")
@@ -321,7 +327,7 @@ def isi_lampiran(doc: Document, ttd: str = "Tanda Tangan") -> None:
         para(doc, teks, style="Judul Lampiran")
     kosong(doc)
     tabel_iku(doc)
-    kosong(doc)
+    kosong(doc, ttd)
     tanda_tangan(doc, ttd, dengan_penetapan=False)
 
 
@@ -335,6 +341,7 @@ def tabel_iku(doc: Document) -> None:
                         (5, "{%tr endfor %}"), (6, "{%tr endfor %}")):
         isi_sel(tabel.rows[nomor].cells[0], teks, style="Tabel")
     _baris_data(tabel.rows[4].cells)
+    tak_terpisah(tabel.rows[4])
 
 
 def _judul_tabel(tabel) -> None:
