@@ -256,9 +256,32 @@ def nip_masuk_akal(n: Naskah) -> Iterator[Masalah]:
 
 # ---------------------------------------------------------------- sasaran, spelling
 
+KATA_BILANGAN = {
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+    "sebelas", "seratus", "seribu", "belas", "puluh", "ratus", "ribu", "juta", "pertama",
+}
+ROMAWI = re.compile(r"(?=[IVXLCDM])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+
+
+def kata_bilangan(kata: str) -> bool:
+    """2024, 01, III, dua, kedua, ke-2: a word that only numbers something."""
+    kecil = kata.casefold()
+    kecil = kecil[3:] if kecil.startswith("ke-") else kecil[2:] if kecil[2:] in KATA_BILANGAN else kecil
+    return bool(re.fullmatch(r"\d+([.,/:–-]\d+)*", kecil) or ROMAWI.fullmatch(kata) or kecil in KATA_BILANGAN)
+
+
+def beda_bilangan(a: str, b: str) -> bool:
+    """a and b differ only in numbers: Kelompok 01/02, Tahun 2024/2025, Tahap I/II, Tahap Kedua/Ketiga."""
+    kata_a, kata_b = re.findall(r"[\w–-]+", a), re.findall(r"[\w–-]+", b)
+    beda = [kata_a[i1:i2] + kata_b[j1:j2]
+            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, kata_a, kata_b, autojunk=False).get_opcodes()
+            if tag != "equal"]
+    return bool(beda) and all(kata_bilangan(k) for bagian in beda for k in bagian)
+
+
 def salah_ketik(a: str, b: str) -> bool:
-    """b looks like a mistyped a: differs in case or a letter or two, and not by a different acronym."""
-    if a == b:
+    """b looks like a mistyped a: differs in case or a letter or two, not by a different acronym or number."""
+    if a == b or beda_bilangan(a, b):
         return False
     banding = difflib.SequenceMatcher(None, a.casefold(), b.casefold())
     beda = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in banding.get_opcodes() if tag != "equal")

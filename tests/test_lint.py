@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bantu import CONFIG_CONTOH, TEMPLATES, salin_config
+from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, salin_config, tulis_data
 from iku import config, lint
 from iku.cli import main
 from iku.errors import Masalah
@@ -152,9 +152,31 @@ def test_satu_menimbang_tanpa_rujukan_tidak_diperingatkan(tmp_path: Path) -> Non
     ("Meningkatnya Penanganan PMKS", "Meningkatnya Pelayanan PMKS", False),
     ("Meningkatnya akuntabilitas kinerja", "Meningkatnya akuntabilitas keuangan", False),
     ("Menurunnya Penduduk Miskin", "Menurunnya Penduduk Miskin", False),
+    ("Sasaran Strategis Kelompok 01", "Sasaran Strategis Kelompok 02", False),
+    ("Sasaran Strategis Kelompok 09", "Sasaran Strategis Kelompok 10", False),
+    ("Meningkatnya Cakupan Layanan Tahun 2024", "Meningkatnya Cakupan Layanan Tahun 2025", False),
+    ("Terbangunnya Jaringan Irigasi Tahap I", "Terbangunnya Jaringan Irigasi Tahap II", False),
+    ("Terbangunnya Jaringan Irigasi Tahap IV", "Terbangunnya Jaringan Irigasi Tahap V", False),
+    ("Terbangunnya Jaringan Irigasi Tahap Kedua", "Terbangunnya Jaringan Irigasi Tahap Ketiga", False),
+    ("Terbangunnya Jaringan Irigasi Tahap Satu", "Terbangunnya Jaringan Irigasi Tahap Dua", False),
+    ("Terbangunnya Jaringan Irigasi Tahap 1", "Terbangunnya Jaringan Irigasi Tahap ke-2", False),
+    ("Terbangunnya Jaringan Irigasi Tahap I", "Terbangunnya Jaringan Irigasi Tahap i", True),
+    ("Terbangunnya Jaringan Irigasi Tahap 1", "Terbangunnya Jaringan Irigasi Tahap l", True),
 ])
 def test_salah_ketik_sasaran(a: str, b: str, mirip: bool) -> None:
     assert lint.salah_ketik(a, b) is mirip
+
+
+def test_sasaran_berbeda_nomor_bukan_salah_ketik(tmp_path: Path) -> None:
+    data = data_contoh()
+    contoh = data["iku"][0]
+    data["iku"] = [{**contoh, "sasaran": f"Sasaran Strategis Kelompok {k // 3 + 1:02d}",
+                    "indikator": f"Persentase Capaian Indikator {k + 1}"} for k in range(40)]
+    path = tulis_data(tmp_path / "iku.toml", data)
+    teks, isi = config.baca_toml(path)
+    assert lint.periksa_naskah(lint.Naskah(config.muat(path), isi, teks, path)) == []
+    hasil = jalankan("check", "--config", str(path), "--templates", str(TEMPLATES), "--strict")
+    assert hasil.exit_code == 0, hasil.output
 
 
 def test_huruf_dirujuk() -> None:
