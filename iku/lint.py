@@ -43,11 +43,48 @@ class Naskah:
 Aturan = Callable[[Naskah], Iterator[Masalah]]
 
 
+# ---------------------------------------------------------------- typed numbering
+
+ORDINAL = "|".join(sorted({bahasa.ordinal_diktum(k) for k in range(1, 41)} | {"PERTAMA"}, key=len, reverse=True))
+LABEL = re.compile(
+    r"^\s*(?:"
+    r"\((?:[a-zA-Z]|\d{1,3})\)\s+"          # (a) (1)
+    r"|(?:[a-zA-Z]|\d{1,3})[.)]\s+"         # a. a) 1. 1)
+    r"|\d{1,3}[.)](?=[^\W\d_])"             # 1.Undang-Undang (but not 1.000)
+    rf"|(?:{ORDINAL})\b\s*[:.]?\s*"         # KESATU: / KESATU
+    rf"|(?i:{ORDINAL})\s*[:.]\s*"           # Kesatu: (without the colon "Kedua" is a word)
+    r")")
+
+
+def label_diketik(butir: str) -> str | None:
+    """The numbering typed before an item ('a.', '(1)', 'KESATU:'), or None."""
+    cocok = LABEL.match(butir)
+    return cocok.group(0).strip() if cocok else None
+
+
+def tanpa_label(butir: str) -> str:
+    cocok = LABEL.match(butir)
+    return butir[cocok.end():] if cocok else butir
+
+
+def penomoran_diketik(n: Naskah) -> Iterator[Masalah]:
+    k = n.config.keputusan
+    for kunci, daftar in (("menimbang", k.menimbang), ("mengingat", k.mengingat),
+                          ("memutuskan", k.memutuskan), ("tembusan", k.tembusan)):
+        for i, butir in enumerate(daftar):
+            label = label_diketik(butir)
+            if label:
+                yield n.peringatan(("keputusan", kunci, i), f"penomoran diketik sendiri (\"{label}\") "
+                                   f"pada butir {kunci} ke-{i + 1}",
+                                   f"hapus '{label}'; program menambahkan labelnya")
+
+
 # ---------------------------------------------------------------- menimbang
 
 def menimbang_bahwa(n: Naskah) -> Iterator[Masalah]:
     for i, butir in enumerate(n.config.keputusan.menimbang):
         loc = ("keputusan", "menimbang", i)
+        butir = tanpa_label(butir)
         if butir.startswith("Bahwa"):
             yield n.peringatan(loc, "butir menimbang diawali \"Bahwa\" berhuruf kapital",
                                "tulis \"bahwa\" dengan huruf kecil")
@@ -129,6 +166,7 @@ def tahun_peraturan(butir: str) -> int | None:
 def mengingat_urutan(n: Naskah) -> Iterator[Masalah]:
     sebelumnya: tuple[int, str, int | None] | None = None
     for i, butir in enumerate(n.config.keputusan.mengingat):
+        butir = tanpa_label(butir)
         jenis = jenjang(butir)
         if jenis is None:
             continue
@@ -162,7 +200,7 @@ def tentang_kecil(n: Naskah) -> Iterator[Masalah]:
 # ---------------------------------------------------------------- duplicates, diktum, nomor
 
 def _sama(teks: str) -> str:
-    return " ".join(teks.casefold().split()).rstrip(".;, ")
+    return " ".join(tanpa_label(teks).casefold().split()).rstrip(".;, ")
 
 
 def _ganda(daftar: list[str]) -> Iterator[tuple[int, int]]:
@@ -346,7 +384,7 @@ def ejaan(n: Naskah) -> Iterator[Masalah]:
 
 
 ATURAN: list[Aturan] = [
-    tahun_nomor, tentang_tanda_baca, menimbang_bahwa, menimbang_rujukan, mengingat_tanda_baca,
+    penomoran_diketik, tahun_nomor, tentang_tanda_baca, menimbang_bahwa, menimbang_rujukan, mengingat_tanda_baca,
     mengingat_urutan, tentang_kecil, butir_ganda, diktum_berlaku, pangkat_golongan, nip_masuk_akal,
     sasaran_mirip, sasaran_terpisah, ejaan,
 ]

@@ -106,6 +106,52 @@ def test_satu_cacat_satu_peringatan(tmp_path: Path, nama: str) -> None:
         assert di_baris in (tmp_path / "iku.toml").read_text(encoding="utf-8").splitlines()[m.baris - 1]
 
 
+PENOMORAN = {
+    "diktum-kesatu-titik-dua": (DIKTUM_1, '"', '"KESATU: ', "keputusan.memutuskan[1]", "KESATU:"),
+    "diktum-kesatu-spasi-titik-dua": (DIKTUM_1, '"', '"KESATU : ', "keputusan.memutuskan[1]", "KESATU :"),
+    "diktum-kesatu-tanpa-titik-dua": (DIKTUM_1, '"', '"KESATU ', "keputusan.memutuskan[1]", "KESATU"),
+    "diktum-kesatu-huruf-kecil": (DIKTUM_1, '"', '"Kesatu: ', "keputusan.memutuskan[1]", "Kesatu:"),
+    "diktum-ketiga": (DIKTUM_3, '"', '"KETIGA: ', "keputusan.memutuskan[3]", "KETIGA:"),
+    "menimbang-a-titik": (MENIMBANG_A, '"', '"a. ', "keputusan.menimbang[1]", "a."),
+    "menimbang-a-kurung": (MENIMBANG_A, '"', '"a) ', "keputusan.menimbang[1]", "a)"),
+    "menimbang-a-dua-kurung": (MENIMBANG_A, '"', '"(a) ', "keputusan.menimbang[1]", "(a)"),
+    "menimbang-b-titik": (MENIMBANG_B, '"', '"b. ', "keputusan.menimbang[2]", "b."),
+    "mengingat-2-titik": (UU_25, '"', '"2. ', "keputusan.mengingat[1]", "2."),
+    "mengingat-1-kurung": (UU_25, '"', '"1) ', "keputusan.mengingat[1]", "1)"),
+    "mengingat-1-dua-kurung": (UU_25, '"', '"(1) ', "keputusan.mengingat[1]", "(1)"),
+    "mengingat-1-rapat": (UU_25, '"', '"1.', "keputusan.mengingat[1]", "1."),
+    "tembusan-1-titik": ("tembusan = ", "tembusan = []", 'tembusan = ["1. Bupati Buleleng"]',
+                         "keputusan.tembusan[1]", "1."),
+}
+
+
+@pytest.mark.parametrize("nama", PENOMORAN)
+def test_penomoran_diketik_sendiri(tmp_path: Path, nama: str) -> None:
+    awal, lama, baru, kunci, label = PENOMORAN[nama]
+    baris = baris_contoh(awal)
+    hasil = peringatan_untuk(tmp_path, {awal: baris.replace(lama, baru, 1)})
+    assert [(m.kunci, m.saran) for m in hasil] == [(kunci, f"hapus '{label}'; program menambahkan labelnya")]
+    m = hasil[0]
+    assert "penomoran diketik sendiri" in m.pesan and f'"{label}"' in m.pesan
+    assert f"{kunci.split('.')[1].split('[')[0]} ke-{kunci.split('[')[1].rstrip(']')}" in m.pesan
+    assert baru.strip() in (tmp_path / "iku.toml").read_text(encoding="utf-8").splitlines()[m.baris - 1]
+
+
+@pytest.mark.parametrize("awal, teks", [
+    (DIKTUM_1, "Kedua lampiran keputusan ini berlaku bagi semua unit kerja."),
+    (DIKTUM_1, "KESATUAN data kinerja dijaga oleh Sekretariat."),
+    (DIKTUM_1, "1.000 keluarga penerima manfaat menjadi sasaran program."),
+    ("tembusan = ", "a.n. Bupati Buleleng"),
+    ("tembusan = ", "I Gusti Ngurah Rai"),
+])
+def test_awal_yang_bukan_penomoran(tmp_path: Path, awal: str, teks: str) -> None:
+    if awal == "tembusan = ":
+        ganti = {awal: f'tembusan = ["{teks}"]'}
+    else:
+        ganti = {awal: f'    "{teks}",'}
+    assert [m for m in peringatan_untuk(tmp_path, ganti) if "penomoran" in m.pesan] == []
+
+
 @pytest.mark.parametrize("salah", SALAH)
 def test_salah_eja_dari_dokumen_rujukan(tmp_path: Path, salah: str) -> None:
     hasil = peringatan_untuk(tmp_path, diganti('keterangan = "BPS', "Badan Pusat", f"{salah} Pusat"))
