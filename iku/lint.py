@@ -242,6 +242,14 @@ def tahun_nomor(n: Naskah) -> Iterator[Masalah]:
                            "samakan tahun pada nomor dengan keputusan.tanggal")
 
 
+def tahun_dalam_rencana(n: Naskah) -> Iterator[Masalah]:
+    tahun, rencana = n.config.tahun, n.config.rencana
+    if not rencana.tahun_awal <= tahun <= rencana.tahun_akhir:
+        yield n.peringatan(("tahun",), f"tahun {tahun} di luar rencana {rencana.tahun_awal}-{rencana.tahun_akhir}",
+                           "perbarui rencana.tahun_awal dan rencana.tahun_akhir (serta target setiap [[iku]]) "
+                           "atau periksa tahun")
+
+
 def tentang_tanda_baca(n: Naskah) -> Iterator[Masalah]:
     if n.config.keputusan.tentang[-1] in ".,;:":
         yield n.peringatan(("keputusan", "tentang"), "judul keputusan diakhiri tanda baca",
@@ -384,7 +392,7 @@ def ejaan(n: Naskah) -> Iterator[Masalah]:
 
 
 ATURAN: list[Aturan] = [
-    penomoran_diketik, tahun_nomor, tentang_tanda_baca, menimbang_bahwa, menimbang_rujukan, mengingat_tanda_baca,
+    tahun_dalam_rencana, penomoran_diketik, tahun_nomor, tentang_tanda_baca, menimbang_bahwa, menimbang_rujukan, mengingat_tanda_baca,
     mengingat_urutan, tentang_kecil, butir_ganda, diktum_berlaku, pangkat_golongan, nip_masuk_akal,
     sasaran_mirip, sasaran_terpisah, ejaan,
 ]

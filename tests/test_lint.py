@@ -90,6 +90,20 @@ KASUS = {
     "sasaran-salah-ketik": ({'sasaran = "Meningkatnya Penanganan PMKS"': 'sasaran = "Menurunnya Penduduk Miskn"'},
                             "iku[2].sasaran", "hampir sama dengan sasaran iku ke-1", "Miskn"),
 }
+
+
+@pytest.mark.parametrize("tahun, di_luar", [(2021, True), (2022, True), (2023, False), (2025, False), (2026, False),
+                                             (2027, True), (2030, True)])
+def test_tahun_di_luar_rencana(tmp_path: Path, tahun: int, di_luar: bool) -> None:
+    hasil = peringatan_untuk(tmp_path, {"tahun = ": f"tahun = {tahun}"})
+    if not di_luar:
+        assert hasil == []
+        return
+    assert [(m.kunci, m.pesan) for m in hasil] == [("tahun", f"tahun {tahun} di luar rencana 2023-2026")]
+    assert "rencana.tahun_awal" in hasil[0].saran and "rencana.tahun_akhir" in hasil[0].saran
+    assert (tmp_path / "iku.toml").read_text(encoding="utf-8").splitlines()[hasil[0].baris - 1] == f"tahun = {tahun}"
+
+
 SALAH = {"Tidak Pidana": "Tindak Pidana", "Easurable": "Measurable", "Timelines": "Timely",
          "LAMPIARAN": "LAMPIRAN", "TELEPEON": "TELEPON", "KEBIKAJAN": "KEBIJAKAN"}
 
