@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, salin_config, tulis_data
+from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, salin_config, tulis_data, tulis_png
 from iku import config, lint
 from iku.cli import main
 from iku.errors import Masalah
@@ -281,3 +282,11 @@ def test_kesalahan_selalu_gagal_dan_tidak_menulis(tmp_path: Path) -> None:
     assert hasil.exit_code == 1
     assert f"KESALAHAN: {path}:" in hasil.output and "[penandatangan.nip]" in hasil.output
     assert sorted(tmp_path.rglob("*")) == sebelum
+
+
+def test_config_instansi_lain_bersih_dengan_strict(tmp_path: Path) -> None:
+    path = tmp_path / "dinkes.toml"
+    shutil.copyfile(Path(__file__).parent / "data" / "dinkes-kota-contoh.toml", path)
+    tulis_png(tmp_path / "logo.png")
+    hasil = jalankan("check", "--config", str(path), "--templates", str(TEMPLATES), "--strict")
+    assert hasil.exit_code == 0 and hasil.output.startswith("OK:"), hasil.output
