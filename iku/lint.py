@@ -43,11 +43,48 @@ class Naskah:
 Aturan = Callable[[Naskah], Iterator[Masalah]]
 
 
+# ---------------------------------------------------------------- typed numbering
+
+ORDINAL = "|".join(sorted({bahasa.ordinal_diktum(k) for k in range(1, 41)} | {"PERTAMA"}, key=len, reverse=True))
+LABEL = re.compile(
+    r"^\s*(?:"
+    r"\((?:[a-zA-Z]|\d{1,3})\)\s+"          # (a) (1)
+    r"|(?:[a-zA-Z]|\d{1,3})[.)]\s+"         # a. a) 1. 1)
+    r"|\d{1,3}[.)](?=[^\W\d_])"             # 1.Undang-Undang (but not 1.000)
+    rf"|(?:{ORDINAL})\b\s*[:.]?\s*"         # KESATU: / KESATU
+    rf"|(?i:{ORDINAL})\s*[:.]\s*"           # Kesatu: (without the colon "Kedua" is a word)
+    r")")
+
+
+def label_diketik(butir: str) -> str | None:
+    """The numbering typed before an item ('a.', '(1)', 'KESATU:'), or None."""
+    cocok = LABEL.match(butir)
+    return cocok.group(0).strip() if cocok else None
+
+
+def tanpa_label(butir: str) -> str:
+    cocok = LABEL.match(butir)
+    return butir[cocok.end():] if cocok else butir
+
+
+def penomoran_diketik(n: Naskah) -> Iterator[Masalah]:
+    k = n.config.keputusan
+    for kunci, daftar in (("menimbang", k.menimbang), ("mengingat", k.mengingat),
+                          ("memutuskan", k.memutuskan), ("tembusan", k.tembusan)):
+        for i, butir in enumerate(daftar):
+            label = label_diketik(butir)
+            if label:
+                yield n.peringatan(("keputusan", kunci, i), f"penomoran diketik sendiri (\"{label}\") "
+                                   f"pada butir {kunci} ke-{i + 1}",
+                                   f"hapus '{label}'; program menambahkan labelnya")
+
+
 # ---------------------------------------------------------------- menimbang
 
 def menimbang_bahwa(n: Naskah) -> Iterator[Masalah]:
     for i, butir in enumerate(n.config.keputusan.menimbang):
         loc = ("keputusan", "menimbang", i)
+        butir = tanpa_label(butir)
         if butir.startswith("Bahwa"):
             yield n.peringatan(loc, "butir menimbang diawali \"Bahwa\" berhuruf kapital",
                                "tulis \"bahwa\" dengan huruf kecil")
@@ -129,6 +166,7 @@ def tahun_peraturan(butir: str) -> int | None:
 def mengingat_urutan(n: Naskah) -> Iterator[Masalah]:
     sebelumnya: tuple[int, str, int | None] | None = None
     for i, butir in enumerate(n.config.keputusan.mengingat):
+        butir = tanpa_label(butir)
         jenis = jenjang(butir)
         if jenis is None:
             continue
@@ -162,7 +200,7 @@ def tentang_kecil(n: Naskah) -> Iterator[Masalah]:
 # ---------------------------------------------------------------- duplicates, diktum, nomor
 
 def _sama(teks: str) -> str:
-    return " ".join(teks.casefold().split()).rstrip(".;, ")
+    return " ".join(tanpa_label(teks).casefold().split()).rstrip(".;, ")
 
 
 def _ganda(daftar: list[str]) -> Iterator[tuple[int, int]]:
@@ -202,6 +240,14 @@ def tahun_nomor(n: Naskah) -> Iterator[Masalah]:
         yield n.peringatan(("keputusan", "nomor"), f"tahun pada nomor ({tahun[-1]}) berbeda dengan tahun "
                            f"tanggal penetapan ({k.tanggal.year})",
                            "samakan tahun pada nomor dengan keputusan.tanggal")
+
+
+def tahun_dalam_rencana(n: Naskah) -> Iterator[Masalah]:
+    tahun, rencana = n.config.tahun, n.config.rencana
+    if not rencana.tahun_awal <= tahun <= rencana.tahun_akhir:
+        yield n.peringatan(("tahun",), f"tahun {tahun} di luar rencana {rencana.tahun_awal}-{rencana.tahun_akhir}",
+                           "perbarui rencana.tahun_awal dan rencana.tahun_akhir (serta target setiap [[iku]]) "
+                           "atau periksa tahun")
 
 
 def tentang_tanda_baca(n: Naskah) -> Iterator[Masalah]:
@@ -256,9 +302,32 @@ def nip_masuk_akal(n: Naskah) -> Iterator[Masalah]:
 
 # ---------------------------------------------------------------- sasaran, spelling
 
+KATA_BILANGAN = {
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+    "sebelas", "seratus", "seribu", "belas", "puluh", "ratus", "ribu", "juta", "pertama",
+}
+ROMAWI = re.compile(r"(?=[IVXLCDM])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+
+
+def kata_bilangan(kata: str) -> bool:
+    """2024, 01, III, dua, kedua, ke-2: a word that only numbers something."""
+    kecil = kata.casefold()
+    kecil = kecil[3:] if kecil.startswith("ke-") else kecil[2:] if kecil[2:] in KATA_BILANGAN else kecil
+    return bool(re.fullmatch(r"\d+([.,/:–-]\d+)*", kecil) or ROMAWI.fullmatch(kata) or kecil in KATA_BILANGAN)
+
+
+def beda_bilangan(a: str, b: str) -> bool:
+    """a and b differ only in numbers: Kelompok 01/02, Tahun 2024/2025, Tahap I/II, Tahap Kedua/Ketiga."""
+    kata_a, kata_b = re.findall(r"[\w–-]+", a), re.findall(r"[\w–-]+", b)
+    beda = [kata_a[i1:i2] + kata_b[j1:j2]
+            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, kata_a, kata_b, autojunk=False).get_opcodes()
+            if tag != "equal"]
+    return bool(beda) and all(kata_bilangan(k) for bagian in beda for k in bagian)
+
+
 def salah_ketik(a: str, b: str) -> bool:
-    """b looks like a mistyped a: differs in case or a letter or two, and not by a different acronym."""
-    if a == b:
+    """b looks like a mistyped a: differs in case or a letter or two, not by a different acronym or number."""
+    if a == b or beda_bilangan(a, b):
         return False
     banding = difflib.SequenceMatcher(None, a.casefold(), b.casefold())
     beda = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in banding.get_opcodes() if tag != "equal")
@@ -323,7 +392,7 @@ def ejaan(n: Naskah) -> Iterator[Masalah]:
 
 
 ATURAN: list[Aturan] = [
-    tahun_nomor, tentang_tanda_baca, menimbang_bahwa, menimbang_rujukan, mengingat_tanda_baca,
+    tahun_dalam_rencana, penomoran_diketik, tahun_nomor, tentang_tanda_baca, menimbang_bahwa, menimbang_rujukan, mengingat_tanda_baca,
     mengingat_urutan, tentang_kecil, butir_ganda, diktum_berlaku, pangkat_golongan, nip_masuk_akal,
     sasaran_mirip, sasaran_terpisah, ejaan,
 ]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from bantu import CONFIG_CONTOH, TEMPLATES, salin_config
+from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, salin_config, tulis_data, tulis_png
 from iku import config, lint
 from iku.cli import main
 from iku.errors import Masalah
@@ -90,6 +91,20 @@ KASUS = {
     "sasaran-salah-ketik": ({'sasaran = "Meningkatnya Penanganan PMKS"': 'sasaran = "Menurunnya Penduduk Miskn"'},
                             "iku[2].sasaran", "hampir sama dengan sasaran iku ke-1", "Miskn"),
 }
+
+
+@pytest.mark.parametrize("tahun, di_luar", [(2021, True), (2022, True), (2023, False), (2025, False), (2026, False),
+                                             (2027, True), (2030, True)])
+def test_tahun_di_luar_rencana(tmp_path: Path, tahun: int, di_luar: bool) -> None:
+    hasil = peringatan_untuk(tmp_path, {"tahun = ": f"tahun = {tahun}"})
+    if not di_luar:
+        assert hasil == []
+        return
+    assert [(m.kunci, m.pesan) for m in hasil] == [("tahun", f"tahun {tahun} di luar rencana 2023-2026")]
+    assert "rencana.tahun_awal" in hasil[0].saran and "rencana.tahun_akhir" in hasil[0].saran
+    assert (tmp_path / "iku.toml").read_text(encoding="utf-8").splitlines()[hasil[0].baris - 1] == f"tahun = {tahun}"
+
+
 SALAH = {"Tidak Pidana": "Tindak Pidana", "Easurable": "Measurable", "Timelines": "Timely",
          "LAMPIARAN": "LAMPIRAN", "TELEPEON": "TELEPON", "KEBIKAJAN": "KEBIJAKAN"}
 
@@ -104,6 +119,52 @@ def test_satu_cacat_satu_peringatan(tmp_path: Path, nama: str) -> None:
     assert m.berkas == tmp_path / "iku.toml"
     if di_baris:
         assert di_baris in (tmp_path / "iku.toml").read_text(encoding="utf-8").splitlines()[m.baris - 1]
+
+
+PENOMORAN = {
+    "diktum-kesatu-titik-dua": (DIKTUM_1, '"', '"KESATU: ', "keputusan.memutuskan[1]", "KESATU:"),
+    "diktum-kesatu-spasi-titik-dua": (DIKTUM_1, '"', '"KESATU : ', "keputusan.memutuskan[1]", "KESATU :"),
+    "diktum-kesatu-tanpa-titik-dua": (DIKTUM_1, '"', '"KESATU ', "keputusan.memutuskan[1]", "KESATU"),
+    "diktum-kesatu-huruf-kecil": (DIKTUM_1, '"', '"Kesatu: ', "keputusan.memutuskan[1]", "Kesatu:"),
+    "diktum-ketiga": (DIKTUM_3, '"', '"KETIGA: ', "keputusan.memutuskan[3]", "KETIGA:"),
+    "menimbang-a-titik": (MENIMBANG_A, '"', '"a. ', "keputusan.menimbang[1]", "a."),
+    "menimbang-a-kurung": (MENIMBANG_A, '"', '"a) ', "keputusan.menimbang[1]", "a)"),
+    "menimbang-a-dua-kurung": (MENIMBANG_A, '"', '"(a) ', "keputusan.menimbang[1]", "(a)"),
+    "menimbang-b-titik": (MENIMBANG_B, '"', '"b. ', "keputusan.menimbang[2]", "b."),
+    "mengingat-2-titik": (UU_25, '"', '"2. ', "keputusan.mengingat[1]", "2."),
+    "mengingat-1-kurung": (UU_25, '"', '"1) ', "keputusan.mengingat[1]", "1)"),
+    "mengingat-1-dua-kurung": (UU_25, '"', '"(1) ', "keputusan.mengingat[1]", "(1)"),
+    "mengingat-1-rapat": (UU_25, '"', '"1.', "keputusan.mengingat[1]", "1."),
+    "tembusan-1-titik": ("tembusan = ", "tembusan = []", 'tembusan = ["1. Bupati Buleleng"]',
+                         "keputusan.tembusan[1]", "1."),
+}
+
+
+@pytest.mark.parametrize("nama", PENOMORAN)
+def test_penomoran_diketik_sendiri(tmp_path: Path, nama: str) -> None:
+    awal, lama, baru, kunci, label = PENOMORAN[nama]
+    baris = baris_contoh(awal)
+    hasil = peringatan_untuk(tmp_path, {awal: baris.replace(lama, baru, 1)})
+    assert [(m.kunci, m.saran) for m in hasil] == [(kunci, f"hapus '{label}'; program menambahkan labelnya")]
+    m = hasil[0]
+    assert "penomoran diketik sendiri" in m.pesan and f'"{label}"' in m.pesan
+    assert f"{kunci.split('.')[1].split('[')[0]} ke-{kunci.split('[')[1].rstrip(']')}" in m.pesan
+    assert baru.strip() in (tmp_path / "iku.toml").read_text(encoding="utf-8").splitlines()[m.baris - 1]
+
+
+@pytest.mark.parametrize("awal, teks", [
+    (DIKTUM_1, "Kedua lampiran keputusan ini berlaku bagi semua unit kerja."),
+    (DIKTUM_1, "KESATUAN data kinerja dijaga oleh Sekretariat."),
+    (DIKTUM_1, "1.000 keluarga penerima manfaat menjadi sasaran program."),
+    ("tembusan = ", "a.n. Bupati Buleleng"),
+    ("tembusan = ", "I Gusti Ngurah Rai"),
+])
+def test_awal_yang_bukan_penomoran(tmp_path: Path, awal: str, teks: str) -> None:
+    if awal == "tembusan = ":
+        ganti = {awal: f'tembusan = ["{teks}"]'}
+    else:
+        ganti = {awal: f'    "{teks}",'}
+    assert [m for m in peringatan_untuk(tmp_path, ganti) if "penomoran" in m.pesan] == []
 
 
 @pytest.mark.parametrize("salah", SALAH)
@@ -152,9 +213,31 @@ def test_satu_menimbang_tanpa_rujukan_tidak_diperingatkan(tmp_path: Path) -> Non
     ("Meningkatnya Penanganan PMKS", "Meningkatnya Pelayanan PMKS", False),
     ("Meningkatnya akuntabilitas kinerja", "Meningkatnya akuntabilitas keuangan", False),
     ("Menurunnya Penduduk Miskin", "Menurunnya Penduduk Miskin", False),
+    ("Sasaran Strategis Kelompok 01", "Sasaran Strategis Kelompok 02", False),
+    ("Sasaran Strategis Kelompok 09", "Sasaran Strategis Kelompok 10", False),
+    ("Meningkatnya Cakupan Layanan Tahun 2024", "Meningkatnya Cakupan Layanan Tahun 2025", False),
+    ("Terbangunnya Jaringan Irigasi Tahap I", "Terbangunnya Jaringan Irigasi Tahap II", False),
+    ("Terbangunnya Jaringan Irigasi Tahap IV", "Terbangunnya Jaringan Irigasi Tahap V", False),
+    ("Terbangunnya Jaringan Irigasi Tahap Kedua", "Terbangunnya Jaringan Irigasi Tahap Ketiga", False),
+    ("Terbangunnya Jaringan Irigasi Tahap Satu", "Terbangunnya Jaringan Irigasi Tahap Dua", False),
+    ("Terbangunnya Jaringan Irigasi Tahap 1", "Terbangunnya Jaringan Irigasi Tahap ke-2", False),
+    ("Terbangunnya Jaringan Irigasi Tahap I", "Terbangunnya Jaringan Irigasi Tahap i", True),
+    ("Terbangunnya Jaringan Irigasi Tahap 1", "Terbangunnya Jaringan Irigasi Tahap l", True),
 ])
 def test_salah_ketik_sasaran(a: str, b: str, mirip: bool) -> None:
     assert lint.salah_ketik(a, b) is mirip
+
+
+def test_sasaran_berbeda_nomor_bukan_salah_ketik(tmp_path: Path) -> None:
+    data = data_contoh()
+    contoh = data["iku"][0]
+    data["iku"] = [{**contoh, "sasaran": f"Sasaran Strategis Kelompok {k // 3 + 1:02d}",
+                    "indikator": f"Persentase Capaian Indikator {k + 1}"} for k in range(40)]
+    path = tulis_data(tmp_path / "iku.toml", data)
+    teks, isi = config.baca_toml(path)
+    assert lint.periksa_naskah(lint.Naskah(config.muat(path), isi, teks, path)) == []
+    hasil = jalankan("check", "--config", str(path), "--templates", str(TEMPLATES), "--strict")
+    assert hasil.exit_code == 0, hasil.output
 
 
 def test_huruf_dirujuk() -> None:
@@ -199,3 +282,11 @@ def test_kesalahan_selalu_gagal_dan_tidak_menulis(tmp_path: Path) -> None:
     assert hasil.exit_code == 1
     assert f"KESALAHAN: {path}:" in hasil.output and "[penandatangan.nip]" in hasil.output
     assert sorted(tmp_path.rglob("*")) == sebelum
+
+
+def test_config_instansi_lain_bersih_dengan_strict(tmp_path: Path) -> None:
+    path = tmp_path / "dinkes.toml"
+    shutil.copyfile(Path(__file__).parent / "data" / "dinkes-kota-contoh.toml", path)
+    tulis_png(tmp_path / "logo.png")
+    hasil = jalankan("check", "--config", str(path), "--templates", str(TEMPLATES), "--strict")
+    assert hasil.exit_code == 0 and hasil.output.startswith("OK:"), hasil.output

@@ -128,6 +128,27 @@ def test_tahun_di_luar_rencana_diingatkan(tmp_path: Path) -> None:
     assert (tmp_path / "baru.toml").is_file()
 
 
+def test_check_juga_mengingatkan_tahun_di_luar_rencana(tmp_path: Path) -> None:
+    """new-year's note and check agree: the filled-in draft of a plan's last year is outside the plan."""
+    asal = salin_config(tmp_path / "iku.toml", {"tahun = ": "tahun = 2026"})
+    tujuan = tmp_path / "baru.toml"
+    catatan = jalankan("new-year", "--config", str(asal), "--to", str(tujuan))
+    assert "tahun 2027 di luar rencana 2023-2026" in catatan.output
+    teks = tujuan.read_text(encoding="utf-8")
+    for lama, baru in (('"ISI: nomor keputusan"', '"400.9/1001/Dinsos/2023"'),
+                       ('"ISI: tanggal penetapan (contoh 2023-03-22)"', "2023-03-20"),
+                       ('"ISI: tanggal kata pengantar (contoh 2023-03-22)"', "2023-03-20")):
+        teks = teks.replace(lama, baru)
+    tujuan.write_text(teks, encoding="utf-8")
+    cek = jalankan("check", "--config", str(tujuan), "--strict")
+    assert cek.exit_code == 1
+    peringatan = [b for b in cek.output.splitlines() if b.startswith("PERINGATAN")]
+    nomor = teks.splitlines().index("tahun = 2027") + 1
+    assert len(peringatan) == 1
+    assert f"{tujuan}:{nomor} [tahun] tahun 2027 di luar rencana 2023-2026" in peringatan[0]
+    assert "rencana.tahun_awal" in peringatan[0] and "rencana.tahun_akhir" in peringatan[0]
+
+
 def test_catatan_di_dalam_daftar_dipertahankan(tmp_path: Path) -> None:
     awal = '    "bahwa berdasarkan pertimbangan'
     baris = next(b for b in CONFIG_CONTOH.read_text(encoding="utf-8").splitlines() if b.startswith(awal))
