@@ -9,7 +9,6 @@ size and orientation (landscape), but the decree's header, so pages go on "- 3 -
 from __future__ import annotations
 
 import datetime as dt
-import io
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docxcompose.composer import Composer
 
-from .render import zip_stabil
+from .render import tulis_paket
 
 TAG_GAYA = (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
 RUJUKAN_GAYA = (qn("w:basedOn"), qn("w:next"), qn("w:link"))
@@ -37,9 +36,7 @@ def susun(keputusan: Path, lampiran: Path, tujuan: Path, tanggal: dt.date) -> Pa
     Composer(induk).append(anak)
     lanjutkan_penomoran(bagian_lampiran)
     induk.element.body.replace(induk.element.body.sectPr, bagian_lampiran)
-    penampung = io.BytesIO()
-    induk.save(penampung)
-    tujuan.write_bytes(zip_stabil(penampung.getvalue(), tanggal))
+    tujuan.write_bytes(tulis_paket(induk, tanggal))
     return tujuan
 
 

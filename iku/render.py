@@ -354,12 +354,17 @@ class _ZipTetap:
 
 
 def simpan_stabil(doc: DocxTemplate, tanggal: dt.date) -> bytes:
-    """The rendered DOCX as bytes that depend only on its content (same input, same bytes).
+    """The rendered DOCX as bytes that depend only on its content (same input, same bytes)."""
+    doc.pre_processing()
+    return tulis_paket(doc.docx, tanggal)
+
+
+def tulis_paket(dokumen: Any, tanggal: dt.date) -> bytes:
+    """A python-docx Document as stable DOCX bytes.
 
     Writes the package the way python-docx's PackageWriter does, straight into a zip with
     fixed dates, instead of saving and re-packing (which compressed everything twice)."""
-    doc.pre_processing()
-    paket = doc.docx.part.package
+    paket = dokumen.part.package
     for part in paket.parts:
         part.before_marshal()
     penampung = io.BytesIO()
