@@ -6,6 +6,7 @@ import re
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -495,3 +496,88 @@ def test_tanpa_struktur_dan_tanpa_nilai_rencana(tmp_path):
     assert not any(t.endswith("sebagai berikut:") and "Susunan organisasi" in t for t in semua)
     for r in baris_teks(tabel_strategi(hasil))[3:]:
         assert r[4:14] == ["-"] * 10
+
+
+# ---------------------------------------------------------------- many indicators, many units, six years
+
+def banyak(n_iku: int, n_unit: int, kertas: str = "A4", nilai: str = "12345678.25") -> str:
+    """LAIN with n_iku indicators in groups of three (six years of targets, long numbers)
+    and n_unit units under the head, each with five sub-units."""
+    teks = re.sub(r"(?ms)^\[\[(struktur|iku)\]\].*", "", LAIN)
+    teks = teks.replace('kertas = "F4"', f'kertas = "{kertas}"')
+    teks = re.sub(r"(?m)^tahun_akhir = 2029$", "tahun_akhir = 2030", teks)
+    unit = ['[[struktur]]\nnama = "Kepala Dinas Kesehatan Kota Contoh"\n']
+    for u in range(1, n_unit + 1):
+        anak = ", ".join(f'"Seksi Pelayanan dan Pengawasan Mutu Kesehatan {u}.{k}"' for k in range(1, 6))
+        unit.append(f'[[struktur]]\nnama = "Bidang Pelayanan Kesehatan Masyarakat {u}"\nmembawahi = [{anak}]\n')
+    target = "{ " + ", ".join(f"{t} = {v}" for t, v in zip(range(2025, 2031), [nilai] * 6)) + " }"
+    iku = [f'[[iku]]\nsasaran = "Sasaran Strategis Kelompok {i // 3 + 1:02d}"\n'
+           f'indikator = "Indikator Kinerja {i + 1:02d}"\n'
+           f'satuan = "%"\nalasan = "a"\nformulasi = "Formulasi {i + 1}"\nsumber_data = "Sumber {i + 1}"\n'
+           f'kondisi_awal = {nilai}\ntarget = {target}\nstrategi = "Strategi {i + 1}"\n'
+           for i in range(n_iku)]
+    return teks + "\n".join(unit + iku)
+
+
+@pytest.fixture(scope="module")
+def empat_puluh(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("empat_puluh")
+    path = folder / "a.toml"
+    path.write_text(banyak(40, 15), encoding="utf-8")
+    return buat(folder, path)
+
+
+def gambar_per_bagian(path: Path) -> list[tuple[Any, Any]]:
+    """Every inline picture of the body with the sectPr of the section it stands in."""
+    body = docx.Document(str(path)).element.body
+    hasil, menunggu = [], []
+    for elemen in body.iterchildren():
+        menunggu += [(i, elemen) for i in elemen.iter(qn("wp:inline"))]
+        sect = elemen if elemen.tag == qn("w:sectPr") else elemen.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        if sect is not None:
+            hasil += [(i, sect, p) for i, p in menunggu]
+            menunggu = []
+    return hasil
+
+
+def test_setiap_gambar_muat_dalam_tinggi_halaman_bagiannya(empat_puluh, referensi, lain):
+    for path in (empat_puluh["dokumen"], referensi["dokumen"], lain["dokumen"]):
+        for inline, sect, _ in gambar_per_bagian(path):
+            ukuran, margin = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
+            tinggi = (int(ukuran.get(qn("w:h"))) - int(margin.get(qn("w:top"))) - int(margin.get(qn("w:bottom"))))
+            lebar = int(ukuran.get(qn("w:w"))) - int(margin.get(qn("w:left"))) - int(margin.get(qn("w:right")))
+            cx, cy = (int(inline.find(qn("wp:extent")).get(k)) for k in ("cx", "cy"))
+            assert cy / 635 <= tinggi - 2 * 20 * 14, path.name  # EMU -> twips; two caption lines of room
+            assert cx / 635 <= lebar
+
+
+def test_grafik_target_dibagi_dengan_judul_bernomor_dan_tetap_bersama(empat_puluh):
+    teks = teks_docx(empat_puluh["dokumen"])
+    judul = [t for t in teks if t.startswith("Gambar 2.2.1")]
+    per = gambar.panel_per_gambar(297 - buku.MARGIN_ATAS_BAWAH_MM - buku.RUANG_JUDUL_MM)
+    jumlah = -(-40 // per)
+    assert per >= 4 and jumlah > 1
+    assert judul == [f"Gambar 2.2.1 ({n}/{jumlah}) Kondisi Awal (2023) dan Target Indikator Kinerja Utama "
+                     f"Tahun 2025-2030" for n in range(1, jumlah + 1)]
+    bagan = [t for t in teks if t.startswith("Bagan Struktur Organisasi")]
+    assert len(bagan) > 1 and bagan[-1].endswith(f"({len(bagan)}/{len(bagan)})")
+    inline = gambar_per_bagian(empat_puluh["dokumen"])
+    assert len(inline) == jumlah + len(bagan)
+    d = docx.Document(str(empat_puluh["dokumen"]))
+    gaya = {s.style_id: s for s in d.styles if s.type == 1}
+    for _, _, p in inline:  # each picture keeps with its caption, the paragraph right after it
+        kode = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val"))
+        assert p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None or gaya[kode].paragraph_format.keep_with_next
+        sesudah = p.getnext()
+        assert teks_paragraf(sesudah).startswith(("Gambar 2.2.1", "Bagan Struktur"))
+
+
+def test_bagan_besar_dibagi_per_baris_unit(tmp_path):
+    kotak = [gambar.Kotak(f"Bidang {u}", tuple(f"Seksi Panjang Sekali Namanya {u}.{k}" for k in range(6)))
+             for u in range(16)]
+    bagian = gambar.bagan_terbagi(kotak[0], kotak[1:], 160, 200)
+    assert len(bagian) > 1
+    assert all(gambar.mm(b.height) <= 200 for b in bagian)
+    assert all(b.width == gambar.px(160) for b in bagian)
+    kecil = gambar.bagan_terbagi(kotak[0], kotak[1:4], 160, 200)
+    assert len(kecil) == 1

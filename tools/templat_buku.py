@@ -286,11 +286,11 @@ def bab_pendahuluan(doc: Document) -> None:
     para(doc, "{{ a.label }}", TAB, "{{ a.teks }}", style="Isi Anak")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if buku.struktur.bagan %}")
+    tag(doc, "{%p for g in buku.struktur.bagan %}")
     kosong(doc, "Isi")
-    para(doc, "{{ buku.struktur.bagan }}", style="Keterangan Gambar", bersama=True)
-    para(doc, "{{ buku.struktur.judul_bagan }}", style="Keterangan Gambar")
-    tag(doc, "{%p endif %}")
+    para(doc, "{{ g.gambar }}", style="Keterangan Gambar", bersama=True)
+    para(doc, "{{ g.judul }}", style="Keterangan Gambar")
+    tag(doc, "{%p endfor %}")
     judul(doc, "tujuan_iku", 2)
     teks(doc, "Tujuan dari ditetapkannya Indikator Kinerja Utama bagi setiap instansi pemerintah adalah:")
     butir(doc, TUJUAN_IKU)
@@ -436,10 +436,10 @@ PERTIMBANGAN = [
 
 
 def bab_iku_akhir(doc: Document) -> None:
-    tag(doc, "{%p if buku.bab_iku.grafik.gambar %}")
-    para(doc, "{{ buku.bab_iku.grafik.gambar }}", style="Keterangan Gambar", bersama=True)
-    para(doc, "{{ buku.bab_iku.grafik.judul }}", style="Keterangan Gambar", sesudah=6)
-    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for g in buku.bab_iku.grafik %}")
+    para(doc, "{{ g.gambar }}", style="Keterangan Gambar", bersama=True)
+    para(doc, "{{ g.judul }}", style="Keterangan Gambar", sesudah=6)
+    tag(doc, "{%p endfor %}")
     judul(doc, "iku", 2)
     teks(doc,
          "Indikator Kinerja Utama adalah ukuran keberhasilan dari suatu tujuan dan sasaran strategis organisasi. "
