@@ -581,3 +581,11 @@ def test_bagan_besar_dibagi_per_baris_unit(tmp_path):
     assert all(b.width == gambar.px(160) for b in bagian)
     kecil = gambar.bagan_terbagi(kotak[0], kotak[1:4], 160, 200)
     assert len(kecil) == 1
+
+
+def test_baris_data_tabel_2_2_1_tidak_terbelah_dan_judul_berulang(empat_puluh, referensi):
+    for path in (empat_puluh["dokumen"], referensi["dokumen"]):
+        rows = tabel_strategi(path)._tbl.findall(qn("w:tr"))
+        assert all(tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for tr in rows[:3])
+        assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in rows[3:])
+    assert len(tabel_strategi(empat_puluh["dokumen"])._tbl.findall(qn("w:tr"))) == 43

@@ -338,7 +338,14 @@ def tabel_strategi(doc: Document) -> None:
     _nomor_kolom(t.rows[2].cells)
     isi_sel(t.rows[3].cells[0], "{%tr for b in buku.bab_iku.tabel.baris %}", style="Tabel Kecil")
     _baris_tabel(t.rows[4].cells)
+    _jangan_terbelah(t.rows[4])
     isi_sel(t.rows[5].cells[0], "{%tr endfor %}", style="Tabel Kecil")
+
+
+def _jangan_terbelah(baris) -> None:
+    """<w:cantSplit/>: a data row moves whole to the next page instead of breaking across two."""
+    trpr = baris._tr.get_or_add_trPr()
+    trpr.insert(0, OxmlElement("w:cantSplit"))
 
 
 def _margin_sel(t, twip: int) -> None:
