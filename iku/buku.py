@@ -26,7 +26,7 @@ LEBAR_GAMBAR_MM = 160
 # The book's portrait pages (templates/dokumen-iku.docx): top and bottom margins, in mm.
 MARGIN_ATAS_BAWAH_MM = 20 + 25
 # Room kept under a picture for its caption (up to three lines of 11 pt) and the space around it.
-RUANG_JUDUL_MM = 30
+RUANG_JUDUL_MM = 25
 
 # The book's outline: (key, title or None when the title depends on the config, level, numbered).
 KERANGKA: list[tuple[str, str | None, int, bool]] = [

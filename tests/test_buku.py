@@ -656,3 +656,13 @@ def test_pdf_empat_puluh_iku_angka_utuh_dan_semua_grafik_tampil(empat_puluh, tmp
     for k, h in enumerate(judul, start=1):  # each chart's caption on the page of its picture
         assert f"({k}/{jumlah})" in halaman[h - 1]
         assert h in gambar_hal
+
+
+def test_grafik_per_gambar_menurut_kertas():
+    from iku.render import KERTAS_MM
+
+    ruang = {k: v[1] - buku.MARGIN_ATAS_BAWAH_MM - buku.RUANG_JUDUL_MM for k, v in KERTAS_MM.items()}
+    assert gambar.panel_per_gambar(ruang["A4"]) == 6 and gambar.panel_per_gambar(ruang["F4"]) == 8
+    for tinggi in ruang.values():  # the picture of a full set of panels fits the room left for it
+        penuh = gambar.grafik_target([gambar.Seri("x", "%", (("2023", 1),))] * gambar.panel_per_gambar(tinggi))
+        assert gambar.mm(penuh.height) <= tinggi
