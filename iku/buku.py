@@ -9,17 +9,24 @@ are the same blocks as the standalone documents.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
 from num2words import num2words
+from PIL import Image
 
 from . import bahasa, context, gambar
 from .context import Gambar
 from .model import Config, Iku
+from .render import KERTAS_MM
 
 KOSONG = "-"
 LEBAR_GAMBAR_MM = 160
+# The book's portrait pages (templates/dokumen-iku.docx): top and bottom margins, in mm.
+MARGIN_ATAS_BAWAH_MM = 20 + 25
+# Room kept under a picture for its caption (up to three lines of 11 pt) and the space around it.
+RUANG_JUDUL_MM = 25
 
 # The book's outline: (key, title or None when the title depends on the config, level, numbered).
 KERANGKA: list[tuple[str, str | None, int, bool]] = [
@@ -156,12 +163,29 @@ def daftar_struktur(config: Config) -> list[dict[str, Any]]:
     return hasil
 
 
-def bagan(config: Config, folder: Path) -> Gambar | None:
+def tinggi_gambar_mm(config: Config) -> float:
+    """The tallest picture (with its caption under it) that fits a portrait page of the paper."""
+    return KERTAS_MM[config.format.kertas][1] - MARGIN_ATAS_BAWAH_MM - RUANG_JUDUL_MM
+
+
+def muat_halaman(png: Image.Image, folder: Path, awalan: str, tinggi_mm: float) -> Gambar:
+    """Save a picture to print LEBAR_GAMBAR_MM wide, or narrower when that would be taller than tinggi_mm."""
+    tinggi = gambar.mm(png.height) * LEBAR_GAMBAR_MM / gambar.mm(png.width)
+    lebar = LEBAR_GAMBAR_MM if tinggi <= tinggi_mm else math.floor(LEBAR_GAMBAR_MM * tinggi_mm / tinggi)
+    return Gambar(gambar.simpan(png, folder, awalan), lebar)
+
+
+def bagan(config: Config, folder: Path) -> list[dict[str, Any]]:
+    """The organisation chart as pictures that each fit a page, each with its caption."""
     if not config.struktur:
-        return None
+        return []
     kotak = [gambar.Kotak(u.nama, tuple(u.membawahi)) for u in config.struktur]
-    png = gambar.simpan(gambar.bagan_organisasi(kotak[0], kotak[1:], LEBAR_GAMBAR_MM), folder, "bagan")
-    return Gambar(png, LEBAR_GAMBAR_MM)
+    tinggi = tinggi_gambar_mm(config)
+    bagian = gambar.bagan_terbagi(kotak[0], kotak[1:], LEBAR_GAMBAR_MM, tinggi)
+    judul = f"Bagan Struktur Organisasi {config.instansi.nama}"
+    return [{"gambar": muat_halaman(png, folder, "bagan", tinggi),
+             "judul": judul if len(bagian) == 1 else f"{judul} ({n}/{len(bagian)})"}
+            for n, png in enumerate(bagian, start=1)]
 
 
 def struktur(config: Config, folder: Path) -> dict[str, Any]:
@@ -173,7 +197,6 @@ def struktur(config: Config, folder: Path) -> dict[str, Any]:
         "pengantar": f"{nama} dibentuk untuk memberikan pelayanan yang optimal kepada masyarakat. {susunan}",
         "daftar": daftar_struktur(config),
         "bagan": bagan(config, folder),
-        "judul_bagan": f"Bagan Struktur Organisasi {config.instansi.nama}" if config.struktur else "",
     }
 
 
@@ -240,14 +263,19 @@ def seri_grafik(b: Iku, config: Config) -> gambar.Seri | None:
     return gambar.Seri(b.indikator, b.satuan, tuple(nilai))
 
 
-def grafik(config: Config, folder: Path, label_bagian: str) -> dict[str, Any]:
+def grafik(config: Config, folder: Path, label_bagian: str) -> list[dict[str, Any]]:
+    """The target charts as pictures of at most panel_per_gambar indicators, so each fits a page;
+    captions 'Gambar 2.2.1 (1/7) ...' when there are several."""
     seri = [s for s in (seri_grafik(b, config) for b in config.iku) if s]
-    if not seri:
-        return {"gambar": None, "judul": ""}
-    png = gambar.simpan(gambar.grafik_target(seri, LEBAR_GAMBAR_MM), folder, "grafik")
-    return {"gambar": Gambar(png, LEBAR_GAMBAR_MM),
-            "judul": f"Gambar {label_bagian}.1 Kondisi Awal ({config.rencana.tahun_kondisi_awal}) "
-                     f"dan Target Indikator Kinerja Utama Tahun {periode(config)}"}
+    tinggi = tinggi_gambar_mm(config)
+    per = gambar.panel_per_gambar(tinggi)
+    bagian = [seri[i:i + per] for i in range(0, len(seri), per)]
+    label = f"Gambar {label_bagian}.1"
+    judul = (f"Kondisi Awal ({config.rencana.tahun_kondisi_awal}) "
+             f"dan Target Indikator Kinerja Utama Tahun {periode(config)}")
+    return [{"gambar": muat_halaman(gambar.grafik_target(b, LEBAR_GAMBAR_MM), folder, "grafik", tinggi),
+             "judul": f"{label} {judul}" if len(bagian) == 1 else f"{label} ({n}/{len(bagian)}) {judul}"}
+            for n, b in enumerate(bagian, start=1)]
 
 
 def bab_iku(config: Config, folder: Path, label: dict[str, str]) -> dict[str, Any]:

@@ -28,6 +28,11 @@ def px(mm: float) -> int:
     return round(mm / 25.4 * DPI)
 
 
+def mm(piksel: int) -> float:
+    """Pixels at DPI -> millimetres on paper."""
+    return piksel * 25.4 / DPI
+
+
 @lru_cache(maxsize=None)
 def huruf(ukuran: int, tebal: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     """The first sans font found on this system (Pillow searches the system font folders)."""
@@ -139,6 +144,23 @@ def bagan_organisasi(kepala: Kotak, unit: list[Kotak], lebar_mm: float = 160) ->
     return gambar
 
 
+def bagan_terbagi(kepala: Kotak, unit: list[Kotak], lebar_mm: float, tinggi_mm: float) -> list[Image.Image]:
+    """The chart as one picture when it fits tinggi_mm; otherwise several, each with the head on
+    top and as many rows of units (four to a row) as fit. A picture can still be taller than
+    tinggi_mm when a single row is (the caller scales it down)."""
+    lebar, batas = px(lebar_mm), px(tinggi_mm)
+    if _tata_letak(kepala, unit, lebar)["tinggi"] <= batas or len(unit) <= 4:
+        return [bagan_organisasi(kepala, unit, lebar_mm)]
+    kelompok: list[list[Kotak]] = [[]]
+    for awal in range(0, len(unit), 4):
+        calon = kelompok[-1] + unit[awal:awal + 4]
+        if kelompok[-1] and _tata_letak(kepala, calon, lebar)["tinggi"] > batas:
+            kelompok.append(unit[awal:awal + 4])
+        else:
+            kelompok[-1] = calon
+    return [bagan_organisasi(kepala, k, lebar_mm) for k in kelompok]
+
+
 def _tata_letak(kepala: Kotak, unit: list[Kotak], lebar: int) -> dict:
     """Box sizes and row positions. Several rows hang from a spine on the left margin."""
     f_kepala = huruf(px(3), True)
@@ -190,12 +212,21 @@ class Seri:
     nilai: tuple[tuple[str, Decimal], ...]
 
 
+PANEL_MM = 62
+
+
+def panel_per_gambar(tinggi_mm: float) -> int:
+    """How many indicator panels (two to a row) fit in one picture at most tinggi_mm tall."""
+    baris = max(1, int((px(tinggi_mm) + JARAK) // (px(PANEL_MM) + JARAK)))
+    return 2 * baris
+
+
 def grafik_target(seri: list[Seri], lebar_mm: float = 160) -> Image.Image:
     """Small multiples: one bar panel per indicator (kondisi awal in grey, targets in black)."""
     per_baris = 1 if len(seri) == 1 else 2
     lebar = px(lebar_mm)
     panel_l = (lebar - (per_baris - 1) * JARAK) // per_baris
-    panel_t = px(62)
+    panel_t = px(PANEL_MM)
     n_baris = -(-len(seri) // per_baris)
     gambar = Image.new("L", (lebar, n_baris * panel_t + (n_baris - 1) * JARAK), PUTIH)
     d = ImageDraw.Draw(gambar)

@@ -11,6 +11,7 @@ import io
 import re
 import traceback
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -160,7 +161,7 @@ def rapikan(docx: Any, config: Config) -> None:
     """Apply what the config decides over whatever the template says: paper, font, labels."""
     atur_kertas(docx, config.format.kertas)
     atur_huruf(docx, config.format.huruf)
-    atur_lebar_tabel(docx)
+    atur_lebar_tabel(docx, config.format.huruf)
     urutkan_sel(docx)
     atur_diktum(docx, config)
     baris_manual_tidak_direnggangkan(docx)
@@ -174,11 +175,13 @@ def atur_kertas(docx: Any, kertas: str) -> None:
         section.page_width, section.page_height = (panjang, pendek) if mendatar else (pendek, panjang)
 
 
-def atur_lebar_tabel(docx: Any) -> None:
+def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
     """Column loops ({%tc for %}) leave docxtpl's evened-out grid: take each column's width from
     the cells themselves (the last row with one cell per column), scaled to the text width of
-    the table's section (or to the old total for a nested table)."""
+    the table's section (or to the old total for a nested table), then widened where the text
+    needs it (lebar_menurut_isi): a number never breaks inside, a word only when nothing else fits."""
     lebar_bagian = _lebar_teks_per_tabel(docx.element.body)
+    gaya_huruf = _ukuran_gaya(docx)
     for tbl in docx.element.body.iter(qn("w:tbl")):
         kolom = tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
         baris = [tr.findall(qn("w:tc")) for tr in tbl.findall(qn("w:tr"))]
@@ -189,10 +192,213 @@ def atur_lebar_tabel(docx: Any) -> None:
             continue
         total = lebar_bagian.get(tbl) or sum(grid)
         baru = [round(w * total / sum(lebar)) for w in lebar]
+        if lebar_bagian.get(tbl):
+            baru = lebar_menurut_isi(tbl, baru, total, gaya_huruf, huruf)
         for k, w in zip(kolom, baru):
             k.set(qn("w:w"), str(w))
         for sel_baris in baris:
             _atur_lebar_sel(sel_baris, baru)
+
+
+# Advance widths in em of the three fonts a config can choose, regular and bold (measured on
+# Liberation Sans/Serif and URW Bookman, metric twins of Arial, Times and Bookman): digit,
+# . , : ;  - ( ) / space  capital (average)  small letter (average)  anything else.
+LEBAR_EM = {
+    "Arial": ((0.556, 0.278, 0.333, 0.68, 0.50, 0.70), (0.556, 0.278, 0.333, 0.69, 0.54, 0.75)),
+    "Times New Roman": ((0.500, 0.250, 0.333, 0.67, 0.46, 0.70), (0.500, 0.250, 0.333, 0.71, 0.49, 0.75)),
+    "Bookman Old Style": ((0.620, 0.320, 0.400, 0.73, 0.55, 0.75), (0.660, 0.340, 0.400, 0.74, 0.59, 0.80)),
+}
+ANGKA = re.compile(r"^[-+]?\d[\d.,]*%?$")
+TWIP_PER_PT = 20
+UKURAN_TERKECIL = 12  # half-points: a table's font shrinks to 6 pt at most to fit its numbers
+SELA_TWIP = 20  # slack against rounding in the renderer
+MARGIN_SEMPIT_TWIP = 20  # left and right cell margin when a crowded table needs the room
+
+
+def lebar_teks_twip(teks: str, ukuran_pt: float, huruf: str, tebal: bool = False) -> int:
+    """Estimated printed width of a text at ukuran_pt in twips: per-character advances (exact
+    for digits and separators, averages for letters) plus 4 %."""
+    angka, titik, garis, kapital, kecil, lain = LEBAR_EM.get(huruf, LEBAR_EM["Bookman Old Style"])[tebal]
+    em = 0.0
+    for c in teks:
+        em += (angka if c.isdigit() else titik if c in ".,:;'" else garis if c in "-()/ " else
+               kapital if c.isupper() else kecil if c.islower() else lain)
+    return round(em * ukuran_pt * TWIP_PER_PT * 1.04)
+
+
+def _ukuran_gaya(docx: Any) -> dict[str | None, tuple[int, bool]]:
+    """Paragraph style id -> (font size in half-points, bold), following basedOn; None: the default."""
+    styles = docx.styles.element
+    awal = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    bawaan = (int(awal.find(qn("w:sz")).get(qn("w:val"))) if awal is not None and awal.find(qn("w:sz")) is not None
+              else 20, False)
+    gaya = {e.get(qn("w:styleId")): e for e in styles.findall(qn("w:style"))}
+
+    def cari(kode: str | None, kedalaman: int = 0) -> tuple[int, bool]:
+        e = gaya.get(kode)
+        if e is None or kedalaman > 20:
+            return bawaan
+        dasar = e.find(qn("w:basedOn"))
+        ukuran, tebal = cari(dasar.get(qn("w:val")) if dasar is not None else None, kedalaman + 1)
+        rpr = e.find(qn("w:rPr"))
+        if rpr is not None:
+            sz, b = rpr.find(qn("w:sz")), rpr.find(qn("w:b"))
+            ukuran = int(sz.get(qn("w:val"))) if sz is not None else ukuran
+            tebal = (b.get(qn("w:val"), "true") not in ("0", "false")) if b is not None else tebal
+        return ukuran, tebal
+
+    return {kode: cari(kode) for kode in [*gaya, None]}
+
+
+def _huruf_paragraf(p: Any, gaya_huruf: dict) -> tuple[int, bool]:
+    gaya = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    ukuran, tebal = gaya_huruf.get(gaya.get(qn("w:val")) if gaya is not None else None, gaya_huruf[None])
+    rpr = p.find(f"{qn('w:r')}/{qn('w:rPr')}")
+    if rpr is not None:
+        sz, b = rpr.find(qn("w:sz")), rpr.find(qn("w:b"))
+        ukuran = int(sz.get(qn("w:val"))) if sz is not None else ukuran
+        tebal = (b.get(qn("w:val"), "true") not in ("0", "false")) if b is not None else tebal
+    return ukuran, tebal
+
+
+def _margin_sel_twip(tbl: Any) -> int:
+    """Left plus right cell margin of the table (Word's 0.19 cm each when the table sets none)."""
+    mar = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
+    jumlah = 0
+    for sisi in ("left", "right"):
+        e = mar.find(qn(f"w:{sisi}")) if mar is not None else None
+        jumlah += int(e.get(qn("w:w"))) if e is not None else 108
+    return jumlah
+
+
+def kebutuhan_kolom(tbl: Any, gaya_huruf: dict, huruf: str) -> tuple[list[int], list[int], list[bool]]:
+    """Per grid column, in twips of text at the table's current font sizes: the widest number
+    (never to break), the widest word or number (breaks only when nothing else fits), and whether
+    the column holds only numbers below its header rows."""
+    n = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
+    angka, kata, hanya_angka = [0] * n, [0] * n, [True] * n
+    isi = [False] * n
+    for tr in tbl.findall(qn("w:tr")):
+        kepala = tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        posisi = 0
+        for tc in tr.findall(qn("w:tc")):
+            rentang = _rentang(tc)
+            if rentang == 1 and posisi < n:
+                for p in tc.iter(qn("w:p")):
+                    teks = "".join(t.text or "" for t in p.iter(qn("w:t")))
+                    ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+                    for token in teks.split():
+                        lebar = lebar_teks_twip(token, ukuran / 2, huruf, tebal)
+                        kata[posisi] = max(kata[posisi], lebar)
+                        if ANGKA.match(token):
+                            angka[posisi] = max(angka[posisi], lebar)
+                        elif not kepala and token != "-":
+                            hanya_angka[posisi] = False
+                        isi[posisi] = isi[posisi] or not kepala
+            posisi += rentang
+    return angka, kata, [h and ada for h, ada in zip(hanya_angka, isi)]
+
+
+def lebar_menurut_isi(tbl: Any, lebar: list[int], total: int, gaya_huruf: dict, huruf: str) -> list[int]:
+    """Column widths summing to total: number columns exactly as wide as their widest entry,
+    the text columns sharing the rest in the template's proportions but each at least as wide
+    as its longest word. When that does not fit, the table's font shrinks (down to 6 pt), then
+    its cell margins narrow and, failing that, words may break; numbers still not."""
+    angka, kata, hanya_angka = kebutuhan_kolom(tbl, gaya_huruf, huruf)
+    if not any(angka):
+        return lebar
+    ukuran_teks = [_huruf_paragraf(p, gaya_huruf)[0] for p in tbl.iter(qn("w:p"))
+                   if any((t.text or "").strip() for t in p.iter(qn("w:t")))]
+    ukuran_asal = Counter(ukuran_teks).most_common(1)[0][0] if ukuran_teks else 20  # the table's font
+    margin = _margin_sel_twip(tbl)
+    # Try the table's font, then smaller ones down to 6 pt, then 6 pt with narrow cell margins.
+    coba = [(u, margin) for u in range(ukuran_asal, min(UKURAN_TERKECIL, ukuran_asal) - 1, -1)]
+    coba.append((coba[-1][0], min(margin, 2 * MARGIN_SEMPIT_TWIP)))
+    for ukuran, margin in coba:
+        skala, tepi = ukuran / ukuran_asal, margin + SELA_TWIP
+        perlu_kata = [round(k * skala) + tepi for k in kata]
+        if sum(perlu_kata) <= total:
+            break
+    if ukuran != ukuran_asal:
+        _kecilkan_huruf(tbl, gaya_huruf, skala)
+    if margin != _margin_sel_twip(tbl):
+        _atur_margin_sel(tbl, margin // 2)
+    perlu_angka = [round(a * skala) + tepi for a in angka]
+    if sum(perlu_angka) > total:  # not even the numbers fit: nothing to be done but share
+        return [round(total * a / sum(perlu_angka)) for a in perlu_angka]
+    n = range(len(lebar))
+    teks = [i for i in n if not hanya_angka[i]]
+    baru = [perlu_kata[i] if hanya_angka[i] else 0 for i in n]
+    if sum(baru) + sum(perlu_angka[i] for i in teks) > total:  # header words of number columns may break
+        baru = [perlu_angka[i] if hanya_angka[i] else 0 for i in n]
+    sisa = total - sum(baru)
+    if sum(perlu_kata[i] for i in teks) > sisa:  # words must break: every text column short by the same ratio
+        rasio = sisa / sum(perlu_kata[i] for i in teks)
+        for i in teks:
+            baru[i] = max(perlu_angka[i], int(perlu_kata[i] * rasio))
+        teks = []
+    while teks:  # share what is left in the template's proportions, each at least its longest word
+        sisa = total - sum(baru)
+        bobot = sum(lebar[i] for i in teks) or len(teks)
+        bagian = {i: sisa * (lebar[i] or 1) / bobot for i in teks}
+        kurang = [i for i in teks if bagian[i] < perlu_kata[i]]
+        if not kurang:
+            for i in teks:
+                baru[i] = int(bagian[i])
+            break
+        for i in kurang:
+            baru[i] = perlu_kata[i]
+        teks = [i for i in teks if i not in kurang]
+    lentur = [i for i in n if not hanya_angka[i]] or list(n)  # rounding goes to the widest text column
+    baru[max(lentur, key=lambda i: baru[i])] += total - sum(baru)
+    return baru
+
+
+def _atur_margin_sel(tbl: Any, twip: int) -> None:
+    """Left and right cell margin of the whole table (tblCellMar; cells keep no margins of their own)."""
+    from docx.oxml import OxmlElement
+
+    tblpr = tbl.find(qn("w:tblPr"))
+    mar = tblpr.find(qn("w:tblCellMar"))
+    if mar is None:
+        mar = OxmlElement("w:tblCellMar")
+        sesudah = next((e for e in tblpr if e.tag in (qn("w:tblLook"), qn("w:tblCaption"), qn("w:tblDescription"))),
+                       None)
+        (sesudah.addprevious(mar) if sesudah is not None else tblpr.append(mar))
+    for sisi in ("left", "right"):
+        e = mar.find(qn(f"w:{sisi}"))
+        if e is None:
+            e = OxmlElement(f"w:{sisi}")
+            mar.append(e)
+        e.set(qn("w:w"), str(twip))
+        e.set(qn("w:type"), "dxa")
+
+
+# Run properties that the schema puts after w:sz/w:szCs.
+SESUDAH_SZ = {"highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+              "eastAsianLayout", "specVanish", "oMath"}
+
+
+def _kecilkan_huruf(tbl: Any, gaya_huruf: dict, skala: float) -> None:
+    """Every run of the table at skala times its paragraph's font size (whole half-points)."""
+    from docx.oxml import OxmlElement
+
+    for p in tbl.iter(qn("w:p")):
+        ukuran = max(UKURAN_TERKECIL, round(_huruf_paragraf(p, gaya_huruf)[0] * skala))
+        for r in p.findall(qn("w:r")):
+            rpr = r.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = OxmlElement("w:rPr")
+                r.insert(0, rpr)
+            for nama in ("w:sz", "w:szCs"):
+                lama = rpr.find(qn(nama))
+                if lama is not None:
+                    rpr.remove(lama)
+            sesudah = next((e for e in rpr if e.tag.split("}")[1] in SESUDAH_SZ), None)
+            for nama in ("w:sz", "w:szCs"):
+                e = OxmlElement(nama)
+                e.set(qn("w:val"), str(ukuran))
+                (sesudah.addprevious(e) if sesudah is not None else rpr.append(e))
 
 
 def _lebar_teks_per_tabel(body: Any) -> dict[Any, int]:

@@ -286,11 +286,11 @@ def bab_pendahuluan(doc: Document) -> None:
     para(doc, "{{ a.label }}", TAB, "{{ a.teks }}", style="Isi Anak")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if buku.struktur.bagan %}")
+    tag(doc, "{%p for g in buku.struktur.bagan %}")
     kosong(doc, "Isi")
-    para(doc, "{{ buku.struktur.bagan }}", style="Keterangan Gambar", bersama=True)
-    para(doc, "{{ buku.struktur.judul_bagan }}", style="Keterangan Gambar")
-    tag(doc, "{%p endif %}")
+    para(doc, "{{ g.gambar }}", style="Keterangan Gambar", bersama=True)
+    para(doc, "{{ g.judul }}", style="Keterangan Gambar")
+    tag(doc, "{%p endfor %}")
     judul(doc, "tujuan_iku", 2)
     teks(doc, "Tujuan dari ditetapkannya Indikator Kinerja Utama bagi setiap instansi pemerintah adalah:")
     butir(doc, TUJUAN_IKU)
@@ -338,7 +338,14 @@ def tabel_strategi(doc: Document) -> None:
     _nomor_kolom(t.rows[2].cells)
     isi_sel(t.rows[3].cells[0], "{%tr for b in buku.bab_iku.tabel.baris %}", style="Tabel Kecil")
     _baris_tabel(t.rows[4].cells)
+    _jangan_terbelah(t.rows[4])
     isi_sel(t.rows[5].cells[0], "{%tr endfor %}", style="Tabel Kecil")
+
+
+def _jangan_terbelah(baris) -> None:
+    """<w:cantSplit/>: a data row moves whole to the next page instead of breaking across two."""
+    trpr = baris._tr.get_or_add_trPr()
+    trpr.insert(0, OxmlElement("w:cantSplit"))
 
 
 def _margin_sel(t, twip: int) -> None:
@@ -436,10 +443,10 @@ PERTIMBANGAN = [
 
 
 def bab_iku_akhir(doc: Document) -> None:
-    tag(doc, "{%p if buku.bab_iku.grafik.gambar %}")
-    para(doc, "{{ buku.bab_iku.grafik.gambar }}", style="Keterangan Gambar", bersama=True)
-    para(doc, "{{ buku.bab_iku.grafik.judul }}", style="Keterangan Gambar", sesudah=6)
-    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for g in buku.bab_iku.grafik %}")
+    para(doc, "{{ g.gambar }}", style="Keterangan Gambar", bersama=True)
+    para(doc, "{{ g.judul }}", style="Keterangan Gambar", sesudah=6)
+    tag(doc, "{%p endfor %}")
     judul(doc, "iku", 2)
     teks(doc,
          "Indikator Kinerja Utama adalah ukuran keberhasilan dari suatu tujuan dan sasaran strategis organisasi. "
