@@ -45,6 +45,11 @@ def ordinal_diktum(nomor: int) -> str:
     return num2words(nomor, lang=LOCALE, to="ordinal").upper()
 
 
+def terbilang(nomor: int) -> str:
+    """empat, dua belas: a number in words."""
+    return num2words(nomor, lang=LOCALE)
+
+
 def huruf_urut(nomor: int) -> str:
     """a, b, ..., z, aa, ab, ... (bijective base 26) for menimbang items."""
     if nomor < 1:

@@ -13,7 +13,6 @@ import math
 from pathlib import Path
 from typing import Any
 
-from num2words import num2words
 from PIL import Image
 
 from . import bahasa, context, gambar
@@ -86,7 +85,7 @@ def periode(config: Config) -> str:
 def lama_tahun(config: Config) -> str:
     """'4 (empat) tahun'."""
     n = config.rencana.tahun_akhir - config.rencana.tahun_awal + 1
-    return f"{n} ({num2words(n, lang='id')}) tahun"
+    return f"{n} ({bahasa.terbilang(n)}) tahun"
 
 
 # ---------------------------------------------------------------- front matter
