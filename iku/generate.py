@@ -40,14 +40,13 @@ def nama_berkas(config: Config, jenis: str, akhiran: str = "docx") -> str:
     return f"{jenis}-iku-{slug(config.instansi.nama)}-{config.tahun}.{akhiran}"
 
 
-def dokumen(config: Config, folder_gambar: Path | None = None) -> list[tuple[str, str, dict]]:
+def dokumen(config: Config, folder_gambar: Path) -> list[tuple[str, str, dict]]:
     """(template file, kind, context) for every document of the set, in order.
 
-    The book's pictures are drawn into folder_gambar (default: the system temp folder; their
-    names are content hashes, so the same config reuses the same file)."""
+    The book's pictures are drawn into folder_gambar, a folder the caller owns and removes."""
     konteks = context.keputusan(config)
     return [("keputusan.docx", "keputusan", konteks), ("lampiran.docx", "lampiran", konteks),
-            ("dokumen-iku.docx", "dokumen", buku.konteks(config, folder_gambar or Path(tempfile.gettempdir()) / "iku-gambar"))]
+            ("dokumen-iku.docx", "dokumen", buku.konteks(config, folder_gambar))]
 
 
 def tulis_bundel(config: Config, folder: Path) -> Path:
