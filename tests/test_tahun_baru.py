@@ -87,12 +87,7 @@ def test_draf_ditolak_generate_sampai_diisi(tmp_path: Path) -> None:
     for kunci in ("[keputusan.nomor] belum diisi", "[keputusan.tanggal] belum diisi"):
         assert kunci in ditolak.output
     assert jalankan("check", "--config", str(tujuan)).exit_code == 1
-    teks = tujuan.read_text(encoding="utf-8")
-    for lama, baru in (('"ISI: nomor keputusan"', '"400.9/1001/Dinsos/2023"'),
-                       ('"ISI: tanggal penetapan (contoh 2023-03-22)"', "2023-03-20"),
-                       ('"ISI: tanggal kata pengantar (contoh 2023-03-22)"', "2023-03-20")):
-        teks = teks.replace(lama, baru)
-    tujuan.write_text(teks, encoding="utf-8")
+    teks = isi_penanda(tujuan)
     cek = jalankan("check", "--config", str(tujuan), "--strict")
     assert cek.exit_code == 0, cek.output
     dibuat = jalankan("generate", "--config", str(tujuan), "--output", str(keluaran))
@@ -134,12 +129,7 @@ def test_check_juga_mengingatkan_tahun_di_luar_rencana(tmp_path: Path) -> None:
     tujuan = tmp_path / "baru.toml"
     catatan = jalankan("new-year", "--config", str(asal), "--to", str(tujuan))
     assert "tahun 2027 di luar rencana 2023-2026" in catatan.output
-    teks = tujuan.read_text(encoding="utf-8")
-    for lama, baru in (('"ISI: nomor keputusan"', '"400.9/1001/Dinsos/2023"'),
-                       ('"ISI: tanggal penetapan (contoh 2023-03-22)"', "2023-03-20"),
-                       ('"ISI: tanggal kata pengantar (contoh 2023-03-22)"', "2023-03-20")):
-        teks = teks.replace(lama, baru)
-    tujuan.write_text(teks, encoding="utf-8")
+    teks = isi_penanda(tujuan)
     cek = jalankan("check", "--config", str(tujuan), "--strict")
     assert cek.exit_code == 1
     peringatan = [b for b in cek.output.splitlines() if b.startswith("PERINGATAN")]
@@ -164,3 +154,14 @@ def test_hanya_angka_tahun_yang_berganti(potongan: list[str]) -> None:
     hasil = tahun_berikut(teks, 2023)
     assert hasil.replace("2024", "2023") == teks
     assert ("Tahun 2024" in hasil) <= ("Tahun 2023" in teks)
+
+
+def isi_penanda(draf: Path) -> str:
+    """Fill a new-year draft's "ISI:" markers as the secretariat would; return the new text."""
+    teks = draf.read_text(encoding="utf-8")
+    for lama, baru in (('"ISI: nomor keputusan"', '"400.9/1001/Dinsos/2023"'),
+                       ('"ISI: tanggal penetapan (contoh 2023-03-22)"', "2023-03-20"),
+                       ('"ISI: tanggal kata pengantar (contoh 2023-03-22)"', "2023-03-20")):
+        teks = teks.replace(lama, baru)
+    draf.write_text(teks, encoding="utf-8")
+    return teks
