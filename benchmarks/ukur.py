@@ -32,32 +32,39 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
-from iku import config as config_mod  # noqa: E402
-from iku.generate import TEMPLAT_BAWAAN, Permintaan, dokumen, generate  # noqa: E402
+from iku import konfigurasi  # noqa: E402
+from iku.buat import TEMPLAT_BAWAAN, Permintaan, generate  # noqa: E402
+from iku.naskah import set_tahun, tata  # noqa: E402
 
 CONFIG = AKAR / "config" / "iku.toml"
+
+
+def dokumen(config, folder: Path) -> list[tuple[str, str, dict]]:
+    """(template file, kind, context) of every document of the set, from the registry."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return [(j.templat, j.jenis, j.konteks(config, folder)) for j in set_tahun(config)]
 
 
 def docx_iku(kerja: Path, ulang: int) -> list[float]:
     waktu = []
     for i in range(ulang + 1):  # the first run warms imports and caches, as for the plain script
         mulai = time.perf_counter()
-        config = config_mod.muat(CONFIG)
-        generate(Permintaan(config, CONFIG, TEMPLAT_BAWAAN, kerja / f"o{i}"))
+        config = konfigurasi.muat(CONFIG)
+        generate(Permintaan(konfigurasi.baca(CONFIG), TEMPLAT_BAWAAN, kerja / f"o{i}"))
         waktu.append(time.perf_counter() - mulai)
     return waktu[1:]
 
 
 def docx_iku_sama(kerja: Path, ulang: int) -> list[float]:
     """iku's render of the same three documents only: what its post-processing costs."""
-    from iku import render
+    from iku import isi
 
     waktu = []
     for i in range(ulang + 1):
         mulai = time.perf_counter()
-        config = config_mod.muat(CONFIG)
+        config = konfigurasi.muat(CONFIG)
         for templat, jenis, konteks in dokumen(config, kerja / f"g{i}"):
-            render.render(TEMPLAT_BAWAAN / templat, konteks, config, kerja / f"{jenis}-{i}.docx")
+            isi.render(TEMPLAT_BAWAAN / templat, konteks, tata(config), kerja / f"{jenis}-{i}.docx")
         waktu.append(time.perf_counter() - mulai)
     return waktu[1:]
 
@@ -65,12 +72,12 @@ def docx_iku_sama(kerja: Path, ulang: int) -> list[float]:
 def docx_polos(kerja: Path, ulang: int) -> list[float]:
     # docxtpl itself, plus only what the book's template needs to parse (our `{% gabung %}`
     # cell tag) and to embed its pictures; none of iku's post-processing, zip or archive.
-    from iku.render import _dengan_gambar, _Templat as DocxTemplate
+    from iku.isi import _dengan_gambar, _Templat as DocxTemplate
 
     waktu = []
     for i in range(ulang + 1):
         mulai = time.perf_counter()
-        for templat, jenis, konteks in dokumen(config_mod.muat(CONFIG), kerja / f"g{i}"):
+        for templat, jenis, konteks in dokumen(konfigurasi.muat(CONFIG), kerja / f"g{i}"):
             doc = DocxTemplate(str(TEMPLAT_BAWAAN / templat))
             doc.render(_dengan_gambar(konteks, doc), autoescape=True)
             doc.save(str(kerja / f"{jenis}-{i}.docx"))
@@ -80,7 +87,7 @@ def docx_polos(kerja: Path, ulang: int) -> list[float]:
 
 def bahan_pdf(kerja: Path, jumlah: int) -> list[Path]:
     """jumlah DOCX to convert: the decree set's three documents, cycled under distinct names."""
-    folder = generate(Permintaan(config_mod.muat(CONFIG), CONFIG, TEMPLAT_BAWAAN, kerja / "sumber"))[0].parent
+    folder = generate(Permintaan(konfigurasi.baca(CONFIG), TEMPLAT_BAWAAN, kerja / "sumber"))[0].parent
     asal = sorted(p for p in folder.glob("*.docx") if not p.name.startswith("dokumen-"))
     masuk = kerja / "masuk"
     masuk.mkdir()

@@ -1,7 +1,7 @@
 """The signing bundle: the rendered Keputusan followed by its Lampiran in one DOCX.
 
-Built from the two rendered documents (not from a template of its own), so an agency's
-edited templates shape the bundle too. The Lampiran starts a new section: its own page
+Built from the two documents just filled, still in memory (not from a template of its
+own, and not re-read from disk), so an agency's edited templates shape the bundle too. The Lampiran starts a new section: its own page
 size and orientation (landscape), but the decree's header, so pages go on "- 3 -",
 "- 4 -" after the decree with no restart and no blank number.
 """
@@ -10,24 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 from copy import deepcopy
-from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docxcompose.composer import Composer
 
-from .render import tulis_paket
+from .paket import tulis_paket
 
 TAG_GAYA = (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
 RUJUKAN_GAYA = (qn("w:basedOn"), qn("w:next"), qn("w:link"))
 RUJUKAN_NOMOR = (qn("w:numStyleLink"), qn("w:styleLink"))
 
 
-def susun(keputusan: Path, lampiran: Path, tujuan: Path, tanggal: dt.date) -> Path:
-    """Write keputusan + section break + lampiran to tujuan (byte-stable) and return it."""
-    induk, anak = Document(str(keputusan)), Document(str(lampiran))
+def susun(induk: Any, anak: Any, tanggal: dt.date) -> bytes:
+    """Keputusan + section break + Lampiran as byte-stable DOCX bytes.
+
+    Both python-docx Documents are changed in the process: pack them before."""
     buang_gaya_tak_terpakai(induk)
     buang_gaya_tak_terpakai(anak)
     pisahkan_gaya(induk, anak, "Lampiran")
@@ -36,8 +35,7 @@ def susun(keputusan: Path, lampiran: Path, tujuan: Path, tanggal: dt.date) -> Pa
     Composer(induk).append(anak)
     lanjutkan_penomoran(bagian_lampiran)
     induk.element.body.replace(induk.element.body.sectPr, bagian_lampiran)
-    tujuan.write_bytes(tulis_paket(induk, tanggal))
-    return tujuan
+    return tulis_paket(induk, tanggal)
 
 
 def buang_gaya_tak_terpakai(doc: Any) -> None:

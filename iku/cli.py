@@ -9,22 +9,14 @@ from pathlib import Path
 
 import click
 
-from . import __version__, config as config_mod
-from .diff import Perubahan, beda, kata_berbeda
-from .errors import IkuError, Masalah
-from .generate import TEMPLAT_BAWAAN, Permintaan, generate
+from . import __version__
+from .beda import Perubahan, beda, kata_berbeda
+from .galat import IkuError, Masalah
+from .buat import TEMPLAT_BAWAAN, Permintaan, generate
+from .konfigurasi import baca
 from .manifes import NAMA as NAMA_MANIFES, periksa as periksa_arsip
 from .periksa import Hasil, periksa
 from .tahun_baru import tahun_baru
-
-
-def _jalankan(fungsi, *args):
-    """Run a core function; a user error is printed once, in Indonesian, exit 1, no traceback."""
-    try:
-        return fungsi(*args)
-    except IkuError as exc:
-        click.echo(exc.uraian(), err=True)
-        sys.exit(1)
 
 
 def _berhenti_dengan_rapi() -> None:
@@ -63,8 +55,12 @@ class _Grup(click.Group):
     """A click group whose usage errors are shown once, in Indonesian."""
 
     def main(self, *args, **kwargs):  # type: ignore[override]
+        _berhenti_dengan_rapi()
         try:
             return super().main(*args, standalone_mode=False, **kwargs)
+        except IkuError as exc:  # the one error boundary: shown once, exit code by kind
+            click.echo(exc.uraian(), err=True)
+            sys.exit(exc.kode)
         except click.exceptions.NoArgsIsHelpError as exc:  # plain `iku`: help, not an error
             click.echo(exc.ctx.get_help() if exc.ctx else exc.message)
             sys.exit(0)
@@ -75,7 +71,7 @@ class _Grup(click.Group):
             sys.exit(2)
         except click.Abort:
             click.echo("Dibatalkan.", err=True)
-            sys.exit(1)
+            sys.exit(130)
 
 
 @click.group(cls=_Grup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,10 +95,8 @@ OPSI_TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, fil
 @click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
 def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
     """Buat set dokumen satu tahun: Keputusan, Lampiran, buku IKU, bundel tanda tangan."""
-    _berhenti_dengan_rapi()
-    config, naskah = _jalankan(config_mod.muat_mentah, config_path)
-    permintaan = Permintaan(config, config_path, templates, output, force=force, pdf=pdf, naskah=naskah)
-    for path in _jalankan(generate, permintaan):
+    permintaan = Permintaan(baca(config_path), templates, output, force=force, pdf=pdf)
+    for path in generate(permintaan):
         click.echo(str(path))
 
 
@@ -122,7 +116,7 @@ def _satu_baris(jenis: str, m: Masalah) -> str:
 @click.option("--strict", is_flag=True, help="Anggap peringatan tata naskah sebagai kesalahan (kode keluar 1).")
 def check_cmd(config_path: Path, templates: Path, strict: bool) -> None:
     """Periksa konfigurasi dan templat tanpa menulis apa pun."""
-    hasil = _jalankan(periksa, config_path, templates)
+    hasil = periksa(config_path, templates)
     for m in hasil.galat:
         click.echo(_satu_baris("KESALAHAN", m))
     for m in hasil.peringatan:
@@ -152,7 +146,7 @@ def new_year_cmd(config_path: Path, tujuan: Path) -> None:
     Semua catatan (#) dipertahankan; nomor dan tanggal keputusan ditandai "ISI:" dan
     harus diisi sebelum generate.
     """
-    draf = _jalankan(tahun_baru, config_path, tujuan)
+    draf = tahun_baru(config_path, tujuan)
     click.echo(f"Draf ditulis: {tujuan}")
     for catatan in draf.catatan:
         click.echo(f"- {catatan}")
@@ -169,7 +163,7 @@ def diff_cmd(lama: Path, baru: Path, warna: bool | None) -> None:
     LAMA dan BARU adalah berkas konfigurasi, misalnya arsip tahun lalu
     (output/2023/konfigurasi-2023.toml, atau folder output/2023) dan draf tahun ini.
     """
-    perubahan = _jalankan(beda, lama, baru)
+    perubahan = beda(lama, baru)
     if not perubahan:
         click.echo("Tidak ada perbedaan.")
         return
@@ -202,7 +196,7 @@ def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
 def verify_cmd(folder: Path) -> None:
     """Periksa arsip satu tahun (misalnya output/2023) terhadap MANIFEST.json-nya."""
-    cocok = _jalankan(periksa_arsip, folder)
+    cocok = periksa_arsip(folder)
     click.echo(f"Arsip utuh: {len(cocok)} berkas cocok dengan {NAMA_MANIFES} di {folder}")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import ArsipTidakCocok, Masalah
+from .galat import ArsipTidakCocok, Masalah
 
 NAMA = "MANIFEST.json"
 FORMAT = 1

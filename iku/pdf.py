@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Masalah, PdfError
+from .galat import Masalah, PdfError
 
 BATAS_DETIK = 300
 ENV_BATAS = "IKU_BATAS_PDF_DETIK"
@@ -139,7 +139,7 @@ def _bunuh(proses: subprocess.Popen[bytes]) -> None:
 
 def bersihkan_profil_lama() -> None:
     """Remove LibreOffice profiles left by runs that were killed (their process is gone)."""
-    from .archive import proses_hidup
+    from .arsip import proses_hidup
 
     for folder in Path(tempfile.gettempdir()).glob(f"{AWALAN_PROFIL}*-*"):
         pid = folder.name[len(AWALAN_PROFIL):].split("-")[0]

@@ -19,8 +19,8 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT, Array, String, Table
 
-from .config import baca_toml, muat, nama_kunci
-from .errors import DrafError, Masalah
+from .konfigurasi import baca, nama_kunci
+from .galat import DrafError, Masalah
 from .model import PENANDA_ISIAN
 
 # Texts that quote legislation: their years belong to the citation, not to the IKU year.
@@ -134,9 +134,9 @@ def _ganti_angka(lama: Any, nilai: int) -> Any:
 
 def tahun_baru(asal: Path, tujuan: Path) -> Draf:
     """Write next year's draft of asal to tujuan; refuse an existing tujuan; nothing written on error."""
-    config = muat(asal)
-    teks, _ = baca_toml(asal)
-    draf = buat_draf(teks, config.keputusan.tanggal, (config.rencana.tahun_awal, config.rencana.tahun_akhir))
+    bacaan = baca(asal)
+    config = bacaan.config
+    draf = buat_draf(bacaan.teks, config.keputusan.tanggal, (config.rencana.tahun_awal, config.rencana.tahun_akhir))
     _tulis_baru(tujuan, draf.teks)
     return draf
 

@@ -18,7 +18,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from bantu import AKAR, TEMPLATES, salin_config, teks_docx
-from iku import archive, manifes
+from iku import arsip as archive, manifes
 from iku.cli import main
 
 NAMA_BUNDEL = "bundel-tanda-tangan-iku-dinas-sosial-kabupaten-buleleng-2023.docx"
@@ -195,14 +195,14 @@ def test_sisa_proses_mati_dirapikan_tanpa_membuang_set_lengkap(tmp_path: Path) -
 
 
 def test_gagal_di_tengah_tidak_meninggalkan_tahun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from iku import config as config_mod, generate as gen
+    from iku import buat as gen, konfigurasi
 
     def rusak(*_args, **_kwargs):
         raise RuntimeError("gagal di tengah")
 
     monkeypatch.setattr(gen.manifes, "tulis", rusak)
     config_path = salin_config(tmp_path / "iku.toml")
-    permintaan = gen.Permintaan(config_mod.muat(config_path), config_path, TEMPLATES, tmp_path / "output")
+    permintaan = gen.Permintaan(konfigurasi.baca(config_path), TEMPLATES, tmp_path / "output")
     with pytest.raises(RuntimeError):
         gen.generate(permintaan)
     assert not (tmp_path / "output").exists()
@@ -241,7 +241,7 @@ def test_bundel_tidak_merujuk_gaya_yang_tidak_ada(tmp_path: Path) -> None:
 
 def test_tanpa_python_uno_pesan_jelas(monkeypatch: pytest.MonkeyPatch) -> None:
     from iku import pdf
-    from iku.errors import PdfError
+    from iku.galat import PdfError
 
     monkeypatch.setattr(pdf.os, "access", lambda *_args: False)  # no candidate python is usable
     with pytest.raises(PdfError) as info:
@@ -251,7 +251,7 @@ def test_tanpa_python_uno_pesan_jelas(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_batas_waktu_pdf_harus_angka(monkeypatch: pytest.MonkeyPatch) -> None:
     from iku import pdf
-    from iku.errors import PdfError
+    from iku.galat import PdfError
 
     monkeypatch.setenv(pdf.ENV_BATAS, "lima")
     with pytest.raises(PdfError, match="bukan angka detik"):

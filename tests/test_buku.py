@@ -14,18 +14,20 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from bantu import TEMPLATES, salin_config, teks_docx, teks_paragraf, teks_pdf
-from iku import buku, gambar
-from iku.config import muat
-from iku.generate import Permintaan, generate, nama_berkas
+from iku import gambar
+from iku.naskah import buku
+from iku import konfigurasi
+from iku.konfigurasi import muat
+from iku.buat import Permintaan, generate, nama_berkas
 
 TWIP_PER_CM = 567
 
 
 def buat(tmp_path: Path, config_path: Path, nama: str = "out") -> dict[str, Path]:
     """Run the real generate into tmp_path; return the written files by kind."""
-    config = muat(config_path)
-    hasil = generate(Permintaan(config, config_path, TEMPLATES, tmp_path / nama))
-    return {jenis: next(p for p in hasil if p.name == nama_berkas(config, jenis))
+    bacaan = konfigurasi.baca(config_path)
+    hasil = generate(Permintaan(bacaan, TEMPLATES, tmp_path / nama))
+    return {jenis: next(p for p in hasil if p.name == nama_berkas(bacaan.config, f"{jenis}-iku"))
             for jenis in ("keputusan", "lampiran", "dokumen")}
 
 
@@ -584,7 +586,7 @@ def test_bagan_besar_dibagi_per_baris_unit(tmp_path):
 
 
 def test_angka_tabel_2_2_1_tidak_terpotong_dan_teks_berbagi_sisa(empat_puluh, referensi, lain):
-    from iku import render
+    from iku import tabel as render
 
     for path, huruf in ((empat_puluh["dokumen"], "Arial"), (referensi["dokumen"], "Bookman Old Style"),
                         (lain["dokumen"], "Arial")):
@@ -617,12 +619,12 @@ def test_angka_tabel_2_2_1_tidak_terpotong_dan_teks_berbagi_sisa(empat_puluh, re
 
 
 def test_lebar_teks_menurut_huruf_dan_tebal():
-    from iku import render
+    from iku import tabel
 
-    assert render.lebar_teks_twip("12.345.678,25", 7, "Arial") > render.lebar_teks_twip("1.250,5", 7, "Arial")
-    assert render.lebar_teks_twip("2025", 10, "Bookman Old Style") > render.lebar_teks_twip("2025", 10, "Arial")
-    assert render.lebar_teks_twip("SASARAN", 7, "Arial", True) > render.lebar_teks_twip("SASARAN", 7, "Arial")
-    assert abs(render.lebar_teks_twip("12.345.678,25", 7, "Arial") - 6.394 * 7 * 20) < 0.05 * 6.394 * 7 * 20
+    assert tabel.lebar_teks_twip("12.345.678,25", 7, "Arial") > tabel.lebar_teks_twip("1.250,5", 7, "Arial")
+    assert tabel.lebar_teks_twip("2025", 10, "Bookman Old Style") > tabel.lebar_teks_twip("2025", 10, "Arial")
+    assert tabel.lebar_teks_twip("SASARAN", 7, "Arial", True) > tabel.lebar_teks_twip("SASARAN", 7, "Arial")
+    assert abs(tabel.lebar_teks_twip("12.345.678,25", 7, "Arial") - 6.394 * 7 * 20) < 0.05 * 6.394 * 7 * 20
 
 
 def test_baris_data_tabel_2_2_1_tidak_terbelah_dan_judul_berulang(empat_puluh, referensi):
@@ -659,7 +661,7 @@ def test_pdf_empat_puluh_iku_angka_utuh_dan_semua_grafik_tampil(empat_puluh, tmp
 
 
 def test_grafik_per_gambar_menurut_kertas():
-    from iku.render import KERTAS_MM
+    from iku.rapi import KERTAS_MM
 
     ruang = {k: v[1] - buku.MARGIN_ATAS_BAWAH_MM - buku.RUANG_JUDUL_MM for k, v in KERTAS_MM.items()}
     assert gambar.panel_per_gambar(ruang["A4"]) == 6 and gambar.panel_per_gambar(ruang["F4"]) == 8

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from bantu import CONFIG_CONTOH, salin_config
-from iku import config
-from iku.errors import ConfigError
+from iku import konfigurasi as config
+from iku.galat import ConfigError
 from iku.model import Pecahan
 
 

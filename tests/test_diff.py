@@ -9,7 +9,7 @@ from hypothesis import given, strategies as st
 
 from bantu import CONFIG_CONTOH, salin_config
 from iku.cli import main
-from iku.diff import Perubahan, beda, kata_berbeda, pasangkan
+from iku.beda import Perubahan, beda, kata_berbeda, pasangkan
 
 MENIMBANG_A = '    "bahwa untuk melaksanakan'
 UU_19 = '    "Undang-Undang Nomor 19 Tahun 2019'
@@ -111,7 +111,7 @@ def test_toml_rusak_ditolak(tmp_path: Path) -> None:
     rusak = tmp_path / "rusak.toml"
     rusak.write_text("tahun = \n", encoding="utf-8")
     hasil = jalankan("diff", str(CONFIG_CONTOH), str(rusak))
-    assert hasil.exit_code == 1 and "rusak.toml" in hasil.output and "baris 1" in hasil.output
+    assert hasil.exit_code == 3 and "rusak.toml" in hasil.output and "baris 1" in hasil.output
 
 
 teks_acak = st.text(alphabet=st.sampled_from(list("ab ;.\n")), max_size=40)

@@ -12,17 +12,17 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, jalankan_generate, teks_docx, tulis_data
-from iku import config as config_mod
-from iku.errors import ArsipError
-from iku.generate import Permintaan, generate
+from iku import konfigurasi
+from iku.galat import ArsipError
+from iku.buat import Permintaan, generate
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 def buat(tmp_path: Path, data: dict | None = None, **opsi) -> list[Path]:
     path = tulis_data(tmp_path / "iku.toml", data) if data is not None else CONFIG_CONTOH
-    config = config_mod.muat(path)
-    return generate(Permintaan(config, path, TEMPLATES, tmp_path / "output", **opsi))
+    config = konfigurasi.muat(path)
+    return generate(Permintaan(konfigurasi.baca(path), TEMPLATES, tmp_path / "output", **opsi))
 
 
 def berkas(paths: list[Path], jenis: str) -> Path:
@@ -206,11 +206,11 @@ def test_templat_rusak_tidak_meninggalkan_apa_pun(tmp_path):
     templat.mkdir()
     (templat / "keputusan.docx").write_bytes((TEMPLATES / "keputusan.docx").read_bytes())
     (templat / "lampiran.docx").write_bytes(b"bukan docx")
-    config = config_mod.muat(CONFIG_CONTOH)
-    from iku.errors import TemplateError
+    config = konfigurasi.muat(CONFIG_CONTOH)
+    from iku.galat import TemplateError
 
     with pytest.raises(TemplateError) as info:
-        generate(Permintaan(config, CONFIG_CONTOH, templat, tmp_path / "output"))
+        generate(Permintaan(konfigurasi.baca(CONFIG_CONTOH), templat, tmp_path / "output"))
     assert info.value.masalah[0].berkas == templat / "lampiran.docx"
     assert not (tmp_path / "output").exists()
 
@@ -252,17 +252,18 @@ TEKS_BEBAS = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Zl",
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(menimbang=TEKS_BEBAS.filter(lambda t: t.strip() and not t.strip().startswith("ISI:")), sasaran=TEKS_BEBAS.filter(str.strip))
 def test_nilai_apa_pun_tercetak_utuh(tmp_path, menimbang, sasaran):
-    from iku import context, render
+    from iku import isi
+    from iku.naskah import keputusan as context, tata
 
-    config = config_mod.muat(CONFIG_CONTOH)
+    config = konfigurasi.muat(CONFIG_CONTOH)
     k = config.keputusan.model_copy(update={"menimbang": [menimbang.strip()]})
     iku = [config.iku[0].model_copy(update={"sasaran": sasaran.strip()})]
     config = config.model_copy(update={"keputusan": k, "iku": iku})
     konteks = context.keputusan(config)
     tujuan = tmp_path / "k.docx"
-    render.render(TEMPLATES / "keputusan.docx", konteks, config, tujuan)
+    isi.render(TEMPLATES / "keputusan.docx", konteks, tata(config), tujuan)
     assert f"Menimbang\t:\ta.\t{menimbang.strip()}" in teks_docx(tujuan)
-    render.render(TEMPLATES / "lampiran.docx", konteks, config, tujuan)
+    isi.render(TEMPLATES / "lampiran.docx", konteks, tata(config), tujuan)
     assert sasaran.strip() in teks_docx(tujuan)
 
 
@@ -283,7 +284,7 @@ def test_judul_sangat_panjang_dan_tahun_jauh_tidak_merusak(tmp_path):
 
 
 def test_templat_yang_gagal_saat_diisi_menyebut_paragrafnya(tmp_path):
-    from iku.errors import TemplateError
+    from iku.galat import TemplateError
 
     templat = tmp_path / "templat"
     templat.mkdir()
@@ -294,7 +295,7 @@ def test_templat_yang_gagal_saat_diisi_menyebut_paragrafnya(tmp_path):
     run.text = "NOMOR {{ judul.nomor + 1 }}"
     d.save(str(templat / "keputusan.docx"))
     with pytest.raises(TemplateError) as info:
-        generate(Permintaan(config_mod.muat(CONFIG_CONTOH), CONFIG_CONTOH, templat, tmp_path / "output"))
+        generate(Permintaan(konfigurasi.baca(CONFIG_CONTOH), templat, tmp_path / "output"))
     m = info.value.masalah[0]
     assert m.berkas == templat / "keputusan.docx" and "TypeError" in m.pesan
     assert "NOMOR {{ judul.nomor + 1 }}" in m.saran and not (tmp_path / "output").exists()
@@ -303,11 +304,11 @@ def test_templat_yang_gagal_saat_diisi_menyebut_paragrafnya(tmp_path):
 def test_output_di_bawah_berkas_ditolak_dengan_jelas(tmp_path):
     (tmp_path / "berkas").write_text("x")
     hasil = jalankan_generate("--output", str(tmp_path / "berkas" / "sub"))
-    assert hasil.returncode == 1 and "Traceback" not in hasil.stderr and "folder arsip" in hasil.stderr
+    assert hasil.returncode == 5 and "Traceback" not in hasil.stderr and "folder arsip" in hasil.stderr
     bersarang = tmp_path / "a" / "b" / "c"
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "b").write_text("bukan folder")
-    assert jalankan_generate("--output", str(bersarang / "d")).returncode == 1
+    assert jalankan_generate("--output", str(bersarang / "d")).returncode == 5
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["b"]
 
 
@@ -317,7 +318,7 @@ def test_arsip_dapat_dibaca_rekan_kerja(tmp_path):
 
 
 def test_pemasangan_tanpa_force_tidak_pernah_mengganti(tmp_path):
-    from iku import archive
+    from iku import arsip as archive
 
     tujuan = tmp_path / "2023"
     tujuan.mkdir()

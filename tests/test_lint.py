@@ -9,9 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, salin_config, tulis_data, tulis_png
-from iku import config, lint
+from iku import konfigurasi as config
+from iku.periksa import naskah as lint
 from iku.cli import main
-from iku.errors import Masalah
+from iku.galat import Masalah
 
 MENIMBANG_A = '    "bahwa untuk melaksanakan'
 MENIMBANG_B = '    "bahwa berdasarkan pertimbangan'
@@ -38,8 +39,7 @@ def peringatan_untuk(tmp_path: Path, ganti: dict[str, str], tambahan: str = "") 
     path = salin_config(tmp_path / "iku.toml", ganti)
     if tambahan:
         path.write_text(path.read_text(encoding="utf-8") + tambahan, encoding="utf-8")
-    teks, data = config.baca_toml(path)
-    return lint.periksa_naskah(lint.Naskah(config.muat(path), data, teks, path))
+    return lint.periksa_naskah(config.baca(path))
 
 
 ITEM_BARU = '    "bahwa Indikator Kinerja Utama perlu ditinjau setiap tahun;",'
@@ -234,8 +234,7 @@ def test_sasaran_berbeda_nomor_bukan_salah_ketik(tmp_path: Path) -> None:
     data["iku"] = [{**contoh, "sasaran": f"Sasaran Strategis Kelompok {k // 3 + 1:02d}",
                     "indikator": f"Persentase Capaian Indikator {k + 1}"} for k in range(40)]
     path = tulis_data(tmp_path / "iku.toml", data)
-    teks, isi = config.baca_toml(path)
-    assert lint.periksa_naskah(lint.Naskah(config.muat(path), isi, teks, path)) == []
+    assert lint.periksa_naskah(config.baca(path)) == []
     hasil = jalankan("check", "--config", str(path), "--templates", str(TEMPLATES), "--strict")
     assert hasil.exit_code == 0, hasil.output
 
@@ -246,9 +245,7 @@ def test_huruf_dirujuk() -> None:
 
 
 def test_config_contoh_bersih() -> None:
-    teks, data = config.baca_toml(CONFIG_CONTOH)
-    naskah = lint.Naskah(config.muat(CONFIG_CONTOH), data, teks, CONFIG_CONTOH)
-    assert lint.periksa_naskah(naskah) == []
+    assert lint.periksa_naskah(config.baca(CONFIG_CONTOH)) == []
 
 
 # ---------------------------------------------------------------- the command

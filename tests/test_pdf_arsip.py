@@ -215,7 +215,7 @@ def test_sigterm_saat_konversi_membersihkan(tmp_path: Path) -> None:
 def test_dokumen_rusak_gagal_jelas_tanpa_sisa_proses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import tempfile
 
-    from iku.errors import PdfError
+    from iku.galat import PdfError
 
     sementara = tmp_path / "tmp"
     sementara.mkdir()

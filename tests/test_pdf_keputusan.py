@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bantu import data_contoh, teks_pdf, tulis_data
-from iku import config as config_mod
-from iku.generate import Permintaan, generate
+from iku import konfigurasi
+from iku.buat import Permintaan, generate
 from bantu import TEMPLATES
 
 pytestmark = pytest.mark.pdf
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.pdf
 
 def buat_pdf(tmp_path: Path, data: dict) -> dict[str, Path]:
     path = tulis_data(tmp_path / "iku.toml", data)
-    paths = generate(Permintaan(config_mod.muat(path), path, TEMPLATES, tmp_path / "output", pdf=True))
+    paths = generate(Permintaan(konfigurasi.baca(path), TEMPLATES, tmp_path / "output", pdf=True))
     return {p.name.split("-")[0]: p for p in paths if p.suffix == ".pdf"}
 
 

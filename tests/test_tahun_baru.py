@@ -83,7 +83,7 @@ def test_draf_ditolak_generate_sampai_diisi(tmp_path: Path) -> None:
     tujuan = draf(tmp_path)
     keluaran = tmp_path / "output"
     ditolak = jalankan("generate", "--config", str(tujuan), "--output", str(keluaran))
-    assert ditolak.exit_code == 1 and not keluaran.exists()
+    assert ditolak.exit_code == 3 and not keluaran.exists()
     for kunci in ("[keputusan.nomor] belum diisi", "[keputusan.tanggal] belum diisi"):
         assert kunci in ditolak.output
     assert jalankan("check", "--config", str(tujuan)).exit_code == 1
@@ -106,7 +106,7 @@ def test_tidak_menimpa_berkas_yang_ada(tmp_path: Path) -> None:
 def test_konfigurasi_salah_tidak_menulis_apa_pun(tmp_path: Path) -> None:
     asal = salin_config(tmp_path / "iku.toml", {"nip = ": 'nip = "123"'})
     hasil = jalankan("new-year", "--config", str(asal), "--to", str(tmp_path / "baru.toml"))
-    assert hasil.exit_code == 1 and "[penandatangan.nip]" in hasil.output
+    assert hasil.exit_code == 3 and "[penandatangan.nip]" in hasil.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["iku.toml"]
 
 

@@ -11,9 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from bantu import CONFIG_CONTOH, TEMPLATES, teks_docx
-from iku import config, context, render
+from iku import isi, konfigurasi as config
+from iku.naskah import keputusan as context, tata
 from iku.cli import main
-from iku.lint_templat import periksa_folder
+from iku.periksa.templat import periksa_folder
 
 # A tag as Word leaves it after an edit: split over runs (one bold), a spell-check mark
 # between them, and curly quotes typed inside the tag.
@@ -51,7 +52,7 @@ def ubah_docx(asal: Path, tujuan: Path, ganti: dict[str, str]) -> Path:
 
 
 def teks_hasil(templat: Path, sample, tujuan: Path) -> list[str]:
-    return teks_docx(render.render(templat, context.keputusan(sample), sample, tujuan))
+    return teks_docx(isi.render(templat, context.keputusan(sample), tata(sample), tujuan))
 
 
 def test_templat_bawaan_bersih(sample) -> None:

@@ -15,10 +15,11 @@ from typing import Any
 
 from PIL import Image
 
-from . import bahasa, context, gambar
-from .context import Gambar
-from .model import Config, Iku
-from .render import KERTAS_MM
+from .. import bahasa, gambar
+from . import blok, keputusan
+from .blok import Gambar
+from ..model import Config, Iku
+from ..rapi import KERTAS_MM
 
 KOSONG = "-"
 LEBAR_GAMBAR_MM = 160
@@ -158,7 +159,7 @@ def daftar_struktur(config: Config) -> list[dict[str, Any]]:
         anak = [{"label": f"{j + 1}.", "teks": a + _akhiran(j, len(u.membawahi), akhir)}
                 for j, a in enumerate(u.membawahi)]
         teks = f"{u.nama}, membawahi:" if anak else u.nama + akhir
-        hasil.append({"label": context.label_huruf(i + 1), "teks": teks, "anak": anak})
+        hasil.append({"label": blok.label_huruf(i + 1), "teks": teks, "anak": anak})
     return hasil
 
 
@@ -222,7 +223,7 @@ def baris_tabel(config: Config) -> list[dict[str, Any]]:
     for i, b in enumerate(config.iku):
         target = [angka_atau_kosong((b.target or {}).get(str(t))) for t in config.rencana.tahun]
         hasil.append({
-            **context.baris_iku(b),
+            **keputusan.baris_iku(b),
             "awal_sasaran": i == 0 or b.sasaran != sebelumnya,
             "sasaran": b.sasaran,
             "kondisi_awal": angka_atau_kosong(b.kondisi_awal),
@@ -297,7 +298,7 @@ def konteks(config: Config, folder_gambar: Path) -> dict[str, Any]:
     garis = kerangka(config)
     label = {g["kunci"]: g["label"] for g in garis}
     return {
-        **context.keputusan(config),
+        **keputusan.keputusan(config),
         "buku": {
             "instansi": config.instansi.nama,
             "sampul": sampul(config),

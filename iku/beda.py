@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from . import bahasa
-from .config import baca_toml, nama_kunci
-from .errors import ConfigError, Masalah
+from .konfigurasi import baca_toml, nama_kunci
+from .galat import ConfigError, Masalah
 
 IDENTITAS_BARIS = {"iku": "indikator", "struktur": "nama"}
 MIRIP_MINIMUM = 0.4  # below this, a removed and an added item are not one changed item
@@ -171,6 +171,4 @@ def berkas_konfigurasi(path: Path) -> Path:
 
 def beda(lama: Path, baru: Path) -> list[Perubahan]:
     """Every clause that differs between two config files, in file order."""
-    _, data_lama = baca_toml(berkas_konfigurasi(lama))
-    _, data_baru = baca_toml(berkas_konfigurasi(baru))
-    return list(banding(data_lama, data_baru))
+    return list(banding(baca_toml(berkas_konfigurasi(lama)).data, baca_toml(berkas_konfigurasi(baru)).data))

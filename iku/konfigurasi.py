@@ -1,10 +1,15 @@
-"""TOML file -> validated Config. Every problem is collected and reported at once."""
+"""The one way to read a config: path -> bytes -> text -> data -> validated model.
+
+`baca` returns all of them at once (`Bacaan`), so generate, check, new-year, diff and the
+editor never read a file twice. Every problem is collected and reported at once.
+"""
 
 from __future__ import annotations
 
 import difflib
 import re
 import tomllib
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import model
-from .errors import ConfigError, Masalah
+from .galat import ConfigError, Masalah
 from .lokasi import cari_baris, kunci_pada_baris
 
 # Sub-tables by key path (list indexes dropped): for "did you mean" on unknown keys.
@@ -31,9 +36,41 @@ TABEL: dict[tuple[str, ...], type[BaseModel]] = {
 TAG_UNION = {"teks", "pecahan"}
 
 
-def baca_toml(path: Path) -> tuple[str, dict[str, Any]]:
-    """The file's text and its parsed data (floats kept exact as Decimal)."""
-    return urai_toml(baca_bytes(path), path)
+@dataclass(frozen=True)
+class BerkasToml:
+    """A config file as read and parsed, not yet validated (a draft with ISI markers is one)."""
+
+    path: Path
+    mentah: bytes
+    teks: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Bacaan(BerkasToml):
+    """A config file read, parsed and validated."""
+
+    config: model.Config
+
+
+def baca(path: Path) -> Bacaan:
+    """Read, parse, validate and cross-check one config file; ConfigError lists every problem."""
+    return sahkan(baca_toml(path))
+
+
+def baca_toml(path: Path) -> BerkasToml:
+    """The file's bytes, text and parsed data (floats kept exact as Decimal)."""
+    return urai(path, baca_bytes(path))
+
+
+def urai(path: Path, mentah: bytes) -> BerkasToml:
+    """Bytes said to come from path (a file, or a form not yet saved) parsed as TOML."""
+    return BerkasToml(path, mentah, *urai_toml(mentah, path))
+
+
+def muat(path: Path) -> model.Config:
+    """Only the validated model of a config file."""
+    return baca(path).config
 
 
 def baca_bytes(path: Path) -> bytes:
@@ -100,26 +137,17 @@ def _kunci_baris(teks: str, baris: int | None) -> str | None:
     return nama_kunci(loc) if loc else None
 
 
-def muat(path: Path) -> model.Config:
-    """Read, validate and cross-check one config file; raise ConfigError with all problems."""
-    return muat_mentah(path)[0]
-
-
-def muat_mentah(path: Path) -> tuple[model.Config, bytes]:
-    """The validated config and the exact bytes it was read from (for the archive's copy)."""
-    mentah = baca_bytes(path)
-    return _sahkan(path, *urai_toml(mentah, path)), mentah
-
-
-def _sahkan(path: Path, teks: str, data: dict[str, Any]) -> model.Config:
+def sahkan(berkas: BerkasToml) -> Bacaan:
+    """Validate parsed data against the model and the rules that span keys or files."""
+    path, teks = berkas.path, berkas.teks
     try:
-        config = model.Config.model_validate(data)
+        config = model.Config.model_validate(berkas.data)
     except ValidationError as exc:
         raise ConfigError([_terjemahkan(e, teks, path) for e in exc.errors()]) from None
     masalah = periksa_silang(config, teks, path)
     if masalah:
         raise ConfigError(masalah)
-    return _logo_mutlak(config, path.parent)
+    return Bacaan(path, berkas.mentah, teks, berkas.data, _logo_mutlak(config, path.parent))
 
 
 def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]:

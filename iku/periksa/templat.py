@@ -19,19 +19,13 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from jinja2 import TemplateSyntaxError, nodes
 
-from . import generate, render
-from .errors import IkuError, Masalah
-from .lint import salah_eja
-from .model import Config
+from .. import isi
+from ..naskah import per_templat, set_tahun, tata
+from ..galat import IkuError, Masalah
+from .naskah import salah_eja
+from ..model import Config
+from . import Hasil
 
-# Names a template must keep using, by template file (context paths; [] = every item).
-WAJIB: dict[str, list[str]] = {
-    "keputusan.docx": ["judul.nomor", "judul.tentang", "judul.tanggal", "judul.tempat", "menimbang[].teks",
-                       "mengingat[].teks", "diktum[].teks", "penandatangan.jabatan", "penandatangan.nama",
-                       "penandatangan.pangkat", "penandatangan.nip"],
-    "lampiran.docx": ["judul.nomor", "judul.tanggal", "judul.tentang", "kelompok_iku[].baris[].indikator",
-                      "penandatangan.jabatan", "penandatangan.nama", "penandatangan.nip"],
-}
 TANDA_STRUKTUR = re.compile(r"\{([%{#])(p|tr|tc)\s.*?[%}#]\}", re.S)
 WADAH = {"tr": ("w:tr", "baris tabel"), "tc": ("w:tc", "sel tabel")}
 KUTIP = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -47,14 +41,6 @@ class Bagian:
     def paragraf(self) -> list[str]:
         akar = parse_xml(self.xml)
         return [_teks(p) for p in akar.iter(qn("w:p"))]
-
-
-@dataclass
-class Temuan:
-    """Errors and warnings found in one folder of templates."""
-
-    galat: list[Masalah] = field(default_factory=list)
-    peringatan: list[Masalah] = field(default_factory=list)
 
 
 def _teks(elemen: Any) -> str:
@@ -289,11 +275,11 @@ SARAN_SINTAKS = "periksa pasangan {% for %}/{% endfor %} dan {% if %}/{% endif %
 SARAN_NAMA = "nama isian salah ketik? Bandingkan dengan templat bawaan di folder templates/"
 
 
-def periksa_templat(path: Path, konteks: dict[str, Any], config: Config) -> Temuan:
+def periksa_templat(path: Path, konteks: dict[str, Any], config: Config) -> Hasil:
     """Every problem of one template file, given the context generate renders it with."""
-    temuan = Temuan()
+    temuan = Hasil()
     try:
-        doc = render.buka(path)
+        doc = isi.buka(path)
     except IkuError as exc:
         temuan.galat += exc.masalah
         return temuan
@@ -302,16 +288,16 @@ def periksa_templat(path: Path, konteks: dict[str, Any], config: Config) -> Temu
         _periksa_wajib(path, set().union(*dipakai), temuan)
     if not temuan.galat:
         _coba_isi(path, konteks, config, temuan)
-    return Temuan(list(dict.fromkeys(temuan.galat)), list(dict.fromkeys(temuan.peringatan)))
+    return Hasil(list(dict.fromkeys(temuan.galat)), list(dict.fromkeys(temuan.peringatan)))
 
 
-def _periksa_bagian(path: Path, doc: Any, b: Bagian, konteks: dict[str, Any], temuan: Temuan) -> set[str] | None:
+def _periksa_bagian(path: Path, doc: Any, b: Bagian, konteks: dict[str, Any], temuan: Hasil) -> set[str] | None:
     """Problems of one part into temuan; the context paths it uses (None when it does not parse)."""
     for fatal, tempat, pesan, saran in struktur(b):
         (temuan.galat if fatal else temuan.peringatan).append(Masalah(f"{tempat}: {pesan}", berkas=path, saran=saran))
     _periksa_ejaan(path, b, temuan)
     sumber = sumber_jinja(doc, b.xml)
-    env = render.lingkungan()
+    env = isi.lingkungan()
     try:
         ast = env.parse(sumber)
     except TemplateSyntaxError as exc:
@@ -325,24 +311,25 @@ def _periksa_bagian(path: Path, doc: Any, b: Bagian, konteks: dict[str, Any], te
     return guna.dipakai
 
 
-def _periksa_ejaan(path: Path, b: Bagian, temuan: Temuan) -> None:
+def _periksa_ejaan(path: Path, b: Bagian, temuan: Hasil) -> None:
     for nomor, teks in enumerate(b.paragraf(), start=1):
         for salah, benar in salah_eja(teks):
             temuan.peringatan.append(Masalah(f"{b.nama}, paragraf {nomor}: salah ketik \"{salah}\"",
                                              berkas=path, saran=f"tulis \"{benar}\""))
 
 
-def _periksa_wajib(path: Path, dipakai: set[str], temuan: Temuan) -> None:
-    for jalur in WAJIB.get(path.name, []):
+def _periksa_wajib(path: Path, dipakai: set[str], temuan: Hasil) -> None:
+    jenis = per_templat().get(path.name)
+    for jalur in jenis.wajib if jenis else ():
         if jalur not in dipakai:
             temuan.peringatan.append(Masalah(
                 f"templat tidak lagi memuat isian \"{jalur.replace('[]', '')}\"", berkas=path,
                 saran="kembalikan isian itu (salin dari templat bawaan di folder templates/)"))
 
 
-def _coba_isi(path: Path, konteks: dict[str, Any], config: Config, temuan: Temuan) -> None:
+def _coba_isi(path: Path, konteks: dict[str, Any], config: Config, temuan: Hasil) -> None:
     try:
-        render.coba(path, konteks, config)
+        isi.isi_bytes(path, konteks, tata(config))
     except IkuError as exc:
         temuan.galat += exc.masalah
     except Exception as exc:  # docxtpl/lxml fail in many ways on a broken template; all mean the same
@@ -350,14 +337,14 @@ def _coba_isi(path: Path, konteks: dict[str, Any], config: Config, temuan: Temua
                                     saran="bandingkan tanda {% %} templat dengan templat bawaan"))
 
 
-def periksa_folder(folder: Path, config: Config) -> Temuan:
+def periksa_folder(folder: Path, config: Config) -> Hasil:
     """Lint every .docx in folder: those generate uses with their context, others with all of it."""
     with tempfile.TemporaryDirectory(prefix="iku-periksa-") as gambar:  # check leaves nothing behind
-        return _periksa_folder(folder, config, {t: k for t, _, k in generate.dokumen(config, Path(gambar))})
+        return _periksa_folder(folder, config, {j.templat: j.konteks(config, Path(gambar)) for j in set_tahun(config)})
 
 
-def _periksa_folder(folder: Path, config: Config, konteks: dict[str, dict[str, Any]]) -> Temuan:
-    temuan = Temuan()
+def _periksa_folder(folder: Path, config: Config, konteks: dict[str, dict[str, Any]]) -> Hasil:
+    temuan = Hasil()
     for nama in konteks:
         if not (folder / nama).is_file():
             temuan.galat.append(Masalah("templat tidak ditemukan", berkas=folder / nama,

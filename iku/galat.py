@@ -1,7 +1,9 @@
 """One error family for everything a user can get wrong.
 
 Each problem is data (file, key path, line, message, hint); the CLI turns it into
-text exactly once. Core code raises, never prints.
+text exactly once and exits with the code of the error's kind (see KODE_KELUAR in the
+README): 1 check failed, 2 usage, 3 config, 4 template, 5 archive refused, 6 archive
+changed, 7 LibreOffice. Core code raises, never prints.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class IkuError(Exception):
     """Base of every user-facing error; carries one or more problems."""
 
     judul = "Terjadi kesalahan"
+    kode = 1  # the exit code of the command that failed with it
 
     def __init__(self, masalah: Masalah | list[Masalah]) -> None:
         self.masalah = [masalah] if isinstance(masalah, Masalah) else list(masalah)
@@ -49,24 +52,28 @@ class ConfigError(IkuError):
     """The configuration file cannot be read or does not validate."""
 
     judul = "Konfigurasi tidak dapat dipakai"
+    kode = 3
 
 
 class TemplateError(IkuError):
     """A template cannot be read or rendered."""
 
     judul = "Templat tidak dapat dipakai"
+    kode = 4
 
 
 class ArsipError(IkuError):
     """The output archive refuses the operation (e.g. a year already exists)."""
 
     judul = "Arsip tidak diubah"
+    kode = 5
 
 
 class PdfError(IkuError):
     """LibreOffice is missing or failed to convert."""
 
     judul = "PDF tidak dapat dibuat"
+    kode = 7
 
 
 class DrafError(IkuError):
@@ -79,3 +86,4 @@ class ArsipTidakCocok(ArsipError):
     """An archived year no longer matches its manifest (or has none)."""
 
     judul = "Arsip tidak cocok dengan manifesnya"
+    kode = 6

@@ -10,15 +10,13 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from . import bahasa
-from .config import nama_kunci
-from .errors import Masalah
-from .lokasi import cari_baris
-from .model import Config
+from .. import bahasa
+from ..konfigurasi import Bacaan, nama_kunci
+from ..galat import Masalah
+from ..lokasi import cari_baris
+from ..model import Config
 
 UMUR_MASUK_MINIMUM = 18
 UMUR_PENANDATANGAN_MAKSIMUM = 70
@@ -26,21 +24,12 @@ KEMIRIPAN_SASARAN = 0.85
 BEDA_HURUF_MAKSIMUM = 2  # a typo changes a letter or two; more is another sasaran
 
 
-@dataclass(frozen=True)
-class Naskah:
-    """A validated config with its source text, so warnings can name file and line."""
-
-    config: Config
-    data: dict[str, Any]
-    teks: str
-    berkas: Path
-
-    def peringatan(self, loc: tuple[Any, ...], pesan: str, saran: str | None = None) -> Masalah:
-        return Masalah(pesan, berkas=self.berkas, kunci=nama_kunci(loc),
-                       baris=cari_baris(self.teks, loc), saran=saran)
+def peringatan(n: Bacaan, loc: tuple[Any, ...], pesan: str, saran: str | None = None) -> Masalah:
+    """A drafting warning located at its key and line in the config file."""
+    return Masalah(pesan, berkas=n.path, kunci=nama_kunci(loc), baris=cari_baris(n.teks, loc), saran=saran)
 
 
-Aturan = Callable[[Naskah], Iterator[Masalah]]
+Aturan = Callable[[Bacaan], Iterator[Masalah]]
 
 
 # ---------------------------------------------------------------- typed numbering
@@ -67,32 +56,32 @@ def tanpa_label(butir: str) -> str:
     return butir[cocok.end():] if cocok else butir
 
 
-def penomoran_diketik(n: Naskah) -> Iterator[Masalah]:
+def penomoran_diketik(n: Bacaan) -> Iterator[Masalah]:
     k = n.config.keputusan
     for kunci, daftar in (("menimbang", k.menimbang), ("mengingat", k.mengingat),
                           ("memutuskan", k.memutuskan), ("tembusan", k.tembusan)):
         for i, butir in enumerate(daftar):
             label = label_diketik(butir)
             if label:
-                yield n.peringatan(("keputusan", kunci, i), f"penomoran diketik sendiri (\"{label}\") "
+                yield peringatan(n, ("keputusan", kunci, i), f"penomoran diketik sendiri (\"{label}\") "
                                    f"pada butir {kunci} ke-{i + 1}",
                                    f"hapus '{label}'; program menambahkan labelnya")
 
 
 # ---------------------------------------------------------------- menimbang
 
-def menimbang_bahwa(n: Naskah) -> Iterator[Masalah]:
+def menimbang_bahwa(n: Bacaan) -> Iterator[Masalah]:
     for i, butir in enumerate(n.config.keputusan.menimbang):
         loc = ("keputusan", "menimbang", i)
         butir = tanpa_label(butir)
         if butir.startswith("Bahwa"):
-            yield n.peringatan(loc, "butir menimbang diawali \"Bahwa\" berhuruf kapital",
+            yield peringatan(n, loc, "butir menimbang diawali \"Bahwa\" berhuruf kapital",
                                "tulis \"bahwa\" dengan huruf kecil")
         elif not butir.startswith("bahwa "):
-            yield n.peringatan(loc, "butir menimbang tidak diawali kata \"bahwa\"",
+            yield peringatan(n, loc, "butir menimbang tidak diawali kata \"bahwa\"",
                                "awali butir dengan \"bahwa ...\"")
         if not butir.endswith(";"):
-            yield n.peringatan(loc, "butir menimbang tidak diakhiri titik koma",
+            yield peringatan(n, loc, "butir menimbang tidak diakhiri titik koma",
                                "akhiri butir dengan tanda ;")
 
 
@@ -104,7 +93,7 @@ def huruf_dirujuk(teks: str) -> set[str]:
     return rujukan
 
 
-def menimbang_rujukan(n: Naskah) -> Iterator[Masalah]:
+def menimbang_rujukan(n: Bacaan) -> Iterator[Masalah]:
     menimbang = n.config.keputusan.menimbang
     if len(menimbang) < 2:
         return
@@ -114,23 +103,23 @@ def menimbang_rujukan(n: Naskah) -> Iterator[Masalah]:
         ", ".join(f"huruf {h}" for h in harus[:-1]) + f", dan huruf {harus[-1]}"
     saran = f"tulis \"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {contoh}, perlu menetapkan ...\""
     if "sebagaimana dimaksud" not in menimbang[-1]:
-        yield n.peringatan(loc, "butir menimbang terakhir tidak merujuk butir sebelumnya", saran)
+        yield peringatan(n, loc, "butir menimbang terakhir tidak merujuk butir sebelumnya", saran)
         return
     kurang = [h for h in harus if h not in huruf_dirujuk(menimbang[-1])]
     if kurang:
-        yield n.peringatan(loc, "butir menimbang terakhir belum menyebut "
+        yield peringatan(n, loc, "butir menimbang terakhir belum menyebut "
                            + ", ".join(f"huruf {h}" for h in kurang), saran)
 
 
 # ---------------------------------------------------------------- mengingat
 
-def mengingat_tanda_baca(n: Naskah) -> Iterator[Masalah]:
+def mengingat_tanda_baca(n: Bacaan) -> Iterator[Masalah]:
     mengingat = n.config.keputusan.mengingat
     for i, butir in enumerate(mengingat):
         terakhir = i == len(mengingat) - 1
         akhir, nama = (".", "titik") if terakhir else (";", "titik koma")
         if not butir.endswith(akhir):
-            yield n.peringatan(("keputusan", "mengingat", i),
+            yield peringatan(n, ("keputusan", "mengingat", i),
                                f"butir mengingat {'terakhir ' if terakhir else ''}tidak diakhiri {nama}",
                                f"akhiri butir dengan tanda {akhir}")
 
@@ -163,7 +152,7 @@ def tahun_peraturan(butir: str) -> int | None:
     return int(cocok.group(1)) if cocok else None
 
 
-def mengingat_urutan(n: Naskah) -> Iterator[Masalah]:
+def mengingat_urutan(n: Bacaan) -> Iterator[Masalah]:
     sebelumnya: tuple[int, str, int | None] | None = None
     for i, butir in enumerate(n.config.keputusan.mengingat):
         butir = tanpa_label(butir)
@@ -176,24 +165,24 @@ def mengingat_urutan(n: Naskah) -> Iterator[Masalah]:
         sebelumnya = sekarang
 
 
-def _salah_urut(n: Naskah, i: int, lalu: tuple[int, str, int | None],
+def _salah_urut(n: Bacaan, i: int, lalu: tuple[int, str, int | None],
                 kini: tuple[int, str, int | None]) -> Iterator[Masalah]:
     loc = ("keputusan", "mengingat", i)
     if kini[0] < lalu[0]:
-        yield n.peringatan(loc, f"{kini[1]} tertulis sesudah {lalu[1]}, tidak urut jenjang peraturan",
+        yield peringatan(n, loc, f"{kini[1]} tertulis sesudah {lalu[1]}, tidak urut jenjang peraturan",
                            "urutkan: Undang-Undang, Perpu, Peraturan Pemerintah, Peraturan Presiden, "
                            "Peraturan Menteri, Perda Provinsi, Perda Kabupaten/Kota, Peraturan Bupati/Wali Kota")
     elif kini[0] == lalu[0] and kini[2] and lalu[2] and kini[2] < lalu[2]:
-        yield n.peringatan(loc, f"{kini[1]} tahun {kini[2]} tertulis sesudah yang tahun {lalu[2]}",
+        yield peringatan(n, loc, f"{kini[1]} tahun {kini[2]} tertulis sesudah yang tahun {lalu[2]}",
                            "dalam satu jenis peraturan, urutkan dari tahun terlama")
 
 
-def tentang_kecil(n: Naskah) -> Iterator[Masalah]:
+def tentang_kecil(n: Bacaan) -> Iterator[Masalah]:
     k = n.config.keputusan
     for kunci, daftar in (("menimbang", k.menimbang), ("mengingat", k.mengingat)):
         for i, butir in enumerate(daftar):
             if re.search(r"\bTentang\b", butir):
-                yield n.peringatan(("keputusan", kunci, i), "kata \"Tentang\" dalam kutipan peraturan berhuruf kapital",
+                yield peringatan(n, ("keputusan", kunci, i), "kata \"Tentang\" dalam kutipan peraturan berhuruf kapital",
                                    "tulis \"tentang\" dengan huruf kecil")
 
 
@@ -213,46 +202,46 @@ def _ganda(daftar: list[str]) -> Iterator[tuple[int, int]]:
         pertama.setdefault(kunci, i)
 
 
-def butir_ganda(n: Naskah) -> Iterator[Masalah]:
+def butir_ganda(n: Bacaan) -> Iterator[Masalah]:
     k = n.config.keputusan
     daftar = {("keputusan", "menimbang"): k.menimbang, ("keputusan", "mengingat"): k.mengingat,
               ("keputusan", "memutuskan"): k.memutuskan}
     for induk, isi in daftar.items():
         for i, j in _ganda(isi):
-            yield n.peringatan((*induk, i), f"butir ini sama dengan butir ke-{j + 1}", "hapus salah satunya")
+            yield peringatan(n, (*induk, i), f"butir ini sama dengan butir ke-{j + 1}", "hapus salah satunya")
     for i, j in _ganda([b.indikator for b in n.config.iku]):
-        yield n.peringatan(("iku", i, "indikator"), f"indikator ini sama dengan indikator iku ke-{j + 1}",
+        yield peringatan(n, ("iku", i, "indikator"), f"indikator ini sama dengan indikator iku ke-{j + 1}",
                            "hapus baris [[iku]] yang ganda atau bedakan indikatornya")
 
 
-def diktum_berlaku(n: Naskah) -> Iterator[Masalah]:
+def diktum_berlaku(n: Bacaan) -> Iterator[Masalah]:
     memutuskan = n.config.keputusan.memutuskan
     if "mulai berlaku" not in memutuskan[-1].casefold():
-        yield n.peringatan(("keputusan", "memutuskan", len(memutuskan) - 1),
+        yield peringatan(n, ("keputusan", "memutuskan", len(memutuskan) - 1),
                            "diktum terakhir tidak menyatakan kapan keputusan mulai berlaku",
                            "tambahkan diktum terakhir \"Keputusan ini mulai berlaku pada tanggal ditetapkan.\"")
 
 
-def tahun_nomor(n: Naskah) -> Iterator[Masalah]:
+def tahun_nomor(n: Bacaan) -> Iterator[Masalah]:
     k = n.config.keputusan
     tahun = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", k.nomor)
     if tahun and int(tahun[-1]) != k.tanggal.year:
-        yield n.peringatan(("keputusan", "nomor"), f"tahun pada nomor ({tahun[-1]}) berbeda dengan tahun "
+        yield peringatan(n, ("keputusan", "nomor"), f"tahun pada nomor ({tahun[-1]}) berbeda dengan tahun "
                            f"tanggal penetapan ({k.tanggal.year})",
                            "samakan tahun pada nomor dengan keputusan.tanggal")
 
 
-def tahun_dalam_rencana(n: Naskah) -> Iterator[Masalah]:
+def tahun_dalam_rencana(n: Bacaan) -> Iterator[Masalah]:
     tahun, rencana = n.config.tahun, n.config.rencana
     if not rencana.tahun_awal <= tahun <= rencana.tahun_akhir:
-        yield n.peringatan(("tahun",), f"tahun {tahun} di luar rencana {rencana.tahun_awal}-{rencana.tahun_akhir}",
+        yield peringatan(n, ("tahun",), f"tahun {tahun} di luar rencana {rencana.tahun_awal}-{rencana.tahun_akhir}",
                            "perbarui rencana.tahun_awal dan rencana.tahun_akhir (serta target setiap [[iku]]) "
                            "atau periksa tahun")
 
 
-def tentang_tanda_baca(n: Naskah) -> Iterator[Masalah]:
+def tentang_tanda_baca(n: Bacaan) -> Iterator[Masalah]:
     if n.config.keputusan.tentang[-1] in ".,;:":
-        yield n.peringatan(("keputusan", "tentang"), "judul keputusan diakhiri tanda baca",
+        yield peringatan(n, ("keputusan", "tentang"), "judul keputusan diakhiri tanda baca",
                            "hapus tanda baca di akhir judul")
 
 
@@ -263,19 +252,19 @@ def _pangkat_baku(teks: str) -> str:
     return " ".join(teks.split()).strip(" ,;-/").casefold()
 
 
-def pangkat_golongan(n: Naskah) -> Iterator[Masalah]:
+def pangkat_golongan(n: Bacaan) -> Iterator[Masalah]:
     pangkat = n.config.penandatangan.pangkat
     loc = ("penandatangan", "pangkat")
     cocok = re.search(r"\(?\s*\b(IV|III|II|I)\s*/\s*([a-e])\b\s*\)?", pangkat)
     if not cocok:
-        yield n.peringatan(loc, "golongan ruang tidak tertulis", "tulis misalnya \"Pembina Tingkat I (IV/b)\"")
+        yield peringatan(n, loc, "golongan ruang tidak tertulis", "tulis misalnya \"Pembina Tingkat I (IV/b)\"")
         return
     golongan = f"{cocok.group(1)}/{cocok.group(2)}"
     baku = bahasa.GOLONGAN_PANGKAT.get(golongan)
     if baku is None:
-        yield n.peringatan(loc, f"golongan {golongan} tidak ada", "golongan IV hanya sampai IV/e, I-III sampai /d")
+        yield peringatan(n, loc, f"golongan {golongan} tidak ada", "golongan IV hanya sampai IV/e, I-III sampai /d")
     elif _pangkat_baku(pangkat[:cocok.start()] + pangkat[cocok.end():]) != baku.casefold():
-        yield n.peringatan(loc, f"pangkat tidak sesuai golongan {golongan}",
+        yield peringatan(n, loc, f"pangkat tidak sesuai golongan {golongan}",
                            f"pangkat golongan {golongan} adalah \"{baku} ({golongan})\"")
 
 
@@ -286,17 +275,17 @@ def _tambah_tahun(tanggal: dt.date, tahun: int) -> dt.date:
         return tanggal.replace(year=tanggal.year + tahun, day=28)
 
 
-def nip_masuk_akal(n: Naskah) -> Iterator[Masalah]:
+def nip_masuk_akal(n: Bacaan) -> Iterator[Masalah]:
     nip, ditetapkan = bahasa.bersihkan_nip(n.config.penandatangan.nip), n.config.keputusan.tanggal
     lahir, tmt = bahasa.nip_lahir(nip), bahasa.nip_tmt(nip)
     loc = ("penandatangan", "nip")
     if tmt < _tambah_tahun(lahir, UMUR_MASUK_MINIMUM).replace(day=1):
-        yield n.peringatan(loc, f"TMT CPNS pada NIP ({tmt:%m/%Y}) kurang dari {UMUR_MASUK_MINIMUM} tahun "
+        yield peringatan(n, loc, f"TMT CPNS pada NIP ({tmt:%m/%Y}) kurang dari {UMUR_MASUK_MINIMUM} tahun "
                            f"sesudah tanggal lahir ({lahir:%d/%m/%Y})", "periksa angka NIP")
     if tmt > ditetapkan:
-        yield n.peringatan(loc, f"TMT CPNS pada NIP ({tmt:%m/%Y}) sesudah tanggal keputusan", "periksa angka NIP")
+        yield peringatan(n, loc, f"TMT CPNS pada NIP ({tmt:%m/%Y}) sesudah tanggal keputusan", "periksa angka NIP")
     if _tambah_tahun(lahir, UMUR_PENANDATANGAN_MAKSIMUM) < ditetapkan:
-        yield n.peringatan(loc, f"menurut NIP penandatangan lahir {lahir:%d/%m/%Y}, lebih dari "
+        yield peringatan(n, loc, f"menurut NIP penandatangan lahir {lahir:%d/%m/%Y}, lebih dari "
                            f"{UMUR_PENANDATANGAN_MAKSIMUM} tahun pada tanggal keputusan", "periksa angka NIP")
 
 
@@ -337,25 +326,25 @@ def salah_ketik(a: str, b: str) -> bool:
     return not (kata_lain and all(k.isupper() for k in kata_lain))  # PMKS vs PSKS are two things
 
 
-def sasaran_mirip(n: Naskah) -> Iterator[Masalah]:
+def sasaran_mirip(n: Bacaan) -> Iterator[Masalah]:
     pertama: dict[str, int] = {}
     for i, baris in enumerate(n.config.iku):
         if baris.sasaran in pertama:
             continue
         for lain, j in pertama.items():
             if salah_ketik(lain, baris.sasaran):
-                yield n.peringatan(("iku", i, "sasaran"), f"sasaran hampir sama dengan sasaran iku ke-{j + 1} "
+                yield peringatan(n, ("iku", i, "sasaran"), f"sasaran hampir sama dengan sasaran iku ke-{j + 1} "
                                    f"(\"{lain}\"), sehingga menjadi kelompok tersendiri",
                                    "bila maksudnya sama, salin tulisan sasaran itu persis")
                 break
         pertama[baris.sasaran] = i
 
 
-def sasaran_terpisah(n: Naskah) -> Iterator[Masalah]:
+def sasaran_terpisah(n: Bacaan) -> Iterator[Masalah]:
     terlihat: dict[str, int] = {}
     for i, baris in enumerate(n.config.iku):
         if baris.sasaran in terlihat and n.config.iku[i - 1].sasaran != baris.sasaran:
-            yield n.peringatan(("iku", i, "sasaran"), f"sasaran sama dengan iku ke-{terlihat[baris.sasaran] + 1} "
+            yield peringatan(n, ("iku", i, "sasaran"), f"sasaran sama dengan iku ke-{terlihat[baris.sasaran] + 1} "
                                "tetapi tidak berurutan, sehingga tercetak sebagai dua kelompok",
                                "pindahkan blok [[iku]] ini tepat sesudah baris dengan sasaran yang sama")
         terlihat.setdefault(baris.sasaran, i)
@@ -385,10 +374,10 @@ def _teks_data(nilai: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[An
             yield from _teks_data(v, (*loc, i))
 
 
-def ejaan(n: Naskah) -> Iterator[Masalah]:
+def ejaan(n: Bacaan) -> Iterator[Masalah]:
     for loc, teks in _teks_data(n.data):
         for salah, benar in salah_eja(teks):
-            yield n.peringatan(loc, f"salah ketik \"{salah}\"", f"tulis \"{benar}\"")
+            yield peringatan(n, loc, f"salah ketik \"{salah}\"", f"tulis \"{benar}\"")
 
 
 ATURAN: list[Aturan] = [
@@ -398,7 +387,7 @@ ATURAN: list[Aturan] = [
 ]
 
 
-def periksa_naskah(n: Naskah) -> list[Masalah]:
+def periksa_naskah(n: Bacaan) -> list[Masalah]:
     """Every drafting warning for one validated config, in file order."""
     hasil = [m for aturan in ATURAN for m in aturan(n)]
     return sorted(hasil, key=lambda m: m.baris or 0)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ArsipError, Masalah
+from .galat import ArsipError, Masalah
 
 AWALAN_SEMENTARA = ".sedang-ditulis-"
 AWALAN_SIAP = ".siap-"

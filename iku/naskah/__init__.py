@@ -1,0 +1,71 @@
+"""The documents of a year's set: one registry, read by generate, check and template checks.
+
+Each kind names its template, the function that builds its context from the validated
+config, the names its template must use (checked in agencies' edited templates), and
+the stem of its file name. A new document of the set is one more entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import bahasa
+from ..model import Config
+from ..rapi import Tata
+from . import buku, keputusan
+
+PenyusunKonteks = Callable[[Config, Path], dict[str, Any]]
+
+TANDA_TANGAN = ("penandatangan.jabatan", "penandatangan.nama", "penandatangan.pangkat", "penandatangan.nip")
+
+
+@dataclass(frozen=True)
+class JenisNaskah:
+    """One kind of document of the set."""
+
+    jenis: str
+    templat: str
+    konteks: PenyusunKonteks
+    wajib: tuple[str, ...]
+    awalan_berkas: str
+    ada: Callable[[Config], bool] = lambda _config: True
+
+
+def _konteks_keputusan(config: Config, _folder: Path) -> dict[str, Any]:
+    return keputusan.keputusan(config)
+
+
+DAFTAR: tuple[JenisNaskah, ...] = (
+    JenisNaskah("keputusan", "keputusan.docx", _konteks_keputusan,
+                ("judul.nomor", "judul.tentang", "judul.tanggal", "judul.tempat", "menimbang[].teks",
+                 "mengingat[].teks", "diktum[].teks", *TANDA_TANGAN), "keputusan-iku"),
+    JenisNaskah("lampiran", "lampiran.docx", _konteks_keputusan,
+                ("judul.nomor", "judul.tanggal", "judul.tentang", "kelompok_iku[].baris[].indikator",
+                 *TANDA_TANGAN), "lampiran-iku"),
+    JenisNaskah("dokumen", "dokumen-iku.docx", buku.konteks,
+                ("buku.sampul.instansi", "buku.judul.pengantar", "buku.judul.daftar_isi", "buku.latar[]",
+                 "buku.bab_iku.tabel.baris[].indikator", "judul.nomor", "diktum[].teks",
+                 "kelompok_iku[].baris[].indikator", *TANDA_TANGAN), "dokumen-iku"),
+)
+
+
+def set_tahun(config: Config) -> list[JenisNaskah]:
+    """The kinds this config produces, in the order of the set."""
+    return [j for j in DAFTAR if j.ada(config)]
+
+
+def per_templat() -> dict[str, JenisNaskah]:
+    """Kind by template file name."""
+    return {j.templat: j for j in DAFTAR}
+
+
+def tata(config: Config) -> Tata:
+    """The layout every document of the set shares: paper, font, diktum labels, properties."""
+    jumlah = len(config.keputusan.memutuskan)
+    return Tata(kertas=config.format.kertas, huruf=config.format.huruf,
+                label_diktum=tuple(bahasa.ordinal_diktum(n) for n in range(1, jumlah + 1)),
+                tanggal=config.keputusan.tanggal, judul=config.keputusan.tentang,
+                subjek=f"Indikator Kinerja Utama {config.tahun}", pengarang=config.instansi.nama)

@@ -1,0 +1,63 @@
+"""Context of the Keputusan and its Lampiran (templates keputusan.docx and lampiran.docx)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import bahasa
+from ..model import Config, Iku, Pecahan
+from .blok import berlabel, kop, label_angka, label_huruf, penandatangan
+
+
+def judul(config: Config) -> dict[str, str]:
+    k = config.keputusan
+    keputusan = f"KEPUTUSAN {config.penandatangan.jabatan.upper()}"
+    return {
+        "keputusan": keputusan,
+        "jabatan": config.penandatangan.jabatan.upper().rstrip(",") + ",",
+        "nomor": k.nomor,
+        "tentang": k.tentang.upper(),
+        "menetapkan": f"{keputusan} TENTANG {k.tentang.upper()}.",
+        "tanggal": bahasa.tanggal(k.tanggal),
+        "tempat": k.tempat,
+    }
+
+
+def kelompok_iku(baris: list[Iku]) -> list[dict[str, Any]]:
+    """Consecutive rows with the same sasaran form one numbered group."""
+    kelompok: list[dict[str, Any]] = []
+    for b in baris:
+        if not kelompok or kelompok[-1]["sasaran"] != b.sasaran:
+            kelompok.append({"nomor": f"{len(kelompok) + 1}.", "sasaran": b.sasaran, "baris": []})
+        kelompok[-1]["baris"].append(baris_iku(b))
+    return kelompok
+
+
+def baris_iku(b: Iku) -> dict[str, Any]:
+    pecahan = b.formulasi if isinstance(b.formulasi, Pecahan) else None
+    return {
+        "indikator": b.indikator,
+        "satuan": b.satuan,
+        "alasan": b.alasan,
+        "formulasi": None if pecahan else b.formulasi,
+        "pecahan": pecahan.model_dump() if pecahan else None,
+        "sumber_data": b.sumber_data,
+        "keterangan": b.keterangan or "",
+    }
+
+
+def keputusan(config: Config) -> dict[str, Any]:
+    """Context of templates/keputusan.docx and templates/lampiran.docx."""
+    k = config.keputusan
+    return {
+        "tahun": str(config.tahun),
+        "kop": kop(config),
+        "judul": judul(config),
+        "menimbang": berlabel(k.menimbang, label_huruf),
+        "mengingat": berlabel(k.mengingat, label_angka),
+        "diktum": berlabel(k.memutuskan, bahasa.ordinal_diktum),
+        "tembusan": berlabel(k.tembusan, label_angka),
+        "penandatangan": penandatangan(config),
+        "instansi": {"nama": config.instansi.nama, "nama_kapital": config.instansi.nama.upper()},
+        "kelompok_iku": kelompok_iku(config.iku),
+    }

@@ -1,0 +1,53 @@
+"""Pack a python-docx Document as a byte-stable DOCX zip: same content, same bytes.
+
+Entry dates come from the document's date (never the clock), attributes are fixed, and
+every part name is written once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import Any
+
+from docx.opc.pkgwriter import PackageWriter
+
+
+def waktu_zip(tanggal: dt.date) -> tuple[int, int, int, int, int, int]:
+    """A zip entry date from the decree date; zip can only hold 1980 to 2107."""
+    return (min(max(tanggal.year, 1980), 2107), tanggal.month, tanggal.day, 0, 0, 0)
+
+
+class _ZipTetap:
+    """python-docx's physical package writer, with fixed entry dates and attributes."""
+
+    def __init__(self, berkas: io.BytesIO, tanggal: dt.date) -> None:
+        self._zip = zipfile.ZipFile(berkas, "w", zipfile.ZIP_DEFLATED)
+        self._waktu = waktu_zip(tanggal)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        entri = zipfile.ZipInfo(pack_uri.membername, date_time=self._waktu)
+        entri.compress_type = zipfile.ZIP_DEFLATED
+        entri.external_attr = 0o644 << 16
+        self._zip.writestr(entri, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def tulis_paket(dokumen: Any, tanggal: dt.date) -> bytes:
+    """A python-docx Document as stable DOCX bytes.
+
+    Writes the package the way python-docx's PackageWriter does, straight into a zip with
+    fixed dates, instead of saving and re-packing (which compressed everything twice)."""
+    paket = dokumen.part.package
+    for part in paket.parts:
+        part.before_marshal()
+    penampung = io.BytesIO()
+    zip_ = _ZipTetap(penampung, tanggal)
+    PackageWriter._write_content_types_stream(zip_, paket.parts)
+    PackageWriter._write_pkg_rels(zip_, paket.rels)
+    PackageWriter._write_parts(zip_, paket.parts)
+    zip_.close()
+    return penampung.getvalue()

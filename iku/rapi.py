@@ -1,0 +1,138 @@
+"""Tidy a filled document: what the config decides over whatever the template says.
+
+Paper size, font, the diktum label column, justified lines and document properties. The
+renderer gets a small layout object (`Tata`), not the whole config.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Twips
+
+from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
+
+KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
+GAYA_DIKTUM = "Diktum"
+GAYA_MENETAPKAN = "Menetapkan"
+UKURAN_LABEL_PT = 12
+ANTARA_LABEL_TWIP = 142  # 0.25 cm between the longest label and its colon
+
+
+@dataclass(frozen=True)
+class Tata:
+    """What the renderer needs to know of a document set: page, font, labels, properties."""
+
+    kertas: str
+    huruf: str
+    label_diktum: tuple[str, ...]
+    tanggal: dt.date
+    judul: str
+    subjek: str
+    pengarang: str
+
+
+def rapikan(docx: Any, tata: Tata) -> None:
+    """Apply what the config decides over whatever the template says: paper, font, labels."""
+    atur_kertas(docx, tata.kertas)
+    atur_huruf(docx, tata.huruf)
+    atur_lebar_tabel(docx, tata.huruf)
+    urutkan_sel(docx)
+    atur_diktum(docx, tata)
+    baris_manual_tidak_direnggangkan(docx)
+    atur_properti(docx, tata)
+
+
+def atur_kertas(docx: Any, kertas: str) -> None:
+    pendek, panjang = (Mm(x) for x in KERTAS_MM[kertas])
+    for section in docx.sections:
+        mendatar = section.orientation == WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = (panjang, pendek) if mendatar else (pendek, panjang)
+
+
+
+def atur_huruf(docx: Any, huruf: str) -> None:
+    akar = [docx.styles.element, docx.element] + [
+        rel.target_part.element for rel in docx.part.rels.values()
+        if rel.reltype.endswith(("/header", "/footer"))
+    ]
+    defaults = docx.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        _pastikan_rfonts(defaults)
+    for elemen in akar:
+        for rfonts in elemen.iter(qn("w:rFonts")):
+            for atribut in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                rfonts.set(qn(atribut), huruf)
+            for tema in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+                rfonts.attrib.pop(qn(tema), None)
+
+
+def _pastikan_rfonts(defaults: Any) -> None:
+    rpr = defaults.find(qn("w:rPrDefault"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr)
+    inner = rpr.find(qn("w:rPr"))
+    if inner is None:
+        inner = OxmlElement("w:rPr")
+        rpr.append(inner)
+    if inner.find(qn("w:rFonts")) is None:
+        inner.insert(0, OxmlElement("w:rFonts"))
+
+
+def atur_diktum(docx: Any, tata: Tata) -> None:
+    """Widen the diktum label column (the style's tabs) when a label like KEDUA PULUH SATU needs it."""
+    if not tata.label_diktum:
+        return
+    lebar = Twips(max(lebar_teks_twip(label, UKURAN_LABEL_PT, tata.huruf) for label in tata.label_diktum)
+                  + ANTARA_LABEL_TWIP)
+    kode = docx.styles.element.xpath(f'w:style[w:name/@w:val="{GAYA_DIKTUM}"]/@w:styleId')
+    diktum = [p for p in docx.paragraphs if kode and p._p.style == kode[0]]  # ids, not style objects: fast
+    if diktum:
+        _lebarkan(docx.styles[GAYA_DIKTUM], lebar)
+        if GAYA_MENETAPKAN in docx.styles:  # keep "Menetapkan :" aligned with the diktum colons
+            _lebarkan(docx.styles[GAYA_MENETAPKAN], lebar)
+        diktum[-1].paragraph_format.keep_with_next = True  # the signature never stands alone on a page
+
+
+def _lebarkan(gaya: Any, lebar: int) -> None:
+    format_ = gaya.paragraph_format
+    tab = list(format_.tab_stops)
+    if not tab or tab[0].position >= lebar:
+        return
+    teks = lebar + Twips(ANTARA_LABEL_TWIP * 2)
+    format_.tab_stops.clear_all()
+    format_.tab_stops.add_tab_stop(lebar)
+    format_.tab_stops.add_tab_stop(teks)
+    format_.left_indent, format_.first_line_indent = teks, -teks
+
+
+def baris_manual_tidak_direnggangkan(docx: Any) -> None:
+    """A line ended by a line break (a newline in a value) is not stretched in justified text."""
+    compat = docx.settings.element.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        docx.settings.element.append(compat)
+    if compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
+
+
+def atur_properti(docx: Any, tata: Tata) -> None:
+    """Core properties from the decree, nothing from the clock (byte-stable output)."""
+    waktu = dt.datetime.combine(tata.tanggal, dt.time())
+    cp = docx.core_properties
+    cp.title = tata.judul[:255]  # the format's limit for a property
+    cp.subject = tata.subjek[:255]
+    cp.author = tata.pengarang[:255]
+    cp.last_modified_by = tata.pengarang[:255]
+    cp.created = cp.modified = waktu
+    cp.last_printed = waktu
+    cp.revision = 1
+    cp.keywords = "IKU"
+    cp.comments = cp.category = cp.identifier = ""
+
