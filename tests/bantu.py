@@ -89,3 +89,47 @@ def tulis_png(path: Path, lebar: int = 40, tinggi: int = 48) -> Path:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + potong(b"IHDR", kepala) + potong(b"IDAT", zlib.compress(baris))
                      + potong(b"IEND", b""))
     return path
+
+
+POTRET = Path(__file__).resolve().parent / "potret"
+
+
+def potret_templat(path: Path) -> str:
+    """A template as reviewable text: one line per paragraph (style | text with its tags), in
+    document order, table rows and cells marked, then every header and footer."""
+    d = docx.Document(str(path))
+    gaya = {s.style_id: s.name for s in d.styles}
+    baris = [f"# {path.name}: halaman {_halaman(d)}"]
+    baris += _potret_akar(d.element.body, gaya)
+    for i, bagian in enumerate(d.sections, start=1):
+        for nama, hf in (("kepala", bagian.header), ("kaki", bagian.footer), ("kepala-1", bagian.first_page_header)):
+            if not hf.is_linked_to_previous:
+                baris += [f"## bagian {i} {nama}"] + _potret_akar(hf._element, gaya)
+    return "\n".join(baris) + "\n"
+
+
+def _halaman(d) -> str:
+    return "; ".join(f"{s.orientation.name.lower()} margin {s.top_margin.mm:.0f}/{s.right_margin.mm:.0f}/"
+                     f"{s.bottom_margin.mm:.0f}/{s.left_margin.mm:.0f} mm" for s in d.sections)
+
+
+def _potret_akar(akar, gaya: dict[str, str], kedalaman: int = 0) -> list[str]:
+    baris = []
+    awal = "  " * kedalaman
+    for e in akar.iterchildren():
+        if e.tag == qn("w:p"):
+            kode = e.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            nama = gaya.get(kode.get(qn("w:val")) if kode is not None else None, "Normal")
+            baris.append(f"{awal}{nama} | {teks_paragraf(e)!r}"[: 400])
+        elif e.tag == qn("w:tbl"):
+            baris.append(f"{awal}[tabel]")
+            for tr in e.iterchildren(qn("w:tr")):
+                baris.append(f"{awal}  [baris]")
+                for tc in tr.iterchildren(qn("w:tc")):
+                    baris.append(f"{awal}    [sel]")
+                    baris += _potret_akar(tc, gaya, kedalaman + 3)
+        elif e.tag == qn("w:sdt"):
+            isi = e.find(qn("w:sdtContent"))
+            if isi is not None:
+                baris += _potret_akar(isi, gaya, kedalaman)
+    return baris

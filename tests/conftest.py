@@ -19,3 +19,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "pdf" in item.keywords:
             item.add_marker(lewati)
+
+
+@pytest.fixture(scope="session")
+def arsip_contoh(tmp_path_factory) -> dict[str, Path]:
+    """The sample config's year set, generated once for every test that only reads it:
+    document kind (file name without agency and year) -> path."""
+    from bantu import CONFIG_CONTOH, TEMPLATES
+    from iku.buat import Permintaan, generate
+    from iku.konfigurasi import baca
+
+    keluaran = tmp_path_factory.mktemp("arsip-contoh")
+    paths = generate(Permintaan(baca(CONFIG_CONTOH), TEMPLATES, keluaran))
+    akhiran = "-dinas-sosial-kabupaten-buleleng-2023"
+    return {p.name.split(akhiran)[0]: p for p in paths}

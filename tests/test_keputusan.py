@@ -1,4 +1,4 @@
-"""The rendered decree set: golden text, labels, hostile values, layout, archive."""
+"""The rendered decree set: labels, hostile values, layout, archive (golden text: test_golden.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from iku import konfigurasi
 from iku.galat import ArsipError
 from iku.buat import Permintaan, generate
 
-GOLDEN = Path(__file__).parent / "golden"
 
 
 def buat(tmp_path: Path, data: dict | None = None, **opsi) -> list[Path]:
@@ -27,20 +26,6 @@ def buat(tmp_path: Path, data: dict | None = None, **opsi) -> list[Path]:
 
 def berkas(paths: list[Path], jenis: str) -> Path:
     return next(p for p in paths if p.name.startswith(jenis) and p.suffix == ".docx")
-
-
-def golden(nama: str) -> list[str]:
-    return [b.replace("\\n", "\n") for b in (GOLDEN / nama).read_text(encoding="utf-8").splitlines()]
-
-
-def test_keputusan_rujukan_sama_dengan_golden(tmp_path):
-    paths = buat(tmp_path)
-    assert teks_docx(berkas(paths, "keputusan")) == golden("keputusan.txt")
-
-
-def test_lampiran_rujukan_sama_dengan_golden(tmp_path):
-    paths = buat(tmp_path)
-    assert teks_docx(berkas(paths, "lampiran")) == golden("lampiran.txt")
 
 
 def test_set_ditulis_di_folder_tahun_dengan_nama_dari_instansi(tmp_path):

@@ -1,0 +1,36 @@
+"""Golden text of every document of the sample set, in document order (tables included).
+
+The sample config is the reference decree with its defects fixed; any change to what it
+prints shows here as a text diff. After an intended change, rewrite the golden files with
+`IKU_PERBARUI_POTRET=1 python -m pytest tests/test_golden.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bantu import teks_docx
+
+GOLDEN = Path(__file__).parent / "golden"
+DOKUMEN = {"keputusan-iku": "keputusan.txt", "lampiran-iku": "lampiran.txt", "dokumen-iku": "dokumen-iku.txt",
+           "bundel-tanda-tangan-iku": "bundel-tanda-tangan.txt"}
+
+
+def baris_golden(nama: str) -> list[str]:
+    return [b.replace("\\n", "\n") for b in (GOLDEN / nama).read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("jenis", sorted(DOKUMEN))
+def test_dokumen_contoh_sama_dengan_golden(arsip_contoh, jenis: str) -> None:
+    teks = teks_docx(arsip_contoh[jenis])
+    if os.environ.get("IKU_PERBARUI_POTRET") == "1":
+        (GOLDEN / DOKUMEN[jenis]).write_text("".join(b.replace("\n", "\\n") + "\n" for b in teks), encoding="utf-8")
+    assert teks == baris_golden(DOKUMEN[jenis])
+
+
+def test_bundel_adalah_keputusan_lalu_lampiran(arsip_contoh) -> None:
+    assert teks_docx(arsip_contoh["bundel-tanda-tangan-iku"]) == (
+        teks_docx(arsip_contoh["keputusan-iku"]) + teks_docx(arsip_contoh["lampiran-iku"]))
