@@ -89,3 +89,15 @@ def tulis_png(path: Path, lebar: int = 40, tinggi: int = 48) -> Path:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + potong(b"IHDR", kepala) + potong(b"IDAT", zlib.compress(baris))
                      + potong(b"IEND", b""))
     return path
+
+
+def tanpa_bagian(path: Path, *kunci: str) -> Path:
+    """Remove whole top-level sections ([perjanjian_kinerja], [[program]]) from a config file,
+    every other line kept (for tests of rules that the section would otherwise turn into errors)."""
+    import tomlkit
+
+    doc = tomlkit.parse(path.read_text(encoding="utf-8"))
+    for k in kunci:
+        doc.pop(k, None)
+    path.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    return path
