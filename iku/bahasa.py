@@ -96,3 +96,8 @@ def nip_cetak(nip: str) -> str:
     """19691231 199103 1 053: groups 8-6-1-3."""
     d = bersihkan_nip(nip)
     return f"{d[0:8]} {d[8:14]} {d[14]} {d[15:18]}"
+
+
+def rupiah(nilai: int) -> str:
+    """1.250.000.000: whole rupiah, '.' between thousands, no decimals."""
+    return format_decimal(nilai, format="#,##0", locale=LOCALE)

@@ -20,7 +20,8 @@ from . import bahasa
 from .konfigurasi import baca_toml, nama_kunci
 from .galat import ConfigError, Masalah
 
-IDENTITAS_BARIS = {"iku": "indikator", "struktur": "nama"}
+IDENTITAS_BARIS = {"iku": "indikator", "struktur": "nama", "program": "nama"}
+NAMA_BAGIAN = {"perjanjian_kinerja": "Perjanjian Kinerja"}
 MIRIP_MINIMUM = 0.4  # below this, a removed and an added item are not one changed item
 
 
@@ -66,8 +67,11 @@ def label(loc: tuple[Any, ...], loc_lama: tuple[Any, ...] | None = None) -> str:
         if loc_lama and loc_lama[2] != loc[2]:
             teks += f" (dahulu {LABEL_DAFTAR[loc[1]](loc_lama[2]).split(' ', 1)[1]})"
         return teks
-    if loc and loc[0] == "iku" and len(loc) > 1:
-        return f"IKU baris {loc[1] + 1}" + (f", {nama_kunci(loc[2:])}" if len(loc) > 2 else "")
+    if loc and loc[0] in ("iku", "program") and len(loc) > 1:
+        return f"{loc[0].upper() if loc[0] == 'iku' else 'Program'} baris {loc[1] + 1}" + \
+            (f", {nama_kunci(loc[2:])}" if len(loc) > 2 else "")
+    if loc and loc[0] in NAMA_BAGIAN:
+        return ", ".join([NAMA_BAGIAN[loc[0]], *(str(k).replace("_", " ") for k in loc[1:])])
     return nama_kunci(loc)
 
 

@@ -143,8 +143,8 @@ def _ringkasan(hasil: Hasil, config_path: Path, strict: bool) -> str:
 def new_year_cmd(config_path: Path, tujuan: Path) -> None:
     """Buat draf konfigurasi tahun berikutnya.
 
-    Semua catatan (#) dipertahankan; nomor dan tanggal keputusan ditandai "ISI:" dan
-    harus diisi sebelum generate.
+    Semua catatan (#) dipertahankan; nomor dan tanggal keputusan (juga tanggal Perjanjian
+    Kinerja dan anggaran setiap program) ditandai "ISI:" dan harus diisi sebelum generate.
     """
     draf = tahun_baru(config_path, tujuan)
     click.echo(f"Draf ditulis: {tujuan}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +33,9 @@ TABEL: dict[tuple[str, ...], type[BaseModel]] = {
     ("struktur",): model.Unit,
     ("iku",): model.Iku,
     ("iku", "formulasi"): model.Pecahan,
+    ("perjanjian_kinerja",): model.PerjanjianKinerja,
+    ("perjanjian_kinerja", "pihak_kedua"): model.PihakKedua,
+    ("program",): model.Program,
 }
 TAG_UNION = {"teks", "pecahan"}
 
@@ -143,7 +147,8 @@ def sahkan(berkas: BerkasToml) -> Bacaan:
     try:
         config = model.Config.model_validate(berkas.data)
     except ValidationError as exc:
-        raise ConfigError([_terjemahkan(e, teks, path) for e in exc.errors()]) from None
+        raise ConfigError([_terjemahkan(e, teks, path) for e in exc.errors()]
+                          + target_pk(berkas.data, teks, path)) from None
     masalah = periksa_silang(config, teks, path)
     if masalah:
         raise ConfigError(masalah)
@@ -153,6 +158,7 @@ def sahkan(berkas: BerkasToml) -> Bacaan:
 def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]:
     """Rules that span several keys or the file system."""
     masalah = [_masalah_target(config, i, teks, path) for i in range(len(config.iku))]
+    masalah += target_pk(config.model_dump(mode="json"), teks, path, {i for i, m in enumerate(masalah) if m})
     logo = config.instansi.logo
     if logo and (path.parent / logo).is_file() and (path.parent / logo).suffix.lower() in (".png", ".jpg", ".jpeg"):
         masalah.append(_masalah_gambar(path.parent / logo, teks, path))
@@ -195,6 +201,25 @@ def _masalah_target(config: model.Config, i: int, teks: str, path: Path) -> Masa
                    saran=f"tulis satu target untuk setiap tahun rencana.tahun_awal sampai rencana.tahun_akhir")
 
 
+def target_pk(data: dict[str, Any], teks: str, path: Path, lewati: Collection[int] = ()) -> list[Masalah]:
+    """The Perjanjian Kinerja quotes target[tahun] of every row: each row without it is named.
+    Works on the raw data too, so it is reported along with the model's own errors."""
+    tahun = data.get("tahun")
+    if not (isinstance(data.get("perjanjian_kinerja"), dict) and isinstance(data.get("iku"), list)
+            and type(tahun) is int):
+        return []  # without a valid tahun the model's own error says enough
+    tahun = str(tahun)
+    return [_masalah_target_pk(tahun, i, teks, path) for i, baris in enumerate(data["iku"])
+            if i not in lewati and isinstance(baris, dict) and tahun not in (baris.get("target") or {})]
+
+
+def _masalah_target_pk(tahun: str, i: int, teks: str, path: Path) -> Masalah:
+    return Masalah(f"target tahun {tahun} belum ada, padahal [perjanjian_kinerja] mencetak target tahun itu",
+                   berkas=path, kunci=f"iku[{i + 1}].target", baris=cari_baris(teks, ("iku", i, "target")),
+                   saran=f"tulis target = {{ {tahun} = ... }} pada baris iku ke-{i + 1}, "
+                         "atau hapus tabel [perjanjian_kinerja] bila tahun ini belum ada Perjanjian Kinerja")
+
+
 def _logo_mutlak(config: model.Config, folder: Path) -> model.Config:
     if not config.instansi.logo:
         return config
@@ -229,7 +254,9 @@ def _pesan(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
         return "kunci tidak dikenal", _saran_kunci(loc)
     if jenis == "value_error":
         pesan = str(ctx.get("error", err["msg"]))
-        return pesan, SARAN_ISIAN if pesan.startswith("belum diisi") else None
+        if pesan.startswith("belum diisi"):
+            return pesan, SARAN_ISIAN_RUPIAH if loc[-1] in ("anggaran", "realisasi") else SARAN_ISIAN
+        return pesan, None
     if jenis == "literal_error":
         return f"nilai {nilai!r} tidak dikenal", "pilih salah satu: " + str(ctx.get("expected", "")).replace(" or ", ", ")
     if jenis in ("greater_than_equal", "less_than_equal"):
@@ -241,6 +268,7 @@ def _pesan(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
 
 SARAN_ISIAN = ("ganti seluruh teks \"ISI: ...\" dengan nilai sebenarnya; tanggal ditulis tanpa tanda kutip, "
                "misalnya 2023-03-22")
+SARAN_ISIAN_RUPIAH = "ganti seluruh teks \"ISI: ...\" dengan angka rupiah tanpa tanda kutip, misalnya 1250000000"
 PESAN_JENIS: dict[str, tuple[str, str | None]] = {
     "string_type": ("harus berupa teks", "apit teks dengan tanda kutip, misalnya \"Singaraja\""),
     "int_type": ("harus berupa bilangan bulat", "tulis angka tanpa tanda kutip, misalnya 2023"),

@@ -58,11 +58,25 @@ def _tanggal(nilai: Any) -> Any:
     return nilai
 
 
+def _rupiah(nilai: Any) -> Any:
+    """Whole rupiah: an int >= 0 written without quotes, decimals or thousands dots."""
+    if isinstance(nilai, str) and nilai.startswith(PENANDA_ISIAN):
+        raise ValueError(f"belum diisi (masih bertanda \"{PENANDA_ISIAN}\")")
+    if isinstance(nilai, Decimal) and nilai.is_finite():
+        raise ValueError("harus rupiah utuh, tanpa sen dan tanpa titik desimal (misalnya 1250000000)")
+    if isinstance(nilai, str):
+        raise ValueError("harus berupa angka tanpa tanda kutip dan tanpa titik ribuan (misalnya 1250000000)")
+    if isinstance(nilai, int) and not isinstance(nilai, bool) and nilai < 0:
+        raise ValueError(f"tidak boleh negatif (tertulis {nilai}); tulis 0 bila tidak ada anggaran")
+    return nilai
+
+
 Teks = Annotated[str, AfterValidator(_teks)]
 Angka = Annotated[Decimal, BeforeValidator(_angka)]
 Tahun = Annotated[int, Field(ge=1900, le=2200)]
 Tanggal = Annotated[dt.date, BeforeValidator(_tanggal)]
 DaftarTeks = Annotated[list[Teks], Field(min_length=1)]
+Rupiah = Annotated[int, BeforeValidator(_rupiah)]
 
 
 class Dasar(BaseModel):
@@ -172,6 +186,35 @@ class Iku(Dasar):
     acuan: Teks | None = None
 
 
+class PihakKedua(Dasar):
+    """The superior who countersigns the Perjanjian Kinerja (the Bupati for a Kepala Dinas)."""
+
+    jabatan: Teks
+    nama: Teks
+    pangkat: Teks | None = None
+    nip: Annotated[str, AfterValidator(bahasa.periksa_nip)] | None = None
+
+
+class PerjanjianKinerja(Dasar):
+    """The January agreement on the year's targets; fixed sentences may be overridden."""
+
+    tanggal: Tanggal
+    tempat: Teks | None = None
+    pihak_kedua: PihakKedua
+    pembuka: Teks | None = None
+    janji: Teks | None = None
+    penutup: Teks | None = None
+
+
+class Program(Dasar):
+    """One programme of the year with its budget (PK lampiran, LKjIP)."""
+
+    nama: Teks
+    anggaran: Rupiah
+    realisasi: Rupiah | None = None
+    keterangan: Teks | None = None
+
+
 class Config(Dasar):
     """The whole configuration file."""
 
@@ -184,3 +227,5 @@ class Config(Dasar):
     dokumen: Dokumen = Dokumen()
     struktur: list[Unit] = []
     iku: Annotated[list[Iku], Field(min_length=1)]
+    perjanjian_kinerja: PerjanjianKinerja | None = None
+    program: list[Program] = []

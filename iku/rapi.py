@@ -22,6 +22,7 @@ GAYA_DIKTUM = "Diktum"
 GAYA_MENETAPKAN = "Menetapkan"
 UKURAN_LABEL_PT = 12
 ANTARA_LABEL_TWIP = 142  # 0.25 cm between the longest label and its colon
+JUDUL_TABEL_TANDA_TANGAN = "Tanda Tangan"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ def rapikan(docx: Any, tata: Tata) -> None:
     atur_lebar_tabel(docx, tata.huruf)
     urutkan_sel(docx)
     atur_diktum(docx, tata)
+    tanda_tangan_tidak_sendiri(docx)
     baris_manual_tidak_direnggangkan(docx)
     atur_properti(docx, tata)
 
@@ -110,6 +112,22 @@ def _lebarkan(gaya: Any, lebar: int) -> None:
     format_.tab_stops.add_tab_stop(lebar)
     format_.tab_stops.add_tab_stop(teks)
     format_.left_indent, format_.first_line_indent = teks, -teks
+
+
+def tanda_tangan_tidak_sendiri(docx: Any) -> None:
+    """A signature block set as a table (table caption "Tanda Tangan") stays on the page of what
+    it signs: the paragraphs before it and the last two rows of the table above keep with next."""
+    for judul in docx.element.body.iter(qn("w:tblCaption")):
+        if judul.get(qn("w:val")) != JUDUL_TABEL_TANDA_TANGAN:
+            continue
+        sebelum = judul.getparent().getparent().getprevious()
+        while sebelum is not None and sebelum.tag == qn("w:p"):
+            sebelum.get_or_add_pPr().keepNext_val = True
+            sebelum = sebelum.getprevious()
+        if sebelum is not None and sebelum.tag == qn("w:tbl"):
+            for baris in sebelum.findall(qn("w:tr"))[-2:]:
+                for p in baris.iter(qn("w:p")):
+                    p.get_or_add_pPr().keepNext_val = True
 
 
 def baris_manual_tidak_direnggangkan(docx: Any) -> None:

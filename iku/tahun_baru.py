@@ -3,7 +3,8 @@
 `tahun` goes up by one; "Tahun 2023" in the texts that name the IKU year follows it,
 but never a legal citation ("Nomor 9 Tahun 2023", the mengingat list, an IKU row's
 alasan and acuan) nor a plan period ("Tahun 2023-2026"). The decree's nomor and
-tanggal are replaced by "ISI: ..." markers, which validation refuses until filled.
+tanggal, the Perjanjian Kinerja's tanggal and every programme's anggaran are replaced by
+"ISI: ..." markers, which validation refuses until filled.
 """
 
 from __future__ import annotations
@@ -95,6 +96,22 @@ def _tanda_isian(doc: Any, tanggal: dt.date) -> list[str]:
         dokumen["tanggal_kata_pengantar"] = _isian(
             dokumen["tanggal_kata_pengantar"], f"{PENANDA_ISIAN} tanggal kata pengantar (contoh {contoh})")
         diisi.append("dokumen.tanggal_kata_pengantar")
+    return diisi + _tanda_isian_pk(doc)
+
+
+def _tanda_isian_pk(doc: Any) -> list[str]:
+    """The Perjanjian Kinerja's date and every programme's budget are the new year's own."""
+    diisi = []
+    pk = doc.get("perjanjian_kinerja")
+    if pk is not None and "tanggal" in pk and isinstance(pk["tanggal"], dt.date):
+        contoh = _tahun_depan(pk["tanggal"]).isoformat()
+        pk["tanggal"] = _isian(pk["tanggal"], f"{PENANDA_ISIAN} tanggal Perjanjian Kinerja (contoh {contoh})")
+        diisi.append("perjanjian_kinerja.tanggal")
+    for i, program in enumerate(doc.get("program", [])):
+        if "anggaran" in program:
+            program["anggaran"] = _isian(program["anggaran"], f"{PENANDA_ISIAN} pagu anggaran dalam rupiah, tanpa "
+                                                              f"tanda kutip (tahun lalu {program['anggaran']})")
+            diisi.append(nama_kunci(("program", i, "anggaran")))
     return diisi
 
 
@@ -120,6 +137,8 @@ def buat_draf(teks: str, tanggal: dt.date, rencana: tuple[int, int]) -> Draf:
     diubah = _majukan_teks(doc, lama)
     diisi = _tanda_isian(doc, tanggal)
     catatan = [f"tahun {lama} menjadi {lama + 1} pada: " + ", ".join(["tahun", *diubah])]
+    if any("realisasi" in p for p in doc.get("program", [])):
+        catatan.append(f"realisasi setiap [[program]] masih angka tahun {lama}: ganti pada akhir tahun {lama + 1}")
     if lama + 1 > rencana[1]:
         catatan.append(f"tahun {lama + 1} di luar rencana {rencana[0]}-{rencana[1]}: perbarui tabel [rencana] "
                        "dan target setiap [[iku]]")

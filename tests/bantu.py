@@ -133,3 +133,14 @@ def _potret_akar(akar, gaya: dict[str, str], kedalaman: int = 0) -> list[str]:
             if isi is not None:
                 baris += _potret_akar(isi, gaya, kedalaman)
     return baris
+
+def tanpa_bagian(path: Path, *kunci: str) -> Path:
+    """Remove whole top-level sections ([perjanjian_kinerja], [[program]]) from a config file,
+    every other line kept (for tests of rules that the section would otherwise turn into errors)."""
+    import tomlkit
+
+    doc = tomlkit.parse(path.read_text(encoding="utf-8"))
+    for k in kunci:
+        doc.pop(k, None)
+    path.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    return path

@@ -123,7 +123,7 @@ def test_verify_arsip_utuh(tmp_path: Path) -> None:
     folder = generate_di(tmp_path)
     hasil = CliRunner().invoke(main, ["verify", str(folder)])
     assert hasil.exit_code == 0, hasil.output
-    assert "Arsip utuh: 5 berkas" in hasil.output  # keputusan, lampiran, buku, bundel, konfigurasi
+    assert "Arsip utuh: 6 berkas" in hasil.output  # keputusan, lampiran, buku, PK, bundel, konfigurasi
 
 
 def test_verify_menyebut_berkas_berubah_hilang_dan_tambahan(tmp_path: Path) -> None:

@@ -93,8 +93,29 @@ def test_arsip_tahun_lalu_dan_draf(tmp_path: Path) -> None:
     arsip = keluaran / "2023" / "konfigurasi-2023.toml"
     assert {p.kunci for p in beda(arsip, draf)} == {
         "tahun", "keputusan.nomor", "keputusan.tanggal", "keputusan.tentang", "keputusan.menimbang[2]",
-        "dokumen.tanggal_kata_pengantar"}
+        "dokumen.tanggal_kata_pengantar", "perjanjian_kinerja.tanggal",
+        *(f"program[{i}].anggaran" for i in range(1, 6))}
     assert beda(keluaran / "2023", draf) == beda(arsip, draf)
+
+
+def test_perjanjian_kinerja_dan_program_diberi_label(tmp_path: Path) -> None:
+    pihak = 'pihak_kedua = { jabatan = "Bupati Buleleng"'
+    hasil = berbeda(tmp_path, {
+        "tanggal = 2023-01-16": "tanggal = 2023-01-20",
+        pihak: 'pihak_kedua = { jabatan = "Penjabat Bupati Buleleng", nama = "I Gede Suyasa" }',
+        "anggaran = 412500000": "anggaran = 500000000",
+        'nama = "Program Rehabilitasi Sosial"': 'nama = "Program Rehabilitasi Sosial Dasar"',
+    }, tambahan='\n[[program]]\nnama = "Program Pengelolaan Taman Makam Pahlawan"\nanggaran = 150000000\n')
+    assert [(p.jenis, p.kunci, p.label, p.lama, p.baru) for p in hasil] == [
+        ("ubah", "perjanjian_kinerja.tanggal", "Perjanjian Kinerja, tanggal", "2023-01-16", "2023-01-20"),
+        ("ubah", "perjanjian_kinerja.pihak_kedua.jabatan", "Perjanjian Kinerja, pihak kedua, jabatan",
+         "Bupati Buleleng", "Penjabat Bupati Buleleng"),
+        ("ubah", "program[2].anggaran", "Program baris 2, anggaran", "412500000", "500000000"),
+        ("ubah", "program[3].nama", "Program baris 3, nama", "Program Rehabilitasi Sosial",
+         "Program Rehabilitasi Sosial Dasar"),
+        ("tambah", "program[6]", "Program baris 6", None,
+         "nama = Program Pengelolaan Taman Makam Pahlawan\nanggaran = 150000000"),
+    ]
 
 
 def test_keluaran_polos_dan_berwarna(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, salin_config, tulis_data, tulis_png
+from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, salin_config, tanpa_bagian, tulis_data, tulis_png
 from iku import konfigurasi as config
 from iku.periksa import naskah as lint
 from iku.cli import main
@@ -35,8 +35,11 @@ def diganti(awal: str, lama: str, baru: str) -> dict[str, str]:
     return {awal: baris.replace(lama, baru)}
 
 
-def peringatan_untuk(tmp_path: Path, ganti: dict[str, str], tambahan: str = "") -> list[Masalah]:
+def peringatan_untuk(tmp_path: Path, ganti: dict[str, str], tambahan: str = "", tanpa_pk: bool = False
+                     ) -> list[Masalah]:
     path = salin_config(tmp_path / "iku.toml", ganti)
+    if tanpa_pk:  # the PK needs target[tahun] of every row (an error) and warns of a date in another year
+        tanpa_bagian(path, "perjanjian_kinerja")
     if tambahan:
         path.write_text(path.read_text(encoding="utf-8") + tambahan, encoding="utf-8")
     return lint.periksa_naskah(config.baca(path))
@@ -90,13 +93,17 @@ KASUS = {
     "terlalu-tua": ({"nip = ": 'nip = "19401231 196503 1 053"'}, "penandatangan.nip", "lebih dari 70 tahun", "nip ="),
     "sasaran-salah-ketik": ({'sasaran = "Meningkatnya Penanganan PMKS"': 'sasaran = "Menurunnya Penduduk Miskn"'},
                             "iku[2].sasaran", "hampir sama dengan sasaran iku ke-1", "Miskn"),
+    "pk-di-tahun-lain": ({"tanggal = 2023-01-16": "tanggal = 2022-12-30"}, "perjanjian_kinerja.tanggal",
+                         "(30 Desember 2022) tidak di tahun 2023", "2022-12-30"),
+    "program-ganda": ({'nama = "Program Rehabilitasi Sosial"': 'nama = "program pemberdayaan  Sosial"'},
+                      "program[3].nama", "sama dengan program ke-2", "pemberdayaan  Sosial"),
 }
 
 
 @pytest.mark.parametrize("tahun, di_luar", [(2021, True), (2022, True), (2023, False), (2025, False), (2026, False),
                                              (2027, True), (2030, True)])
 def test_tahun_di_luar_rencana(tmp_path: Path, tahun: int, di_luar: bool) -> None:
-    hasil = peringatan_untuk(tmp_path, {"tahun = ": f"tahun = {tahun}"})
+    hasil = peringatan_untuk(tmp_path, {"tahun = ": f"tahun = {tahun}"}, tanpa_pk=True)
     if not di_luar:
         assert hasil == []
         return
@@ -177,7 +184,7 @@ def test_sasaran_sama_tidak_berurutan(tmp_path: Path) -> None:
     baris = "\n[[iku]]\n" + "\n".join(f'{k} = "{v}"' for k, v in (
         ("sasaran", "Menurunnya Penduduk Miskin"), ("indikator", "Persentase Keluarga Miskin"), ("satuan", "%"),
         ("alasan", "Uji"), ("formulasi", "Uji"), ("sumber_data", "Uji"))) + "\n"
-    hasil = peringatan_untuk(tmp_path, {}, tambahan=baris)
+    hasil = peringatan_untuk(tmp_path, {}, tambahan=baris, tanpa_pk=True)
     assert [(m.kunci, "tidak berurutan" in m.pesan) for m in hasil] == [("iku[3].sasaran", True)]
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, strategies as st
 
-from bantu import CONFIG_CONTOH, salin_config
+from bantu import CONFIG_CONTOH, salin_config, tanpa_bagian
 from iku.cli import main
 from iku.tahun_baru import tahun_berikut
 
@@ -16,7 +17,10 @@ BERUBAH = {"tahun": "tahun = 2024",
            "nomor": 'nomor = "ISI: nomor keputusan"',
            "tanggal": 'tanggal = "ISI: tanggal penetapan (contoh 2023-03-22)"',
            "tentang": 'tentang = "Penetapan Indikator Kinerja Utama (IKU) Dinas Sosial Kabupaten Buleleng Tahun 2024"',
-           "tanggal_kata_pengantar": 'tanggal_kata_pengantar = "ISI: tanggal kata pengantar (contoh 2023-03-22)"'}
+           "tanggal_kata_pengantar": 'tanggal_kata_pengantar = "ISI: tanggal kata pengantar (contoh 2023-03-22)"',
+           "tanggal_pk": 'tanggal = "ISI: tanggal Perjanjian Kinerja (contoh 2024-01-16)"',
+           **{f"anggaran{i}": f'anggaran = "ISI: pagu anggaran dalam rupiah, tanpa tanda kutip (tahun lalu {a})"'
+              for i, a in enumerate((6845312000, 412500000, 1126750000, 1250000000, 285000000))}}
 
 
 def jalankan(*args: str):
@@ -84,7 +88,9 @@ def test_draf_ditolak_generate_sampai_diisi(tmp_path: Path) -> None:
     keluaran = tmp_path / "output"
     ditolak = jalankan("generate", "--config", str(tujuan), "--output", str(keluaran))
     assert ditolak.exit_code == 3 and not keluaran.exists()
-    for kunci in ("[keputusan.nomor] belum diisi", "[keputusan.tanggal] belum diisi"):
+    for kunci in ("[keputusan.nomor] belum diisi", "[keputusan.tanggal] belum diisi",
+                  "[perjanjian_kinerja.tanggal] belum diisi", "[program[1].anggaran] belum diisi",
+                  "[program[5].anggaran] belum diisi"):
         assert kunci in ditolak.output
     assert jalankan("check", "--config", str(tujuan)).exit_code == 1
     teks = isi_penanda(tujuan)
@@ -113,7 +119,19 @@ def test_konfigurasi_salah_tidak_menulis_apa_pun(tmp_path: Path) -> None:
 def test_pesan_menyebut_yang_harus_diisi(tmp_path: Path) -> None:
     hasil = jalankan("new-year", "--config", str(CONFIG_CONTOH), "--to", str(tmp_path / "baru.toml"))
     assert "keputusan.nomor, keputusan.tanggal, dokumen.tanggal_kata_pengantar" in hasil.output
+    assert "perjanjian_kinerja.tanggal, program[1].anggaran, program[2].anggaran" in hasil.output
+    assert "program[5].anggaran" in hasil.output and "program[6]" not in hasil.output
     assert "keputusan.tentang" in hasil.output
+    assert "realisasi setiap [[program]] masih angka tahun 2023" in hasil.output
+
+
+def test_tanpa_pk_dan_program_tidak_ada_tanda_pk(tmp_path: Path) -> None:
+    asal = tanpa_bagian(salin_config(tmp_path / "iku.toml"), "perjanjian_kinerja", "program")
+    hasil = jalankan("new-year", "--config", str(asal), "--to", str(tmp_path / "baru.toml"))
+    assert hasil.exit_code == 0, hasil.output
+    assert hasil.output.splitlines()[1:] == [
+        "- tahun 2023 menjadi 2024 pada: tahun, keputusan.tentang, keputusan.menimbang[2]",
+        "Masih harus diisi sebelum generate: keputusan.nomor, keputusan.tanggal, dokumen.tanggal_kata_pengantar"]
 
 
 def test_tahun_di_luar_rencana_diingatkan(tmp_path: Path) -> None:
@@ -126,6 +144,7 @@ def test_tahun_di_luar_rencana_diingatkan(tmp_path: Path) -> None:
 def test_check_juga_mengingatkan_tahun_di_luar_rencana(tmp_path: Path) -> None:
     """new-year's note and check agree: the filled-in draft of a plan's last year is outside the plan."""
     asal = salin_config(tmp_path / "iku.toml", {"tahun = ": "tahun = 2026"})
+    tanpa_bagian(asal, "perjanjian_kinerja")  # with it, the missing 2027 targets are errors (test_perjanjian_kinerja)
     tujuan = tmp_path / "baru.toml"
     catatan = jalankan("new-year", "--config", str(asal), "--to", str(tujuan))
     assert "tahun 2027 di luar rencana 2023-2026" in catatan.output
@@ -163,5 +182,7 @@ def isi_penanda(draf: Path) -> str:
                        ('"ISI: tanggal penetapan (contoh 2023-03-22)"', "2023-03-20"),
                        ('"ISI: tanggal kata pengantar (contoh 2023-03-22)"', "2023-03-20")):
         teks = teks.replace(lama, baru)
+    teks = re.sub(r'"ISI: tanggal Perjanjian Kinerja \(contoh (\d{4}-\d\d-\d\d)\)"', r"\1", teks)
+    teks = re.sub(r'"ISI: pagu anggaran[^"]*\(tahun lalu (\d+)\)"', lambda m: str(int(m.group(1)) + 1000000), teks)
     draf.write_text(teks, encoding="utf-8")
     return teks

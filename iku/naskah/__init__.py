@@ -15,7 +15,7 @@ from typing import Any
 from .. import bahasa
 from ..model import Config
 from ..rapi import Tata
-from . import buku, keputusan
+from . import buku, keputusan, perjanjian_kinerja
 
 PenyusunKonteks = Callable[[Config, Path], dict[str, Any]]
 
@@ -49,6 +49,13 @@ DAFTAR: tuple[JenisNaskah, ...] = (
                 ("buku.sampul.instansi", "buku.judul.pengantar", "buku.judul.daftar_isi", "buku.latar[]",
                  "buku.bab_iku.tabel.baris[].indikator", "judul.nomor", "diktum[].teks",
                  "kelompok_iku[].baris[].indikator", *TANDA_TANGAN), "dokumen-iku"),
+    JenisNaskah("perjanjian_kinerja", "perjanjian-kinerja.docx", perjanjian_kinerja.konteks,
+                ("pk.judul", "pk.instansi", "pk.pembuka", "pk.janji", "pk.penutup",
+                 "pk.pihak_pertama.nama", "pk.pihak_pertama.jabatan", "pk.pihak_pertama.nip",
+                 "pk.pihak_kedua.nama", "pk.pihak_kedua.jabatan", "pk.tempat_tanggal",
+                 "pk.sasaran[].baris[].indikator", "pk.sasaran[].baris[].target",
+                 "pk.program[].nama", "pk.program[].anggaran", "pk.jumlah_anggaran"),
+                "perjanjian-kinerja", ada=lambda c: c.perjanjian_kinerja is not None),
 )
 
 

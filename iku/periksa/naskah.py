@@ -380,10 +380,33 @@ def ejaan(n: Bacaan) -> Iterator[Masalah]:
             yield peringatan(n, loc, f"salah ketik \"{salah}\"", f"tulis \"{benar}\"")
 
 
+# ---------------------------------------------------------------- Perjanjian Kinerja, programmes
+
+def tanggal_pk(n: Bacaan) -> Iterator[Masalah]:
+    pk = n.config.perjanjian_kinerja
+    if pk is not None and pk.tanggal.year != n.config.tahun:
+        yield peringatan(n, ("perjanjian_kinerja", "tanggal"),
+                         f"tanggal Perjanjian Kinerja ({bahasa.tanggal(pk.tanggal)}) tidak di tahun {n.config.tahun}",
+                         f"Perjanjian Kinerja tahun {n.config.tahun} ditandatangani pada awal tahun itu; "
+                         "periksa tanggal atau tahun")
+
+
+def program_ganda(n: Bacaan) -> Iterator[Masalah]:
+    pertama: dict[str, int] = {}
+    for i, program in enumerate(n.config.program):
+        kunci = " ".join(program.nama.casefold().split())
+        if kunci in pertama:
+            yield peringatan(n, ("program", i, "nama"), f"nama program sama dengan program ke-{pertama[kunci] + 1}, "
+                             "sehingga program itu tercetak dua kali di lampiran Perjanjian Kinerja",
+                             "gabungkan anggarannya dalam satu blok [[program]] (sumber dana boleh ditulis "
+                             "di keterangan), atau perbaiki namanya")
+        pertama.setdefault(kunci, i)
+
+
 ATURAN: list[Aturan] = [
     tahun_dalam_rencana, penomoran_diketik, tahun_nomor, tentang_tanda_baca, menimbang_bahwa, menimbang_rujukan, mengingat_tanda_baca,
     mengingat_urutan, tentang_kecil, butir_ganda, diktum_berlaku, pangkat_golongan, nip_masuk_akal,
-    sasaran_mirip, sasaran_terpisah, ejaan,
+    sasaran_mirip, sasaran_terpisah, tanggal_pk, program_ganda, ejaan,
 ]
 
 

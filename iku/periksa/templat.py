@@ -355,6 +355,8 @@ def _periksa_folder(folder: Path, config: Config, konteks: dict[str, dict[str, A
     for path in sorted(folder.glob("*.docx")):
         if path.name.startswith("~$"):  # Word's lock file while a template is open
             continue
+        if path.name in per_templat() and path.name not in konteks:  # a document this config does not make
+            continue
         satu = periksa_templat(path, konteks.get(path.name, semua), config)
         temuan.galat += satu.galat
         temuan.peringatan += satu.peringatan
