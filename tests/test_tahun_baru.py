@@ -16,7 +16,10 @@ BERUBAH = {"tahun": "tahun = 2024",
            "nomor": 'nomor = "ISI: nomor keputusan"',
            "tanggal": 'tanggal = "ISI: tanggal penetapan (contoh 2023-03-22)"',
            "tentang": 'tentang = "Penetapan Indikator Kinerja Utama (IKU) Dinas Sosial Kabupaten Buleleng Tahun 2024"',
-           "tanggal_kata_pengantar": 'tanggal_kata_pengantar = "ISI: tanggal kata pengantar (contoh 2023-03-22)"'}
+           "tanggal_kata_pengantar": 'tanggal_kata_pengantar = "ISI: tanggal kata pengantar (contoh 2023-03-22)"',
+           # next year's LKjIP waits for next year's realisasi: the section stays, as comments
+           "laporan_kinerja": "# [laporan_kinerja]",
+           "tanggal_laporan": "# tanggal = 2025-02-20"}
 
 
 def jalankan(*args: str):
@@ -117,7 +120,7 @@ def test_pesan_menyebut_yang_harus_diisi(tmp_path: Path) -> None:
 
 
 def test_tahun_di_luar_rencana_diingatkan(tmp_path: Path) -> None:
-    asal = salin_config(tmp_path / "iku.toml", {"tahun = ": "tahun = 2026"})
+    asal = salin_config(tmp_path / "iku.toml", {"tahun = ": "tahun = 2026"}, laporan=False)
     hasil = jalankan("new-year", "--config", str(asal), "--to", str(tmp_path / "baru.toml"))
     assert hasil.exit_code == 0 and "tahun 2027 di luar rencana 2023-2026" in hasil.output
     assert (tmp_path / "baru.toml").is_file()
@@ -125,7 +128,7 @@ def test_tahun_di_luar_rencana_diingatkan(tmp_path: Path) -> None:
 
 def test_check_juga_mengingatkan_tahun_di_luar_rencana(tmp_path: Path) -> None:
     """new-year's note and check agree: the filled-in draft of a plan's last year is outside the plan."""
-    asal = salin_config(tmp_path / "iku.toml", {"tahun = ": "tahun = 2026"})
+    asal = salin_config(tmp_path / "iku.toml", {"tahun = ": "tahun = 2026"}, laporan=False)
     tujuan = tmp_path / "baru.toml"
     catatan = jalankan("new-year", "--config", str(asal), "--to", str(tujuan))
     assert "tahun 2027 di luar rencana 2023-2026" in catatan.output
