@@ -97,6 +97,8 @@ KASUS = {
                                              (2027, True), (2030, True)])
 def test_tahun_di_luar_rencana(tmp_path: Path, tahun: int, di_luar: bool) -> None:
     hasil = peringatan_untuk(tmp_path, {"tahun = ": f"tahun = {tahun}"}, laporan=False)
+    # the sample's realisasi of years after an early tahun are warned too (tests/test_capaian.py)
+    hasil = [m for m in hasil if not (m.kunci or "").startswith("iku[")]
     if not di_luar:
         assert hasil == []
         return
