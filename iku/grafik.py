@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import bahasa
 from . import gambar
+from .model import Config, Iku
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -48,6 +49,15 @@ class Seri:
     target: tuple[Decimal | None, ...]
     realisasi: tuple[Decimal | None, ...] | None = None
     kondisi_awal: tuple[str, Decimal] | None = None  # (year, value), drawn first
+
+
+def seri_target_realisasi(baris: Iku, config: Config) -> Seri:
+    """An indicator's targets and realisasi over the plan years (LKjIP), kondisi awal first when known;
+    a year without a value draws no bar and prints "-"."""
+    tahun = tuple(str(t) for t in config.rencana.tahun)
+    awal = None if baris.kondisi_awal is None else (str(config.rencana.tahun_kondisi_awal), baris.kondisi_awal)
+    return Seri(baris.indikator, baris.satuan, tahun, tuple((baris.target or {}).get(t) for t in tahun),
+                tuple((baris.realisasi or {}).get(t) for t in tahun), awal)
 
 
 def panel_per_gambar(tinggi_mm: float) -> int:

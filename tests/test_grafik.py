@@ -135,3 +135,11 @@ def test_buku_menggambar_target_negatif_di_bawah_nol(tmp_path):
     kolom, nol = kolom_piksel(ax, 1, gambar.height)  # 2023's target, -5,15
     isi_kolom = [y for y in range(gambar.height) if gambar.getpixel((kolom, y)) == ABU_TARGET]
     assert min(isi_kolom) >= nol - 3 and max(isi_kolom) > nol + 20
+
+
+def test_seri_target_dan_realisasi_dari_konfigurasi(tmp_path):
+    config = muat(salin_config(tmp_path / "iku.toml"))
+    seri = grafik.seri_target_realisasi(config.iku[0], config)
+    assert seri.tahun == ("2023", "2024", "2025", "2026") and seri.kondisi_awal == ("2021", D("6.12"))
+    assert seri.target == (D("5.15"), D("4.9"), D("4.8"), D("4.6"))
+    assert seri.realisasi == (D("5.05"), None, None, None)  # realisasi of later years not known yet
