@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -34,6 +34,14 @@ def angka(nilai: Decimal | int) -> str:
     desimal = max(0, -int(nilai.as_tuple().exponent))
     pola = "#,##0" + ("." + "0" * desimal if desimal else "")
     return format_decimal(nilai, format=pola, locale=LOCALE, decimal_quantization=True)
+
+
+def persen(nilai: Decimal) -> str:
+    """97,09; 125,00; 1.234,50 — a percentage with exactly two decimals (rounded half up)."""
+    with localcontext() as konteks:
+        konteks.prec = max(28, nilai.adjusted() + 4)  # room for every digit before the two decimals
+        return format_decimal(nilai.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), format="#,##0.00",
+                              locale=LOCALE, decimal_quantization=True)
 
 
 def ordinal_diktum(nomor: int) -> str:

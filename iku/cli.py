@@ -192,6 +192,18 @@ def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
             "tambah": {"fg": "green", "bold": True, "underline": True}}
     teks = "".join(click.style(t, **gaya[j]) if j in gaya else t for j, t in potongan)
     return f"    {tanda} " + teks.replace("\n", "\n      ")
+@main.command("capaian")
+@OPSI_CONFIG
+def capaian_cmd(config_path: Path) -> None:
+    """Tampilkan capaian kinerja tahun ini: target, realisasi, capaian (%), predikat."""
+    from .capaian import pastikan_lengkap, tabel_terminal
+
+    bacaan = baca(config_path)
+    pastikan_lengkap(bacaan)
+    for baris in tabel_terminal(bacaan.config):
+        click.echo(baris)
+
+
 @main.command("verify")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
 def verify_cmd(folder: Path) -> None:

@@ -1,7 +1,8 @@
-"""Pictures of the IKU book drawn from the config: the organisation chart and the target chart.
+"""Pictures of the documents: the PNG container they share, and the organisation chart.
 
-Drawn with Pillow at print resolution. Output is deterministic (no timestamp or other
-metadata in the PNG), so the same config gives the same picture bytes and the same DOCX.
+The organisation chart is drawn with Pillow at print resolution (the charts of values are
+matplotlib's, in iku/grafik.py). Output is deterministic (no timestamp or other metadata in
+the PNG), so the same config gives the same picture bytes and the same DOCX.
 """
 
 from __future__ import annotations
@@ -9,13 +10,11 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from . import bahasa
 
 DPI = 300
 HITAM, PUTIH, ABU = 0, 255, 215
@@ -59,11 +58,25 @@ def bungkus(teks: str, font: ImageFont.ImageFont, lebar: int) -> list[str]:
     return baris
 
 
-def simpan(gambar: Image.Image, folder: Path, awalan: str) -> Path:
-    """Write a PNG without metadata; the file name is its content hash (same picture, same name)."""
+@dataclass(frozen=True)
+class Png:
+    """A picture as PNG bytes and its printed size."""
+
+    data: bytes
+    lebar_mm: float
+    tinggi_mm: float
+
+
+def png(gambar: Image.Image) -> Png:
+    """A Pillow picture (at DPI) as PNG bytes without metadata."""
     penampung = io.BytesIO()
     gambar.save(penampung, format="PNG", optimize=False, dpi=(DPI, DPI))
-    data = penampung.getvalue()
+    return Png(penampung.getvalue(), mm(gambar.width), mm(gambar.height))
+
+
+def simpan(gambar: Image.Image | Png, folder: Path, awalan: str) -> Path:
+    """Write a PNG; the file name is its content hash (same picture, same name)."""
+    data = (gambar if isinstance(gambar, Png) else png(gambar)).data
     folder.mkdir(parents=True, exist_ok=True)
     tujuan = folder / f"{awalan}-{hashlib.sha256(data).hexdigest()[:16]}.png"
     if not tujuan.exists():
@@ -199,61 +212,3 @@ def _gambar_bagan(d: ImageDraw.ImageDraw, kepala: Kotak, unit: list[Kotak], tata
         for i, u in enumerate(b["isi"]):
             d.line((b["pusat"][i], bus, b["pusat"][i], b["y"]), fill=HITAM, width=GARIS)
             _kolom(d, b["kiri"] + i * (b["kolom"] + JARAK), b["y"], b["kolom"], u)
-
-
-# ---------------------------------------------------------------- target chart
-
-@dataclass(frozen=True)
-class Seri:
-    """One indicator: its name, unit, and (label, value) bars in order."""
-
-    nama: str
-    satuan: str
-    nilai: tuple[tuple[str, Decimal], ...]
-
-
-PANEL_MM = 62
-
-
-def panel_per_gambar(tinggi_mm: float) -> int:
-    """How many indicator panels (two to a row) fit in one picture at most tinggi_mm tall."""
-    baris = max(1, int((px(tinggi_mm) + JARAK) // (px(PANEL_MM) + JARAK)))
-    return 2 * baris
-
-
-def grafik_target(seri: list[Seri], lebar_mm: float = 160) -> Image.Image:
-    """Small multiples: one bar panel per indicator (kondisi awal in grey, targets in black)."""
-    per_baris = 1 if len(seri) == 1 else 2
-    lebar = px(lebar_mm)
-    panel_l = (lebar - (per_baris - 1) * JARAK) // per_baris
-    panel_t = px(PANEL_MM)
-    n_baris = -(-len(seri) // per_baris)
-    gambar = Image.new("L", (lebar, n_baris * panel_t + (n_baris - 1) * JARAK), PUTIH)
-    d = ImageDraw.Draw(gambar)
-    for i, s in enumerate(seri):
-        x = (i % per_baris) * (panel_l + JARAK)
-        y = (i // per_baris) * (panel_t + JARAK)
-        _panel(d, x, y, panel_l, panel_t, s)
-    return gambar
-
-
-def _panel(d: ImageDraw.ImageDraw, x: int, y: int, lebar: int, tinggi: int, s: Seri) -> None:
-    f_judul, f_teks = huruf(px(2.6), True), huruf(px(2.3))
-    d.rectangle((x, y, x + lebar - 1, y + tinggi - 1), outline=HITAM, width=GARIS)
-    judul = bungkus(f"{s.nama} ({s.satuan})", f_judul, lebar - 2 * PADAT)[:3]
-    langkah = round(f_judul.size * 1.2)
-    for i, teks in enumerate(judul):
-        d.text((x + lebar / 2, y + PADAT + i * langkah), teks, fill=HITAM, font=f_judul, anchor="ma")
-    dasar = y + tinggi - PADAT - round(f_teks.size * 1.3)
-    puncak = y + PADAT + len(judul) * langkah + round(f_teks.size * 1.6)
-    terbesar = max((abs(v) for _, v in s.nilai), default=Decimal(0)) or Decimal(1)
-    lajur = (lebar - 2 * PADAT) / max(len(s.nilai), 1)
-    d.line((x + PADAT, dasar, x + lebar - PADAT, dasar), fill=HITAM, width=GARIS)
-    for i, (label, nilai) in enumerate(s.nilai):
-        kiri = x + PADAT + i * lajur + lajur * 0.2
-        kanan = x + PADAT + (i + 1) * lajur - lajur * 0.2
-        atas = dasar - int((dasar - puncak) * float(abs(nilai) / terbesar))
-        d.rectangle((round(kiri), atas, round(kanan), dasar), fill=ABU if i == 0 else 90, outline=HITAM, width=2)
-        tengah = (kiri + kanan) / 2
-        d.text((tengah, atas - px(0.6)), bahasa.angka(nilai), fill=HITAM, font=f_teks, anchor="md")
-        d.text((tengah, dasar + px(0.8)), label, fill=HITAM, font=f_teks, anchor="ma")

@@ -36,6 +36,8 @@ TABEL: dict[tuple[str, ...], type[BaseModel]] = {
     ("perjanjian_kinerja",): model.PerjanjianKinerja,
     ("perjanjian_kinerja", "pihak_kedua"): model.PihakKedua,
     ("program",): model.Program,
+
+    ("laporan_kinerja",): model.LaporanKinerja,
 }
 TAG_UNION = {"teks", "pecahan"}
 
@@ -159,6 +161,10 @@ def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]
     """Rules that span several keys or the file system."""
     masalah = [_masalah_target(config, i, teks, path) for i in range(len(config.iku))]
     masalah += target_pk(config.model_dump(mode="json"), teks, path, {i for i, m in enumerate(masalah) if m})
+    masalah += [_masalah_tahun_realisasi(config, i, teks, path) for i in range(len(config.iku))]
+    if config.laporan_kinerja is not None:  # a row the PK already named is not named twice
+        sudah = {m.kunci for m in masalah if m}
+        masalah += [m for m in nilai_tahun_kurang(config, teks, path) if m.kunci not in sudah]
     logo = config.instansi.logo
     if logo and (path.parent / logo).is_file() and (path.parent / logo).suffix.lower() in (".png", ".jpg", ".jpeg"):
         masalah.append(_masalah_gambar(path.parent / logo, teks, path))
@@ -218,6 +224,31 @@ def _masalah_target_pk(tahun: str, i: int, teks: str, path: Path) -> Masalah:
                    berkas=path, kunci=f"iku[{i + 1}].target", baris=cari_baris(teks, ("iku", i, "target")),
                    saran=f"tulis target = {{ {tahun} = ... }} pada baris iku ke-{i + 1}, "
                          "atau hapus tabel [perjanjian_kinerja] bila tahun ini belum ada Perjanjian Kinerja")
+
+
+def _masalah_tahun_realisasi(config: model.Config, i: int, teks: str, path: Path) -> Masalah | None:
+    """Keys of realisasi are years, like those of target."""
+    bukan = [k for k in (config.iku[i].realisasi or {}) if not (k.isascii() and k.isdigit() and 1900 <= int(k) <= 2200)]
+    if not bukan:
+        return None
+    return Masalah("kunci realisasi harus berupa tahun (tertulis: " + ", ".join(f'"{k}"' for k in bukan) + ")",
+                   berkas=path, kunci=f"iku[{i + 1}].realisasi", baris=cari_baris(teks, ("iku", i, "realisasi")),
+                   saran=f"tulis tahun empat angka, misalnya realisasi = {{ {config.tahun} = 5.05 }}")
+
+
+def nilai_tahun_kurang(config: model.Config, teks: str, path: Path) -> list[Masalah]:
+    """Rows lacking target[tahun] or realisasi[tahun], which capaian needs (LKjIP, iku capaian)."""
+    masalah = []
+    for i, baris in enumerate(config.iku):
+        for kunci in ("target", "realisasi"):
+            if str(config.tahun) not in (getattr(baris, kunci) or {}):
+                masalah.append(Masalah(
+                    f"{kunci} tahun {config.tahun} belum diisi untuk \"{baris.indikator}\" "
+                    "(diperlukan untuk menghitung capaian)",
+                    berkas=path, kunci=f"iku[{i + 1}].{kunci}", baris=cari_baris(teks, ("iku", i, kunci)),
+                    saran=f"tambahkan {config.tahun} = ... pada {kunci} baris [[iku]] ini, "
+                          f"misalnya {kunci} = {{ {config.tahun} = 5.05 }}"))
+    return masalah
 
 
 def _logo_mutlak(config: model.Config, folder: Path) -> model.Config:

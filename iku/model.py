@@ -184,6 +184,16 @@ class Iku(Dasar):
     strategi: Teks | None = None
     arah_kebijakan: Teks | None = None
     acuan: Teks | None = None
+    arah: Literal["naik", "turun"] = "naik"  # "turun": lower is better (capaian computed the other way)
+    realisasi: dict[str, Angka] | None = None  # measured values, year -> number (LKjIP)
+    analisis: Teks | None = None
+
+
+class LaporanKinerja(Dasar):
+    """[laporan_kinerja]: present -> the year's LKjIP."""
+
+    tanggal: Tanggal
+    kata_pengantar: Teks | None = None
 
 
 class PihakKedua(Dasar):
@@ -229,3 +239,5 @@ class Config(Dasar):
     iku: Annotated[list[Iku], Field(min_length=1)]
     perjanjian_kinerja: PerjanjianKinerja | None = None
     program: list[Program] = []
+
+    laporan_kinerja: LaporanKinerja | None = None

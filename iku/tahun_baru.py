@@ -139,10 +139,29 @@ def buat_draf(teks: str, tanggal: dt.date, rencana: tuple[int, int]) -> Draf:
     catatan = [f"tahun {lama} menjadi {lama + 1} pada: " + ", ".join(["tahun", *diubah])]
     if any("realisasi" in p for p in doc.get("program", [])):
         catatan.append(f"realisasi setiap [[program]] masih angka tahun {lama}: ganti pada akhir tahun {lama + 1}")
+
+    if _laporan_jadi_catatan(doc):
+        catatan.append(f"[laporan_kinerja] dijadikan catatan (#): LKjIP {lama + 1} baru dapat dibuat setelah "
+                       f"realisasi {lama + 1} setiap [[iku]] diisi; saat itu hapus tanda # di depan [laporan_kinerja] dan tanggal")
     if lama + 1 > rencana[1]:
         catatan.append(f"tahun {lama + 1} di luar rencana {rencana[0]}-{rencana[1]}: perbarui tabel [rencana] "
                        "dan target setiap [[iku]]")
     return Draf(tomlkit.dumps(doc), diisi, catatan)
+
+
+def _laporan_jadi_catatan(doc: Any) -> bool:
+    """Next year's LKjIP needs next year's realisasi, not known yet: keep the section as comments."""
+    laporan = doc.get("laporan_kinerja")
+    if laporan is None:
+        return False
+    tanggal = laporan.get("tanggal")
+    if isinstance(tanggal, dt.date):
+        laporan["tanggal"] = _tahun_depan(tanggal)
+    isi = ("[laporan_kinerja]\n" + laporan.as_string()).rstrip("\n").splitlines()
+    del doc["laporan_kinerja"]
+    for baris in isi:
+        doc.add(tomlkit.comment(baris[1:].lstrip() if baris.lstrip().startswith("#") else baris))
+    return True
 
 
 def _ganti_angka(lama: Any, nilai: int) -> Any:

@@ -15,14 +15,24 @@ CONFIG_CONTOH = AKAR / "config" / "iku.toml"
 TEMPLATES = AKAR / "templates"
 
 
-def salin_config(tujuan: Path, ganti: dict[str, str] | None = None) -> Path:
-    """Copy the sample config, replacing whole lines that start with each key (regex-safe)."""
+def salin_config(tujuan: Path, ganti: dict[str, str] | None = None, laporan: bool = True) -> Path:
+    """Copy the sample config, replacing whole lines that start with each key (regex-safe).
+
+    laporan=False drops [laporan_kinerja], which needs target and realisasi of `tahun` in every
+    row: for tests that move `tahun` or add rows without a realisasi."""
     teks = CONFIG_CONTOH.read_text(encoding="utf-8")
+    if not laporan:
+        teks = tanpa_laporan(teks)
     for awal, baris in (ganti or {}).items():
         teks, n = re.subn(rf"(?m)^{re.escape(awal)}.*$", lambda _m: baris, teks, count=1)
         assert n == 1, f"baris {awal!r} tidak ada di config contoh"
     tujuan.write_text(teks, encoding="utf-8")
     return tujuan
+
+
+def tanpa_laporan(teks: str) -> str:
+    """Config text without its [laporan_kinerja] section."""
+    return re.sub(r"(?ms)^\[laporan_kinerja\]\n.*?(?=^\[|\Z)", "", teks)
 
 
 def teks_paragraf(p) -> str:
@@ -144,3 +154,11 @@ def tanpa_bagian(path: Path, *kunci: str) -> Path:
         doc.pop(k, None)
     path.write_text(tomlkit.dumps(doc), encoding="utf-8")
     return path
+
+
+def jumlah_dokumen_contoh() -> int:
+    """How many documents the sample config's set has: the registry's kinds plus the signing bundle."""
+    from iku.konfigurasi import muat
+    from iku.naskah import set_tahun
+
+    return len(set_tahun(muat(CONFIG_CONTOH))) + 1

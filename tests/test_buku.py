@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from bantu import TEMPLATES, salin_config, teks_docx, teks_paragraf, teks_pdf
-from iku import gambar
+from iku import gambar, grafik
 from iku.naskah import buku
 from iku import konfigurasi
 from iku.konfigurasi import muat
@@ -556,7 +557,7 @@ def test_setiap_gambar_muat_dalam_tinggi_halaman_bagiannya(empat_puluh, referens
 def test_grafik_target_dibagi_dengan_judul_bernomor_dan_tetap_bersama(empat_puluh):
     teks = teks_docx(empat_puluh["dokumen"])
     judul = [t for t in teks if t.startswith("Gambar 2.2.1")]
-    per = gambar.panel_per_gambar(297 - buku.MARGIN_ATAS_BAWAH_MM - buku.RUANG_JUDUL_MM)
+    per = grafik.panel_per_gambar(297 - buku.MARGIN_ATAS_BAWAH_MM - buku.RUANG_JUDUL_MM)
     jumlah = -(-40 // per)
     assert per >= 4 and jumlah > 1
     assert judul == [f"Gambar 2.2.1 ({n}/{jumlah}) Kondisi Awal (2023) dan Target Indikator Kinerja Utama "
@@ -654,7 +655,7 @@ def test_pdf_empat_puluh_iku_angka_utuh_dan_semua_grafik_tampil(empat_puluh, tmp
     gambar_hal = [int(b.split()[0]) for b in keluaran.splitlines()[2:]]
     judul = [i + 1 for i, h in enumerate(halaman) for b in h.splitlines() if b.startswith("Gambar 2.2.1 (")]
     jumlah = len(judul)
-    assert jumlah == -(-40 // gambar.panel_per_gambar(297 - 45 - buku.RUANG_JUDUL_MM))
+    assert jumlah == -(-40 // grafik.panel_per_gambar(297 - 45 - buku.RUANG_JUDUL_MM))
     for k, h in enumerate(judul, start=1):  # each chart's caption on the page of its picture
         assert f"({k}/{jumlah})" in halaman[h - 1]
         assert h in gambar_hal
@@ -664,7 +665,7 @@ def test_grafik_per_gambar_menurut_kertas():
     from iku.rapi import KERTAS_MM
 
     ruang = {k: v[1] - buku.MARGIN_ATAS_BAWAH_MM - buku.RUANG_JUDUL_MM for k, v in KERTAS_MM.items()}
-    assert gambar.panel_per_gambar(ruang["A4"]) == 6 and gambar.panel_per_gambar(ruang["F4"]) == 8
+    assert grafik.panel_per_gambar(ruang["A4"]) == 6 and grafik.panel_per_gambar(ruang["F4"]) == 8
     for tinggi in ruang.values():  # the picture of a full set of panels fits the room left for it
-        penuh = gambar.grafik_target([gambar.Seri("x", "%", (("2023", 1),))] * gambar.panel_per_gambar(tinggi))
-        assert gambar.mm(penuh.height) <= tinggi
+        penuh = grafik.grafik([grafik.Seri("x", "%", ("2023",), (Decimal(1),))] * grafik.panel_per_gambar(tinggi))
+        assert penuh.tinggi_mm <= tinggi

@@ -93,7 +93,7 @@ def test_arsip_tahun_lalu_dan_draf(tmp_path: Path) -> None:
     arsip = keluaran / "2023" / "konfigurasi-2023.toml"
     assert {p.kunci for p in beda(arsip, draf)} == {
         "tahun", "keputusan.nomor", "keputusan.tanggal", "keputusan.tentang", "keputusan.menimbang[2]",
-        "dokumen.tanggal_kata_pengantar", "perjanjian_kinerja.tanggal",
+        "dokumen.tanggal_kata_pengantar", "perjanjian_kinerja.tanggal", "laporan_kinerja",
         *(f"program[{i}].anggaran" for i in range(1, 6))}
     assert beda(keluaran / "2023", draf) == beda(arsip, draf)
 

@@ -35,9 +35,9 @@ def diganti(awal: str, lama: str, baru: str) -> dict[str, str]:
     return {awal: baris.replace(lama, baru)}
 
 
-def peringatan_untuk(tmp_path: Path, ganti: dict[str, str], tambahan: str = "", tanpa_pk: bool = False
-                     ) -> list[Masalah]:
-    path = salin_config(tmp_path / "iku.toml", ganti)
+def peringatan_untuk(tmp_path: Path, ganti: dict[str, str], tambahan: str = "", tanpa_pk: bool = False,
+                     laporan: bool = True) -> list[Masalah]:
+    path = salin_config(tmp_path / "iku.toml", ganti, laporan)
     if tanpa_pk:  # the PK needs target[tahun] of every row (an error) and warns of a date in another year
         tanpa_bagian(path, "perjanjian_kinerja")
     if tambahan:
@@ -103,7 +103,9 @@ KASUS = {
 @pytest.mark.parametrize("tahun, di_luar", [(2021, True), (2022, True), (2023, False), (2025, False), (2026, False),
                                              (2027, True), (2030, True)])
 def test_tahun_di_luar_rencana(tmp_path: Path, tahun: int, di_luar: bool) -> None:
-    hasil = peringatan_untuk(tmp_path, {"tahun = ": f"tahun = {tahun}"}, tanpa_pk=True)
+    hasil = peringatan_untuk(tmp_path, {"tahun = ": f"tahun = {tahun}"}, tanpa_pk=True, laporan=False)
+    # the sample's realisasi of years after an early tahun are warned too (tests/test_capaian.py)
+    hasil = [m for m in hasil if not (m.kunci or "").startswith("iku[")]
     if not di_luar:
         assert hasil == []
         return
@@ -184,7 +186,7 @@ def test_sasaran_sama_tidak_berurutan(tmp_path: Path) -> None:
     baris = "\n[[iku]]\n" + "\n".join(f'{k} = "{v}"' for k, v in (
         ("sasaran", "Menurunnya Penduduk Miskin"), ("indikator", "Persentase Keluarga Miskin"), ("satuan", "%"),
         ("alasan", "Uji"), ("formulasi", "Uji"), ("sumber_data", "Uji"))) + "\n"
-    hasil = peringatan_untuk(tmp_path, {}, tambahan=baris, tanpa_pk=True)
+    hasil = peringatan_untuk(tmp_path, {}, tambahan=baris, tanpa_pk=True, laporan=False)
     assert [(m.kunci, "tidak berurutan" in m.pesan) for m in hasil] == [("iku[3].sasaran", True)]
 
 

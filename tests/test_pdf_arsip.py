@@ -18,7 +18,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from bantu import AKAR, salin_config, teks_pdf
+from bantu import AKAR, jumlah_dokumen_contoh, salin_config, teks_pdf
 from iku.pdf import ke_pdf
 from test_arsip import NAMA_BUNDEL, generate_di, isi_folder, jalankan
 
@@ -66,7 +66,7 @@ def test_pdfa_untuk_setiap_docx_dan_manifes(tmp_path: Path) -> None:
     assert hasil.returncode == 0, hasil.stderr
     folder = tmp_path / "output" / "2023"
     docx_ = sorted(p.stem for p in folder.glob("*.docx"))
-    assert sorted(p.stem for p in folder.glob("*.pdf")) == docx_ and len(docx_) == 4
+    assert sorted(p.stem for p in folder.glob("*.pdf")) == docx_ and len(docx_) == jumlah_dokumen_contoh()
     for pdf in folder.glob("*.pdf"):
         meta = xmp(pdf)
         assert re.search(r"<pdfaid:part>2</pdfaid:part>", meta), pdf.name
@@ -135,7 +135,7 @@ def test_dua_run_paralel_tidak_bertabrakan(tmp_path: Path) -> None:
         _, galat = p.communicate(timeout=300)
         assert p.returncode == 0, galat.decode()
     for nama in ("a", "b"):
-        assert len(list((tmp_path / nama / "2023").glob("*.pdf"))) == 4  # keputusan, lampiran, buku, bundel
+        assert len(list((tmp_path / nama / "2023").glob("*.pdf"))) == jumlah_dokumen_contoh()
     assert proses_dengan(str(tmp_path)) == []
 
 

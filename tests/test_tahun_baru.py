@@ -20,7 +20,10 @@ BERUBAH = {"tahun": "tahun = 2024",
            "tanggal_kata_pengantar": 'tanggal_kata_pengantar = "ISI: tanggal kata pengantar (contoh 2023-03-22)"',
            "tanggal_pk": 'tanggal = "ISI: tanggal Perjanjian Kinerja (contoh 2024-01-16)"',
            **{f"anggaran{i}": f'anggaran = "ISI: pagu anggaran dalam rupiah, tanpa tanda kutip (tahun lalu {a})"'
-              for i, a in enumerate((6845312000, 412500000, 1126750000, 1250000000, 285000000))}}
+              for i, a in enumerate((6845312000, 412500000, 1126750000, 1250000000, 285000000))},
+           # next year's LKjIP waits for next year's realisasi: the section stays, as comments
+           "laporan_kinerja": "# [laporan_kinerja]",
+           "tanggal_laporan": "# tanggal = 2025-02-20"}
 
 
 def jalankan(*args: str):
@@ -126,7 +129,7 @@ def test_pesan_menyebut_yang_harus_diisi(tmp_path: Path) -> None:
 
 
 def test_tanpa_pk_dan_program_tidak_ada_tanda_pk(tmp_path: Path) -> None:
-    asal = tanpa_bagian(salin_config(tmp_path / "iku.toml"), "perjanjian_kinerja", "program")
+    asal = tanpa_bagian(salin_config(tmp_path / "iku.toml", laporan=False), "perjanjian_kinerja", "program")
     hasil = jalankan("new-year", "--config", str(asal), "--to", str(tmp_path / "baru.toml"))
     assert hasil.exit_code == 0, hasil.output
     assert hasil.output.splitlines()[1:] == [
@@ -135,7 +138,7 @@ def test_tanpa_pk_dan_program_tidak_ada_tanda_pk(tmp_path: Path) -> None:
 
 
 def test_tahun_di_luar_rencana_diingatkan(tmp_path: Path) -> None:
-    asal = salin_config(tmp_path / "iku.toml", {"tahun = ": "tahun = 2026"})
+    asal = salin_config(tmp_path / "iku.toml", {"tahun = ": "tahun = 2026"}, laporan=False)
     hasil = jalankan("new-year", "--config", str(asal), "--to", str(tmp_path / "baru.toml"))
     assert hasil.exit_code == 0 and "tahun 2027 di luar rencana 2023-2026" in hasil.output
     assert (tmp_path / "baru.toml").is_file()
@@ -143,7 +146,7 @@ def test_tahun_di_luar_rencana_diingatkan(tmp_path: Path) -> None:
 
 def test_check_juga_mengingatkan_tahun_di_luar_rencana(tmp_path: Path) -> None:
     """new-year's note and check agree: the filled-in draft of a plan's last year is outside the plan."""
-    asal = salin_config(tmp_path / "iku.toml", {"tahun = ": "tahun = 2026"})
+    asal = salin_config(tmp_path / "iku.toml", {"tahun = ": "tahun = 2026"}, laporan=False)
     tanpa_bagian(asal, "perjanjian_kinerja")  # with it, the missing 2027 targets are errors (test_perjanjian_kinerja)
     tujuan = tmp_path / "baru.toml"
     catatan = jalankan("new-year", "--config", str(asal), "--to", str(tujuan))

@@ -15,7 +15,7 @@ from typing import Any
 
 from PIL import Image
 
-from .. import bahasa, gambar
+from .. import bahasa, gambar, grafik as grafik_
 from . import blok, keputusan
 from .blok import Gambar
 from ..model import Config, Iku
@@ -168,9 +168,10 @@ def tinggi_gambar_mm(config: Config) -> float:
     return KERTAS_MM[config.format.kertas][1] - MARGIN_ATAS_BAWAH_MM - RUANG_JUDUL_MM
 
 
-def muat_halaman(png: Image.Image, folder: Path, awalan: str, tinggi_mm: float) -> Gambar:
+def muat_halaman(png: Image.Image | gambar.Png, folder: Path, awalan: str, tinggi_mm: float) -> Gambar:
     """Save a picture to print LEBAR_GAMBAR_MM wide, or narrower when that would be taller than tinggi_mm."""
-    tinggi = gambar.mm(png.height) * LEBAR_GAMBAR_MM / gambar.mm(png.width)
+    png = png if isinstance(png, gambar.Png) else gambar.png(png)
+    tinggi = png.tinggi_mm * LEBAR_GAMBAR_MM / png.lebar_mm
     lebar = LEBAR_GAMBAR_MM if tinggi <= tinggi_mm else math.floor(LEBAR_GAMBAR_MM * tinggi_mm / tinggi)
     return Gambar(gambar.simpan(png, folder, awalan), lebar)
 
@@ -255,12 +256,12 @@ def tabel(config: Config, label_bagian: str) -> dict[str, Any]:
     }
 
 
-def seri_grafik(b: Iku, config: Config) -> gambar.Seri | None:
+def seri_grafik(b: Iku, config: Config) -> grafik_.Seri | None:
     if b.kondisi_awal is None or not b.target:
         return None
-    nilai = [(str(config.rencana.tahun_kondisi_awal), b.kondisi_awal)]
-    nilai += [(str(t), b.target[str(t)]) for t in config.rencana.tahun]
-    return gambar.Seri(b.indikator, b.satuan, tuple(nilai))
+    tahun = tuple(str(t) for t in config.rencana.tahun)
+    return grafik_.Seri(b.indikator, b.satuan, tahun, tuple(b.target.get(t) for t in tahun),
+                        kondisi_awal=(str(config.rencana.tahun_kondisi_awal), b.kondisi_awal))
 
 
 def grafik(config: Config, folder: Path, label_bagian: str) -> list[dict[str, Any]]:
@@ -268,12 +269,12 @@ def grafik(config: Config, folder: Path, label_bagian: str) -> list[dict[str, An
     captions 'Gambar 2.2.1 (1/7) ...' when there are several."""
     seri = [s for s in (seri_grafik(b, config) for b in config.iku) if s]
     tinggi = tinggi_gambar_mm(config)
-    per = gambar.panel_per_gambar(tinggi)
+    per = grafik_.panel_per_gambar(tinggi)
     bagian = [seri[i:i + per] for i in range(0, len(seri), per)]
     label = f"Gambar {label_bagian}.1"
     judul = (f"Kondisi Awal ({config.rencana.tahun_kondisi_awal}) "
              f"dan Target Indikator Kinerja Utama Tahun {periode(config)}")
-    return [{"gambar": muat_halaman(gambar.grafik_target(b, LEBAR_GAMBAR_MM), folder, "grafik", tinggi),
+    return [{"gambar": muat_halaman(grafik_.grafik(b, LEBAR_GAMBAR_MM), folder, "grafik", tinggi),
              "judul": f"{label} {judul}" if len(bagian) == 1 else f"{label} ({n}/{len(bagian)}) {judul}"}
             for n, b in enumerate(bagian, start=1)]
 

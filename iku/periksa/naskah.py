@@ -402,11 +402,45 @@ def program_ganda(n: Bacaan) -> Iterator[Masalah]:
                              "di keterangan), atau perbaiki namanya")
         pertama.setdefault(kunci, i)
 
+# ---------------------------------------------------------------- capaian (LKjIP)
+
+def target_nol(n: Bacaan) -> Iterator[Masalah]:
+    if n.config.laporan_kinerja is None:
+        return
+    tahun = str(n.config.tahun)
+    for i, baris in enumerate(n.config.iku):
+        if (baris.target or {}).get(tahun) == 0:
+            yield peringatan(n, ("iku", i, "target", tahun), f"target tahun {tahun} bernilai 0, sehingga capaian "
+                             "dan predikat indikator ini tidak dapat dihitung (tercetak \"-\" di LKjIP)",
+                             "isi target yang sebenarnya; biarkan 0 hanya bila memang tidak ada target")
+
+
+def persen_di_atas_seratus(n: Bacaan) -> Iterator[Masalah]:
+    for i, baris in enumerate(n.config.iku):
+        if baris.satuan.strip() != "%":
+            continue
+        for kunci in ("target", "realisasi"):
+            for tahun, nilai in (getattr(baris, kunci) or {}).items():
+                if nilai > 100:
+                    yield peringatan(n, ("iku", i, kunci, tahun), f"{kunci} tahun {tahun} ({bahasa.angka(nilai)}) "
+                                     "lebih dari 100 padahal satuannya %",
+                                     "periksa angkanya (salah ketik titik desimal?) atau satuan indikatornya")
+
+
+def realisasi_sesudah_tahun(n: Bacaan) -> Iterator[Masalah]:
+    for i, baris in enumerate(n.config.iku):
+        for tahun in baris.realisasi or {}:
+            if tahun.isdigit() and int(tahun) > n.config.tahun:
+                yield peringatan(n, ("iku", i, "realisasi", tahun), f"realisasi tahun {tahun} diisi, padahal tahun "
+                                 f"laporan ini {n.config.tahun}: realisasi tahun yang belum berjalan",
+                                 f"hapus realisasi {tahun}, atau periksa kunci tahun di bagian atas berkas")
+
 
 ATURAN: list[Aturan] = [
     tahun_dalam_rencana, penomoran_diketik, tahun_nomor, tentang_tanda_baca, menimbang_bahwa, menimbang_rujukan, mengingat_tanda_baca,
     mengingat_urutan, tentang_kecil, butir_ganda, diktum_berlaku, pangkat_golongan, nip_masuk_akal,
-    sasaran_mirip, sasaran_terpisah, tanggal_pk, program_ganda, ejaan,
+    sasaran_mirip, sasaran_terpisah, tanggal_pk, program_ganda, ejaan, target_nol, persen_di_atas_seratus,
+    realisasi_sesudah_tahun,
 ]
 
 

@@ -1,0 +1,243 @@
+"""Capaian kinerja: target against realisasi, predikat, budget absorbed, the Ikhtisar counts.
+
+Pure arithmetic on the validated model, in Decimal, rounded half up to two decimals once
+(from the exact quotient), so a figure is the same wherever it is printed: the LKjIP, its
+Ikhtisar, `iku capaian`. Formulas are fixed by the config contract:
+- arah "naik": realisasi / target x 100;
+- arah "turun" (lower is better): (2 x target - realisasi) / target x 100, never below 0;
+- a target of 0 leaves capaian undefined (None, printed "-"), never a division error.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from . import bahasa
+from .galat import ConfigError
+from .konfigurasi import Bacaan, nilai_tahun_kurang
+from .model import Config, Iku
+
+KOSONG = "-"
+TERCAPAI = Decimal(100)
+# Predikat bands of Permenpan RB 53/2014 as fixed in the contract: (lower bound, name), highest first.
+PREDIKAT: tuple[tuple[Decimal, str], ...] = (
+    (Decimal(91), "Sangat Tinggi"),
+    (Decimal(76), "Tinggi"),
+    (Decimal(66), "Sedang"),
+    (Decimal(51), "Rendah"),
+)
+SANGAT_RENDAH = "Sangat Rendah"
+SEMUA_PREDIKAT = tuple(nama for _, nama in PREDIKAT) + (SANGAT_RENDAH,)
+
+
+def persen_dua_desimal(pembilang: Fraction) -> Decimal:
+    """A ratio x 100 with two decimals, rounded half up (away from zero) from the exact value.
+
+    Equal to Decimal's ROUND_HALF_UP applied to the exact quotient: no intermediate rounding,
+    whatever the number of digits of the inputs."""
+    perseratus = abs(pembilang) * 10000  # the percentage in hundredths
+    bulat = math.floor(perseratus + Fraction(1, 2))
+    tanda = "-" if pembilang < 0 and bulat else ""
+    return Decimal(f"{tanda}{bulat}E-2")  # built from text: exact, no context rounding
+
+
+def hitung(target: Decimal, realisasi: Decimal, arah: str) -> Decimal | None:
+    """Capaian (%) of one value against one target; None when the target is 0."""
+    if target == 0:
+        return None
+    t, r = Fraction(target), Fraction(realisasi)
+    rasio = r / t if arah == "naik" else (2 * t - r) / t
+    return persen_dua_desimal(max(rasio, Fraction(0)) if arah == "turun" else rasio)
+
+
+def predikat(capaian: Decimal | None) -> str:
+    """Sangat Tinggi (>= 91), Tinggi (>= 76), Sedang (>= 66), Rendah (>= 51), Sangat Rendah; "-" if undefined."""
+    if capaian is None:
+        return KOSONG
+    return next((nama for batas, nama in PREDIKAT if capaian >= batas), SANGAT_RENDAH)
+
+
+def teks_capaian(capaian: Decimal | None) -> str:
+    """97,09; 125,00; "-" when undefined."""
+    return KOSONG if capaian is None else bahasa.persen(capaian)
+
+
+def teks_angka(nilai: Decimal | None) -> str:
+    return KOSONG if nilai is None else bahasa.angka(nilai)
+
+
+@dataclass(frozen=True)
+class Capaian:
+    """One indicator measured in one year against one target."""
+
+    indikator: str
+    satuan: str
+    arah: str
+    target: Decimal | None
+    realisasi: Decimal | None
+    nilai: Decimal | None  # capaian in %, None when undefined (target 0 or a value missing)
+
+    @property
+    def predikat(self) -> str:
+        return predikat(self.nilai)
+
+    @property
+    def tercapai(self) -> bool:
+        """The target reached: capaian of at least 100 %."""
+        return self.nilai is not None and self.nilai >= TERCAPAI
+
+    def teks(self) -> dict[str, str]:
+        """The row as printed: target, realisasi, capaian, predikat (Indonesian numbers, "-" gaps)."""
+        return {"target": teks_angka(self.target), "realisasi": teks_angka(self.realisasi),
+                "capaian": teks_capaian(self.nilai), "predikat": self.predikat}
+
+
+def capaian_baris(baris: Iku, tahun_realisasi: int, tahun_target: int | None = None) -> Capaian:
+    """Realisasi of tahun_realisasi against the target of tahun_target (default the same year)."""
+    target = (baris.target or {}).get(str(tahun_target or tahun_realisasi))
+    realisasi = (baris.realisasi or {}).get(str(tahun_realisasi))
+    nilai = None if target is None or realisasi is None else hitung(target, realisasi, baris.arah)
+    return Capaian(baris.indikator, baris.satuan, baris.arah, target, realisasi, nilai)
+
+
+def tabel_capaian(config: Config) -> list[Capaian]:
+    """Every row's capaian in config.tahun."""
+    return [capaian_baris(b, config.tahun) for b in config.iku]
+
+
+def capaian_akhir(config: Config) -> list[Capaian]:
+    """Every row's realisasi of config.tahun against the end-of-plan target (target[tahun_akhir])."""
+    return [capaian_baris(b, config.tahun, config.rencana.tahun_akhir) for b in config.iku]
+
+
+def tahun_realisasi(config: Config) -> list[int]:
+    """Years from tahun_kondisi_awal to tahun for which any row has a realisasi (the comparison table)."""
+    ada = {int(t) for b in config.iku for t in (b.realisasi or {})}
+    return [t for t in range(config.rencana.tahun_kondisi_awal, config.tahun + 1) if t in ada]
+
+
+def riwayat_realisasi(config: Config) -> list[list[str]]:
+    """Per row, its realisasi printed for each of tahun_realisasi(config); "-" where none."""
+    tahun = tahun_realisasi(config)
+    return [[teks_angka((b.realisasi or {}).get(str(t))) for t in tahun] for b in config.iku]
+
+
+# ---------------------------------------------------------------- Ikhtisar Eksekutif
+
+@dataclass(frozen=True)
+class Ikhtisar:
+    """The counts of the Ikhtisar Eksekutif."""
+
+    jumlah: int  # indicators
+    tercapai: int  # capaian >= 100 %
+    per_predikat: dict[str, int]  # every predikat, in order from Sangat Tinggi, zeros included
+    tidak_terukur: int  # capaian undefined (target 0)
+
+
+def ikhtisar(daftar: list[Capaian]) -> Ikhtisar:
+    hitungan = {nama: sum(1 for c in daftar if c.predikat == nama) for nama in SEMUA_PREDIKAT}
+    return Ikhtisar(len(daftar), sum(1 for c in daftar if c.tercapai), hitungan,
+                    sum(1 for c in daftar if c.nilai is None))
+
+
+# ---------------------------------------------------------------- budget
+
+@dataclass(frozen=True)
+class BarisAnggaran:
+    anggaran: Decimal
+    realisasi: Decimal | None
+    persen: Decimal | None  # realisasi / anggaran x 100; None when anggaran is 0 or realisasi missing
+
+
+@dataclass(frozen=True)
+class Anggaran:
+    """The budget table: one row per programme and the JUMLAH row."""
+
+    baris: list[BarisAnggaran]
+    jumlah: BarisAnggaran
+
+
+def serapan(anggaran: Decimal, realisasi: Decimal | None) -> BarisAnggaran:
+    persen = None if realisasi is None or anggaran == 0 else persen_dua_desimal(Fraction(realisasi) / Fraction(anggaran))
+    return BarisAnggaran(anggaran, realisasi, persen)
+
+
+def anggaran(program: Iterable[tuple[Decimal | int, Decimal | int | None]]) -> Anggaran:
+    """(anggaran, realisasi) of each programme -> rows and JUMLAH (a missing realisasi counts as none)."""
+    pasangan = [(Decimal(a), None if r is None else Decimal(r)) for a, r in program]
+    baris = [serapan(a, r) for a, r in pasangan]
+    ada_realisasi = any(r is not None for _, r in pasangan)
+    total_r = sum((r for _, r in pasangan if r is not None), Decimal(0)) if ada_realisasi else None
+    return Anggaran(baris, serapan(sum((a for a, _ in pasangan), Decimal(0)), total_r))
+
+
+def teks_anggaran(b: BarisAnggaran) -> dict[str, str]:
+    """A budget row as printed: whole rupiah 1.250.000.000, % 95,00, "-" gaps."""
+    return {"anggaran": teks_angka(b.anggaran), "realisasi": teks_angka(b.realisasi),
+            "persen": teks_capaian(b.persen)}
+
+
+# ---------------------------------------------------------------- iku capaian (terminal)
+
+class CapaianError(ConfigError):
+    """Rows lack the target or realisasi of the year."""
+
+    judul = "Capaian belum dapat dihitung"
+
+
+def pastikan_lengkap(bacaan: Bacaan) -> None:
+    """Raise CapaianError naming every row without target[tahun] or realisasi[tahun]."""
+    masalah = nilai_tahun_kurang(bacaan.config, bacaan.teks, bacaan.path)
+    if masalah:
+        raise CapaianError(masalah)
+
+
+LEBAR_INDIKATOR = 40
+KEPALA = ("No", "Indikator Kinerja", "Satuan", "Arah", "Target", "Realisasi", "Capaian (%)", "Predikat")
+KANAN = {0, 4, 5, 6}  # numbers align right
+
+
+def tabel_terminal(config: Config) -> list[str]:
+    """The year's capaian as aligned text lines (for `iku capaian`), then the Ikhtisar counts."""
+    daftar = tabel_capaian(config)
+    isi = [_sel_terminal(n, c) for n, c in enumerate(daftar, start=1)]
+    lebar = [max(len(baris) for sel in kolom for baris in sel) for kolom in zip(KEPALA_SEL, *isi)]
+    garis = "  ".join("-" * l for l in lebar)
+    hasil = [f"Capaian kinerja tahun {config.tahun}: {config.instansi.nama}", "",
+             *_baris_terminal(KEPALA_SEL, lebar), garis]
+    for sel in isi:
+        hasil += _baris_terminal(sel, lebar)
+    return hasil + [garis, *ringkasan(ikhtisar(daftar))]
+
+
+KEPALA_SEL = [[k] for k in KEPALA]
+
+
+def _sel_terminal(nomor: int, c: Capaian) -> list[list[str]]:
+    teks = c.teks()
+    indikator = textwrap.wrap(c.indikator, LEBAR_INDIKATOR) or [""]
+    return [[str(nomor)], indikator, [c.satuan], [c.arah], [teks["target"]], [teks["realisasi"]],
+            [teks["capaian"]], [teks["predikat"]]]
+
+
+def _baris_terminal(sel: list[list[str]], lebar: list[int]) -> list[str]:
+    """One table row, several lines when a cell wraps; numbers right-aligned."""
+    tinggi = max(len(s) for s in sel)
+    return ["  ".join((s[i] if i < len(s) else "").rjust(l) if k in KANAN else
+                      (s[i] if i < len(s) else "").ljust(l) for k, (s, l) in enumerate(zip(sel, lebar))).rstrip()
+            for i in range(tinggi)]
+
+
+def ringkasan(ik: Ikhtisar) -> list[str]:
+    """The Ikhtisar counts in words."""
+    predikat_ = ", ".join(f"{nama} {jumlah}" for nama, jumlah in ik.per_predikat.items())
+    hasil = [f"{ik.jumlah} indikator; {ik.tercapai} mencapai target (capaian 100% atau lebih).",
+             f"Predikat: {predikat_}."]
+    if ik.tidak_terukur:
+        hasil.append(f"{ik.tidak_terukur} indikator bertarget 0: capaian dan predikatnya tidak dapat dihitung (\"-\").")
+    return hasil
