@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
 from num2words import num2words
 
 LOCALE = "id"
@@ -28,12 +27,15 @@ def tanggal(nilai: dt.date) -> str:
 
 
 def angka(nilai: Decimal | int) -> str:
-    """6,12; 1.250,5; 4,90 — decimal comma, '.' between thousands, decimals as written."""
-    if isinstance(nilai, int):
-        return format_decimal(nilai, format="#,##0", locale=LOCALE)
-    desimal = max(0, -int(nilai.as_tuple().exponent))
-    pola = "#,##0" + ("." + "0" * desimal if desimal else "")
-    return format_decimal(nilai, format=pola, locale=LOCALE, decimal_quantization=True)
+    """6,12; 1.250,5; 4,90 — decimal comma, '.' between thousands, decimals as written.
+
+    Written out from the digits themselves (no arithmetic context), so no finite number can fail.
+    """
+    teks = format(Decimal(nilai), "f")
+    tanda = "-" if teks.startswith("-") else ""
+    bulat, _, pecahan = teks.lstrip("-").partition(".")
+    kelompok = [bulat[max(i - 3, 0):i] for i in range(len(bulat), 0, -3)][::-1]
+    return tanda + ".".join(kelompok) + ("," + pecahan if pecahan else "")
 
 
 def ordinal_diktum(nomor: int) -> str:
