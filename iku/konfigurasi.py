@@ -180,19 +180,16 @@ def _masalah_gambar(gambar: Path, teks: str, path: Path) -> Masalah | None:
 
 
 def _masalah_target(config: model.Config, i: int, teks: str, path: Path) -> Masalah | None:
+    """Target years must lie in the plan; years left out are allowed and print "-"."""
     target = config.iku[i].target
-    if target is None:
+    rencana = config.rencana
+    asing = [k for k in target or {} if k not in {str(t) for t in rencana.tahun}]
+    if not asing:
         return None
-    harus = [str(t) for t in config.rencana.tahun]
-    asing = [k for k in target if k not in harus]
-    kurang = [t for t in harus if t not in target]
-    if not (asing or kurang):
-        return None
-    rinci = "; ".join(x for x in (asing and "tahun di luar rentang rencana: " + ", ".join(asing),
-                                  kurang and "tahun belum diisi: " + ", ".join(kurang)) if x)
-    return Masalah(f"target harus memuat tepat tahun {harus[0]} sampai {harus[-1]} ({rinci})",
+    return Masalah(f"tahun di luar rentang rencana {rencana.tahun_awal}-{rencana.tahun_akhir}: " + ", ".join(asing),
                    berkas=path, kunci=f"iku[{i + 1}].target", baris=cari_baris(teks, ("iku", i, "target")),
-                   saran=f"tulis satu target untuk setiap tahun rencana.tahun_awal sampai rencana.tahun_akhir")
+                   saran="hapus tahun itu atau ubah rencana.tahun_awal/rencana.tahun_akhir; "
+                         "tahun rencana yang belum ada targetnya boleh dibiarkan (tercetak \"-\")")
 
 
 def _logo_mutlak(config: model.Config, folder: Path) -> model.Config:

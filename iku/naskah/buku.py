@@ -259,7 +259,7 @@ def seri_grafik(b: Iku, config: Config) -> gambar.Seri | None:
     if b.kondisi_awal is None or not b.target:
         return None
     nilai = [(str(config.rencana.tahun_kondisi_awal), b.kondisi_awal)]
-    nilai += [(str(t), b.target[str(t)]) for t in config.rencana.tahun]
+    nilai += [(str(t), b.target[str(t)]) for t in config.rencana.tahun if str(t) in b.target]  # gaps allowed
     return gambar.Seri(b.indikator, b.satuan, tuple(nilai))
 
 
