@@ -23,9 +23,22 @@ class Gambar:
     lebar_mm: float
 
 
+def periode(config: Config) -> str:
+    """The plan period every document prints: '2023-2026', or '2025' for a one-year plan."""
+    r = config.rencana
+    return f"{r.tahun_awal}-{r.tahun_akhir}" if r.tahun_akhir != r.tahun_awal else str(r.tahun_awal)
+
+
 def berlabel(teks: list[str], label: Any) -> list[dict[str, str]]:
     """Number a list: each item gets the label the drafting rules give its position."""
     return [{"label": label(i), "teks": t} for i, t in enumerate(teks, start=1)]
+
+
+def berlabel_jika_banyak(teks: list[str], label: Any) -> list[dict[str, str]]:
+    """Like berlabel, but a single item carries no letter or number (UU 12/2011, Lampiran II)."""
+    if len(teks) == 1:
+        return [{"label": "", "teks": teks[0]}]
+    return berlabel(teks, label)
 
 
 def label_huruf(nomor: int) -> str:
