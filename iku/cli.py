@@ -16,6 +16,7 @@ from .buat import TEMPLAT_BAWAAN, Permintaan, generate
 from .konfigurasi import baca
 from .manifes import NAMA as NAMA_MANIFES, periksa as periksa_arsip
 from .periksa import Hasil, periksa
+from .periksa.naskah import periksa_naskah
 from .tahun_baru import tahun_baru
 
 
@@ -94,8 +95,14 @@ OPSI_TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, fil
 @click.option("--pdf", is_flag=True, help="Buat juga PDF/A setiap dokumen (perlu LibreOffice).")
 @click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
 def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
-    """Buat set dokumen satu tahun: Keputusan, Lampiran, buku IKU, bundel tanda tangan."""
-    permintaan = Permintaan(baca(config_path), templates, output, force=force, pdf=pdf)
+    """Buat set dokumen satu tahun: Keputusan, Lampiran, buku IKU, bundel tanda tangan.
+
+    Peringatan tata naskah (seperti pada check) ditampilkan di stderr; dokumen tetap dibuat.
+    """
+    bacaan = baca(config_path)
+    for m in periksa_naskah(bacaan):  # not fatal: the clerk sees them, the documents are still made
+        click.echo(_satu_baris("PERINGATAN", m), err=True)
+    permintaan = Permintaan(bacaan, templates, output, force=force, pdf=pdf)
     for path in generate(permintaan):
         click.echo(str(path))
 

@@ -16,6 +16,7 @@ from .. import bahasa
 from ..konfigurasi import Bacaan, nama_kunci
 from ..galat import Masalah
 from ..lokasi import cari_baris
+from ..naskah.blok import label_diketik, tanpa_label
 from ..model import Config
 
 UMUR_MASUK_MINIMUM = 18
@@ -34,28 +35,6 @@ Aturan = Callable[[Bacaan], Iterator[Masalah]]
 
 # ---------------------------------------------------------------- typed numbering
 
-ORDINAL = "|".join(sorted({bahasa.ordinal_diktum(k) for k in range(1, 41)} | {"PERTAMA"}, key=len, reverse=True))
-LABEL = re.compile(
-    r"^\s*(?:"
-    r"\((?:[a-zA-Z]|\d{1,3})\)\s+"          # (a) (1)
-    r"|(?:[a-zA-Z]|\d{1,3})[.)]\s+"         # a. a) 1. 1)
-    r"|\d{1,3}[.)](?=[^\W\d_])"             # 1.Undang-Undang (but not 1.000)
-    rf"|(?:{ORDINAL})\b\s*[:.]?\s*"         # KESATU: / KESATU
-    rf"|(?i:{ORDINAL})\s*[:.]\s*"           # Kesatu: (without the colon "Kedua" is a word)
-    r")")
-
-
-def label_diketik(butir: str) -> str | None:
-    """The numbering typed before an item ('a.', '(1)', 'KESATU:'), or None."""
-    cocok = LABEL.match(butir)
-    return cocok.group(0).strip() if cocok else None
-
-
-def tanpa_label(butir: str) -> str:
-    cocok = LABEL.match(butir)
-    return butir[cocok.end():] if cocok else butir
-
-
 def penomoran_diketik(n: Bacaan) -> Iterator[Masalah]:
     k = n.config.keputusan
     for kunci, daftar in (("menimbang", k.menimbang), ("mengingat", k.mengingat),
@@ -63,8 +42,9 @@ def penomoran_diketik(n: Bacaan) -> Iterator[Masalah]:
         for i, butir in enumerate(daftar):
             label = label_diketik(butir)
             if label:
+                dibuang = "; tidak ikut dicetak" if tanpa_label(butir) != butir else ""
                 yield peringatan(n, ("keputusan", kunci, i), f"penomoran diketik sendiri (\"{label}\") "
-                                   f"pada butir {kunci} ke-{i + 1}",
+                                   f"pada butir {kunci} ke-{i + 1}{dibuang}",
                                    f"hapus '{label}'; program menambahkan labelnya")
 
 
