@@ -17,6 +17,7 @@ from typing import Any
 
 from . import bundel, isi, manifes
 from .arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
+from .galat import Masalah, TemplateError
 from .konfigurasi import Bacaan
 from .model import Config
 from .naskah import JenisNaskah, set_tahun, tata
@@ -52,10 +53,35 @@ def nama_berkas(config: Config, awalan: str, akhiran: str = "docx") -> str:
 
 
 def isi_semua(p: Permintaan, folder_gambar: Path) -> list[tuple[JenisNaskah, Any]]:
-    """Every document of the set filled and tidied in memory (python-docx Documents), in order."""
+    """Every document of the set filled and tidied in memory (python-docx Documents), in order.
+
+    A template missing a required field is refused (a decree without the signer's name).
+    """
+    from .periksa.templat import isian_wajib_hilang  # the template rules: import on use
+
     tata_ = tata(p.config)
-    return [(j, isi.isi(p.templates / j.templat, j.konteks(p.config, folder_gambar), tata_))
-            for j in set_tahun(p.config)]
+    jenis = set_tahun(p.config)
+    templat_ada(p.templates, jenis)
+    dokumen, masalah = [], []
+    for j in jenis:
+        konteks = j.konteks(p.config, folder_gambar)
+        try:
+            dokumen.append((j, isi.isi(p.templates / j.templat, konteks, tata_, isian_wajib_hilang(konteks))))
+        except TemplateError as exc:  # every template's problems, reported together
+            masalah += exc.masalah
+    if masalah:
+        raise TemplateError(masalah)
+    return dokumen
+
+
+def templat_ada(folder: Path, jenis: list[JenisNaskah]) -> None:
+    """Refuse when templates are missing, naming every one (as check does)."""
+    hilang = [Masalah("berkas templat tidak ditemukan", berkas=folder / j.templat,
+                      saran="periksa folder pada --templates, atau salin templat bawaan dengan "
+                            "iku templates --to FOLDER")
+              for j in jenis if not (folder / j.templat).is_file()]
+    if hilang:
+        raise TemplateError(hilang)
 
 
 def generate(p: Permintaan) -> list[Path]:
