@@ -8,6 +8,7 @@ PDF/A copies are made when asked, and the whole set is archived at once with its
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -100,9 +101,32 @@ def generate(p: Permintaan) -> list[Path]:
         salinan = sementara / f"konfigurasi-{p.config.tahun}.toml"
         salinan.write_bytes(p.bacaan.mentah)  # the very bytes that were validated
         ditulis.append(salinan.name)
+        ditulis += salin_rujukan(p.bacaan, sementara)
         ditulis.append(manifes.tulis(sementara, p.config.tahun, p.config.format.huruf, versi_lo).name)
     folder = folder_tahun(p.output, p.config.tahun)
     return [folder / n for n in ditulis]
+
+
+def logo_relatif(bacaan: Bacaan) -> Path | None:
+    """The logo as the config writes it, when it lies inside the config's folder (so the same
+    relative path can be kept inside the archive); None otherwise."""
+    logo = (bacaan.data.get("instansi") or {}).get("logo")
+    if not isinstance(logo, str) or not bacaan.config.instansi.logo:
+        return None
+    relatif = Path(logo)
+    return None if relatif.is_absolute() or ".." in relatif.parts else relatif
+
+
+def salin_rujukan(bacaan: Bacaan, folder: Path) -> list[str]:
+    """Copy the files the config refers to (the logo) beside the archived config, under the same
+    relative path, so output/<tahun>/konfigurasi-<tahun>.toml regenerates by itself, unedited."""
+    relatif = logo_relatif(bacaan)
+    if relatif is None:
+        return []
+    tujuan = folder / relatif
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(str(bacaan.config.instansi.logo), tujuan)
+    return [relatif.as_posix()]
 
 
 def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> list[str]:

@@ -360,10 +360,20 @@ def ejaan(n: Bacaan) -> Iterator[Masalah]:
             yield peringatan(n, loc, f"salah ketik \"{salah}\"", f"tulis \"{benar}\"")
 
 
+def logo_dalam_folder(n: Bacaan) -> Iterator[Masalah]:
+    """The archive keeps the logo under the path the config gives; outside its folder it cannot."""
+    logo = (n.data.get("instansi") or {}).get("logo")
+    if isinstance(logo, str) and (logo.startswith("/") or ".." in re.split(r"[/\\]", logo)):
+        yield peringatan(n, ("instansi", "logo"), "logo berada di luar folder konfigurasi, sehingga tidak ikut "
+                           "diarsipkan dan arsip tahun ini tidak dapat dibuat ulang sendiri",
+                           "pindahkan logo ke folder konfigurasi (atau subfoldernya) dan tulis jalurnya, "
+                           "misalnya logo = \"logo.png\"")
+
+
 ATURAN: list[Aturan] = [
     tahun_dalam_rencana, penomoran_diketik, tahun_nomor, tentang_tanda_baca, menimbang_bahwa, menimbang_rujukan, mengingat_tanda_baca,
     mengingat_urutan, tentang_kecil, butir_ganda, diktum_berlaku, pangkat_golongan, nip_masuk_akal,
-    sasaran_mirip, sasaran_terpisah, ejaan,
+    sasaran_mirip, sasaran_terpisah, ejaan, logo_dalam_folder,
 ]
 
 
