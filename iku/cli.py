@@ -11,10 +11,11 @@ import click
 
 from . import __version__
 from .beda import Perubahan, beda, kata_berbeda
-from .galat import IkuError, Masalah
+from . import daftar_arsip, templat_bawaan
+from .galat import ArsipTidakCocok, IkuError, Masalah
 from .buat import TEMPLAT_BAWAAN, Permintaan, generate
 from .konfigurasi import baca
-from .manifes import NAMA as NAMA_MANIFES, periksa as periksa_arsip
+from .manifes import NAMA as NAMA_MANIFES
 from .periksa import Hasil, periksa
 from .periksa.naskah import periksa_naskah
 from .tahun_baru import tahun_baru
@@ -200,11 +201,53 @@ def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
     teks = "".join(click.style(t, **gaya[j]) if j in gaya else t for j, t in potongan)
     return f"    {tanda} " + teks.replace("\n", "\n      ")
 @main.command("verify")
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
-def verify_cmd(folder: Path) -> None:
-    """Periksa arsip satu tahun (misalnya output/2023) terhadap MANIFEST.json-nya."""
-    cocok = periksa_arsip(folder)
-    click.echo(f"Arsip utuh: {len(cocok)} berkas cocok dengan {NAMA_MANIFES} di {folder}")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), required=False)
+def verify_cmd(folder: Path | None) -> None:
+    """Periksa arsip terhadap MANIFEST.json-nya.
+
+    FOLDER adalah arsip satu tahun (misalnya output/2023) atau folder arsip berisi beberapa
+    tahun; tanpa FOLDER, setiap tahun di bawah output/ diperiksa.
+    """
+    for tahun, jumlah in daftar_arsip.verifikasi(folder or Path("output")):
+        click.echo(f"Arsip utuh: {jumlah} berkas cocok dengan {NAMA_MANIFES} di {tahun}")
+
+
+@main.command("arsip")
+@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+              show_default=True, help="Folder arsip yang dipakai saat generate.")
+def arsip_cmd(output: Path) -> None:
+    """Tampilkan setiap tahun yang diarsipkan: nomor, waktu dibuat, berkas, dan keutuhannya."""
+    semua = daftar_arsip.daftar(output)
+    if not semua:
+        click.echo(f"Belum ada arsip tahun di {output}.")
+        return
+    for t in semua:
+        click.echo(_tampil_tahun(t))
+    rusak = [t.tahun for t in semua if not t.utuh]
+    if rusak:
+        click.echo(f"Tidak utuh: {', '.join(rusak)} (rincian: iku verify {output}/TAHUN).")
+        sys.exit(ArsipTidakCocok.kode)
+
+
+def _tampil_tahun(t: daftar_arsip.TahunArsip) -> str:
+    dibuat = t.dibuat.strftime("%Y-%m-%d %H:%M") if t.dibuat else "tidak diketahui (MANIFEST.json tidak ada)"
+    status = "utuh (cocok dengan MANIFEST.json)" if t.utuh else f"TIDAK UTUH ({len(t.masalah)} masalah)"
+    baris = [f"{t.tahun}  {t.folder}", f"  nomor   : {t.nomor or '-'}", f"  dibuat  : {dibuat}",
+             f"  periksa : {status}", f"  berkas ({len(t.berkas)}):"]
+    return "\n".join(baris + [f"    {b}" for b in t.berkas])
+
+
+@main.command("templates")
+@click.option("--to", "tujuan", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder tujuan salinan templat (berkas yang sudah ada tidak pernah ditimpa).")
+def templates_cmd(tujuan: Path) -> None:
+    """Salin templat bawaan ke sebuah folder untuk disunting di Word.
+
+    Pakai salinannya dengan --templates FOLDER pada generate dan check.
+    """
+    for path in templat_bawaan.salin(tujuan):
+        click.echo(str(path))
+    click.echo(f"Sunting templat di Word/LibreOffice, lalu: iku check --templates {tujuan}")
 
 
 if __name__ == "__main__":
