@@ -11,6 +11,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -27,6 +28,9 @@ from .paket import tulis_paket
 TEMPLAT_BAWAAN = Path(str(files("iku") / "templates"))
 
 
+Kemajuan = Callable[[str], None]
+
+
 @dataclass(frozen=True)
 class Permintaan:
     """What one run of `generate` was asked to do."""
@@ -36,10 +40,15 @@ class Permintaan:
     output: Path
     force: bool = False
     pdf: bool = False
+    kemajuan: Kemajuan | None = None  # told of each document as it is made (the CLI shows it on a terminal)
 
     @property
     def config(self) -> Config:
         return self.bacaan.config
+
+    def kabar(self, pesan: str) -> None:
+        if self.kemajuan:
+            self.kemajuan(pesan)
 
 
 def slug(teks: str) -> str:
@@ -64,12 +73,13 @@ def isi_semua(p: Permintaan, folder_gambar: Path) -> list[tuple[JenisNaskah, Any
     jenis = set_tahun(p.config)
     templat_ada(p.templates, jenis)
     dokumen, masalah = [], []
-    for j in jenis:
+    for nomor, j in enumerate(jenis, start=1):
         konteks = j.konteks(p.config, folder_gambar)
         try:
             dokumen.append((j, isi.isi(p.templates / j.templat, konteks, tata_, isian_wajib_hilang(konteks))))
         except TemplateError as exc:  # every template's problems, reported together
             masalah += exc.masalah
+        p.kabar(f"[{nomor}/{len(jenis) + 1}] {nama_berkas(p.config, j.awalan_berkas)} disusun")
     if masalah:
         raise TemplateError(masalah)
     return dokumen
@@ -95,7 +105,9 @@ def generate(p: Permintaan) -> list[Path]:
         if p.pdf:
             from .pdf import ke_pdf
 
-            hasil = ke_pdf([sementara / n for n in ditulis if n.endswith(".docx")], sementara)
+            docx = [sementara / n for n in ditulis if n.endswith(".docx")]
+            p.kabar(f"PDF/A: LibreOffice mengubah {len(docx)} dokumen ...")
+            hasil = ke_pdf(docx, sementara, kemajuan=lambda nomor, nama: p.kabar(f"[PDF {nomor}/{len(docx)}] {nama} dibuat"))
             ditulis += [x.name for x in hasil.berkas]
             versi_lo = hasil.versi
         salinan = sementara / f"konfigurasi-{p.config.tahun}.toml"
@@ -141,4 +153,5 @@ def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> list[str
     per_jenis = {j.jenis: doc for j, doc in dokumen}
     nama = nama_berkas(p.config, "bundel-tanda-tangan-iku")
     (folder / nama).write_bytes(bundel.susun(per_jenis["keputusan"], per_jenis["lampiran"], tanggal))
+    p.kabar(f"[{len(dokumen) + 1}/{len(dokumen) + 1}] {nama} disusun")
     return ditulis + [nama]

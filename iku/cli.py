@@ -103,9 +103,21 @@ def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, fo
     bacaan = baca(config_path)
     for m in periksa_naskah(bacaan):  # not fatal: the clerk sees them, the documents are still made
         click.echo(_satu_baris("PERINGATAN", m), err=True)
-    permintaan = Permintaan(bacaan, templates, output, force=force, pdf=pdf)
+    permintaan = Permintaan(bacaan, templates, output, force=force, pdf=pdf, kemajuan=_kemajuan())
     for path in generate(permintaan):
         click.echo(str(path))
+
+
+def di_terminal() -> bool:
+    """Progress is for a person watching, not for a log or a pipe."""
+    return sys.stderr.isatty()
+
+
+def _kemajuan():  # type: ignore[no-untyped-def]
+    """Each document as it is made, on stderr, only when stderr is a terminal."""
+    if not di_terminal():
+        return None
+    return lambda pesan: click.echo(pesan, err=True)
 
 
 # ---------------------------------------------------------------- yearly workflow
