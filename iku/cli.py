@@ -53,10 +53,49 @@ def _jalur(pesan: str) -> str:
     return pesan
 
 
-class _Grup(click.Group):
-    """A click group whose usage errors are shown once, in Indonesian."""
+# ---------------------------------------------------------------- help and errors in Indonesian
 
-    def main(self, *args, **kwargs):  # type: ignore[override]
+JUDUL_BANTUAN = {"Options": "Opsi", "Commands": "Perintah", "Arguments": "Argumen"}
+METAVAR = {"FILE": "BERKAS", "DIRECTORY": "FOLDER", "PATH": "JALUR", "TEXT": "TEKS", "INTEGER": "BILANGAN"}
+TAMBAHAN = {"default": "bawaan", "required": "wajib"}
+
+
+class _Format(click.HelpFormatter):
+    """click's help text with its own English words said in Indonesian."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Pemakaian: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(JUDUL_BANTUAN.get(heading, heading))
+
+    def write_dl(self, rows, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        super().write_dl([(_metavar(kiri), _tambahan(kanan)) for kiri, kanan in rows], *args, **kwargs)
+
+
+def _metavar(opsi: str) -> str:
+    return re.sub(r"\b(" + "|".join(METAVAR) + r")\b", lambda m: METAVAR[m.group(1)], opsi)
+
+
+def _tambahan(teks: str) -> str:
+    """'[default: output; required]' -> '[bawaan: output; wajib]' (only click's trailing bracket)."""
+    def ganti(m: re.Match[str]) -> str:
+        return "[" + re.sub(r"\b(default|required)\b", lambda k: TAMBAHAN[k.group(1)], m.group(1)) + "]"
+    return re.sub(r"\[([^\[\]]*)\]$", ganti, teks)
+
+
+class _Konteks(click.Context):
+    formatter_class = _Format
+
+
+PENGATURAN = {"help_option_names": ["-h", "--help"]}
+
+
+class _Batas:
+    """The one error boundary (IkuError shown once with its kind's exit code, usage errors in
+    Indonesian), for the `iku` group and for a command started alone (`python generate.py`)."""
+
+    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         _berhenti_dengan_rapi()
         try:
             return super().main(*args, standalone_mode=False, **kwargs)
@@ -67,8 +106,7 @@ class _Grup(click.Group):
             click.echo(exc.ctx.get_help() if exc.ctx else exc.message)
             sys.exit(0)
         except click.UsageError as exc:
-            # `python generate.py ARGS` runs `generate ARGS`: point back at what the user typed
-            perintah = (exc.ctx.command_path if exc.ctx else "iku").replace("generate.py generate", "generate.py")
+            perintah = exc.ctx.command_path if exc.ctx else "iku"  # what the user typed: iku check, python generate.py
             click.echo(f"Kesalahan pemakaian: {pesan_pemakaian(exc)}\nLihat: {perintah} --help", err=True)
             sys.exit(2)
         except click.Abort:
@@ -76,8 +114,36 @@ class _Grup(click.Group):
             sys.exit(130)
 
 
-@click.group(cls=_Grup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="iku")
+class _Perintah(_Batas, click.Command):
+    """Every command: Indonesian help, -h as well as --help."""
+
+    context_class = _Konteks
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("options_metavar", "[OPSI]")
+        kwargs["context_settings"] = {**PENGATURAN, **(kwargs.get("context_settings") or {})}
+        super().__init__(*args, **kwargs)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        opsi = super().get_help_option(ctx)
+        if opsi is not None:
+            opsi.help = "Tampilkan bantuan ini lalu keluar."
+        return opsi
+
+
+class _Grup(_Perintah, click.Group):
+    """The `iku` group: its commands are _Perintah."""
+
+    command_class = _Perintah
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
+        super().__init__(*args, **kwargs)
+
+
+@click.group(cls=_Grup)
+@click.version_option(__version__, prog_name="iku", message="%(prog)s versi %(version)s",
+                      help="Tampilkan versi lalu keluar.")
 def main() -> None:
     """Dokumen Indikator Kinerja Utama (IKU) dari satu berkas TOML."""
 

@@ -204,7 +204,8 @@ def test_force_menyimpan_arsip_lama(tmp_path):
 def test_templat_rusak_tidak_meninggalkan_apa_pun(tmp_path):
     templat = tmp_path / "templat"
     templat.mkdir()
-    (templat / "keputusan.docx").write_bytes((TEMPLATES / "keputusan.docx").read_bytes())
+    for nama in ("keputusan.docx", "dokumen-iku.docx"):  # a missing template is refused before any is read
+        (templat / nama).write_bytes((TEMPLATES / nama).read_bytes())
     (templat / "lampiran.docx").write_bytes(b"bukan docx")
     config = konfigurasi.muat(CONFIG_CONTOH)
     from iku.galat import TemplateError
