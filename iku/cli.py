@@ -9,11 +9,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, daftar_arsip, templat_bawaan
 from .beda import Perubahan, beda, kata_berbeda
-from . import daftar_arsip, templat_bawaan
-from .galat import ArsipTidakCocok, IkuError, Masalah
 from .buat import TEMPLAT_BAWAAN, Permintaan, generate
+from .galat import ArsipTidakCocok, IkuError, Masalah
 from .konfigurasi import baca
 from .manifes import NAMA as NAMA_MANIFES
 from .periksa import Hasil, periksa

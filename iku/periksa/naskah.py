@@ -13,11 +13,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .. import bahasa
-from ..konfigurasi import Bacaan, nama_kunci
 from ..galat import Masalah
+from ..konfigurasi import Bacaan, nama_kunci
 from ..lokasi import cari_baris
 from ..naskah.blok import label_diketik, tanpa_label
-from ..model import Config
 
 UMUR_MASUK_MINIMUM = 18
 UMUR_PENANDATANGAN_MAKSIMUM = 70
