@@ -2,7 +2,8 @@
 
 import sys
 
-from iku.cli import main
+from iku.cli import generate_cmd
 
 if __name__ == "__main__":
-    main(["generate", *sys.argv[1:]], prog_name="python generate.py")
+    # the command itself, not the group: its help shows a usage that works when followed
+    generate_cmd.main(sys.argv[1:], prog_name="python generate.py")

@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
 from num2words import num2words
 
 LOCALE = "id"
@@ -28,20 +27,22 @@ def tanggal(nilai: dt.date) -> str:
 
 
 def angka(nilai: Decimal | int) -> str:
-    """6,12; 1.250,5; 4,90 — decimal comma, '.' between thousands, decimals as written."""
-    if isinstance(nilai, int):
-        return format_decimal(nilai, format="#,##0", locale=LOCALE)
-    desimal = max(0, -int(nilai.as_tuple().exponent))
-    pola = "#,##0" + ("." + "0" * desimal if desimal else "")
-    return format_decimal(nilai, format=pola, locale=LOCALE, decimal_quantization=True)
+    """6,12; 1.250,5; 4,90 — decimal comma, '.' between thousands, decimals as written.
+
+    Written out from the digits themselves (no arithmetic context), so no finite number can fail.
+    """
+    teks = format(Decimal(nilai), "f")
+    tanda = "-" if teks.startswith("-") else ""
+    bulat, _, pecahan = teks.lstrip("-").partition(".")
+    kelompok = [bulat[max(i - 3, 0):i] for i in range(len(bulat), 0, -3)][::-1]
+    return tanda + ".".join(kelompok) + ("," + pecahan if pecahan else "")
 
 
 def persen(nilai: Decimal) -> str:
     """97,09; 125,00; 1.234,50 — a percentage with exactly two decimals (rounded half up)."""
     with localcontext() as konteks:
         konteks.prec = max(28, nilai.adjusted() + 4)  # room for every digit before the two decimals
-        return format_decimal(nilai.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), format="#,##0.00",
-                              locale=LOCALE, decimal_quantization=True)
+        return angka(nilai.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def ordinal_diktum(nomor: int) -> str:
@@ -108,4 +109,4 @@ def nip_cetak(nip: str) -> str:
 
 def rupiah(nilai: int) -> str:
     """1.250.000.000: whole rupiah, '.' between thousands, no decimals."""
-    return format_decimal(nilai, format="#,##0", locale=LOCALE)
+    return angka(nilai)

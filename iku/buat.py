@@ -8,8 +8,10 @@ PDF/A copies are made when asked, and the whole set is archived at once with its
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -17,12 +19,16 @@ from typing import Any
 
 from . import bundel, isi, manifes
 from .arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
+from .galat import Masalah, TemplateError
 from .konfigurasi import Bacaan
 from .model import Config
 from .naskah import JenisNaskah, set_tahun, tata
 from .paket import tulis_paket
 
 TEMPLAT_BAWAAN = Path(str(files("iku") / "templates"))
+
+
+Kemajuan = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -34,10 +40,15 @@ class Permintaan:
     output: Path
     force: bool = False
     pdf: bool = False
+    kemajuan: Kemajuan | None = None  # told of each document as it is made (the CLI shows it on a terminal)
 
     @property
     def config(self) -> Config:
         return self.bacaan.config
+
+    def kabar(self, pesan: str) -> None:
+        if self.kemajuan:
+            self.kemajuan(pesan)
 
 
 def slug(teks: str) -> str:
@@ -52,10 +63,36 @@ def nama_berkas(config: Config, awalan: str, akhiran: str = "docx") -> str:
 
 
 def isi_semua(p: Permintaan, folder_gambar: Path) -> list[tuple[JenisNaskah, Any]]:
-    """Every document of the set filled and tidied in memory (python-docx Documents), in order."""
+    """Every document of the set filled and tidied in memory (python-docx Documents), in order.
+
+    A template missing a required field is refused (a decree without the signer's name).
+    """
+    from .periksa.templat import isian_wajib_hilang  # the template rules: import on use
+
     tata_ = tata(p.config)
-    return [(j, isi.isi(p.templates / j.templat, j.konteks(p.config, folder_gambar), tata_))
-            for j in set_tahun(p.config)]
+    jenis = set_tahun(p.config)
+    templat_ada(p.templates, jenis)
+    dokumen, masalah = [], []
+    for nomor, j in enumerate(jenis, start=1):
+        konteks = j.konteks(p.config, folder_gambar)
+        try:
+            dokumen.append((j, isi.isi(p.templates / j.templat, konteks, tata_, isian_wajib_hilang(konteks))))
+        except TemplateError as exc:  # every template's problems, reported together
+            masalah += exc.masalah
+        p.kabar(f"[{nomor}/{len(jenis) + 1}] {nama_berkas(p.config, j.awalan_berkas)} disusun")
+    if masalah:
+        raise TemplateError(masalah)
+    return dokumen
+
+
+def templat_ada(folder: Path, jenis: list[JenisNaskah]) -> None:
+    """Refuse when templates are missing, naming every one (as check does)."""
+    hilang = [Masalah("berkas templat tidak ditemukan", berkas=folder / j.templat,
+                      saran="periksa folder pada --templates, atau salin templat bawaan dengan "
+                            "iku templates --to FOLDER")
+              for j in jenis if not (folder / j.templat).is_file()]
+    if hilang:
+        raise TemplateError(hilang)
 
 
 def generate(p: Permintaan) -> list[Path]:
@@ -68,15 +105,40 @@ def generate(p: Permintaan) -> list[Path]:
         if p.pdf:
             from .pdf import ke_pdf
 
-            hasil = ke_pdf([sementara / n for n in ditulis if n.endswith(".docx")], sementara)
+            docx = [sementara / n for n in ditulis if n.endswith(".docx")]
+            p.kabar(f"PDF/A: LibreOffice mengubah {len(docx)} dokumen ...")
+            hasil = ke_pdf(docx, sementara, kemajuan=lambda nomor, nama: p.kabar(f"[PDF {nomor}/{len(docx)}] {nama} dibuat"))
             ditulis += [x.name for x in hasil.berkas]
             versi_lo = hasil.versi
         salinan = sementara / f"konfigurasi-{p.config.tahun}.toml"
         salinan.write_bytes(p.bacaan.mentah)  # the very bytes that were validated
         ditulis.append(salinan.name)
+        ditulis += salin_rujukan(p.bacaan, sementara)
         ditulis.append(manifes.tulis(sementara, p.config.tahun, p.config.format.huruf, versi_lo).name)
     folder = folder_tahun(p.output, p.config.tahun)
     return [folder / n for n in ditulis]
+
+
+def logo_relatif(bacaan: Bacaan) -> Path | None:
+    """The logo as the config writes it, when it lies inside the config's folder (so the same
+    relative path can be kept inside the archive); None otherwise."""
+    logo = (bacaan.data.get("instansi") or {}).get("logo")
+    if not isinstance(logo, str) or not bacaan.config.instansi.logo:
+        return None
+    relatif = Path(logo)
+    return None if relatif.is_absolute() or ".." in relatif.parts else relatif
+
+
+def salin_rujukan(bacaan: Bacaan, folder: Path) -> list[str]:
+    """Copy the files the config refers to (the logo) beside the archived config, under the same
+    relative path, so output/<tahun>/konfigurasi-<tahun>.toml regenerates by itself, unedited."""
+    relatif = logo_relatif(bacaan)
+    if relatif is None:
+        return []
+    tujuan = folder / relatif
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(str(bacaan.config.instansi.logo), tujuan)
+    return [relatif.as_posix()]
 
 
 def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> list[str]:
@@ -91,4 +153,5 @@ def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> list[str
     per_jenis = {j.jenis: doc for j, doc in dokumen}
     nama = nama_berkas(p.config, "bundel-tanda-tangan-iku")
     (folder / nama).write_bytes(bundel.susun(per_jenis["keputusan"], per_jenis["lampiran"], tanggal))
+    p.kabar(f"[{len(dokumen) + 1}/{len(dokumen) + 1}] {nama} disusun")
     return ditulis + [nama]

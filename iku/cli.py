@@ -9,13 +9,14 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, daftar_arsip, templat_bawaan
 from .beda import Perubahan, beda, kata_berbeda
-from .galat import IkuError, Masalah
 from .buat import TEMPLAT_BAWAAN, Permintaan, generate
+from .galat import ArsipTidakCocok, IkuError, Masalah
 from .konfigurasi import baca
-from .manifes import NAMA as NAMA_MANIFES, periksa as periksa_arsip
+from .manifes import NAMA as NAMA_MANIFES
 from .periksa import Hasil, periksa
+from .periksa.naskah import periksa_naskah
 from .tahun_baru import tahun_baru
 
 
@@ -51,10 +52,49 @@ def _jalur(pesan: str) -> str:
     return pesan
 
 
-class _Grup(click.Group):
-    """A click group whose usage errors are shown once, in Indonesian."""
+# ---------------------------------------------------------------- help and errors in Indonesian
 
-    def main(self, *args, **kwargs):  # type: ignore[override]
+JUDUL_BANTUAN = {"Options": "Opsi", "Commands": "Perintah", "Arguments": "Argumen"}
+METAVAR = {"FILE": "BERKAS", "DIRECTORY": "FOLDER", "PATH": "JALUR", "TEXT": "TEKS", "INTEGER": "BILANGAN"}
+TAMBAHAN = {"default": "bawaan", "required": "wajib"}
+
+
+class _Format(click.HelpFormatter):
+    """click's help text with its own English words said in Indonesian."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Pemakaian: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(JUDUL_BANTUAN.get(heading, heading))
+
+    def write_dl(self, rows, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        super().write_dl([(_metavar(kiri), _tambahan(kanan)) for kiri, kanan in rows], *args, **kwargs)
+
+
+def _metavar(opsi: str) -> str:
+    return re.sub(r"\b(" + "|".join(METAVAR) + r")\b", lambda m: METAVAR[m.group(1)], opsi)
+
+
+def _tambahan(teks: str) -> str:
+    """'[default: output; required]' -> '[bawaan: output; wajib]' (only click's trailing bracket)."""
+    def ganti(m: re.Match[str]) -> str:
+        return "[" + re.sub(r"\b(default|required)\b", lambda k: TAMBAHAN[k.group(1)], m.group(1)) + "]"
+    return re.sub(r"\[([^\[\]]*)\]$", ganti, teks)
+
+
+class _Konteks(click.Context):
+    formatter_class = _Format
+
+
+PENGATURAN = {"help_option_names": ["-h", "--help"]}
+
+
+class _Batas:
+    """The one error boundary (IkuError shown once with its kind's exit code, usage errors in
+    Indonesian), for the `iku` group and for a command started alone (`python generate.py`)."""
+
+    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         _berhenti_dengan_rapi()
         try:
             return super().main(*args, standalone_mode=False, **kwargs)
@@ -65,8 +105,7 @@ class _Grup(click.Group):
             click.echo(exc.ctx.get_help() if exc.ctx else exc.message)
             sys.exit(0)
         except click.UsageError as exc:
-            # `python generate.py ARGS` runs `generate ARGS`: point back at what the user typed
-            perintah = (exc.ctx.command_path if exc.ctx else "iku").replace("generate.py generate", "generate.py")
+            perintah = exc.ctx.command_path if exc.ctx else "iku"  # what the user typed: iku check, python generate.py
             click.echo(f"Kesalahan pemakaian: {pesan_pemakaian(exc)}\nLihat: {perintah} --help", err=True)
             sys.exit(2)
         except click.Abort:
@@ -74,8 +113,36 @@ class _Grup(click.Group):
             sys.exit(130)
 
 
-@click.group(cls=_Grup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="iku")
+class _Perintah(_Batas, click.Command):
+    """Every command: Indonesian help, -h as well as --help."""
+
+    context_class = _Konteks
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("options_metavar", "[OPSI]")
+        kwargs["context_settings"] = {**PENGATURAN, **(kwargs.get("context_settings") or {})}
+        super().__init__(*args, **kwargs)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        opsi = super().get_help_option(ctx)
+        if opsi is not None:
+            opsi.help = "Tampilkan bantuan ini lalu keluar."
+        return opsi
+
+
+class _Grup(_Perintah, click.Group):
+    """The `iku` group: its commands are _Perintah."""
+
+    command_class = _Perintah
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
+        super().__init__(*args, **kwargs)
+
+
+@click.group(cls=_Grup)
+@click.version_option(__version__, prog_name="iku", message="%(prog)s versi %(version)s",
+                      help="Tampilkan versi lalu keluar.")
 def main() -> None:
     """Dokumen Indikator Kinerja Utama (IKU) dari satu berkas TOML."""
 
@@ -94,10 +161,28 @@ OPSI_TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, fil
 @click.option("--pdf", is_flag=True, help="Buat juga PDF/A setiap dokumen (perlu LibreOffice).")
 @click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
 def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
-    """Buat set dokumen satu tahun: Keputusan, Lampiran, buku IKU, bundel tanda tangan."""
-    permintaan = Permintaan(baca(config_path), templates, output, force=force, pdf=pdf)
+    """Buat set dokumen satu tahun: Keputusan, Lampiran, buku IKU, bundel tanda tangan.
+
+    Peringatan tata naskah (seperti pada check) ditampilkan di stderr; dokumen tetap dibuat.
+    """
+    bacaan = baca(config_path)
+    for m in periksa_naskah(bacaan):  # not fatal: the clerk sees them, the documents are still made
+        click.echo(_satu_baris("PERINGATAN", m), err=True)
+    permintaan = Permintaan(bacaan, templates, output, force=force, pdf=pdf, kemajuan=_kemajuan())
     for path in generate(permintaan):
         click.echo(str(path))
+
+
+def di_terminal() -> bool:
+    """Progress is for a person watching, not for a log or a pipe."""
+    return sys.stderr.isatty()
+
+
+def _kemajuan():  # type: ignore[no-untyped-def]
+    """Each document as it is made, on stderr, only when stderr is a terminal."""
+    if not di_terminal():
+        return None
+    return lambda pesan: click.echo(pesan, err=True)
 
 
 # ---------------------------------------------------------------- yearly workflow
@@ -205,11 +290,53 @@ def capaian_cmd(config_path: Path) -> None:
 
 
 @main.command("verify")
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
-def verify_cmd(folder: Path) -> None:
-    """Periksa arsip satu tahun (misalnya output/2023) terhadap MANIFEST.json-nya."""
-    cocok = periksa_arsip(folder)
-    click.echo(f"Arsip utuh: {len(cocok)} berkas cocok dengan {NAMA_MANIFES} di {folder}")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), required=False)
+def verify_cmd(folder: Path | None) -> None:
+    """Periksa arsip terhadap MANIFEST.json-nya.
+
+    FOLDER adalah arsip satu tahun (misalnya output/2023) atau folder arsip berisi beberapa
+    tahun; tanpa FOLDER, setiap tahun di bawah output/ diperiksa.
+    """
+    for tahun, jumlah in daftar_arsip.verifikasi(folder or Path("output")):
+        click.echo(f"Arsip utuh: {jumlah} berkas cocok dengan {NAMA_MANIFES} di {tahun}")
+
+
+@main.command("arsip")
+@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+              show_default=True, help="Folder arsip yang dipakai saat generate.")
+def arsip_cmd(output: Path) -> None:
+    """Tampilkan setiap tahun yang diarsipkan: nomor, waktu dibuat, berkas, dan keutuhannya."""
+    semua = daftar_arsip.daftar(output)
+    if not semua:
+        click.echo(f"Belum ada arsip tahun di {output}.")
+        return
+    for t in semua:
+        click.echo(_tampil_tahun(t))
+    rusak = [t.tahun for t in semua if not t.utuh]
+    if rusak:
+        click.echo(f"Tidak utuh: {', '.join(rusak)} (rincian: iku verify {output}/TAHUN).")
+        sys.exit(ArsipTidakCocok.kode)
+
+
+def _tampil_tahun(t: daftar_arsip.TahunArsip) -> str:
+    dibuat = t.dibuat.strftime("%Y-%m-%d %H:%M") if t.dibuat else "tidak diketahui (MANIFEST.json tidak ada)"
+    status = "utuh (cocok dengan MANIFEST.json)" if t.utuh else f"TIDAK UTUH ({len(t.masalah)} masalah)"
+    baris = [f"{t.tahun}  {t.folder}", f"  nomor   : {t.nomor or '-'}", f"  dibuat  : {dibuat}",
+             f"  periksa : {status}", f"  berkas ({len(t.berkas)}):"]
+    return "\n".join(baris + [f"    {b}" for b in t.berkas])
+
+
+@main.command("templates")
+@click.option("--to", "tujuan", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder tujuan salinan templat (berkas yang sudah ada tidak pernah ditimpa).")
+def templates_cmd(tujuan: Path) -> None:
+    """Salin templat bawaan ke sebuah folder untuk disunting di Word.
+
+    Pakai salinannya dengan --templates FOLDER pada generate dan check.
+    """
+    for path in templat_bawaan.salin(tujuan):
+        click.echo(str(path))
+    click.echo(f"Sunting templat di Word/LibreOffice, lalu: iku check --templates {tujuan}")
 
 
 if __name__ == "__main__":

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import StrictUndefined, TemplateError as JinjaError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, TemplateError as JinjaError, UndefinedError, nodes
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from .galat import Masalah, TemplateError
 from .naskah.blok import Gambar
@@ -30,11 +31,15 @@ class _Templat(DocxTemplate):
     def patch_xml(self, src_xml: str) -> str:
         return GABUNG.sub(_gabung_vertikal, super().patch_xml(src_xml))
 
+    pohon: list[nodes.Template]  # the Jinja tree of every part rendered, for the required-field check
+
     def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None) -> str:
         src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
         self.current_rendering_part = part
         try:
-            dst_xml = jinja_env.from_string(src_xml).render(context)
+            pohon = jinja_env.parse(src_xml)  # parsed once: rendered, and kept for the names it uses
+            self.pohon = [*getattr(self, "pohon", []), pohon]
+            dst_xml = jinja_env.from_string(pohon).render(context)
         except Exception as exc:
             exc.docx_context = _paragraf_sekitar(src_xml, _baris_templat(exc))  # type: ignore[attr-defined]
             raise
@@ -78,13 +83,23 @@ def lingkungan() -> SandboxedEnvironment:
     return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
 
 
-def isi(templat: Path, konteks: dict[str, Any], tata: Tata) -> Any:
-    """Fill one template and tidy it: the python-docx Document, not yet packed."""
+# Given the template and the Jinja trees of its parts, the problems that refuse it (or none).
+Pemeriksa = Callable[[Path, list[nodes.Template]], list[Masalah]]
+
+
+def isi(templat: Path, konteks: dict[str, Any], tata: Tata, pemeriksa: Pemeriksa | None = None) -> Any:
+    """Fill one template and tidy it: the python-docx Document, not yet packed.
+
+    pemeriksa sees the parsed template (e.g. required fields) and may refuse it.
+    """
     doc = _muat(templat)
     try:
         doc.render(_dengan_gambar(konteks, doc), lingkungan(), autoescape=True)
     except Exception as exc:  # a template edited in Word can fail in many ways; all are the template's
         raise TemplateError(_masalah_templat(exc, templat)) from None
+    masalah = pemeriksa(templat, getattr(doc, "pohon", [])) if pemeriksa else []
+    if masalah:
+        raise TemplateError(masalah)
     rapikan(doc.docx, tata)
     doc.pre_processing()
     return doc.docx
@@ -132,6 +147,10 @@ def _sebab(exc: Exception) -> str:
     nama = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", teks)
     if isinstance(exc, UndefinedError) and nama:
         return f"nama isian tidak dikenal: {nama.group(1) or nama.group(2)}"
+    if isinstance(exc, SecurityError):
+        atribut = re.search(r"attribute '([^']+)'", teks)
+        return (f"templat meminta atribut \"{atribut.group(1) if atribut else teks}\" yang tidak diizinkan "
+                "(templat hanya boleh mencetak isian yang disediakan program)")
     if isinstance(exc, JinjaError):
         return teks
     return f"{type(exc).__name__}: {teks}"

@@ -133,9 +133,19 @@ def _masalah_sintaks(exc: tomllib.TOMLDecodeError, path: Path, teks: str) -> Mas
         rinci = "tabel atau kunci ditulis dua kali"
     return Masalah(
         f"penulisan TOML tidak sah ({rinci})", berkas=path, baris=baris, kunci=_kunci_baris(teks, baris),
-        saran="periksa tanda kutip, tanda = , koma dan kurung [ ] { } pada baris itu; "
-              "teks harus diapit tanda kutip, tanggal ditulis 2022-03-22",
+        saran=_saran_sintaks(teks, baris),
     )
+
+
+KOMA_DESIMAL = re.compile(r"=\s*[-+]?\d+,\d")  # kondisi_awal = 6,12 / { 2023 = 5,15 }
+
+
+def _saran_sintaks(teks: str, baris: int | None) -> str:
+    isi = teks.splitlines()[baris - 1] if baris and baris <= len(teks.splitlines()) else ""
+    if KOMA_DESIMAL.search(isi.split("#")[0]):
+        return "pakai titik sebagai tanda desimal: tulis 6.12 (tercetak 6,12 di dokumen)"
+    return ("periksa tanda kutip, tanda = , koma dan kurung [ ] { } pada baris itu; "
+            "teks harus diapit tanda kutip, tanggal ditulis 2022-03-22")
 
 
 def _kunci_baris(teks: str, baris: int | None) -> str | None:
@@ -192,19 +202,16 @@ def _masalah_gambar(gambar: Path, teks: str, path: Path) -> Masalah | None:
 
 
 def _masalah_target(config: model.Config, i: int, teks: str, path: Path) -> Masalah | None:
+    """Target years must lie in the plan; years left out are allowed and print "-"."""
     target = config.iku[i].target
-    if target is None:
+    rencana = config.rencana
+    asing = [k for k in target or {} if k not in {str(t) for t in rencana.tahun}]
+    if not asing:
         return None
-    harus = [str(t) for t in config.rencana.tahun]
-    asing = [k for k in target if k not in harus]
-    kurang = [t for t in harus if t not in target]
-    if not (asing or kurang):
-        return None
-    rinci = "; ".join(x for x in (asing and "tahun di luar rentang rencana: " + ", ".join(asing),
-                                  kurang and "tahun belum diisi: " + ", ".join(kurang)) if x)
-    return Masalah(f"target harus memuat tepat tahun {harus[0]} sampai {harus[-1]} ({rinci})",
+    return Masalah(f"tahun di luar rentang rencana {rencana.tahun_awal}-{rencana.tahun_akhir}: " + ", ".join(asing),
                    berkas=path, kunci=f"iku[{i + 1}].target", baris=cari_baris(teks, ("iku", i, "target")),
-                   saran=f"tulis satu target untuk setiap tahun rencana.tahun_awal sampai rencana.tahun_akhir")
+                   saran="hapus tahun itu atau ubah rencana.tahun_awal/rencana.tahun_akhir; "
+                         "tahun rencana yang belum ada targetnya boleh dibiarkan (tercetak \"-\")")
 
 
 def target_pk(data: dict[str, Any], teks: str, path: Path, lewati: Collection[int] = ()) -> list[Masalah]:
@@ -280,7 +287,7 @@ def _terjemahkan(err: dict[str, Any], teks: str, path: Path) -> Masalah:
 def _pesan(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
     jenis, ctx, nilai = err["type"], err.get("ctx") or {}, err.get("input")
     if jenis == "missing":
-        return "wajib diisi tetapi tidak ada", f"tambahkan kunci \"{loc[-1]}\" di tabel [{nama_kunci(loc[:-1]) or 'utama'}]"
+        return "wajib diisi tetapi tidak ada", f"tambahkan kunci \"{loc[-1]}\" {_tempat_kunci(loc[:-1])}"
     if jenis == "extra_forbidden":
         return "kunci tidak dikenal", _saran_kunci(loc)
     if jenis == "value_error":
@@ -295,6 +302,15 @@ def _pesan(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
     if jenis == "too_short":
         return "tidak boleh kosong", "isi paling sedikit satu butir"
     return PESAN_JENIS.get(jenis, (f"nilai tidak sah ({err['msg']})", None))
+
+
+def _tempat_kunci(induk: tuple[Any, ...]) -> str:
+    """Where a missing key belongs: the top of the file, a [table], or the n-th [[block]]."""
+    if not induk:
+        return "di bagian atas berkas (sebelum tabel [...] yang pertama)"
+    if isinstance(induk[-1], int):
+        return f"di blok [[{nama_kunci(induk[:-1])}]] ke-{induk[-1] + 1}"
+    return f"di tabel [{nama_kunci(induk)}]"
 
 
 SARAN_ISIAN = ("ganti seluruh teks \"ISI: ...\" dengan nilai sebenarnya; tanggal ditulis tanpa tanda kutip, "

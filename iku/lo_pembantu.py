@@ -114,6 +114,8 @@ def main() -> None:
         for docx, pdf in tugas["berkas"]:
             try:
                 ubah(desktop, docx, pdf)
+                if "kabar" in tugas:  # progress for the caller, one line per document
+                    os.write(tugas["kabar"], f"{Path(pdf).name}\n".encode())
             except Exception as exc:
                 sebab = getattr(exc, "Message", "") or str(exc) or type(exc).__name__
                 raise RuntimeError(f"{Path(docx).name} tidak dapat diubah ke PDF ({sebab})") from exc

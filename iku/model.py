@@ -27,6 +27,9 @@ from . import bahasa
 
 HURUF_DIKENAL = ("Bookman Old Style", "Arial", "Times New Roman")
 PENANDA_ISIAN = "ISI:"  # new-year drafts mark what must still be filled with this prefix
+# A target or baseline is a percentage, a rate or a count: anything beyond these is a typo.
+MAKS_DIGIT_BULAT = 15
+MAKS_DESIMAL = 6
 
 
 def _teks(nilai: str) -> str:
@@ -49,6 +52,11 @@ def _angka(nilai: Any) -> Decimal:
     angka = Decimal(nilai)
     if not angka.is_finite():
         raise ValueError("harus berupa angka biasa (bukan nan atau inf)")
+    if angka and angka.adjusted() >= MAKS_DIGIT_BULAT:
+        raise ValueError(f"angka terlalu besar untuk dicetak (paling banyak {MAKS_DIGIT_BULAT} angka "
+                         "sebelum koma); periksa angkanya, misalnya 1e28 tertulis tanpa sengaja")
+    if -angka.as_tuple().exponent > MAKS_DESIMAL:  # type: ignore[operator]
+        raise ValueError(f"angka di belakang koma terlalu banyak (paling banyak {MAKS_DESIMAL})")
     return angka
 
 

@@ -16,6 +16,8 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,8 +72,12 @@ def batas_detik() -> float:
         raise PdfError(Masalah(f"{ENV_BATAS}={nilai!r} bukan angka detik", saran=f"contoh: {ENV_BATAS}=300")) from None
 
 
-def ke_pdf(berkas: list[Path], folder: Path, batas: float | None = None) -> HasilPdf:
-    """Convert every DOCX to a PDF/A-2b in folder with one LibreOffice; PDFs in the same order."""
+def ke_pdf(berkas: list[Path], folder: Path, batas: float | None = None,
+           kemajuan: Callable[[int, str], None] | None = None) -> HasilPdf:
+    """Convert every DOCX to a PDF/A-2b in folder with one LibreOffice; PDFs in the same order.
+
+    kemajuan(nomor, nama PDF) is called as each document is done (from a reader thread).
+    """
     if not berkas:
         return HasilPdf([], "")
     program = soffice()
@@ -81,7 +87,7 @@ def ke_pdf(berkas: list[Path], folder: Path, batas: float | None = None) -> Hasi
     with tempfile.TemporaryDirectory(prefix=f"{AWALAN_PROFIL}{os.getpid()}-") as profil:
         tugas = {"soffice": program, "profil": profil,
                  "berkas": [[str(b.resolve()), str(h.resolve())] for b, h in zip(berkas, hasil)]}
-        keluaran = _jalankan(python, tugas, batas_detik() if batas is None else batas)
+        keluaran = _jalankan(python, tugas, batas_detik() if batas is None else batas, kemajuan)
     for pdf in hasil:
         periksa_pdfa(pdf)
     return HasilPdf(hasil, str(keluaran.get("versi", "")))
@@ -96,14 +102,18 @@ def periksa_pdfa(pdf: Path) -> None:
                                saran="perbarui LibreOffice (versi 6.4 atau lebih baru)"))
 
 
-def _jalankan(python: str, tugas: dict, batas: float) -> dict:
+def _jalankan(python: str, tugas: dict, batas: float, kemajuan: Callable[[int, str], None] | None = None) -> dict:
     baca, tulis = os.pipe()  # the helper watches `baca`: our death closes `tulis`
+    kabar_baca, kabar_tulis = os.pipe()  # the helper writes one line per finished document
     try:
-        proses = subprocess.Popen([python, str(PEMBANTU), json.dumps({**tugas, "jaga": baca})],
+        proses = subprocess.Popen([python, str(PEMBANTU), json.dumps({**tugas, "jaga": baca, "kabar": kabar_tulis})],
                                   stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  pass_fds=(baca,), start_new_session=True)
+                                  pass_fds=(baca, kabar_tulis), start_new_session=True)
     finally:
         os.close(baca)
+        os.close(kabar_tulis)
+    pendengar = threading.Thread(target=_dengar, args=(kabar_baca, kemajuan), daemon=True)
+    pendengar.start()
     try:
         keluar, galat = proses.communicate(timeout=batas)
     except subprocess.TimeoutExpired:
@@ -115,11 +125,20 @@ def _jalankan(python: str, tugas: dict, batas: float) -> dict:
         raise
     finally:
         os.close(tulis)
+        pendengar.join(timeout=5)  # ends at EOF: the helper has exited
     if proses.returncode != 0:
         raise PdfError(Masalah(f"LibreOffice gagal: {_sebab(galat.decode(errors='replace'))}",
                                saran="buka berkas DOCX itu di LibreOffice/Word untuk memeriksanya; "
                                      f"bila LibreOffice belum lengkap: {APT}"))
     return json.loads(keluar.decode().strip().splitlines()[-1])
+
+
+def _dengar(fd: int, kemajuan: Callable[[int, str], None] | None) -> None:
+    """Pass on each document the helper reports done, until it closes the pipe."""
+    with os.fdopen(fd, encoding="utf-8", errors="replace") as kabar:
+        for nomor, baris in enumerate(kabar, start=1):
+            if kemajuan:
+                kemajuan(nomor, baris.strip())
 
 
 def _sebab(galat: str) -> str:

@@ -156,9 +156,14 @@ def tanpa_bagian(path: Path, *kunci: str) -> Path:
     return path
 
 
-def jumlah_dokumen_contoh() -> int:
-    """How many documents the sample config's set has: the registry's kinds plus the signing bundle."""
+def awalan_dokumen_contoh() -> list[str]:
+    """File-name stems of the sample config's set in order: the registry's kinds, then the bundle."""
     from iku.konfigurasi import muat
     from iku.naskah import set_tahun
 
-    return len(set_tahun(muat(CONFIG_CONTOH))) + 1
+    return [j.awalan_berkas for j in set_tahun(muat(CONFIG_CONTOH))] + ["bundel-tanda-tangan-iku"]
+
+
+def jumlah_dokumen_contoh() -> int:
+    """How many documents the sample config's set has: the registry's kinds plus the signing bundle."""
+    return len(awalan_dokumen_contoh())

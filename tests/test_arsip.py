@@ -102,7 +102,7 @@ def test_bundel_memakai_templat_instansi(tmp_path: Path) -> None:
     lampiran.add_paragraph("Catatan khusus instansi {{ tahun }}")
     lampiran.save(str(templat / "lampiran.docx"))
     folder = generate_di(tmp_path, "--templates", str(templat))
-    assert "Catatan khusus instansi 2023" in teks_docx(folder / NAMA_BUNDEL)
+    assert "Catatan khusus instansi 2023-2026" in teks_docx(folder / NAMA_BUNDEL)  # tahun: the plan period
 
 
 def test_manifes_mencatat_setiap_berkas(tmp_path: Path) -> None:

@@ -190,7 +190,8 @@ def test_force_menyimpan_arsip_lama(tmp_path):
 def test_templat_rusak_tidak_meninggalkan_apa_pun(tmp_path):
     templat = tmp_path / "templat"
     templat.mkdir()
-    (templat / "keputusan.docx").write_bytes((TEMPLATES / "keputusan.docx").read_bytes())
+    for asal in TEMPLATES.glob("*.docx"):  # a missing template is refused before any is read
+        (templat / asal.name).write_bytes(asal.read_bytes())
     (templat / "lampiran.docx").write_bytes(b"bukan docx")
     config = konfigurasi.muat(CONFIG_CONTOH)
     from iku.galat import TemplateError
@@ -240,6 +241,7 @@ TEKS_BEBAS = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Zl",
 def test_nilai_apa_pun_tercetak_utuh(tmp_path, menimbang, sasaran):
     from iku import isi
     from iku.naskah import keputusan as context, tata
+    from iku.naskah.blok import tanpa_label
 
     config = konfigurasi.muat(CONFIG_CONTOH)
     k = config.keputusan.model_copy(update={"menimbang": [menimbang.strip()]})
@@ -248,7 +250,8 @@ def test_nilai_apa_pun_tercetak_utuh(tmp_path, menimbang, sasaran):
     konteks = context.keputusan(config)
     tujuan = tmp_path / "k.docx"
     isi.render(TEMPLATES / "keputusan.docx", konteks, tata(config), tujuan)
-    assert f"Menimbang\t:\ta.\t{menimbang.strip()}" in teks_docx(tujuan)
+    # one item: no label; a label typed at its start is dropped (check warns about it)
+    assert f"Menimbang\t:\t\t{tanpa_label(menimbang.strip())}" in teks_docx(tujuan)
     isi.render(TEMPLATES / "lampiran.docx", konteks, tata(config), tujuan)
     assert sasaran.strip() in teks_docx(tujuan)
 

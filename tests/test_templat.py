@@ -130,8 +130,58 @@ def test_isian_wajib_yang_hilang(tmp_path: Path, sample, isian: str, tertulis: s
     folder = folder_templat(tmp_path, "keputusan.docx", {isian: tertulis})
     temuan = periksa_folder(folder, sample)
     nama = isian.split("{{ ")[1].split(" }}")[0]
-    assert temuan.galat == []
-    assert [m.pesan for m in temuan.peringatan] == [f"templat tidak lagi memuat isian \"{nama}\""]
+    assert temuan.peringatan == []
+    assert [m.pesan for m in temuan.galat] == [f"templat tidak lagi memuat isian wajib \"{nama}\""]
+
+
+def generate_cli(config: Path, templates: Path, output: Path):
+    return CliRunner().invoke(main, ["generate", "--config", str(config), "--templates", str(templates),
+                                     "--output", str(output)])
+
+
+def test_generate_menolak_templat_tanpa_isian_wajib(tmp_path: Path) -> None:
+    folder = folder_templat(tmp_path / "templat", "keputusan.docx", {"{{ penandatangan.nama }}": "I Putu"})
+    ubah_docx(TEMPLATES / "dokumen-iku.docx", folder / "dokumen-iku.docx", {"{{ buku.judul.pengantar }}": "KATA"})
+    hasil = generate_cli(CONFIG_CONTOH, folder, tmp_path / "out")
+    assert hasil.exit_code == 4, hasil.output
+    assert "Templat tidak dapat dipakai (2 masalah)" in hasil.stderr
+    assert f"{folder / 'keputusan.docx'}: templat tidak lagi memuat isian wajib \"penandatangan.nama\"" in hasil.stderr
+    assert f"{folder / 'dokumen-iku.docx'}: templat tidak lagi memuat isian wajib \"buku.judul.pengantar\"" \
+        in hasil.stderr
+    assert not (tmp_path / "out" / "2023").exists()
+
+
+KELAS = {"{{ judul.tempat }}": "{{ judul.tempat.__class__ }}"}
+PESAN_KELAS = "templat meminta atribut \"__class__\" yang tidak diizinkan"
+
+
+def test_check_menolak_akses_atribut_python(tmp_path: Path) -> None:
+    folder = folder_templat(tmp_path, "keputusan.docx", KELAS)
+    hasil = CliRunner().invoke(main, ["check", "--config", str(CONFIG_CONTOH), "--templates", str(folder)])
+    assert hasil.exit_code == 1
+    (baris,) = [b for b in hasil.output.splitlines() if b.startswith("KESALAHAN")]
+    assert str(folder / "keputusan.docx") in baris and PESAN_KELAS in baris and "Ditetapkan di" in baris
+    assert "<class" not in hasil.output and "SecurityError" not in hasil.output
+
+
+def test_generate_menolak_akses_atribut_python(tmp_path: Path) -> None:
+    folder = folder_templat(tmp_path / "templat", "keputusan.docx", KELAS)
+    hasil = generate_cli(CONFIG_CONTOH, folder, tmp_path / "out")
+    assert hasil.exit_code == 4 and PESAN_KELAS in hasil.stderr, hasil.output
+    assert "Traceback" not in hasil.output and "SecurityError" not in hasil.output
+    assert not (tmp_path / "out" / "2023").exists()
+
+
+def test_generate_menyebut_semua_templat_yang_hilang(tmp_path: Path) -> None:
+    folder = folder_templat(tmp_path / "templat")
+    (folder / "keputusan.docx").unlink()
+    (folder / "dokumen-iku.docx").unlink()
+    hasil = generate_cli(CONFIG_CONTOH, folder, tmp_path / "out")
+    assert hasil.exit_code == 4, hasil.output
+    assert "(2 masalah)" in hasil.stderr
+    for nama in ("keputusan.docx", "dokumen-iku.docx"):
+        assert f"{folder / nama}: berkas templat tidak ditemukan" in hasil.stderr
+    assert "lampiran.docx" not in hasil.stderr
 
 
 def test_templat_hilang_dan_templat_lain(tmp_path: Path, sample) -> None:

@@ -23,9 +23,51 @@ class Gambar:
     lebar_mm: float
 
 
+def periode(config: Config) -> str:
+    """The plan period every document prints: '2023-2026', or '2025' for a one-year plan."""
+    r = config.rencana
+    return f"{r.tahun_awal}-{r.tahun_akhir}" if r.tahun_akhir != r.tahun_awal else str(r.tahun_awal)
+
+
+# ---------------------------------------------------------------- numbered lists
+
+# Labels a clerk may type before an item although the program numbers it (check warns about
+# them, the context removes them, so "a. a. bahwa" is never printed).
+ORDINAL = "|".join(sorted({bahasa.ordinal_diktum(k) for k in range(1, 41)} | {"PERTAMA"}, key=len, reverse=True))
+LABEL = re.compile(
+    r"^\s*(?:"
+    r"\((?:[a-zA-Z]|\d{1,3})\)\s+"          # (a) (1)
+    r"|(?:[a-zA-Z]|\d{1,3})[.)]\s+"         # a. a) 1. 1)
+    r"|\d{1,3}[.)](?=[^\W\d_])"             # 1.Undang-Undang (but not 1.000)
+    rf"|(?:{ORDINAL})\b\s*[:.]?\s*"         # KESATU: / KESATU
+    rf"|(?i:{ORDINAL})\s*[:.]\s*"           # Kesatu: (without the colon "Kedua" is a word)
+    r")")
+
+
+def label_diketik(butir: str) -> str | None:
+    """The numbering typed before an item ('a.', '(1)', 'KESATU:'), or None."""
+    cocok = LABEL.match(butir)
+    return cocok.group(0).strip() if cocok else None
+
+
+def tanpa_label(butir: str) -> str:
+    """The item without a typed label ('a. bahwa ...' -> 'bahwa ...'); kept whole when nothing else remains."""
+    cocok = LABEL.match(butir)
+    sisa = butir[cocok.end():].strip() if cocok else ""
+    return sisa or butir
+
+
 def berlabel(teks: list[str], label: Any) -> list[dict[str, str]]:
-    """Number a list: each item gets the label the drafting rules give its position."""
-    return [{"label": label(i), "teks": t} for i, t in enumerate(teks, start=1)]
+    """Number a list: each item gets the label the drafting rules give its position
+    (a label the clerk typed is dropped first: periksa warns about it)."""
+    return [{"label": label(i), "teks": tanpa_label(t)} for i, t in enumerate(teks, start=1)]
+
+
+def berlabel_jika_banyak(teks: list[str], label: Any) -> list[dict[str, str]]:
+    """Like berlabel, but a single item carries no letter or number (UU 12/2011, Lampiran II)."""
+    if len(teks) == 1:
+        return [{"label": "", "teks": tanpa_label(teks[0])}]
+    return berlabel(teks, label)
 
 
 def label_huruf(nomor: int) -> str:

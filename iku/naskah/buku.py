@@ -17,7 +17,7 @@ from PIL import Image
 
 from .. import bahasa, gambar, grafik as grafik_
 from . import blok, keputusan
-from .blok import Gambar
+from .blok import Gambar, periode
 from ..model import Config, Iku
 from ..rapi import KERTAS_MM
 
@@ -76,11 +76,6 @@ def paragraf(teks: str) -> list[list[str]]:
     """Paragraphs split on blank lines; each paragraph a list of its lines (single newlines)."""
     blok = [b.strip() for b in teks.replace("\r\n", "\n").split("\n\n")]
     return [[baris.strip() for baris in b.split("\n") if baris.strip()] for b in blok if b]
-
-
-def periode(config: Config) -> str:
-    r = config.rencana
-    return f"{r.tahun_awal}-{r.tahun_akhir}" if r.tahun_akhir != r.tahun_awal else str(r.tahun_awal)
 
 
 def lama_tahun(config: Config) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import bahasa
 from ..model import Config, Iku, Pecahan
-from .blok import berlabel, kop, label_angka, label_huruf, penandatangan
+from .blok import berlabel, berlabel_jika_banyak, kop, label_angka, label_huruf, penandatangan, periode
 
 
 def judul(config: Config) -> dict[str, str]:
@@ -50,11 +50,11 @@ def keputusan(config: Config) -> dict[str, Any]:
     """Context of templates/keputusan.docx and templates/lampiran.docx."""
     k = config.keputusan
     return {
-        "tahun": str(config.tahun),
+        "tahun": periode(config),  # the Lampiran title's "TAHUN ...": the plan period, as cover and Tabel
         "kop": kop(config),
         "judul": judul(config),
-        "menimbang": berlabel(k.menimbang, label_huruf),
-        "mengingat": berlabel(k.mengingat, label_angka),
+        "menimbang": berlabel_jika_banyak(k.menimbang, label_huruf),
+        "mengingat": berlabel_jika_banyak(k.mengingat, label_angka),
         "diktum": berlabel(k.memutuskan, bahasa.ordinal_diktum),
         "tembusan": berlabel(k.tembusan, label_angka),
         "penandatangan": penandatangan(config),

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .. import bahasa
-from ..konfigurasi import Bacaan, nama_kunci
 from ..galat import Masalah
+from ..konfigurasi import Bacaan, nama_kunci
 from ..lokasi import cari_baris
-from ..model import Config
+from ..naskah.blok import label_diketik, tanpa_label
 
 UMUR_MASUK_MINIMUM = 18
 UMUR_PENANDATANGAN_MAKSIMUM = 70
@@ -34,28 +34,6 @@ Aturan = Callable[[Bacaan], Iterator[Masalah]]
 
 # ---------------------------------------------------------------- typed numbering
 
-ORDINAL = "|".join(sorted({bahasa.ordinal_diktum(k) for k in range(1, 41)} | {"PERTAMA"}, key=len, reverse=True))
-LABEL = re.compile(
-    r"^\s*(?:"
-    r"\((?:[a-zA-Z]|\d{1,3})\)\s+"          # (a) (1)
-    r"|(?:[a-zA-Z]|\d{1,3})[.)]\s+"         # a. a) 1. 1)
-    r"|\d{1,3}[.)](?=[^\W\d_])"             # 1.Undang-Undang (but not 1.000)
-    rf"|(?:{ORDINAL})\b\s*[:.]?\s*"         # KESATU: / KESATU
-    rf"|(?i:{ORDINAL})\s*[:.]\s*"           # Kesatu: (without the colon "Kedua" is a word)
-    r")")
-
-
-def label_diketik(butir: str) -> str | None:
-    """The numbering typed before an item ('a.', '(1)', 'KESATU:'), or None."""
-    cocok = LABEL.match(butir)
-    return cocok.group(0).strip() if cocok else None
-
-
-def tanpa_label(butir: str) -> str:
-    cocok = LABEL.match(butir)
-    return butir[cocok.end():] if cocok else butir
-
-
 def penomoran_diketik(n: Bacaan) -> Iterator[Masalah]:
     k = n.config.keputusan
     for kunci, daftar in (("menimbang", k.menimbang), ("mengingat", k.mengingat),
@@ -63,8 +41,9 @@ def penomoran_diketik(n: Bacaan) -> Iterator[Masalah]:
         for i, butir in enumerate(daftar):
             label = label_diketik(butir)
             if label:
+                dibuang = "; tidak ikut dicetak" if tanpa_label(butir) != butir else ""
                 yield peringatan(n, ("keputusan", kunci, i), f"penomoran diketik sendiri (\"{label}\") "
-                                   f"pada butir {kunci} ke-{i + 1}",
+                                   f"pada butir {kunci} ke-{i + 1}{dibuang}",
                                    f"hapus '{label}'; program menambahkan labelnya")
 
 
@@ -435,12 +414,21 @@ def realisasi_sesudah_tahun(n: Bacaan) -> Iterator[Masalah]:
                                  f"laporan ini {n.config.tahun}: realisasi tahun yang belum berjalan",
                                  f"hapus realisasi {tahun}, atau periksa kunci tahun di bagian atas berkas")
 
+def logo_dalam_folder(n: Bacaan) -> Iterator[Masalah]:
+    """The archive keeps the logo under the path the config gives; outside its folder it cannot."""
+    logo = (n.data.get("instansi") or {}).get("logo")
+    if isinstance(logo, str) and (logo.startswith("/") or ".." in re.split(r"[/\\]", logo)):
+        yield peringatan(n, ("instansi", "logo"), "logo berada di luar folder konfigurasi, sehingga tidak ikut "
+                           "diarsipkan dan arsip tahun ini tidak dapat dibuat ulang sendiri",
+                           "pindahkan logo ke folder konfigurasi (atau subfoldernya) dan tulis jalurnya, "
+                           "misalnya logo = \"logo.png\"")
+
 
 ATURAN: list[Aturan] = [
     tahun_dalam_rencana, penomoran_diketik, tahun_nomor, tentang_tanda_baca, menimbang_bahwa, menimbang_rujukan, mengingat_tanda_baca,
     mengingat_urutan, tentang_kecil, butir_ganda, diktum_berlaku, pangkat_golongan, nip_masuk_akal,
     sasaran_mirip, sasaran_terpisah, tanggal_pk, program_ganda, ejaan, target_nol, persen_di_atas_seratus,
-    realisasi_sesudah_tahun,
+    realisasi_sesudah_tahun, logo_dalam_folder,
 ]
 
 

@@ -284,8 +284,8 @@ def periksa_templat(path: Path, konteks: dict[str, Any], config: Config) -> Hasi
         temuan.galat += exc.masalah
         return temuan
     dipakai = [_periksa_bagian(path, doc, b, konteks, temuan) for b in bagian(doc)]
-    if None not in dipakai:  # after a syntax error the names used are unknown, not missing
-        _periksa_wajib(path, set().union(*dipakai), temuan)
+    if None not in dipakai and not temuan.galat:  # after a syntax error or a misspelt name the
+        _periksa_wajib(path, set().union(*dipakai), temuan)  # names used are uncertain, not missing
     if not temuan.galat:
         _coba_isi(path, konteks, config, temuan)
     return Hasil(list(dict.fromkeys(temuan.galat)), list(dict.fromkeys(temuan.peringatan)))
@@ -319,12 +319,26 @@ def _periksa_ejaan(path: Path, b: Bagian, temuan: Hasil) -> None:
 
 
 def _periksa_wajib(path: Path, dipakai: set[str], temuan: Hasil) -> None:
+    temuan.galat += masalah_wajib(path, dipakai)
+
+
+def masalah_wajib(path: Path, dipakai: set[str]) -> list[Masalah]:
+    """An error for every field the registry requires of this template and it no longer uses
+    (a decree without the signer's name must never be produced)."""
     jenis = per_templat().get(path.name)
-    for jalur in jenis.wajib if jenis else ():
-        if jalur not in dipakai:
-            temuan.peringatan.append(Masalah(
-                f"templat tidak lagi memuat isian \"{jalur.replace('[]', '')}\"", berkas=path,
-                saran="kembalikan isian itu (salin dari templat bawaan di folder templates/)"))
+    return [Masalah(f"templat tidak lagi memuat isian wajib \"{jalur.replace('[]', '')}\"", berkas=path,
+                    saran="kembalikan isian itu (salin dari templat bawaan, lihat iku templates --to FOLDER)")
+            for jalur in (jenis.wajib if jenis else ()) if jalur not in dipakai]
+
+
+def isian_wajib_hilang(konteks: dict[str, Any]) -> isi.Pemeriksa:
+    """For generate: given the Jinja trees the renderer parsed, the required fields a template
+    does not use (checked on the same parse, so it costs no second reading)."""
+    def periksa_pohon(path: Path, pohon: list[nodes.Template]) -> list[Masalah]:
+        global_ = isi.lingkungan().globals
+        dipakai = set().union(*(pemakaian(p, konteks, global_).dipakai for p in pohon))
+        return masalah_wajib(path, dipakai)
+    return periksa_pohon
 
 
 def _coba_isi(path: Path, konteks: dict[str, Any], config: Config, temuan: Hasil) -> None:

@@ -1,0 +1,90 @@
+"""What is archived under an output folder: each year, its nomor, when it was made, its files,
+and whether it still matches its manifest (`iku arsip`, `iku verify` without a folder).
+
+When a year was generated is the modification time of its MANIFEST.json, the last file a
+run writes: the manifest itself holds no clock time, so the same input keeps giving the
+same bytes. A copy that does not keep times (plain `cp`) shows when it was copied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import manifes
+from .galat import ArsipError, ArsipTidakCocok, ConfigError, IkuError, Masalah
+from .konfigurasi import baca_toml
+
+
+@dataclass(frozen=True)
+class TahunArsip:
+    """One archived year as `iku arsip` shows it."""
+
+    tahun: str
+    folder: Path
+    nomor: str | None
+    dibuat: dt.datetime | None
+    berkas: list[str]
+    masalah: list[Masalah] = field(default_factory=list)
+
+    @property
+    def utuh(self) -> bool:
+        return not self.masalah
+
+
+def folder_tahun(output: Path) -> list[Path]:
+    """output/2023, output/2024 ... (four-digit folders; replaced years '2023.diganti-...' are not years)."""
+    if not output.is_dir():
+        raise ArsipError(Masalah("folder arsip tidak ada", berkas=output,
+                                 saran="sebut folder --output yang dipakai saat generate, misalnya output"))
+    return sorted(p for p in output.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
+
+
+def ringkas(folder: Path) -> TahunArsip:
+    """One year's summary; a damaged year is reported, never an exception."""
+    berkas = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    try:
+        manifes.periksa(folder)
+        masalah: list[Masalah] = []
+    except IkuError as exc:
+        masalah = exc.masalah
+    return TahunArsip(folder.name, folder, _nomor(folder), _dibuat(folder), berkas, masalah)
+
+
+def daftar(output: Path) -> list[TahunArsip]:
+    """Every archived year under output, oldest first."""
+    return [ringkas(f) for f in folder_tahun(output)]
+
+
+def _nomor(folder: Path) -> str | None:
+    """The decree's nomor from the archived config (read, not validated: an old year may predate a rule)."""
+    salinan = folder / f"konfigurasi-{folder.name}.toml"
+    try:
+        nomor = (baca_toml(salinan).data.get("keputusan") or {}).get("nomor")
+    except ConfigError:
+        return None
+    return nomor if isinstance(nomor, str) else None
+
+
+def _dibuat(folder: Path) -> dt.datetime | None:
+    path = folder / manifes.NAMA
+    return dt.datetime.fromtimestamp(path.stat().st_mtime) if path.is_file() else None
+
+
+def verifikasi(folder: Path) -> list[tuple[Path, int]]:
+    """Verify one year's folder, or every year under an output folder: (folder, files matching)
+    each, or ArsipTidakCocok naming every difference of every year."""
+    tahun = folder_tahun(folder)
+    if (folder / manifes.NAMA).is_file() or not tahun:
+        return [(folder, len(manifes.periksa(folder)))]
+    hasil, masalah = [], []
+    for f in tahun:
+        try:
+            hasil.append((f, len(manifes.periksa(f))))
+        except IkuError as exc:
+            masalah += exc.masalah
+    if masalah:
+        raise ArsipTidakCocok(masalah)
+    return hasil
