@@ -66,7 +66,7 @@ def test_pdfa_untuk_setiap_docx_dan_manifes(tmp_path: Path) -> None:
     assert hasil.returncode == 0, hasil.stderr
     folder = tmp_path / "output" / "2023"
     docx_ = sorted(p.stem for p in folder.glob("*.docx"))
-    assert sorted(p.stem for p in folder.glob("*.pdf")) == docx_ and len(docx_) == 4
+    assert sorted(p.stem for p in folder.glob("*.pdf")) == docx_ and len(docx_) == 5  # keputusan, lampiran, buku, PK, bundel
     for pdf in folder.glob("*.pdf"):
         meta = xmp(pdf)
         assert re.search(r"<pdfaid:part>2</pdfaid:part>", meta), pdf.name
@@ -135,7 +135,7 @@ def test_dua_run_paralel_tidak_bertabrakan(tmp_path: Path) -> None:
         _, galat = p.communicate(timeout=300)
         assert p.returncode == 0, galat.decode()
     for nama in ("a", "b"):
-        assert len(list((tmp_path / nama / "2023").glob("*.pdf"))) == 4  # keputusan, lampiran, buku, bundel
+        assert len(list((tmp_path / nama / "2023").glob("*.pdf"))) == 5  # keputusan, lampiran, buku, PK, bundel
     assert proses_dengan(str(tmp_path)) == []
 
 
@@ -162,7 +162,7 @@ def test_sigkill_saat_konversi_menyisakan_arsip_lama(tmp_path: Path) -> None:
         run.wait()
     assert tunggu(lambda: proses_dengan(str(sementara)) == [], 60), proses_dengan(str(sementara))
     # LibreOffice was stopped with the run, not left to finish converting for nobody
-    assert len(list(output.glob(".sedang-ditulis-*/*.pdf"))) < 4
+    assert len(list(output.glob(".sedang-ditulis-*/*.pdf"))) < 5  # of five
     assert isi_folder(folder) == lama
     assert folder_terlihat(output) == ["2023"]
     ulang = jalankan("--config", str(tmp_path / "iku.toml"), "--output", str(output), "--force")
