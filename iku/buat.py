@@ -19,7 +19,7 @@ from . import bundel, isi, manifes
 from .arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
 from .konfigurasi import Bacaan
 from .model import Config
-from .naskah import JenisNaskah, set_tahun, tata
+from .naskah import JenisNaskah, set_tahun, tata_naskah
 from .paket import tulis_paket
 
 TEMPLAT_BAWAAN = Path(str(files("iku") / "templates"))
@@ -53,8 +53,7 @@ def nama_berkas(config: Config, awalan: str, akhiran: str = "docx") -> str:
 
 def isi_semua(p: Permintaan, folder_gambar: Path) -> list[tuple[JenisNaskah, Any]]:
     """Every document of the set filled and tidied in memory (python-docx Documents), in order."""
-    tata_ = tata(p.config)
-    return [(j, isi.isi(p.templates / j.templat, j.konteks(p.config, folder_gambar), tata_))
+    return [(j, isi.isi(p.templates / j.templat, j.konteks(p.config, folder_gambar), tata_naskah(j, p.config)))
             for j in set_tahun(p.config)]
 
 

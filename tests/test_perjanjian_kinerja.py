@@ -13,7 +13,7 @@ from hypothesis import given, settings, strategies as st
 from bantu import TEMPLATES, data_contoh, jalankan_generate, teks_docx, teks_pdf, tulis_data
 from iku import bahasa, isi, konfigurasi
 from iku.buat import Permintaan, generate
-from iku.naskah import DAFTAR, tata
+from iku.naskah import DAFTAR, tata_naskah
 from iku.naskah.perjanjian_kinerja import JANJI, PEMBUKA, PENUTUP, perjanjian
 
 PK = next(j for j in DAFTAR if j.jenis == "perjanjian_kinerja")
@@ -22,7 +22,7 @@ PK = next(j for j in DAFTAR if j.jenis == "perjanjian_kinerja")
 def tulis_pk(tmp_path: Path, data: dict, nama: str = "pk.docx") -> Path:
     """Only the PK document of a config, rendered as generate renders it."""
     config = konfigurasi.baca(tulis_data(tmp_path / "iku.toml", data)).config
-    return isi.render(TEMPLATES / PK.templat, PK.konteks(config, tmp_path), tata(config), tmp_path / nama)
+    return isi.render(TEMPLATES / PK.templat, PK.konteks(config, tmp_path), tata_naskah(PK, config), tmp_path / nama)
 
 
 def berurutan(teks: list[str], harapan: list[str]) -> None:
@@ -114,6 +114,20 @@ def test_sasaran_berurutan_digabung_dan_bernomor(tmp_path: Path) -> None:
     tabel_a = re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S)[1]
     assert len(re.findall(r'<w:vMerge w:val="restart"/>', tabel_a)) == 4  # no and sasaran of two groups
     assert len(re.findall(r"<w:vMerge w:val=\"continue\"/>", tabel_a)) == 2  # the second row of group 2
+
+
+def test_rujukan_sama_dengan_golden(rujukan: Path) -> None:
+    golden = Path(__file__).parent / "golden" / "perjanjian-kinerja.txt"
+    assert teks_docx(rujukan) == [b.replace("\\n", "\n") for b in golden.read_text(encoding="utf-8").splitlines()]
+
+
+def test_properti_dokumen_milik_pk(rujukan: Path) -> None:
+    import docx
+
+    inti = docx.Document(str(rujukan)).core_properties
+    assert inti.title == "Perjanjian Kinerja Tahun 2023"
+    assert inti.subject == "Perjanjian Kinerja Dinas Sosial Kabupaten Buleleng Tahun 2023"
+    assert inti.created.date().isoformat() == "2023-01-16"
 
 
 def test_baris_tidak_terpotong_dan_kepala_berulang(rujukan: Path) -> None:
@@ -276,6 +290,16 @@ def test_check_templates_memeriksa_templat_pk(tmp_path: Path) -> None:
     rusak = CliRunner().invoke(main, ["check", "--config", "config/iku.toml", "--templates", str(folder)])
     assert rusak.exit_code == 1
     assert "perjanjian-kinerja.docx" in rusak.output and "pk.pembukaan" in rusak.output
+
+
+def test_tanpa_pk_templat_pk_tidak_diperiksa(tmp_path: Path) -> None:
+    """A config without the section does not make the document: its template is no concern of check."""
+    from iku.periksa import periksa
+
+    data = data_contoh()
+    del data["perjanjian_kinerja"], data["program"]
+    hasil = periksa(tulis_data(tmp_path / "iku.toml", data), TEMPLATES)
+    assert hasil.galat == [] and hasil.peringatan == []
 
 
 def test_wajib_pk_ada_di_templat_bawaan() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import bahasa
 from ..model import Config, Iku, PerjanjianKinerja, PihakKedua, Program
+from ..rapi import Tata
 from .blok import Gambar, penandatangan
 
 # The wording of Permenpan RB 53/2014 (format of the Perjanjian Kinerja), as agencies print it.
@@ -32,11 +33,24 @@ def konteks(config: Config, _folder: Path) -> dict[str, Any]:
     return {"pk": perjanjian(config)}
 
 
+def tata(config: Config) -> Tata:
+    """Page and font of the set; the document's own title, subject and date."""
+    pk = _pk(config)
+    return Tata(kertas=config.format.kertas, huruf=config.format.huruf, label_diktum=(), tanggal=pk.tanggal,
+                judul=f"Perjanjian Kinerja Tahun {config.tahun}",
+                subjek=f"Perjanjian Kinerja {config.instansi.nama} Tahun {config.tahun}",
+                pengarang=config.instansi.nama)
+
+
+def _pk(config: Config) -> PerjanjianKinerja:
+    if config.perjanjian_kinerja is None:
+        raise ValueError("konfigurasi ini tidak memuat [perjanjian_kinerja]")
+    return config.perjanjian_kinerja
+
+
 def perjanjian(config: Config) -> dict[str, Any]:
     """The whole Perjanjian Kinerja block of a config that has [perjanjian_kinerja]."""
-    pk = config.perjanjian_kinerja
-    if pk is None:
-        raise ValueError("konfigurasi ini tidak memuat [perjanjian_kinerja]")
+    pk = _pk(config)
     return {
         "judul": f"PERJANJIAN KINERJA TAHUN {config.tahun}",
         "pemerintah": config.instansi.pemerintah.upper(),
