@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bantu import TEMPLATES, data_contoh, jalankan_generate, teks_docx, teks_pdf, tulis_data
+from bantu import TEMPLATES, data_contoh, jalankan_generate, salin_config, teks_docx, teks_pdf, tulis_data
 from iku import bahasa, isi, konfigurasi
 from iku.buat import Permintaan, generate
 from iku.naskah import DAFTAR, tata_naskah
@@ -247,6 +247,24 @@ def test_anggaran_yang_tidak_sah(tmp_path: Path, nilai: str, kata: str) -> None:
     [masalah] = info.value.masalah
     assert masalah.kunci == "program[2].anggaran" and kata in masalah.pesan
     assert teks.splitlines()[masalah.baris - 1].startswith("anggaran = ")
+
+
+@pytest.mark.parametrize("lama, baru, kunci, saran", [
+    ("anggaran = 412500000", "angaran = 412500000", "program[2].angaran", 'maksud Anda "anggaran"?'),
+    ('pihak_kedua = { jabatan = "Bupati Buleleng"', 'pihak_kedua = { jabatn = "Bupati Buleleng"',
+     "perjanjian_kinerja.pihak_kedua.jabatn", 'maksud Anda "jabatan"?'),
+    ("tempat = \"Singaraja\"\n# Pihak kedua", "tempt = \"Singaraja\"\n# Pihak kedua",
+     "perjanjian_kinerja.tempt", 'maksud Anda "tempat"?'),
+])
+def test_kunci_salah_ketik_diberi_saran(tmp_path: Path, lama: str, baru: str, kunci: str, saran: str) -> None:
+    path = salin_config(tmp_path / "iku.toml")
+    teks = path.read_text(encoding="utf-8")
+    assert lama in teks
+    path.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
+    with pytest.raises(konfigurasi.ConfigError) as info:
+        konfigurasi.baca(path)
+    cocok = [m for m in info.value.masalah if m.kunci == kunci]
+    assert cocok and cocok[0].saran == saran and "tidak dikenal" in cocok[0].pesan
 
 
 def test_target_tahun_ini_ada_tetapi_baris_tanpa_target_hanya_dengan_pk(tmp_path: Path) -> None:
