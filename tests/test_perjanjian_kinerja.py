@@ -199,6 +199,19 @@ def test_teks_bermusuhan_tercetak_apa_adanya(tmp_path: Path) -> None:
     assert teks.count(f"Nama {jahat}") == 2
 
 
+def test_logo_di_atas_judul_bila_diisi(tmp_path: Path) -> None:
+    from bantu import tulis_png
+
+    data = data_contoh()
+    data["instansi"]["logo"] = "logo.png"
+    tulis_png(tmp_path / "logo.png")
+    path = tulis_pk(tmp_path, data)
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    awal = xml.index("<w:body>")
+    assert xml.index("<w:drawing>", awal) < xml.index("PEMERINTAH KABUPATEN BULELENG") and xml.count("<w:drawing>") == 1
+    assert teks_docx(path)[:2] == ["", "PEMERINTAH KABUPATEN BULELENG"]  # the logo's own paragraph
+
+
 def test_kalimat_baku_dapat_diganti(tmp_path: Path) -> None:
     data = data_contoh()
     data["perjanjian_kinerja"].update(pembuka="Pembuka sendiri:", penutup="Penutup sendiri.")
