@@ -405,3 +405,33 @@ def test_pdf_f4_kepala_tabel_berulang(tmp_path: Path) -> None:
     semua = " ".join(" ".join(h.split()) for h in halaman)
     for i in range(15):
         assert f"{10 + i},25" in semua
+
+
+@pytest.mark.pdf
+def test_pdf_tanda_tangan_tidak_pernah_sendirian(tmp_path: Path) -> None:
+    """Whatever the table's length, the last page holds the table's last rows with the signatures."""
+    from iku.pdf import ke_pdf
+
+    berkas, kasus = [], []
+    for n in range(13, 19):  # around the length where table B first runs over the lampiran page
+        data = data_contoh()
+        data["program"] = [dict(data["program"][i % 5], nama=f"Program Nomor {i + 1} untuk Pengujian Batas Halaman")
+                           for i in range(n)]
+        kasus.append(("Program Nomor", n))
+        berkas.append(data)
+    for n in range(14, 26, 3):  # no programmes: table A is the last table
+        data = data_contoh()
+        del data["program"]
+        data["iku"] = [dict(data["iku"][i % 2], sasaran=f"Sasaran {i // 3 + 1}",
+                            indikator=f"Indikator Nomor {i + 1} untuk Pengujian Batas Halaman yang Panjang")
+                       for i in range(n)]
+        kasus.append(("Indikator Nomor", n))
+        berkas.append(data)
+    docx_ = []
+    for i, data in enumerate(berkas):
+        (tmp_path / str(i)).mkdir()
+        docx_.append(tulis_pk(tmp_path / str(i), data, f"pk-{i}.docx"))
+    for pdf, (baris, n) in zip(ke_pdf(docx_, tmp_path).berkas, kasus):
+        halaman = [h for h in teks_pdf(pdf, layout=True).split("\f") if h.strip()]
+        assert halaman[-1].count(baris) >= 1 and "Pihak Pertama," in halaman[-1], (baris, n)
+        assert sum(h.count(baris) for h in halaman) == n  # every row printed once
