@@ -100,4 +100,4 @@ def nip_cetak(nip: str) -> str:
 
 def rupiah(nilai: int) -> str:
     """1.250.000.000: whole rupiah, '.' between thousands, no decimals."""
-    return format_decimal(nilai, format="#,##0", locale=LOCALE)
+    return angka(int(nilai))
