@@ -109,4 +109,4 @@ def nip_cetak(nip: str) -> str:
 
 def rupiah(nilai: int) -> str:
     """1.250.000.000: whole rupiah, '.' between thousands, no decimals."""
-    return angka(nilai)
+    return angka(int(nilai))

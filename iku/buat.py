@@ -22,7 +22,7 @@ from .arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
 from .galat import Masalah, TemplateError
 from .konfigurasi import Bacaan
 from .model import Config
-from .naskah import JenisNaskah, set_tahun, tata
+from .naskah import JenisNaskah, set_tahun, tata_naskah
 from .paket import tulis_paket
 
 TEMPLAT_BAWAAN = Path(str(files("iku") / "templates"))
@@ -69,14 +69,13 @@ def isi_semua(p: Permintaan, folder_gambar: Path) -> list[tuple[JenisNaskah, Any
     """
     from .periksa.templat import isian_wajib_hilang  # the template rules: import on use
 
-    tata_ = tata(p.config)
     jenis = set_tahun(p.config)
     templat_ada(p.templates, jenis)
     dokumen, masalah = [], []
     for nomor, j in enumerate(jenis, start=1):
         konteks = j.konteks(p.config, folder_gambar)
         try:
-            dokumen.append((j, isi.isi(p.templates / j.templat, konteks, tata_, isian_wajib_hilang(konteks))))
+            dokumen.append((j, isi.isi(p.templates / j.templat, konteks, tata_naskah(j, p.config), isian_wajib_hilang(konteks))))
         except TemplateError as exc:  # every template's problems, reported together
             masalah += exc.masalah
         p.kabar(f"[{nomor}/{len(jenis) + 1}] {nama_berkas(p.config, j.awalan_berkas)} disusun")

@@ -98,3 +98,9 @@ def test_nip_sah_selalu_diterima_dan_dicetak_utuh(lahir, tahun, bulan, kelamin, 
     assert bahasa.periksa_nip(nip) == nip
     assert bahasa.nip_cetak(nip).replace(" ", "") == nip
     assert [len(b) for b in bahasa.nip_cetak(nip).split(" ")] == [8, 6, 1, 3]
+
+
+@pytest.mark.parametrize("nilai, cetak", [(0, "0"), (999, "999"), (1000, "1.000"), (1250000000, "1.250.000.000"),
+                                          (9919562000, "9.919.562.000")])
+def test_rupiah_utuh_dengan_titik_ribuan(nilai, cetak):
+    assert bahasa.rupiah(nilai) == cetak

@@ -162,7 +162,7 @@ def test_sigkill_saat_konversi_menyisakan_arsip_lama(tmp_path: Path) -> None:
         run.wait()
     assert tunggu(lambda: proses_dengan(str(sementara)) == [], 60), proses_dengan(str(sementara))
     # LibreOffice was stopped with the run, not left to finish converting for nobody
-    assert len(list(output.glob(".sedang-ditulis-*/*.pdf"))) < 4
+    assert len(list(output.glob(".sedang-ditulis-*/*.pdf"))) < 5  # of five
     assert isi_folder(folder) == lama
     assert folder_terlihat(output) == ["2023"]
     ulang = jalankan("--config", str(tmp_path / "iku.toml"), "--output", str(output), "--force")

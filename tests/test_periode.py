@@ -26,6 +26,9 @@ def rencana_lima_tahun() -> dict:
     data["keputusan"]["tentang"] = "Penetapan Indikator Kinerja Utama Dinas Sosial Tahun 2025-2029"
     for baris in data["iku"]:
         baris["target"] = {str(t): 5 for t in range(2025, 2030)}
+        baris.pop("realisasi")
+    del data["laporan_kinerja"]  # a report on 2025 waits for the 2025 realisasi
+    data["perjanjian_kinerja"]["tanggal"] = data["perjanjian_kinerja"]["tanggal"].replace(year=2025)
     return data
 
 

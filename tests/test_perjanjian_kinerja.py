@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bantu import TEMPLATES, data_contoh, jalankan_generate, teks_docx, teks_pdf, tulis_data
+from bantu import TEMPLATES, data_contoh, jalankan_generate, salin_config, teks_docx, teks_pdf, tulis_data
 from iku import bahasa, isi, konfigurasi
 from iku.buat import Permintaan, generate
-from iku.naskah import DAFTAR, tata
+from iku.naskah import DAFTAR, tata_naskah
 from iku.naskah.perjanjian_kinerja import JANJI, PEMBUKA, PENUTUP, perjanjian
 
 PK = next(j for j in DAFTAR if j.jenis == "perjanjian_kinerja")
@@ -22,7 +22,7 @@ PK = next(j for j in DAFTAR if j.jenis == "perjanjian_kinerja")
 def tulis_pk(tmp_path: Path, data: dict, nama: str = "pk.docx") -> Path:
     """Only the PK document of a config, rendered as generate renders it."""
     config = konfigurasi.baca(tulis_data(tmp_path / "iku.toml", data)).config
-    return isi.render(TEMPLATES / PK.templat, PK.konteks(config, tmp_path), tata(config), tmp_path / nama)
+    return isi.render(TEMPLATES / PK.templat, PK.konteks(config, tmp_path), tata_naskah(PK, config), tmp_path / nama)
 
 
 def berurutan(teks: list[str], harapan: list[str]) -> None:
@@ -116,6 +116,20 @@ def test_sasaran_berurutan_digabung_dan_bernomor(tmp_path: Path) -> None:
     assert len(re.findall(r"<w:vMerge w:val=\"continue\"/>", tabel_a)) == 2  # the second row of group 2
 
 
+def test_rujukan_sama_dengan_golden(rujukan: Path) -> None:
+    golden = Path(__file__).parent / "golden" / "perjanjian-kinerja.txt"
+    assert teks_docx(rujukan) == [b.replace("\\n", "\n") for b in golden.read_text(encoding="utf-8").splitlines()]
+
+
+def test_properti_dokumen_milik_pk(rujukan: Path) -> None:
+    import docx
+
+    inti = docx.Document(str(rujukan)).core_properties
+    assert inti.title == "Perjanjian Kinerja Tahun 2023"
+    assert inti.subject == "Perjanjian Kinerja Dinas Sosial Kabupaten Buleleng Tahun 2023"
+    assert inti.created.date().isoformat() == "2023-01-16"
+
+
 def test_baris_tidak_terpotong_dan_kepala_berulang(rujukan: Path) -> None:
     xml = zipfile.ZipFile(rujukan).read("word/document.xml").decode()
     tabel = re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S)
@@ -185,6 +199,19 @@ def test_teks_bermusuhan_tercetak_apa_adanya(tmp_path: Path) -> None:
     assert teks.count(f"Nama {jahat}") == 2
 
 
+def test_logo_di_atas_judul_bila_diisi(tmp_path: Path) -> None:
+    from bantu import tulis_png
+
+    data = data_contoh()
+    data["instansi"]["logo"] = "logo.png"
+    tulis_png(tmp_path / "logo.png")
+    path = tulis_pk(tmp_path, data)
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    awal = xml.index("<w:body>")
+    assert xml.index("<w:drawing>", awal) < xml.index("PEMERINTAH KABUPATEN BULELENG") and xml.count("<w:drawing>") == 1
+    assert teks_docx(path)[:2] == ["", "PEMERINTAH KABUPATEN BULELENG"]  # the logo's own paragraph
+
+
 def test_kalimat_baku_dapat_diganti(tmp_path: Path) -> None:
     data = data_contoh()
     data["perjanjian_kinerja"].update(pembuka="Pembuka sendiri:", penutup="Penutup sendiri.")
@@ -235,6 +262,24 @@ def test_anggaran_yang_tidak_sah(tmp_path: Path, nilai: str, kata: str) -> None:
     assert teks.splitlines()[masalah.baris - 1].startswith("anggaran = ")
 
 
+@pytest.mark.parametrize("lama, baru, kunci, saran", [
+    ("anggaran = 412500000", "angaran = 412500000", "program[2].angaran", 'maksud Anda "anggaran"?'),
+    ('pihak_kedua = { jabatan = "Bupati Buleleng"', 'pihak_kedua = { jabatn = "Bupati Buleleng"',
+     "perjanjian_kinerja.pihak_kedua.jabatn", 'maksud Anda "jabatan"?'),
+    ("tempat = \"Singaraja\"\n# Pihak kedua", "tempt = \"Singaraja\"\n# Pihak kedua",
+     "perjanjian_kinerja.tempt", 'maksud Anda "tempat"?'),
+])
+def test_kunci_salah_ketik_diberi_saran(tmp_path: Path, lama: str, baru: str, kunci: str, saran: str) -> None:
+    path = salin_config(tmp_path / "iku.toml")
+    teks = path.read_text(encoding="utf-8")
+    assert lama in teks
+    path.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
+    with pytest.raises(konfigurasi.ConfigError) as info:
+        konfigurasi.baca(path)
+    cocok = [m for m in info.value.masalah if m.kunci == kunci]
+    assert cocok and cocok[0].saran == saran and "tidak dikenal" in cocok[0].pesan
+
+
 def test_target_tahun_ini_ada_tetapi_baris_tanpa_target_hanya_dengan_pk(tmp_path: Path) -> None:
     data = data_contoh()
     del data["iku"][0]["target"], data["laporan_kinerja"]  # the LKjIP would need the target too
@@ -277,6 +322,16 @@ def test_check_templates_memeriksa_templat_pk(tmp_path: Path) -> None:
     rusak = CliRunner().invoke(main, ["check", "--config", "config/iku.toml", "--templates", str(folder)])
     assert rusak.exit_code == 1
     assert "perjanjian-kinerja.docx" in rusak.output and "pk.pembukaan" in rusak.output
+
+
+def test_tanpa_pk_templat_pk_tidak_diperiksa(tmp_path: Path) -> None:
+    """A config without the section does not make the document: its template is no concern of check."""
+    from iku.periksa import periksa
+
+    data = data_contoh()
+    del data["perjanjian_kinerja"], data["program"]
+    hasil = periksa(tulis_data(tmp_path / "iku.toml", data), TEMPLATES)
+    assert hasil.galat == [] and hasil.peringatan == []
 
 
 def test_wajib_pk_ada_di_templat_bawaan() -> None:
@@ -351,3 +406,33 @@ def test_pdf_f4_kepala_tabel_berulang(tmp_path: Path) -> None:
     semua = " ".join(" ".join(h.split()) for h in halaman)
     for i in range(15):
         assert f"{10 + i},25" in semua
+
+
+@pytest.mark.pdf
+def test_pdf_tanda_tangan_tidak_pernah_sendirian(tmp_path: Path) -> None:
+    """Whatever the table's length, the last page holds the table's last rows with the signatures."""
+    from iku.pdf import ke_pdf
+
+    berkas, kasus = [], []
+    for n in range(13, 19):  # around the length where table B first runs over the lampiran page
+        data = data_contoh()
+        data["program"] = [dict(data["program"][i % 5], nama=f"Program Nomor {i + 1} untuk Pengujian Batas Halaman")
+                           for i in range(n)]
+        kasus.append(("Program Nomor", n))
+        berkas.append(data)
+    for n in range(14, 26, 3):  # no programmes: table A is the last table
+        data = data_contoh()
+        del data["program"]
+        data["iku"] = [dict(data["iku"][i % 2], sasaran=f"Sasaran {i // 3 + 1}",
+                            indikator=f"Indikator Nomor {i + 1} untuk Pengujian Batas Halaman yang Panjang")
+                       for i in range(n)]
+        kasus.append(("Indikator Nomor", n))
+        berkas.append(data)
+    docx_ = []
+    for i, data in enumerate(berkas):
+        (tmp_path / str(i)).mkdir()
+        docx_.append(tulis_pk(tmp_path / str(i), data, f"pk-{i}.docx"))
+    for pdf, (baris, n) in zip(ke_pdf(docx_, tmp_path).berkas, kasus):
+        halaman = [h for h in teks_pdf(pdf, layout=True).split("\f") if h.strip()]
+        assert halaman[-1].count(baris) >= 1 and "Pihak Pertama," in halaman[-1], (baris, n)
+        assert sum(h.count(baris) for h in halaman) == n  # every row printed once

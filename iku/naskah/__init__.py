@@ -32,6 +32,7 @@ class JenisNaskah:
     wajib: tuple[str, ...]
     awalan_berkas: str
     ada: Callable[[Config], bool] = lambda _config: True
+    tata_sendiri: Callable[[Config], Tata] | None = None  # its own title and date; default: the decree's
 
 
 def _konteks_keputusan(config: Config, _folder: Path) -> dict[str, Any]:
@@ -55,7 +56,8 @@ DAFTAR: tuple[JenisNaskah, ...] = (
                  "pk.pihak_kedua.nama", "pk.pihak_kedua.jabatan", "pk.tempat_tanggal",
                  "pk.sasaran[].baris[].indikator", "pk.sasaran[].baris[].target",
                  "pk.program[].nama", "pk.program[].anggaran", "pk.jumlah_anggaran"),
-                "perjanjian-kinerja", ada=lambda c: c.perjanjian_kinerja is not None),
+                "perjanjian-kinerja", ada=lambda c: c.perjanjian_kinerja is not None,
+                tata_sendiri=perjanjian_kinerja.tata),
 )
 
 
@@ -67,6 +69,11 @@ def set_tahun(config: Config) -> list[JenisNaskah]:
 def per_templat() -> dict[str, JenisNaskah]:
     """Kind by template file name."""
     return {j.templat: j for j in DAFTAR}
+
+
+def tata_naskah(jenis: JenisNaskah | None, config: Config) -> Tata:
+    """The layout of one kind of document: the set's, or the kind's own (title, date) when it has one."""
+    return jenis.tata_sendiri(config) if jenis and jenis.tata_sendiri else tata(config)
 
 
 def tata(config: Config) -> Tata:

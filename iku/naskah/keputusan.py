@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .. import bahasa
@@ -23,13 +24,15 @@ def judul(config: Config) -> dict[str, str]:
     }
 
 
-def kelompok_iku(baris: list[Iku]) -> list[dict[str, Any]]:
-    """Consecutive rows with the same sasaran form one numbered group."""
+def kelompok_iku(baris: list[Iku], isi_baris: Callable[[Iku], dict[str, Any]] | None = None
+                 ) -> list[dict[str, Any]]:
+    """Consecutive rows with the same sasaran form one numbered group (each row as isi_baris
+    gives it; the Lampiran's columns by default)."""
     kelompok: list[dict[str, Any]] = []
     for b in baris:
         if not kelompok or kelompok[-1]["sasaran"] != b.sasaran:
             kelompok.append({"nomor": f"{len(kelompok) + 1}.", "sasaran": b.sasaran, "baris": []})
-        kelompok[-1]["baris"].append(baris_iku(b))
+        kelompok[-1]["baris"].append((isi_baris or baris_iku)(b))
     return kelompok
 
 

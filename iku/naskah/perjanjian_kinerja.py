@@ -13,7 +13,9 @@ from typing import Any
 
 from .. import bahasa
 from ..model import Config, Iku, PerjanjianKinerja, PihakKedua, Program
+from ..rapi import Tata
 from .blok import Gambar, penandatangan
+from .keputusan import kelompok_iku
 
 # The wording of Permenpan RB 53/2014 (format of the Perjanjian Kinerja), as agencies print it.
 PEMBUKA = ("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
@@ -32,11 +34,24 @@ def konteks(config: Config, _folder: Path) -> dict[str, Any]:
     return {"pk": perjanjian(config)}
 
 
+def tata(config: Config) -> Tata:
+    """Page and font of the set; the document's own title, subject and date."""
+    pk = _pk(config)
+    return Tata(kertas=config.format.kertas, huruf=config.format.huruf, label_diktum=(), tanggal=pk.tanggal,
+                judul=f"Perjanjian Kinerja Tahun {config.tahun}",
+                subjek=f"Perjanjian Kinerja {config.instansi.nama} Tahun {config.tahun}",
+                pengarang=config.instansi.nama)
+
+
+def _pk(config: Config) -> PerjanjianKinerja:
+    if config.perjanjian_kinerja is None:
+        raise ValueError("konfigurasi ini tidak memuat [perjanjian_kinerja]")
+    return config.perjanjian_kinerja
+
+
 def perjanjian(config: Config) -> dict[str, Any]:
     """The whole Perjanjian Kinerja block of a config that has [perjanjian_kinerja]."""
-    pk = config.perjanjian_kinerja
-    if pk is None:
-        raise ValueError("konfigurasi ini tidak memuat [perjanjian_kinerja]")
+    pk = _pk(config)
     return {
         "judul": f"PERJANJIAN KINERJA TAHUN {config.tahun}",
         "pemerintah": config.instansi.pemerintah.upper(),
@@ -48,7 +63,7 @@ def perjanjian(config: Config) -> dict[str, Any]:
         "pihak_pertama": pihak_pertama(config),
         "pihak_kedua": pihak_kedua(pk.pihak_kedua),
         "tempat_tanggal": tempat_tanggal(config, pk),
-        "sasaran": kelompok_target(config.iku, str(config.tahun)),
+        "sasaran": kelompok_iku(config.iku, lambda b: baris_target(b, str(config.tahun))),
         "program": baris_program(config.program),
         "jumlah_anggaran": bahasa.rupiah(sum(p.anggaran for p in config.program)),
     }
@@ -78,16 +93,11 @@ def pihak_kedua(pihak: PihakKedua) -> dict[str, str]:
     }
 
 
-def kelompok_target(baris: list[Iku], tahun: str) -> list[dict[str, Any]]:
-    """Consecutive rows of one sasaran form one numbered group, as in the Lampiran IKU."""
-    kelompok: list[dict[str, Any]] = []
-    for b in baris:
-        if not kelompok or kelompok[-1]["sasaran"] != b.sasaran:
-            kelompok.append({"nomor": f"{len(kelompok) + 1}.", "sasaran": b.sasaran, "baris": []})
-        target = (b.target or {}).get(tahun)
-        kelompok[-1]["baris"].append({"indikator": b.indikator, "satuan": b.satuan,
-                                      "target": bahasa.angka(target) if target is not None else "-"})
-    return kelompok
+def baris_target(b: Iku, tahun: str) -> dict[str, str]:
+    """One row of the target table (grouped by sasaran and numbered as in the Lampiran IKU)."""
+    target = (b.target or {}).get(tahun)
+    return {"indikator": b.indikator, "satuan": b.satuan,
+            "target": bahasa.angka(target) if target is not None else "-"}
 
 
 def baris_program(program: list[Program]) -> list[dict[str, str]]:

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from jinja2 import TemplateSyntaxError, nodes
 
 from .. import isi
-from ..naskah import per_templat, set_tahun, tata
+from ..naskah import per_templat, set_tahun, tata_naskah
 from ..galat import IkuError, Masalah
 from .naskah import salah_eja
 from ..model import Config
@@ -343,7 +343,7 @@ def isian_wajib_hilang(konteks: dict[str, Any]) -> isi.Pemeriksa:
 
 def _coba_isi(path: Path, konteks: dict[str, Any], config: Config, temuan: Hasil) -> None:
     try:
-        isi.isi_bytes(path, konteks, tata(config))
+        isi.isi_bytes(path, konteks, tata_naskah(per_templat().get(path.name), config))
     except IkuError as exc:
         temuan.galat += exc.masalah
     except Exception as exc:  # docxtpl/lxml fail in many ways on a broken template; all mean the same
