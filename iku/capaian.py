@@ -199,6 +199,7 @@ def pastikan_lengkap(bacaan: Bacaan) -> None:
 
 LEBAR_INDIKATOR = 40
 KEPALA = ("No", "Indikator Kinerja", "Satuan", "Arah", "Target", "Realisasi", "Capaian (%)", "Predikat")
+KEPALA_SEL = [[k] for k in KEPALA]
 KANAN = {0, 4, 5, 6}  # numbers align right
 
 
@@ -214,8 +215,6 @@ def tabel_terminal(config: Config) -> list[str]:
         hasil += _baris_terminal(sel, lebar)
     return hasil + [garis, *ringkasan(ikhtisar(daftar))]
 
-
-KEPALA_SEL = [[k] for k in KEPALA]
 
 
 def _sel_terminal(nomor: int, c: Capaian) -> list[list[str]]:

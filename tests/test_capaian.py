@@ -271,6 +271,21 @@ def test_perintah_capaian_instansi_lain(tmp_path):
     assert "1 indikator bertarget 0" in hasil.output
 
 
+def test_perintah_capaian_indikator_panjang_terbungkus_dan_sejajar(tmp_path):
+    nama = "Persentase Penyandang Masalah Kesejahteraan Sosial yang Memperoleh Bantuan Sosial untuk Pemenuhan Kebutuhan Dasar"
+    path = salin_config(tmp_path / "iku.toml", {'indikator = "Persentase Penanganan PMKS"': f'indikator = "{nama}"'})
+    baris = jalankan("capaian", "--config", str(path)).output.splitlines()
+    kepala = next(b for b in baris if b.startswith("No"))
+    mulai = baris.index(next(b for b in baris if b.startswith(" 2  ")))
+    akhir = next(i for i in range(mulai, len(baris)) if baris[i].startswith("--"))
+    lanjutan = baris[mulai + 1:akhir]
+    assert len(lanjutan) >= 2
+    kolom = kepala.index("Indikator Kinerja")
+    assert all(b[:kolom].strip() == "" and b[kolom:].strip() for b in lanjutan)  # wrapped under its column
+    assert " ".join(b.strip() for b in [baris[mulai][kolom:kolom + capaian.LEBAR_INDIKATOR]] + lanjutan) == nama
+    assert all(len(b[kolom:].rstrip()) <= capaian.LEBAR_INDIKATOR for b in lanjutan)
+
+
 def test_perintah_capaian_tanpa_realisasi_pesan_jelas(tmp_path):
     path = salin_config(tmp_path / "iku.toml", {"realisasi = { 2021 = 3.86": "# -"}, laporan=False)
     hasil = jalankan("capaian", "--config", str(path))
@@ -302,6 +317,15 @@ def test_check_target_nol_persen_lebih_seratus_dan_realisasi_mendatang(tmp_path)
     teks = path.read_text(encoding="utf-8").splitlines()
     assert teks[nol.baris - 1].startswith("target = { 2023 = 0")
     assert teks[mendatang.baris - 1].startswith("realisasi = { 2021 = 3.86, 2022 = 512")
+
+
+def test_check_target_akhir_rencana_nol(tmp_path):
+    """Capaian toward the end of the plan divides by target[tahun_akhir]: 0 there is warned too."""
+    path = salin_config(tmp_path / "iku.toml", {
+        "target = { 2023 = 6.86": "target = { 2023 = 6.86, 2024 = 9.86, 2025 = 12.86, 2026 = 0 }"})
+    hasil = [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
+    assert [(m.kunci, "target tahun 2026 bernilai 0" in m.pesan) for m in hasil] == [("iku[2].target.2026", True)]
+    assert capaian.capaian_akhir(baca(path).config)[1].teks()["capaian"] == "-"
 
 
 def test_target_nol_tanpa_laporan_tidak_diperingatkan(tmp_path):
