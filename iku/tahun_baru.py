@@ -20,7 +20,7 @@ import tomlkit
 from tomlkit.items import AoT, Array, String, Table
 
 from .konfigurasi import baca, nama_kunci
-from .lokasi import KEPALA, _ganjil_tiga_kutip
+from .lokasi import KEPALA
 from .galat import DrafError, Masalah
 from .model import PENANDA_ISIAN
 
@@ -158,7 +158,7 @@ def laporan_jadi_catatan(teks: str) -> str:
         kode = dalam_string or not baris[i].lstrip().startswith("#")
         if baris[i].strip():
             baris[i] = ("# " if kode else "#") + baris[i]
-        dalam_string = dalam_string != _ganjil_tiga_kutip(baris[i])
+        dalam_string = dalam_string != ((baris[i].count('"""') + baris[i].count("'''")) % 2 == 1)
     return "".join(baris)
 
 
