@@ -13,7 +13,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import bahasa
 from . import gambar
@@ -35,7 +35,7 @@ LEBAR_HURUF_TEBAL = 0.72  # the same for DejaVu Sans Bold (titles)
 WARNA_AWAL, WARNA_TARGET, WARNA_REALISASI = "#d7d7d7", "#5a5a5a", "#ffffff"
 GARIS_PT = 0.6
 KOSONG = "-"
-RC = {"font.family": HURUF, "font.size": PT_TEKS, "hatch.linewidth": 0.5, "hatch.color": "black",
+RC: dict[str, Any] = {"font.family": HURUF, "font.size": PT_TEKS, "hatch.linewidth": 0.5, "hatch.color": "black",
       "text.hinting": "default", "axes.unicode_minus": False}
 
 
@@ -68,12 +68,13 @@ def panel_per_gambar(tinggi_mm: float) -> int:
 def grafik(seri: list[Seri], lebar_mm: float = 160) -> gambar.Png:
     """Small multiples, two panels to a row (one when alone), as deterministic PNG bytes."""
     import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
-    with matplotlib.rc_context(RC):
-        figur_ = figur(seri, lebar_mm)
-        figur_.canvas.draw()
-    rgba = figur_.canvas.buffer_rgba()
+    with matplotlib.rc_context(RC):  # type: ignore[arg-type]  # (the stubs list every rc key)
+        kanvas = FigureCanvasAgg(figur(seri, lebar_mm))
+        kanvas.draw()
+    rgba = kanvas.buffer_rgba()
     # Grey levels only: saved as 8-bit grey by Pillow without metadata (gambar.png), a quarter of
     # the RGBA bytes to compress; matplotlib's own writer would add a Software text chunk.
     return gambar.png(Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1).convert("L"))
@@ -81,6 +82,13 @@ def grafik(seri: list[Seri], lebar_mm: float = 160) -> gambar.Png:
 
 def figur(seri: list[Seri], lebar_mm: float = 160) -> Figure:
     """The matplotlib figure of grafik() (Agg canvas, no pyplot state); axes in the order of seri."""
+    import matplotlib
+
+    with matplotlib.rc_context(RC):  # type: ignore[arg-type]
+        return _figur(seri, lebar_mm)
+
+
+def _figur(seri: list[Seri], lebar_mm: float) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
