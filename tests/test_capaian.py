@@ -332,3 +332,12 @@ def test_target_nol_tanpa_laporan_tidak_diperingatkan(tmp_path):
     path = salin_config(tmp_path / "iku.toml", {
         "target = { 2023 = 5.15": "target = { 2023 = 0, 2024 = 4.9, 2025 = 4.8, 2026 = 4.6 }"}, laporan=False)
     assert not [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
+
+
+@pytest.mark.parametrize("satuan, diperingatkan", [("%", True), ("persen", True), ("Persen", True), ("orang", False)])
+def test_check_nilai_persen_di_atas_seratus_menurut_satuan(tmp_path, satuan, diperingatkan):
+    path = salin_config(tmp_path / "iku.toml", {
+        'satuan = "%"': f'satuan = "{satuan}"',
+        "target = { 2023 = 5.15": "target = { 2023 = 5.15, 2024 = 4.9, 2025 = 4.8, 2026 = 460 }"})
+    kunci = [m.kunci for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
+    assert kunci == (["iku[1].target.2026"] if diperingatkan else [])

@@ -396,7 +396,7 @@ def target_nol(n: Bacaan) -> Iterator[Masalah]:
 
 def persen_di_atas_seratus(n: Bacaan) -> Iterator[Masalah]:
     for i, baris in enumerate(n.config.iku):
-        if baris.satuan.strip() != "%":
+        if baris.satuan.strip().casefold() not in ("%", "persen"):
             continue
         for kunci in ("target", "realisasi"):
             for tahun, nilai in (getattr(baris, kunci) or {}).items():
