@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bantu import CONFIG_CONTOH, data_contoh, salin_config, tulis_data
 from iku import bahasa, capaian
@@ -341,3 +341,26 @@ def test_check_nilai_persen_di_atas_seratus_menurut_satuan(tmp_path, satuan, dip
         "target = { 2023 = 5.15": "target = { 2023 = 5.15, 2024 = 4.9, 2025 = 4.8, 2026 = 460 }"})
     kunci = [m.kunci for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
     assert kunci == (["iku[1].target.2026"] if diperingatkan else [])
+
+
+nilai_toml = st.decimals(min_value=D("0"), max_value=D("100000"), places=2)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(nilai_toml, nilai_toml, st.sampled_from(["naik", "turun"])), min_size=1, max_size=4))
+def test_angka_terminal_sama_dengan_perhitungan(tmp_path, baris):
+    """Whatever the values, `iku capaian` prints exactly the computed capaian and predikat of each row."""
+    data = data_contoh()
+    contoh = data["iku"][0]
+    baris = [(D(repr(float(t_))), D(repr(float(r))), arah) for t_, r, arah in baris]  # as the file will hold them
+    data["iku"] = [dict(copy.deepcopy(contoh), indikator=f"Indikator {n}", arah=arah, realisasi={"2023": float(r)},
+                        target={t: float(t_) for t in TAHUN_RENCANA})
+                   for n, (t_, r, arah) in enumerate(baris, start=1)]
+    path = tulis_data(tmp_path / "acak.toml", data)
+    keluaran = jalankan("capaian", "--config", str(path)).output.splitlines()
+    for n, (t_, r, arah) in enumerate(baris, start=1):
+        nilai = capaian.hitung(t_, r, arah)
+        kata = next(b for b in keluaran if f"Indikator {n} " in b).split()
+        assert kata[kata.index(arah) + 1:kata.index(arah) + 4] == [bahasa.angka(t_), bahasa.angka(r),
+                                                                  capaian.teks_capaian(nilai)]
+        assert " ".join(kata[kata.index(arah) + 4:]) == capaian.predikat(nilai)
