@@ -33,7 +33,9 @@ def angka(nilai: Decimal | int) -> str:
         return format_decimal(nilai, format="#,##0", locale=LOCALE)
     desimal = max(0, -int(nilai.as_tuple().exponent))
     pola = "#,##0" + ("." + "0" * desimal if desimal else "")
-    return format_decimal(nilai, format=pola, locale=LOCALE, decimal_quantization=True)
+    with localcontext() as konteks:
+        konteks.prec = max(28, nilai.adjusted() + desimal + 2)  # babel quantizes: room for every digit
+        return format_decimal(nilai, format=pola, locale=LOCALE, decimal_quantization=True)
 
 
 def persen(nilai: Decimal) -> str:

@@ -378,3 +378,12 @@ def test_kalimat_ikhtisar(tmp_path):
         "Realisasi anggaran sebesar Rp1.787.500.000 dari pagu Rp2.000.000.000 (89,38%)."]
     rujukan = capaian.ikhtisar(capaian.tabel_capaian(baca(CONFIG_CONTOH).config))
     assert capaian.kalimat_ikhtisar(rujukan)[1:] == ["Menurut predikat capaiannya: Sangat Tinggi 2 (dua) indikator."]
+
+
+def test_angka_sangat_besar_tercetak_tanpa_galat():
+    """Issue 8 item 7's numbers: any finite number prints (no decimal.InvalidOperation)."""
+    baris = capaian.Capaian("x", "%", "naik", D("1e28"), D("5e27"), capaian.hitung(D("1e28"), D("5e27"), "naik"))
+    assert baris.teks() == {"target": "10.000.000.000.000.000.000.000.000.000",
+                            "realisasi": "5.000.000.000.000.000.000.000.000.000", "capaian": "50,00",
+                            "predikat": "Sangat Rendah"}
+    assert capaian.teks_capaian(capaian.hitung(D("1e-30"), D("1e30"), "naik")) == "100" + ".000" * 20 + ",00"
