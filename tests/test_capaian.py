@@ -387,3 +387,12 @@ def test_angka_sangat_besar_tercetak_tanpa_galat():
                             "realisasi": "5.000.000.000.000.000.000.000.000.000", "capaian": "50,00",
                             "predikat": "Sangat Rendah"}
     assert capaian.teks_capaian(capaian.hitung(D("1e-30"), D("1e30"), "naik")) == "100" + ".000" * 20 + ",00"
+
+
+def test_check_dan_capaian_dengan_angka_1e28(tmp_path):
+    path = salin_config(tmp_path / "iku.toml", {"kondisi_awal = 6.12": "kondisi_awal = 1e28",
+                                                "realisasi = { 2021 = 3.86": "realisasi = { 2021 = 3.86, 2023 = 1e28 }"})
+    cek = jalankan("check", "--config", str(path))
+    assert cek.exit_code == 0 and "Traceback" not in cek.output
+    hasil = jalankan("capaian", "--config", str(path))
+    assert hasil.exit_code == 0 and "10.000.000.000.000.000.000.000.000.000" in hasil.output
