@@ -277,6 +277,8 @@ def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
             "tambah": {"fg": "green", "bold": True, "underline": True}}
     teks = "".join(click.style(t, **gaya[j]) if j in gaya else t for j, t in potongan)
     return f"    {tanda} " + teks.replace("\n", "\n      ")
+
+
 @main.command("capaian")
 @OPSI_CONFIG
 def capaian_cmd(config_path: Path) -> None:

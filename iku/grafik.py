@@ -13,7 +13,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import bahasa
 from . import gambar
@@ -35,7 +35,8 @@ LEBAR_HURUF_TEBAL = 0.72  # the same for DejaVu Sans Bold (titles)
 WARNA_AWAL, WARNA_TARGET, WARNA_REALISASI = "#d7d7d7", "#5a5a5a", "#ffffff"
 GARIS_PT = 0.6
 KOSONG = "-"
-RC = {"font.family": HURUF, "font.size": PT_TEKS, "hatch.linewidth": 0.5, "hatch.color": "black",
+BATAS_FLOAT = 1e300  # heights beyond this are drawn at it (the config may hold any finite Decimal)
+RC: dict[str, Any] = {"font.family": HURUF, "font.size": PT_TEKS, "hatch.linewidth": 0.5, "hatch.color": "black",
       "text.hinting": "default", "axes.unicode_minus": False}
 
 
@@ -68,12 +69,13 @@ def panel_per_gambar(tinggi_mm: float) -> int:
 def grafik(seri: list[Seri], lebar_mm: float = 160) -> gambar.Png:
     """Small multiples, two panels to a row (one when alone), as deterministic PNG bytes."""
     import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
-    with matplotlib.rc_context(RC):
-        figur_ = figur(seri, lebar_mm)
-        figur_.canvas.draw()
-    rgba = figur_.canvas.buffer_rgba()
+    with matplotlib.rc_context(RC):  # type: ignore[arg-type]  # (the stubs list every rc key)
+        kanvas = FigureCanvasAgg(figur(seri, lebar_mm))
+        kanvas.draw()
+    rgba = kanvas.buffer_rgba()
     # Grey levels only: saved as 8-bit grey by Pillow without metadata (gambar.png), a quarter of
     # the RGBA bytes to compress; matplotlib's own writer would add a Software text chunk.
     return gambar.png(Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1).convert("L"))
@@ -81,6 +83,13 @@ def grafik(seri: list[Seri], lebar_mm: float = 160) -> gambar.Png:
 
 def figur(seri: list[Seri], lebar_mm: float = 160) -> Figure:
     """The matplotlib figure of grafik() (Agg canvas, no pyplot state); axes in the order of seri."""
+    import matplotlib
+
+    with matplotlib.rc_context(RC):  # type: ignore[arg-type]
+        return _figur(seri, lebar_mm)
+
+
+def _figur(seri: list[Seri], lebar_mm: float) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -195,12 +204,18 @@ def gambar_batang(ax: Axes, s: Seri, ukuran_mm: tuple[float, float]) -> None:
     for arsir in (None, "////"):  # one bar() call per fill kind: far cheaper than one per bar
         ada = [b for b in batang if b.nilai is not None and b.arsir == arsir]
         if ada:
-            ax.bar([b.kolom + b.geser for b in ada], [float(b.nilai) for b in ada], width=lebar,  # type: ignore[arg-type]
-                   color=[b.warna for b in ada], edgecolor="black", linewidth=GARIS_PT, hatch=arsir, zorder=2)
+            tinggi = [ke_float(b.nilai) for b in ada]  # type: ignore[arg-type]
+            ax.bar([b.kolom + b.geser for b in ada], tinggi, width=lebar, color=[b.warna for b in ada],
+                   edgecolor="black", linewidth=GARIS_PT, hatch=arsir, zorder=2)
     for b, t in zip(batang, teks):
         _label_nilai(ax, b.kolom + b.geser, b.nilai, t, tegak)
     ax.axhline(0, color="black", linewidth=GARIS_PT * 1.5, zorder=3)
     _rapikan_sumbu(ax, label)
+
+
+def ke_float(nilai: Decimal) -> float:
+    """A value's height for drawing only (labels print the Decimal): beyond float range, the range's edge."""
+    return max(-BATAS_FLOAT, min(BATAS_FLOAT, float(nilai)))
 
 
 def _label_tegak(teks: list[str], lebar_batang_mm: float) -> bool:
@@ -211,7 +226,7 @@ def _label_tegak(teks: list[str], lebar_batang_mm: float) -> bool:
 
 def batas_sumbu(nilai: list[Decimal | None], teks: list[str], tegak: bool, tinggi_mm: float) -> tuple[float, float]:
     """Y limits holding zero, every bar and room for its label beyond the bar's end."""
-    angka = [float(v) for v in nilai if v is not None] + [0.0]
+    angka = [ke_float(v) for v in nilai if v is not None] + [0.0]
     rendah, tinggi = min(angka), max(angka)
     label_mm = (max((len(t) for t in teks), default=1) * PT_TEKS * MM_PER_PT * LEBAR_HURUF if tegak
                 else PT_TEKS * MM_PER_PT * 1.3) + 1
@@ -225,7 +240,7 @@ def batas_sumbu(nilai: list[Decimal | None], teks: list[str], tegak: bool, tingg
 
 def _label_nilai(ax: Axes, x: float, nilai: Decimal | None, teks: str, tegak: bool) -> None:
     negatif = nilai is not None and nilai < 0
-    ax.annotate(teks, (x, float(nilai or 0)), xytext=(0, -1.5 if negatif else 1.5), textcoords="offset points",
+    ax.annotate(teks, (x, ke_float(nilai or Decimal(0))), xytext=(0, -1.5 if negatif else 1.5), textcoords="offset points",
                 ha="center", va="top" if negatif else "bottom", rotation=90 if tegak else 0,
                 fontsize=PT_TEKS, zorder=4, annotation_clip=False)
 

@@ -21,6 +21,7 @@ import tomlkit
 from tomlkit.items import AoT, Array, String, Table
 
 from .konfigurasi import baca, nama_kunci
+from .lokasi import KEPALA
 from .galat import DrafError, Masalah
 from .model import PENANDA_ISIAN
 
@@ -139,29 +140,45 @@ def buat_draf(teks: str, tanggal: dt.date, rencana: tuple[int, int]) -> Draf:
     catatan = [f"tahun {lama} menjadi {lama + 1} pada: " + ", ".join(["tahun", *diubah])]
     if any("realisasi" in p for p in doc.get("program", [])):
         catatan.append(f"realisasi setiap [[program]] masih angka tahun {lama}: ganti pada akhir tahun {lama + 1}")
-
-    if _laporan_jadi_catatan(doc):
+    ada_laporan = _majukan_tanggal_laporan(doc)
+    if ada_laporan:
         catatan.append(f"[laporan_kinerja] dijadikan catatan (#): LKjIP {lama + 1} baru dapat dibuat setelah "
-                       f"realisasi {lama + 1} setiap [[iku]] diisi; saat itu hapus tanda # di depan [laporan_kinerja] dan tanggal")
+                       f"realisasi {lama + 1} setiap [[iku]] diisi; saat itu hapus tanda # pertama di setiap barisnya")
     if lama + 1 > rencana[1]:
         catatan.append(f"tahun {lama + 1} di luar rencana {rencana[0]}-{rencana[1]}: perbarui tabel [rencana] "
                        "dan target setiap [[iku]]")
-    return Draf(tomlkit.dumps(doc), diisi, catatan)
+    teks_baru = tomlkit.dumps(doc)
+    return Draf(laporan_jadi_catatan(teks_baru) if ada_laporan else teks_baru, diisi, catatan)
 
 
-def _laporan_jadi_catatan(doc: Any) -> bool:
-    """Next year's LKjIP needs next year's realisasi, not known yet: keep the section as comments."""
+def _majukan_tanggal_laporan(doc: Any) -> bool:
+    """The LKjIP's date one year on; False when the config has no [laporan_kinerja]."""
     laporan = doc.get("laporan_kinerja")
     if laporan is None:
         return False
     tanggal = laporan.get("tanggal")
     if isinstance(tanggal, dt.date):
-        laporan["tanggal"] = _tahun_depan(tanggal)
-    isi = ("[laporan_kinerja]\n" + laporan.as_string()).rstrip("\n").splitlines()
-    del doc["laporan_kinerja"]
-    for baris in isi:
-        doc.add(tomlkit.comment(baris[1:].lstrip() if baris.lstrip().startswith("#") else baris))
+        baru = tomlkit.item(_tahun_depan(tanggal))
+        baru.trivia.comment, baru.trivia.comment_ws = tanggal.trivia.comment, tanggal.trivia.comment_ws
+        laporan["tanggal"] = baru
     return True
+
+
+def laporan_jadi_catatan(teks: str) -> str:
+    """Next year's LKjIP needs next year's realisasi, not known yet: the [laporan_kinerja] section
+    stays where it is, one "#" before each of its lines ("# " before a key, so its own comments
+    read "## ..."): removing the first "#" of every line gives the section back."""
+    baris = teks.splitlines(keepends=True)
+    awal = next(i for i, b in enumerate(baris) if KEPALA.match(b) and KEPALA.match(b).group(2) == "laporan_kinerja")
+    dalam_string = False
+    for i in range(awal, len(baris)):
+        if i > awal and not dalam_string and KEPALA.match(baris[i]):
+            break
+        kode = dalam_string or not baris[i].lstrip().startswith("#")
+        if baris[i].strip():
+            baris[i] = ("# " if kode else "#") + baris[i]
+        dalam_string = dalam_string != ((baris[i].count('"""') + baris[i].count("'''")) % 2 == 1)
+    return "".join(baris)
 
 
 def _ganti_angka(lama: Any, nilai: int) -> Any:

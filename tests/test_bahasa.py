@@ -104,3 +104,18 @@ def test_nip_sah_selalu_diterima_dan_dicetak_utuh(lahir, tahun, bulan, kelamin, 
                                           (9919562000, "9.919.562.000")])
 def test_rupiah_utuh_dengan_titik_ribuan(nilai, cetak):
     assert bahasa.rupiah(nilai) == cetak
+
+
+@pytest.mark.parametrize("nilai, teks", [
+    ("1e28", "10.000.000.000.000.000.000.000.000.000"),  # issue 8 item 7: raised decimal.InvalidOperation
+    ("123456789012345678901234567890.5", "123.456.789.012.345.678.901.234.567.890,5"),
+    ("-1e30", "-1" + ".000" * 10),
+])
+def test_angka_besar_tercetak_utuh(nilai, teks):
+    assert bahasa.angka(Decimal(nilai)) == teks
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=Decimal("-1e60"), max_value=Decimal("1e60")))
+def test_angka_apa_pun_tercetak(nilai):
+    teks = bahasa.angka(nilai)
+    assert Decimal(teks.replace(".", "").replace(",", ".")) == nilai

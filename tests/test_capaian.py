@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bantu import CONFIG_CONTOH, data_contoh, salin_config, tanpa_bagian, tulis_data
 from iku import bahasa, capaian
@@ -271,6 +271,21 @@ def test_perintah_capaian_instansi_lain(tmp_path):
     assert "1 indikator bertarget 0" in hasil.output
 
 
+def test_perintah_capaian_indikator_panjang_terbungkus_dan_sejajar(tmp_path):
+    nama = "Persentase Penyandang Masalah Kesejahteraan Sosial yang Memperoleh Bantuan Sosial untuk Pemenuhan Kebutuhan Dasar"
+    path = salin_config(tmp_path / "iku.toml", {'indikator = "Persentase Penanganan PMKS"': f'indikator = "{nama}"'})
+    baris = jalankan("capaian", "--config", str(path)).output.splitlines()
+    kepala = next(b for b in baris if b.startswith("No"))
+    mulai = baris.index(next(b for b in baris if b.startswith(" 2  ")))
+    akhir = next(i for i in range(mulai, len(baris)) if baris[i].startswith("--"))
+    lanjutan = baris[mulai + 1:akhir]
+    assert len(lanjutan) >= 2
+    kolom = kepala.index("Indikator Kinerja")
+    assert all(b[:kolom].strip() == "" and b[kolom:].strip() for b in lanjutan)  # wrapped under its column
+    assert " ".join(b.strip() for b in [baris[mulai][kolom:kolom + capaian.LEBAR_INDIKATOR]] + lanjutan) == nama
+    assert all(len(b[kolom:].rstrip()) <= capaian.LEBAR_INDIKATOR for b in lanjutan)
+
+
 def test_perintah_capaian_tanpa_realisasi_pesan_jelas(tmp_path):
     path = salin_config(tmp_path / "iku.toml", {"realisasi = { 2021 = 3.86": "# -"}, laporan=False)
     hasil = jalankan("capaian", "--config", str(path))
@@ -304,7 +319,81 @@ def test_check_target_nol_persen_lebih_seratus_dan_realisasi_mendatang(tmp_path)
     assert teks[mendatang.baris - 1].startswith("realisasi = { 2021 = 3.86, 2022 = 512")
 
 
+def test_check_target_akhir_rencana_nol(tmp_path):
+    """Capaian toward the end of the plan divides by target[tahun_akhir]: 0 there is warned too."""
+    path = salin_config(tmp_path / "iku.toml", {
+        "target = { 2023 = 6.86": "target = { 2023 = 6.86, 2024 = 9.86, 2025 = 12.86, 2026 = 0 }"})
+    hasil = [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
+    assert [(m.kunci, "target tahun 2026 bernilai 0" in m.pesan) for m in hasil] == [("iku[2].target.2026", True)]
+    assert capaian.capaian_akhir(baca(path).config)[1].teks()["capaian"] == "-"
+
+
 def test_target_nol_tanpa_laporan_tidak_diperingatkan(tmp_path):
     path = salin_config(tmp_path / "iku.toml", {
         "target = { 2023 = 5.15": "target = { 2023 = 0, 2024 = 4.9, 2025 = 4.8, 2026 = 4.6 }"}, laporan=False)
     assert not [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
+
+
+@pytest.mark.parametrize("satuan, diperingatkan", [("%", True), ("persen", True), ("Persen", True), ("orang", False)])
+def test_check_nilai_persen_di_atas_seratus_menurut_satuan(tmp_path, satuan, diperingatkan):
+    path = salin_config(tmp_path / "iku.toml", {
+        'satuan = "%"': f'satuan = "{satuan}"',
+        "target = { 2023 = 5.15": "target = { 2023 = 5.15, 2024 = 4.9, 2025 = 4.8, 2026 = 460 }"})
+    kunci = [m.kunci for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
+    assert kunci == (["iku[1].target.2026"] if diperingatkan else [])
+
+
+nilai_toml = st.decimals(min_value=D("0"), max_value=D("100000"), places=2)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(nilai_toml, nilai_toml, st.sampled_from(["naik", "turun"])), min_size=1, max_size=4))
+def test_angka_terminal_sama_dengan_perhitungan(tmp_path, baris):
+    """Whatever the values, `iku capaian` prints exactly the computed capaian and predikat of each row."""
+    data = data_contoh()
+    contoh = data["iku"][0]
+    baris = [(D(repr(float(t_))), D(repr(float(r))), arah) for t_, r, arah in baris]  # as the file will hold them
+    data["iku"] = [dict(copy.deepcopy(contoh), indikator=f"Indikator {n}", arah=arah, realisasi={"2023": float(r)},
+                        target={t: float(t_) for t in TAHUN_RENCANA})
+                   for n, (t_, r, arah) in enumerate(baris, start=1)]
+    path = tulis_data(tmp_path / "acak.toml", data)
+    keluaran = jalankan("capaian", "--config", str(path)).output.splitlines()
+    for n, (t_, r, arah) in enumerate(baris, start=1):
+        nilai = capaian.hitung(t_, r, arah)
+        kata = next(b for b in keluaran if f"Indikator {n} " in b).split()
+        assert kata[kata.index(arah) + 1:kata.index(arah) + 4] == [bahasa.angka(t_), bahasa.angka(r),
+                                                                  capaian.teks_capaian(nilai)]
+        assert " ".join(kata[kata.index(arah) + 4:]) == capaian.predikat(nilai)
+
+
+def test_kalimat_ikhtisar(tmp_path):
+    ik = capaian.ikhtisar(capaian.tabel_capaian(baca(config_lain(tmp_path)).config))
+    dana = capaian.anggaran([(1250000000, 1187500000), (750000000, 600000000)])
+    assert capaian.kalimat_ikhtisar(ik, dana) == [
+        "Dari 8 (delapan) indikator kinerja utama, 2 (dua) indikator mencapai atau melampaui target "
+        "(capaian 100% atau lebih).",
+        "Menurut predikat capaiannya: Sangat Tinggi 2 (dua) indikator; Tinggi 1 (satu) indikator; "
+        "Sedang 1 (satu) indikator; Rendah 1 (satu) indikator; Sangat Rendah 2 (dua) indikator.",
+        "Sebanyak 1 (satu) indikator bertarget 0, sehingga capaian dan predikatnya tidak dapat dihitung.",
+        "Realisasi anggaran sebesar Rp1.787.500.000 dari pagu Rp2.000.000.000 (89,38%)."]
+    rujukan = capaian.ikhtisar(capaian.tabel_capaian(baca(CONFIG_CONTOH).config))
+    assert capaian.kalimat_ikhtisar(rujukan)[1:] == ["Menurut predikat capaiannya: Sangat Tinggi 2 (dua) indikator."]
+
+
+def test_angka_sangat_besar_tercetak_tanpa_galat():
+    """Issue 8 item 7's numbers: any finite number prints (no decimal.InvalidOperation)."""
+    baris = capaian.Capaian("x", "%", "naik", D("1e28"), D("5e27"), capaian.hitung(D("1e28"), D("5e27"), "naik"))
+    assert baris.teks() == {"target": "10.000.000.000.000.000.000.000.000.000",
+                            "realisasi": "5.000.000.000.000.000.000.000.000.000", "capaian": "50,00",
+                            "predikat": "Sangat Rendah"}
+    assert capaian.teks_capaian(capaian.hitung(D("1e-30"), D("1e30"), "naik")) == "100" + ".000" * 20 + ",00"
+
+
+def test_check_dan_capaian_dengan_angka_1e28(tmp_path):
+    path = salin_config(tmp_path / "iku.toml", {"kondisi_awal = 6.12": "kondisi_awal = 1e28",
+                                                "realisasi = { 2021 = 3.86": "realisasi = { 2021 = 3.86, 2023 = 1e28 }"})
+    # a number past what a document can print is refused, naming its key (issue 8 item 7)
+    cek = jalankan("check", "--config", str(path))
+    assert cek.exit_code == 1 and "Traceback" not in cek.output and "iku[1].kondisi_awal" in cek.output
+    hasil = jalankan("capaian", "--config", str(path))
+    assert hasil.exit_code == 3 and "Traceback" not in hasil.output and "iku[2].realisasi" in hasil.output

@@ -143,3 +143,12 @@ def test_seri_target_dan_realisasi_dari_konfigurasi(tmp_path):
     assert seri.tahun == ("2023", "2024", "2025", "2026") and seri.kondisi_awal == ("2021", D("6.12"))
     assert seri.target == (D("5.15"), D("4.9"), D("4.8"), D("4.6"))
     assert seri.realisasi == (D("5.05"), None, None, None)  # realisasi of later years not known yet
+
+
+def test_angka_sangat_besar_tetap_tergambar():
+    """Any finite number of the config draws (issue 8 item 7): labels print it, heights stop at float's range."""
+    besar = grafik.Seri("x", "%", ("2023", "2024"), (D("1e28"), D("-1e400")))
+    ax = grafik.figur([besar]).axes[0]
+    assert "10.000.000.000.000.000.000.000.000.000" in [t.get_text() for t in ax.texts]
+    assert [b.get_height() for b in batang(ax)] == [1e28, -grafik.BATAS_FLOAT]
+    assert grafik.grafik([besar]).data.startswith(b"\x89PNG")

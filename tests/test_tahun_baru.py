@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -20,10 +22,7 @@ BERUBAH = {"tahun": "tahun = 2024",
            "tanggal_kata_pengantar": 'tanggal_kata_pengantar = "ISI: tanggal kata pengantar (contoh 2023-03-22)"',
            "tanggal_pk": 'tanggal = "ISI: tanggal Perjanjian Kinerja (contoh 2024-01-16)"',
            **{f"anggaran{i}": f'anggaran = "ISI: pagu anggaran dalam rupiah, tanpa tanda kutip (tahun lalu {a})"'
-              for i, a in enumerate((6845312000, 412500000, 1126750000, 1250000000, 285000000))},
-           # next year's LKjIP waits for next year's realisasi: the section stays, as comments
-           "laporan_kinerja": "# [laporan_kinerja]",
-           "tanggal_laporan": "# tanggal = 2025-02-20"}
+              for i, a in enumerate((6845312000, 412500000, 1126750000, 1250000000, 285000000))}}
 
 
 def jalankan(*args: str):
@@ -41,11 +40,29 @@ def test_hanya_baris_tahunan_yang_berubah(tmp_path: Path) -> None:
     lama = CONFIG_CONTOH.read_text(encoding="utf-8").splitlines()
     baru = draf(tmp_path).read_text(encoding="utf-8").splitlines()
     assert len(baru) == len(lama)
+    laporan = lama.index("[laporan_kinerja]")  # the LKjIP section is commented out (next test)
+    lama, baru = lama[:laporan], baru[:laporan]
     beda = [(a, b) for a, b in zip(lama, baru) if a != b]
     assert [b for _, b in beda if not b.startswith("    ")] == list(BERUBAH.values())
     menimbang = [(a, b) for a, b in beda if b.startswith("    ")]
     assert len(menimbang) == 1 and menimbang[0][0].replace("Tahun 2023;", "Tahun 2024;") == menimbang[0][1]
     assert all(a == b for a, b in zip(lama, baru) if a.lstrip().startswith("#"))
+
+
+def test_laporan_kinerja_menjadi_catatan_yang_dapat_dipulihkan(tmp_path: Path) -> None:
+    """Next year's LKjIP waits for next year's realisasi: its section stays in place behind one '#' a line."""
+    lama = CONFIG_CONTOH.read_text(encoding="utf-8").splitlines()
+    tujuan = tmp_path / "iku-2024.toml"
+    hasil = jalankan("new-year", "--config", str(CONFIG_CONTOH), "--to", str(tujuan))
+    assert "[laporan_kinerja] dijadikan catatan" in hasil.output and "realisasi 2024" in hasil.output
+    baru = tujuan.read_text(encoding="utf-8").splitlines()
+    awal = lama.index("[laporan_kinerja]")
+    assert baru[awal:awal + 3] == ["# [laporan_kinerja]", "## " + lama[awal + 1][2:], "# tanggal = 2025-02-20"]
+    for a, b in zip(lama[awal:], baru[awal:]):
+        assert b == a == "" or b in (f"# {a}", f"#{a}", "# tanggal = 2025-02-20")
+    pulih = [b[1:].removeprefix(" ") if b.startswith("# ") and not b.startswith("# #") else b[1:] for b in baru[awal:]]
+    teks = "\n".join(baru[:awal] + pulih)
+    assert tomllib.loads(teks)["laporan_kinerja"] == {"tanggal": dt.date(2025, 2, 20)}
 
 
 def test_catatan_sebaris_dan_teks_multibaris_dipertahankan(tmp_path: Path) -> None:

@@ -384,19 +384,20 @@ def program_ganda(n: Bacaan) -> Iterator[Masalah]:
 # ---------------------------------------------------------------- capaian (LKjIP)
 
 def target_nol(n: Bacaan) -> Iterator[Masalah]:
+    """The LKjIP divides by target[tahun] and by target[tahun_akhir] (capaian toward the plan's end)."""
     if n.config.laporan_kinerja is None:
         return
-    tahun = str(n.config.tahun)
+    tahun = sorted({str(n.config.tahun), str(n.config.rencana.tahun_akhir)})
     for i, baris in enumerate(n.config.iku):
-        if (baris.target or {}).get(tahun) == 0:
-            yield peringatan(n, ("iku", i, "target", tahun), f"target tahun {tahun} bernilai 0, sehingga capaian "
+        for t in (t for t in tahun if (baris.target or {}).get(t) == 0):
+            yield peringatan(n, ("iku", i, "target", t), f"target tahun {t} bernilai 0, sehingga capaian "
                              "dan predikat indikator ini tidak dapat dihitung (tercetak \"-\" di LKjIP)",
                              "isi target yang sebenarnya; biarkan 0 hanya bila memang tidak ada target")
 
 
 def persen_di_atas_seratus(n: Bacaan) -> Iterator[Masalah]:
     for i, baris in enumerate(n.config.iku):
-        if baris.satuan.strip() != "%":
+        if baris.satuan.strip().casefold() not in ("%", "persen"):
             continue
         for kunci in ("target", "realisasi"):
             for tahun, nilai in (getattr(baris, kunci) or {}).items():
