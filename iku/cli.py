@@ -198,6 +198,32 @@ def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
             "tambah": {"fg": "green", "bold": True, "underline": True}}
     teks = "".join(click.style(t, **gaya[j]) if j in gaya else t for j, t in potongan)
     return f"    {tanda} " + teks.replace("\n", "\n      ")
+@main.command("impor")
+@click.argument("keputusan", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--lampiran", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="Berkas Lampiran (bila tabel IKU tidak berada di berkas Keputusan).")
+@click.option("--to", "tujuan", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="Berkas konfigurasi baru (tidak boleh sudah ada).")
+def impor_cmd(keputusan: Path, lampiran: Path | None, tujuan: Path) -> None:
+    """Buat konfigurasi dari Keputusan (dan Lampiran) tahun lalu.
+
+    KEPUTUSAN berupa .docx; .doc, .odt dan .rtf diubah dahulu dengan LibreOffice.
+    Yang tidak ditemukan ditandai "ISI:" dan harus diisi sebelum generate.
+    """
+    from .impor import impor
+
+    laporan = _jalankan(impor, keputusan, lampiran, tujuan)
+    click.echo(f"Konfigurasi ditulis: {laporan.tujuan}")
+    click.echo(f"Ditemukan: {len(laporan.ditemukan)} kunci dan {laporan.jumlah_iku} baris IKU.")
+    if laporan.logo:
+        click.echo(f"Logo kop disalin ke: {laporan.logo}")
+    if laporan.kurang:
+        click.echo("Masih harus diisi sebelum generate (bertanda \"ISI:\"): " + ", ".join(laporan.kurang))
+    for m in laporan.janggal:
+        click.echo(_satu_baris("PERIKSA", m))
+    click.echo(f"Lalu periksa dengan: iku check --config {tujuan}")
+
+
 @main.command("verify")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
 def verify_cmd(folder: Path) -> None:

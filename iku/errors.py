@@ -79,3 +79,9 @@ class ArsipTidakCocok(ArsipError):
     """An archived year no longer matches its manifest (or has none)."""
 
     judul = "Arsip tidak cocok dengan manifesnya"
+
+
+class ImporError(IkuError):
+    """An existing decree cannot be imported (not a decree, unreadable, or the target exists)."""
+
+    judul = "Naskah tidak diimpor"

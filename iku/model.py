@@ -60,7 +60,7 @@ def _tanggal(nilai: Any) -> Any:
 
 Teks = Annotated[str, AfterValidator(_teks)]
 Angka = Annotated[Decimal, BeforeValidator(_angka)]
-Tahun = Annotated[int, Field(ge=1900, le=2200)]
+Tahun = Annotated[int, Field(ge=1900, le=2200), BeforeValidator(_tanggal)]  # "ISI: ..." says so
 Tanggal = Annotated[dt.date, BeforeValidator(_tanggal)]
 DaftarTeks = Annotated[list[Teks], Field(min_length=1)]
 
