@@ -161,11 +161,12 @@ def _daftar(temuan: Temuan, bagian: kp.Bagian, path: Path) -> None:
 
 def angka_label(label: str, jenis: str) -> int | None:
     """a -> 1, 7 -> 7, KETIGA/3 -> 3; None for a bullet or no label."""
-    if jenis == "huruf" and re.fullmatch(r"[a-zA-Z]", label):
-        return ord(label.lower()) - ord("a") + 1
-    if label.rstrip(".").isdigit():
-        return int(label.rstrip("."))
-    return ORDINAL.get(label.upper())
+    inti = label.strip(" .:()")
+    if jenis == "huruf" and re.fullmatch(r"[a-zA-Z]", inti):
+        return ord(inti.lower()) - ord("a") + 1
+    if inti.isdigit():
+        return int(inti)
+    return ORDINAL.get(inti.upper())
 
 
 def periksa_urutan(label: list[str], jenis: str, loc: tuple[Any, ...], path: Path) -> list[Masalah]:

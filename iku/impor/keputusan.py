@@ -211,7 +211,7 @@ def judul(baris: list[str]) -> dict[str, str]:
     tentang: list[str] | None = None
     for b in bersih[1:]:
         if tentang is not None:
-            if (not b and tentang) or _baris_jabatan(b, hasil["jabatan_judul"]):
+            if (not b and any(tentang)) or _baris_jabatan(b, hasil["jabatan_judul"]):
                 break
             tentang.append(b)
         elif NOMOR.match(b):
