@@ -52,6 +52,7 @@ class Isi:
     kertas_mm: tuple[float, float] | None = None
     huruf: str | None = None
     gambar: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # rId -> (bytes, extension)
+    kepala: list[Paragraf] = field(default_factory=list)  # the first page's header (a kop is often there)
 
 
 def baca(dokumen: Any) -> Isi:
@@ -59,7 +60,24 @@ def baca(dokumen: Any) -> Isi:
     penomoran = _Penomoran(dokumen)
     isi = Isi(kertas_mm=_kertas(dokumen), huruf=_huruf_utama(dokumen), gambar=_gambar(dokumen))
     isi.blok = list(_blok(dokumen.element.body, penomoran))
+    isi.kepala = _kepala_halaman(dokumen, penomoran)
     return isi
+
+
+def _kepala_halaman(dokumen: Any, penomoran: _Penomoran) -> list[Paragraf]:
+    """Paragraphs of the first section's first-page (or default) header, tables read row by row."""
+    if not dokumen.sections:
+        return []
+    bagian = dokumen.sections[0]
+    for kepala in (bagian.first_page_header, bagian.header):
+        if kepala.is_linked_to_previous:
+            continue
+        hasil: list[Paragraf] = []
+        for blok in _blok(kepala._element, penomoran):
+            hasil.extend([blok] if isinstance(blok, Paragraf) else [p for b in blok.baris for s in b for p in s.paragraf])
+        if any(p.teks.strip() for p in hasil):
+            return hasil
+    return []
 
 
 def _blok(wadah: Any, penomoran: _Penomoran) -> Any:

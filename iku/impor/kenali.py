@@ -21,7 +21,7 @@ from ..render import KERTAS_MM
 from . import keputusan as kp
 from .baca import Isi, Paragraf, Tabel
 from .kop import baca_kop
-from .lampiran import BarisIku, baca_baris, cari_tabel
+from .lampiran import baca_baris, cari_tabel
 from .teks import ORDINAL, pulihkan_huruf, satu_baris, tanggal
 
 TOLERANSI_MM = 2
@@ -117,7 +117,8 @@ def _instansi(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str], s: Sumb
     nama = kp.nama_instansi(n.get("penandatangan.jabatan"), n.pop("_jabatan_judul", None), teks_sumber)
     if nama:
         n["instansi.nama"] = nama
-    kop = baca_kop(bagian.kop)
+    kop = baca_kop(bagian.kop if any(re.match(r"\s*PEMERINTAH\b", b, re.I) for b in bagian.kop)
+                   else [p.teks for p in s.isi.kepala] + bagian.kop)
     for kunci, nilai in kop.items():
         n[f"instansi.{kunci}"] = nilai
     if "instansi.kota" not in n and bagian.tempat:
@@ -301,14 +302,35 @@ def _tahun(temuan: Temuan, keputusan: Sumber, lampiran: Sumber | None) -> None:
 
 
 def _ejaan(temuan: Temuan, semua: list[Sumber]) -> None:
+    """Known misspellings: at the key whose value holds them, else (a kop line) in the file."""
+    sudah: set[str] = set()
+    for loc, teks in _teks_nilai(temuan):
+        for salah, benar in salah_eja(teks):
+            sudah.add(salah)
+            temuan.janggal.append(Masalah(f"salah ketik \"{salah}\" di naskah asal (diimpor apa adanya)",
+                                          kunci=nama_kunci(loc), saran=f"tulis \"{benar}\""))
     for s in semua:
-        sudah: set[str] = set()
         for teks in s.baris + _teks_tabel(s.tabel):
             for salah, benar in salah_eja(teks):
                 if salah not in sudah:
                     sudah.add(salah)
-                    temuan.janggal.append(Masalah(f"salah ketik \"{salah}\" di naskah asal (diimpor apa adanya)",
-                                                  berkas=s.path, saran=f"tulis \"{benar}\""))
+                    temuan.janggal.append(Masalah(f"salah ketik \"{salah}\" di naskah asal", berkas=s.path,
+                                                  saran=f"tulis \"{benar}\""))
+
+
+def _teks_nilai(temuan: Temuan) -> list[tuple[tuple[Any, ...], str]]:
+    hasil: list[tuple[tuple[Any, ...], str]] = []
+    for kunci, nilai in temuan.nilai.items():
+        loc = tuple(kunci.split("."))
+        if isinstance(nilai, str):
+            hasil.append((loc, nilai))
+        elif isinstance(nilai, list):
+            hasil.extend(((*loc, i), teks) for i, teks in enumerate(nilai))
+    for i, baris in enumerate(temuan.iku):
+        for kunci, nilai in baris.items():
+            teks = " ".join(nilai.values()) if isinstance(nilai, dict) else str(nilai)
+            hasil.append((("iku", i, kunci), teks))
+    return hasil
 
 
 def _teks_tabel(tabel: Tabel | None) -> list[str]:
@@ -316,6 +338,3 @@ def _teks_tabel(tabel: Tabel | None) -> list[str]:
         return []
     return [p.teks for baris in tabel.baris for sel in baris for p in sel.paragraf]
 
-
-def baris_iku(temuan: Temuan) -> list[BarisIku]:
-    return [BarisIku(b) for b in temuan.iku]
