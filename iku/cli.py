@@ -214,7 +214,9 @@ def impor_cmd(keputusan: Path, lampiran: Path | None, tujuan: Path) -> None:
 
     laporan = _jalankan(impor, keputusan, lampiran, tujuan)
     click.echo(f"Konfigurasi ditulis: {laporan.tujuan}")
-    click.echo(f"Ditemukan: {len(laporan.ditemukan)} kunci dan {laporan.jumlah_iku} baris IKU.")
+    click.echo(f"Ditemukan {len(laporan.ditemukan)} kunci dan {laporan.jumlah_iku} baris IKU:")
+    for baris in laporan.ringkasan:
+        click.echo(f"- {baris}")
     if laporan.logo:
         click.echo(f"Logo kop disalin ke: {laporan.logo}")
     if laporan.kurang:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import tempfile
 import tomllib
 import zipfile
 from pathlib import Path
@@ -10,17 +12,19 @@ from pathlib import Path
 import docx
 import pytest
 import tomlkit
+from hypothesis import HealthCheck, given, settings, strategies as st
 from click.testing import CliRunner
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
-from bantu import (CONFIG_CONTOH, buat_naskah, paragraf_sel, paragraf_terpotong, sel_vmerge, teks_docx,
+from bantu import (CONFIG_CONTOH, buat_naskah, data_contoh, paragraf_sel, paragraf_terpotong, sel_vmerge, teks_docx,
                    tulis_data, tulis_png, ubah_dengan_soffice)
 from iku import config as config_mod
 from iku.cli import main
 from iku.errors import ConfigError, ImporError
 from iku.impor import impor
+from iku.impor.teks import label_diktum
 from iku.model import Config
 
 DINKES = Path(__file__).parent / "data" / "dinkes-kota-contoh.toml"
@@ -97,6 +101,34 @@ def test_pulang_pergi_variasi(tmp_path):
     pulang_pergi(tmp_path, tulis_data(tmp_path / "variasi.toml", data_variasi()))
     teks = (tmp_path / "impor.toml").read_text(encoding="utf-8")
     assert 'nama_kop = "DINAS KESEHATAN DAN KELUARGA BERENCANA"' in teks
+
+
+KATA = st.text(alphabet=st.sampled_from("abcXYZ019&<>{}%\"'\\/()-,;:.éß"), min_size=1, max_size=8)
+
+
+def teks_bebas(baris: int = 1) -> st.SearchStrategy[str]:
+    """Text as a clerk may type it (markup-like characters too): single spaces, no typed label."""
+    satu = st.lists(KATA, min_size=1, max_size=8).map(" ".join).filter(
+        lambda t: not re.match(r"\W*[a-zA-Z0-9]{1,3}[.)]|ISI:|[-_=.]{3}", t) and not label_diktum(t))
+    return st.lists(satu, min_size=1, max_size=baris).map("\n".join)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(menimbang=st.lists(teks_bebas(), min_size=1, max_size=3), mengingat=st.lists(teks_bebas(), min_size=1,
+       max_size=3), diktum=st.lists(teks_bebas(), min_size=1, max_size=3), sasaran=teks_bebas(),
+       alasan=teks_bebas(3), formulasi=teks_bebas(), keterangan=st.one_of(st.none(), teks_bebas(2)))
+def test_pulang_pergi_teks_bebas(tmp_path, menimbang, mengingat, diktum, sasaran, alasan, formulasi, keterangan):
+    data = data_contoh()
+    data["keputusan"] |= {"menimbang": menimbang, "mengingat": mengingat, "memutuskan": diktum}
+    data["iku"][1] |= {"sasaran": sasaran, "alasan": alasan, "formulasi": formulasi}
+    data["iku"][1].pop("keterangan")
+    if keterangan is not None:
+        data["iku"][1]["keterangan"] = keterangan
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    asli = config_mod.muat(tulis_data(folder / "asli.toml", data))
+    keputusan, lampiran = buat_naskah(folder / "asli.toml", folder)
+    impor(keputusan, lampiran, folder / "impor.toml")
+    sama_dengan_asli(asli, config_mod.muat(isi_rencana(folder / "impor.toml", asli, folder / "terisi.toml")))
 
 
 # ---------------------------------------------------------------- hand-typed, reference style

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import ImporError, Masalah
 from .berkas import buka
@@ -30,6 +31,7 @@ class Laporan:
     kurang: list[str]
     janggal: list[Masalah]
     jumlah_iku: int
+    ringkasan: list[str]
     logo: Path | None = None
 
 
@@ -44,8 +46,24 @@ def impor(keputusan: Path, lampiran: Path | None, tujuan: Path) -> Laporan:
         temuan.nilai["instansi.logo"] = logo.name
     teks, kurang = susun(temuan.nilai, temuan.iku, temuan.tebakan)
     _tulis_baru(tujuan, teks.encode("utf-8"), logo)
-    ditemukan = sorted(k for k in temuan.nilai if not k.startswith("_"))
-    return Laporan(tujuan, ditemukan, kurang, temuan.janggal, len(temuan.iku), logo)
+    ditemukan = sorted(temuan.nilai)
+    return Laporan(tujuan, ditemukan, kurang, temuan.janggal, len(temuan.iku), ringkas(temuan.nilai, temuan.iku), logo)
+
+
+def ringkas(nilai: dict[str, Any], iku: list[dict[str, Any]]) -> list[str]:
+    """What was found, one short line per part of the decree."""
+    def kunci(tabel: str) -> str:
+        ada = [k.split(".", 1)[1] for k in nilai if k.startswith(f"{tabel}.") and not isinstance(nilai[k], list)]
+        return ", ".join(ada) or "tidak ada"
+    jumlah = {nama: len(nilai.get(f"keputusan.{kunci_daftar}", [])) for kunci_daftar, nama in DAFTAR.items()}
+    sasaran = sum(1 for i, b in enumerate(iku) if i == 0 or b.get("sasaran") != iku[i - 1].get("sasaran"))
+    return [f"kop: {kunci('instansi')}", f"penandatangan: {kunci('penandatangan')}",
+            f"keputusan: {kunci('keputusan')}" + (f", tahun {nilai['tahun']}" if "tahun" in nilai else ""),
+            ", ".join(f"{n} {nama}" for nama, n in jumlah.items()),
+            f"{len(iku)} baris IKU dalam {sasaran} kelompok sasaran", "format: " + (", ".join(f"{k[7:]} {v}" for k, v in nilai.items() if k.startswith("format.")) or "tidak ada")]
+
+
+DAFTAR = {"menimbang": "menimbang", "mengingat": "mengingat", "memutuskan": "diktum", "tembusan": "tembusan"}
 
 
 def _pastikan_baru(tujuan: Path) -> None:

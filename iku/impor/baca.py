@@ -240,14 +240,17 @@ class _Penomoran:
 
 
 def _level(abstrak: Any) -> dict[int, tuple[str, str, int]]:
+    """Level -> (number format, label text such as "%1.", first number)."""
     hasil = {}
     for lvl in abstrak.iterchildren(qn("w:lvl")):
-        def nilai(tag: str, bawaan: str) -> str:
-            e = lvl.find(qn(tag))
-            return e.get(qn("w:val"), bawaan) if e is not None else bawaan
-        hasil[int(lvl.get(qn("w:ilvl"), "0"))] = (nilai("w:numFmt", "decimal"), nilai("w:lvlText", ""),
-                                                  int(nilai("w:start", "1")))
+        hasil[int(lvl.get(qn("w:ilvl"), "0"))] = (_val(lvl, "w:numFmt", "decimal"), _val(lvl, "w:lvlText", ""),
+                                                  int(_val(lvl, "w:start", "1")))
     return hasil
+
+
+def _val(lvl: Any, tag: str, bawaan: str) -> str:
+    e = lvl.find(qn(tag))
+    return e.get(qn("w:val"), bawaan) if e is not None else bawaan
 
 
 def _tulis_label(level: dict[int, tuple[str, str, int]], hitung: list[int], ilvl: int) -> str:

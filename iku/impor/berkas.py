@@ -44,7 +44,7 @@ def jenis_berkas(path: Path) -> str:
     """"docx", "ubah" (LibreOffice reads it), or what else it is, said for the user."""
     with path.open("rb") as berkas:
         awal = berkas.read(8)
-    if awal.startswith(OLE) or awal.startswith(RTF):
+    if awal.startswith((OLE, RTF)):
         return "ubah"  # .doc (or another old Office file: LibreOffice says whether it is a text)
     if not zipfile.is_zipfile(path):
         return "bukan dokumen pengolah kata (Word/LibreOffice)"

@@ -124,14 +124,15 @@ def _instansi(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str], s: Sumb
     if "instansi.kota" not in n and bagian.tempat:
         n["instansi.kota"] = bagian.tempat
         temuan.tebakan["instansi.kota"] = "diambil dari tempat penetapan"
-    if n.get("instansi.nama_kop") and n.get("instansi.nama") and n.get("instansi.pemerintah"):
-        if n["instansi.nama_kop"] == _nama_kop_bawaan(n["instansi.nama"], n["instansi.pemerintah"]):
-            del n["instansi.nama_kop"]
+    if n.get("instansi.nama_kop") == _nama_kop_bawaan(n.get("instansi.nama"), n.get("instansi.pemerintah")):
+        del n["instansi.nama_kop"]  # the generator prints that line by itself
     temuan.logo = _logo(s)
 
 
-def _nama_kop_bawaan(nama: str, pemerintah: str) -> str:
+def _nama_kop_bawaan(nama: str | None, pemerintah: str | None) -> str | None:
     """The kop line the generator prints by itself (context.nama_kop)."""
+    if not nama or not pemerintah:
+        return None
     wilayah = re.sub(r"^pemerintah\s+", "", pemerintah, flags=re.I)
     return (re.sub(rf"\s+{re.escape(wilayah)}$", "", nama, flags=re.I) or nama).upper()
 

@@ -97,7 +97,7 @@ def _baris_paragraf(p: Paragraf) -> list[str]:
 
 
 def _baris_tabel(tabel: Tabel) -> list[str]:
-    hasil = []
+    hasil: list[str] = []
     for baris in tabel.baris:
         kolom = [[b for p in sel.paragraf for b in _baris_paragraf(p)] for sel in baris]
         kolom = [k for k in kolom if any(b.strip() for b in k)]
@@ -238,8 +238,8 @@ def penandatangan(baris: list[str], sumber: list[str]) -> dict[str, Any]:
         if PADA_TANGGAL.match(b) and "tanggal" not in hasil:
             hasil["tanggal_teks"] = PADA_TANGGAL.sub("", b)
             hasil["tanggal"] = tanggal(b)
-        elif NIP.match(b):
-            hasil["nip"] = bahasa.bersihkan_nip(NIP.match(b).group(1))
+        elif nip := NIP.match(b):
+            hasil["nip"] = bahasa.bersihkan_nip(nip.group(1))
         elif not re.fullmatch(r"(?i)(ttd\.?|cap|dto\.?|\(?tanda tangan\)?)", b):
             sisa.append(b)
     return hasil | _nama_jabatan(sisa, sumber)
