@@ -478,6 +478,10 @@ def naskah_bertabel(path: Path) -> Path:
     baris_tabel(t, "1", "Meningkatnya Penanganan PMKS", "Persentase Penanganan PMKS", "%", "\n".join(ALASAN_2), "",
                 "Dinas Sosial")
     t.rows[-1].cells[5].paragraphs[0]._p.append(parse_xml(RUMUS_OMML))
+    baris_tabel(t, "NO", "SASARAN", "INDIKATOR", "SATUAN", "ALASAN", "CARA PENGUKURAN", "SUMBER DATA")  # page 2
+    baris_tabel(t, *(str(i) for i in range(1, 8)))
+    baris_tabel(t, "2", "Menurunnya Penduduk Miskin", "Persentase Penduduk Miskin", "%", "Data BPS", "Hasil BPS",
+                "BPS")
     d.save(str(path))
     return path
 
@@ -499,5 +503,7 @@ def test_naskah_bertabel_kop_di_kepala_halaman_dan_rumus_persamaan(tmp_path):
         "sasaran": "Meningkatnya Penanganan PMKS", "indikator": "Persentase Penanganan PMKS", "satuan": "%",
         "alasan": "\n".join(ALASAN_2), "sumber_data": "Dinas Sosial",
         "formulasi": {"pembilang": "Jumlah PMKS yang tertangani", "penyebut": "Jumlah PMKS yang ada",
-                      "kali": "100%"}}]
+                      "kali": "100%"}}, {
+        "sasaran": "Menurunnya Penduduk Miskin", "indikator": "Persentase Penduduk Miskin", "satuan": "%",
+        "alasan": "Data BPS", "formulasi": "Hasil BPS", "sumber_data": "BPS"}]
     assert [(m.kunci, m.saran) for m in laporan.janggal] == [("keputusan.mengingat[2]", 'tulis "Tindak Pidana"')]

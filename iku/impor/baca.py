@@ -109,14 +109,15 @@ def _di_dalam(elemen: Any, tag: str, batas: Any = None) -> bool:
     return False
 
 
-LEWATI = {qn("w:txbxContent"), MC_FALLBACK, f"{M}oMath", qn("w:del"), qn("w:instrText")}
+LEWATI = {qn("w:txbxContent"), MC_FALLBACK, f"{M}oMath", qn("w:del"), qn("w:moveFrom"), qn("w:instrText")}
+TAK_TERLIHAT = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, zero widths
 
 
 def teks_paragraf(p: Any) -> str:
     """Visible text of a paragraph: tabs and breaks kept, text boxes, deletions and equations left out."""
     bagian: list[str] = []
     _kumpul(p, bagian)
-    return "".join(bagian).replace("\u00a0", " ")
+    return "".join(bagian).translate(TAK_TERLIHAT).replace("\u00a0", " ").replace("\x0b", "\n")
 
 
 def _kumpul(elemen: Any, bagian: list[str]) -> None:

@@ -308,8 +308,9 @@ def _ejaan(temuan: Temuan, semua: list[Sumber]) -> None:
     for loc, teks in _teks_nilai(temuan):
         for salah, benar in salah_eja(teks):
             sudah.add(salah)
+            berkas = semua[-1].path if loc[0] == "iku" else semua[0].path
             temuan.janggal.append(Masalah(f"salah ketik \"{salah}\" di naskah asal (diimpor apa adanya)",
-                                          kunci=nama_kunci(loc), saran=f"tulis \"{benar}\""))
+                                          berkas=berkas, kunci=nama_kunci(loc), saran=f"tulis \"{benar}\""))
     for s in semua:
         for teks in s.baris + _teks_tabel(s.tabel):
             for salah, benar in salah_eja(teks):

@@ -56,16 +56,23 @@ def kolom_tabel(tabel: Tabel) -> tuple[dict[int, str], int]:
 
 
 def _baris_data(baris: list[Sel]) -> bool:
-    """A row of values: its first cell a row number (1. / 1), or text that is not a heading;
-    never the 1 2 3 ... column-number row."""
+    """A row of values: its first cell a row number (1. / 1), or text that is not a heading."""
     teks = [_teks_sel(s, " ") for s in baris]
-    angka = [t.rstrip(".") for t in teks if t]
-    if angka and all(a.isdigit() for a in angka) and angka == [str(i) for i in range(1, len(angka) + 1)]:
+    if _baris_judul(baris):
         return False
     if re.fullmatch(r"\d{1,4}\.?", teks[0] if teks else ""):
         return True
+    return any(teks) and not all(s.lanjut or not t for s, t in zip(baris, teks))
+
+
+def _baris_judul(baris: list[Sel]) -> bool:
+    """The headings (typed again on a new page, too) or the 1 2 3 ... column-number row."""
+    teks = [_teks_sel(s, " ") for s in baris]
+    angka = [t.rstrip(".") for t in teks if t]
+    if len(angka) > 2 and angka == [str(i) for i in range(1, len(angka) + 1)]:
+        return True
     judul = [t for t in teks if t and t.upper() == t and any(_ada_kata(k, t) for _, kata in KOLOM for k in kata)]
-    return bool(angka) and not judul and not all(s.lanjut or not t for s, t in zip(baris, teks))
+    return len(judul) >= 2
 
 
 def _peran(judul: dict[int, list[str]]) -> dict[int, str]:
@@ -95,6 +102,8 @@ def baca_baris(tabel: Tabel) -> list[BarisIku]:
     hasil: list[BarisIku] = []
     atas: dict[str, Any] = {}
     for baris in tabel.baris[mulai:]:
+        if _baris_judul(baris):
+            continue
         nilai, nomor = _nilai_baris(baris, peran, atas)
         if not any(v for k, v in nilai.items() if k not in ("sasaran", "nomor")):
             continue  # an empty line in the table
