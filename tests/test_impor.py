@@ -24,6 +24,7 @@ from iku import config as config_mod
 from iku.cli import main
 from iku.errors import ConfigError, ImporError
 from iku.impor import impor
+from iku.impor.kop import baca_kop
 from iku.impor.teks import label_diktum
 from iku.model import Config
 
@@ -359,6 +360,25 @@ def test_salinan_doc_lewat_libreoffice(tmp_path):
     laporan = impor(sk, None, tmp_path / "impor.toml")
     periksa_ketikan(tmp_path / "impor.toml")
     assert any("6." in m.pesan for m in laporan.janggal)
+
+
+@pytest.mark.parametrize("baris, harapan", [
+    (["DINAS SOSIAL KABUPATEN BULELENG", "Jl. Veteran No. 7 Singaraja 81119 Telp. (0362) 21248", "SINGARAJA"],
+     {"nama_kop": "DINAS SOSIAL KABUPATEN BULELENG", "alamat": "Jl. Veteran No. 7", "kode_pos": "81119",
+      "kota": "Singaraja", "telepon": "(0362) 21248"}),
+    (["PEMERINTAH KOTA CONTOH", "DINAS KESEHATAN", "Jalan Merdeka Nomor 12, Contoh 80111, Telepon (0361) 222333",
+      "Laman: https://dinkes.contoh.go.id   Pos-el: dinkes@contoh.go.id"],
+     {"pemerintah": "Pemerintah Kota Contoh", "nama_kop": "DINAS KESEHATAN", "alamat": "Jalan Merdeka Nomor 12",
+      "kota": "Contoh", "kode_pos": "80111", "telepon": "(0361) 222333", "laman": "https://dinkes.contoh.go.id",
+      "email": "dinkes@contoh.go.id"}),
+    (["PEMERINTAH KABUPATEN BULELENG", "BADAN PERENCANAAN PEMBANGUNAN DAERAH", "JALAN PAHLAWAN NO. 1 TELP/FAX "
+      "(0362) 22222", "Email : bappeda@bulelengkab.go.id", "SINGARAJA - 81114"],
+     {"pemerintah": "Pemerintah Kabupaten Buleleng", "nama_kop": "BADAN PERENCANAAN PEMBANGUNAN DAERAH",
+      "alamat": "Jalan Pahlawan No. 1", "telepon": "(0362) 22222", "email": "bappeda@bulelengkab.go.id",
+      "kota": "Singaraja", "kode_pos": "81114"}),
+])
+def test_kop_macam_macam(baris, harapan):
+    assert baca_kop(baris) == harapan
 
 
 # ---------------------------------------------------------------- not a decree

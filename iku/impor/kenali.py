@@ -88,6 +88,10 @@ def _judul_dan_ttd(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str]) ->
         n["keputusan.nomor"] = judul["nomor"]
     if judul.get("tentang"):
         n["keputusan.tentang"] = pulihkan_huruf(judul["tentang"], teks_sumber)
+        if not re.search(r"(?i)indikator\s+kinerja|\bIKU\b", judul["tentang"]):
+            temuan.janggal.append(Masalah(f"keputusan ini tentang \"{n['keputusan.tentang']}\", bukan tentang "
+                                          "Indikator Kinerja Utama", kunci="keputusan.tentang",
+                                          saran="pastikan berkas yang diimpor adalah Keputusan penetapan IKU"))
     if bagian.tempat:
         n["keputusan.tempat"] = bagian.tempat
     ttd = kp.penandatangan(bagian.ttd, teks_sumber)
@@ -223,6 +227,9 @@ def _lampiran(temuan: Temuan, keputusan: Sumber, lampiran: Sumber | None) -> Non
                                  "ditemukan)", berkas=lampiran.path,
                                  saran="berikan berkas Lampiran yang berisi tabel Indikator Kinerja Utama"))
     if asal.tabel is None:
+        temuan.janggal.append(Masalah("tabel IKU (kolom SASARAN dan INDIKATOR) tidak ada di berkas Keputusan; "
+                                      "baris [[iku]] ditandai \"ISI:\"", berkas=keputusan.path, kunci="iku",
+                                      saran="impor lagi dengan --lampiran BERKAS-LAMPIRAN"))
         return
     baris = baca_baris(asal.tabel)
     temuan.iku = [b.nilai for b in baris]
