@@ -60,7 +60,11 @@ def ringkas(nilai: dict[str, Any], iku: list[dict[str, Any]]) -> list[str]:
     return [f"kop: {kunci('instansi')}", f"penandatangan: {kunci('penandatangan')}",
             f"keputusan: {kunci('keputusan')}" + (f", tahun {nilai['tahun']}" if "tahun" in nilai else ""),
             ", ".join(f"{n} {nama}" for nama, n in jumlah.items()),
-            f"{len(iku)} baris IKU dalam {sasaran} kelompok sasaran", "format: " + (", ".join(f"{k[7:]} {v}" for k, v in nilai.items() if k.startswith("format.")) or "tidak ada")]
+            f"{len(iku)} baris IKU dalam {sasaran} kelompok sasaran", f"format: {_format(nilai)}"]
+
+
+def _format(nilai: dict[str, Any]) -> str:
+    return ", ".join(f"{k[7:]} {v}" for k, v in nilai.items() if k.startswith("format.")) or "tidak ada"
 
 
 DAFTAR = {"menimbang": "menimbang", "mengingat": "mengingat", "memutuskan": "diktum", "tembusan": "tembusan"}

@@ -74,7 +74,7 @@ def _kepala_halaman(dokumen: Any, penomoran: _Penomoran) -> list[Paragraf]:
             continue
         hasil: list[Paragraf] = []
         for blok in _blok(kepala._element, penomoran):
-            hasil.extend([blok] if isinstance(blok, Paragraf) else [p for b in blok.baris for s in b for p in s.paragraf])
+            hasil.extend([blok] if isinstance(blok, Paragraf) else semua_paragraf(blok))
         if any(p.teks.strip() for p in hasil):
             return hasil
     return []
@@ -145,7 +145,8 @@ def _paragraf(p: Any, penomoran: _Penomoran) -> Paragraf:
     ppr = p.find(qn("w:pPr"))
     garis = ppr is not None and ppr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") is not None
     blip = next(p.iter(qn("a:blip")), None)
-    return Paragraf(teks, penomoran.label(p), bool(garis), pecahan, blip.get(qn("r:embed")) if blip is not None else None)
+    gambar = blip.get(qn("r:embed")) if blip is not None else None
+    return Paragraf(teks, penomoran.label(p), bool(garis), pecahan, gambar)
 
 
 def _pecahan(p: Any) -> tuple[str, str, str] | None:
@@ -196,6 +197,10 @@ def _paragraf_sel(tc: Any, penomoran: _Penomoran) -> Any:
                     yield from sel.paragraf
         else:
             yield blok
+
+
+def semua_paragraf(tabel: Tabel) -> list[Paragraf]:
+    return [p for baris in tabel.baris for sel in baris for p in sel.paragraf]
 
 
 # ---------------------------------------------------------------- Word list numbering

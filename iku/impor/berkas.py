@@ -36,7 +36,8 @@ def buka(path: Path) -> Isi:
         return _baca_docx(path, path)
     if jenis == "ubah":
         return _ubah_lalu_baca(path)
-    raise ImporError(Masalah(f"berkas ini {jenis}" + ("" if jenis.startswith("bukan") else ", bukan naskah keputusan"), berkas=path,
+    bukan = "" if jenis.startswith("bukan") else ", bukan naskah keputusan"
+    raise ImporError(Masalah(f"berkas ini {jenis}{bukan}", berkas=path,
                              saran="berikan berkas Keputusan (.docx, .doc, .odt atau .rtf)"))
 
 

@@ -19,7 +19,7 @@ from ..lint import salah_eja
 from ..model import HURUF_DIKENAL
 from ..render import KERTAS_MM
 from . import keputusan as kp
-from .baca import Isi, Paragraf, Tabel
+from .baca import Isi, Paragraf, Tabel, semua_paragraf
 from .kop import baca_kop
 from .lampiran import baca_baris, cari_tabel
 from .teks import ORDINAL, pulihkan_huruf, satu_baris, tanggal
@@ -144,7 +144,7 @@ def _nama_kop_bawaan(nama: str | None, pemerintah: str | None) -> str | None:
 def _logo(s: Sumber) -> tuple[bytes, str] | None:
     """The first picture above the title: the region's emblem in the kop."""
     for blok in s.isi.blok:
-        paragraf = [blok] if isinstance(blok, Paragraf) else [p for b in blok.baris for sel in b for p in sel.paragraf]
+        paragraf = [blok] if isinstance(blok, Paragraf) else semua_paragraf(blok)
         for p in paragraf:
             if p.gambar and p.gambar in s.isi.gambar:
                 return s.isi.gambar[p.gambar]
@@ -343,7 +343,4 @@ def _teks_nilai(temuan: Temuan) -> list[tuple[tuple[Any, ...], str]]:
 
 
 def _teks_tabel(tabel: Tabel | None) -> list[str]:
-    if tabel is None:
-        return []
-    return [p.teks for baris in tabel.baris for sel in baris for p in sel.paragraf]
-
+    return [p.teks for p in semua_paragraf(tabel)] if tabel is not None else []

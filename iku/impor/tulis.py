@@ -148,7 +148,8 @@ def _kerangka() -> tuple[str, str, dict[str, str]]:
     iku = baris.index("[[iku]]")
     kepala_iku = _awal_komentar(baris, iku)
     berikut = next((i for i in range(iku + 1, len(baris)) if baris[i] == "[[iku]]"), len(baris))
-    return "\n".join(baris[:dokumen]) + "\n", "\n".join(baris[kepala_iku:iku]) + "\n", _komentar_kunci(baris[iku:berikut])
+    kepala, komentar_iku = "\n".join(baris[:dokumen]) + "\n", "\n".join(baris[kepala_iku:iku]) + "\n"
+    return kepala, komentar_iku, _komentar_kunci(baris[iku:berikut])
 
 
 def _awal_komentar(baris: list[str], posisi: int) -> int:
