@@ -13,6 +13,7 @@ from . import __version__, config as config_mod
 from .diff import Perubahan, beda, kata_berbeda
 from .errors import IkuError, Masalah
 from .generate import TEMPLAT_BAWAAN, Permintaan, generate
+from .impor import impor
 from .manifes import NAMA as NAMA_MANIFES, periksa as periksa_arsip
 from .periksa import Hasil, periksa
 from .tahun_baru import tahun_baru
@@ -210,8 +211,6 @@ def impor_cmd(keputusan: Path, lampiran: Path | None, tujuan: Path) -> None:
     KEPUTUSAN berupa .docx; .doc, .odt dan .rtf diubah dahulu dengan LibreOffice.
     Yang tidak ditemukan ditandai "ISI:" dan harus diisi sebelum generate.
     """
-    from .impor import impor
-
     laporan = _jalankan(impor, keputusan, lampiran, tujuan)
     click.echo(f"Konfigurasi ditulis: {laporan.tujuan}")
     click.echo(f"Ditemukan {len(laporan.ditemukan)} kunci dan {laporan.jumlah_iku} baris IKU:")

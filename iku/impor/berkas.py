@@ -86,7 +86,25 @@ def _ubah_lalu_baca(path: Path) -> Isi:
         return _baca_docx(hasil, path)
 
 
+# The throw-away profile forbids macros and never updates links (no network) while converting.
+PROFIL = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" \
+oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" \
+oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" \
+oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link" oor:op="fuse">\
+<value>0</value></prop></item>
+</oor:items>
+"""
+
+
 def _jalankan_libreoffice(soffice: str, salinan: Path, folder: Path, asal: Path) -> None:
+    pengguna = folder / "profil" / "user"
+    pengguna.mkdir(parents=True)
+    (pengguna / "registrymodifications.xcu").write_text(PROFIL, encoding="utf-8")
     perintah = [soffice, f"-env:UserInstallation={(folder / 'profil').as_uri()}", "--headless", "--invisible",
                 "--norestore", "--nolockcheck", "--nodefault", "--nologo",
                 "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder / "keluar"), str(salinan)]
