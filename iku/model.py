@@ -93,7 +93,7 @@ class Penandatangan(Dasar):
     jabatan: Teks
     nama: Teks
     pangkat: Teks
-    nip: Annotated[str, AfterValidator(bahasa.periksa_nip)]
+    nip: Annotated[str, BeforeValidator(_tanggal), AfterValidator(bahasa.periksa_nip)]
 
 
 class Keputusan(Dasar):

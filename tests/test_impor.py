@@ -381,6 +381,25 @@ def test_kop_macam_macam(baris, harapan):
     assert baca_kop(baris) == harapan
 
 
+def test_keputusan_minimal_semua_kekurangan_bertanda_isi(tmp_path):
+    """Only a title, one menimbang and one diktum: every other key is an ISI marker, each refused as such."""
+    d = docx.Document()
+    for b in ("KEPUTUSAN KEPALA DINAS PERHUBUNGAN", "TENTANG", "INDIKATOR KINERJA UTAMA", "",
+              "Menimbang : bahwa perlu;", "MEMUTUSKAN:", "KESATU : Berlaku."):
+        d.add_paragraph(b)
+    d.save(str(tmp_path / "sk.docx"))
+    laporan = impor(tmp_path / "sk.docx", None, tmp_path / "impor.toml")
+    assert {"tahun", "instansi.pemerintah", "penandatangan.nip", "keputusan.tanggal", "keputusan.mengingat",
+            "iku[1].sasaran", "iku[1].formulasi"} <= set(laporan.kurang)
+    assert any(m.kunci == "iku" and "--lampiran" in (m.saran or "") for m in laporan.janggal)
+    with pytest.raises(ConfigError) as galat:
+        config_mod.muat(tmp_path / "impor.toml")
+    masalah = galat.value.masalah
+    assert {m.kunci for m in masalah} == {k.replace("keputusan.mengingat", "keputusan.mengingat[1]")
+                                          for k in laporan.kurang}
+    assert all("belum diisi" in m.pesan for m in masalah), [str(m) for m in masalah]
+
+
 # ---------------------------------------------------------------- not a decree
 
 def dokumen_kosong(path: Path) -> Path:
