@@ -363,6 +363,44 @@ def test_salinan_lama_lewat_libreoffice(tmp_path, format_):
     assert any("6." in m.pesan for m in laporan.janggal)
 
 
+@pytest.mark.parametrize("baris, harapan", [
+    (["DINAS SOSIAL KABUPATEN BULELENG", "Jl. Veteran No. 7 Singaraja 81119 Telp. (0362) 21248", "SINGARAJA"],
+     {"nama_kop": "DINAS SOSIAL KABUPATEN BULELENG", "alamat": "Jl. Veteran No. 7", "kode_pos": "81119",
+      "kota": "Singaraja", "telepon": "(0362) 21248"}),
+    (["PEMERINTAH KOTA CONTOH", "DINAS KESEHATAN", "Jalan Merdeka Nomor 12, Contoh 80111, Telepon (0361) 222333",
+      "Laman: https://dinkes.contoh.go.id   Pos-el: dinkes@contoh.go.id"],
+     {"pemerintah": "Pemerintah Kota Contoh", "nama_kop": "DINAS KESEHATAN", "alamat": "Jalan Merdeka Nomor 12",
+      "kota": "Contoh", "kode_pos": "80111", "telepon": "(0361) 222333", "laman": "https://dinkes.contoh.go.id",
+      "email": "dinkes@contoh.go.id"}),
+    (["PEMERINTAH KABUPATEN BULELENG", "BADAN PERENCANAAN PEMBANGUNAN DAERAH", "JALAN PAHLAWAN NO. 1 TELP/FAX "
+      "(0362) 22222", "Email : bappeda@bulelengkab.go.id", "SINGARAJA - 81114"],
+     {"pemerintah": "Pemerintah Kabupaten Buleleng", "nama_kop": "BADAN PERENCANAAN PEMBANGUNAN DAERAH",
+      "alamat": "Jalan Pahlawan No. 1", "telepon": "(0362) 22222", "email": "bappeda@bulelengkab.go.id",
+      "kota": "Singaraja", "kode_pos": "81114"}),
+])
+def test_kop_macam_macam(baris, harapan):
+    assert baca_kop(baris) == harapan
+
+
+def test_keputusan_minimal_semua_kekurangan_bertanda_isi(tmp_path):
+    """Only a title, one menimbang and one diktum: every other key is an ISI marker, each refused as such."""
+    d = docx.Document()
+    for b in ("KEPUTUSAN KEPALA DINAS PERHUBUNGAN", "TENTANG", "INDIKATOR KINERJA UTAMA", "",
+              "Menimbang : bahwa perlu;", "MEMUTUSKAN:", "KESATU : Berlaku."):
+        d.add_paragraph(b)
+    d.save(str(tmp_path / "sk.docx"))
+    laporan = impor(tmp_path / "sk.docx", None, tmp_path / "impor.toml")
+    assert {"tahun", "instansi.pemerintah", "penandatangan.nip", "keputusan.tanggal", "keputusan.mengingat",
+            "iku[1].sasaran", "iku[1].formulasi"} <= set(laporan.kurang)
+    assert any(m.kunci == "iku" and "--lampiran" in (m.saran or "") for m in laporan.janggal)
+    with pytest.raises(ConfigError) as galat:
+        config_mod.muat(tmp_path / "impor.toml")
+    masalah = galat.value.masalah
+    assert {m.kunci for m in masalah} == {k.replace("keputusan.mengingat", "keputusan.mengingat[1]")
+                                          for k in laporan.kurang}
+    assert all("belum diisi" in m.pesan for m in masalah), [str(m) for m in masalah]
+
+
 # ---------------------------------------------------------------- not a decree
 
 def dokumen_kosong(path: Path) -> Path:

@@ -88,24 +88,31 @@ def _judul_dan_ttd(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str]) ->
         n["keputusan.nomor"] = judul["nomor"]
     if judul.get("tentang"):
         n["keputusan.tentang"] = pulihkan_huruf(judul["tentang"], teks_sumber)
-        if not re.search(r"(?i)indikator\s+kinerja|\bIKU\b", judul["tentang"]):
-            temuan.janggal.append(Masalah(f"keputusan ini tentang \"{n['keputusan.tentang']}\", bukan tentang "
-                                          "Indikator Kinerja Utama", kunci="keputusan.tentang",
-                                          saran="pastikan berkas yang diimpor adalah Keputusan penetapan IKU"))
+        _periksa_tentang(temuan, judul["tentang"])
     if bagian.tempat:
         n["keputusan.tempat"] = bagian.tempat
-    ttd = kp.penandatangan(bagian.ttd, teks_sumber)
+    _ttd(temuan, kp.penandatangan(bagian.ttd, teks_sumber))
+    n["_jabatan_judul"] = judul.get("jabatan_judul")
+
+
+def _periksa_tentang(temuan: Temuan, tentang: str) -> None:
+    if not re.search(r"(?i)indikator\s+kinerja|\bIKU\b", tentang):
+        temuan.janggal.append(Masalah(f"keputusan ini tentang \"{temuan.nilai['keputusan.tentang']}\", bukan tentang "
+                                      "Indikator Kinerja Utama", kunci="keputusan.tentang",
+                                      saran="pastikan berkas yang diimpor adalah Keputusan penetapan IKU"))
+
+
+def _ttd(temuan: Temuan, ttd: dict[str, Any]) -> None:
     for kunci in ("jabatan", "nama", "pangkat", "nip"):
         if ttd.get(kunci):
-            n[f"penandatangan.{kunci}"] = ttd[kunci]
+            temuan.nilai[f"penandatangan.{kunci}"] = ttd[kunci]
     if ttd.get("tanggal"):
-        n["keputusan.tanggal"] = ttd["tanggal"]
+        temuan.nilai["keputusan.tanggal"] = ttd["tanggal"]
     elif ttd.get("tanggal_teks"):
         temuan.janggal.append(Masalah(f"tanggal penetapan \"{ttd['tanggal_teks']}\" tidak dapat dibaca",
                                       kunci="keputusan.tanggal", saran="isi tanggal dengan pola 2023-03-22"))
     if ttd.get("nip"):
         _periksa_nip(temuan, ttd["nip"])
-    n["_jabatan_judul"] = judul.get("jabatan_judul")
 
 
 def _periksa_nip(temuan: Temuan, nip: str) -> None:
