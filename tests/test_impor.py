@@ -401,6 +401,22 @@ def test_keputusan_minimal_semua_kekurangan_bertanda_isi(tmp_path):
     assert all("belum diisi" in m.pesan for m in masalah), [str(m) for m in masalah]
 
 
+def test_dikeluarkan_di_tanpa_nip_lalu_tembusan(tmp_path):
+    d = docx.Document()
+    for b in ("KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN BULELENG", "TENTANG", "INDIKATOR KINERJA UTAMA TAHUN 2024", "",
+              "Menimbang : bahwa perlu;", "MEMUTUSKAN:", "KESATU : Berlaku.", "Dikeluarkan di : Singaraja",
+              "pada tanggal : 2 Pebruari 2024", "KEPALA DINAS SOSIAL KABUPATEN BULELENG,", "ttd", "Made Contoh",
+              "Tembusan disampaikan kepada Yth.:", "1. Bupati Buleleng;", "2. Arsip."):
+        d.add_paragraph(b)
+    d.save(str(tmp_path / "sk.docx"))
+    impor(tmp_path / "sk.docx", None, tmp_path / "impor.toml")
+    data = tomllib.loads((tmp_path / "impor.toml").read_text(encoding="utf-8"))
+    assert data["keputusan"]["tempat"] == "Singaraja" and data["keputusan"]["tanggal"] == dt.date(2024, 2, 2)
+    assert data["keputusan"]["tembusan"] == ["Bupati Buleleng;", "Arsip."]
+    assert data["penandatangan"]["nama"] == "Made Contoh" and data["tahun"] == 2024
+    assert data["penandatangan"]["jabatan"] == "Kepala Dinas Sosial Kabupaten Buleleng"
+
+
 # ---------------------------------------------------------------- not a decree
 
 def dokumen_kosong(path: Path) -> Path:

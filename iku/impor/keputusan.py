@@ -24,7 +24,7 @@ KEPALA = {
     "memperhatikan": re.compile(r"^\s*Memperhatikan\b[\s:]*", re.I),
     "memutuskan": re.compile(r"^\s*M\s*E\s*M\s*U\s*T\s*U\s*S\s*K\s*A\s*N\s*:?\s*$", re.I),
     "menetapkan": re.compile(r"^\s*Menetapkan\b[\s:]*", re.I),
-    "ditetapkan": re.compile(r"^\s*Ditetapkan\s+di\b[\s:]*", re.I),
+    "ditetapkan": re.compile(r"^\s*(?:Ditetapkan|Dikeluarkan)\s+di\b[\s:]*", re.I),
     "tembusan": re.compile(r"^\s*Tembusan\b[^:]*:?\s*", re.I),
 }
 JUDUL = re.compile(r"^\s*KEPUTUSAN\b", re.I)
@@ -124,7 +124,7 @@ def _langkah(bagian: Bagian, keadaan: str, b: str) -> str:
         return _konsiderans(bagian, keadaan, b)
     if keadaan == "diktum":
         return _diktum(bagian, b)
-    if keadaan == "ttd":
+    if keadaan == "ttd" and not (KEPALA["tembusan"].match(b) or LAMPIRAN.match(b)):  # a signer without NIP
         bagian.ttd.append(b)
         return "sesudah" if NIP.match(b) else "ttd"
     return _sesudah(bagian, keadaan, b)
