@@ -242,12 +242,38 @@ def tabel_lampiran(d) -> None:
         paragraf_terpotong(d, b)
 
 
-def naskah_ketikan(path: Path, lampiran: bool = True, konsiderans=konsiderans_diketik) -> Path:
+def buku_di_depan(d) -> None:
+    """The IKU book before the decree, as in the reference file: its own kop-like lines, a signature,
+    and two tables that also name SASARAN and INDIKATOR."""
+    for b in ("IKU", "INDIKATOR KINERJA UTAMA", "TAHUN 2023-2026", "DINAS SOSIAL KABUPATEN BULELENG",
+              "<http://dinsos.bulelengkab.go.id>", "bukulama@gmail.com", "(0362) 99999", "Kata Pengantar",
+              "Puji dan syukur kehadirat Tuhan Yang Maha Esa.", "Singaraja, 22 Maret 2022",
+              "Kepala Dinas Sosial Kabupaten Buleleng,", NAMA_LAMPIRAN, "Pembina Tk.I (IV/b)",
+              "NIP. 19691231 199103 1 053", "BAB II", "Tabel 2.2.1"):
+        d.add_paragraph(b)
+    t = d.add_table(rows=2, cols=6)
+    for i, teks in enumerate(("TUJUAN", "SASARAN", "INDIKATOR SASARAN/ INDIKATOR KINERJA UTAMA DAERAH",
+                              "ACUAN", "FORMULASI/CARA PENGUKURAN", "SUMBER DATA")):
+        t.cell(0, i).text = teks
+    for i, teks in enumerate(("Meningkatnya perlindungan sosial", "1 Menurunnya penduduk miskin",
+                              "Persentase penduduk miskin", "Data BPS", "Hasil Perhitungan BPS", "Dinas Sosial")):
+        t.cell(1, i).text = teks
+    d.add_paragraph("PEMERINTAH KABUPATEN BULELENG\nINDIKATOR KINERJA UTAMA")
+    t = d.add_table(rows=1, cols=6)
+    for i, teks in enumerate(("No", "Bidang Urusan Pemerintahan", "Sasaran RPD", "Indikator Kinerja Utama",
+                              "SKPD Penanggung jawab", "Ket.")):
+        t.cell(0, i).text = teks
+    d.add_page_break()
+
+
+def naskah_ketikan(path: Path, lampiran: bool = True, konsiderans=konsiderans_diketik, buku: bool = False) -> Path:
     """A decree typed by hand like the reference: typed labels, tabs, split runs, the double "6."."""
     d = docx.Document()
     d.styles["Normal"].font.name = "Bookman Old Style"
     d.styles["Normal"].font.size = Pt(12)
     d.sections[0].page_width, d.sections[0].page_height = Mm(215), Mm(330)
+    if buku:
+        buku_di_depan(d)
     kop_dan_judul(d)
     konsiderans(d)
     diktum_dan_ttd(d)
@@ -303,6 +329,13 @@ def test_ketikan_tangan_utuh_dan_cacatnya_dilaporkan(tmp_path):
     assert len(laporan.janggal) == 4, laporan.janggal
     with pytest.raises(ConfigError, match="belum diisi"):
         config_mod.muat(tmp_path / "impor.toml")
+
+
+def test_buku_iku_keputusan_dan_lampiran_dalam_satu_berkas(tmp_path):
+    """The reference file: the IKU book, then the decree, then its lampiran, all in one document."""
+    laporan = impor(naskah_ketikan(tmp_path / "sk.docx", buku=True), None, tmp_path / "impor.toml")
+    periksa_ketikan(tmp_path / "impor.toml")
+    assert laporan.jumlah_iku == 3
 
 
 def test_lampiran_berkas_terpisah(tmp_path):

@@ -51,7 +51,7 @@ class Sumber:
 
 def sumber(path: Path, isi: Isi) -> Sumber:
     tabel = cari_tabel(isi)
-    return Sumber(path, isi, tabel, kp.baris_dokumen(isi, sampai=tabel))
+    return Sumber(path, isi, tabel, kp.baris_dokumen(isi, kecuali=tabel))
 
 
 def kenali(keputusan: Sumber, lampiran: Sumber | None) -> Temuan:

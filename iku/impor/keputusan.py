@@ -75,13 +75,13 @@ class Bagian:
 
 # ---------------------------------------------------------------- lines in order
 
-def baris_dokumen(isi: Isi, sampai: Any = None) -> list[str]:
+def baris_dokumen(isi: Isi, kecuali: Any = None) -> list[str]:
     """Every line of the body in order; a table row's cells side by side, tab-separated.
-    Stops before the table `sampai` (the IKU table when the lampiran is in the same file)."""
+    The table `kecuali` (the IKU table, when the lampiran is in the same file) is left out."""
     hasil: list[str] = []
     for blok in isi.blok:
-        if blok is sampai:
-            break
+        if blok is kecuali:
+            continue
         if isinstance(blok, Paragraf):
             hasil.extend(_baris_paragraf(blok))
         else:

@@ -20,6 +20,9 @@ KODE_POS = re.compile(r"^(.*?)[\s,-]*(?:Kode\s*Pos\s*:?\s*)?\b(\d{5})$", re.I)
 def baca_kop(baris: list[str]) -> dict[str, str]:
     """What the kop lines say; only the keys found."""
     isi = [satu_baris(b) for b in baris if satu_baris(b)]
+    pemerintah = [i for i, b in enumerate(isi) if re.match(r"(?i)PEMERINTAH\b", b)]
+    if pemerintah:  # the kop starts at its last PEMERINTAH line (a whole IKU book may come before it)
+        isi = isi[pemerintah[-1]:]
     hasil: dict[str, str] = {}
     sisa = []
     for b in isi:

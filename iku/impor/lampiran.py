@@ -34,13 +34,15 @@ class BarisIku:
 
 
 def cari_tabel(isi: Isi) -> Tabel | None:
-    """The first table whose headings name both a sasaran and an indikator column."""
+    """The table whose headings name a sasaran and an indikator column; of several (a whole IKU book
+    holds more), the one with an alasan column, else the last."""
+    calon = []
     for blok in isi.blok:
         if isinstance(blok, Tabel):
-            peran = kolom_tabel(blok)[0]
-            if {"sasaran", "indikator"} <= set(peran.values()):
-                return blok
-    return None
+            peran = set(kolom_tabel(blok)[0].values())
+            if {"sasaran", "indikator"} <= peran:
+                calon.append(("alasan" in peran, blok))
+    return max(reversed(calon), key=lambda c: c[0])[1] if calon else None
 
 
 def kolom_tabel(tabel: Tabel) -> tuple[dict[int, str], int]:
