@@ -53,8 +53,9 @@ KOLOM_IKU = {
 TANPA_BUKU = """
 # -------------------------------------------------------------------------------------
 # Teks Dokumen IKU ([dokumen]) dan susunan organisasi ([[struktur]]) tidak ada di Keputusan,
-# sehingga tidak diimpor: program memakai teks bawaan. Salin dari buku IKU tahun lalu bila perlu
-# (lihat contoh di config/iku.toml).
+# sehingga tidak diimpor: program memakai teks bawaan. Begitu pula kondisi_awal, target,
+# strategi, arah_kebijakan dan acuan setiap [[iku]] (Tabel 2.2.1 Dokumen IKU). Salin dari buku
+# IKU tahun lalu bila perlu (lihat contoh di config/iku.toml).
 """
 
 
@@ -120,11 +121,14 @@ def _blok_iku(iku: list[dict[str, Any]], komentar: dict[str, str]) -> tuple[str,
     if not iku:
         iku = [{}]
     baris, kurang = [], []
+    pecahan_pertama = next((i for i, n in enumerate(iku) if isinstance(n.get("formulasi"), dict)), None)
     for i, nilai in enumerate(iku):
         baris.append("[[iku]]")
         for kunci, uraian in KOLOM_IKU.items():
             if i == 0 and komentar.get(kunci):
                 baris.append(komentar[kunci])
+            if kunci == "formulasi" and i == pecahan_pertama and komentar.get("pecahan"):
+                baris.append(komentar["pecahan"])
             if not nilai.get(kunci):
                 kurang.append(f"iku[{i + 1}].{kunci}")
             isi = nilai.get(kunci) or f"{PENANDA_ISIAN} {uraian}"
@@ -149,7 +153,11 @@ def _kerangka() -> tuple[str, str, dict[str, str]]:
     kepala_iku = _awal_komentar(baris, iku)
     berikut = next((i for i in range(iku + 1, len(baris)) if baris[i] == "[[iku]]"), len(baris))
     kepala, komentar_iku = "\n".join(baris[:dokumen]) + "\n", "\n".join(baris[kepala_iku:iku]) + "\n"
-    return kepala, komentar_iku, _komentar_kunci(baris[iku:berikut])
+    komentar = _komentar_kunci(baris[iku:berikut])
+    pecahan = next((i for i in range(iku, len(baris)) if re.match(r"formulasi\s*=\s*\{", baris[i])), None)
+    if pecahan is not None and _awal_komentar(baris, pecahan) < pecahan:
+        komentar["pecahan"] = "\n".join(baris[_awal_komentar(baris, pecahan):pecahan])
+    return kepala, komentar_iku, komentar
 
 
 def _awal_komentar(baris: list[str], posisi: int) -> int:
