@@ -369,6 +369,17 @@ def daftar_huruf(d) -> str:
     return "90"
 
 
+def test_penomoran_word_di_sel_alasan_tetap_tertulis(tmp_path):
+    d = docx.Document()
+    tabel_lampiran(d)
+    sel = d.tables[0].cell(2, 4)
+    sel.paragraphs[-1].style = d.styles["List Number"]
+    d.save(str(tmp_path / "lampiran.docx"))
+    impor(naskah_ketikan(tmp_path / "sk.docx", lampiran=False), tmp_path / "lampiran.docx", tmp_path / "impor.toml")
+    iku = tomllib.loads((tmp_path / "impor.toml").read_text(encoding="utf-8"))["iku"]
+    assert iku[0]["alasan"] == f"{ALASAN[0]}\n1. {ALASAN[1]}"
+
+
 def test_penomoran_otomatis_word(tmp_path):
     """Menimbang and mengingat numbered by Word itself (numbering.xml), not typed."""
     def otomatis(d):

@@ -138,8 +138,13 @@ def _isi_sel(sel: Sel, kunci: str) -> Any:
     if kunci == "formulasi":
         return formulasi(sel.paragraf)
     if kunci in BERBARIS:
-        return rapat("\n".join(p.teks for p in sel.paragraf))
-    return satu_baris(" ".join(p.teks for p in sel.paragraf))
+        return rapat("\n".join(map(dengan_label, sel.paragraf)))
+    return satu_baris(" ".join(map(dengan_label, sel.paragraf)))
+
+
+def dengan_label(p: Paragraf) -> str:
+    """A cell paragraph with Word's numbering written out ("1. Undang-Undang ..."), as the clerk sees it."""
+    return f"{p.label} {p.teks}" if p.label else p.teks
 
 
 def _sambung(baris: BarisIku, lanjutan: dict[str, Any]) -> None:
@@ -161,7 +166,7 @@ def formulasi(paragraf: list[Paragraf]) -> str | dict[str, str]:
             return _pecahan(teks[:i], teks[i + 1:], garis.group(1) or "")
         if p.garis_bawah and i < len(paragraf) - 1 and teks[i]:
             return _pecahan(teks[:i + 1], teks[i + 1:], "")
-    return rapat("\n".join(p.teks for p in paragraf))
+    return rapat("\n".join(map(dengan_label, paragraf)))
 
 
 def _pecahan(atas: list[str], bawah: list[str], kali: str) -> dict[str, str]:
