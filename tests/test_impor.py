@@ -25,7 +25,7 @@ from iku.cli import main
 from iku.errors import ConfigError, ImporError
 from iku.impor import impor
 from iku.impor.kop import baca_kop
-from iku.impor.teks import label_diktum
+from iku.impor.teks import label_diktum, tanggal
 from iku.model import Config
 
 DINKES = Path(__file__).parent / "data" / "dinkes-kota-contoh.toml"
@@ -459,6 +459,15 @@ def test_dikeluarkan_di_tanpa_nip_lalu_tembusan(tmp_path):
     assert data["keputusan"]["tembusan"] == ["Bupati Buleleng;", "Arsip."]
     assert data["penandatangan"]["nama"] == "Made Contoh" and data["tahun"] == 2024
     assert data["penandatangan"]["jabatan"] == "Kepala Dinas Sosial Kabupaten Buleleng"
+
+
+@pytest.mark.parametrize("teks, harapan", [
+    ("pada tanggal 22 Maret 2022", dt.date(2022, 3, 22)), ("Pada Tanggal : 2 PEBRUARI 2024", dt.date(2024, 2, 2)),
+    ("tanggal 30 Nopember 2023", dt.date(2023, 11, 30)), ("22-03-2022", dt.date(2022, 3, 22)),
+    ("31 Februari 2022", None), ("tanggal ditetapkan", None),
+])
+def test_tanggal_indonesia(teks, harapan):
+    assert tanggal(teks) == harapan
 
 
 # ---------------------------------------------------------------- not a decree

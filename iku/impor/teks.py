@@ -79,12 +79,14 @@ def _kata_judul(kata: str, pertama: bool) -> str:
 
 
 def tanggal(teks: str) -> dt.date | None:
-    """'22 Maret 2022' (any case, misspelt Pebruari/Nopember too) -> date; None when not a date."""
+    """'22 Maret 2022' (any case, misspelt Pebruari/Nopember too) or 22-03-2022 -> date; None when not a date."""
     cocok = re.search(r"(\d{1,2})\s*[-/ ]?\s*([A-Za-z]+)\.?\s*[-/ ]?\s*(\d{4})", teks)
-    if not cocok:
-        return None
-    bulan = BULAN.get(cocok.group(2).casefold())
+    angka = re.search(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b", teks)
     try:
-        return dt.date(int(cocok.group(3)), bulan, int(cocok.group(1))) if bulan else None
+        if cocok and BULAN.get(cocok.group(2).casefold()):
+            return dt.date(int(cocok.group(3)), BULAN[cocok.group(2).casefold()], int(cocok.group(1)))
+        if angka:
+            return dt.date(int(angka.group(3)), int(angka.group(2)), int(angka.group(1)))
     except ValueError:
         return None
+    return None
