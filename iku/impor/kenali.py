@@ -135,7 +135,8 @@ def _instansi(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str], s: Sumb
     if "instansi.kota" not in n and bagian.tempat:
         n["instansi.kota"] = bagian.tempat
         temuan.tebakan["instansi.kota"] = "diambil dari tempat penetapan"
-    if "instansi.nama_kop" in n and n["instansi.nama_kop"] == _nama_kop_bawaan(n.get("instansi.nama"), n.get("instansi.pemerintah")):
+    bawaan = _nama_kop_bawaan(n.get("instansi.nama"), n.get("instansi.pemerintah"))
+    if bawaan is not None and n.get("instansi.nama_kop") == bawaan:
         del n["instansi.nama_kop"]  # the generator prints that line by itself
     temuan.logo = _logo(s)
 
