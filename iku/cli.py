@@ -199,6 +199,8 @@ def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
             "tambah": {"fg": "green", "bold": True, "underline": True}}
     teks = "".join(click.style(t, **gaya[j]) if j in gaya else t for j, t in potongan)
     return f"    {tanda} " + teks.replace("\n", "\n      ")
+
+
 @main.command("impor")
 @click.argument("keputusan", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--lampiran", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,

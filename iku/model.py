@@ -60,7 +60,8 @@ def _tanggal(nilai: Any) -> Any:
 
 Teks = Annotated[str, AfterValidator(_teks)]
 Angka = Annotated[Decimal, BeforeValidator(_angka)]
-Tahun = Annotated[int, Field(ge=1900, le=2200), BeforeValidator(_tanggal)]  # "ISI: ..." says so
+_belum_diisi = _tanggal  # an "ISI: ..." marker in a number or NIP field says "belum diisi", not "wrong type"
+Tahun = Annotated[int, Field(ge=1900, le=2200), BeforeValidator(_belum_diisi)]
 Tanggal = Annotated[dt.date, BeforeValidator(_tanggal)]
 DaftarTeks = Annotated[list[Teks], Field(min_length=1)]
 
@@ -93,7 +94,7 @@ class Penandatangan(Dasar):
     jabatan: Teks
     nama: Teks
     pangkat: Teks
-    nip: Annotated[str, BeforeValidator(_tanggal), AfterValidator(bahasa.periksa_nip)]
+    nip: Annotated[str, BeforeValidator(_belum_diisi), AfterValidator(bahasa.periksa_nip)]
 
 
 class Keputusan(Dasar):
