@@ -229,14 +229,14 @@ def tabel_lampiran(d) -> None:
         ["2.", "Meningkatnya Penanganan PMKS", "Persentase Penanganan PMKS", "%", ALASAN_2,
          ["Jumlah PMKS yang tertangani", "-------------------------X 100%", "Jumlah PMKS yang ada"],
          "Dinas Sosial Kabupaten Buleleng", "PMKS adalah penyandang masalah kesejahteraan sosial"],
-        ["", "", "Jumlah PSKS yang aktif", "Lembaga", ["Meningkatkan peran PSKS"], ["Hasil pendataan"],
-         "Dinas Sosial Kabupaten Buleleng", ""],
+        ["", "", "Jumlah PSKS yang aktif", "Lembaga", ["Meningkatkan peran PSKS"], ["Hasil pendataan"], "", ""],
     ]
     for r, isi in enumerate(baris, start=2):
         for c, nilai in enumerate(isi):
             paragraf_sel(t.cell(r, c), nilai if isinstance(nilai, list) else [nilai])
-    sel_vmerge(t.cell(3, 1), "restart")  # the PMKS sasaran spans its two rows
-    sel_vmerge(t.cell(4, 1), "continue")
+    for kolom in (1, 6):  # the PMKS sasaran and the sumber data span two rows
+        sel_vmerge(t.cell(3, kolom), "restart")
+        sel_vmerge(t.cell(4, kolom), "continue")
     for b in ("", "Kepala Dinas Sosial Kabupaten Buleleng,", "", NAMA_LAMPIRAN, "Pembina Tk.I (IV/b)",
               "NIP. 19691231 199103 1 053"):
         paragraf_terpotong(d, b)

@@ -1,7 +1,7 @@
 """The lampiran's IKU table: columns known by their headings, rows read back into [[iku]] values.
 
-A sasaran in a vertically merged cell (or left blank under the one above) belongs to every row
-it spans; a stacked fraction (a line under the numerator, a dashed line, or an equation) becomes
+A sasaran (or satuan, sumber data ...) in a vertically merged cell belongs to every row it spans,
+and a sasaran left blank is the one above; a stacked fraction (a line under the numerator, a dashed line, or an equation) becomes
 {pembilang, penyebut, kali}; the alasan keeps its line breaks.
 """
 
@@ -127,8 +127,8 @@ def _nilai_baris(baris: list[Sel], peran: dict[int, str], atas: dict[str, Any]) 
         isi = _isi_sel(sel, kunci)
         if kunci == "nomor":
             nomor = "" if sel.lanjut else isi
-        elif kunci == "sasaran" and (sel.lanjut or not isi):
-            nilai[kunci] = atas.get("sasaran", "")
+        elif (sel.lanjut and kunci != "indikator") or (kunci == "sasaran" and not isi):
+            nilai[kunci] = atas.get(kunci, "")  # a merged cell (satuan, sumber data, ...) holds for every row
         else:
             nilai[kunci] = isi
     return nilai, nomor
