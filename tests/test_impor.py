@@ -445,11 +445,12 @@ def test_keputusan_minimal_semua_kekurangan_bertanda_isi(tmp_path):
     assert all("belum diisi" in m.pesan for m in masalah), [str(m) for m in masalah]
 
 
-def test_dikeluarkan_di_tanpa_nip_lalu_tembusan(tmp_path):
+@pytest.mark.parametrize("nip", ["NIP: 19691231.199103.1.053", ""])  # NIP with dots, or none
+def test_dikeluarkan_di_lalu_tembusan(tmp_path, nip):
     d = docx.Document()
     for b in ("KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN BULELENG", "TENTANG", "INDIKATOR KINERJA UTAMA TAHUN 2024", "",
               "Menimbang : bahwa perlu;", "MEMUTUSKAN:", "KESATU : Berlaku.", "Dikeluarkan di : Singaraja",
-              "pada tanggal : 2 Pebruari 2024", "KEPALA DINAS SOSIAL KABUPATEN BULELENG,", "ttd", "Made Contoh",
+              "pada tanggal : 2 Pebruari 2024", "KEPALA DINAS SOSIAL KABUPATEN BULELENG,", "ttd", "Made Contoh", nip,
               "Tembusan disampaikan kepada Yth.:", "1. Bupati Buleleng;", "2. Arsip."):
         d.add_paragraph(b)
     d.save(str(tmp_path / "sk.docx"))
@@ -458,6 +459,7 @@ def test_dikeluarkan_di_tanpa_nip_lalu_tembusan(tmp_path):
     assert data["keputusan"]["tempat"] == "Singaraja" and data["keputusan"]["tanggal"] == dt.date(2024, 2, 2)
     assert data["keputusan"]["tembusan"] == ["Bupati Buleleng;", "Arsip."]
     assert data["penandatangan"]["nama"] == "Made Contoh" and data["tahun"] == 2024
+    assert data["penandatangan"]["nip"] == ("196912311991031053" if nip else "ISI: NIP 18 angka")
     assert data["penandatangan"]["jabatan"] == "Kepala Dinas Sosial Kabupaten Buleleng"
 
 

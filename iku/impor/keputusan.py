@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
 
-from .. import bahasa
 from .baca import Isi, Paragraf, Tabel
 from .teks import (LABEL_ANGKA, LABEL_HURUF, LABEL_PELURU, kapital_semua, label_diktum, pulihkan_huruf, rapat,
                    satu_baris, tanggal)
@@ -31,7 +30,7 @@ JUDUL = re.compile(r"^\s*KEPUTUSAN\b", re.I)
 NOMOR = re.compile(r"^\s*NOMOR\b\s*:?\s*", re.I)
 TENTANG = re.compile(r"^\s*TENTANG\b\s*:?\s*", re.I)
 PADA_TANGGAL = re.compile(r"^\s*(?:pada\s+)?tanggal\b\s*:?\s*", re.I)
-NIP = re.compile(r"^\s*NIP\b\.?\s*:?\s*([\d\s]+)", re.I)
+NIP = re.compile(r"^\s*NIP\b\.?\s*:?\s*(\d[\d\s.\-]*)", re.I)
 LAMPIRAN = re.compile(r"^\s*LAMPIRAN\b", re.I)
 GOLONGAN = re.compile(r"\(?\b(I{1,3}|IV)\s*/\s*[a-eA-E]\)?")
 PANGKAT = ("Pembina", "Penata", "Pengatur", "Juru")
@@ -239,7 +238,7 @@ def penandatangan(baris: list[str], sumber: list[str]) -> dict[str, Any]:
             hasil["tanggal_teks"] = PADA_TANGGAL.sub("", b)
             hasil["tanggal"] = tanggal(b)
         elif nip := NIP.match(b):
-            hasil["nip"] = bahasa.bersihkan_nip(nip.group(1))
+            hasil["nip"] = re.sub(r"\D", "", nip.group(1))  # 19691231 199103 1 053, or with dots
         elif not re.fullmatch(r"(?i)(ttd\.?|cap|dto\.?|\(?tanda tangan\)?)", b):
             sisa.append(b)
     return hasil | _nama_jabatan(sisa, sumber)
