@@ -509,6 +509,13 @@ def test_bukan_keputusan_ditolak_tanpa_tulisan(tmp_path, buat, nama, pesan):
     assert "Traceback" not in hasil.output and not (tmp_path / "baru.toml").exists()
 
 
+def test_lampiran_tertukar_dengan_keputusan(tmp_path):
+    keputusan, lampiran = buat_naskah(CONFIG_CONTOH, tmp_path / "asli")
+    with pytest.raises(ImporError, match="berkas ini Lampiran") as galat:
+        impor(lampiran, keputusan, tmp_path / "baru.toml")
+    assert "--lampiran" in (galat.value.masalah[0].saran or "") and not (tmp_path / "baru.toml").exists()
+
+
 def test_tidak_menimpa_berkas_yang_ada(tmp_path):
     sk = naskah_ketikan(tmp_path / "sk.docx")
     tujuan = tmp_path / "ada.toml"

@@ -75,6 +75,11 @@ def _pastikan_keputusan(bagian: kp.Bagian, s: Sumber) -> None:
         raise ImporError(Masalah("dokumen ini kosong: tidak ada teks yang dapat dibaca", berkas=s.path,
                                  saran="berikan berkas Keputusan yang sudah berisi teks"))
     if not bagian.judul or not (bagian.daftar.get("menimbang") or bagian.daftar.get("memutuskan")):
+        if s.tabel is not None:
+            raise ImporError(Masalah("berkas ini Lampiran (tabel IKU), bukan Keputusannya: Menimbang dan diktum "
+                                     "tidak ditemukan", berkas=s.path,
+                                     saran="berikan berkas Keputusan sebagai KEPUTUSAN dan berkas ini dengan "
+                                           "--lampiran"))
         raise ImporError(Masalah("berkas ini bukan naskah keputusan: judul KEPUTUSAN, bagian Menimbang dan "
                                  "diktum (KESATU, KEDUA, ...) tidak ditemukan", berkas=s.path,
                                  saran="berikan berkas Keputusan Kepala Dinas tentang IKU, bukan surat atau "
