@@ -15,6 +15,7 @@ from .buat import TEMPLAT_BAWAAN, Permintaan, generate
 from .galat import ArsipTidakCocok, IkuError, Masalah
 from .konfigurasi import baca
 from .manifes import NAMA as NAMA_MANIFES
+from .impor import impor
 from .periksa import Hasil, periksa
 from .periksa.naskah import periksa_naskah
 from .tahun_baru import tahun_baru
@@ -289,6 +290,32 @@ def capaian_cmd(config_path: Path) -> None:
     pastikan_lengkap(bacaan)
     for baris in tabel_terminal(bacaan.config):
         click.echo(baris)
+
+
+@main.command("impor")
+@click.argument("keputusan", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--lampiran", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="Berkas Lampiran (bila tabel IKU tidak berada di berkas Keputusan).")
+@click.option("--to", "tujuan", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="Berkas konfigurasi baru (tidak boleh sudah ada).")
+def impor_cmd(keputusan: Path, lampiran: Path | None, tujuan: Path) -> None:
+    """Buat konfigurasi dari Keputusan (dan Lampiran) tahun lalu.
+
+    KEPUTUSAN berupa .docx; .doc, .odt dan .rtf diubah dahulu dengan LibreOffice.
+    Yang tidak ditemukan ditandai "ISI:" dan harus diisi sebelum generate.
+    """
+    laporan = impor(keputusan, lampiran, tujuan)
+    click.echo(f"Konfigurasi ditulis: {laporan.tujuan}")
+    click.echo(f"Ditemukan {len(laporan.ditemukan)} kunci dan {laporan.jumlah_iku} baris IKU:")
+    for baris in laporan.ringkasan:
+        click.echo(f"- {baris}")
+    if laporan.logo:
+        click.echo(f"Logo kop disalin ke: {laporan.logo}")
+    if laporan.kurang:
+        click.echo("Masih harus diisi sebelum generate (bertanda \"ISI:\"): " + ", ".join(laporan.kurang))
+    for m in laporan.janggal:
+        click.echo(_satu_baris("PERIKSA", m))
+    click.echo(f"Lalu periksa dengan: iku check --config {tujuan}")
 
 
 @main.command("verify")

@@ -87,3 +87,10 @@ class ArsipTidakCocok(ArsipError):
 
     judul = "Arsip tidak cocok dengan manifesnya"
     kode = 6
+
+
+class ImporError(IkuError):
+    """An existing decree cannot be imported (not a decree, unreadable, or the target exists)."""
+
+    judul = "Naskah tidak diimpor"
+    kode = 9

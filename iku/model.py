@@ -81,7 +81,8 @@ def _rupiah(nilai: Any) -> Any:
 
 Teks = Annotated[str, AfterValidator(_teks)]
 Angka = Annotated[Decimal, BeforeValidator(_angka)]
-Tahun = Annotated[int, Field(ge=1900, le=2200)]
+_belum_diisi = _tanggal  # an "ISI: ..." marker in a number or NIP field says "belum diisi", not "wrong type"
+Tahun = Annotated[int, Field(ge=1900, le=2200), BeforeValidator(_belum_diisi)]
 Tanggal = Annotated[dt.date, BeforeValidator(_tanggal)]
 DaftarTeks = Annotated[list[Teks], Field(min_length=1)]
 Rupiah = Annotated[int, BeforeValidator(_rupiah)]
@@ -115,7 +116,7 @@ class Penandatangan(Dasar):
     jabatan: Teks
     nama: Teks
     pangkat: Teks
-    nip: Annotated[str, AfterValidator(bahasa.periksa_nip)]
+    nip: Annotated[str, BeforeValidator(_belum_diisi), AfterValidator(bahasa.periksa_nip)]
 
 
 class Keputusan(Dasar):

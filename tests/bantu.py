@@ -167,3 +167,48 @@ def awalan_dokumen_contoh() -> list[str]:
 def jumlah_dokumen_contoh() -> int:
     """How many documents the sample config's set has: the registry's kinds plus the signing bundle."""
     return len(awalan_dokumen_contoh())
+
+
+def buat_naskah(config_path: Path, folder: Path) -> tuple[Path, Path]:
+    """The Keputusan and Lampiran of a config, rendered by the generator's own templates."""
+    from iku import isi, konfigurasi as config_mod
+    from iku.naskah import keputusan as context, tata
+
+    config = config_mod.muat(config_path)
+    konteks = context.keputusan(config)
+    folder.mkdir(parents=True, exist_ok=True)
+    return (isi.render(TEMPLATES / "keputusan.docx", konteks, tata(config), folder / "keputusan.docx"),
+            isi.render(TEMPLATES / "lampiran.docx", konteks, tata(config), folder / "lampiran.docx"))
+
+
+def paragraf_terpotong(d, teks: str, potong: int = 7, **gaya):
+    """A paragraph whose text is split into runs every few characters, mid-word, as Word does.
+    Tabs and line breaks in teks become w:tab and w:br."""
+    p = d.add_paragraph(**gaya)
+    for awal in range(0, len(teks), potong):
+        p.add_run(teks[awal:awal + potong])
+    return p
+
+
+def sel_vmerge(sel, nilai: str) -> None:
+    """Mark a python-docx cell as starting ("restart") or continuing ("continue") a vertical merge."""
+    from docx.oxml import OxmlElement
+
+    gabung = OxmlElement("w:vMerge")
+    gabung.set(qn("w:val"), nilai)
+    sel._tc.get_or_add_tcPr().append(gabung)
+
+
+def paragraf_sel(sel, baris: list[str]) -> None:
+    """Fill a cell with one paragraph per line."""
+    sel.text = baris[0]
+    for b in baris[1:]:
+        sel.add_paragraph(b)
+
+
+def ubah_dengan_soffice(path: Path, format_: str, folder: Path) -> Path:
+    """path converted by LibreOffice (e.g. to "doc"), with its own throw-away profile."""
+    profil = folder / "profil-lo"
+    subprocess.run(["soffice", f"-env:UserInstallation={profil.as_uri()}", "--headless", "--convert-to", format_,
+                    "--outdir", str(folder), str(path)], check=True, capture_output=True, timeout=300)
+    return folder / f"{path.stem}.{format_}"

@@ -1,0 +1,119 @@
+"""Open the clerk's file: a .docx as it is, a .doc/.odt/.rtf converted to .docx by LibreOffice first.
+
+LibreOffice runs headless with its own throw-away profile, no network use is asked of it and
+nothing in the document is run: a plain file-format conversion, under a time limit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+import docx
+
+from ..galat import ImporError, Masalah
+from .baca import Isi, baca
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office files (.doc)
+RTF = b"{\\rtf"
+BATAS_DETIK = 180
+SARAN_SIMPAN = "buka berkas itu di Word atau LibreOffice lalu simpan sebagai .docx"
+
+
+def buka(path: Path) -> Isi:
+    """The document's content; ImporError when the file is not a word-processor document."""
+    if not path.is_file():
+        raise ImporError(Masalah("berkas tidak ditemukan", berkas=path, saran="periksa nama dan foldernya"))
+    if path.stat().st_size == 0:
+        raise ImporError(Masalah("berkas kosong (0 bita)", berkas=path, saran=SARAN_SIMPAN))
+    jenis = jenis_berkas(path)
+    if jenis == "docx":
+        return _baca_docx(path, path)
+    if jenis == "ubah":
+        return _ubah_lalu_baca(path)
+    bukan = "" if jenis.startswith("bukan") else ", bukan naskah keputusan"
+    raise ImporError(Masalah(f"berkas ini {jenis}{bukan}", berkas=path,
+                             saran="berikan berkas Keputusan (.docx, .doc, .odt atau .rtf)"))
+
+
+def jenis_berkas(path: Path) -> str:
+    """"docx", "ubah" (LibreOffice reads it), or what else it is, said for the user."""
+    with path.open("rb") as berkas:
+        awal = berkas.read(8)
+    if awal.startswith((OLE, RTF)):
+        return "ubah"  # .doc (or another old Office file: LibreOffice says whether it is a text)
+    if not zipfile.is_zipfile(path):
+        return "bukan dokumen pengolah kata (Word/LibreOffice)"
+    with zipfile.ZipFile(path) as arsip:
+        nama = set(arsip.namelist())
+        mimetype = arsip.read("mimetype").decode("ascii", "replace") if "mimetype" in nama else ""
+    if "word/document.xml" in nama:
+        return "docx"
+    if mimetype.endswith("opendocument.text"):
+        return "ubah"
+    if any(n.startswith("xl/") for n in nama) or "spreadsheet" in mimetype:
+        return "lembar kerja (spreadsheet)"
+    return "presentasi" if any(n.startswith("ppt/") for n in nama) or "presentation" in mimetype else "arsip ZIP"
+
+
+def _baca_docx(path: Path, asal: Path) -> Isi:
+    try:
+        return baca(docx.Document(str(path)))
+    except Exception as exc:  # python-docx raises several kinds for a damaged package
+        raise ImporError(Masalah(f"berkas tidak dapat dibaca sebagai .docx ({type(exc).__name__})", berkas=asal,
+                                 saran=SARAN_SIMPAN)) from None
+
+
+def _ubah_lalu_baca(path: Path) -> Isi:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise ImporError(Masalah(f"berkas {path.suffix or 'ini'} harus diubah dahulu ke .docx, tetapi LibreOffice "
+                                 "tidak terpasang", berkas=path, saran=SARAN_SIMPAN))
+    with tempfile.TemporaryDirectory(prefix="iku-impor-") as sementara:
+        folder = Path(sementara)
+        salinan = folder / f"naskah{path.suffix.lower() or '.bin'}"
+        shutil.copyfile(path, salinan)  # LibreOffice names its output after the input
+        _jalankan_libreoffice(soffice, salinan, folder, path)
+        hasil = folder / "keluar" / "naskah.docx"
+        if not hasil.is_file() or not zipfile.is_zipfile(hasil):
+            raise ImporError(Masalah("LibreOffice tidak dapat membaca berkas ini sebagai naskah", berkas=path,
+                                     saran=SARAN_SIMPAN))
+        return _baca_docx(hasil, path)
+
+
+# The throw-away profile forbids macros and never updates links (no network) while converting.
+PROFIL = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" \
+oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" \
+oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" \
+oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link" oor:op="fuse">\
+<value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def _jalankan_libreoffice(soffice: str, salinan: Path, folder: Path, asal: Path) -> None:
+    pengguna = folder / "profil" / "user"
+    pengguna.mkdir(parents=True)
+    (pengguna / "registrymodifications.xcu").write_text(PROFIL, encoding="utf-8")
+    perintah = [soffice, f"-env:UserInstallation={(folder / 'profil').as_uri()}", "--headless", "--invisible",
+                "--norestore", "--nolockcheck", "--nodefault", "--nologo",
+                "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder / "keluar"), str(salinan)]
+    proses = subprocess.Popen(perintah, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        proses.wait(timeout=BATAS_DETIK)
+    except subprocess.TimeoutExpired:
+        os.killpg(proses.pid, signal.SIGKILL)  # its own group: the office process it started goes too
+        proses.wait()
+        raise ImporError(Masalah(f"LibreOffice tidak selesai mengubah berkas dalam {BATAS_DETIK} detik",
+                                 berkas=asal, saran=SARAN_SIMPAN)) from None

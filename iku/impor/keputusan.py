@@ -1,0 +1,270 @@
+"""Recognise the parts of a decree in its lines: kop, title block, konsiderans, diktum, signature.
+
+The decree is read line by line (a table row's cells side by side, separated by tabs) and cut
+into its parts by their headings (Menimbang, Mengingat, MEMUTUSKAN, Ditetapkan di, Tembusan).
+Typed labels ("a.", "1.", "KESATU :") and Word's own numbering are both taken off; a clause
+that runs over several paragraphs (or pages) is joined back into one item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import zip_longest
+from typing import Any
+
+from .baca import Isi, Paragraf, Tabel
+from .teks import (LABEL_ANGKA, LABEL_HURUF, LABEL_PELURU, kapital_semua, label_diktum, pulihkan_huruf, rapat,
+                   satu_baris, tanggal)
+
+KEPALA = {
+    "menimbang": re.compile(r"^\s*Menimbang\b[\s:]*", re.I),
+    "mengingat": re.compile(r"^\s*Mengingat\b[\s:]*", re.I),
+    "memperhatikan": re.compile(r"^\s*Memperhatikan\b[\s:]*", re.I),
+    "memutuskan": re.compile(r"^\s*M\s*E\s*M\s*U\s*T\s*U\s*S\s*K\s*A\s*N\s*:?\s*$", re.I),
+    "menetapkan": re.compile(r"^\s*Menetapkan\b[\s:]*", re.I),
+    "ditetapkan": re.compile(r"^\s*(?:Ditetapkan|Dikeluarkan)\s+di\b[\s:]*", re.I),
+    "tembusan": re.compile(r"^\s*Tembusan\b[^:]*:?\s*", re.I),
+}
+JUDUL = re.compile(r"^\s*KEPUTUSAN\b", re.I)
+NOMOR = re.compile(r"^\s*NOMOR\b\s*:?\s*", re.I)
+TENTANG = re.compile(r"^\s*TENTANG\b\s*:?\s*", re.I)
+PADA_TANGGAL = re.compile(r"^\s*(?:pada\s+)?tanggal\b\s*:?\s*", re.I)
+NIP = re.compile(r"^\s*NIP\b\.?\s*:?\s*(\d[\d\s.\-]*)", re.I)
+LAMPIRAN = re.compile(r"^\s*LAMPIRAN\b", re.I)
+GOLONGAN = re.compile(r"\(?\b(I{1,3}|IV)\s*/\s*[a-eA-E]\)?")
+PANGKAT = ("Pembina", "Penata", "Pengatur", "Juru")
+
+
+@dataclass
+class Daftar:
+    """One numbered list as typed: each item's label as written and its text over paragraphs."""
+
+    butir: list[list[str]] = field(default_factory=list)
+    label: list[str] = field(default_factory=list)
+
+    def baru(self, label: str, teks: str) -> None:
+        self.butir.append([teks])
+        self.label.append(label)
+
+    def sambung(self, teks: str) -> None:
+        if self.butir:
+            self.butir[-1].append(teks)
+        else:
+            self.baru("", teks)
+
+    def teks(self) -> list[str]:
+        return [t for t in (satu_baris(" ".join(b)) for b in self.butir) if t]
+
+
+@dataclass
+class Bagian:
+    """The decree's lines sorted into its parts."""
+
+    kop: list[str] = field(default_factory=list)
+    judul: list[str] = field(default_factory=list)
+    daftar: dict[str, Daftar] = field(default_factory=dict)
+    tempat: str | None = None
+    ttd: list[str] = field(default_factory=list)
+    sesudah: list[str] = field(default_factory=list)
+
+    def ke(self, nama: str) -> Daftar:
+        return self.daftar.setdefault(nama, Daftar())
+
+
+# ---------------------------------------------------------------- lines in order
+
+def baris_dokumen(isi: Isi, kecuali: Any = None) -> list[str]:
+    """Every line of the body in order; a table row's cells side by side, tab-separated.
+    The table `kecuali` (the IKU table, when the lampiran is in the same file) is left out."""
+    hasil: list[str] = []
+    for blok in isi.blok:
+        if blok is kecuali:
+            continue
+        if isinstance(blok, Paragraf):
+            hasil.extend(_baris_paragraf(blok))
+        else:
+            hasil.extend(_baris_tabel(blok))
+    return hasil
+
+
+def _baris_paragraf(p: Paragraf) -> list[str]:
+    baris = p.teks.split("\n")
+    if p.label:
+        baris[0] = f"{p.label}\t{baris[0]}"
+    return baris
+
+
+def _baris_tabel(tabel: Tabel) -> list[str]:
+    hasil: list[str] = []
+    for baris in tabel.baris:
+        kolom = [[b for p in sel.paragraf for b in _baris_paragraf(p)] for sel in baris]
+        kolom = [k for k in kolom if any(b.strip() for b in k)]
+        hasil.extend("\t".join(bagian) for bagian in zip_longest(*kolom, fillvalue=""))
+    return hasil
+
+
+# ---------------------------------------------------------------- cutting into parts
+
+def pilah(baris: list[str]) -> Bagian:
+    """Sort the lines into kop, title, lists, signature and what follows it."""
+    bagian, keadaan = Bagian(), "kop"
+    for b in baris:
+        keadaan = _langkah(bagian, keadaan, b)
+        if keadaan == "selesai":
+            break
+    return bagian
+
+
+def _langkah(bagian: Bagian, keadaan: str, b: str) -> str:
+    if keadaan == "kop":
+        return _kop(bagian, b)
+    if keadaan in ("judul", "menimbang", "mengingat", "memperhatikan"):
+        return _konsiderans(bagian, keadaan, b)
+    if keadaan == "diktum":
+        return _diktum(bagian, b)
+    if keadaan == "ttd" and not (KEPALA["tembusan"].match(b) or LAMPIRAN.match(b)):  # a signer without NIP
+        bagian.ttd.append(b)
+        return "sesudah" if NIP.match(b) else "ttd"
+    return _sesudah(bagian, keadaan, b)
+
+
+def _kop(bagian: Bagian, b: str) -> str:
+    if JUDUL.match(b):
+        bagian.judul.append(b)
+        return "judul"
+    bagian.kop.append(b)
+    return "kop"
+
+
+def _konsiderans(bagian: Bagian, keadaan: str, b: str) -> str:
+    for nama in ("menimbang", "mengingat", "memperhatikan"):
+        cocok = KEPALA[nama].match(b)
+        if cocok:
+            _butir(bagian.ke(nama), b[cocok.end():], LABEL_ANGKA if nama != "menimbang" else LABEL_HURUF)
+            return nama
+    if KEPALA["memutuskan"].match(b) or KEPALA["menetapkan"].match(b):
+        return "diktum"
+    if keadaan == "judul":
+        bagian.judul.append(b)
+    else:
+        _butir(bagian.ke(keadaan), b, LABEL_ANGKA if keadaan != "menimbang" else LABEL_HURUF)
+    return keadaan
+
+
+def _butir(daftar: Daftar, baris: str, pola: re.Pattern[str]) -> None:
+    isi = baris.lstrip(" \t:")
+    cocok = pola.match(isi) or LABEL_PELURU.match(isi)
+    if cocok:
+        daftar.baru(_label(cocok.group(0)), isi[cocok.end():])
+    elif isi.strip():
+        daftar.sambung(isi)
+
+
+def _label(teks: str) -> str:
+    return teks.strip().strip("()")
+
+
+def _diktum(bagian: Bagian, b: str) -> str:
+    cocok = KEPALA["ditetapkan"].match(b)
+    if cocok:
+        bagian.tempat = satu_baris(b[cocok.end():]) or None
+        return "ttd"
+    label = label_diktum(b.lstrip(" \t"))
+    if label:
+        bagian.ke("memutuskan").baru(str(label[0]), label[1])
+    elif "memutuskan" in bagian.daftar and b.strip():
+        bagian.ke("memutuskan").sambung(b)
+    return "diktum"
+
+
+def _sesudah(bagian: Bagian, keadaan: str, b: str) -> str:
+    if LAMPIRAN.match(b) and not KEPALA["tembusan"].match(b):
+        return "selesai"
+    cocok = KEPALA["tembusan"].match(b)
+    if cocok:
+        b, keadaan = b[cocok.end():], "tembusan"
+    if keadaan == "tembusan" and b.strip():
+        tembusan = bagian.ke("tembusan")
+        if LABEL_ANGKA.match(b.lstrip()) or LABEL_PELURU.match(b.lstrip()) or not any(tembusan.label):
+            _butir_tembusan(tembusan, b)
+        else:
+            tembusan.sambung(b)
+    elif b.strip():
+        bagian.sesudah.append(b)
+    return keadaan
+
+
+def _butir_tembusan(tembusan: Daftar, b: str) -> None:
+    isi = b.strip(" \t:")
+    cocok = LABEL_ANGKA.match(isi) or LABEL_PELURU.match(isi)
+    tembusan.baru(_label(cocok.group(0)) if cocok else "", isi[cocok.end():] if cocok else isi)
+
+
+# ---------------------------------------------------------------- reading each part
+
+def judul(baris: list[str]) -> dict[str, str]:
+    """Nomor, tentang (as printed) and the jabatan named in the title."""
+    bersih = [rapat(b.replace("\t", " ")) for b in baris]
+    hasil: dict[str, str] = {"jabatan_judul": satu_baris(JUDUL.sub("", bersih[0])) if bersih else ""}
+    tentang: list[str] | None = None
+    for b in bersih[1:]:
+        if tentang is not None:
+            if (not b and any(tentang)) or _baris_jabatan(b, hasil["jabatan_judul"]):
+                break
+            tentang.append(b)
+        elif NOMOR.match(b):
+            hasil["nomor"] = NOMOR.sub("", b)
+        elif TENTANG.match(b):
+            tentang = [TENTANG.sub("", b)]
+        elif b and not hasil["jabatan_judul"]:
+            hasil["jabatan_judul"] = b
+    if tentang:
+        hasil["tentang"] = satu_baris(" ".join(tentang)).rstrip(".")
+    return {k: v for k, v in hasil.items() if v}
+
+
+def _baris_jabatan(b: str, jabatan: str) -> bool:
+    return bool(jabatan) and b.rstrip(",").casefold() == jabatan.rstrip(",").casefold()
+
+
+def penandatangan(baris: list[str], sumber: list[str]) -> dict[str, Any]:
+    """The signature block: tanggal, jabatan (over one or more lines), nama, pangkat, NIP."""
+    hasil: dict[str, Any] = {}
+    isi = [satu_baris(b) for b in baris if satu_baris(b)]
+    sisa = []
+    for b in isi:
+        if PADA_TANGGAL.match(b) and "tanggal" not in hasil:
+            hasil["tanggal_teks"] = PADA_TANGGAL.sub("", b)
+            hasil["tanggal"] = tanggal(b)
+        elif nip := NIP.match(b):
+            hasil["nip"] = re.sub(r"\D", "", nip.group(1))  # 19691231 199103 1 053, or with dots
+        elif not re.fullmatch(r"(?i)(ttd\.?|cap|dto\.?|\(?tanda tangan\)?)", b):
+            sisa.append(b)
+    return hasil | _nama_jabatan(sisa, sumber)
+
+
+def _nama_jabatan(sisa: list[str], sumber: list[str]) -> dict[str, str]:
+    hasil = {}
+    if sisa and _seperti_pangkat(sisa[-1]):
+        hasil["pangkat"] = sisa.pop()
+    if sisa:
+        hasil["nama"] = sisa.pop()
+    if sisa:
+        jabatan = satu_baris(" ".join(sisa)).rstrip(",").strip()
+        hasil["jabatan"] = pulihkan_huruf(jabatan, sumber) if kapital_semua(jabatan) else jabatan
+    return hasil
+
+
+def _seperti_pangkat(teks: str) -> bool:
+    return bool(GOLONGAN.search(teks)) or teks.split(" ")[0].rstrip(",") in PANGKAT
+
+
+def nama_instansi(jabatan: str | None, jabatan_judul: str | None, sumber: list[str]) -> str | None:
+    """The agency's name: the signer's jabatan without 'Kepala' (or the title's, in ordinary case)."""
+    for calon in (jabatan, pulihkan_huruf(jabatan_judul, sumber) if jabatan_judul else None):
+        if calon:
+            cocok = re.search(r"\bKepala\s+(.+)$", calon, re.I)
+            if cocok:
+                return cocok.group(1).rstrip(",").strip()
+    return None
