@@ -111,6 +111,11 @@ def muat_mentah(path: Path) -> tuple[model.Config, bytes]:
     return _sahkan(path, *urai_toml(mentah, path)), mentah
 
 
+def sahkan_teks(mentah: bytes, path: Path) -> model.Config:
+    """Validate a config held in memory as if it were the file at path (the editor's unsaved form)."""
+    return _sahkan(path, *urai_toml(mentah, path))
+
+
 def _sahkan(path: Path, teks: str, data: dict[str, Any]) -> model.Config:
     try:
         config = model.Config.model_validate(data)

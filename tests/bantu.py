@@ -89,3 +89,66 @@ def tulis_png(path: Path, lebar: int = 40, tinggi: int = 48) -> Path:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + potong(b"IHDR", kepala) + potong(b"IDAT", zlib.compress(baris))
                      + potong(b"IEND", b""))
     return path
+
+
+def isian_formulir(html: str, id_formulir: str = "formulir") -> list[tuple[str, str]]:
+    """The fields a browser would send from a page's form: (name, value), in page order.
+
+    Buttons and unchecked boxes are left out, as a browser does; <template> content is inert."""
+    from html.parser import HTMLParser
+
+    class Pengurai(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.isian: list[tuple[str, str]] = []
+            self.dalam = self.templat = 0
+            self.teks: tuple[str, list[str]] | None = None
+            self.pilih: str | None = None
+            self.opsi: list[tuple[str, bool, str]] = []
+            self.opsi_kini: tuple[str | None, bool, list[str]] | None = None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "form" and a.get("id") == id_formulir:
+                self.dalam = 1
+            if tag == "template":
+                self.templat += 1
+            if not self.dalam or self.templat:
+                return
+            if tag == "input" and a.get("name") and a.get("type") not in ("checkbox", "submit", "button"):
+                self.isian.append((a["name"], a.get("value", "")))
+            elif tag == "input" and a.get("type") == "checkbox" and "checked" in a and a.get("name"):
+                self.isian.append((a["name"], a.get("value", "on")))
+            elif tag == "textarea":
+                self.teks = (a["name"], [])
+            elif tag == "select":
+                self.pilih, self.opsi = a["name"], []
+            elif tag == "option":
+                self.opsi_kini = (a.get("value"), "selected" in a, [])
+
+        def handle_endtag(self, tag):
+            if tag == "template":
+                self.templat -= 1
+            elif tag == "form" and self.dalam:
+                self.dalam = 0
+            elif tag == "textarea" and self.teks:
+                self.isian.append((self.teks[0], "".join(self.teks[1])))
+                self.teks = None
+            elif tag == "option" and self.opsi_kini:
+                nilai, dipilih, teks = self.opsi_kini
+                self.opsi.append((nilai if nilai is not None else "".join(teks), dipilih, ""))
+                self.opsi_kini = None
+            elif tag == "select" and self.pilih:
+                dipilih = [v for v, d, _ in self.opsi if d] or [self.opsi[0][0]]
+                self.isian.append((self.pilih, dipilih[0]))
+                self.pilih = None
+
+        def handle_data(self, data):
+            if self.teks:
+                self.teks[1].append(data)
+            elif self.opsi_kini:
+                self.opsi_kini[2].append(data)
+
+    p = Pengurai()
+    p.feed(html)
+    return p.isian
