@@ -132,7 +132,8 @@ def isian_formulir(html: str, id_formulir: str = "formulir") -> list[tuple[str, 
             elif tag == "form" and self.dalam:
                 self.dalam = 0
             elif tag == "textarea" and self.teks:
-                self.isian.append((self.teks[0], "".join(self.teks[1])))
+                teks = "".join(self.teks[1])  # a browser drops one newline right after <textarea>
+                self.isian.append((self.teks[0], teks[1:] if teks.startswith("\n") else teks))
                 self.teks = None
             elif tag == "option" and self.opsi_kini:
                 nilai, dipilih, teks = self.opsi_kini
