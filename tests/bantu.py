@@ -53,6 +53,18 @@ def ada_soffice() -> bool:
     return shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
 
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+
+def ada_peramban() -> bool:
+    """Debian's chromium and chromedriver, and selenium to drive them."""
+    import importlib.util
+
+    return (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
+            and importlib.util.find_spec("selenium") is not None)
+
+
 def data_contoh() -> dict:
     """The sample config as plain data, to modify and write back with tulis_data."""
     import tomllib
@@ -153,3 +165,21 @@ def isian_formulir(html: str, id_formulir: str = "formulir") -> list[tuple[str, 
     p = Pengurai()
     p.feed(html)
     return p.isian
+
+
+def peramban(folder: Path, unduhan: Path):
+    """A headless Chromium driven by selenium, with its own fresh profile and download folder."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opsi = webdriver.ChromeOptions()
+    opsi.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", f"--user-data-dir={folder}", "--window-size=1400,1000", "--lang=id"):
+        opsi.add_argument(arg)
+    opsi.add_experimental_option("prefs", {"download.default_directory": str(unduhan),
+                                           "download.prompt_for_download": False})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opsi)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(unduhan)})
+    return driver

@@ -108,7 +108,7 @@ def _jaga(app: Flask, p: Pengaturan) -> None:
         resp.headers["Content-Security-Policy"] = ("default-src 'self'; img-src 'self'; style-src 'self'; "
                                                    "script-src 'self'; frame-ancestors 'none'; form-action 'self'")
         resp.headers["X-Content-Type-Options"] = "nosniff"
-        resp.headers["Referrer-Policy"] = "no-referrer"
+        resp.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" makes a form POST say Origin: null
         resp.headers["Cache-Control"] = "no-store"
         return resp
 

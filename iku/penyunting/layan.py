@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from dataclasses import replace
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from collections.abc import Iterator
 
 from werkzeug.serving import BaseWSGIServer, make_server
 
@@ -34,14 +34,21 @@ def server(p: Pengaturan, pratinjau: bool = True) -> Iterator[tuple[BaseWSGIServ
     try:
         pt = Pratinjau(lo, p.config, p.templates) if lo else None
         try:
-            srv = make_server(p.host, p.port, buat_aplikasi(p, pt), threaded=True)
+            srv = make_server(p.host, p.port, _belum_siap, threaded=True)
         except OSError as exc:
             raise PenyuntingError(Masalah(f"alamat {p.host}:{p.port} tidak dapat dipakai ({exc.strerror})",
                                           saran="pilih port lain dengan --port, misalnya --port 8001")) from None
+        # the app checks the Host header against the port really bound (--port 0 picks one)
+        srv.app = buat_aplikasi(replace(p, port=srv.server_port), pt)
         yield srv, lo
     finally:
         if lo is not None:
             lo.hentikan()
+
+
+def _belum_siap(environ: dict, start_response: Callable) -> list[bytes]:
+    start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+    return [b"belum siap"]
 
 
 def layani(p: Pengaturan, siap: Callable[[str], None], pratinjau: bool = True) -> None:
