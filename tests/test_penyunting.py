@@ -184,7 +184,7 @@ def test_baris_baru_textarea_dan_crlf(tab: Klien, berkas: Path) -> None:
     assert tomllib.loads(teks)["dokumen"]["latar_belakang"] == 'Paragraf satu.\n\nParagraf "dua" \\ tiga.'
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co"), blacklist_characters="\ufffe\uffff"),
                min_size=1, max_size=60).filter(lambda t: t.strip() and not t.strip().startswith("ISI:")))
 def test_teks_apa_pun_tersimpan_utuh(tmp_path: Path, teks: str) -> None:

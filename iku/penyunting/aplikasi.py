@@ -20,7 +20,7 @@ from flask import Flask, Response, abort, jsonify, render_template, request, sen
 
 from ..diff import beda, kata_berbeda
 from ..errors import IkuError
-from .peta import label_butir, susun, ubah_daftar
+from .peta import judul_isian, label_butir, susun, ubah_daftar
 from .skema import DAFTAR_KEPUTUSAN, DOKUMEN, FORMAT, IKU, INSTANSI, KEPUTUSAN, PECAHAN, PENANDATANGAN, \
     RENCANA, TAHUN, UNIT
 from .sunting import Halaman, Penyunting
@@ -78,6 +78,7 @@ def buat_aplikasi(p: Pengaturan, pratinjau: Any = None) -> Flask:
     app.jinja_env.autoescape = True
     penyunting = Penyunting(p.config, p.output, p.templates)
     app.extensions["iku"] = penyunting
+    app.extensions["iku_pratinjau"] = pratinjau
     _jaga(app, p)
     _rute(app, p, penyunting, pratinjau)
     return app
@@ -235,7 +236,7 @@ def konteks(h: Halaman, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -
         for nama, m in daftar:
             pesan.setdefault(nama or "", []).append((jenis, m))
     return dict(h=h, pohon=h.pohon, pesan=pesan, token=token(), config=p.config, output=p.output,
-                label=label_butir, tahun_target=tahun_target, arsip=penyunting.tahun_arsip(),
+                label=label_butir, judul_isian=judul_isian, tahun_target=tahun_target, arsip=penyunting.tahun_arsip(),
                 ada_arsip_lama=penyunting.arsip_terakhir() is not None, pratinjau=pratinjau is not None,
                 TAHUN=TAHUN, INSTANSI=INSTANSI, FORMAT=FORMAT, PENANDATANGAN=PENANDATANGAN, KEPUTUSAN=KEPUTUSAN,
                 DAFTAR_KEPUTUSAN=DAFTAR_KEPUTUSAN, RENCANA=RENCANA, DOKUMEN=DOKUMEN, UNIT=UNIT, IKU=IKU,

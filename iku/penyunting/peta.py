@@ -123,12 +123,14 @@ def _ketik(simpul: Any, loc: tuple[object, ...], galat: dict[str, Masalah]) -> A
     if isinstance(simpul, list):
         return [_ketik(v, (*loc, i), galat) for i, v in enumerate(simpul)]
     if isinstance(simpul, dict) and loc and loc[-1] == "formulasi":
-        return _formulasi(simpul, loc, galat)
+        return _formulasi(simpul)
     if isinstance(simpul, dict):
         hasil = {k: (_asal(v) if k == ASAL else _ketik(v, (*loc, k), galat)) for k, v in simpul.items()}
         return _tanpa_kosong(hasil) if loc and loc[-1] == "target" else hasil
     definisi = isian(loc)
-    return _nilai(simpul, definisi, nama_isian(loc), galat) if definisi else simpul
+    if definisi:
+        return _nilai(simpul, definisi, nama_isian(loc), galat)
+    return simpul.strip() if isinstance(simpul, str) else simpul  # a list item, as the document prints it
 
 
 def _asal(teks: str) -> int | None:
@@ -140,11 +142,12 @@ def _tanpa_kosong(target: dict[str, Any]) -> dict[str, Any] | None:
     return isi or KOSONG
 
 
-def _formulasi(simpul: dict[str, str], loc: tuple[object, ...], galat: dict[str, Masalah]) -> Any:
-    pecahan = {k: simpul.get(k, "") for k in ("pembilang", "penyebut", "kali")}
-    if pecahan["pembilang"].strip() or pecahan["penyebut"].strip():
-        return {k: v for k, v in pecahan.items() if v.strip() or k != "kali"}
-    return simpul.get("teks", "")
+def _formulasi(simpul: dict[str, str]) -> Any:
+    """A fraction when its numerator or denominator is filled, else the text formula."""
+    pecahan = {k: simpul.get(k, "").strip() for k in ("pembilang", "penyebut", "kali")}
+    if pecahan["pembilang"] or pecahan["penyebut"]:
+        return {k: v for k, v in pecahan.items() if v or k != "kali"}
+    return simpul.get("teks", "").strip()
 
 
 def _nilai(teks: str, definisi: Isian, nama: str, galat: dict[str, Masalah]) -> Any:
@@ -153,7 +156,7 @@ def _nilai(teks: str, definisi: Isian, nama: str, galat: dict[str, Masalah]) -> 
             galat[nama] = Masalah("wajib diisi", kunci=nama, saran=CONTOH[definisi.jenis])
         return teks if definisi.wajib else KOSONG
     try:
-        return UBAH.get(definisi.jenis, str)(teks.strip() if definisi.jenis != "panjang" else teks)
+        return UBAH.get(definisi.jenis, str)(teks.strip())
     except ValueError:
         galat[nama] = Masalah(PESAN[definisi.jenis], kunci=nama, saran=CONTOH[definisi.jenis])
         return teks
@@ -224,3 +227,31 @@ def _daftar_di(pohon: dict[str, Any], bagian: list[str]) -> list[Any] | None:
     if isinstance(simpul, dict):
         return simpul.setdefault(bagian[-1], [])
     return None
+
+
+# ---------------------------------------------------------------- names a clerk reads
+
+def judul_isian(nama: str) -> str:
+    """A field's name as the page says it: "Mengingat 7.", "IKU baris 2: Target 2024"."""
+    from .skema import DAFTAR_KEPUTUSAN, ISIAN
+
+    bagian = nama.split(".")
+    loc = tuple(int(b) if b.isdigit() and not (i and bagian[i - 1] == "target") else b
+                for i, b in enumerate(bagian))
+    daftar = {("keputusan", d.kunci): (d.label, d.penomoran) for d in DAFTAR_KEPUTUSAN}
+    daftar[("struktur", "*", "membawahi")] = ("Membawahi", "angka")
+    awal = ""
+    if len(loc) > 1 and loc[0] in ("iku", "struktur") and isinstance(loc[1], int):
+        awal = f"{'IKU baris' if loc[0] == 'iku' else 'Unit'} {loc[1] + 1}"
+    if len(loc) > 1 and isinstance(loc[-1], int) and pola(loc[:-1]) in daftar:
+        judul, penomoran = daftar[pola(loc[:-1])]
+        sisa = f"{judul} {label_butir(penomoran, loc[-1])}"
+    elif pola(loc) in daftar:
+        sisa = daftar[pola(loc)][0]
+    elif loc[-1] in ("target", "formulasi") and awal:
+        sisa = "Target" if loc[-1] == "target" else "Formulasi"
+    elif pola(loc) in ISIAN:
+        sisa = ISIAN[pola(loc)].label + (f" {loc[-1]}" if pola(loc)[-1] == "*" else "")
+    else:
+        sisa = "" if awal else nama
+    return ": ".join(x for x in (awal, sisa) if x)

@@ -134,6 +134,7 @@ class Pratinjau:
         self._diminta = self._diproses = self._versi = 0
         self._sidik: str | None = None
         self._halaman: dict[str, list[int]] = {}
+        self._berkas: dict[str, list[Path]] = {}
         self._gambar: dict[tuple[int, int], Path] = {}
         self._galat: str | None = None
         threading.Thread(target=self._kerja, name="iku-pratinjau", daemon=True).start()
@@ -158,6 +159,21 @@ class Pratinjau:
         with self._syarat:
             return self._gambar.get((versi, nomor)) if versi == self._versi else None
 
+    @property
+    def diminta(self) -> int:
+        """The number of the latest request."""
+        with self._syarat:
+            return self._diminta
+
+    def tunggu_versi(self, nomor: int, batas: float) -> bool:
+        """Wait until pictures of request nomor are shown (the Keputusan's come first)."""
+        akhir = time.monotonic() + batas
+        with self._syarat:
+            while self._versi < nomor and self._diproses < nomor:
+                if not self._syarat.wait(max(0.0, akhir - time.monotonic())):
+                    return False
+            return True
+
     def tunggu(self, batas: float) -> bool:
         """Wait until every request so far is done (benchmarks and tests)."""
         akhir = time.monotonic() + batas
@@ -179,40 +195,46 @@ class Pratinjau:
         try:
             mentah = baca_bytes(self.config)
             if sidik(mentah) == self._sidik and not self._galat:
-                return self._selesai(nomor, None, None)
-            halaman = self._gambarkan(nomor)
-            self._selesai(nomor, halaman, None, sidik(mentah))
+                return self._selesai(nomor, None)
+            self._gambarkan(nomor)
+            self._sidik = sidik(mentah)
+            self._selesai(nomor, None)
         except IkuError as exc:
-            self._selesai(nomor, None, "; ".join(m.pesan for m in exc.masalah))
+            self._selesai(nomor, "; ".join(m.pesan for m in exc.masalah))
         except Exception as exc:  # a preview failure is shown on the page, never kills the server
-            self._selesai(nomor, None, f"{type(exc).__name__}: {exc}")
+            self._selesai(nomor, f"{type(exc).__name__}: {exc}")
 
-    def _gambarkan(self, nomor: int) -> dict[str, list[Path]]:
+    def _gambarkan(self, nomor: int) -> None:
+        """The Keputusan first, shown as soon as its pages are ready; then the Lampiran."""
         config = muat(self.config)
         folder = self._folder / str(nomor)
         folder.mkdir()
         konteks = context.keputusan(config)
-        pasangan = []
         for judul, templat in DOKUMEN:
             docx = render.render(self.templates / templat, konteks, config, folder / templat)
-            pasangan.append((docx, docx.with_suffix(".pdf")))
-        self.lo.ke_pdf(pasangan)
-        return {judul: halaman_png(pdf) for (judul, _), (_, pdf) in zip(DOKUMEN, pasangan)}
+            pdf = docx.with_suffix(".pdf")
+            self.lo.ke_pdf([(docx, pdf)])
+            self._terbitkan(nomor, judul, halaman_png(pdf))
 
-    def _selesai(self, nomor: int, halaman: dict[str, list[Path]] | None, galat: str | None,
-                 kode: str | None = None) -> None:
+    def _terbitkan(self, nomor: int, judul: str, halaman: list[Path]) -> None:
+        with self._syarat:
+            self._versi = nomor
+            self._berkas[judul] = halaman
+            self._gambar, self._halaman, n = {}, {}, 0
+            for j, _ in DOKUMEN:
+                daftar = self._berkas.get(j, [])
+                self._halaman[j] = list(range(n, n + len(daftar)))
+                self._gambar.update({(nomor, n + i): p for i, p in enumerate(daftar)})
+                n += len(daftar)
+            self._syarat.notify_all()
+
+    def _selesai(self, nomor: int, galat: str | None) -> None:
         with self._syarat:
             self._diproses = max(self._diproses, nomor)
             self._galat = galat
-            if halaman is not None:
-                lama = self._versi
-                self._versi, self._sidik = nomor, kode
-                self._gambar, self._halaman, n = {}, {}, 0
-                for judul, daftar in halaman.items():
-                    self._halaman[judul] = list(range(n, n + len(daftar)))
-                    self._gambar.update({(nomor, n + i): p for i, p in enumerate(daftar)})
-                    n += len(daftar)
-                shutil.rmtree(self._folder / str(lama), ignore_errors=True)
+            for folder in self._folder.iterdir():  # pictures no longer shown
+                if folder.name != str(self._versi):
+                    shutil.rmtree(folder, ignore_errors=True)
             self._syarat.notify_all()
 
 

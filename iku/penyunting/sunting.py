@@ -119,10 +119,12 @@ class Penyunting:
             if uji.config is None:
                 return Halaman(pohon, kode, uji.galat, uji.peringatan,
                                "Belum disimpan: perbaiki isian yang ditandai merah."), None
-            if uji.teks.encode("utf-8") != mentah:
+            baru = uji.teks.encode("utf-8")
+            if baru != mentah:
                 tulis_atomik(self.config, uji.teks)
-        halaman = self.baca("Tersimpan.")
-        return halaman, uji.config
+            kode = self._ingat(baru)
+        data = tomllib.loads(uji.teks)
+        return Halaman(dari_data(data), kode, [], uji.peringatan, "Tersimpan."), uji.config
 
     def _konflik(self, pohon: dict[str, Any], kode: str, mentah: bytes) -> Halaman:
         lama = self._versi.get(kode)
