@@ -28,14 +28,14 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(AKAR), str(AKAR / "tests")]
 
-from werkzeug.datastructures import MultiDict  # noqa: E402
+from bantu import isian_formulir
+from werkzeug.datastructures import MultiDict
 
-from bantu import isian_formulir  # noqa: E402
-from iku import context, render  # noqa: E402
-from iku.config import muat  # noqa: E402
-from iku.penyunting.aplikasi import Pengaturan  # noqa: E402
-from iku.penyunting.layan import server  # noqa: E402
-from iku.pdf import AWALAN_PROFIL  # noqa: E402
+from iku import context, render
+from iku.config import muat
+from iku.pdf import AWALAN_PROFIL
+from iku.penyunting.aplikasi import Pengaturan
+from iku.penyunting.layan import server
 
 CONTOH = AKAR / "config" / "iku.toml"
 TEMPLAT = AKAR / "templates"
@@ -64,7 +64,7 @@ def satu_server(folder: Path, ulang: int) -> tuple[list[float], list[float]]:
     shutil.copyfile(CONTOH, berkas)
     waktu: list[float] = []
     keputusan: list[float] = []
-    with server(Pengaturan(berkas, folder / "output", TEMPLAT, "127.0.0.1", 0)) as (srv, lo):
+    with server(Pengaturan(berkas, folder / "output", TEMPLAT, "127.0.0.1", 0)) as (srv, _lo):
         benang = threading.Thread(target=srv.serve_forever, daemon=True)
         benang.start()
         try:

@@ -15,10 +15,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from bantu import CONFIG_CONTOH, TEMPLATES, isian_formulir, salin_config
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
-from bantu import CONFIG_CONTOH, TEMPLATES, isian_formulir, salin_config
 from iku.penyunting.aplikasi import Pengaturan, buat_aplikasi, host_diterima, loopback
 from iku.penyunting.peta import dari_kunci, label_butir
 
@@ -74,7 +75,7 @@ def nilai(html: str, nama: str) -> str | None:
 
 def pesan_di(html: str, nama: str) -> str:
     """The text of the message box beside one field."""
-    cocok = re.search(rf'<div class="pesan" data-untuk="{re.escape(nama)}"[^>]*>(.*?)</div>', html, re.S)
+    cocok = re.search(rf'<div class="pesan" data-untuk="{re.escape(nama)}"[^>]*>(.*?)</div>', html, re.DOTALL)
     assert cocok, f"tidak ada kotak pesan untuk {nama}"
     return re.sub(r"<[^>]+>", "", cocok.group(1)).strip()
 
@@ -99,7 +100,7 @@ def test_setiap_bagian_punya_isian_bernama_jalur_kunci(tab: Klien) -> None:
 
 
 def test_penomoran_seperti_tercetak(tab: Klien) -> None:
-    halaman = re.sub(r"<template.*?</template>", "", tab.html, flags=re.S)
+    halaman = re.sub(r"<template.*?</template>", "", tab.html, flags=re.DOTALL)
     nomor = re.findall(r'<span class="nomor">([^<]*)</span>', halaman)
     assert nomor[:2] == ["a.", "b."]
     assert nomor[2:9] == [f"{i}." for i in range(1, 8)]
@@ -228,7 +229,7 @@ def test_baris_iku_dipindah_membawa_catatannya(tab: Klien, berkas: Path) -> None
     sesudah = berkas.read_text(encoding="utf-8")
     data = tomllib.loads(sesudah)
     assert [b["indikator"] for b in data["iku"]] == ["Persentase Penanganan PMKS", "Persentase Penduduk Miskin"]
-    isi = lambda teks: sorted(b for b in teks.splitlines() if b.strip())  # noqa: E731
+    isi = lambda teks: sorted(b for b in teks.splitlines() if b.strip())
     assert isi(sebelum) == isi(sesudah)  # the same lines, moved (blank lines may shift)
     assert sesudah.index("# Sasaran strategis.") > sesudah.index('indikator = "Persentase Penanganan PMKS"')
     assert sesudah.index("# Indikator Kinerja Utama: satu blok") < sesudah.index("[[iku]]")
@@ -375,3 +376,81 @@ def test_berkas_toml_rusak_ditunjukkan(berkas: Path, app) -> None:
 def test_contoh_tidak_berubah() -> None:
     """The sample config the other tests copy is untouched by them."""
     assert CONFIG_CONTOH.read_text(encoding="utf-8").startswith("# ====")
+
+
+# ---------------------------------------------------------------- the command
+
+def _serve(berkas: Path, *argumen: str):
+    import subprocess
+    import sys
+
+    from bantu import AKAR
+
+    return subprocess.Popen([sys.executable, "-m", "iku.cli", "serve", "--config", str(berkas), "--port", "0",
+                             "--no-browser", "--output", str(berkas.parent / "output"), *argumen],
+                            cwd=AKAR, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _kelompok_hidup(pgid: int) -> list[str]:
+    """Processes still in a process group (LibreOffice and its helper live in their own)."""
+    hidup = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                stat = (proc / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[2]) == pgid:
+                hidup.append(stat.split()[1])
+    return hidup
+
+
+@pytest.mark.pdf
+def test_serve_berhenti_dengan_libreoffice_nya(berkas: Path) -> None:
+    import json
+    import signal
+    import time
+    import urllib.request
+
+    proses = _serve(berkas)
+    try:
+        baris = proses.stdout.readline()
+        assert "Tekan Ctrl-C untuk berhenti" in baris
+        alamat = re.search(r"http://127\.0\.0\.1:\d+/", baris).group(0)
+        assert "Penyunting IKU" in urllib.request.urlopen(alamat, timeout=60).read().decode()
+        akhir = time.monotonic() + 240
+        while json.loads(urllib.request.urlopen(alamat + "pratinjau.json", timeout=60).read())["versi"] == 0:
+            assert time.monotonic() < akhir
+            time.sleep(0.3)
+        pembantu = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline(p).find("lo_hangat.py") >= 0
+                    and f"iku-lo-{proses.pid}-" in _cmdline(p)]
+        assert len(pembantu) == 1 and _kelompok_hidup(int(pembantu[0].name))  # LibreOffice warm, in its group
+    finally:
+        proses.send_signal(signal.SIGTERM)
+        proses.communicate(timeout=60)
+    assert _kelompok_hidup(int(pembantu[0].name)) == []
+
+
+def _cmdline(proc: Path) -> str:
+    try:
+        return (proc / "cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def test_serve_memperingatkan_host_bukan_loopback(berkas: Path) -> None:
+    import signal
+
+    proses = _serve(berkas, "--host", "0.0.0.0")
+    try:
+        assert "http://0.0.0.0:" in proses.stdout.readline()
+    finally:
+        proses.send_signal(signal.SIGTERM)
+        _, galat = proses.communicate(timeout=60)
+    assert "PERINGATAN: --host 0.0.0.0" in galat
+
+
+def test_serve_berkas_tidak_ada(tmp_path: Path) -> None:
+    proses = _serve(tmp_path / "tidak-ada.toml")
+    keluar, galat = proses.communicate(timeout=60)
+    assert proses.returncode == 1 and "berkas konfigurasi tidak ditemukan" in galat and "Traceback" not in galat

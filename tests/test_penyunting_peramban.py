@@ -17,8 +17,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from bantu import TEMPLATES, peramban, salin_config
+
 from iku.penyunting.aplikasi import Pengaturan
 from iku.penyunting.layan import server
 

@@ -16,13 +16,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, abort, jsonify, render_template, request, send_file, session
+from flask import (
+    Flask,
+    Response,
+    abort,
+    jsonify,
+    render_template,
+    request,
+    send_file,
+    session,
+)
 
 from ..diff import beda, kata_berbeda
 from ..errors import IkuError
 from .peta import judul_isian, label_butir, susun, ubah_daftar
-from .skema import DAFTAR_KEPUTUSAN, DOKUMEN, FORMAT, IKU, INSTANSI, KEPUTUSAN, PECAHAN, PENANDATANGAN, \
-    RENCANA, TAHUN, UNIT
+from .skema import (
+    DAFTAR_KEPUTUSAN,
+    DOKUMEN,
+    FORMAT,
+    IKU,
+    INSTANSI,
+    KEPUTUSAN,
+    PECAHAN,
+    PENANDATANGAN,
+    RENCANA,
+    TAHUN,
+    UNIT,
+)
 from .sunting import Halaman, Penyunting
 
 BATAS_PERMINTAAN = 2 * 1024 * 1024  # a config is a few dozen kB; anything near this is not a form

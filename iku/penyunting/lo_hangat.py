@@ -17,16 +17,16 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # lo_pembantu: the same UNO steps
 
-import uno  # noqa: E402
-from lo_pembantu import FILTER_DOCX, hentikan, mulai, perbarui, prop, sambung, url  # noqa: E402
+from lo_pembantu import FILTER_DOCX, hentikan, mulai, perbarui, prop, sambung, url
 
 SARING_PDF = "writer_pdf_Export"
 
 
-def ubah(desktop: object, docx: str, pdf: str) -> None:
+def ubah(desktop: Any, docx: str, pdf: str) -> None:
     """One DOCX to a plain PDF (a preview needs no PDF/A)."""
     muat = (prop("Hidden", True), prop("MacroExecutionMode", 0), prop("FilterName", FILTER_DOCX))
     doc = desktop.loadComponentFromURL(url(docx), "_blank", 0, muat)
@@ -39,14 +39,14 @@ def ubah(desktop: object, docx: str, pdf: str) -> None:
         doc.close(True)
 
 
-def layani(desktop: object) -> None:
+def layani(desktop: Any) -> None:
     for baris in sys.stdin:
         tugas = json.loads(baris)
         try:
             for docx, pdf in tugas["berkas"]:
                 ubah(desktop, docx, pdf)
-            jawab = {"ok": True}
-        except Exception as exc:  # one bad document must not stop the previews that follow
+            jawab: dict[str, Any] = {"ok": True}
+        except Exception as exc:  # noqa: BLE001 -- one bad document must not stop the previews that follow
             jawab = {"galat": getattr(exc, "Message", "") or str(exc) or type(exc).__name__}
         print(json.dumps(jawab), flush=True)
 

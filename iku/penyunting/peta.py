@@ -238,7 +238,8 @@ def judul_isian(nama: str) -> str:
     bagian = nama.split(".")
     loc = tuple(int(b) if b.isdigit() and not (i and bagian[i - 1] == "target") else b
                 for i, b in enumerate(bagian))
-    daftar = {("keputusan", d.kunci): (d.label, d.penomoran) for d in DAFTAR_KEPUTUSAN}
+    daftar: dict[tuple[str, ...], tuple[str, str]] = {("keputusan", d.kunci): (d.label, d.penomoran)
+                                                      for d in DAFTAR_KEPUTUSAN}
     daftar[("struktur", "*", "membawahi")] = ("Membawahi", "angka")
     awal = ""
     if len(loc) > 1 and loc[0] in ("iku", "struktur") and isinstance(loc[1], int):

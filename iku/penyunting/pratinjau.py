@@ -201,7 +201,7 @@ class Pratinjau:
             self._selesai(nomor, None)
         except IkuError as exc:
             self._selesai(nomor, "; ".join(m.pesan for m in exc.masalah))
-        except Exception as exc:  # a preview failure is shown on the page, never kills the server
+        except Exception as exc:  # noqa: BLE001 -- a preview failure is shown on the page, never kills the server
             self._selesai(nomor, f"{type(exc).__name__}: {exc}")
 
     def _gambarkan(self, nomor: int) -> None:

@@ -98,7 +98,7 @@ class Penyunting:
             m = Masalah(f"isian tidak dapat dituliskan ke berkas ({exc})", berkas=self.config,
                         saran="perbaiki berkas di penyunting teks, lalu muat ulang halaman")
             return Uji("", None, [(None, m)], [])
-        galat_isian_bernama = [(n, m) for n, m in galat_isian.items()]
+        galat_isian_bernama: list[tuple[str | None, Masalah]] = list(galat_isian.items())
         try:
             config = sahkan_teks(teks.encode("utf-8"), self.config)
         except ConfigError as exc:
