@@ -454,3 +454,11 @@ def test_serve_berkas_tidak_ada(tmp_path: Path) -> None:
     proses = _serve(tmp_path / "tidak-ada.toml")
     keluar, galat = proses.communicate(timeout=60)
     assert proses.returncode == 1 and "berkas konfigurasi tidak ditemukan" in galat and "Traceback" not in galat
+
+
+@pytest.mark.pdf
+def test_buat_dengan_pdf(tab: Klien, berkas: Path) -> None:
+    r = tab.kirim(tombol=("buat", "1"), tambahan=[("_pdf", "ya")])
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert 'href="/berkas/2023/keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.pdf"' in tab.html
+    assert (berkas.parent / "output" / "2023" / "keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.pdf").is_file()

@@ -164,7 +164,8 @@ def _rute(app: Flask, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -> 
             ubah_daftar(pohon, request.form["aksi"])
             return tampil(Halaman(pohon, kode, kabar="Urutan diubah; belum disimpan."))
         if "buat" in request.form:
-            halaman = penyunting.buat(pohon, kode, request.form.get("_ganti") == "ya")
+            halaman = penyunting.buat(pohon, kode, request.form.get("_ganti") == "ya",
+                                      request.form.get("_pdf") == "ya")
         else:
             halaman, _ = penyunting.simpan(pohon, kode)
         tersimpan = (halaman.kabar or "").startswith("Tersimpan")

@@ -66,14 +66,16 @@ class Penyunting:
     def __init__(self, config: Path, output: Path, templates: Path) -> None:
         self.config, self.output, self.templates = config, output, templates
         self._versi: OrderedDict[str, bytes] = OrderedDict()
-        self._kunci = threading.Lock()
+        self._kunci = threading.Lock()  # one save at a time: check, write, remember
+        self._kunci_versi = threading.Lock()
 
     def _ingat(self, mentah: bytes) -> str:
         kode = sidik(mentah)
-        self._versi[kode] = mentah
-        self._versi.move_to_end(kode)
-        while len(self._versi) > VERSI_DISIMPAN:
-            self._versi.popitem(last=False)
+        with self._kunci_versi:
+            self._versi[kode] = mentah
+            self._versi.move_to_end(kode)
+            while len(self._versi) > VERSI_DISIMPAN:
+                self._versi.popitem(last=False)
         return kode
 
     def baca(self, kabar: str | None = None) -> Halaman:
@@ -127,14 +129,15 @@ class Penyunting:
         return Halaman(dari_data(data), kode, [], uji.peringatan, "Tersimpan."), uji.config
 
     def _konflik(self, pohon: dict[str, Any], kode: str, mentah: bytes) -> Halaman:
-        lama = self._versi.get(kode)
+        with self._kunci_versi:
+            lama = self._versi.get(kode)
         beda = beda_baris(lama, mentah) if lama is not None else []
         m = Masalah("berkas konfigurasi telah diubah di luar halaman ini sejak halaman dimuat; "
                     "isian Anda TIDAK disimpan", berkas=self.config,
                     saran="salin perubahan Anda, muat ulang halaman, lalu terapkan lagi")
         return Halaman(pohon, kode, [(None, m)], [], konflik=beda)
 
-    def buat(self, pohon: dict[str, Any], kode: str, ganti: bool) -> Halaman:
+    def buat(self, pohon: dict[str, Any], kode: str, ganti: bool, pdf: bool = False) -> Halaman:
         """Save, then write the year's archive exactly as `generate` does (ganti = --force)."""
         halaman, config = self.simpan(pohon, kode)
         if config is None:
@@ -142,7 +145,7 @@ class Penyunting:
         naskah = baca_bytes(self.config)
         try:
             ditulis = generate(Permintaan(config, self.config, self.templates, self.output,
-                                          force=ganti, naskah=naskah))
+                                          force=ganti, pdf=pdf, naskah=naskah))
         except IkuError as exc:
             halaman.galat = [(None, m) for m in exc.masalah]
             halaman.kabar = "Tersimpan, tetapi dokumen belum dibuat."
