@@ -141,6 +141,13 @@ def _jaga(app: Flask, p: Pengaturan) -> None:
         pesan = {413: "Permintaan terlalu besar."}.get(exc.code, exc.description)
         return render_template("galat.html", kode=exc.code, pesan=pesan), exc.code
 
+    @app.errorhandler(500)
+    def galat_dalam(exc: Any) -> tuple[str, int]:
+        pesan = ("Terjadi kesalahan di dalam penyunting. Berkas konfigurasi selalu ditulis utuh atau tidak "
+                 "sama sekali; muat ulang halaman untuk melihat isinya sekarang. Bila berulang, jalankan "
+                 "`iku check` di terminal.")
+        return render_template("galat.html", kode=500, pesan=pesan), 500
+
 
 def _rute(app: Flask, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -> None:
     def tampil(halaman: Halaman, status: int = 200) -> tuple[str, int]:
@@ -168,10 +175,9 @@ def _rute(app: Flask, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -> 
                                       request.form.get("_pdf") == "ya")
         else:
             halaman, _ = penyunting.simpan(pohon, kode)
-        tersimpan = (halaman.kabar or "").startswith("Tersimpan")
-        if pratinjau is not None and tersimpan:
+        if pratinjau is not None and halaman.tersimpan:
             pratinjau.minta_dari_berkas()
-        return tampil(halaman, 409 if halaman.konflik is not None else 200 if tersimpan else 422)
+        return tampil(halaman, 409 if halaman.konflik is not None else 200 if halaman.tersimpan else 422)
 
     @app.post("/periksa")
     def periksa() -> Response:

@@ -43,6 +43,7 @@ class Halaman:
     ditulis: list[Path] | None = None
     tahun_dibuat: int | None = None
     rusak: Masalah | None = None  # the file itself cannot be read into a form
+    tersimpan: bool = False  # this request wrote the form to the file (or found it already there)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ class Penyunting:
                 tulis_atomik(self.config, uji.teks)
             kode = self._ingat(baru)
         data = tomllib.loads(uji.teks)
-        return Halaman(dari_data(data), kode, [], uji.peringatan, "Tersimpan."), uji.config
+        return Halaman(dari_data(data), kode, [], uji.peringatan, "Tersimpan.", tersimpan=True), uji.config
 
     def _konflik(self, pohon: dict[str, Any], kode: str, mentah: bytes) -> Halaman:
         with self._kunci_versi:
