@@ -318,6 +318,39 @@ def impor_cmd(keputusan: Path, lampiran: Path | None, tujuan: Path) -> None:
     click.echo(f"Lalu periksa dengan: iku check --config {tujuan}")
 
 
+@main.command("serve")
+@OPSI_CONFIG
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port penyunting (0 = pilih port bebas).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Alamat yang dilayani; bawaannya hanya komputer ini.")
+@click.option("--no-browser", is_flag=True, help="Jangan buka peramban secara otomatis.")
+@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+              show_default=True, help="Folder arsip untuk tombol Buat dokumen.")
+@OPSI_TEMPLATES
+def serve_cmd(config_path: Path, port: int, host: str, no_browser: bool, output: Path, templates: Path) -> None:
+    """Sunting konfigurasi di peramban: formulir, pemeriksaan, pratinjau halaman, dan buat arsip."""
+    from .penyunting.aplikasi import Pengaturan, loopback
+    from .penyunting.layan import layani
+
+    signal.signal(signal.SIGHUP, lambda *_: sys.exit(128 + signal.SIGHUP))
+    if not loopback(host):
+        click.echo(f"PERINGATAN: --host {host} membuka penyunting untuk komputer lain di jaringan; "
+                   "siapa pun yang dapat menjangkaunya dapat mengubah konfigurasi.", err=True)
+
+    def siap(alamat: str) -> None:
+        click.echo(f"Penyunting berjalan di {alamat} (berkas {config_path}). Tekan Ctrl-C untuk berhenti.")
+        if not no_browser:
+            import webbrowser
+
+            webbrowser.open(alamat)
+
+    try:
+        layani(Pengaturan(config_path, output, templates, host, port), siap)
+    except KeyboardInterrupt:
+        click.echo("Penyunting dihentikan.")
+
+
 @main.command("verify")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), required=False)
 def verify_cmd(folder: Path | None) -> None:

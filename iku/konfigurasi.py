@@ -79,6 +79,11 @@ def muat(path: Path) -> model.Config:
     return baca(path).config
 
 
+def sahkan_teks(mentah: bytes, path: Path) -> model.Config:
+    """Validate a config held in memory as if it were the file at path (the editor's unsaved form)."""
+    return sahkan(urai(path, mentah)).config
+
+
 def baca_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()

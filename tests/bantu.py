@@ -63,6 +63,18 @@ def ada_soffice() -> bool:
     return shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
 
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+
+def ada_peramban() -> bool:
+    """Debian's chromium and chromedriver, and selenium to drive them."""
+    import importlib.util
+
+    return (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
+            and importlib.util.find_spec("selenium") is not None)
+
+
 def data_contoh() -> dict:
     """The sample config as plain data, to modify and write back with tulis_data."""
     import tomllib
@@ -212,3 +224,85 @@ def ubah_dengan_soffice(path: Path, format_: str, folder: Path) -> Path:
     subprocess.run(["soffice", f"-env:UserInstallation={profil.as_uri()}", "--headless", "--convert-to", format_,
                     "--outdir", str(folder), str(path)], check=True, capture_output=True, timeout=300)
     return folder / f"{path.stem}.{format_}"
+
+
+def isian_formulir(html: str, id_formulir: str = "formulir") -> list[tuple[str, str]]:
+    """The fields a browser would send from a page's form: (name, value), in page order.
+
+    Buttons and unchecked boxes are left out, as a browser does; <template> content is inert."""
+    from html.parser import HTMLParser
+
+    class Pengurai(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.isian: list[tuple[str, str]] = []
+            self.dalam = self.templat = 0
+            self.teks: tuple[str, list[str]] | None = None
+            self.pilih: str | None = None
+            self.opsi: list[tuple[str, bool, str]] = []
+            self.opsi_kini: tuple[str | None, bool, list[str]] | None = None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "form" and a.get("id") == id_formulir:
+                self.dalam = 1
+            if tag == "template":
+                self.templat += 1
+            if not self.dalam or self.templat:
+                return
+            if tag == "input" and a.get("name") and a.get("type") not in ("checkbox", "submit", "button"):
+                self.isian.append((a["name"], a.get("value", "")))
+            elif tag == "input" and a.get("type") == "checkbox" and "checked" in a and a.get("name"):
+                self.isian.append((a["name"], a.get("value", "on")))
+            elif tag == "textarea":
+                self.teks = (a["name"], [])
+            elif tag == "select":
+                self.pilih, self.opsi = a["name"], []
+            elif tag == "option":
+                self.opsi_kini = (a.get("value"), "selected" in a, [])
+
+        def handle_endtag(self, tag):
+            if tag == "template":
+                self.templat -= 1
+            elif tag == "form" and self.dalam:
+                self.dalam = 0
+            elif tag == "textarea" and self.teks:
+                teks = "".join(self.teks[1])  # a browser drops one newline right after <textarea>
+                self.isian.append((self.teks[0], teks[1:] if teks.startswith("\n") else teks))
+                self.teks = None
+            elif tag == "option" and self.opsi_kini:
+                nilai, dipilih, teks = self.opsi_kini
+                self.opsi.append((nilai if nilai is not None else "".join(teks), dipilih, ""))
+                self.opsi_kini = None
+            elif tag == "select" and self.pilih:
+                dipilih = [v for v, d, _ in self.opsi if d] or [self.opsi[0][0]]
+                self.isian.append((self.pilih, dipilih[0]))
+                self.pilih = None
+
+        def handle_data(self, data):
+            if self.teks:
+                self.teks[1].append(data)
+            elif self.opsi_kini:
+                self.opsi_kini[2].append(data)
+
+    p = Pengurai()
+    p.feed(html)
+    return p.isian
+
+
+def peramban(folder: Path, unduhan: Path):
+    """A headless Chromium driven by selenium, with its own fresh profile and download folder."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opsi = webdriver.ChromeOptions()
+    opsi.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", f"--user-data-dir={folder}", "--window-size=1400,1000", "--lang=id"):
+        opsi.add_argument(arg)
+    opsi.add_experimental_option("prefs", {"download.default_directory": str(unduhan),
+                                           "download.prompt_for_download": False})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opsi)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(unduhan)})
+    return driver

@@ -1,0 +1,258 @@
+"""Form fields <-> config data.
+
+A field's name is its key path with list items counted from 0 (`keputusan.menimbang.0`,
+`iku.1.target.2024`, `iku.1.formulasi.pembilang`). The form is first gathered into a tree
+of the texts as typed (`susun`), which is what the page shows again when something is
+wrong; `ketik` turns that tree into TOML values. A text formula sits in the tree under
+`formulasi.teks`, so the three fraction fields can stand beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .. import bahasa
+from ..galat import Masalah
+from .skema import BARIS, DAFTAR, Isian, isian, pola
+
+KENDALI = {"simpan", "buat", "aksi"}
+ASAL = "_asal"  # a row's index in the file when the page was made ("" for a new row)
+KOSONG = None  # a TOML value the form asks to be absent
+
+
+# ---------------------------------------------------------------- names
+
+def nama_isian(loc: Iterable[object]) -> str:
+    """("keputusan", "menimbang", 0) -> keputusan.menimbang.0"""
+    return ".".join(str(b) for b in loc)
+
+
+def dari_kunci(kunci: str) -> str:
+    """A problem's key (keputusan.menimbang[2], 1-based) -> the field name (keputusan.menimbang.1)."""
+    return re.sub(r"\[(\d+)\]", lambda m: f".{int(m.group(1)) - 1}", kunci)
+
+
+def label_butir(penomoran: str, indeks: int) -> str:
+    """The numbering as the document prints it: a., 1., KESATU."""
+    if penomoran == "huruf":
+        return f"{bahasa.huruf_urut(indeks + 1)}."
+    if penomoran == "diktum":
+        return bahasa.ordinal_diktum(indeks + 1)
+    return f"{indeks + 1}."
+
+
+# ---------------------------------------------------------------- form -> tree of texts
+
+def susun(form: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """The posted fields as a tree of texts (lists where the config has lists)."""
+    pohon: dict[str, Any] = {}
+    for nama, nilai in form:
+        if nama in KENDALI or not nama or nama.startswith("_") and not nama.startswith(ASAL + "."):
+            continue
+        bagian = nama.split(".")
+        if bagian[0] == ASAL:
+            bagian = [*bagian[1:], ASAL]
+        _taruh(pohon, bagian, nilai.replace("\r\n", "\n"))
+    return _jadikan_daftar(pohon, ())
+
+
+def _taruh(pohon: dict[str, Any], bagian: list[str], nilai: str) -> None:
+    for b in bagian[:-1]:
+        anak = pohon.get(b)
+        if not isinstance(anak, dict):
+            anak = pohon[b] = {} if anak is None else {"teks": anak}
+        pohon = anak
+    if isinstance(pohon.get(bagian[-1]), dict):  # formulasi.teks typed after its fraction parts
+        pohon[bagian[-1]]["teks"] = nilai
+    else:
+        pohon[bagian[-1]] = nilai
+
+
+def _jadikan_daftar(simpul: Any, loc: tuple[str, ...]) -> Any:
+    if not isinstance(simpul, dict):
+        return simpul
+    if pola(loc) in DAFTAR:
+        urut = sorted((int(k), v) for k, v in simpul.items() if k.isdigit())
+        return [_jadikan_daftar(v, (*loc, "0")) for _, v in urut]
+    hasil = {k: _jadikan_daftar(v, (*loc, k)) for k, v in simpul.items()}
+    if loc and loc[-1] == "formulasi":
+        hasil.setdefault("teks", "")
+    return hasil
+
+
+# ---------------------------------------------------------------- config data -> tree of texts
+
+def dari_data(data: dict[str, Any]) -> dict[str, Any]:
+    """The parsed config as the texts the form shows; each row remembers where it came from."""
+    pohon = _teks_dari(data, ())
+    for tabel in BARIS:
+        for i, baris in enumerate(pohon.get(tabel[0], []) or []):
+            if isinstance(baris, dict):
+                baris[ASAL] = str(i)
+    return pohon
+
+
+def _teks_dari(nilai: Any, loc: tuple[object, ...]) -> Any:
+    if loc and loc[-1] == "formulasi":
+        return ({"teks": "", **{k: _teks_dari(v, (*loc, k)) for k, v in nilai.items()}}
+                if isinstance(nilai, dict) else {"teks": _teks_dari(nilai, (*loc, "teks"))})
+    if isinstance(nilai, dict):
+        return {k: _teks_dari(v, (*loc, k)) for k, v in nilai.items()}
+    if isinstance(nilai, list):
+        return [_teks_dari(v, (*loc, i)) for i, v in enumerate(nilai)]
+    if isinstance(nilai, Decimal):
+        return str(nilai).replace(".", ",")
+    if isinstance(nilai, dt.date):
+        return nilai.isoformat()
+    return str(nilai)
+
+
+# ---------------------------------------------------------------- tree of texts -> TOML values
+
+def ketik(pohon: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Masalah]]:
+    """TOML values from the typed texts; a text that is no date/number stays text, with a problem."""
+    galat: dict[str, Masalah] = {}
+    return _ketik(pohon, (), galat), galat
+
+
+def _ketik(simpul: Any, loc: tuple[object, ...], galat: dict[str, Masalah]) -> Any:
+    if isinstance(simpul, list):
+        return [_ketik(v, (*loc, i), galat) for i, v in enumerate(simpul)]
+    if isinstance(simpul, dict) and loc and loc[-1] == "formulasi":
+        return _formulasi(simpul)
+    if isinstance(simpul, dict):
+        hasil = {k: (_asal(v) if k == ASAL else _ketik(v, (*loc, k), galat)) for k, v in simpul.items()}
+        return _tanpa_kosong(hasil) if loc and loc[-1] == "target" else hasil
+    definisi = isian(loc)
+    if definisi:
+        return _nilai(simpul, definisi, nama_isian(loc), galat)
+    return simpul.strip() if isinstance(simpul, str) else simpul  # a list item, as the document prints it
+
+
+def _asal(teks: str) -> int | None:
+    return int(teks) if teks.isdigit() else None
+
+
+def _tanpa_kosong(target: dict[str, Any]) -> dict[str, Any] | None:
+    isi = {k: v for k, v in target.items() if v is not KOSONG}
+    return isi or KOSONG
+
+
+def _formulasi(simpul: dict[str, str]) -> Any:
+    """A fraction when its numerator or denominator is filled, else the text formula."""
+    pecahan = {k: simpul.get(k, "").strip() for k in ("pembilang", "penyebut", "kali")}
+    if pecahan["pembilang"] or pecahan["penyebut"]:
+        return {k: v for k, v in pecahan.items() if v or k != "kali"}
+    return simpul.get("teks", "").strip()
+
+
+def _nilai(teks: str, definisi: Isian, nama: str, galat: dict[str, Masalah]) -> Any:
+    if not teks.strip():
+        if definisi.wajib and definisi.jenis in ("tanggal", "bulat"):
+            galat[nama] = Masalah("wajib diisi", kunci=nama, saran=CONTOH[definisi.jenis])
+        return teks if definisi.wajib else KOSONG
+    try:
+        return UBAH.get(definisi.jenis, str)(teks.strip())
+    except ValueError:
+        galat[nama] = Masalah(PESAN[definisi.jenis], kunci=nama, saran=CONTOH[definisi.jenis])
+        return teks
+
+
+def angka(teks: str) -> Decimal:
+    """6.12 or 6,12 (one decimal sign; no thousands separators in a form)."""
+    bersih = teks.replace(",", ".") if teks.count(",") == 1 and "." not in teks else teks
+    try:
+        nilai = Decimal(bersih)
+    except InvalidOperation:
+        raise ValueError(teks) from None
+    if not nilai.is_finite():
+        raise ValueError(teks)
+    return nilai
+
+
+def bulat(teks: str) -> int:
+    if not re.fullmatch(r"\d{1,4}", teks):
+        raise ValueError(teks)
+    return int(teks)
+
+
+UBAH = {"tanggal": dt.date.fromisoformat, "bulat": bulat, "angka": angka}
+PESAN = {"tanggal": "bukan tanggal yang sah", "bulat": "harus berupa tahun (angka)",
+         "angka": "harus berupa angka"}
+CONTOH = {"tanggal": "pilih tanggal pada kalender, atau tulis 2022-03-22",
+          "bulat": "tulis empat angka, misalnya 2023", "angka": "misalnya 6,12 atau 15"}
+
+
+# ---------------------------------------------------------------- list operations
+
+def ubah_daftar(pohon: dict[str, Any], aksi: str) -> None:
+    """Apply one button press: naik/turun/hapus:PATH.INDEX or tambah:PATH (in place)."""
+    perintah, _, nama = aksi.partition(":")
+    bagian = nama.split(".")
+    if perintah == "tambah":
+        daftar = _daftar_di(pohon, bagian)
+        if daftar is not None:
+            daftar.append({ASAL: ""} if pola(tuple(_loc(bagian))) in BARIS else "")
+        return
+    if not bagian[-1].isdigit():
+        return
+    daftar, i = _daftar_di(pohon, bagian[:-1]), int(bagian[-1])
+    if daftar is None or not 0 <= i < len(daftar):
+        return
+    if perintah == "hapus":
+        del daftar[i]
+    elif perintah in ("naik", "turun"):
+        j = i - 1 if perintah == "naik" else i + 1
+        if 0 <= j < len(daftar):
+            daftar[i], daftar[j] = daftar[j], daftar[i]
+
+
+def _loc(bagian: list[str]) -> list[object]:
+    return [int(b) if b.isdigit() else b for b in bagian]
+
+
+def _daftar_di(pohon: dict[str, Any], bagian: list[str]) -> list[Any] | None:
+    """The list at a path, created when a known list is still absent (tembusan = [])."""
+    if pola(tuple(_loc(bagian))) not in DAFTAR:
+        return None
+    simpul: Any = pohon
+    for b in bagian[:-1]:
+        simpul = simpul[int(b)] if isinstance(simpul, list) and b.isdigit() else simpul.get(b) if isinstance(simpul, dict) else None
+        if simpul is None:
+            return None
+    if isinstance(simpul, dict):
+        return simpul.setdefault(bagian[-1], [])
+    return None
+
+
+# ---------------------------------------------------------------- names a clerk reads
+
+def judul_isian(nama: str) -> str:
+    """A field's name as the page says it: "Mengingat 7.", "IKU baris 2: Target 2024"."""
+    from .skema import DAFTAR_KEPUTUSAN, ISIAN
+
+    bagian = nama.split(".")
+    loc = tuple(int(b) if b.isdigit() and not (i and bagian[i - 1] == "target") else b
+                for i, b in enumerate(bagian))
+    daftar: dict[tuple[str, ...], tuple[str, str]] = {("keputusan", d.kunci): (d.label, d.penomoran)
+                                                      for d in DAFTAR_KEPUTUSAN}
+    daftar[("struktur", "*", "membawahi")] = ("Membawahi", "angka")
+    awal = ""
+    if len(loc) > 1 and loc[0] in ("iku", "struktur") and isinstance(loc[1], int):
+        awal = f"{'IKU baris' if loc[0] == 'iku' else 'Unit'} {loc[1] + 1}"
+    if len(loc) > 1 and isinstance(loc[-1], int) and pola(loc[:-1]) in daftar:
+        judul, penomoran = daftar[pola(loc[:-1])]
+        sisa = f"{judul} {label_butir(penomoran, loc[-1])}"
+    elif pola(loc) in daftar:
+        sisa = daftar[pola(loc)][0]
+    elif loc[-1] in ("target", "formulasi") and awal:
+        sisa = "Target" if loc[-1] == "target" else "Formulasi"
+    elif pola(loc) in ISIAN:
+        sisa = ISIAN[pola(loc)].label + (f" {loc[-1]}" if pola(loc)[-1] == "*" else "")
+    else:
+        sisa = "" if awal else nama
+    return ": ".join(x for x in (awal, sisa) if x)

@@ -1,0 +1,251 @@
+"""Page pictures of the Keputusan and its Lampiran after each save, from a warm LibreOffice.
+
+`LibreOfficeHangat` is the adapter: one headless LibreOffice for the server's lifetime,
+started on first need through a helper under a python that can import uno
+(lo_hangat.py), in its own process group and profile folder. It is stopped with the
+server: explicitly, at exit, and (through the helper's stdin pipe) even when the server
+is killed. `Pratinjau` renders in a background thread; a newer save supersedes an older.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from .. import isi
+from ..naskah import keputusan as context, tata
+from ..konfigurasi import baca_bytes, muat
+from ..galat import IkuError, Masalah, PdfError
+from ..pdf import AWALAN_PROFIL, bersihkan_profil_lama, python_uno, soffice
+from .simpan import sidik
+
+HANGAT = Path(__file__).resolve().with_name("lo_hangat.py")
+BATAS_MULAI_DETIK = 120
+BATAS_UBAH_DETIK = 120
+RESOLUSI = 60  # dpi of the page pictures: readable beside the form, small to send
+DOKUMEN = (("Keputusan", "keputusan.docx"), ("Lampiran", "lampiran.docx"))
+
+
+class LibreOfficeHangat:
+    """One LibreOffice kept warm; DOCX -> PDF on request; never left behind."""
+
+    def __init__(self) -> None:
+        self._proses: subprocess.Popen[bytes] | None = None
+        self._profil: str | None = None
+        self._sisa = b""
+        self._kunci = threading.Lock()
+        atexit.register(self.hentikan)
+
+    @property
+    def pid(self) -> int | None:
+        """The helper's pid (= its process group, LibreOffice included), while it runs."""
+        return self._proses.pid if self._proses and self._proses.poll() is None else None
+
+    def ke_pdf(self, berkas: list[tuple[Path, Path]]) -> None:
+        """Convert each (DOCX, PDF) pair; start LibreOffice first when it is not running."""
+        with self._kunci:
+            if self.pid is None:
+                self._mulai()
+            assert self._proses and self._proses.stdin
+            tugas = {"berkas": [[str(d.resolve()), str(p.resolve())] for d, p in berkas]}
+            try:
+                self._proses.stdin.write((json.dumps(tugas) + "\n").encode())
+                self._proses.stdin.flush()
+                jawab = self._baca(BATAS_UBAH_DETIK)
+            except (OSError, PdfError):
+                self._hentikan()
+                raise PdfError(Masalah("LibreOffice untuk pratinjau berhenti atau tidak menjawab",
+                                       saran="simpan sekali lagi; LibreOffice akan dijalankan ulang")) from None
+        if "galat" in jawab:
+            raise PdfError(Masalah(f"pratinjau tidak dapat dibuat: {jawab['galat']}"))
+
+    def _mulai(self) -> None:
+        program = soffice()
+        python = python_uno(program)
+        bersihkan_profil_lama()
+        self._profil = tempfile.mkdtemp(prefix=f"{AWALAN_PROFIL}{os.getpid()}-")
+        self._sisa = b""
+        self._proses = subprocess.Popen(
+            [python, str(HANGAT), json.dumps({"soffice": program, "profil": self._profil})],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            self._baca(BATAS_MULAI_DETIK)
+        except PdfError:
+            self._hentikan()
+            raise
+
+    def _baca(self, batas: float) -> dict[str, Any]:
+        """One JSON line from the helper, within batas seconds."""
+        assert self._proses and self._proses.stdout
+        fd, akhir = self._proses.stdout.fileno(), time.monotonic() + batas
+        while b"\n" not in self._sisa:
+            sisa_waktu = akhir - time.monotonic()
+            siap, _, _ = select.select([fd], [], [], max(0.0, sisa_waktu))
+            potong = os.read(fd, 65536) if siap else b""
+            if not potong:
+                raise PdfError(Masalah("LibreOffice untuk pratinjau tidak menjawab"))
+            self._sisa += potong
+        baris, _, self._sisa = self._sisa.partition(b"\n")
+        return json.loads(baris)
+
+    def hentikan(self) -> None:
+        """Stop LibreOffice and its helper (the whole process group); remove its profile."""
+        with self._kunci:
+            self._hentikan()
+
+    def _hentikan(self) -> None:
+        proses, self._proses = self._proses, None
+        if proses is not None:
+            try:
+                if proses.stdin:
+                    proses.stdin.close()  # the helper ends LibreOffice politely on end of input
+                proses.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+            try:
+                os.killpg(proses.pid, signal.SIGKILL)  # and whatever is left of the group
+            except (ProcessLookupError, PermissionError):
+                pass
+            proses.wait()
+            if proses.stdout:
+                proses.stdout.close()
+        if self._profil:
+            shutil.rmtree(self._profil, ignore_errors=True)
+            self._profil = None
+
+
+class Pratinjau:
+    """Renders the saved config's Keputusan and Lampiran to page pictures, in the background."""
+
+    def __init__(self, lo: LibreOfficeHangat, config: Path, templates: Path) -> None:
+        self.lo, self.config, self.templates = lo, config, templates
+        self._folder = Path(tempfile.mkdtemp(prefix="iku-pratinjau-"))
+        atexit.register(shutil.rmtree, self._folder, True)
+        self._syarat = threading.Condition()
+        self._diminta = self._diproses = self._versi = 0
+        self._sidik: str | None = None
+        self._halaman: dict[str, list[int]] = {}
+        self._berkas: dict[str, list[Path]] = {}
+        self._gambar: dict[tuple[int, int], Path] = {}
+        self._galat: str | None = None
+        threading.Thread(target=self._kerja, name="iku-pratinjau", daemon=True).start()
+
+    def minta_dari_berkas(self) -> int:
+        """Ask for pictures of the file as saved now; returns the request's number."""
+        with self._syarat:
+            self._diminta += 1
+            self._syarat.notify()
+            return self._diminta
+
+    def keadaan(self) -> dict[str, Any]:
+        """What the page polls: the pictures' version, their addresses, busy or failed."""
+        with self._syarat:
+            halaman = {judul: [f"/pratinjau/{self._versi}/{n}.png" for n in nomor]
+                       for judul, nomor in self._halaman.items()}
+            return {"versi": self._versi, "halaman": halaman, "galat": self._galat,
+                    "sibuk": self._diminta > self._diproses}
+
+    def gambar(self, versi: int, nomor: int) -> Path | None:
+        """A picture of the current version only, looked up by number (never a path from a request)."""
+        with self._syarat:
+            return self._gambar.get((versi, nomor)) if versi == self._versi else None
+
+    @property
+    def diminta(self) -> int:
+        """The number of the latest request."""
+        with self._syarat:
+            return self._diminta
+
+    def tunggu_versi(self, nomor: int, batas: float) -> bool:
+        """Wait until pictures of request nomor are shown (the Keputusan's come first)."""
+        akhir = time.monotonic() + batas
+        with self._syarat:
+            while self._versi < nomor and self._diproses < nomor:
+                if not self._syarat.wait(max(0.0, akhir - time.monotonic())):
+                    return False
+            return True
+
+    def tunggu(self, batas: float) -> bool:
+        """Wait until every request so far is done (benchmarks and tests)."""
+        akhir = time.monotonic() + batas
+        with self._syarat:
+            while self._diproses < self._diminta:
+                if not self._syarat.wait(max(0.0, akhir - time.monotonic())):
+                    return False
+            return True
+
+    def _kerja(self) -> None:
+        while True:
+            with self._syarat:
+                while self._diproses >= self._diminta:
+                    self._syarat.wait()
+                nomor = self._diminta
+            self._satu(nomor)
+
+    def _satu(self, nomor: int) -> None:
+        try:
+            mentah = baca_bytes(self.config)
+            if sidik(mentah) == self._sidik and not self._galat:
+                return self._selesai(nomor, None)
+            self._gambarkan(nomor)
+            self._sidik = sidik(mentah)
+            self._selesai(nomor, None)
+        except IkuError as exc:
+            self._selesai(nomor, "; ".join(m.pesan for m in exc.masalah))
+        except Exception as exc:  # noqa: BLE001 -- a preview failure is shown on the page, never kills the server
+            self._selesai(nomor, f"{type(exc).__name__}: {exc}")
+
+    def _gambarkan(self, nomor: int) -> None:
+        """The Keputusan first, shown as soon as its pages are ready; then the Lampiran."""
+        config = muat(self.config)
+        folder = self._folder / str(nomor)
+        folder.mkdir()
+        konteks = context.keputusan(config)
+        for judul, templat in DOKUMEN:
+            docx = isi.render(self.templates / templat, konteks, tata(config), folder / templat)
+            pdf = docx.with_suffix(".pdf")
+            self.lo.ke_pdf([(docx, pdf)])
+            self._terbitkan(nomor, judul, halaman_png(pdf))
+
+    def _terbitkan(self, nomor: int, judul: str, halaman: list[Path]) -> None:
+        with self._syarat:
+            self._versi = nomor
+            self._berkas[judul] = halaman
+            self._gambar, self._halaman, n = {}, {}, 0
+            for j, _ in DOKUMEN:
+                daftar = self._berkas.get(j, [])
+                self._halaman[j] = list(range(n, n + len(daftar)))
+                self._gambar.update({(nomor, n + i): p for i, p in enumerate(daftar)})
+                n += len(daftar)
+            self._syarat.notify_all()
+
+    def _selesai(self, nomor: int, galat: str | None) -> None:
+        with self._syarat:
+            self._diproses = max(self._diproses, nomor)
+            self._galat = galat
+            for folder in self._folder.iterdir():  # pictures no longer shown
+                if folder.name != str(self._versi):
+                    shutil.rmtree(folder, ignore_errors=True)
+            self._syarat.notify_all()
+
+
+def halaman_png(pdf: Path) -> list[Path]:
+    """Every page of a PDF as a PNG beside it (pdftoppm), in page order."""
+    awalan = pdf.with_suffix("")
+    try:
+        subprocess.run(["pdftoppm", "-r", str(RESOLUSI), "-png", str(pdf), str(awalan)],
+                       check=True, capture_output=True, timeout=120)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise PdfError(Masalah(f"gambar halaman tidak dapat dibuat dengan pdftoppm ({exc})",
+                               saran="pasang poppler-utils")) from None
+    return sorted(pdf.parent.glob(f"{awalan.name}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))

@@ -1,0 +1,198 @@
+"""Writing the form's values into the config file through tomlkit.
+
+Only what changed is touched: an unchanged value keeps its exact text, comments and
+untouched lines stay byte for byte, keys the editor does not know are never removed.
+The file is replaced atomically, and never over a version the page did not load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT, Comment, Item, Table, Whitespace
+
+from .peta import ASAL, KOSONG
+from .skema import BARIS, DAFTAR, ISIAN, pola
+
+DIKENAL = set(ISIAN) | DAFTAR
+
+
+def sidik(mentah: bytes) -> str:
+    """The fingerprint of the bytes a page was made from (for the "changed on disk" check)."""
+    return hashlib.sha256(mentah).hexdigest()
+
+
+def beda_baris(lama: bytes, baru: bytes) -> list[str]:
+    """What changed between two versions of the file, as a short line diff."""
+    a = lama.decode("utf-8-sig", errors="replace").splitlines()
+    b = baru.decode("utf-8-sig", errors="replace").splitlines()
+    return [b for b in difflib.unified_diff(a, b, "dimuat", "di disk", n=1, lineterm="")][2:]
+
+
+def tulis_atomik(path: Path, teks: str) -> None:
+    """Write the whole file beside it, then swap it in: readers see the old or the new, never half."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, sementara = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as berkas:
+            berkas.write(teks)
+            berkas.flush()
+            os.fsync(berkas.fileno())
+        os.chmod(sementara, mode)
+        os.replace(sementara, path)
+    except BaseException:
+        Path(sementara).unlink(missing_ok=True)
+        raise
+
+
+# ---------------------------------------------------------------- tomlkit, in place
+
+def terapkan(doc: tomlkit.TOMLDocument, data: dict[str, Any]) -> None:
+    """Make doc hold data's values for every key the editor knows; touch nothing else."""
+    for kunci in _kunci(doc, data, ()):
+        _samakan(doc, kunci, _ambil(data, kunci, ()), ())
+
+
+def _dikenal(loc: tuple[object, ...], kunci: str) -> bool:
+    p = (*pola(loc), "*" if loc and loc[-1] == "target" else kunci)
+    return any(d[:len(p)] == p for d in DIKENAL)
+
+
+def _kunci(lama: Any, baru: dict[str, Any], loc: tuple[object, ...]) -> list[str]:
+    semua = list(baru) + [k for k in (lama or {}) if k not in baru]
+    return [k for k in semua if k != ASAL and _dikenal(loc, k)]
+
+
+def _ambil(data: dict[str, Any], kunci: str, loc: tuple[object, ...]) -> Any:
+    """The form's value; a list with no item left in the form is an empty list, not a removed key."""
+    return data.get(kunci, [] if pola((*loc, kunci)) in DAFTAR else KOSONG)
+
+
+def _samakan(wadah: Any, kunci: str, baru: Any, loc: tuple[object, ...]) -> None:
+    lama, tempat = wadah.get(kunci), (*loc, kunci)
+    if baru is KOSONG:
+        if kunci in wadah:
+            del wadah[kunci]
+    elif pola(tempat) in BARIS:
+        _baris(wadah, kunci, baru, tempat)
+    elif isinstance(baru, dict) and isinstance(lama, dict):
+        for k in _kunci(lama, baru, tempat):
+            _samakan(lama, k, _ambil(baru, k, tempat), tempat)
+    elif isinstance(baru, dict):
+        _tabel_baru(wadah, kunci, baru, tempat)
+    elif not sama(lama, baru):
+        wadah[kunci] = _item(baru, lama)
+
+
+def _tabel_baru(wadah: Any, kunci: str, baru: dict[str, Any], loc: tuple[object, ...]) -> None:
+    isi = {k: v for k, v in baru.items() if v is not KOSONG and k != ASAL and _dikenal(loc, k)}
+    if not isi:
+        return
+    wadah[kunci] = tomlkit.table() if len(loc) == 1 else tomlkit.inline_table()
+    for k, v in isi.items():
+        _samakan(wadah[kunci], k, v, loc)
+
+
+def _baris(wadah: Any, kunci: str, baru: list[dict[str, Any]], loc: tuple[object, ...]) -> None:
+    """[[iku]] / [[struktur]] rows: updated in place, or re-ordered carrying each row's table."""
+    lama = wadah.get(kunci)
+    lama_baris = list(lama) if isinstance(lama, AoT) else []
+    asal = [b.get(ASAL) for b in baru]
+    diatur = asal != list(range(len(lama_baris)))
+    ekor: list[Any] = []
+    if diatur:
+        tabel = _urutkan(lama_baris, asal)
+        if lama_baris and tabel and tabel[-1] is not lama_baris[-1]:
+            ekor = _potong_ekor(lama_baris[-1])
+        wadah[kunci] = AoT(tabel, name=kunci, parsed=True)
+    for i, (t, b) in enumerate(zip(wadah[kunci], baru)):
+        for k in _kunci(t, b, (*loc, i)):
+            _samakan(t, k, _ambil(b, k, (*loc, i)), (*loc, i))
+    if diatur:
+        _rapikan(list(wadah[kunci]), ekor)
+
+
+def _urutkan(lama: list[Table], asal: list[int | None]) -> list[Table]:
+    """The rows in their new order: each old table once, a new empty table for a new row."""
+    dipakai: set[int] = set()
+    tabel = []
+    for a in asal:
+        if isinstance(a, int) and a < len(lama) and a not in dipakai:
+            dipakai.add(a)
+            tabel.append(lama[a])
+        else:
+            tabel.append(tomlkit.table())
+    return tabel
+
+
+def _potong_ekor(tabel: Table) -> list[Any]:
+    """Comments after the last row belong to what follows the rows: take them off that row."""
+    isi = tabel.value.body
+    awal = len(isi)
+    while awal and isi[awal - 1][0] is None and isinstance(isi[awal - 1][1], (Comment, Whitespace)):
+        awal -= 1
+    while awal < len(isi) and isinstance(isi[awal][1], Whitespace):
+        awal += 1  # the blank line that ends the row stays with it
+    ekor = isi[awal:]
+    del isi[awal:]
+    return ekor
+
+
+def _rapikan(tabel: list[Table], ekor: list[Any]) -> None:
+    """A blank line between rows, and the comments that followed the rows after the last one."""
+    for t in tabel[:-1]:
+        if not t.as_string().endswith("\n\n"):
+            t.add(tomlkit.nl())
+    if tabel and ekor:
+        if not tabel[-1].as_string().endswith("\n\n"):
+            tabel[-1].add(tomlkit.nl())
+        tabel[-1].value.body.extend(ekor)
+
+
+def sama(lama: Any, baru: Any) -> bool:
+    """Whether the file already holds this value (then its text is left exactly as written)."""
+    if lama is None:
+        return False
+    if isinstance(baru, str) and isinstance(lama, str):
+        return str(lama).strip() == baru.strip()
+    if isinstance(baru, Decimal) and isinstance(lama, (int, float)) and not isinstance(lama, bool):
+        return Decimal(lama.as_string().replace("_", "")).as_tuple() == baru.as_tuple() \
+            if isinstance(lama, Item) else False
+    if isinstance(baru, list) and isinstance(lama, list):
+        return len(lama) == len(baru) and all(sama(a, b) for a, b in zip(lama, baru))
+    if isinstance(baru, dt.date):
+        return isinstance(lama, dt.date) and lama == baru
+    if isinstance(baru, int):
+        return isinstance(lama, int) and not isinstance(lama, bool) and lama == baru
+    return False
+
+
+def _item(baru: Any, lama: Any) -> Any:
+    """A new TOML value, keeping the old one's end-of-line comment and the list layout."""
+    item = _jadi_item(baru, lama)
+    if isinstance(lama, Item) and isinstance(item, Item) and lama.trivia.comment:
+        item.trivia.comment, item.trivia.comment_ws = lama.trivia.comment, lama.trivia.comment_ws
+    return item
+
+
+def _jadi_item(baru: Any, lama: Any) -> Any:
+    if isinstance(baru, str):
+        return tomlkit.string(baru.strip("\n") if "\n" in baru else baru, multiline="\n" in baru.strip("\n"))
+    if isinstance(baru, Decimal):
+        return tomlkit.value(format(baru, "f"))
+    if isinstance(baru, dt.date):
+        return tomlkit.date(baru.isoformat())
+    if isinstance(baru, list):
+        daftar = tomlkit.array()
+        daftar.extend(_jadi_item(b, None) for b in baru)
+        berbaris = isinstance(lama, Item) and "\n" in lama.as_string() or len(baru) > 1
+        return daftar.multiline(berbaris) if baru else daftar
+    return tomlkit.item(baru)

@@ -1,0 +1,142 @@
+"""What the editor's forms hold: every section of the config, its fields, labels and kinds.
+
+A field's kind decides the input shown and how its text becomes a TOML value:
+teks (one line), panjang (a textarea), tanggal, bulat (a year), angka (a Decimal), pilihan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import HURUF_DIKENAL
+
+
+@dataclass(frozen=True)
+class Isian:
+    """One form field: the key inside its table, label, kind, whether it may stay empty."""
+
+    kunci: str
+    label: str
+    jenis: str = "teks"
+    wajib: bool = True
+    bantuan: str = ""
+    pilihan: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Daftar:
+    """A list of texts printed with numbering (a., 1., KESATU)."""
+
+    kunci: str
+    label: str
+    penomoran: str  # "huruf", "angka" or "diktum"
+    wajib: bool = True
+    bantuan: str = ""
+
+
+TAHUN = Isian("tahun", "Tahun IKU", "bulat", bantuan="Tahun berlakunya IKU; juga nama folder arsip.")
+
+INSTANSI = (
+    Isian("nama", "Nama perangkat daerah", bantuan="Nama lengkap, tanpa singkatan."),
+    Isian("pemerintah", "Pemerintah daerah", bantuan="Baris pertama kop."),
+    Isian("alamat", "Alamat kantor"),
+    Isian("kota", "Kota"),
+    Isian("telepon", "Telepon"),
+    Isian("email", "Pos-el (e-mail)", wajib=False),
+    Isian("laman", "Laman (website)", wajib=False),
+    Isian("kode_pos", "Kode pos", wajib=False),
+    Isian("nama_kop", "Nama pada kop", wajib=False, bantuan="Bila kop memakai nama lain dari nama lengkap."),
+    Isian("logo", "Berkas logo", wajib=False, bantuan="PNG/JPG, relatif terhadap folder berkas konfigurasi."),
+)
+FORMAT = (
+    Isian("kertas", "Ukuran kertas", "pilihan", wajib=False, pilihan=("A4", "F4"),
+          bantuan="A4 (Permendagri 1/2023) atau F4 (215 x 330 mm)."),
+    Isian("huruf", "Jenis huruf", "pilihan", wajib=False, pilihan=HURUF_DIKENAL),
+)
+PENANDATANGAN = (
+    Isian("jabatan", "Jabatan", bantuan="Ditulis lengkap; koma di akhir ditambahkan program."),
+    Isian("nama", "Nama lengkap beserta gelar"),
+    Isian("pangkat", "Pangkat dan golongan", bantuan="Misalnya Pembina Tk.I (IV/b)."),
+    Isian("nip", "NIP", bantuan="18 angka; spasi boleh. Tercetak 19691231 199103 1 053."),
+)
+KEPUTUSAN = (
+    Isian("nomor", "Nomor keputusan"),
+    Isian("tanggal", "Tanggal penetapan", "tanggal"),
+    Isian("tempat", "Ditetapkan di"),
+    Isian("tentang", "Tentang", "panjang", bantuan="Judul sesudah kata TENTANG; tanpa titik di akhir."),
+)
+DAFTAR_KEPUTUSAN = (
+    Daftar("menimbang", "Menimbang", "huruf", bantuan="Tiap butir diawali \"bahwa\" dan diakhiri titik koma."),
+    Daftar("mengingat", "Mengingat", "angka", bantuan="Urut menurut jenjang peraturan lalu tahun."),
+    Daftar("memutuskan", "Memutuskan (diktum)", "diktum",
+           bantuan="Diktum terakhir biasanya menyatakan mulai berlakunya keputusan."),
+    Daftar("tembusan", "Tembusan", "angka", wajib=False, bantuan="Boleh kosong."),
+)
+RENCANA = (
+    Isian("tahun_awal", "Tahun awal rencana", "bulat"),
+    Isian("tahun_akhir", "Tahun akhir rencana", "bulat"),
+    Isian("tahun_kondisi_awal", "Tahun kondisi awal", "bulat"),
+    Isian("tujuan", "Tujuan perangkat daerah", "panjang"),
+    Isian("indikator_tujuan", "Indikator tujuan", "panjang"),
+)
+DOKUMEN = (
+    Isian("kata_pengantar", "Kata Pengantar", "panjang", wajib=False,
+          bantuan="Paragraf dipisahkan satu baris kosong. Kosongkan untuk teks bawaan."),
+    Isian("tanggal_kata_pengantar", "Tanggal Kata Pengantar", "tanggal", wajib=False),
+    Isian("latar_belakang", "Latar Belakang (BAB I 1.1)", "panjang", wajib=False),
+)
+UNIT = Isian("nama", "Nama unit")
+IKU = (
+    Isian("sasaran", "Sasaran strategis", "panjang",
+          bantuan="Baris berurutan dengan sasaran yang sama digabung menjadi satu kelompok."),
+    Isian("indikator", "Indikator kinerja", "panjang"),
+    Isian("satuan", "Satuan"),
+    Isian("alasan", "Alasan", "panjang"),
+    Isian("sumber_data", "Sumber data"),
+    Isian("keterangan", "Keterangan", "panjang", wajib=False),
+    Isian("kondisi_awal", "Kondisi awal", "angka", wajib=False, bantuan="Angka, misalnya 6,12."),
+    Isian("strategi", "Strategi", "panjang", wajib=False),
+    Isian("arah_kebijakan", "Arah kebijakan", "panjang", wajib=False),
+    Isian("acuan", "Acuan", wajib=False),
+)
+PECAHAN = (
+    Isian("pembilang", "Pembilang (di atas garis)"),
+    Isian("penyebut", "Penyebut (di bawah garis)"),
+    Isian("kali", "Pengali", wajib=False, bantuan="Misalnya 100%."),
+)
+
+# Where a list sits in the data ("*" = any row), and which lists hold rows of tables.
+DAFTAR = {("keputusan", "menimbang"), ("keputusan", "mengingat"), ("keputusan", "memutuskan"),
+          ("keputusan", "tembusan"), ("struktur",), ("struktur", "*", "membawahi"), ("iku",)}
+BARIS = {("struktur",), ("iku",)}
+
+
+def _jenis_tabel(tabel: str, isian: tuple[Isian, ...]) -> dict[tuple[str, ...], Isian]:
+    return {(tabel, i.kunci): i for i in isian}
+
+
+ISIAN: dict[tuple[str, ...], Isian] = {
+    ("tahun",): TAHUN,
+    **_jenis_tabel("instansi", INSTANSI), **_jenis_tabel("format", FORMAT),
+    **_jenis_tabel("penandatangan", PENANDATANGAN), **_jenis_tabel("keputusan", KEPUTUSAN),
+    **_jenis_tabel("rencana", RENCANA), **_jenis_tabel("dokumen", DOKUMEN),
+    ("struktur", "*", "nama"): UNIT,
+    **{("iku", "*", i.kunci): i for i in IKU},
+    ("iku", "*", "formulasi"): Isian("formulasi", "Formulasi (teks)", "panjang"),
+    **{("iku", "*", "formulasi", i.kunci): i for i in PECAHAN},
+    ("iku", "*", "target", "*"): Isian("target", "Target", "angka", wajib=False),
+}
+
+
+def pola(loc: tuple[object, ...]) -> tuple[str, ...]:
+    """A data path with row indexes and target years as "*": ("iku", "*", "target", "*")."""
+    hasil: list[str] = []
+    for i, bagian in enumerate(loc):
+        indeks = isinstance(bagian, int) or str(bagian).isdigit() or (i > 0 and loc[i - 1] == "target")
+        hasil.append("*" if indeks else str(bagian))
+    return tuple(hasil)
+
+
+def isian(loc: tuple[object, ...]) -> Isian | None:
+    """The field definition of a data path, if the editor knows it."""
+    return ISIAN.get(pola(loc))

@@ -1,0 +1,157 @@
+/* Penyunting IKU: small helpers over a form that works without them.
+   - textareas grow with their text;
+   - add / remove / move up / move down list items in the page (the same buttons also work
+     on the server when scripts are off), renumbering field names and printed labels;
+   - checks while typing (POST /periksa, nothing written);
+   - the preview pictures refresh when the server has rendered them. */
+"use strict";
+
+(function () {
+  const HURUF = (n) => { let s = ""; while (n > 0) { const r = (n - 1) % 26; s = String.fromCharCode(97 + r) + s; n = Math.floor((n - 1) / 26); } return s; };
+  const SATUAN = ["", "SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM", "TUJUH", "DELAPAN", "SEMBILAN"];
+  function terbilang(n) {
+    if (n < 10) return SATUAN[n];
+    if (n === 10) return "SEPULUH";
+    if (n === 11) return "SEBELAS";
+    if (n < 20) return SATUAN[n - 10] + " BELAS";
+    if (n < 100) return SATUAN[Math.floor(n / 10)] + " PULUH" + (n % 10 ? " " + SATUAN[n % 10] : "");
+    return String(n);
+  }
+  function label(penomoran, i) {
+    if (penomoran === "huruf") return HURUF(i + 1) + ".";
+    if (penomoran === "diktum") return i === 0 ? "KESATU" : "KE" + terbilang(i + 1);
+    return (i + 1) + ".";
+  }
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+  function tumbuh(t) { t.style.height = "auto"; t.style.height = (t.scrollHeight + 2) + "px"; }
+
+  function gantiAwalan(akar, lama, baru) {
+    const pola = new RegExp("(^|[-:.])" + esc(lama) + "(?=$|\\.)");
+    const ubah = (el) => {
+      for (const atr of ["name", "id", "for", "data-daftar", "data-untuk"]) {
+        const v = el.getAttribute && el.getAttribute(atr);
+        if (v && pola.test(v)) el.setAttribute(atr, v.replace(pola, "$1" + baru));
+      }
+      if (el.tagName === "BUTTON" && pola.test(el.value)) el.value = el.value.replace(pola, "$1" + baru);
+      if (el.tagName === "TEMPLATE") el.content.querySelectorAll("*").forEach(ubah);
+    };
+    ubah(akar);
+    akar.querySelectorAll("*").forEach(ubah);
+  }
+
+  function nomori(ol) {
+    const nama = ol.dataset.daftar, penomoran = ol.dataset.penomoran;
+    Array.from(ol.children).forEach((li, i) => {
+      const lama = li.dataset.indeks;
+      if (lama !== String(i)) { gantiAwalan(li, nama + "." + lama, nama + "." + i); li.dataset.indeks = String(i); }
+      const nomor = li.querySelector(":scope > .nomor, :scope > .kepala-baris > .nomor");
+      if (nomor) nomor.textContent = label(penomoran, i);
+    });
+  }
+
+  function daftarBernama(nama) { return document.querySelector('ol[data-daftar="' + CSS.escape(nama) + '"]'); }
+
+  function aksi(tombol) {
+    const [perintah, jalur] = tombol.value.split(/:(.*)/s);
+    if (perintah === "tambah") {
+      const ol = daftarBernama(jalur);
+      const tpl = ol && ol.parentElement.querySelector(':scope > template[data-untuk="' + CSS.escape(jalur) + '"]');
+      if (!tpl) return false;
+      const baru = tpl.content.firstElementChild.cloneNode(true);
+      ol.appendChild(baru);
+      nomori(ol);
+      baru.querySelectorAll("textarea.tumbuh").forEach(tumbuh);
+      const pertama = baru.querySelector("textarea, input:not([type=hidden])");
+      if (pertama) pertama.focus();
+      return true;
+    }
+    const li = tombol.closest("li");
+    const ol = li && li.parentElement;
+    if (!ol || !ol.dataset.daftar) return false;
+    if (perintah === "hapus") li.remove();
+    else if (perintah === "naik" && li.previousElementSibling) ol.insertBefore(li, li.previousElementSibling);
+    else if (perintah === "turun" && li.nextElementSibling) ol.insertBefore(li.nextElementSibling, li);
+    nomori(ol);
+    tombol.focus();
+    return true;
+  }
+
+  // ------------------------------------------------------------ checks while typing
+  let jeda = null;
+  function periksa(form) {
+    clearTimeout(jeda);
+    jeda = setTimeout(async () => {
+      const data = new FormData(form);
+      let jawab;
+      try {
+        jawab = await fetch("/periksa", { method: "POST", body: data, credentials: "same-origin" });
+      } catch (e) { return; }
+      if (!jawab.ok) return;
+      const hasil = await jawab.json();
+      document.querySelectorAll(".pesan[data-untuk]").forEach((p) => { p.replaceChildren(); });
+      for (const jenis of ["galat", "peringatan"]) {
+        for (const [nama, daftar] of Object.entries(hasil[jenis])) {
+          const wadah = document.querySelector('.pesan[data-untuk="' + CSS.escape(nama) + '"]');
+          if (!wadah) continue;
+          for (const teks of daftar) {
+            const p = document.createElement("p");
+            p.className = jenis;
+            p.textContent = teks;
+            wadah.appendChild(p);
+          }
+        }
+      }
+    }, 500);
+  }
+
+  // ------------------------------------------------------------ preview
+  let versiTampil = -1;
+  function gambarPratinjau(keadaan) {
+    const wadah = document.getElementById("halaman-pratinjau");
+    const status = document.getElementById("status-pratinjau");
+    if (!wadah) return;
+    if (status) status.textContent = keadaan.galat ? "Pratinjau gagal: " + keadaan.galat
+      : keadaan.sibuk ? "Pratinjau sedang dibuat…" : keadaan.versi ? "Pratinjau sesudah simpan terakhir." : "Pratinjau belum ada.";
+    if (keadaan.versi === versiTampil) return;
+    versiTampil = keadaan.versi;
+    wadah.replaceChildren();
+    wadah.dataset.versi = String(keadaan.versi);
+    for (const [judul, daftar] of Object.entries(keadaan.halaman)) {
+      const h = document.createElement("h3");
+      h.textContent = judul;
+      wadah.appendChild(h);
+      daftar.forEach((src, i) => {
+        const img = document.createElement("img");
+        img.src = src;
+        img.alt = judul + " halaman " + (i + 1);
+        img.className = "halaman";
+        wadah.appendChild(img);
+      });
+    }
+  }
+  async function tanyaPratinjau() {
+    try {
+      const jawab = await fetch("/pratinjau.json", { credentials: "same-origin" });
+      const keadaan = await jawab.json();
+      gambarPratinjau(keadaan);
+      setTimeout(tanyaPratinjau, keadaan.sibuk ? 500 : 3000);
+    } catch (e) { setTimeout(tanyaPratinjau, 5000); }
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("textarea.tumbuh").forEach(tumbuh);
+    document.addEventListener("input", (e) => { if (e.target.matches("textarea.tumbuh")) tumbuh(e.target); });
+    const form = document.getElementById("formulir");
+    if (form) {
+      form.addEventListener("click", (e) => {
+        const tombol = e.target.closest('button[name="aksi"]');
+        if (tombol && aksi(tombol)) { e.preventDefault(); periksa(form); }
+      });
+      form.addEventListener("input", () => periksa(form));
+      form.addEventListener("change", () => periksa(form));
+    }
+    const pratinjau = document.getElementById("pratinjau");
+    if (pratinjau && pratinjau.dataset.aktif === "ya") tanyaPratinjau();
+  });
+})();

@@ -1,0 +1,467 @@
+"""`iku serve`: the editor's pages through Flask's test client, on real files in tmp_path.
+
+What a clerk relies on: every section has its fields (named by key path), a save writes
+only what changed (comments and other lines byte for byte), a wrong value writes nothing
+and keeps what was typed, a file changed on disk is never overwritten, and the generate
+button writes the same archive as the command line.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+from bantu import CONFIG_CONTOH, TEMPLATES, isian_formulir, salin_config, tanpa_bagian
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from werkzeug.datastructures import MultiDict
+
+from iku.penyunting.aplikasi import Pengaturan, buat_aplikasi, host_diterima, loopback
+from iku.penyunting.peta import dari_kunci, label_butir
+
+ALAMAT = "http://127.0.0.1:8000"
+
+
+class Klien:
+    """A browser tab: loads the page, edits fields, presses buttons."""
+
+    def __init__(self, app) -> None:
+        self.http = app.test_client()
+        self.html = ""
+
+    def buka(self) -> str:
+        r = self.http.get("/", base_url=ALAMAT)
+        assert r.status_code == 200
+        self.html = r.get_data(as_text=True)
+        return self.html
+
+    def isian(self) -> list[tuple[str, str]]:
+        return isian_formulir(self.html)
+
+    def kirim(self, ubah: dict[str, str] | None = None, tombol: tuple[str, str] = ("simpan", "1"),
+              tambahan: list[tuple[str, str]] | None = None, buang: tuple[str, ...] = ()):
+        ubah = ubah or {}
+        isian = [(k, ubah.get(k, v)) for k, v in self.isian() if k not in buang]
+        isian += [(k, v) for k, v in ubah.items() if k not in dict(isian)] + (tambahan or []) + [tombol]
+        r = self.http.post("/", data=MultiDict(isian), base_url=ALAMAT)
+        self.html = r.get_data(as_text=True)
+        return r
+
+
+@pytest.fixture
+def berkas(tmp_path: Path) -> Path:
+    return salin_config(tmp_path / "iku.toml")
+
+
+@pytest.fixture
+def app(berkas: Path):
+    return buat_aplikasi(Pengaturan(berkas, berkas.parent / "output", TEMPLATES, "127.0.0.1", 8000))
+
+
+@pytest.fixture
+def tab(app) -> Klien:
+    k = Klien(app)
+    k.buka()
+    return k
+
+
+def nilai(html: str, nama: str) -> str | None:
+    return dict(isian_formulir(html)).get(nama)
+
+
+def pesan_di(html: str, nama: str) -> str:
+    """The text of the message box beside one field."""
+    cocok = re.search(rf'<div class="pesan" data-untuk="{re.escape(nama)}"[^>]*>(.*?)</div>', html, re.DOTALL)
+    assert cocok, f"tidak ada kotak pesan untuk {nama}"
+    return re.sub(r"<[^>]+>", "", cocok.group(1)).strip()
+
+
+def beda_baris(a: str, b: str) -> list[tuple[str, str]]:
+    return [(x, y) for x, y in zip(a.splitlines(), b.splitlines()) if x != y]
+
+
+# ---------------------------------------------------------------- the page
+
+def test_setiap_bagian_punya_isian_bernama_jalur_kunci(tab: Klien) -> None:
+    nama = [k for k, _ in tab.isian()]
+    for wajib in ("tahun", "instansi.nama", "format.kertas", "penandatangan.nip", "keputusan.nomor",
+                  "keputusan.tanggal", "keputusan.menimbang.0", "keputusan.mengingat.6", "keputusan.memutuskan.3",
+                  "rencana.tahun_awal", "dokumen.kata_pengantar", "struktur.2.nama", "struktur.2.membawahi.1",
+                  "iku.0.sasaran", "iku.0.formulasi", "iku.1.formulasi.pembilang", "iku.1.formulasi.penyebut",
+                  "iku.1.formulasi.kali", "iku.1.target.2024", "iku.0.kondisi_awal"):
+        assert wajib in nama
+    assert re.search(r'<button[^>]*name="simpan"', tab.html) and re.search(r'<button[^>]*name="buat"', tab.html)
+    assert nilai(tab.html, "iku.1.target.2024") == "9,86"
+    assert nilai(tab.html, "keputusan.tanggal") == "2022-03-22"
+
+
+def test_penomoran_seperti_tercetak(tab: Klien) -> None:
+    halaman = re.sub(r"<template.*?</template>", "", tab.html, flags=re.DOTALL)
+    nomor = re.findall(r'<span class="nomor">([^<]*)</span>', halaman)
+    assert nomor[:2] == ["a.", "b."]
+    assert nomor[2:9] == [f"{i}." for i in range(1, 8)]
+    assert nomor[9:13] == ["KESATU", "KEDUA", "KETIGA", "KEEMPAT"]
+
+
+def test_label_dan_nama_kunci() -> None:
+    assert [label_butir("huruf", i) for i in (0, 1, 25, 26)] == ["a.", "b.", "z.", "aa."]
+    assert label_butir("diktum", 11) == "KEDUA BELAS"
+    assert dari_kunci("keputusan.menimbang[3]") == "keputusan.menimbang.2"
+    assert dari_kunci("iku[2].formulasi.pembilang") == "iku.1.formulasi.pembilang"
+
+
+# ---------------------------------------------------------------- saving
+
+def test_simpan_tanpa_perubahan_tidak_mengubah_satu_bita(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_bytes()
+    r = tab.kirim()
+    assert r.status_code == 200 and "Tersimpan." in tab.html
+    assert berkas.read_bytes() == sebelum
+
+
+def test_satu_menimbang_diubah_hanya_barisnya_yang_berubah(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_text(encoding="utf-8")
+    tab.kirim({"keputusan.menimbang.0": "bahwa untuk menetapkan IKU perlu keputusan;"})
+    sesudah = berkas.read_text(encoding="utf-8")
+    assert beda_baris(sebelum, sesudah) == [(
+        next(b for b in sebelum.splitlines() if b.startswith('    "bahwa untuk melaksanakan')),
+        '    "bahwa untuk menetapkan IKU perlu keputusan;",')]
+    assert len(sebelum.splitlines()) == len(sesudah.splitlines())
+
+
+def test_target_dan_rumus_pecahan(tab: Klien, berkas: Path) -> None:
+    tab.kirim({"iku.1.target.2024": "9,90", "iku.1.formulasi.kali": "", "iku.0.formulasi.pembilang": "A",
+               "iku.0.formulasi.penyebut": "B"})
+    data = tomllib.loads(berkas.read_text(encoding="utf-8"))
+    assert "target = { 2023 = 6.86, 2024 = 9.90, 2025 = 12.86, 2026 = 15.86 }" in berkas.read_text(encoding="utf-8")
+    assert data["iku"][1]["formulasi"] == {"pembilang": "Jumlah PMKS yang tertangani", "penyebut": "Jumlah PMKS yang ada"}
+    assert data["iku"][0]["formulasi"] == {"pembilang": "A", "penyebut": "B"}
+
+
+def test_nip_salah_tidak_menulis_dan_pesan_di_samping_isian(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_bytes()
+    r = tab.kirim({"penandatangan.nip": "1969 123", "instansi.kota": "Kota <b>Baru</b>"})
+    assert r.status_code == 422
+    assert berkas.read_bytes() == sebelum
+    assert "NIP harus 18 angka" in pesan_di(tab.html, "penandatangan.nip")
+    assert nilai(tab.html, "penandatangan.nip") == "1969 123"  # what was typed is kept
+    assert nilai(tab.html, "instansi.kota") == "Kota <b>Baru</b>"
+    assert "Belum disimpan" in tab.html
+
+
+def test_tanggal_dan_angka_tak_sah(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_bytes()
+    r = tab.kirim({"keputusan.tanggal": "22 Maret", "iku.0.kondisi_awal": "enam", "keputusan.menimbang.1": " "})
+    assert r.status_code == 422 and berkas.read_bytes() == sebelum
+    assert "bukan tanggal yang sah" in pesan_di(tab.html, "keputusan.tanggal")
+    assert "harus berupa angka" in pesan_di(tab.html, "iku.0.kondisi_awal")
+    assert "tidak boleh kosong" in pesan_di(tab.html, "keputusan.menimbang.1")
+
+
+def test_peringatan_tata_naskah_di_samping_isian(tab: Klien, berkas: Path) -> None:
+    r = tab.kirim({"keputusan.menimbang.0": "a. bahwa sesuatu;"})
+    assert r.status_code == 200  # a warning does not stop the save
+    assert "a. bahwa sesuatu;" in berkas.read_text(encoding="utf-8")
+    assert pesan_di(tab.html, "keputusan.menimbang.0")
+
+
+def test_teks_pengguna_tampil_sebagai_teks(tab: Klien, berkas: Path) -> None:
+    jahat = 'bahwa <script>alert("x")</script> & {{ 7*7 }};'
+    tab.kirim({"keputusan.menimbang.0": jahat})
+    html = tab.buka()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; {{ 7*7 }}" in html
+    assert tomllib.loads(berkas.read_text(encoding="utf-8"))["keputusan"]["menimbang"][0] == jahat
+
+
+def test_baris_baru_textarea_dan_crlf(tab: Klien, berkas: Path) -> None:
+    tab.kirim({"dokumen.latar_belakang": "Paragraf satu.\r\n\r\nParagraf \"dua\" \\ tiga."})
+    teks = berkas.read_text(encoding="utf-8")
+    assert "\r" not in teks
+    assert tomllib.loads(teks)["dokumen"]["latar_belakang"] == 'Paragraf satu.\n\nParagraf "dua" \\ tiga.'
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co"), blacklist_characters="\ufffe\uffff"),
+               min_size=1, max_size=60).filter(lambda t: t.strip() and not t.strip().startswith("ISI:")))
+def test_teks_apa_pun_tersimpan_utuh(tmp_path: Path, teks: str) -> None:
+    berkas = salin_config(tmp_path / "iku-h.toml")
+    tab = Klien(buat_aplikasi(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 8000)))
+    tab.buka()
+    tab.kirim({"keputusan.tentang": teks})
+    assert tomllib.loads(berkas.read_text(encoding="utf-8"))["keputusan"]["tentang"] == teks.strip()
+
+
+# ---------------------------------------------------------------- lists
+
+def test_urutan_di_server_tanpa_javascript(tab: Klien, berkas: Path) -> None:
+    diktum = tomllib.loads(berkas.read_text(encoding="utf-8"))["keputusan"]["memutuskan"]
+    sebelum = berkas.read_bytes()
+    r = tab.kirim(tombol=("aksi", "naik:keputusan.memutuskan.1"))
+    assert r.status_code == 200 and berkas.read_bytes() == sebelum  # moving is not saving
+    assert nilai(tab.html, "keputusan.memutuskan.0") == diktum[1]
+    tab.kirim(tombol=("aksi", "tambah:keputusan.mengingat"))
+    assert nilai(tab.html, "keputusan.mengingat.7") == ""
+    tab.kirim({"keputusan.mengingat.7": "Peraturan Bupati Buleleng Nomor 1 Tahun 2023 tentang Contoh."})
+    tab.kirim(tombol=("aksi", "hapus:keputusan.menimbang.0"))
+    tab.kirim()
+    data = tomllib.loads(berkas.read_text(encoding="utf-8"))["keputusan"]
+    assert data["memutuskan"] == [diktum[1], diktum[0], *diktum[2:]]
+    assert data["mengingat"][-1].startswith("Peraturan Bupati Buleleng Nomor 1 Tahun 2023")
+    assert len(data["menimbang"]) == 1
+
+
+def test_tembusan_kosong_lalu_diisi(tab: Klien, berkas: Path) -> None:
+    tab.kirim(tombol=("aksi", "tambah:keputusan.tembusan"))
+    tab.kirim({"keputusan.tembusan.0": "Bupati Buleleng"})
+    assert tomllib.loads(berkas.read_text(encoding="utf-8"))["keputusan"]["tembusan"] == ["Bupati Buleleng"]
+
+
+def test_baris_iku_dipindah_membawa_catatannya(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_text(encoding="utf-8")
+    tab.kirim(tombol=("aksi", "turun:iku.0"))
+    r = tab.kirim()
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    sesudah = berkas.read_text(encoding="utf-8")
+    data = tomllib.loads(sesudah)
+    assert [b["indikator"] for b in data["iku"]] == ["Persentase Penanganan PMKS", "Persentase Penduduk Miskin"]
+    isi = lambda teks: sorted(b for b in teks.splitlines() if b.strip())
+    assert isi(sebelum) == isi(sesudah)  # the same lines, moved (blank lines may shift)
+    assert sesudah.index("# Sasaran strategis.") > sesudah.index('indikator = "Persentase Penanganan PMKS"')
+    assert sesudah.index("# Indikator Kinerja Utama: satu blok") < sesudah.index("[[iku]]")
+
+
+def test_unit_dan_baris_iku_baru(tab: Klien, berkas: Path) -> None:
+    tanpa_bagian(berkas, "laporan_kinerja")  # a new row has no realisasi yet, which the LKjIP needs
+    tab.buka()
+    tab.kirim(tombol=("aksi", "tambah:struktur"))
+    tab.kirim({"struktur.8.nama": "Unit Pelaksana Teknis"}, tombol=("aksi", "tambah:struktur.8.membawahi"))
+    tab.kirim({"struktur.8.membawahi.0": "Subbagian Tata Usaha"}, tombol=("aksi", "tambah:iku"))
+    baru = {"iku.2.sasaran": "Meningkatnya Pelayanan", "iku.2.indikator": "Persentase Pelayanan",
+            "iku.2.satuan": "%", "iku.2.alasan": "Alasan.", "iku.2.formulasi": "Rumus.",
+            "iku.2.sumber_data": "Dinas", "iku.2.target.2023": "5"}  # the PK prints target[tahun]
+    r = tab.kirim(baru)
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    data = tomllib.loads(berkas.read_text(encoding="utf-8"))
+    assert data["struktur"][-1] == {"nama": "Unit Pelaksana Teknis", "membawahi": ["Subbagian Tata Usaha"]}
+    assert data["iku"][-1]["formulasi"] == "Rumus." and data["iku"][-1]["target"] == {"2023": 5}
+
+
+# ---------------------------------------------------------------- conflicts
+
+def test_berkas_berubah_di_disk_ditolak_dan_perubahannya_ditunjukkan(tab: Klien, berkas: Path) -> None:
+    teks = berkas.read_text(encoding="utf-8").replace('kota = "Singaraja"', 'kota = "Denpasar"')
+    berkas.write_text(teks, encoding="utf-8")
+    r = tab.kirim({"keputusan.nomor": "400.9/1/Dinsos/2023"})
+    assert r.status_code == 409
+    assert berkas.read_text(encoding="utf-8") == teks  # the other edit is kept
+    assert '-kota = &#34;Singaraja&#34;' in tab.html and '+kota = &#34;Denpasar&#34;' in tab.html
+    assert nilai(tab.html, "keputusan.nomor") == "400.9/1/Dinsos/2023"  # nothing typed is lost
+
+
+def test_tab_kedua_yang_basi_ditolak(app, berkas: Path) -> None:
+    satu, dua = Klien(app), Klien(app)
+    satu.buka(), dua.buka()
+    assert satu.kirim({"keputusan.tempat": "Buleleng"}).status_code == 200
+    assert dua.kirim({"keputusan.nomor": "X/1"}).status_code == 409
+    data = tomllib.loads(berkas.read_text(encoding="utf-8"))["keputusan"]
+    assert data["tempat"] == "Buleleng" and data["nomor"] == "400.9/2248.1/Dinsos/2022"
+
+
+# ---------------------------------------------------------------- security
+
+def test_tanpa_token_ditolak(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_bytes()
+    assert tab.kirim({"keputusan.nomor": "X"}, buang=("_token",)).status_code == 403
+    assert tab.kirim({"keputusan.nomor": "X", "_token": "palsu"}).status_code == 403
+    lain = Klien(tab.http.application)  # another browser: no session, so no token
+    r = lain.http.post("/", data={"_token": "", "simpan": "1"}, base_url=ALAMAT)
+    assert r.status_code == 403 and berkas.read_bytes() == sebelum
+
+
+def test_host_dan_origin_asing_ditolak(tab: Klien, berkas: Path) -> None:
+    assert tab.http.get("/", base_url="http://contoh.jahat:8000").status_code == 400
+    assert tab.http.get("/", base_url="http://127.0.0.1:9999").status_code == 400
+    sebelum = berkas.read_bytes()
+    r = tab.http.post("/", data=MultiDict(tab.isian() + [("simpan", "1")]), base_url=ALAMAT,
+                      headers={"Origin": "http://contoh.jahat"})
+    assert r.status_code == 403 and berkas.read_bytes() == sebelum
+    assert tab.http.get("/", base_url="http://localhost:8000").status_code == 200
+
+
+def test_alamat_yang_diterima() -> None:
+    p = Pengaturan(Path("x"), Path("o"), Path("t"), "127.0.0.1", 8000)
+    assert host_diterima("127.0.0.1:8000", p) and host_diterima("localhost:8000", p)
+    assert not host_diterima("rebind.contoh:8000", p) and not host_diterima("127.0.0.1", p)
+    semua = Pengaturan(Path("x"), Path("o"), Path("t"), "0.0.0.0", 8000)
+    assert host_diterima("192.168.1.5:8000", semua) and not host_diterima("rebind.contoh:8000", semua)
+    assert loopback("127.0.0.1") and loopback("::1") and not loopback("0.0.0.0")
+
+
+def test_permintaan_terlalu_besar(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_bytes()
+    r = tab.kirim({"keputusan.tentang": "x" * (3 * 1024 * 1024)})
+    assert r.status_code == 413 and berkas.read_bytes() == sebelum
+
+
+def test_kepala_keamanan(tab: Klien) -> None:
+    r = tab.http.get("/", base_url=ALAMAT)
+    assert "script-src 'self'" in r.headers["Content-Security-Policy"]
+    assert "<script>" not in r.get_data(as_text=True).replace('<script src="/static/penyunting.js" defer></script>', "")
+
+
+# ---------------------------------------------------------------- generate, download, diff
+
+def test_buat_unduh_dan_zip(tab: Klien, berkas: Path) -> None:
+    r = tab.kirim(tombol=("buat", "1"))
+    assert r.status_code == 200 and "dokumen tahun 2023 dibuat" in tab.html
+    folder = berkas.parent / "output" / "2023"
+    tautan = re.findall(r'href="(/berkas/2023/[^"]+)"', tab.html)
+    assert {t.rsplit("/", 1)[1] for t in tautan} == {p.name for p in folder.iterdir()}
+    unduhan = tab.http.get("/berkas/2023/konfigurasi-2023.toml", base_url=ALAMAT)
+    assert unduhan.data == berkas.read_bytes()
+    z = zipfile.ZipFile(io.BytesIO(tab.http.get("/berkas/2023.zip", base_url=ALAMAT).data))
+    assert sorted(z.namelist()) == sorted(f"2023/{p.name}" for p in folder.iterdir())
+
+
+def test_tahun_yang_ada_ditolak_kecuali_dikonfirmasi(tab: Klien, berkas: Path) -> None:
+    tab.kirim(tombol=("buat", "1"))
+    folder = berkas.parent / "output" / "2023"
+    manifes = (folder / "MANIFEST.json").read_bytes()
+    tab.kirim(tombol=("buat", "1"))
+    assert "arsip tahun 2023 sudah ada dan tidak ditimpa" in tab.html
+    assert (folder / "MANIFEST.json").read_bytes() == manifes
+    tab.kirim(tombol=("buat", "1"), tambahan=[("_ganti", "ya")])
+    assert "dokumen tahun 2023 dibuat" in tab.html
+    assert [p.name for p in (berkas.parent / "output").iterdir() if p.name.startswith("2023") and p.name != "2023"]
+
+
+@pytest.mark.parametrize("jalur", ["/berkas/2023/..%2Fiku.toml", "/berkas/2023/../../iku.toml",
+                                   "/berkas/2023/%2Fetc%2Fpasswd", "/berkas/2024/MANIFEST.json",
+                                   "/berkas/2023/tidak-ada.docx", "/pratinjau/1/0.png"])
+def test_unduhan_hanya_dari_daftar_arsip(tab: Klien, jalur: str) -> None:
+    tab.kirim(tombol=("buat", "1"))
+    assert tab.http.get(jalur, base_url=ALAMAT).status_code == 404
+
+
+def test_beda_dengan_arsip_tahun_lalu(tab: Klien) -> None:
+    assert 'href="/beda"' not in tab.html
+    tab.kirim(tombol=("buat", "1"))
+    tab.kirim({"keputusan.tempat": "Buleleng"})
+    assert 'href="/beda"' in tab.html
+    html = tab.http.get("/beda", base_url=ALAMAT).get_data(as_text=True)
+    assert "konfigurasi-2023.toml" in html and "keputusan.tempat" in html
+    assert "<del>Singaraja</del>" in html and "<ins>Buleleng</ins>" in html
+
+
+def test_periksa_sambil_mengetik_tidak_menulis(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_bytes()
+    isian = dict(tab.isian())
+    isian["penandatangan.nip"] = "12"
+    r = tab.http.post("/periksa", data=MultiDict(list(isian.items())), base_url=ALAMAT)
+    assert r.status_code == 200 and berkas.read_bytes() == sebelum
+    assert "NIP harus 18 angka" in r.json["galat"]["penandatangan.nip"][0]
+
+
+def test_berkas_toml_rusak_ditunjukkan(berkas: Path, app) -> None:
+    berkas.write_text(berkas.read_text(encoding="utf-8").replace('kota = "Singaraja"', 'kota = Singaraja'),
+                      encoding="utf-8")
+    html = app.test_client().get("/", base_url=ALAMAT).get_data(as_text=True)
+    assert "tidak dapat dibuka sebagai formulir" in html and "baris" in html
+    assert 'id="formulir"' not in html
+
+
+def test_contoh_tidak_berubah() -> None:
+    """The sample config the other tests copy is untouched by them."""
+    assert CONFIG_CONTOH.read_text(encoding="utf-8").startswith("# ====")
+
+
+# ---------------------------------------------------------------- the command
+
+def _serve(berkas: Path, *argumen: str):
+    import subprocess
+    import sys
+
+    from bantu import AKAR
+
+    return subprocess.Popen([sys.executable, "-m", "iku.cli", "serve", "--config", str(berkas), "--port", "0",
+                             "--no-browser", "--output", str(berkas.parent / "output"), *argumen],
+                            cwd=AKAR, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _kelompok_hidup(pgid: int) -> list[str]:
+    """Processes still in a process group (LibreOffice and its helper live in their own)."""
+    hidup = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                stat = (proc / "stat").read_text()
+            except OSError:
+                continue
+            keadaan, _, kelompok = stat.rsplit(")", 1)[1].split()[:3]
+            if int(kelompok) == pgid and keadaan != "Z":  # a zombie has ended; only its reaping is left
+                hidup.append(stat.split()[1])
+    return hidup
+
+
+@pytest.mark.pdf
+def test_serve_berhenti_dengan_libreoffice_nya(berkas: Path) -> None:
+    import json
+    import signal
+    import time
+    import urllib.request
+
+    proses = _serve(berkas)
+    try:
+        baris = proses.stdout.readline()
+        assert "Tekan Ctrl-C untuk berhenti" in baris
+        alamat = re.search(r"http://127\.0\.0\.1:\d+/", baris).group(0)
+        assert "Penyunting IKU" in urllib.request.urlopen(alamat, timeout=60).read().decode()
+        akhir = time.monotonic() + 240
+        while json.loads(urllib.request.urlopen(alamat + "pratinjau.json", timeout=60).read())["versi"] == 0:
+            assert time.monotonic() < akhir
+            time.sleep(0.3)
+        pembantu = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline(p).find("lo_hangat.py") >= 0
+                    and f"iku-lo-{proses.pid}-" in _cmdline(p)]
+        assert len(pembantu) == 1 and _kelompok_hidup(int(pembantu[0].name))  # LibreOffice warm, in its group
+    finally:
+        proses.send_signal(signal.SIGTERM)
+        proses.communicate(timeout=60)
+    assert _kelompok_hidup(int(pembantu[0].name)) == []
+
+
+def _cmdline(proc: Path) -> str:
+    try:
+        return (proc / "cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def test_serve_memperingatkan_host_bukan_loopback(berkas: Path) -> None:
+    import signal
+
+    proses = _serve(berkas, "--host", "0.0.0.0")
+    try:
+        assert "http://0.0.0.0:" in proses.stdout.readline()
+    finally:
+        proses.send_signal(signal.SIGTERM)
+        _, galat = proses.communicate(timeout=60)
+    assert "PERINGATAN: --host 0.0.0.0" in galat
+
+
+def test_serve_berkas_tidak_ada(tmp_path: Path) -> None:
+    proses = _serve(tmp_path / "tidak-ada.toml")
+    keluar, galat = proses.communicate(timeout=60)
+    assert proses.returncode == 3 and "berkas konfigurasi tidak ditemukan" in galat and "Traceback" not in galat
+
+
+@pytest.mark.pdf
+def test_buat_dengan_pdf(tab: Klien, berkas: Path) -> None:
+    r = tab.kirim(tombol=("buat", "1"), tambahan=[("_pdf", "ya")])
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert 'href="/berkas/2023/keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.pdf"' in tab.html
+    assert (berkas.parent / "output" / "2023" / "keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.pdf").is_file()

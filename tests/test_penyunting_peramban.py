@@ -1,0 +1,158 @@
+"""`iku serve` in a real Chromium: what a clerk does, end to end.
+
+Open the page, change a menimbang, add a mengingat, move a diktum up, type a wrong NIP and
+see the message beside it, fix it, save, see the preview change, generate, download the zip.
+The server runs on 127.0.0.1 on a free port in a thread, with its warm LibreOffice, and is
+always stopped; screenshots go to the test's tmp_path.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+import time
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+from bantu import TEMPLATES, peramban, salin_config
+
+from iku.penyunting.aplikasi import Pengaturan
+from iku.penyunting.layan import server
+
+pytestmark = [pytest.mark.peramban, pytest.mark.pdf]
+BATAS = 90
+
+
+@pytest.fixture
+def layanan(tmp_path: Path):
+    berkas = salin_config(tmp_path / "iku.toml")
+    with server(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 0)) as (srv, lo):
+        benang = threading.Thread(target=srv.serve_forever, daemon=True)
+        benang.start()
+        try:
+            yield f"http://127.0.0.1:{srv.server_port}/", berkas, lo
+        finally:
+            srv.shutdown()
+            srv.server_close()
+    assert lo is None or lo.pid is None  # LibreOffice stopped with the server
+
+
+@pytest.fixture
+def driver(tmp_path: Path):
+    (tmp_path / "unduhan").mkdir()
+    d = peramban(tmp_path / "profil", tmp_path / "unduhan")
+    try:
+        yield d
+    finally:
+        d.quit()
+
+
+def tunggu(syarat, batas: float = BATAS, jeda: float = 0.2):
+    akhir = time.monotonic() + batas
+    while time.monotonic() < akhir:
+        hasil = syarat()
+        if hasil:
+            return hasil
+        time.sleep(jeda)
+    raise AssertionError("waktu tunggu habis")
+
+
+def isian(driver, nama: str):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.NAME, nama)
+
+
+def ketik(driver, nama: str, teks: str) -> None:
+    el = isian(driver, nama)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+    el.clear()
+    el.send_keys(teks)
+
+
+def tekan(driver, css: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    el = driver.find_element(By.CSS_SELECTOR, css)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+    el.click()
+
+
+def pesan(driver, nama: str) -> str:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.CSS_SELECTOR, f'.pesan[data-untuk="{nama}"]').text
+
+
+def versi_pratinjau(driver) -> str | None:
+    """The preview's version once its pictures have loaded."""
+    return driver.execute_script("""
+        const w = document.getElementById('halaman-pratinjau');
+        const img = w ? Array.from(w.querySelectorAll('img')) : [];
+        return img.length && img.every(i => i.complete && i.naturalWidth > 0) ? w.dataset.versi : null;""")
+
+
+def potret(driver, folder: Path, nama: str) -> Path:
+    """A screenshot, in $IKU_POTRET when set (to look at after the run), else in tmp_path."""
+    folder = Path(os.environ.get("IKU_POTRET") or folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    jalur = folder / f"{nama}.png"
+    driver.save_screenshot(str(jalur))
+    return jalur
+
+
+def test_juru_tulis_menyunting_menyimpan_dan_membuat(layanan, driver, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    alamat, berkas, lo = layanan
+    driver.get(alamat)
+    assert "Penyunting IKU" in driver.title
+    versi_awal = tunggu(lambda: versi_pratinjau(driver))
+    potret(driver, tmp_path, "1-dibuka")
+
+    ketik(driver, "keputusan.menimbang.0", "bahwa untuk menetapkan IKU Dinas Sosial perlu keputusan;")
+    tekan(driver, 'button[value="tambah:keputusan.mengingat"]')
+    ketik(driver, "keputusan.mengingat.7", "Peraturan Bupati Buleleng Nomor 1 Tahun 2023 tentang Contoh.")
+    diktum_kedua = isian(driver, "keputusan.memutuskan.1").get_attribute("value")
+    tekan(driver, 'button[value="naik:keputusan.memutuskan.1"]')
+    assert isian(driver, "keputusan.memutuskan.0").get_attribute("value") == diktum_kedua
+    label = [e.text for e in driver.find_elements(By.CSS_SELECTOR, 'ol[data-daftar="keputusan.memutuskan"] .nomor')]
+    assert label == ["KESATU", "KEDUA", "KETIGA", "KEEMPAT"]
+    assert [e.text for e in driver.find_elements(By.CSS_SELECTOR, 'ol[data-daftar="keputusan.mengingat"] .nomor')][-1] == "8."
+
+    ketik(driver, "penandatangan.nip", "1969 1231")
+    tunggu(lambda: "NIP harus 18 angka" in pesan(driver, "penandatangan.nip"), 30)  # checked while typing
+    tekan(driver, "#tombol-simpan")
+    tunggu(lambda: "Belum disimpan" in driver.page_source)
+    assert "NIP harus 18 angka" in pesan(driver, "penandatangan.nip")
+    assert isian(driver, "keputusan.mengingat.7").get_attribute("value").startswith("Peraturan Bupati Buleleng Nomor 1")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", isian(driver, "penandatangan.nip"))
+    potret(driver, tmp_path, "2-nip-salah")
+    assert "1969 1231" not in berkas.read_text(encoding="utf-8")
+
+    ketik(driver, "penandatangan.nip", "19691231 199103 1 053")
+    tekan(driver, "#tombol-simpan")
+    tunggu(lambda: driver.find_elements(By.ID, "kabar") and "Tersimpan" in driver.find_element(By.ID, "kabar").text)
+    data = tomllib.loads(berkas.read_text(encoding="utf-8"))["keputusan"]
+    assert data["menimbang"][0] == "bahwa untuk menetapkan IKU Dinas Sosial perlu keputusan;"
+    assert data["mengingat"][-1] == "Peraturan Bupati Buleleng Nomor 1 Tahun 2023 tentang Contoh."
+    assert data["memutuskan"][0] == diktum_kedua
+
+    versi_baru = tunggu(lambda: (v := versi_pratinjau(driver)) and v != versi_awal and v)
+    assert int(versi_baru) > int(versi_awal)
+    potret(driver, tmp_path, "3-tersimpan")
+
+    tekan(driver, "#tombol-buat")
+    tunggu(lambda: driver.find_elements(By.ID, "unduh-zip"), 240)
+    tautan = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#hasil-buat li a")]
+    assert "konfigurasi-2023.toml" in tautan and "MANIFEST.json" in tautan
+    potret(driver, tmp_path, "4-dibuat")
+    tekan(driver, "#unduh-zip")
+    zip_ = tunggu(lambda: next((p for p in (tmp_path / "unduhan").glob("*.zip")), None), 60)
+    tunggu(lambda: zipfile.is_zipfile(zip_), 30)
+    nama = zipfile.ZipFile(io.BytesIO(zip_.read_bytes())).namelist()
+    assert "2023/keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.docx" in nama
+    assert lo is not None and lo.pid is not None and os.getpgid(lo.pid) == lo.pid
