@@ -53,7 +53,7 @@ def nama_berkas(config: Config, awalan: str, akhiran: str = "docx") -> str:
 
 def isi_semua(p: Permintaan, folder_gambar: Path) -> list[tuple[JenisNaskah, Any]]:
     """Every document of the set filled and tidied in memory (python-docx Documents), in order."""
-    tata_ = tata(p.config)
+    tata_ = tata(p.config, p.bacaan.mentah)
     return [(j, isi.isi(p.templates / j.templat, j.konteks(p.config, folder_gambar), tata_))
             for j in set_tahun(p.config)]
 

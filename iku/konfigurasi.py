@@ -32,6 +32,7 @@ TABEL: dict[tuple[str, ...], type[BaseModel]] = {
     ("struktur",): model.Unit,
     ("iku",): model.Iku,
     ("iku", "formulasi"): model.Pecahan,
+    ("tte",): model.Tte,
 }
 TAG_UNION = {"teks", "pecahan"}
 

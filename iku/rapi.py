@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Twips
 
 from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
+from .tte import TataTtd, terapkan as tata_tanda_tangan
 
 KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
 GAYA_DIKTUM = "Diktum"
@@ -35,6 +36,7 @@ class Tata:
     judul: str
     subjek: str
     pengarang: str
+    tanda_tangan: TataTtd = TataTtd()  # wet ink unless the config says otherwise
 
 
 def rapikan(docx: Any, tata: Tata) -> None:
@@ -44,6 +46,7 @@ def rapikan(docx: Any, tata: Tata) -> None:
     atur_lebar_tabel(docx, tata.huruf)
     urutkan_sel(docx)
     atur_diktum(docx, tata)
+    tata_tanda_tangan(docx, tata.tanda_tangan)
     baris_manual_tidak_direnggangkan(docx)
     atur_properti(docx, tata)
 
