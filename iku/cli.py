@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import sys
@@ -11,10 +12,10 @@ import click
 
 from . import __version__
 from .beda import Perubahan, beda, kata_berbeda
-from .galat import IkuError, Masalah
+from .galat import IkuError, Masalah, TandaTanganError
 from .buat import TEMPLAT_BAWAAN, Permintaan, generate
 from .konfigurasi import baca
-from .manifes import NAMA as NAMA_MANIFES, periksa as periksa_arsip
+from .manifes import NAMA as NAMA_MANIFES
 from .periksa import Hasil, periksa
 from .tahun_baru import tahun_baru
 
@@ -196,8 +197,38 @@ def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
 def verify_cmd(folder: Path) -> None:
     """Periksa arsip satu tahun (misalnya output/2023) terhadap MANIFEST.json-nya."""
-    cocok = periksa_arsip(folder)
+    from .tandatangan import periksa_arsip_ttd
+
+    cocok, ttd = periksa_arsip_ttd(folder)
     click.echo(f"Arsip utuh: {len(cocok)} berkas cocok dengan {NAMA_MANIFES} di {folder}")
+    for h in ttd:
+        waktu = f", {h.waktu:%d-%m-%Y %H:%M:%S %Z}" if h.waktu else ""
+        click.echo(f"Tanda tangan utuh: {h.berkas.name} — {h.penanda}{waktu}")
+
+
+@main.command("tandatangani")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--sertifikat", type=click.Path(path_type=Path, dir_okay=False, exists=True), required=True,
+              help="Sertifikat elektronik instansi (.p12/.pfx, misalnya dari BSrE).")
+@click.option("--sandi-env", metavar="NAMA", help="Ambil sandi sertifikat dari variabel lingkungan NAMA "
+              "(tanpa opsi ini sandi ditanyakan).")
+@click.option("--tak-terlihat", is_flag=True, help="Tanda tangan tanpa kotak yang tampak di halaman.")
+def tandatangani_cmd(folder: Path, sertifikat: Path, sandi_env: str | None, tak_terlihat: bool) -> None:
+    """Tandatangani setiap PDF arsip satu tahun (PAdES) menjadi salinan ...-ttd.pdf di sampingnya."""
+    from .tandatangan import tandatangani
+
+    for path in tandatangani(folder, sertifikat, _sandi(sandi_env), terlihat=not tak_terlihat):
+        click.echo(str(path))
+
+
+def _sandi(nama_env: str | None) -> bytes:
+    """The passphrase: from the named environment variable, else asked without echo; never an argument."""
+    if nama_env is None:
+        return click.prompt("Sandi sertifikat", hide_input=True).encode()
+    if nama_env not in os.environ:
+        raise TandaTanganError(Masalah(f"variabel lingkungan {nama_env} tidak ada",
+                                       saran=f"isi dulu, misalnya: read -s {nama_env}; export {nama_env}"))
+    return os.environ[nama_env].encode()
 
 
 if __name__ == "__main__":
