@@ -294,7 +294,7 @@ def _periksa_satu(pdf: Path, tanda: Any) -> HasilTtd:
     nama = subjek.native.get("common_name") or subjek.human_friendly
     try:
         with _tanpa_log():
-            status = validate_pdf_signature(tanda, ValidationContext(allow_fetching=False))
+            status = validate_pdf_signature(tanda, ValidationContext(trust_roots=[], allow_fetching=False))
     except Exception:  # a tampered signature value fails in the CMS parser as well as in validation
         return HasilTtd(pdf, nama, None, False)
     utuh = status.intact and status.valid and status.coverage == SignatureCoverageLevel.ENTIRE_FILE

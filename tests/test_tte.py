@@ -159,10 +159,10 @@ def test_qr_png_deterministik():
 
 
 @pytest.mark.pdf
-def test_elektronik_pdf_kaki_di_setiap_halaman(tmp_path):
-    hasil = buat(config_ttd(tmp_path, "elektronik"), tmp_path / "output", pdf=True)
+def test_elektronik_pdf_kaki_di_setiap_halaman(arsip_elektronik_pdf):
     for j in JENIS:
-        halaman = per_halaman(hasil[f"{j}.pdf"])
+        pdf = next(arsip_elektronik_pdf.glob(f"{j}-*2023.pdf"))
+        halaman = per_halaman(pdf)
         assert halaman, j
         for nomor, teks in enumerate(halaman, start=1):
             assert "Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara (BSSN)" in teks, (j, nomor)
