@@ -32,7 +32,7 @@ TEKS_CAP = "Ditandatangani secara elektronik oleh:\n%(signer)s\nWaktu: %(ts)s"
 FORMAT_WAKTU = "%d-%m-%Y %H:%M:%S %Z"
 TINGGI_KOTAK = 52  # points: the ink space of four empty lines
 LEBAR_KOTAK = 190
-GESER_QR = 72  # the electronic layout's QR code (22 mm) stands where the box would: put it beside
+GESER_QR = 54  # the electronic layout's QR code (16 mm) stands where the box would: put it beside
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,8 @@ class Letak:
 
     halaman: int
     x0: float
-    y_atas: float
+    y_atas: float  # top of the name's line
+    y_ruang: float  # bottom of the line above it (the jabatan): the ink space lies between
     lebar_halaman: float
     elektronik: bool
 
@@ -176,8 +177,8 @@ def kotak(letak: Letak) -> tuple[int, int, int, int]:
     """The signature box just above the name: in the ink space, or beside the QR code."""
     x0 = letak.x0 + (GESER_QR if letak.elektronik else 0)
     x1 = min(x0 + LEBAR_KOTAK, letak.lebar_halaman - 14)
-    y0 = letak.y_atas + 3
-    return round(x0), round(y0), round(x1), round(y0 + TINGGI_KOTAK)
+    y0 = letak.y_atas + 2
+    return round(x0), round(y0), round(x1), round(max(letak.y_ruang - 2, y0 + 20))
 
 
 def cari_letak(pdf: Path, nama: list[str]) -> Letak | None:
@@ -191,12 +192,24 @@ def cari_letak(pdf: Path, nama: list[str]) -> Letak | None:
     dicari = {_rapat(n) for n in nama}
     for i, halaman in enumerate(re.findall(r"<page (.*?)</page>", xml, re.S)):
         lebar, tinggi = (float(x) for x in re.search(r'width="([\d.]+)" height="([\d.]+)"', halaman).groups())
-        elektronik = "Ditandatangani secara elektronik" in _rapat(" ".join(_kata(halaman)))
-        for baris in re.findall(r"<line (.*?)</line>", halaman, re.S):
-            if _rapat(" ".join(_kata(baris))) in dicari:
-                x0, y0 = (float(x) for x in re.search(r'xMin="([\d.]+)" yMin="([\d.]+)"', baris).groups())
-                return Letak(i, x0, tinggi - y0, lebar, elektronik)
+        baris = [(_kotak_baris(b), _rapat(" ".join(_kata(b)))) for b in re.findall(r"<line (.*?)</line>", halaman, re.S)]
+        for (x0, y0, _), teks in baris:
+            if teks in dicari:
+                ruang = _bawah_baris_di_atas(baris, x0, y0)
+                elektronik = any("Ditandatangani secara elektronik" in t for _, t in baris)
+                return Letak(i, x0, tinggi - y0, tinggi - ruang, lebar, elektronik)
     return None
+
+
+def _kotak_baris(baris: str) -> tuple[float, float, float]:
+    """xMin, yMin, yMax of a pdftotext line (points, origin top left)."""
+    return tuple(float(re.search(rf'{k}="([\d.]+)"', baris).group(1)) for k in ("xMin", "yMin", "yMax"))  # type: ignore[return-value]
+
+
+def _bawah_baris_di_atas(baris: list[tuple[tuple[float, float, float], str]], x0: float, y0: float) -> float:
+    """The bottom of the nearest line above the name in its column (the jabatan), or one box height up."""
+    di_atas = [bawah for (x, _, bawah), _ in baris if abs(x - x0) < 30 and y0 - 2 * TINGGI_KOTAK < bawah <= y0]
+    return max(di_atas, default=y0 - TINGGI_KOTAK)
 
 
 def _kata(xml: str) -> list[str]:

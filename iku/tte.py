@@ -28,7 +28,8 @@ KAKI_ELEKTRONIK = (
     "Sesuai Undang-Undang Informasi dan Transaksi Elektronik (UU ITE), dokumen elektronik dan/atau "
     "hasil cetaknya merupakan alat bukti hukum yang sah."
 )
-LEBAR_QR_MM = 22
+LEBAR_QR_MM = 16  # with the caption line, about as tall as the ink space it replaces
+JARAK_KAKI_MM = 8  # footer this close to the paper's edge, so its three small lines stay inside the margin
 UKURAN_KAKI = 14  # half-points: 7 pt
 AWALAN_GAYA = "tanda tangan"
 
@@ -178,6 +179,8 @@ def pasang_kaki(docx: Any, isi: str) -> None:
     """A small centred line at the foot of every page: every footer in use gets it once."""
     genap = docx.settings.element.find(qn("w:evenAndOddHeaders")) is not None
     for bagian in docx.sections:  # a page kind with no footer in effect gets one
+        if bagian.footer_distance is None or bagian.footer_distance > Mm(JARAK_KAKI_MM):
+            bagian.footer_distance = Mm(JARAK_KAKI_MM)
         kaki = [bagian.footer] + [bagian.first_page_footer] * bagian.different_first_page_header_footer \
             + [bagian.even_page_footer] * genap
         for k in kaki:
@@ -195,10 +198,13 @@ def _tambah_kaki(akar: Any, isi: str) -> None:
         p = OxmlElement("w:p")
         akar.append(p)
     ppr = p.get_or_add_pPr()
-    for tag, nilai in (("w:jc", "center"),):
-        elemen = OxmlElement(tag)
-        elemen.set(qn("w:val"), nilai)
-        ppr.append(elemen)
+    spasi = OxmlElement("w:spacing")
+    for atribut, nilai in (("w:before", "0"), ("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")):
+        spasi.set(qn(atribut), nilai)
+    rata = OxmlElement("w:jc")
+    rata.set(qn("w:val"), "center")
+    ppr.append(spasi)
+    ppr.append(rata)
     run = OxmlElement("w:r")
     rpr = OxmlElement("w:rPr")
     for tag in ("w:sz", "w:szCs"):

@@ -73,8 +73,9 @@ def test_kotak_tanda_tangan_di_atas_nama_penandatangan(arsip, sertifikat):
     assert letak is not None and letak.halaman == 1 and letak.elektronik  # page 2, beside the QR code
     halaman, (x0, y0, x1, y1) = bidang_tanda_tangan(arsip / f"{KEPUTUSAN}-ttd.pdf")
     assert halaman == letak.halaman
-    assert x1 - x0 > 100 and y1 - y0 > 40
-    assert letak.y_atas < y0 < letak.y_atas + 20 and x0 > letak.x0  # just above the name, right of the QR
+    assert x1 - x0 > 100 and y1 - y0 > 30
+    assert letak.y_atas < y0 < letak.y_atas + 10 and x0 > letak.x0  # just above the name, right of the QR
+    assert y1 <= letak.y_ruang  # below the jabatan line
 
 
 def test_tak_terlihat(arsip, sertifikat):
