@@ -27,7 +27,7 @@ ANTARA_LABEL_TWIP = 142  # 0.25 cm between the longest label and its colon
 
 @dataclass(frozen=True)
 class Tata:
-    """What the renderer needs to know of a document set: page, font, labels, properties."""
+    """What the renderer needs to know of a document set: page, font, labels, properties, signature."""
 
     kertas: str
     huruf: str

@@ -114,6 +114,18 @@ def _kaki_berlaku(d, nomor: int, kind: str):
     return None
 
 
+def test_elektronik_pada_templat_disunting_ala_word(tmp_path):
+    templat = tmp_path / "templat"
+    shutil.copytree(TEMPLATES, templat)
+    for nama in ("keputusan.docx", "lampiran.docx", "dokumen-iku.docx"):
+        pecah_run_ala_word(TEMPLATES / nama, templat / nama)
+    hasil = buat(config_ttd(tmp_path, "elektronik"), tmp_path / "output", templates=templat)
+    for jenis in JENIS:
+        teks = teks_docx(hasil[jenis])
+        assert teks.count(tte.TEKS_ELEKTRONIK) == BLOK_PER_JENIS[jenis], jenis
+        assert teks[teks.index(tte.TEKS_ELEKTRONIK) + 1] == JABATAN
+
+
 def png_qr(path: Path, tujuan: Path) -> Path:
     with zipfile.ZipFile(path) as z:
         media = [n for n in z.namelist() if n.startswith("word/media/") and n.endswith(".png")]
