@@ -24,6 +24,7 @@ from ..naskah import per_templat, set_tahun, tata
 from ..galat import IkuError, Masalah
 from .naskah import salah_eja
 from ..model import Config
+from ..paket import tulis_paket
 from ..tte import isian_hilang
 from . import Hasil
 
@@ -331,8 +332,10 @@ def _periksa_wajib(path: Path, dipakai: set[str], temuan: Hasil) -> None:
 
 def _coba_isi(path: Path, konteks: dict[str, Any], config: Config, temuan: Hasil) -> None:
     try:
-        doc = isi.isi(path, konteks, tata(config))
+        tata_ = tata(config)
+        doc = isi.isi(path, konteks, tata_)
         temuan.peringatan += slot_srikandi(path, doc, config)
+        tulis_paket(doc, tata_.tanggal)  # packing fails too on some broken templates
     except IkuError as exc:
         temuan.galat += exc.masalah
     except Exception as exc:  # docxtpl/lxml fail in many ways on a broken template; all mean the same
