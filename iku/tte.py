@@ -128,14 +128,19 @@ def _blok_elektronik(docx: Any, blok: list[Any], tata: TataTtd, png: bytes) -> N
     if bagian is None:
         return
     jabatan, ruang, nama = bagian
-    tempat = ruang[0] if ruang else _paragraf_kosong_sebelum(nama)
-    for p in ruang[1:]:
-        p.getparent().remove(p)
+    tempat = satu_ruang(ruang, nama)
     _tulis(tempat, "")
     _gambar(docx, tempat, png)
     if jabatan is not None:
         keterangan = _paragraf_kosong_sebelum(jabatan)
         _tulis(keterangan, TEKS_ELEKTRONIK)
+
+
+def satu_ruang(ruang: list[Any], nama: Any) -> Any:
+    """The ink space made one paragraph (the QR code or SRIKANDI's signature stands in it)."""
+    for p in ruang[1:]:
+        p.getparent().remove(p)
+    return ruang[0] if ruang else _paragraf_kosong_sebelum(nama)
 
 
 def _paragraf_kosong_sebelum(p: Any) -> Any:
@@ -229,10 +234,7 @@ def _blok_srikandi(blok: list[Any], tata: TataTtd) -> None:
     if bagian is None:
         return
     jabatan, ruang, nama = bagian
-    tempat = ruang[0] if ruang else _paragraf_kosong_sebelum(nama)
-    for p in ruang[1:]:
-        p.getparent().remove(p)
-    _tulis(tempat, TTD)
+    _tulis(satu_ruang(ruang, nama), TTD)
     _tulis(nama, NAMA)
     if jabatan is not None:
         _tulis(jabatan, JABATAN + ("," if teks(jabatan).endswith(",") else ""))
