@@ -75,7 +75,7 @@ def isi_semua(p: Permintaan, folder_gambar: Path) -> list[tuple[JenisNaskah, Any
     for nomor, j in enumerate(jenis, start=1):
         konteks = j.konteks(p.config, folder_gambar)
         try:
-            dokumen.append((j, isi.isi(p.templates / j.templat, konteks, tata_naskah(j, p.config), isian_wajib_hilang(konteks))))
+            dokumen.append((j, isi.isi(p.templates / j.templat, konteks, tata_naskah(j, p.config, p.bacaan.mentah), isian_wajib_hilang(konteks))))
         except TemplateError as exc:  # every template's problems, reported together
             masalah += exc.masalah
         p.kabar(f"[{nomor}/{len(jenis) + 1}] {nama_berkas(p.config, j.awalan_berkas)} disusun")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import sys
@@ -12,7 +13,7 @@ import click
 from . import __version__, daftar_arsip, templat_bawaan
 from .beda import Perubahan, beda, kata_berbeda
 from .buat import TEMPLAT_BAWAAN, Permintaan, generate
-from .galat import ArsipTidakCocok, IkuError, Masalah
+from .galat import ArsipTidakCocok, IkuError, Masalah, TandaTanganError
 from .konfigurasi import baca
 from .manifes import NAMA as NAMA_MANIFES
 from .impor import impor
@@ -359,8 +360,11 @@ def verify_cmd(folder: Path | None) -> None:
     FOLDER adalah arsip satu tahun (misalnya output/2023) atau folder arsip berisi beberapa
     tahun; tanpa FOLDER, setiap tahun di bawah output/ diperiksa.
     """
-    for tahun, jumlah in daftar_arsip.verifikasi(folder or Path("output")):
-        click.echo(f"Arsip utuh: {jumlah} berkas cocok dengan {NAMA_MANIFES} di {tahun}")
+    for tahun, cocok, ttd in daftar_arsip.verifikasi(folder or Path("output")):
+        click.echo(f"Arsip utuh: {len(cocok)} berkas cocok dengan {NAMA_MANIFES} di {tahun}")
+        for h in ttd:
+            waktu = f", {h.waktu:%d-%m-%Y %H:%M:%S %Z}" if h.waktu else ""
+            click.echo(f"Tanda tangan utuh: {h.berkas.name} — {h.penanda}{waktu}")
 
 
 @main.command("arsip")
@@ -399,6 +403,31 @@ def templates_cmd(tujuan: Path) -> None:
     for path in templat_bawaan.salin(tujuan):
         click.echo(str(path))
     click.echo(f"Sunting templat di Word/LibreOffice, lalu: iku check --templates {tujuan}")
+
+
+@main.command("tandatangani")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--sertifikat", type=click.Path(path_type=Path, dir_okay=False, exists=True), required=True,
+              help="Sertifikat elektronik instansi (.p12/.pfx, misalnya dari BSrE).")
+@click.option("--sandi-env", metavar="NAMA", help="Ambil sandi sertifikat dari variabel lingkungan NAMA "
+              "(tanpa opsi ini sandi ditanyakan).")
+@click.option("--tak-terlihat", is_flag=True, help="Tanda tangan tanpa kotak yang tampak di halaman.")
+def tandatangani_cmd(folder: Path, sertifikat: Path, sandi_env: str | None, tak_terlihat: bool) -> None:
+    """Tandatangani setiap PDF arsip satu tahun (PAdES) menjadi salinan ...-ttd.pdf di sampingnya."""
+    from .tandatangan import tandatangani
+
+    for path in tandatangani(folder, sertifikat, _sandi(sandi_env), terlihat=not tak_terlihat):
+        click.echo(str(path))
+
+
+def _sandi(nama_env: str | None) -> bytes:
+    """The passphrase: from the named environment variable, else asked without echo; never an argument."""
+    if nama_env is None:
+        return click.prompt("Sandi sertifikat", hide_input=True).encode()
+    if nama_env not in os.environ:
+        raise TandaTanganError(Masalah(f"variabel lingkungan {nama_env} tidak ada",
+                                       saran=f"isi dulu, misalnya: read -s {nama_env}; export {nama_env}"))
+    return os.environ[nama_env].encode()
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import manifes
 from .galat import ArsipError, ArsipTidakCocok, ConfigError, IkuError, Masalah
@@ -73,16 +74,18 @@ def _dibuat(folder: Path) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(path.stat().st_mtime) if path.is_file() else None
 
 
-def verifikasi(folder: Path) -> list[tuple[Path, int]]:
-    """Verify one year's folder, or every year under an output folder: (folder, files matching)
-    each, or ArsipTidakCocok naming every difference of every year."""
+def verifikasi(folder: Path) -> list[tuple[Path, list[str], list[Any]]]:
+    """Verify one year's folder, or every year under an output folder: (folder, files matching,
+    signatures checked) each, or ArsipTidakCocok naming every difference of every year."""
+    from .tandatangan import periksa_arsip_ttd  # pyHanko loads only when a check needs it
+
     tahun = folder_tahun(folder)
     if (folder / manifes.NAMA).is_file() or not tahun:
-        return [(folder, len(manifes.periksa(folder)))]
+        return [(folder, *periksa_arsip_ttd(folder))]
     hasil, masalah = [], []
     for f in tahun:
         try:
-            hasil.append((f, len(manifes.periksa(f))))
+            hasil.append((f, *periksa_arsip_ttd(f)))
         except IkuError as exc:
             masalah += exc.masalah
     if masalah:

@@ -3,7 +3,8 @@
 Each problem is data (file, key path, line, message, hint); the CLI turns it into
 text exactly once and exits with the code of the error's kind (see KODE_KELUAR in the
 README): 1 check failed, 2 usage, 3 config, 4 template, 5 archive refused, 6 archive
-changed, 7 LibreOffice. Core code raises, never prints.
+changed, 7 LibreOffice,
+8 signing with a certificate refused. Core code raises, never prints.
 """
 
 from __future__ import annotations
@@ -94,3 +95,10 @@ class ImporError(IkuError):
 
     judul = "Naskah tidak diimpor"
     kode = 9
+
+
+class TandaTanganError(IkuError):
+    """The PDFs cannot be signed: certificate, passphrase or PDF wrong (nothing is written)."""
+
+    judul = "PDF tidak ditandatangani"
+    kode = 8

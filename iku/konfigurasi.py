@@ -36,8 +36,8 @@ TABEL: dict[tuple[str, ...], type[BaseModel]] = {
     ("perjanjian_kinerja",): model.PerjanjianKinerja,
     ("perjanjian_kinerja", "pihak_kedua"): model.PihakKedua,
     ("program",): model.Program,
-
     ("laporan_kinerja",): model.LaporanKinerja,
+    ("tte",): model.Tte,
 }
 TAG_UNION = {"teks", "pecahan"}
 

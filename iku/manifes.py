@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -88,3 +89,14 @@ def periksa(folder: Path) -> list[str]:
     if masalah:
         raise ArsipTidakCocok(masalah)
     return sorted(catatan)
+
+
+def tambah(folder: Path, berkas: list[Path]) -> Path:
+    """Add files just written into folder (signed copies) to its manifest, replaced atomically."""
+    manifes = folder / NAMA
+    isi = json.loads(manifes.read_text(encoding="utf-8"))
+    isi["sha256"].update({p.relative_to(folder).as_posix(): sha256(p) for p in berkas})
+    sementara = folder / f".{NAMA}.sementara"
+    sementara.write_text(json.dumps(isi, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(sementara, manifes)
+    return manifes

@@ -21,6 +21,7 @@ from pydantic import (
     Tag,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from . import bahasa
@@ -110,6 +111,11 @@ class Instansi(Dasar):
 class Format(Dasar):
     kertas: Literal["A4", "F4"] = "A4"
     huruf: Literal[HURUF_DIKENAL] = "Bookman Old Style"  # type: ignore[valid-type]
+    tanda_tangan: Literal["basah", "elektronik", "srikandi"] = "basah"
+
+
+class Tte(Dasar):
+    url_verifikasi: Teks | None = None  # what the QR code encodes; {nomor} is replaced
 
 
 class Penandatangan(Dasar):
@@ -248,5 +254,34 @@ class Config(Dasar):
     iku: Annotated[list[Iku], Field(min_length=1)]
     perjanjian_kinerja: PerjanjianKinerja | None = None
     program: list[Program] = []
-
     laporan_kinerja: LaporanKinerja | None = None
+    tte: Tte = Tte()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _isian_srikandi(cls, data: Any) -> Any:
+        """In `srikandi` SRIKANDI fills the nomor and date at signing: ISI markers are not refused."""
+        return isian_srikandi(data)
+
+
+ISIAN_NOMOR_SRIKANDI = "${nomor_naskah}"
+
+
+def _bertanda(nilai: Any) -> bool:
+    return isinstance(nilai, str) and nilai.strip().startswith(PENANDA_ISIAN)
+
+
+def isian_srikandi(data: Any) -> Any:
+    """A copy of data with an ISI-marked nomor/tanggal stood in for, when the layout is srikandi.
+
+    The nomor becomes SRIKANDI's placeholder; the date becomes 1 January of `tahun` (printed nowhere:
+    every printed date of the decree is SRIKANDI's placeholder in this layout)."""
+    if not isinstance(data, dict) or not isinstance(data.get("format"), dict) \
+            or data["format"].get("tanda_tangan") != "srikandi" or not isinstance(data.get("keputusan"), dict):
+        return data
+    keputusan = dict(data["keputusan"])
+    if _bertanda(keputusan.get("nomor")):
+        keputusan["nomor"] = ISIAN_NOMOR_SRIKANDI
+    if _bertanda(keputusan.get("tanggal")) and isinstance(data.get("tahun"), int):
+        keputusan["tanggal"] = dt.date(data["tahun"], 1, 1)
+    return {**data, "keputusan": keputusan}

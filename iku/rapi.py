@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Twips
 
 from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
+from .tte import TataTtd, terapkan as tata_tanda_tangan
 
 KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
 GAYA_DIKTUM = "Diktum"
@@ -27,7 +28,7 @@ JUDUL_TABEL_TANDA_TANGAN = "Tanda Tangan"
 
 @dataclass(frozen=True)
 class Tata:
-    """What the renderer needs to know of a document set: page, font, labels, properties."""
+    """What the renderer needs to know of a document set: page, font, labels, properties, signature."""
 
     kertas: str
     huruf: str
@@ -36,6 +37,7 @@ class Tata:
     judul: str
     subjek: str
     pengarang: str
+    tanda_tangan: TataTtd = TataTtd()  # wet ink unless the config says otherwise
 
 
 def rapikan(docx: Any, tata: Tata) -> None:
@@ -46,6 +48,7 @@ def rapikan(docx: Any, tata: Tata) -> None:
     urutkan_sel(docx)
     atur_diktum(docx, tata)
     tanda_tangan_tidak_sendiri(docx)
+    tata_tanda_tangan(docx, tata.tanda_tangan)
     baris_manual_tidak_direnggangkan(docx)
     atur_properti(docx, tata)
 

@@ -306,3 +306,80 @@ def peramban(folder: Path, unduhan: Path):
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opsi)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(unduhan)})
     return driver
+
+
+def config_ttd(tmp_path: Path, cara: str, **keputusan) -> Path:
+    """The sample config with [format] tanda_tangan = cara (and keputusan keys replaced)."""
+    data = data_contoh()
+    data.setdefault("format", {})["tanda_tangan"] = cara
+    data["keputusan"].update(keputusan)
+    return tulis_data(tmp_path / f"iku-{cara}.toml", data)
+
+
+def buat_sertifikat(path: Path, sandi: bytes, nama: str = "I Putu Kariaman Putra", hari: int = 365) -> Path:
+    """A self-signed signing certificate and its key as a PKCS#12 file (what BSrE hands out, for tests)."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    kunci = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    subjek = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, nama),
+                        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Dinas Sosial Kabupaten Buleleng")])
+    sekarang = dt.datetime.now(dt.timezone.utc)
+    sert = (x509.CertificateBuilder().subject_name(subjek).issuer_name(subjek).public_key(kunci.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(sekarang - dt.timedelta(days=10))
+            .not_valid_after(sekarang + dt.timedelta(days=hari)).sign(kunci, hashes.SHA256()))
+    path.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"ttd", kunci, sert, None, serialization.BestAvailableEncryption(sandi)))
+    return path
+
+
+def per_halaman(pdf: Path) -> list[str]:
+    """The text of each page of a PDF, whitespace collapsed."""
+    return [" ".join(h.split()) for h in teks_pdf(pdf).split("\f")[:-1]]
+
+
+def lewat_libreoffice(berkas: list[Path], keluar: Path) -> list[Path]:
+    """Open and save each DOCX in LibreOffice (as a clerk would), with a profile of its own."""
+    keluar.mkdir(parents=True, exist_ok=True)
+    profil = keluar.parent / f"profil-lo-{keluar.name}"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profil}", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(keluar), *map(str, berkas)],
+                   check=True, capture_output=True, timeout=300)
+    return [keluar / p.name for p in berkas]
+
+
+def pecah_run_ala_word(sumber: Path, tujuan: Path, panjang: int = 3) -> Path:
+    """A copy of a DOCX whose text runs are cut every few characters, with rsid marks and
+    spell-check marks between the pieces, as Word leaves a template after editing."""
+    from copy import deepcopy
+
+    from docx.oxml import OxmlElement
+
+    d = docx.Document(str(sumber))
+    for i, run in enumerate(list(d.element.body.iter(qn("w:r")))):
+        anak = [a for a in run if a.tag != qn("w:rPr")]
+        if len(anak) != 1 or anak[0].tag != qn("w:t") or len(anak[0].text or "") <= panjang:
+            continue
+        teks, penunjuk = anak[0].text, run
+        for nomor, awal in enumerate(range(0, len(teks), panjang)):
+            potong = deepcopy(run)
+            potong.set(qn("w:rsidR"), f"00{i % 0xFFFF:04X}{nomor:02X}")
+            t = potong.find(qn("w:t"))
+            t.text = teks[awal:awal + panjang]
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            if nomor % 2:
+                tanda = OxmlElement("w:proofErr")
+                tanda.set(qn("w:type"), "spellStart")
+                penunjuk.addnext(tanda)
+                penunjuk = tanda
+            penunjuk.addnext(potong)
+            penunjuk = potong
+        run.getparent().remove(run)
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    d.save(str(tujuan))
+    return tujuan

@@ -34,3 +34,18 @@ def arsip_contoh(tmp_path_factory) -> dict[str, Path]:
     paths = generate(Permintaan(baca(CONFIG_CONTOH), TEMPLATES, keluaran))
     akhiran = "-dinas-sosial-kabupaten-buleleng-2023"
     return {p.name.split(akhiran)[0]: p for p in paths}
+
+
+@pytest.fixture(scope="session")
+def arsip_elektronik_pdf(tmp_path_factory) -> Path:
+    """The sample year in the electronic signature layout, with PDF/A (made once: LibreOffice is slow).
+    Tests that change it work on a copy."""
+    from bantu import config_ttd
+    from iku import konfigurasi
+    from iku.buat import Permintaan, generate
+
+    folder = tmp_path_factory.mktemp("arsip-elektronik")
+    config = config_ttd(folder, "elektronik")
+    generate(Permintaan(konfigurasi.baca(config), Path(__file__).resolve().parent.parent / "templates",
+                        folder / "output", pdf=True))
+    return folder / "output" / "2023"

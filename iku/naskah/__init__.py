@@ -8,14 +8,15 @@ the stem of its file name. A new document of the set is one more entry here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .. import bahasa
 from ..model import Config
 from ..rapi import Tata
-from . import buku, keputusan, perjanjian_kinerja
+from ..tte import TataTtd, teks_qr
+from . import blok, buku, keputusan, perjanjian_kinerja
 
 PenyusunKonteks = Callable[[Config, Path], dict[str, Any]]
 
@@ -71,15 +72,31 @@ def per_templat() -> dict[str, JenisNaskah]:
     return {j.templat: j for j in DAFTAR}
 
 
-def tata_naskah(jenis: JenisNaskah | None, config: Config) -> Tata:
-    """The layout of one kind of document: the set's, or the kind's own (title, date) when it has one."""
-    return jenis.tata_sendiri(config) if jenis and jenis.tata_sendiri else tata(config)
+def tata_naskah(jenis: JenisNaskah | None, config: Config, mentah: bytes = b"") -> Tata:
+    """The layout of one kind of document: the set's, or the kind's own (title, date) when it has one;
+    the signature layout is always the set's."""
+    bersama = tata(config, mentah)
+    if jenis is None or jenis.tata_sendiri is None:
+        return bersama
+    return replace(jenis.tata_sendiri(config), tanda_tangan=bersama.tanda_tangan)
 
 
-def tata(config: Config) -> Tata:
-    """The layout every document of the set shares: paper, font, diktum labels, properties."""
+def tata(config: Config, mentah: bytes = b"") -> Tata:
+    """The layout every document of the set shares: paper, font, diktum labels, properties, signature.
+
+    mentah: the config file's bytes, whose SHA-256 the electronic layout's QR code carries."""
     jumlah = len(config.keputusan.memutuskan)
     return Tata(kertas=config.format.kertas, huruf=config.format.huruf,
                 label_diktum=tuple(bahasa.ordinal_diktum(n) for n in range(1, jumlah + 1)),
                 tanggal=config.keputusan.tanggal, judul=config.keputusan.tentang,
-                subjek=f"Indikator Kinerja Utama {config.tahun}", pengarang=config.instansi.nama)
+                subjek=f"Indikator Kinerja Utama {config.tahun}", pengarang=config.instansi.nama,
+                tanda_tangan=tata_ttd(config, mentah))
+
+
+def tata_ttd(config: Config, mentah: bytes) -> TataTtd:
+    """How the set is signed, and the printed values that locate each signature block's parts."""
+    ttd, k = blok.penandatangan(config), config.keputusan
+    tanggal = bahasa.tanggal(k.tanggal)
+    qr = teks_qr(config.tte.url_verifikasi, f"Keputusan {config.penandatangan.jabatan.rstrip(',')}",
+                 k.nomor, tanggal, f"{ttd['nama']}, {ttd['nip']}", mentah)
+    return TataTtd(config.format.tanda_tangan, ttd["jabatan"], ttd["nama"], ttd["nip"], k.nomor, tanggal, qr)

@@ -24,10 +24,13 @@ from ..naskah import per_templat, set_tahun, tata_naskah
 from ..galat import IkuError, Masalah
 from .naskah import salah_eja
 from ..model import Config
+from ..paket import tulis_paket
+from ..tte import isian_hilang
 from . import Hasil
 
 TANDA_STRUKTUR = re.compile(r"\{([%{#])(p|tr|tc)\s.*?[%}#]\}", re.S)
 WADAH = {"tr": ("w:tr", "baris tabel"), "tc": ("w:tc", "sel tabel")}
+TEMPLAT_SRIKANDI = ("keputusan.docx", "lampiran.docx")
 KUTIP = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
@@ -343,12 +346,25 @@ def isian_wajib_hilang(konteks: dict[str, Any]) -> isi.Pemeriksa:
 
 def _coba_isi(path: Path, konteks: dict[str, Any], config: Config, temuan: Hasil) -> None:
     try:
-        isi.isi_bytes(path, konteks, tata_naskah(per_templat().get(path.name), config))
+        tata_ = tata_naskah(per_templat().get(path.name), config)
+        doc = isi.isi(path, konteks, tata_)
+        temuan.peringatan += slot_srikandi(path, doc, config)
+        tulis_paket(doc, tata_.tanggal)  # packing fails too on some broken templates
     except IkuError as exc:
         temuan.galat += exc.masalah
     except Exception as exc:  # docxtpl/lxml fail in many ways on a broken template; all mean the same
         temuan.galat.append(Masalah(f"templat tidak dapat diisi ({type(exc).__name__}: {exc})", berkas=path,
                                     saran="bandingkan tanda {% %} templat dengan templat bawaan"))
+
+
+def slot_srikandi(path: Path, doc: Any, config: Config) -> list[Masalah]:
+    """In the srikandi layout, the Keputusan and Lampiran must give SRIKANDI every placeholder, each whole."""
+    if config.format.tanda_tangan != "srikandi" or path.name not in TEMPLAT_SRIKANDI:
+        return []
+    return [Masalah(f"templat tidak memberi tempat untuk {isian} (SRIKANDI tidak akan mengisinya)", berkas=path,
+                    saran="kembalikan isian nomor/tanggal dan blok tanda tangan bergaya \"Tanda Tangan\" "
+                          "(jabatan, baris kosong, nama, NIP) seperti pada templat bawaan")
+            for isian in isian_hilang(doc)]
 
 
 def periksa_folder(folder: Path, config: Config) -> Hasil:
