@@ -15,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Twips
 
+from .halaman import atur_aliran
 from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
 
 KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
@@ -43,6 +44,7 @@ def rapikan(docx: Any, tata: Tata) -> None:
     atur_huruf(docx, tata.huruf)
     atur_lebar_tabel(docx, tata.huruf)
     urutkan_sel(docx)
+    atur_aliran(docx, tata.huruf)
     atur_diktum(docx, tata)
     baris_manual_tidak_direnggangkan(docx)
     atur_properti(docx, tata)

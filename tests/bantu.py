@@ -89,3 +89,18 @@ def tulis_png(path: Path, lebar: int = 40, tinggi: int = 48) -> Path:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + potong(b"IHDR", kepala) + potong(b"IDAT", zlib.compress(baris))
                      + potong(b"IEND", b""))
     return path
+
+
+def halaman_pdf(path: Path) -> list[str]:
+    """The text of each page of a PDF (pdftotext -layout, one call per page), in order."""
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    jumlah = int(re.search(r"(?m)^Pages:\s+(\d+)", info).group(1))
+    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+                           check=True, capture_output=True, text=True).stdout for n in range(1, jumlah + 1)]
+
+
+def baris_iku(n: int, **ganti: str) -> list[dict]:
+    """n rows of the sample's first IKU row, two per sasaran, indikator Indikator01, Indikator02 ..."""
+    contoh = data_contoh()["iku"][0]
+    return [dict(contoh, sasaran=f"Sasaran {1 + i // 2}", indikator=f"Indikator{i + 1:02d}", **ganti)
+            for i in range(n)]
