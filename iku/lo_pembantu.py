@@ -94,7 +94,7 @@ def ubah(desktop: object, docx: str, pdf: str) -> None:
     muat = (prop("Hidden", True), prop("MacroExecutionMode", 0), prop("FilterName", FILTER_DOCX))
     doc = desktop.loadComponentFromURL(url(docx), "_blank", 0, muat)
     if doc is None:
-        raise RuntimeError(f"LibreOffice tidak dapat membuka {docx}")
+        raise RuntimeError("LibreOffice tidak dapat membuka berkasnya")  # the caller names the document
     try:
         perbarui(doc)
         data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("SelectPdfVersion", 2),))

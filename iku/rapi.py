@@ -7,14 +7,17 @@ renderer gets a small layout object (`Tata`), not the whole config.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.shared import Mm, Twips
 
+from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran
 from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
 
@@ -48,6 +51,19 @@ def rapikan(docx: Any, tata: Tata) -> None:
     atur_diktum(docx, tata)
     baris_manual_tidak_direnggangkan(docx)
     atur_properti(docx, tata)
+    lengkapi_semua_bidang(docx)
+
+
+def lengkapi_semua_bidang(docx: Any) -> None:
+    """Every field complete (begin, separate, end) in the body, headers and footers."""
+    gaya = gaya_daftar_isi(docx)
+    for akar in [docx.element, *_kepala_kaki(docx)]:
+        lengkapi_bidang(akar, gaya)
+
+
+def _kepala_kaki(docx: Any) -> list[Any]:
+    return [rel.target_part.element for rel in docx.part.rels.values()
+            if rel.reltype.endswith(("/header", "/footer"))]
 
 
 def atur_kertas(docx: Any, kertas: str) -> None:
@@ -59,10 +75,7 @@ def atur_kertas(docx: Any, kertas: str) -> None:
 
 
 def atur_huruf(docx: Any, huruf: str) -> None:
-    akar = [docx.styles.element, docx.element] + [
-        rel.target_part.element for rel in docx.part.rels.values()
-        if rel.reltype.endswith(("/header", "/footer"))
-    ]
+    akar = [docx.styles.element, docx.element, *_kepala_kaki(docx)]
     defaults = docx.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
         _pastikan_rfonts(defaults)
@@ -124,10 +137,35 @@ def baris_manual_tidak_direnggangkan(docx: Any) -> None:
         compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
 
 
+NS_INTI = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+NS_PROPERTI_INTI = {NS_INTI, "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/terms/"}
+
+
+@contextmanager
+def _awalan_cp_inti() -> Iterator[None]:
+    """docxcompose re-points python-docx's shared "cp" prefix at custom properties, so core
+    properties set after it is imported would land in docProps/core.xml a second time, in the
+    wrong namespace; "cp" means core properties while they are set."""
+    lama = nsmap.get("cp")
+    nsmap["cp"] = NS_INTI
+    try:
+        yield
+    finally:
+        if lama is not None:
+            nsmap["cp"] = lama
+
+
 def atur_properti(docx: Any, tata: Tata) -> None:
     """Core properties from the decree, nothing from the clock (byte-stable output)."""
+    with _awalan_cp_inti():
+        _isi_properti(docx, tata)
+
+
+def _isi_properti(docx: Any, tata: Tata) -> None:
     waktu = dt.datetime.combine(tata.tanggal, dt.time())
     cp = docx.core_properties
+    for asing in [e for e in cp._element if e.tag[1:].split("}")[0] not in NS_PROPERTI_INTI]:
+        cp._element.remove(asing)  # left in a template by an earlier run (see _awalan_cp_inti)
     cp.title = tata.judul[:255]  # the format's limit for a property
     cp.subject = tata.subjek[:255]
     cp.author = tata.pengarang[:255]

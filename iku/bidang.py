@@ -1,0 +1,82 @@
+"""Word fields (bidang) as the program leaves them: every field complete, whatever the template.
+
+A field is a begin mark, its instruction, a separate mark, its result and an end mark. A
+template re-saved by LibreOffice puts the Daftar Isi's end mark into the `{%p endfor %}`
+paragraph of its entry loop, which docxtpl removes: the book then has a field with no end
+and LibreOffice cannot open it. Marks are counted after filling: a field left open is closed
+after its result (the last entry paragraph for a table of contents, else its own paragraph),
+and a mark that belongs to no field is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+NAMA_GAYA_DAFTAR_ISI = re.compile(r"^(toc|contents) \d$", re.I)  # Word's "toc 1", LibreOffice's "Contents 1"
+
+
+def gaya_daftar_isi(docx: Any) -> set[str]:
+    """Ids of the paragraph styles of table-of-contents entries."""
+    return {s.get(qn("w:styleId")) for s in docx.styles.element.findall(qn("w:style"))
+            if s.name_val and NAMA_GAYA_DAFTAR_ISI.match(s.name_val)}
+
+
+def lengkapi_bidang(akar: Any, gaya_entri: set[str]) -> None:
+    """Close every field left open and drop marks outside any field, in one XML part."""
+    terbuka: list[Any] = []
+    for tanda in list(akar.iter(qn("w:fldChar"))):
+        jenis = tanda.get(qn("w:fldCharType"))
+        if jenis == "begin":
+            terbuka.append(tanda)
+        elif jenis == "end" and terbuka:
+            terbuka.pop()
+        elif not terbuka:  # an end or separate mark of no field
+            _buang_tanda(tanda)
+    for awal in reversed(terbuka):  # innermost first
+        _paragraf_akhir(awal, gaya_entri).append(_run_akhir())
+
+
+def instruksi(awal: Any) -> str:
+    """The instruction text of the field whose begin mark this is (within its paragraph)."""
+    p = _paragraf(awal)
+    return "".join(t.text or "" for t in p.iter(qn("w:instrText"))) if p is not None else ""
+
+
+def _paragraf(e: Any) -> Any:
+    while e is not None and e.tag != qn("w:p"):
+        e = e.getparent()
+    return e
+
+
+def _paragraf_akhir(awal: Any, gaya_entri: set[str]) -> Any:
+    """Where an open field ends: after the last entry of a table of contents, else in its paragraph."""
+    p = _paragraf(awal)
+    if "TOC" not in instruksi(awal).split():
+        return p
+    while (berikut := p.getnext()) is not None and berikut.tag == qn("w:p") and _gaya(berikut) in gaya_entri \
+            and berikut.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+        p = berikut
+    return p
+
+
+def _gaya(p: Any) -> str | None:
+    gaya = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return gaya.get(qn("w:val")) if gaya is not None else None
+
+
+def _run_akhir() -> Any:
+    run, tanda = OxmlElement("w:r"), OxmlElement("w:fldChar")
+    tanda.set(qn("w:fldCharType"), "end")
+    run.append(tanda)
+    return run
+
+
+def _buang_tanda(tanda: Any) -> None:
+    run = tanda.getparent()
+    run.remove(tanda)
+    if run.tag == qn("w:r") and not [e for e in run if e.tag != qn("w:rPr")]:
+        run.getparent().remove(run)
