@@ -15,7 +15,7 @@ from typing import Any
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
-from docx.shared import Mm, Twips
+from docx.shared import Length, Mm, Twips
 
 from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran
@@ -24,6 +24,7 @@ from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
 KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
 GAYA_DIKTUM = "Diktum"
 GAYA_MENETAPKAN = "Menetapkan"
+GAYA_KOLOM_LABEL = (GAYA_DIKTUM, GAYA_MENETAPKAN, "Konsiderans")  # styles whose colons share one column
 UKURAN_LABEL_PT = 12
 ANTARA_LABEL_TWIP = 142  # 0.25 cm between the longest label and its colon
 
@@ -101,30 +102,39 @@ def _pastikan_rfonts(defaults: Any) -> None:
 
 
 def atur_diktum(docx: Any, tata: Tata) -> None:
-    """Widen the diktum label column (the style's tabs) when a label like KEDUA PULUH SATU needs it."""
+    """Widen the label column when a label like KEDUA PULUH SATU needs it: the Diktum style's
+    tabs and indents, and by the same amount those of Menetapkan and Konsiderans, so the colons
+    of Menimbang, Mengingat, Menetapkan and every diktum stay in one column."""
     if not tata.label_diktum:
         return
     lebar = Twips(max(lebar_teks_twip(label, UKURAN_LABEL_PT, tata.huruf) for label in tata.label_diktum)
                   + ANTARA_LABEL_TWIP)
     kode = docx.styles.element.xpath(f'w:style[w:name/@w:val="{GAYA_DIKTUM}"]/@w:styleId')
     diktum = [p for p in docx.paragraphs if kode and p._p.style == kode[0]]  # ids, not style objects: fast
-    if diktum:
-        _lebarkan(docx.styles[GAYA_DIKTUM], lebar)
-        if GAYA_MENETAPKAN in docx.styles:  # keep "Menetapkan :" aligned with the diktum colons
-            _lebarkan(docx.styles[GAYA_MENETAPKAN], lebar)
-        diktum[-1].paragraph_format.keep_with_next = True  # the signature never stands alone on a page
-
-
-def _lebarkan(gaya: Any, lebar: int) -> None:
-    format_ = gaya.paragraph_format
-    tab = list(format_.tab_stops)
-    if not tab or tab[0].position >= lebar:
+    if not diktum:
         return
-    teks = lebar + Twips(ANTARA_LABEL_TWIP * 2)
+    tab = list(docx.styles[GAYA_DIKTUM].paragraph_format.tab_stops)
+    geser = Length(lebar - tab[0].position).twips if tab else 0  # in twips
+    if geser > 0:
+        for nama in GAYA_KOLOM_LABEL:
+            if nama in docx.styles:
+                _geser(docx.styles[nama], geser)
+    diktum[-1].paragraph_format.keep_with_next = True  # the signature never stands alone on a page
+
+
+def _geser(gaya: Any, geser: int) -> None:
+    """Move a style's tab stops and its hanging text column geser twips to the right."""
+    format_ = gaya.paragraph_format
+    tab = [(t.position, t.alignment, t.leader) for t in format_.tab_stops]
+    if not tab:
+        return
     format_.tab_stops.clear_all()
-    format_.tab_stops.add_tab_stop(lebar)
-    format_.tab_stops.add_tab_stop(teks)
-    format_.left_indent, format_.first_line_indent = teks, -teks
+    for posisi, rata, isian in tab:
+        format_.tab_stops.add_tab_stop(Twips(posisi.twips + geser), rata, isian)
+    kiri, pertama = format_.left_indent or 0, format_.first_line_indent or 0
+    format_.left_indent = Length(kiri + Twips(geser))
+    if pertama < 0:  # hanging: the label starts at the margin
+        format_.first_line_indent = Length(pertama - Twips(geser))
 
 
 def baris_manual_tidak_direnggangkan(docx: Any) -> None:

@@ -104,3 +104,17 @@ def baris_iku(n: int, **ganti: str) -> list[dict]:
     contoh = data_contoh()["iku"][0]
     return [dict(contoh, sasaran=f"Sasaran {1 + i // 2}", indikator=f"Indikator{i + 1:02d}", **ganti)
             for i in range(n)]
+
+
+def kata_pdf(path: Path) -> list[tuple[int, float, float, str]]:
+    """Every word of a PDF with its page (from 1), left edge and top in points (pdftotext -bbox)."""
+    import html
+
+    xhtml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    hasil, halaman = [], 0
+    for m in re.finditer(r'<page |<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', xhtml):
+        if m.group(0).startswith("<page"):
+            halaman += 1
+        else:
+            hasil.append((halaman, float(m.group(1)), float(m.group(2)), html.unescape(m.group(3))))
+    return hasil
