@@ -5,6 +5,7 @@ What both Word and LibreOffice honour (checked in LibreOffice's PDF):
   borders); the data row before it gets keep-with-next on its paragraphs, which Word and
   LibreOffice (its Word-compatible "table row keep") read as "keep this row with the next
   row", so the last data row and the signature always share a page;
+- a paragraph ending with a colon keeps with the next (an introduction never ends a page);
 - data rows stay whole (w:cantSplit) only while they are short: a row estimated taller than
   half the page may split, so a tall first row starts under its title instead of
   leaving the title alone, and a row taller than a page always splits.
@@ -40,6 +41,15 @@ def atur_aliran(docx: Any, huruf: str) -> None:
         if terakhir and not tinggi[terakhir - 1]:
             # a tall last row is left to split: LibreOffice would move it whole, then give up the keep
             _tetap_dengan_berikutnya(baris[terakhir - 1])
+
+
+def titik_dua_dengan_berikutnya(docx: Any) -> None:
+    """A paragraph that ends with a colon ("..., membawahi:", "Tembusan:") introduces what follows:
+    it never ends a page alone (tables keep their own rules)."""
+    for p in docx.element.body.iterchildren(qn("w:p")):
+        teks = "".join(t.text or "" for t in p.iter(qn("w:t"))).rstrip()
+        if teks.endswith(":") and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+            p.get_or_add_pPr().keepNext_val = True
 
 
 def _gaya_tanda_tangan(docx: Any) -> set[str]:

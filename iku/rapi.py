@@ -7,6 +7,7 @@ renderer gets a small layout object (`Tata`), not the whole config.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from docx.oxml.ns import nsmap, qn
 from docx.shared import Length, Mm, Twips
 
 from .bidang import gaya_daftar_isi, lengkapi_bidang
-from .halaman import atur_aliran
+from .halaman import atur_aliran, titik_dua_dengan_berikutnya
 from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
 
 KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
@@ -49,10 +50,12 @@ def rapikan(docx: Any, tata: Tata) -> None:
     atur_lebar_tabel(docx, tata.huruf)
     urutkan_sel(docx)
     atur_aliran(docx, tata.huruf)
+    titik_dua_dengan_berikutnya(docx)
     atur_diktum(docx, tata)
     baris_manual_tidak_direnggangkan(docx)
     atur_properti(docx, tata)
     lengkapi_semua_bidang(docx)
+    tanda_hubung_tak_terputus(docx)
 
 
 def lengkapi_semua_bidang(docx: Any) -> None:
@@ -65,6 +68,33 @@ def lengkapi_semua_bidang(docx: Any) -> None:
 def _kepala_kaki(docx: Any) -> list[Any]:
     return [rel.target_part.element for rel in docx.part.rels.values()
             if rel.reltype.endswith(("/header", "/footer"))]
+
+
+# Hyphens a line must not break at: year ranges (2023-2026) and the label Pos-el.
+TANDA_HUBUNG_UTUH = re.compile(r"(?<=\b\d{4})-(?=\d{4}\b)|(?<=\bPos)-(?=el\b)")
+
+
+def tanda_hubung_tak_terputus(docx: Any) -> None:
+    """Such hyphens become Word's non-breaking hyphen (w:noBreakHyphen, printed as '-')."""
+    for akar in [docx.element, *_kepala_kaki(docx)]:
+        for t in [t for t in akar.iter(qn("w:t")) if t.text and TANDA_HUBUNG_UTUH.search(t.text)]:
+            _pecah_di_tanda_hubung(t)
+
+
+def _pecah_di_tanda_hubung(t: Any) -> None:
+    """One w:t split around each such hyphen: text, w:noBreakHyphen, text, in the same run."""
+    bagian = TANDA_HUBUNG_UTUH.split(t.text)
+    sebelum = t
+    for i, teks in enumerate(bagian):
+        if i:
+            sebelum.addnext(OxmlElement("w:noBreakHyphen"))
+            sebelum = sebelum.getnext()
+        baru = OxmlElement("w:t")
+        baru.text = teks
+        baru.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        sebelum.addnext(baru)
+        sebelum = baru
+    t.getparent().remove(t)
 
 
 def atur_kertas(docx: Any, kertas: str) -> None:

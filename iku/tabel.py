@@ -37,6 +37,27 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
             k.set(qn("w:w"), str(w))
         for sel_baris in baris:
             _atur_lebar_sel(sel_baris, baru)
+    for tbl in docx.element.body.iter(qn("w:tbl")):
+        if tbl.getparent().tag == qn("w:tc"):
+            _isi_sel_induk(tbl, gaya_huruf, huruf)
+
+
+def _isi_sel_induk(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
+    """A table nested in a cell (the stacked fraction beside its "× 100%") fills its cell: its
+    other columns as wide as their text on one line, the first takes the rest."""
+    sel = tbl.getparent()
+    lebar_sel = _lebar_sel(sel)
+    kolom = tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
+    baris = [tr.findall(qn("w:tc")) for tr in tbl.findall(qn("w:tr"))]
+    if lebar_sel is None or len(kolom) < 2 or any(len(b) != len(kolom) for b in baris):
+        return
+    induk = next(t for t in sel.iterancestors(qn("w:tbl")))
+    lain = _lebar_kolom_utuh(tbl, gaya_huruf, huruf)
+    baru = [max(lebar_sel - _margin_sel_twip(induk) - sum(lain), sum(lain)), *lain]
+    for k, w in zip(kolom, baru):
+        k.set(qn("w:w"), str(w))
+    for sel_baris in baris:
+        _atur_lebar_sel(sel_baris, baru)
 
 
 # Advance widths in em of the three fonts a config can choose, regular and bold (measured on
@@ -134,8 +155,37 @@ def kebutuhan_kolom(tbl: Any, gaya_huruf: dict, huruf: str) -> tuple[list[int], 
                         elif not kepala and token != "-":
                             hanya_angka[posisi] = False
                         isi[posisi] = isi[posisi] or not kepala
+                kata[posisi] = max(kata[posisi], _kata_bersarang(tc, gaya_huruf, huruf))
             posisi += rentang
     return angka, kata, [h and ada for h, ada in zip(hanya_angka, isi)]
+
+
+def _kata_bersarang(tc: Any, gaya_huruf: dict, huruf: str) -> int:
+    """Room a table nested in the cell needs: its first column's widest word beside its other
+    columns' text, unbroken (a fraction and its "× 100%")."""
+    perlu = 0
+    for tbl in tc.iter(qn("w:tbl")):
+        lain = sum(_lebar_kolom_utuh(tbl, gaya_huruf, huruf))
+        for tr in tbl.findall(qn("w:tr")):
+            pertama = tr.find(qn("w:tc"))
+            for p in pertama.iter(qn("w:p")) if pertama is not None else ():
+                ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+                teks = "".join(t.text or "" for t in p.iter(qn("w:t")))
+                kata = max((lebar_teks_twip(k, ukuran / 2, huruf, tebal) for k in teks.split()), default=0)
+                perlu = max(perlu, kata + lain)
+    return perlu
+
+
+def _lebar_kolom_utuh(tbl: Any, gaya_huruf: dict, huruf: str) -> list[int]:
+    """Width of each column but the first of a nested table: its longest paragraph on one line."""
+    lebar = [0] * (len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")) - 1)
+    for tr in tbl.findall(qn("w:tr")):
+        for i, tc in enumerate(tr.findall(qn("w:tc"))[1:len(lebar) + 1]):
+            for p in tc.iter(qn("w:p")):
+                ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+                teks = "".join(t.text or "" for t in p.iter(qn("w:t")))
+                lebar[i] = max(lebar[i], lebar_teks_twip(teks, ukuran / 2, huruf, tebal) + SELA_TWIP)
+    return lebar
 
 
 def lebar_menurut_isi(tbl: Any, lebar: list[int], total: int, gaya_huruf: dict, huruf: str) -> list[int]:

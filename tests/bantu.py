@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 import docx
 from docx.oxml.ns import qn
@@ -26,7 +27,7 @@ def salin_config(tujuan: Path, ganti: dict[str, str] | None = None) -> Path:
 
 
 def teks_paragraf(p) -> str:
-    """A paragraph's text with tabs and line breaks as \t and \n."""
+    """A paragraph's text with tabs and line breaks as \t and \n, a non-breaking hyphen as -."""
     bagian = []
     for e in p.iter():
         if e.tag == qn("w:t"):
@@ -35,6 +36,8 @@ def teks_paragraf(p) -> str:
             bagian.append("\t")
         elif e.tag in (qn("w:br"), qn("w:cr")):
             bagian.append("\n")
+        elif e.tag == qn("w:noBreakHyphen"):
+            bagian.append("-")
     return "".join(bagian)
 
 
@@ -106,15 +109,27 @@ def baris_iku(n: int, **ganti: str) -> list[dict]:
             for i in range(n)]
 
 
-def kata_pdf(path: Path) -> list[tuple[int, float, float, str]]:
-    """Every word of a PDF with its page (from 1), left edge and top in points (pdftotext -bbox)."""
+class Kata(NamedTuple):
+    """A word of a PDF: its page (from 1), left edge, top and right edge in points."""
+
+    halaman: int
+    x: float
+    y: float
+    teks: str
+    x_akhir: float
+
+
+def kata_pdf(path: Path) -> list[Kata]:
+    """Every word of a PDF in reading order with its position (pdftotext -bbox)."""
     import html
 
     xhtml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
     hasil, halaman = [], 0
-    for m in re.finditer(r'<page |<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', xhtml):
+    pola = r'<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>'
+    for m in re.finditer(pola, xhtml):
         if m.group(0).startswith("<page"):
             halaman += 1
         else:
-            hasil.append((halaman, float(m.group(1)), float(m.group(2)), html.unescape(m.group(3))))
+            hasil.append(Kata(halaman, float(m.group(1)), float(m.group(2)), html.unescape(m.group(4)),
+                              float(m.group(3))))
     return hasil

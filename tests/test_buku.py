@@ -106,8 +106,8 @@ def test_settings_update_fields(referensi):
 def test_urutan_isi_buku(referensi):
     teks = "\n".join(teks_docx(referensi["dokumen"]))
     urutan = ["INDIKATOR KINERJA UTAMA", "TAHUN 2023-2026", "DINAS SOSIAL KABUPATEN BULELENG",
-              "Laman: http://dinsos.bulelengkab.go.id", "Pos-el: dinassosialbuleleng@gmail.com",
-              "Telepon: (0362) 21248", "KATA PENGANTAR", "Puji dan syukur", "Singaraja, 22 Maret 2022",
+              "Laman:\u00a0http://dinsos.bulelengkab.go.id", "Pos-el:\u00a0dinassosialbuleleng@gmail.com",
+              "Telepon:\u00a0(0362) 21248", "KATA PENGANTAR", "Puji dan syukur", "Singaraja, 22 Maret 2022",
               "I Putu Kariaman Putra, S.Sos, MM", "DAFTAR ISI", "BAB I PENDAHULUAN", "1.1 Latar Belakang",
               "1.2 Struktur", "1.3 Tujuan", "BAB II", "2.1 Tujuan", "2.2 Strategi", "Tabel 2.2.1",
               "2.3 Indikator", "BAB III PENUTUP", "LAMPIRAN", "MEMUTUSKAN:", "KEEMPAT", "Ditetapkan di Singaraja",
@@ -145,7 +145,7 @@ def test_tabel_2_2_1_nilai_berurutan_dan_kondisi_akhir(referensi):
     assert " ".join(baris[4][4:10]) == "3,86 6,86 9,86 12,86 15,86 15,86"
     assert baris[3][0] == "Meningkatnya penanggulangan kemiskinan dan perlindungan sosial"
     assert baris[3][13] == "Hasil Perhitungan BPS"
-    assert baris[4][13] == "Jumlah PMKS yang tertangani\nJumlah PMKS yang ada\nx 100%"
+    assert baris[4][13] == "Jumlah PMKS yang tertangani\nJumlah PMKS yang ada\n\u00d7\u00a0100%\n"
 
 
 def test_tabel_2_2_1_gabungan_kolom_dan_judul_berulang(referensi):
@@ -157,7 +157,7 @@ def test_tabel_2_2_1_gabungan_kolom_dan_judul_berulang(referensi):
     span = [tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") for tc in sel_baris(rows[0])]
     assert [s.get(qn("w:val")) for s in span if s is not None] == ["4", "3"]
     assert all(tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for tr in rows[:3])
-    grid = [int(g.get(qn("w:w"))) for g in t.iter(qn("w:gridCol"))]
+    grid = [int(g.get(qn("w:w"))) for g in t.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
     assert len(grid) == 15 and min(grid) > 0.6 * TWIP_PER_CM
     assert abs(sum(grid) - 24.7 * TWIP_PER_CM) < 30
 
@@ -376,7 +376,7 @@ def test_lain_tiga_kelompok_sasaran_digabung(lain):
     sasaran = [teks_sel(sel_baris(tr)[2]) for tr in rows]
     assert sasaran == ["Meningkatnya Mutu Layanan", "", "Menurunnya Angka Kematian", "", "",
                        "Terkendalinya Penyakit"]
-    grid = [int(g.get(qn("w:w"))) for g in t.iter(qn("w:gridCol"))]
+    grid = [int(g.get(qn("w:w"))) for g in t.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
     assert len(grid) == 16 and abs(sum(grid) - 28.0 * TWIP_PER_CM) < 30  # F4 landscape text width
 
 
@@ -424,7 +424,7 @@ def test_rentang_satu_sampai_sepuluh_tahun(tmp_path, tahun_akhir, kolom):
     baris = baris_teks(tabel)
     assert baris[2] == [str(n) for n in range(1, kolom + 1)]
     assert baris[3][4 + len(rentang)] == baris[3][5 + len(rentang)] == f"{tahun_akhir - 2000},5"
-    grid = [int(g.get(qn("w:w"))) for g in tabel._tbl.iter(qn("w:gridCol"))]
+    grid = [int(g.get(qn("w:w"))) for g in tabel._tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
     assert len(grid) == kolom and abs(sum(grid) - 28.0 * TWIP_PER_CM) < 30
 
 
@@ -592,7 +592,7 @@ def test_angka_tabel_2_2_1_tidak_terpotong_dan_teks_berbagi_sisa(empat_puluh, re
                         (lain["dokumen"], "Arial")):
         d = docx.Document(str(path))
         t = tabel_strategi(path)._tbl
-        grid = [int(g.get(qn("w:w"))) for g in t.iter(qn("w:gridCol"))]
+        grid = [int(g.get(qn("w:w"))) for g in t.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
         margin = render._margin_sel_twip(t)
         gaya = render._ukuran_gaya(d)
         for tr in t.findall(qn("w:tr")):
@@ -608,7 +608,7 @@ def test_angka_tabel_2_2_1_tidak_terpotong_dan_teks_berbagi_sisa(empat_puluh, re
                 posisi += rentang
     for path, huruf in ((referensi["dokumen"], "Bookman Old Style"), (lain["dokumen"], "Arial")):
         t = tabel_strategi(path)._tbl  # room enough: no word breaks inside either
-        grid = [int(g.get(qn("w:w"))) for g in t.iter(qn("w:gridCol"))]
+        grid = [int(g.get(qn("w:w"))) for g in t.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
         _, kata, _ = render.kebutuhan_kolom(t, render._ukuran_gaya(docx.Document(str(path))), huruf)
         assert all(g >= k + render._margin_sel_twip(t) for g, k in zip(grid, kata)), path.name
     # six years of 13-character numbers on A4: the table's font steps down, never under 6 pt

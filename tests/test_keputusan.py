@@ -122,8 +122,11 @@ def test_kelompok_sasaran_digabung_dan_bernomor(tmp_path):
 
 def test_pecahan_bertumpuk_dengan_garis(tmp_path):
     d = docx.Document(str(berkas(buat(tmp_path), "lampiran")))
-    sel = d.tables[-1].rows[3].cells[5]
-    assert [p.text for p in sel.paragraphs] == ["Jumlah PMKS yang tertangani", "Jumlah PMKS yang ada", "x 100%"]
+    pecahan = d.tables[-1].rows[3].cells[5].tables[0]  # the fraction and "× 100%" beside its bar
+    sel = pecahan.rows[0].cells[0]
+    assert [p.text for p in sel.paragraphs] == ["Jumlah PMKS yang tertangani", "Jumlah PMKS yang ada"]
+    assert pecahan.rows[0].cells[1].text == "\u00d7\u00a0100%"
+    assert pecahan._tbl.xpath("string(.//w:tc[2]/w:tcPr/w:vAlign/@w:val)") == "center"
     garis = sel.paragraphs[0]._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
     assert garis.get(qn("w:val")) == "single"
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 
-from bantu import TEMPLATES, data_contoh, kata_pdf, tulis_data
+from bantu import TEMPLATES, data_contoh, kata_pdf, teks_docx, tulis_data
 from iku import konfigurasi
 from iku.bahasa import ordinal_diktum
 from iku.buat import Permintaan, generate
@@ -49,3 +50,63 @@ def test_pdf_titik_dua_satu_kolom_dengan_tiga_belas_diktum(tmp_path):
     kolom = [b[1] for a, b in zip(kata, kata[1:]) if a[3] in label and b[3] == ":" and a[:1] == b[:1]
              and abs(a[2] - b[2]) < 1]
     assert len(kolom) == 3 + 2 + 2 and max(kolom) - min(kolom) < 1, kolom  # KEDUA BELAS, KETIGA BELAS
+
+
+def agensi_lain() -> dict:
+    """35 sasaran of one row each (two-digit numbers), a unit with sub-units, a fraction with kali."""
+    data = data_contoh()
+    contoh = data["iku"][1]
+    assert isinstance(contoh["formulasi"], dict) and contoh["formulasi"]["kali"] == "100%"
+    data["iku"] = [dict(contoh, sasaran=f"Sasaran nomor {n}", indikator=f"Indikator {n}") for n in range(1, 36)]
+    return data
+
+
+@pytest.fixture(scope="module")
+def lain(tmp_path_factory) -> dict[str, Path]:
+    return buat(tmp_path_factory.mktemp("lain"), agensi_lain(), pdf=True)
+
+
+def test_label_kop_menyatu_dengan_isinya(lain):
+    kop = "\n".join(teks_docx(lain["keputusan.docx"])[:6])
+    assert "Pos-el:\u00a0dinassosialbuleleng@gmail.com" in kop and "Laman:\u00a0http" in kop, kop
+    sampul = "\n".join(teks_docx(lain["dokumen.docx"]))
+    assert "Pos-el:\u00a0" in sampul and "Telepon:\u00a0" in sampul, sampul
+
+
+def test_rentang_tahun_dan_pos_el_tidak_terputus_di_tanda_hubung(lain):
+    for jenis in ("keputusan.docx", "dokumen.docx", "bundel.docx"):
+        with zipfile.ZipFile(lain[jenis]) as z:
+            xml = "".join(z.read(n).decode() for n in z.namelist() if re.match(r"word/(document|header\d*)\.xml", n))
+        assert not re.search(r"\d{4}-\d{4}|Pos-el", xml), jenis
+        assert "<w:noBreakHyphen/>" in xml
+    assert "TAHUN 2023-2026" in teks_docx(lain["dokumen.docx"])  # printed as a hyphen
+
+
+def test_membawahi_tetap_dengan_butirnya(lain):
+    d = docx.Document(str(lain["dokumen.docx"]))
+    pengantar = [p for p in d.paragraphs if p.text.rstrip().endswith("membawahi:")]
+    assert pengantar and all(p.paragraph_format.keep_with_next for p in pengantar)
+
+
+@pytest.mark.pdf
+def test_nomor_sasaran_dua_angka_tidak_menempel(lain):
+    kata = kata_pdf(lain["dokumen.pdf"])
+    pasangan = [(a, b) for a, b, c in zip(kata, kata[1:], kata[2:])
+                if re.fullmatch(r"\d+\.", a.teks) and b.teks == "Sasaran" and c.teks == ":"]
+    assert len(pasangan) == 35
+    assert all(b.x - a.x_akhir > 4 for a, b in pasangan), [(a.teks, round(b.x - a.x_akhir, 1)) for a, b in pasangan]
+    assert len({round(b.x) for _, b in pasangan}) == 1  # "Sasaran" in one column
+
+
+@pytest.mark.pdf
+def test_kali_seratus_persen_di_samping_garis_pecahan(lain):
+    kata = kata_pdf(lain["lampiran.pdf"])
+    for i, k in enumerate(kata):
+        if k.teks == "\u00d7":
+            atas = [w for w in kata[i - 6:i] if w.teks in ("Jumlah", "PMKS", "yang", "tertangani")]
+            bawah = [w for w in kata[i + 1:i + 20] if w.teks == "Jumlah"][:1]  # the denominator's first word
+            assert atas and bawah and k.x > max(w.x_akhir for w in atas), k
+            assert min(w.y for w in atas) < k.y < max(w.y for w in bawah), k
+            break
+    else:
+        pytest.fail("tanda × tidak ada di PDF lampiran")
