@@ -110,3 +110,13 @@ def test_kali_seratus_persen_di_samping_garis_pecahan(lain):
             break
     else:
         pytest.fail("tanda × tidak ada di PDF lampiran")
+
+
+def test_tabel_2_2_1_berkolom_satuan(tmp_path):
+    data = data_contoh()
+    data["iku"][0]["satuan"] = "per 100.000 KH"
+    d = docx.Document(str(buat(tmp_path, data)["dokumen.docx"]))
+    tabel = next(t for t in d.tables if t.cell(0, 0).text == "TUJUAN")
+    assert tabel.cell(0, 4).text == "SATUAN"
+    assert [tabel.cell(3, 3).text, tabel.cell(3, 4).text, tabel.cell(3, 5).text] == [
+        data["iku"][0]["indikator"], "per 100.000 KH", "6,12"]

@@ -250,7 +250,7 @@ def tabel(config: Config, label_bagian: str) -> dict[str, Any]:
         "jumlah_tahun": len(tahun),
         "kondisi_awal": f"KONDISI AWAL ({r.tahun_kondisi_awal})",
         "kondisi_akhir": f"KONDISI AKHIR ({r.tahun_akhir})",
-        "nomor": [str(n) for n in range(1, 12 + len(tahun))],
+        "nomor": [str(n) for n in range(1, 13 + len(tahun))],
         "baris": baris_tabel(config),
     }
 
