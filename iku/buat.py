@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import bundel, isi, manifes
+from .bidang import tulis_nomor_halaman
 from .arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
 from .konfigurasi import Bacaan
 from .model import Config
@@ -69,6 +70,8 @@ def generate(p: Permintaan) -> list[Path]:
             from .pdf import ke_pdf
 
             hasil = ke_pdf([sementara / n for n in ditulis if n.endswith(".docx")], sementara)
+            for docx, entri in hasil.daftar_isi.items():  # the Daftar Isi with LibreOffice's page numbers
+                tulis_nomor_halaman(docx, entri)
             ditulis += [x.name for x in hasil.berkas]
             versi_lo = hasil.versi
         salinan = sementara / f"konfigurasi-{p.config.tahun}.toml"

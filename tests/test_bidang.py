@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import collections
+import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from bantu import TEMPLATES, ada_soffice, data_contoh, tulis_data
+from bantu import AKAR, TEMPLATES, ada_soffice, data_contoh, teks_paragraf, teks_pdf, tulis_data
 from iku import konfigurasi
 from iku.bidang import lengkapi_bidang
 from iku.buat import Permintaan, generate
@@ -123,3 +125,37 @@ def test_pesan_pdf_menyebut_dokumen_bukan_folder_sementara(tmp_path):
     pesan = str(galat.value)
     assert "dokumen-iku-contoh-2023.docx" in pesan and ".sedang-ditulis" not in pesan, pesan
     shutil.rmtree(sementara)
+
+
+def entri_daftar_isi(docx: Path) -> list[str]:
+    """The paragraphs of the Daftar Isi field's result, from its begin to its end mark, with text."""
+    akar = parse_xml(zipfile.ZipFile(docx).read("word/document.xml"))
+    hasil, di_dalam = [], False
+    for p in akar.iter(qn("w:p")):
+        tanda = [e.get(qn("w:fldCharType")) for e in p.iter(qn("w:fldChar"))]
+        di_dalam = di_dalam or "begin" in tanda
+        if di_dalam and teks_paragraf(p).strip():
+            hasil.append(teks_paragraf(p))
+        if di_dalam and "end" in tanda:
+            return hasil
+    return hasil
+
+
+def test_daftar_isi_tanpa_pdf_berisi_entri(tmp_path):
+    buku = next(p for p in buat(tmp_path, TEMPLATES) if p.name.startswith("dokumen-iku"))
+    entri = entri_daftar_isi(buku)
+    assert [e.split("\t")[0] for e in entri][:3] == ["KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN"]
+    assert entri[-1].startswith("LAMPIRAN")
+
+
+@pytest.mark.pdf
+def test_daftar_isi_docx_bernomor_halaman_seperti_pdf(tmp_path):
+    ditulis = buat(tmp_path, TEMPLATES, pdf=True)
+    buku = next(p for p in ditulis if p.name.startswith("dokumen-iku") and p.suffix == ".docx")
+    entri = [e.split("\t") for e in entri_daftar_isi(buku)]
+    assert len(entri) == 12 and all(len(e) == 2 and re.fullmatch(r"[ivx]+|\d+", e[1]) for e in entri), entri
+    pdf = " ".join(teks_pdf(buku.with_suffix(".pdf")).split())
+    for judul, halaman in entri:
+        assert re.search(re.escape(judul) + r"\s*\.{3,}\s*" + halaman + r"\b", pdf), (judul, halaman)
+    assert subprocess.run([sys.executable, "-m", "iku.cli", "verify", str(buku.parent)], cwd=AKAR,
+                          capture_output=True).returncode == 0  # the manifest holds the numbered DOCX
