@@ -27,6 +27,10 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
         penuh = [sel for sel in baris if len(sel) == len(kolom) and all(_rentang(s) == 1 for s in sel)]
         lebar = [_lebar_sel(s) for s in penuh[-1]] if penuh else [None]
         grid = [int(k.get(qn("w:w"), "0")) for k in kolom]
+        if lebar == grid and lebar_bagian.get(tbl):  # widths fixed by the template
+            lebar = kata_utuh(tbl, grid, gaya_huruf, huruf)
+            if lebar == grid:
+                continue
         if None in lebar or lebar == grid or not sum(lebar):
             continue
         total = lebar_bagian.get(tbl) or sum(grid)
@@ -40,6 +44,29 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
     for tbl in docx.element.body.iter(qn("w:tbl")):
         if tbl.getparent().tag == qn("w:tc"):
             _isi_sel_induk(tbl, gaya_huruf, huruf)
+
+
+def kata_utuh(tbl: Any, lebar: list[int], gaya_huruf: dict, huruf: str) -> list[int]:
+    """Template-fixed widths, except that a column narrower than its longest word takes the room
+    from the others (in proportion to their widths, none below its own longest word), so no word
+    breaks inside ("Pengendalia/n") while the table can hold them all."""
+    _, kata, _ = kebutuhan_kolom(tbl, gaya_huruf, huruf)
+    perlu = [k + _margin_sel_twip(tbl) + SELA_TWIP if k else 0 for k in kata]
+    total = sum(lebar)
+    tetap = {i: p for i, (w, p) in enumerate(zip(lebar, perlu)) if w < p}
+    if not tetap or sum(perlu) > total:
+        return lebar
+    while True:
+        lain = [i for i in range(len(lebar)) if i not in tetap]
+        sisa, bobot = total - sum(tetap.values()), sum(lebar[i] for i in lain) or 1
+        bagian = {i: int(sisa * lebar[i] / bobot) for i in lain}
+        baru_kurang = {i: perlu[i] for i in lain if bagian[i] < perlu[i]}
+        if not baru_kurang:
+            break
+        tetap.update(baru_kurang)
+    hasil = [tetap.get(i, bagian.get(i, 0)) for i in range(len(lebar))]
+    hasil[max(lain or range(len(lebar)), key=lambda i: hasil[i])] += total - sum(hasil)
+    return hasil
 
 
 def _isi_sel_induk(tbl: Any, gaya_huruf: dict, huruf: str) -> None:

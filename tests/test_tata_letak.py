@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from bantu import TEMPLATES, data_contoh, kata_pdf, teks_docx, tulis_data
 from iku import konfigurasi
@@ -53,11 +54,13 @@ def test_pdf_titik_dua_satu_kolom_dengan_tiga_belas_diktum(tmp_path):
 
 
 def agensi_lain() -> dict:
-    """35 sasaran of one row each (two-digit numbers), a unit with sub-units, a fraction with kali."""
+    """35 sasaran of one row each (two-digit numbers), a unit with sub-units, a fraction with kali,
+    long words in the narrow SUMBER DATA column."""
     data = data_contoh()
     contoh = data["iku"][1]
     assert isinstance(contoh["formulasi"], dict) and contoh["formulasi"]["kali"] == "100%"
-    data["iku"] = [dict(contoh, sasaran=f"Sasaran nomor {n}", indikator=f"Indikator {n}") for n in range(1, 36)]
+    data["iku"] = [dict(contoh, sasaran=f"Sasaran nomor {n}", indikator=f"Indikator {n}",
+                        sumber_data="Bidang Pengendalian dan Pengembangan Kesejahteraan") for n in range(1, 36)]
     return data
 
 
@@ -120,3 +123,20 @@ def test_tabel_2_2_1_berkolom_satuan(tmp_path):
     assert tabel.cell(0, 4).text == "SATUAN"
     assert [tabel.cell(3, 3).text, tabel.cell(3, 4).text, tabel.cell(3, 5).text] == [
         data["iku"][0]["indikator"], "per 100.000 KH", "6,12"]
+
+
+def test_kolom_lampiran_tidak_lebih_sempit_dari_kata_terpanjangnya(lain):
+    from iku import tabel
+
+    d = docx.Document(str(lain["lampiran.docx"]))
+    t = d.tables[-1]._tbl
+    grid = [int(g.get(qn("w:w"))) for g in t.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+    _, kata, _ = tabel.kebutuhan_kolom(t, tabel._ukuran_gaya(d), "Bookman Old Style")
+    assert all(g >= k + tabel._margin_sel_twip(t) for g, k in zip(grid, kata)), (grid, kata)
+    assert sum(grid) == 14003  # still the landscape A4 text width
+
+
+@pytest.mark.pdf
+def test_kata_panjang_utuh_di_pdf_lampiran(lain):
+    kata = {k.teks for k in kata_pdf(lain["lampiran.pdf"])}
+    assert {"Pengendalian", "Kesejahteraan"} <= kata and not {"Pengendalia", "Kesejahteraa"} & kata
