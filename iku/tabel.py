@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from copy import deepcopy
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -21,6 +22,10 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
     needs it (lebar_menurut_isi): a number never breaks inside, a word only when nothing else fits."""
     lebar_bagian = _lebar_teks_per_tabel(docx.element.body)
     gaya_huruf = _ukuran_gaya(docx)
+    for tbl, total in list(lebar_bagian.items()):
+        bagian_kedua = pisah_bila_tak_muat(tbl, total, gaya_huruf, huruf)
+        if bagian_kedua is not None:
+            lebar_bagian[bagian_kedua] = total
     for tbl in docx.element.body.iter(qn("w:tbl")):
         kolom = tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
         baris = [tr.findall(qn("w:tc")) for tr in tbl.findall(qn("w:tr"))]
@@ -44,6 +49,74 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
     for tbl in docx.element.body.iter(qn("w:tbl")):
         if tbl.getparent().tag == qn("w:tc"):
             _isi_sel_induk(tbl, gaya_huruf, huruf)
+
+
+def pisah_bila_tak_muat(tbl: Any, total: int, gaya_huruf: dict, huruf: str) -> Any:
+    """A table of number columns (Tabel 2.2.1 with ten years) whose words cannot all fit even at
+    6 pt is split in two rather than printed with broken words: the first keeps every column but
+    the numbers, the second (after a copy of the caption, marked "(lanjutan)") the three columns
+    before the numbers, which name the row, and the numbers. Header rows repeat in both; the
+    numbering row keeps each column's number. Returns the second table, or None."""
+    angka, kata, hanya_angka = kebutuhan_kolom(tbl, gaya_huruf, huruf)
+    n = len(kata)
+    if not any(hanya_angka) or not any(angka):
+        return None
+    ukuran = [_huruf_paragraf(p, gaya_huruf)[0] for p in tbl.iter(qn("w:p"))
+              if any((t.text or "").strip() for t in p.iter(qn("w:t")))]
+    skala = UKURAN_TERKECIL / max(Counter(ukuran).most_common(1)[0][0] if ukuran else 20, UKURAN_TERKECIL)
+    if sum(round(k * skala) + 2 * MARGIN_SEMPIT_TWIP + SELA_TWIP for k in kata) <= total:
+        return None
+    nomor = [i for i in range(n) if hanya_angka[i]]
+    awal = min(nomor)
+    nama = [i for i in range(max(awal - 3, 0), awal) if not hanya_angka[i]]
+    if not nama or nomor != list(range(awal, max(nomor) + 1)):
+        return None
+    kedua = deepcopy(tbl)
+    _buang_kolom(tbl, set(nomor))
+    _buang_kolom(kedua, set(range(n)) - set(nama) - set(nomor))
+    judul = _salin_judul(tbl)
+    tbl.addnext(kedua)
+    for p in judul:
+        kedua.addprevious(p)
+    return kedua
+
+
+def _salin_judul(tbl: Any) -> list[Any]:
+    """Copies of the caption paragraphs right before the table, the first marked "(lanjutan)"."""
+    judul = []
+    p = tbl.getprevious()
+    while p is not None and p.tag == qn("w:p") and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip() \
+            and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+        judul.insert(0, deepcopy(p))
+        p = p.getprevious()
+    for p in judul:  # a bookmark must not exist twice
+        for tanda in list(p.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+            tanda.getparent().remove(tanda)
+    if judul:
+        t = list(judul[0].iter(qn("w:t")))[-1]
+        t.text = (t.text or "") + " (lanjutan)"
+    return judul
+
+
+def _buang_kolom(tbl: Any, buang: set[int]) -> None:
+    """Remove grid columns from a table: cells wholly inside them go, spans over them shrink."""
+    for i, k in reversed(list(enumerate(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")))):
+        if i in buang:
+            k.getparent().remove(k)
+    for tr in tbl.findall(qn("w:tr")):
+        posisi = 0
+        for tc in tr.findall(qn("w:tc")):
+            rentang = _rentang(tc)
+            tinggal = [c for c in range(posisi, posisi + rentang) if c not in buang]
+            posisi += rentang
+            if not tinggal:
+                tr.remove(tc)
+            elif len(tinggal) < rentang:
+                span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+                if len(tinggal) == 1:
+                    span.getparent().remove(span)
+                else:
+                    span.set(qn("w:val"), str(len(tinggal)))
 
 
 def kata_utuh(tbl: Any, lebar: list[int], gaya_huruf: dict, huruf: str) -> list[int]:

@@ -7,10 +7,11 @@ import zipfile
 from pathlib import Path
 
 import docx
+import docx.table
 import pytest
 from docx.oxml.ns import qn
 
-from bantu import TEMPLATES, data_contoh, kata_pdf, teks_docx, tulis_data
+from bantu import TEMPLATES, data_contoh, kata_pdf, teks_docx, teks_paragraf, tulis_data
 from iku import konfigurasi
 from iku.bahasa import ordinal_diktum
 from iku.buat import Permintaan, generate
@@ -140,3 +141,28 @@ def test_kolom_lampiran_tidak_lebih_sempit_dari_kata_terpanjangnya(lain):
 def test_kata_panjang_utuh_di_pdf_lampiran(lain):
     kata = {k.teks for k in kata_pdf(lain["lampiran.pdf"])}
     assert {"Pengendalian", "Kesejahteraan"} <= kata and not {"Pengendalia", "Kesejahteraa"} & kata
+
+
+def test_tabel_2_2_1_sepuluh_tahun_a4_dibagi_dua_tanpa_kata_terpotong(tmp_path):
+    from iku import tabel
+
+    data = data_contoh()
+    data["rencana"]["tahun_akhir"] = 2032
+    for baris in data["iku"]:
+        baris["target"] = {str(t): 5.5 for t in range(2023, 2033)}
+    path = buat(tmp_path, data)["dokumen.docx"]
+    d = docx.Document(str(path))
+    pertama = next(t for t in d.tables if t.cell(0, 0).text == "TUJUAN")._tbl
+    kedua = pertama.getnext().getnext().getnext()  # after the caption's two paragraphs
+    assert kedua.tag == qn("w:tbl") and docx.table.Table(kedua, d._body).cell(0, 0).text == "SASARAN"
+    judul = [teks_paragraf(p) for p in (pertama.getnext(), pertama.getnext().getnext())]
+    assert judul[0] == "Tabel 2.2.1 (lanjutan)" and judul[1].startswith("Tujuan, Sasaran Strategis")
+    teks_kedua = "\n".join(teks_paragraf(p) for p in kedua.iter(qn("w:p")))
+    assert all(str(t) in teks_kedua for t in range(2023, 2033)) and "2023" not in "".join(
+        teks_paragraf(p) for p in pertama.iter(qn("w:p")))
+    gaya = tabel._ukuran_gaya(d)
+    for t in (pertama, kedua):
+        assert all(tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for tr in t.findall(qn("w:tr"))[:3])
+        grid = [int(g.get(qn("w:w"))) for g in t.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+        _, kata, _ = tabel.kebutuhan_kolom(t, gaya, "Bookman Old Style")
+        assert all(g >= k + tabel._margin_sel_twip(t) for g, k in zip(grid, kata)), (grid, kata)
