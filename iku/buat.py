@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import bundel, isi, manifes
+from .bidang import tulis_nomor_halaman
 from .arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
 from .galat import Masalah, TemplateError
 from .konfigurasi import Bacaan
@@ -107,6 +108,8 @@ def generate(p: Permintaan) -> list[Path]:
             docx = [sementara / n for n in ditulis if n.endswith(".docx")]
             p.kabar(f"PDF/A: LibreOffice mengubah {len(docx)} dokumen ...")
             hasil = ke_pdf(docx, sementara, kemajuan=lambda nomor, nama: p.kabar(f"[PDF {nomor}/{len(docx)}] {nama} dibuat"))
+            for docx_, entri in hasil.daftar_isi.items():  # the Daftar Isi with LibreOffice's page numbers
+                tulis_nomor_halaman(docx_, entri)
             ditulis += [x.name for x in hasil.berkas]
             versi_lo = hasil.versi
         salinan = sementara / f"konfigurasi-{p.config.tahun}.toml"

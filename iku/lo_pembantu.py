@@ -5,7 +5,7 @@ It is a script, not part of the package's import graph: the package's own python
 cannot import uno. Input is one JSON argument; output one JSON line on stdout.
 
     {"soffice": PATH, "profil": DIR, "jaga": FD, "berkas": [[DOCX, PDF], ...]}
-    -> {"versi": "7.4.7.2"}
+    -> {"versi": "7.4.7.2", "daftar_isi": {DOCX: [[ENTRY, PAGE], ...]}}
 
 The process runs as leader of its own process group, and LibreOffice stays in that group.
 Its caller holds the write end of pipe FD `jaga`: when the caller dies (even by SIGKILL)
@@ -90,15 +90,28 @@ def perbarui(doc: object) -> None:
         doc.getTextFields().refresh()
 
 
-def ubah(desktop: object, docx: str, pdf: str) -> None:
+def daftar_isi(doc: object) -> list[list[str]]:
+    """The entries of the document's table of contents as LibreOffice laid them out: [text, page]."""
+    indeks = doc.getDocumentIndexes()
+    for i in range(indeks.getCount()):
+        isi = indeks.getByIndex(i)
+        if isi.supportsService("com.sun.star.text.ContentIndex"):
+            baris = isi.getAnchor().getString().replace("\r\n", "\n").split("\n")
+            return [b.rsplit("\t", 1) for b in baris if "\t" in b]
+    return []
+
+
+def ubah(desktop: object, docx: str, pdf: str) -> list[list[str]]:
+    """Convert one DOCX; return its table of contents with page numbers (empty when it has none)."""
     muat = (prop("Hidden", True), prop("MacroExecutionMode", 0), prop("FilterName", FILTER_DOCX))
     doc = desktop.loadComponentFromURL(url(docx), "_blank", 0, muat)
     if doc is None:
-        raise RuntimeError(f"LibreOffice tidak dapat membuka {docx}")
+        raise RuntimeError("LibreOffice tidak dapat membuka berkasnya")  # the caller names the document
     try:
         perbarui(doc)
         data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("SelectPdfVersion", 2),))
         doc.storeToURL(url(pdf), (prop("FilterName", "writer_pdf_Export"), prop("FilterData", data)))
+        return daftar_isi(doc)
     finally:
         doc.close(True)
 
@@ -110,10 +123,10 @@ def main() -> None:
     try:
         ctx = sambung(f"iku-{os.getpid()}", proses)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        hasil = {"versi": versi(ctx)}
+        hasil = {"versi": versi(ctx), "daftar_isi": {}}
         for docx, pdf in tugas["berkas"]:
             try:
-                ubah(desktop, docx, pdf)
+                hasil["daftar_isi"][docx] = ubah(desktop, docx, pdf)
                 if "kabar" in tugas:  # progress for the caller, one line per document
                     os.write(tugas["kabar"], f"{Path(pdf).name}\n".encode())
             except Exception as exc:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 from typing import Any
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.pkgwriter import PackageWriter
 
 
@@ -42,6 +44,7 @@ def tulis_paket(dokumen: Any, tanggal: dt.date) -> bytes:
     Writes the package the way python-docx's PackageWriter does, straight into a zip with
     fixed dates, instead of saving and re-packing (which compressed everything twice)."""
     paket = dokumen.part.package
+    satu_bagian_per_nama(paket)
     for part in paket.parts:
         part.before_marshal()
     penampung = io.BytesIO()
@@ -51,3 +54,40 @@ def tulis_paket(dokumen: Any, tanggal: dt.date) -> bytes:
     PackageWriter._write_parts(zip_, paket.parts)
     zip_.close()
     return penampung.getvalue()
+
+
+def satu_bagian_per_nama(paket: Any) -> None:
+    """Drop every part that shares its name with another, and the relationships to it.
+
+    LibreOffice relates docProps/core.xml with an older relationship type that python-docx does
+    not recognise, so python-docx adds core properties of its own under the same name: the zip
+    would hold docProps/core.xml twice, which Word reports as unreadable. The part python-docx
+    fills (related as core properties) is kept; otherwise the first one met."""
+    inti = {id(r.target_part) for r in paket.rels.values() if not r.is_external and r.reltype == RT.CORE_PROPERTIES}
+    per_nama: dict[str, list[Any]] = {}
+    for part in paket.iter_parts():
+        per_nama.setdefault(part.partname, []).append(part)
+    buang = set()
+    for sama in per_nama.values():
+        tetap = next((p for p in sama if id(p) in inti), sama[0])
+        buang |= {id(p) for p in sama if p is not tetap}
+    if buang:
+        for pemilik in [paket, *paket.iter_parts()]:
+            _lepas_relasi(pemilik.rels, buang)
+
+
+def _lepas_relasi(relasi: Any, buang: set[int]) -> None:
+    for rid in [k for k, r in relasi.items() if not r.is_external and id(r.target_part) in buang]:
+        del relasi[rid]
+        relasi._target_parts_by_rId.pop(rid, None)
+
+
+def ganti_bagian(docx: Path, nama: str, isi: bytes) -> None:
+    """Replace one entry of a DOCX zip, every other entry, its order, dates and attributes kept."""
+    with zipfile.ZipFile(docx) as z:
+        entri = [(info, isi if info.filename == nama else z.read(info)) for info in z.infolist()]
+    penampung = io.BytesIO()
+    with zipfile.ZipFile(penampung, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in entri:
+            z.writestr(info, data)
+    docx.write_bytes(penampung.getvalue())

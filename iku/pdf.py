@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .galat import Masalah, PdfError
@@ -39,6 +39,7 @@ class HasilPdf:
 
     berkas: list[Path]
     versi: str
+    daftar_isi: dict[Path, list[tuple[str, str]]] = field(default_factory=dict)  # per DOCX: (entry, page)
 
 
 def soffice() -> str:
@@ -90,7 +91,8 @@ def ke_pdf(berkas: list[Path], folder: Path, batas: float | None = None,
         keluaran = _jalankan(python, tugas, batas_detik() if batas is None else batas, kemajuan)
     for pdf in hasil:
         periksa_pdfa(pdf)
-    return HasilPdf(hasil, str(keluaran.get("versi", "")))
+    isi = {d: [(str(t), str(h)) for t, h in e] for d, e in keluaran.get("daftar_isi", {}).items()}
+    return HasilPdf(hasil, str(keluaran.get("versi", "")), {b: isi.get(str(b.resolve()), []) for b in berkas})
 
 
 def periksa_pdfa(pdf: Path) -> None:

@@ -7,20 +7,26 @@ renderer gets a small layout object (`Tata`), not the whole config.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Twips
+from docx.oxml.ns import nsmap, qn
+from docx.shared import Length, Mm, Twips
 
+from .bidang import gaya_daftar_isi, lengkapi_bidang
+from .halaman import atur_aliran, titik_dua_dengan_berikutnya
 from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
 from .tte import TataTtd, terapkan as tata_tanda_tangan
 
 KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
 GAYA_DIKTUM = "Diktum"
 GAYA_MENETAPKAN = "Menetapkan"
+GAYA_KOLOM_LABEL = (GAYA_DIKTUM, GAYA_MENETAPKAN, "Konsiderans")  # styles whose colons share one column
 UKURAN_LABEL_PT = 12
 ANTARA_LABEL_TWIP = 142  # 0.25 cm between the longest label and its colon
 JUDUL_TABEL_TANDA_TANGAN = "Tanda Tangan"
@@ -46,11 +52,54 @@ def rapikan(docx: Any, tata: Tata) -> None:
     atur_huruf(docx, tata.huruf)
     atur_lebar_tabel(docx, tata.huruf)
     urutkan_sel(docx)
+    atur_aliran(docx, tata.huruf)
+    titik_dua_dengan_berikutnya(docx)
     atur_diktum(docx, tata)
     tanda_tangan_tidak_sendiri(docx)
     tata_tanda_tangan(docx, tata.tanda_tangan)
     baris_manual_tidak_direnggangkan(docx)
     atur_properti(docx, tata)
+    lengkapi_semua_bidang(docx)
+    tanda_hubung_tak_terputus(docx)
+
+
+def lengkapi_semua_bidang(docx: Any) -> None:
+    """Every field complete (begin, separate, end) in the body, headers and footers."""
+    gaya = gaya_daftar_isi(docx)
+    for akar in [docx.element, *_kepala_kaki(docx)]:
+        lengkapi_bidang(akar, gaya)
+
+
+def _kepala_kaki(docx: Any) -> list[Any]:
+    return [rel.target_part.element for rel in docx.part.rels.values()
+            if rel.reltype.endswith(("/header", "/footer"))]
+
+
+# Hyphens a line must not break at: year ranges (2023-2026) and the label Pos-el.
+TANDA_HUBUNG_UTUH = re.compile(r"(?<=\b\d{4})-(?=\d{4}\b)|(?<=\bPos)-(?=el\b)")
+
+
+def tanda_hubung_tak_terputus(docx: Any) -> None:
+    """Such hyphens become Word's non-breaking hyphen (w:noBreakHyphen, printed as '-')."""
+    for akar in [docx.element, *_kepala_kaki(docx)]:
+        for t in [t for t in akar.iter(qn("w:t")) if t.text and TANDA_HUBUNG_UTUH.search(t.text)]:
+            _pecah_di_tanda_hubung(t)
+
+
+def _pecah_di_tanda_hubung(t: Any) -> None:
+    """One w:t split around each such hyphen: text, w:noBreakHyphen, text, in the same run."""
+    bagian = TANDA_HUBUNG_UTUH.split(t.text)
+    sebelum = t
+    for i, teks in enumerate(bagian):
+        if i:
+            sebelum.addnext(OxmlElement("w:noBreakHyphen"))
+            sebelum = sebelum.getnext()
+        baru = OxmlElement("w:t")
+        baru.text = teks
+        baru.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        sebelum.addnext(baru)
+        sebelum = baru
+    t.getparent().remove(t)
 
 
 def atur_kertas(docx: Any, kertas: str) -> None:
@@ -62,10 +111,7 @@ def atur_kertas(docx: Any, kertas: str) -> None:
 
 
 def atur_huruf(docx: Any, huruf: str) -> None:
-    akar = [docx.styles.element, docx.element] + [
-        rel.target_part.element for rel in docx.part.rels.values()
-        if rel.reltype.endswith(("/header", "/footer"))
-    ]
+    akar = [docx.styles.element, docx.element, *_kepala_kaki(docx)]
     defaults = docx.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
         _pastikan_rfonts(defaults)
@@ -91,30 +137,39 @@ def _pastikan_rfonts(defaults: Any) -> None:
 
 
 def atur_diktum(docx: Any, tata: Tata) -> None:
-    """Widen the diktum label column (the style's tabs) when a label like KEDUA PULUH SATU needs it."""
+    """Widen the label column when a label like KEDUA PULUH SATU needs it: the Diktum style's
+    tabs and indents, and by the same amount those of Menetapkan and Konsiderans, so the colons
+    of Menimbang, Mengingat, Menetapkan and every diktum stay in one column."""
     if not tata.label_diktum:
         return
     lebar = Twips(max(lebar_teks_twip(label, UKURAN_LABEL_PT, tata.huruf) for label in tata.label_diktum)
                   + ANTARA_LABEL_TWIP)
     kode = docx.styles.element.xpath(f'w:style[w:name/@w:val="{GAYA_DIKTUM}"]/@w:styleId')
     diktum = [p for p in docx.paragraphs if kode and p._p.style == kode[0]]  # ids, not style objects: fast
-    if diktum:
-        _lebarkan(docx.styles[GAYA_DIKTUM], lebar)
-        if GAYA_MENETAPKAN in docx.styles:  # keep "Menetapkan :" aligned with the diktum colons
-            _lebarkan(docx.styles[GAYA_MENETAPKAN], lebar)
-        diktum[-1].paragraph_format.keep_with_next = True  # the signature never stands alone on a page
-
-
-def _lebarkan(gaya: Any, lebar: int) -> None:
-    format_ = gaya.paragraph_format
-    tab = list(format_.tab_stops)
-    if not tab or tab[0].position >= lebar:
+    if not diktum:
         return
-    teks = lebar + Twips(ANTARA_LABEL_TWIP * 2)
+    tab = list(docx.styles[GAYA_DIKTUM].paragraph_format.tab_stops)
+    geser = Length(lebar - tab[0].position).twips if tab else 0  # in twips
+    if geser > 0:
+        for nama in GAYA_KOLOM_LABEL:
+            if nama in docx.styles:
+                _geser(docx.styles[nama], geser)
+    diktum[-1].paragraph_format.keep_with_next = True  # the signature never stands alone on a page
+
+
+def _geser(gaya: Any, geser: int) -> None:
+    """Move a style's tab stops and its hanging text column geser twips to the right."""
+    format_ = gaya.paragraph_format
+    tab = [(t.position, t.alignment, t.leader) for t in format_.tab_stops]
+    if not tab:
+        return
     format_.tab_stops.clear_all()
-    format_.tab_stops.add_tab_stop(lebar)
-    format_.tab_stops.add_tab_stop(teks)
-    format_.left_indent, format_.first_line_indent = teks, -teks
+    for posisi, rata, isian in tab:
+        format_.tab_stops.add_tab_stop(Twips(posisi.twips + geser), rata, isian)
+    kiri, pertama = format_.left_indent or 0, format_.first_line_indent or 0
+    format_.left_indent = Length(kiri + Twips(geser))
+    if pertama < 0:  # hanging: the label starts at the margin
+        format_.first_line_indent = Length(pertama - Twips(geser))
 
 
 def tanda_tangan_tidak_sendiri(docx: Any) -> None:
@@ -143,10 +198,35 @@ def baris_manual_tidak_direnggangkan(docx: Any) -> None:
         compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
 
 
+NS_INTI = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+NS_PROPERTI_INTI = {NS_INTI, "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/terms/"}
+
+
+@contextmanager
+def _awalan_cp_inti() -> Iterator[None]:
+    """docxcompose re-points python-docx's shared "cp" prefix at custom properties, so core
+    properties set after it is imported would land in docProps/core.xml a second time, in the
+    wrong namespace; "cp" means core properties while they are set."""
+    lama = nsmap.get("cp")
+    nsmap["cp"] = NS_INTI
+    try:
+        yield
+    finally:
+        if lama is not None:
+            nsmap["cp"] = lama
+
+
 def atur_properti(docx: Any, tata: Tata) -> None:
     """Core properties from the decree, nothing from the clock (byte-stable output)."""
+    with _awalan_cp_inti():
+        _isi_properti(docx, tata)
+
+
+def _isi_properti(docx: Any, tata: Tata) -> None:
     waktu = dt.datetime.combine(tata.tanggal, dt.time())
     cp = docx.core_properties
+    for asing in [e for e in cp._element if e.tag[1:].split("}")[0] not in NS_PROPERTI_INTI]:
+        cp._element.remove(asing)  # left in a template by an earlier run (see _awalan_cp_inti)
     cp.title = tata.judul[:255]  # the format's limit for a property
     cp.subject = tata.subjek[:255]
     cp.author = tata.pengarang[:255]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from copy import deepcopy
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -21,12 +22,20 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
     needs it (lebar_menurut_isi): a number never breaks inside, a word only when nothing else fits."""
     lebar_bagian = _lebar_teks_per_tabel(docx.element.body)
     gaya_huruf = _ukuran_gaya(docx)
+    for tbl, total in list(lebar_bagian.items()):
+        bagian_kedua = pisah_bila_tak_muat(tbl, total, gaya_huruf, huruf)
+        if bagian_kedua is not None:
+            lebar_bagian[bagian_kedua] = total
     for tbl in docx.element.body.iter(qn("w:tbl")):
         kolom = tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
         baris = [tr.findall(qn("w:tc")) for tr in tbl.findall(qn("w:tr"))]
         penuh = [sel for sel in baris if len(sel) == len(kolom) and all(_rentang(s) == 1 for s in sel)]
         lebar = [_lebar_sel(s) for s in penuh[-1]] if penuh else [None]
         grid = [int(k.get(qn("w:w"), "0")) for k in kolom]
+        if lebar == grid and lebar_bagian.get(tbl):  # widths fixed by the template
+            lebar = kata_utuh(tbl, grid, gaya_huruf, huruf)
+            if lebar == grid:
+                continue
         if None in lebar or lebar == grid or not sum(lebar):
             continue
         total = lebar_bagian.get(tbl) or sum(grid)
@@ -37,6 +46,118 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
             k.set(qn("w:w"), str(w))
         for sel_baris in baris:
             _atur_lebar_sel(sel_baris, baru)
+    for tbl in docx.element.body.iter(qn("w:tbl")):
+        if tbl.getparent().tag == qn("w:tc"):
+            _isi_sel_induk(tbl, gaya_huruf, huruf)
+
+
+def pisah_bila_tak_muat(tbl: Any, total: int, gaya_huruf: dict, huruf: str) -> Any:
+    """A table of number columns (Tabel 2.2.1 with ten years) whose words cannot all fit even at
+    6 pt is split in two rather than printed with broken words: the first keeps every column but
+    the numbers, the second (after a copy of the caption, marked "(lanjutan)") the three columns
+    before the numbers, which name the row, and the numbers. Header rows repeat in both; the
+    numbering row keeps each column's number. Returns the second table, or None."""
+    angka, kata, hanya_angka = kebutuhan_kolom(tbl, gaya_huruf, huruf)
+    n = len(kata)
+    if not any(hanya_angka) or not any(angka):
+        return None
+    ukuran = [_huruf_paragraf(p, gaya_huruf)[0] for p in tbl.iter(qn("w:p"))
+              if any((t.text or "").strip() for t in p.iter(qn("w:t")))]
+    skala = UKURAN_TERKECIL / max(Counter(ukuran).most_common(1)[0][0] if ukuran else 20, UKURAN_TERKECIL)
+    if sum(round(k * skala) + 2 * MARGIN_SEMPIT_TWIP + SELA_TWIP for k in kata) <= total:
+        return None
+    nomor = [i for i in range(n) if hanya_angka[i]]
+    awal = min(nomor)
+    nama = [i for i in range(max(awal - 3, 0), awal) if not hanya_angka[i]]
+    if not nama or nomor != list(range(awal, max(nomor) + 1)):
+        return None
+    kedua = deepcopy(tbl)
+    _buang_kolom(tbl, set(nomor))
+    _buang_kolom(kedua, set(range(n)) - set(nama) - set(nomor))
+    judul = _salin_judul(tbl)
+    tbl.addnext(kedua)
+    for p in judul:
+        kedua.addprevious(p)
+    return kedua
+
+
+def _salin_judul(tbl: Any) -> list[Any]:
+    """Copies of the caption paragraphs right before the table, the first marked "(lanjutan)"."""
+    judul = []
+    p = tbl.getprevious()
+    while p is not None and p.tag == qn("w:p") and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip() \
+            and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+        judul.insert(0, deepcopy(p))
+        p = p.getprevious()
+    for p in judul:  # a bookmark must not exist twice
+        for tanda in list(p.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+            tanda.getparent().remove(tanda)
+    if judul:
+        t = list(judul[0].iter(qn("w:t")))[-1]
+        t.text = (t.text or "") + " (lanjutan)"
+    return judul
+
+
+def _buang_kolom(tbl: Any, buang: set[int]) -> None:
+    """Remove grid columns from a table: cells wholly inside them go, spans over them shrink."""
+    for i, k in reversed(list(enumerate(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")))):
+        if i in buang:
+            k.getparent().remove(k)
+    for tr in tbl.findall(qn("w:tr")):
+        posisi = 0
+        for tc in tr.findall(qn("w:tc")):
+            rentang = _rentang(tc)
+            tinggal = [c for c in range(posisi, posisi + rentang) if c not in buang]
+            posisi += rentang
+            if not tinggal:
+                tr.remove(tc)
+            elif len(tinggal) < rentang:
+                span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+                if len(tinggal) == 1:
+                    span.getparent().remove(span)
+                else:
+                    span.set(qn("w:val"), str(len(tinggal)))
+
+
+def kata_utuh(tbl: Any, lebar: list[int], gaya_huruf: dict, huruf: str) -> list[int]:
+    """Template-fixed widths, except that a column narrower than its longest word takes the room
+    from the others (in proportion to their widths, none below its own longest word), so no word
+    breaks inside ("Pengendalia/n") while the table can hold them all."""
+    _, kata, _ = kebutuhan_kolom(tbl, gaya_huruf, huruf)
+    perlu = [k + _margin_sel_twip(tbl) + SELA_TWIP if k else 0 for k in kata]
+    total = sum(lebar)
+    tetap = {i: p for i, (w, p) in enumerate(zip(lebar, perlu)) if w < p}
+    if not tetap or sum(perlu) > total:
+        return lebar
+    while True:
+        lain = [i for i in range(len(lebar)) if i not in tetap]
+        sisa, bobot = total - sum(tetap.values()), sum(lebar[i] for i in lain) or 1
+        bagian = {i: int(sisa * lebar[i] / bobot) for i in lain}
+        baru_kurang = {i: perlu[i] for i in lain if bagian[i] < perlu[i]}
+        if not baru_kurang:
+            break
+        tetap.update(baru_kurang)
+    hasil = [tetap.get(i, bagian.get(i, 0)) for i in range(len(lebar))]
+    hasil[max(lain or range(len(lebar)), key=lambda i: hasil[i])] += total - sum(hasil)
+    return hasil
+
+
+def _isi_sel_induk(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
+    """A table nested in a cell (the stacked fraction beside its "× 100%") fills its cell: its
+    other columns as wide as their text on one line, the first takes the rest."""
+    sel = tbl.getparent()
+    lebar_sel = _lebar_sel(sel)
+    kolom = tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
+    baris = [tr.findall(qn("w:tc")) for tr in tbl.findall(qn("w:tr"))]
+    if lebar_sel is None or len(kolom) < 2 or any(len(b) != len(kolom) for b in baris):
+        return
+    induk = next(t for t in sel.iterancestors(qn("w:tbl")))
+    lain = _lebar_kolom_utuh(tbl, gaya_huruf, huruf)
+    baru = [max(lebar_sel - _margin_sel_twip(induk) - sum(lain), sum(lain)), *lain]
+    for k, w in zip(kolom, baru):
+        k.set(qn("w:w"), str(w))
+    for sel_baris in baris:
+        _atur_lebar_sel(sel_baris, baru)
 
 
 # Advance widths in em of the three fonts a config can choose, regular and bold (measured on
@@ -134,8 +255,37 @@ def kebutuhan_kolom(tbl: Any, gaya_huruf: dict, huruf: str) -> tuple[list[int], 
                         elif not kepala and token != "-":
                             hanya_angka[posisi] = False
                         isi[posisi] = isi[posisi] or not kepala
+                kata[posisi] = max(kata[posisi], _kata_bersarang(tc, gaya_huruf, huruf))
             posisi += rentang
     return angka, kata, [h and ada for h, ada in zip(hanya_angka, isi)]
+
+
+def _kata_bersarang(tc: Any, gaya_huruf: dict, huruf: str) -> int:
+    """Room a table nested in the cell needs: its first column's widest word beside its other
+    columns' text, unbroken (a fraction and its "× 100%")."""
+    perlu = 0
+    for tbl in tc.iter(qn("w:tbl")):
+        lain = sum(_lebar_kolom_utuh(tbl, gaya_huruf, huruf))
+        for tr in tbl.findall(qn("w:tr")):
+            pertama = tr.find(qn("w:tc"))
+            for p in pertama.iter(qn("w:p")) if pertama is not None else ():
+                ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+                teks = "".join(t.text or "" for t in p.iter(qn("w:t")))
+                kata = max((lebar_teks_twip(k, ukuran / 2, huruf, tebal) for k in teks.split()), default=0)
+                perlu = max(perlu, kata + lain)
+    return perlu
+
+
+def _lebar_kolom_utuh(tbl: Any, gaya_huruf: dict, huruf: str) -> list[int]:
+    """Width of each column but the first of a nested table: its longest paragraph on one line."""
+    lebar = [0] * (len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")) - 1)
+    for tr in tbl.findall(qn("w:tr")):
+        for i, tc in enumerate(tr.findall(qn("w:tc"))[1:len(lebar) + 1]):
+            for p in tc.iter(qn("w:p")):
+                ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+                teks = "".join(t.text or "" for t in p.iter(qn("w:t")))
+                lebar[i] = max(lebar[i], lebar_teks_twip(teks, ukuran / 2, huruf, tebal) + SELA_TWIP)
+    return lebar
 
 
 def lebar_menurut_isi(tbl: Any, lebar: list[int], total: int, gaya_huruf: dict, huruf: str) -> list[int]:

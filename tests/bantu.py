@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 import docx
 from docx.oxml.ns import qn
@@ -36,7 +37,7 @@ def tanpa_laporan(teks: str) -> str:
 
 
 def teks_paragraf(p) -> str:
-    """A paragraph's text with tabs and line breaks as \t and \n."""
+    """A paragraph's text with tabs and line breaks as \t and \n, a non-breaking hyphen as -."""
     bagian = []
     for e in p.iter():
         if e.tag == qn("w:t"):
@@ -45,6 +46,8 @@ def teks_paragraf(p) -> str:
             bagian.append("\t")
         elif e.tag in (qn("w:br"), qn("w:cr")):
             bagian.append("\n")
+        elif e.tag == qn("w:noBreakHyphen"):
+            bagian.append("-")
     return "".join(bagian)
 
 
@@ -383,3 +386,44 @@ def pecah_run_ala_word(sumber: Path, tujuan: Path, panjang: int = 3) -> Path:
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     d.save(str(tujuan))
     return tujuan
+
+
+def halaman_pdf(path: Path) -> list[str]:
+    """The text of each page of a PDF (pdftotext -layout, one call per page), in order."""
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    jumlah = int(re.search(r"(?m)^Pages:\s+(\d+)", info).group(1))
+    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+                           check=True, capture_output=True, text=True).stdout for n in range(1, jumlah + 1)]
+
+
+def baris_iku(n: int, **ganti: str) -> list[dict]:
+    """n rows of the sample's first IKU row, two per sasaran, indikator Indikator01, Indikator02 ..."""
+    contoh = data_contoh()["iku"][0]
+    return [dict(contoh, sasaran=f"Sasaran {1 + i // 2}", indikator=f"Indikator{i + 1:02d}", **ganti)
+            for i in range(n)]
+
+
+class Kata(NamedTuple):
+    """A word of a PDF: its page (from 1), left edge, top and right edge in points."""
+
+    halaman: int
+    x: float
+    y: float
+    teks: str
+    x_akhir: float
+
+
+def kata_pdf(path: Path) -> list[Kata]:
+    """Every word of a PDF in reading order with its position (pdftotext -bbox)."""
+    import html
+
+    xhtml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    hasil, halaman = [], 0
+    pola = r'<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</word>'
+    for m in re.finditer(pola, xhtml):
+        if m.group(0).startswith("<page"):
+            halaman += 1
+        else:
+            hasil.append(Kata(halaman, float(m.group(1)), float(m.group(2)), html.unescape(m.group(4)),
+                              float(m.group(3))))
+    return hasil

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import docx
+from docx.text.paragraph import Paragraph
 import pytest
 from click.testing import CliRunner
 from docx.enum.section import WD_ORIENT
@@ -89,7 +90,8 @@ def test_bundel_menjaga_gaya_lampiran_yang_bernama_sama(tmp_path: Path) -> None:
     bundel = docx.Document(str(folder / NAMA_BUNDEL))
     lampiran = docx.Document(str(next(folder.glob("lampiran-*.docx"))))
     indent_asli = lampiran.styles["Tanda Tangan"].paragraph_format.left_indent
-    jabatan = [p for p in bundel.paragraphs if p.text.startswith("Kepala Dinas Sosial")]
+    semua = [Paragraph(p, bundel._body) for p in bundel.element.body.iter(qn("w:p"))]  # the lampiran's in its table
+    jabatan = [p for p in semua if p.text.startswith("Kepala Dinas Sosial")]
     assert len(jabatan) == 2
     assert jabatan[0].style.name == "Tanda Tangan"
     assert jabatan[1].style.paragraph_format.left_indent == indent_asli != jabatan[0].style.paragraph_format.left_indent

@@ -34,3 +34,9 @@ def test_dokumen_contoh_sama_dengan_golden(arsip_contoh, jenis: str) -> None:
 def test_bundel_adalah_keputusan_lalu_lampiran(arsip_contoh) -> None:
     assert teks_docx(arsip_contoh["bundel-tanda-tangan-iku"]) == (
         teks_docx(arsip_contoh["keputusan-iku"]) + teks_docx(arsip_contoh["lampiran-iku"]))
+
+
+def test_buku_menulis_objektif(arsip_contoh) -> None:
+    """Issue 8 item 8: the book's default text spells "objektif" (KBBI), never "obyektif"."""
+    teks = "\n".join(teks_docx(arsip_contoh["dokumen-iku"]))
+    assert "objektif" in teks and "obyektif" not in teks

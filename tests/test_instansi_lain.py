@@ -40,7 +40,7 @@ def test_instansi_lain_lengkap(tmp_path):
     lampiran = teks_docx(folder / "lampiran-iku-dinas-kesehatan-kota-contoh-2025.docx")
     assert "Akreditasi menjamin mutu layanan & keselamatan pasien" in lampiran
     assert "Akreditasi oleh lembaga independen <LPA>" in lampiran
-    assert "x 100.000" in lampiran and ["1.", "2."] == [t for t in lampiran if t in ("1.", "2.", "3.")]
+    assert "\u00d7\u00a0100.000" in lampiran and ["1.", "2."] == [t for t in lampiran if t in ("1.", "2.", "3.")]
 
 
 def test_logo_hilang_ditolak_tanpa_tulisan(tmp_path):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import types
 import typing
-from pathlib import Path
 
 from pydantic import BaseModel
 

@@ -93,7 +93,7 @@ def kop(config: Config) -> dict[str, Any]:
     # no-break spaces: a telephone number never wraps inside the letterhead
     telepon = "Telepon\u00a0" + i.telepon.replace(" ", "\u00a0")
     alamat = f"{i.alamat}, {i.kota}" + (f" {i.kode_pos}" if i.kode_pos else "") + f", {telepon}"
-    kontak = [f"Laman: {i.laman}"] * bool(i.laman) + [f"Pos-el: {i.email}"] * bool(i.email)
+    kontak = [f"Laman:\u00a0{i.laman}"] * bool(i.laman) + [f"Pos-el:\u00a0{i.email}"] * bool(i.email)  # label with its value
     return {
         "pemerintah": i.pemerintah.upper(),
         "nama": nama_kop(config),

@@ -88,7 +88,7 @@ def lama_tahun(config: Config) -> str:
 
 def sampul(config: Config) -> dict[str, Any]:
     i = config.instansi
-    kontak = [f"Laman: {i.laman}"] * bool(i.laman) + [f"Pos-el: {i.email}"] * bool(i.email)
+    kontak = [f"Laman:\u00a0{i.laman}"] * bool(i.laman) + [f"Pos-el:\u00a0{i.email}"] * bool(i.email)
     return {
         "judul": "INDIKATOR KINERJA UTAMA",
         "periode": f"TAHUN {periode(config)}",
@@ -96,7 +96,7 @@ def sampul(config: Config) -> dict[str, Any]:
         "instansi": i.nama.upper(),
         "logo": Gambar(Path(i.logo), 45) if i.logo else None,
         "alamat": f"{i.alamat}, {i.kota}" + (f" {i.kode_pos}" if i.kode_pos else ""),
-        "kontak": kontak + [f"Telepon: {i.telepon}"],
+        "kontak": kontak + [f"Telepon:\u00a0{i.telepon}"],
     }
 
 
@@ -246,7 +246,7 @@ def tabel(config: Config, label_bagian: str) -> dict[str, Any]:
         "jumlah_tahun": len(tahun),
         "kondisi_awal": f"KONDISI AWAL ({r.tahun_kondisi_awal})",
         "kondisi_akhir": f"KONDISI AKHIR ({r.tahun_akhir})",
-        "nomor": [str(n) for n in range(1, 12 + len(tahun))],
+        "nomor": [str(n) for n in range(1, 13 + len(tahun))],
         "baris": baris_tabel(config),
     }
 

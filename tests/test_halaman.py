@@ -1,0 +1,88 @@
+"""Pages a Kepala Dinas can sign: no page holds only a heading, a title or a signature (in the PDF)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bantu import TEMPLATES, baris_iku, data_contoh, halaman_pdf, tulis_data
+from iku import konfigurasi
+from iku.buat import Permintaan, generate
+from iku.pdf import ke_pdf
+
+pytestmark = pytest.mark.pdf
+
+TIGA_PERATURAN = (
+    "Sesuai dengan:\n"
+    "1. Undang-Undang Nomor 13 Tahun 2011 tentang Penanganan Fakir Miskin yang dibaca bersama perubahannya\n"
+    "2. Peraturan Pemerintah Nomor 39 Tahun 2012 tentang Penyelenggaraan Kesejahteraan Sosial beserta perubahannya\n"
+    "3. Peraturan Menteri Sosial Nomor 3 Tahun 2021 tentang Pengelolaan Data Terpadu Kesejahteraan Sosial\n") * 2
+
+
+def varian() -> dict[str, dict]:
+    hasil = {}
+    for n in (6, 7, 11, 12):
+        data = data_contoh()
+        data["iku"] = baris_iku(n)
+        hasil[f"{n}-baris"] = data
+    data = data_contoh()
+    data["iku"] = baris_iku(6)
+    data["iku"][-1]["alasan"] = "Panjang " * 100
+    hasil["baris-tinggi"] = data
+    data = data_contoh()
+    data["format"]["kertas"] = "F4"
+    data["iku"] = baris_iku(3)
+    data["iku"][0]["alasan"] = TIGA_PERATURAN
+    hasil["f4-tiga-peraturan"] = data
+    return hasil
+
+
+# Which documents of each variant go to PDF (all in one LibreOffice run).
+DIUBAH = {"6-baris": ("lampiran", "bundel", "dokumen"), "baris-tinggi": ("lampiran", "bundel"),
+          "f4-tiga-peraturan": ("lampiran", "dokumen")}
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory) -> dict[tuple[str, str], list[str]]:
+    """(variant, document) -> the text of each page of its PDF."""
+    folder = tmp_path_factory.mktemp("halaman")
+    docx: dict[tuple[str, str], Path] = {}
+    for nama, data in varian().items():
+        path = tulis_data(folder / nama / "iku.toml", data)
+        ditulis = generate(Permintaan(konfigurasi.baca(path), TEMPLATES, folder / nama / "output"))
+        for jenis in DIUBAH.get(nama, ("lampiran",)):
+            asal = next(p for p in ditulis if p.name.startswith(jenis) and p.suffix == ".docx")
+            docx[nama, jenis] = folder / f"{nama}-{asal.name}"  # one name per variant: one folder of PDFs
+            docx[nama, jenis].write_bytes(asal.read_bytes())
+    kunci = list(docx)
+    hasil = ke_pdf([docx[k] for k in kunci], folder)
+    return {k: halaman_pdf(p) for k, p in zip(kunci, hasil.berkas)}
+
+
+def halaman_tanda_tangan(halaman: list[str]) -> str:
+    return [h for h in halaman if "NIP. 19691231" in h][-1]
+
+
+@pytest.mark.parametrize("nama, terakhir", [("6-baris", 6), ("7-baris", 7), ("11-baris", 11), ("12-baris", 12)])
+def test_tanda_tangan_lampiran_sehalaman_dengan_baris_terakhir(pdf, nama, terakhir):
+    halaman = halaman_tanda_tangan(pdf[nama, "lampiran"])
+    assert f"Indikator{terakhir:02d}" in halaman, halaman
+
+
+@pytest.mark.parametrize("jenis", ["bundel", "dokumen"])
+def test_tanda_tangan_lampiran_di_bundel_dan_buku(pdf, jenis):
+    assert "Indikator06" in halaman_tanda_tangan(pdf["6-baris", jenis])
+
+
+@pytest.mark.parametrize("jenis", ["lampiran", "bundel"])
+def test_baris_sangat_tinggi_terbelah_dan_tanda_tangan_tidak_sendiri(pdf, jenis):
+    halaman = halaman_tanda_tangan(pdf["baris-tinggi", jenis])
+    assert "Panjang" in halaman, halaman
+
+
+@pytest.mark.parametrize("jenis", ["lampiran", "dokumen"])
+def test_judul_lampiran_tidak_sendiri_di_halamannya(pdf, jenis):
+    halaman = pdf["f4-tiga-peraturan", jenis]
+    judul = next(h for h in halaman if "INDIKATOR KINERJA UTAMA (IKU)" in h and "TANGGAL" in h)
+    assert "Indikator01" in judul and "Sesuai dengan:" in judul, judul
