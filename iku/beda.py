@@ -124,8 +124,8 @@ def _banding_daftar(lama: list[Any], baru: list[Any], loc: tuple[Any, ...]) -> I
     a, b = [_identitas(x, loc) for x in lama], [_identitas(x, loc) for x in baru]
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            for i, j in zip(range(i1, i2), range(j1, j2)):
-                yield from banding(lama[i], baru[j], (*loc, j), (*loc, i))
+            for k, m in zip(range(i1, i2), range(j1, j2)):
+                yield from banding(lama[k], baru[m], (*loc, m), (*loc, k))
             continue
         for i, j in pasangkan(a[i1:i2], b[j1:j2]):
             yield from _satu_butir(lama, baru, loc, None if i is None else i1 + i, None if j is None else j1 + j)
@@ -133,11 +133,11 @@ def _banding_daftar(lama: list[Any], baru: list[Any], loc: tuple[Any, ...]) -> I
 
 def _satu_butir(lama: list[Any], baru: list[Any], loc: tuple[Any, ...], i: int | None, j: int | None
                 ) -> Iterator[Perubahan]:
-    if i is None:
+    if i is None and j is not None:
         yield Perubahan("tambah", nama_kunci((*loc, j)), label((*loc, j)), baru=_cetak_butir(baru[j]))
-    elif j is None:
+    elif j is None and i is not None:
         yield Perubahan("hapus", nama_kunci((*loc, i)), label((*loc, i)), lama=_cetak_butir(lama[i]))
-    else:
+    elif i is not None and j is not None:
         yield from banding(lama[i], baru[j], (*loc, j), (*loc, i))
 
 

@@ -7,6 +7,7 @@ import re
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -70,7 +71,7 @@ class _Format(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         super().write_heading(JUDUL_BANTUAN.get(heading, heading))
 
-    def write_dl(self, rows, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+    def write_dl(self, rows, *args, **kwargs):
         super().write_dl([(_metavar(kiri), _tambahan(kanan)) for kiri, kanan in rows], *args, **kwargs)
 
 
@@ -92,14 +93,14 @@ class _Konteks(click.Context):
 PENGATURAN = {"help_option_names": ["-h", "--help"]}
 
 
-class _Batas:
+class _Batas(click.Command):
     """The one error boundary (IkuError shown once with its kind's exit code, usage errors in
     Indonesian), for the `iku` group and for a command started alone (`python generate.py`)."""
 
-    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         _berhenti_dengan_rapi()
         try:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         except IkuError as exc:  # the one error boundary: shown once, exit code by kind
             click.echo(exc.uraian(), err=True)
             sys.exit(exc.kode)
@@ -120,7 +121,7 @@ class _Perintah(_Batas, click.Command):
 
     context_class = _Konteks
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[OPSI]")
         kwargs["context_settings"] = {**PENGATURAN, **(kwargs.get("context_settings") or {})}
         super().__init__(*args, **kwargs)
@@ -137,7 +138,7 @@ class _Grup(_Perintah, click.Group):
 
     command_class = _Perintah
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
         super().__init__(*args, **kwargs)
 
@@ -180,7 +181,7 @@ def di_terminal() -> bool:
     return sys.stderr.isatty()
 
 
-def _kemajuan():  # type: ignore[no-untyped-def]
+def _kemajuan():
     """Each document as it is made, on stderr, only when stderr is a terminal."""
     if not di_terminal():
         return None
@@ -275,8 +276,8 @@ def _tampil_perubahan(p: Perubahan) -> str:
 
 
 def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
-    gaya = {"hapus": {"fg": "red", "bold": True, "strikethrough": True},
-            "tambah": {"fg": "green", "bold": True, "underline": True}}
+    gaya: dict[str, dict[str, Any]] = {"hapus": {"fg": "red", "bold": True, "strikethrough": True},
+                                       "tambah": {"fg": "green", "bold": True, "underline": True}}
     teks = "".join(click.style(t, **gaya[j]) if j in gaya else t for j, t in potongan)
     return f"    {tanda} " + teks.replace("\n", "\n      ")
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+Huruf = ImageFont.FreeTypeFont | ImageFont.ImageFont  # a TrueType font, or Pillow's own when none is found
+
 
 DPI = 300
 HITAM, PUTIH, ABU = 0, 255, 215
@@ -33,7 +35,7 @@ def mm(piksel: int) -> float:
 
 
 @lru_cache(maxsize=None)
-def huruf(ukuran: int, tebal: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def huruf(ukuran: int, tebal: bool = False) -> Huruf:
     """The first sans font found on this system (Pillow searches the system font folders)."""
     for nama in HURUF_TEBAL if tebal else HURUF_BIASA:
         try:
@@ -43,7 +45,7 @@ def huruf(ukuran: int, tebal: bool = False) -> ImageFont.FreeTypeFont | ImageFon
     return ImageFont.load_default(ukuran)
 
 
-def bungkus(teks: str, font: ImageFont.ImageFont, lebar: int) -> list[str]:
+def bungkus(teks: str, font: Huruf, lebar: int) -> list[str]:
     """Greedy word wrap to lebar pixels; a single overlong word stays on its own line."""
     baris: list[str] = []
     for bagian in teks.splitlines() or [""]:
@@ -101,16 +103,16 @@ JARAK = px(4)
 PADAT = px(1.5)
 
 
-def _tinggi_kotak(baris: list[str], font: ImageFont.ImageFont) -> int:
-    return len(baris) * round(font.size * 1.2) + 2 * PADAT
+def _tinggi_kotak(baris: list[str], font: Huruf) -> int:
+    return len(baris) * round(getattr(font, "size", 10) * 1.2) + 2 * PADAT
 
 
 def _gambar_kotak(d: ImageDraw.ImageDraw, x: int, y: int, lebar: int, baris: list[str],
-                  font: ImageFont.ImageFont, isi: int = PUTIH) -> int:
+                  font: Huruf, isi: int = PUTIH) -> int:
     """Draw a box with centred lines; return its height."""
     tinggi = _tinggi_kotak(baris, font)
     d.rectangle((x, y, x + lebar, y + tinggi), fill=isi, outline=HITAM, width=GARIS)
-    langkah = round(font.size * 1.2)
+    langkah = round(getattr(font, "size", 10) * 1.2)
     for i, teks in enumerate(baris):
         d.text((x + lebar / 2, y + PADAT + i * langkah + langkah / 2), teks, fill=HITAM, font=font, anchor="mm")
     return tinggi

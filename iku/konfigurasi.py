@@ -164,7 +164,7 @@ def sahkan(berkas: BerkasToml) -> Bacaan:
     try:
         config = model.Config.model_validate(berkas.data)
     except ValidationError as exc:
-        raise ConfigError([_terjemahkan(e, teks, path) for e in exc.errors()]
+        raise ConfigError([_terjemahkan(dict(e), teks, path) for e in exc.errors()]
                           + target_pk(berkas.data, teks, path)) from None
     masalah = periksa_silang(config, teks, path)
     if masalah:

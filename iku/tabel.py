@@ -30,16 +30,17 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
         kolom = tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
         baris = [tr.findall(qn("w:tc")) for tr in tbl.findall(qn("w:tr"))]
         penuh = [sel for sel in baris if len(sel) == len(kolom) and all(_rentang(s) == 1 for s in sel)]
-        lebar = [_lebar_sel(s) for s in penuh[-1]] if penuh else [None]
+        lebar: list[int | None] = [_lebar_sel(s) for s in penuh[-1]] if penuh else [None]
         grid = [int(k.get(qn("w:w"), "0")) for k in kolom]
         if lebar == grid and lebar_bagian.get(tbl):  # widths fixed by the template
-            lebar = kata_utuh(tbl, grid, gaya_huruf, huruf)
+            lebar = list(kata_utuh(tbl, grid, gaya_huruf, huruf))
             if lebar == grid:
                 continue
-        if None in lebar or lebar == grid or not sum(lebar):
+        pasti = [w for w in lebar if w is not None]
+        if len(pasti) != len(lebar) or pasti == grid or not sum(pasti):
             continue
         total = lebar_bagian.get(tbl) or sum(grid)
-        baru = [round(w * total / sum(lebar)) for w in lebar]
+        baru = [round(w * total / sum(pasti)) for w in pasti]
         if lebar_bagian.get(tbl):
             baru = lebar_menurut_isi(tbl, baru, total, gaya_huruf, huruf)
         for k, w in zip(kolom, baru):
@@ -83,7 +84,7 @@ def pisah_bila_tak_muat(tbl: Any, total: int, gaya_huruf: dict, huruf: str) -> A
 
 def _salin_judul(tbl: Any) -> list[Any]:
     """Copies of the caption paragraphs right before the table, the first marked "(lanjutan)"."""
-    judul = []
+    judul: list[Any] = []
     p = tbl.getprevious()
     while p is not None and p.tag == qn("w:p") and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip() \
             and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:

@@ -159,7 +159,8 @@ def _majukan_tanggal_laporan(doc: Any) -> bool:
     tanggal = laporan.get("tanggal")
     if isinstance(tanggal, dt.date):
         baru = tomlkit.item(_tahun_depan(tanggal))
-        baru.trivia.comment, baru.trivia.comment_ws = tanggal.trivia.comment, tanggal.trivia.comment_ws
+        lama: Any = tanggal  # a tomlkit Date: a date with the line's comment (trivia)
+        baru.trivia.comment, baru.trivia.comment_ws = lama.trivia.comment, lama.trivia.comment_ws
         laporan["tanggal"] = baru
     return True
 
@@ -169,7 +170,7 @@ def laporan_jadi_catatan(teks: str) -> str:
     stays where it is, one "#" before each of its lines ("# " before a key, so its own comments
     read "## ..."): removing the first "#" of every line gives the section back."""
     baris = teks.splitlines(keepends=True)
-    awal = next(i for i, b in enumerate(baris) if KEPALA.match(b) and KEPALA.match(b).group(2) == "laporan_kinerja")
+    awal = next(i for i, b in enumerate(baris) if (m := KEPALA.match(b)) and m.group(2) == "laporan_kinerja")
     dalam_string = False
     for i in range(awal, len(baris)):
         if i > awal and not dalam_string and KEPALA.match(baris[i]):

@@ -191,7 +191,10 @@ def cari_letak(pdf: Path, nama: list[str]) -> Letak | None:
                          timeout=120).stdout
     dicari = {_rapat(n) for n in nama}
     for i, halaman in enumerate(re.findall(r"<page (.*?)</page>", xml, re.S)):
-        lebar, tinggi = (float(x) for x in re.search(r'width="([\d.]+)" height="([\d.]+)"', halaman).groups())
+        ukuran = re.search(r'width="([\d.]+)" height="([\d.]+)"', halaman)
+        if ukuran is None:
+            continue
+        lebar, tinggi = (float(x) for x in ukuran.groups())
         baris = [(_kotak_baris(b), _rapat(" ".join(_kata(b)))) for b in re.findall(r"<line (.*?)</line>", halaman, re.S)]
         for (x0, y0, _), teks in baris:
             if teks in dicari:
@@ -203,7 +206,9 @@ def cari_letak(pdf: Path, nama: list[str]) -> Letak | None:
 
 def _kotak_baris(baris: str) -> tuple[float, float, float]:
     """xMin, yMin, yMax of a pdftotext line (points, origin top left)."""
-    return tuple(float(re.search(rf'{k}="([\d.]+)"', baris).group(1)) for k in ("xMin", "yMin", "yMax"))  # type: ignore[return-value]
+    nilai = [re.search(rf'{k}="([\d.]+)"', baris) for k in ("xMin", "yMin", "yMax")]
+    x0, y0, y1 = (float(m.group(1)) if m else 0.0 for m in nilai)
+    return x0, y0, y1
 
 
 def _bawah_baris_di_atas(baris: list[tuple[tuple[float, float, float], str]], x0: float, y0: float) -> float:

@@ -190,6 +190,7 @@ def _ungkapan(node: nodes.Expr, lingkup: Lingkup, hasil: Pemakaian) -> tuple[Any
             hasil.tidak_dikenal.append((node.name, node.lineno))
             return APA_SAJA, None
         return _catat(*lingkup[node.name], hasil)
+    assert isinstance(node, (nodes.Getattr, nodes.Getitem))  # the only other shapes _nama_ungkapan passes
     induk, jalur = _ungkapan(node.node, lingkup, hasil)
     kunci = node.attr if isinstance(node, nodes.Getattr) else _kunci_tetap(node, lingkup, hasil)
     if kunci is None or not isinstance(induk, dict):
@@ -288,7 +289,7 @@ def periksa_templat(path: Path, konteks: dict[str, Any], config: Config) -> Hasi
         return temuan
     dipakai = [_periksa_bagian(path, doc, b, konteks, temuan) for b in bagian(doc)]
     if None not in dipakai and not temuan.galat:  # after a syntax error or a misspelt name the
-        _periksa_wajib(path, set().union(*dipakai), temuan)  # names used are uncertain, not missing
+        _periksa_wajib(path, set().union(*(d for d in dipakai if d is not None)), temuan)  # names used are uncertain, not missing
     if not temuan.galat:
         _coba_isi(path, konteks, config, temuan)
     return Hasil(list(dict.fromkeys(temuan.galat)), list(dict.fromkeys(temuan.peringatan)))
