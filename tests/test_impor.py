@@ -108,9 +108,11 @@ KATA = st.text(alphabet=st.sampled_from("abcXYZ019&<>{}%\"'\\/()-,;:.éß"), min
 
 
 def teks_bebas(baris: int = 1) -> st.SearchStrategy[str]:
-    """Text as a clerk may type it (markup-like characters too): single spaces, no typed label."""
+    """Text as a clerk may type it (markup-like characters too): single spaces, no typed label, not
+    starting with the colon that separates a label from its text (a single, unlabelled item would
+    read "Mengingat : : ..." and the import cannot tell the two colons apart)."""
     satu = st.lists(KATA, min_size=1, max_size=8).map(" ".join).filter(
-        lambda t: not re.match(r"\W*[a-zA-Z0-9]{1,3}[.)]|ISI:|[-_=.]{3}", t) and not label_diktum(t))
+        lambda t: not re.match(r"\W*[a-zA-Z0-9]{1,3}[.)]|ISI:|[-_=.]{3}|\W*:", t) and not label_diktum(t))
     return st.lists(satu, min_size=1, max_size=baris).map("\n".join)
 
 
