@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -34,7 +34,7 @@ def mm(piksel: int) -> float:
     return piksel * 25.4 / DPI
 
 
-@lru_cache(maxsize=None)
+@cache
 def huruf(ukuran: int, tebal: bool = False) -> Huruf:
     """The first sans font found on this system (Pillow searches the system font folders)."""
     for nama in HURUF_TEBAL if tebal else HURUF_BIASA:
@@ -90,6 +90,7 @@ def simpan(gambar: Image.Image | Png, folder: Path, awalan: str) -> Path:
 
 # ---------------------------------------------------------------- organisation chart
 
+
 @dataclass(frozen=True)
 class Kotak:
     """One unit of the chart and the units under it."""
@@ -107,8 +108,9 @@ def _tinggi_kotak(baris: list[str], font: Huruf) -> int:
     return len(baris) * round(getattr(font, "size", 10) * 1.2) + 2 * PADAT
 
 
-def _gambar_kotak(d: ImageDraw.ImageDraw, x: int, y: int, lebar: int, baris: list[str],
-                  font: Huruf, isi: int = PUTIH) -> int:
+def _gambar_kotak(
+    d: ImageDraw.ImageDraw, x: int, y: int, lebar: int, baris: list[str], font: Huruf, isi: int = PUTIH
+) -> int:
     """Draw a box with centred lines; return its height."""
     tinggi = _tinggi_kotak(baris, font)
     d.rectangle((x, y, x + lebar, y + tinggi), fill=isi, outline=HITAM, width=GARIS)
@@ -168,9 +170,9 @@ def bagan_terbagi(kepala: Kotak, unit: list[Kotak], lebar_mm: float, tinggi_mm: 
         return [bagan_organisasi(kepala, unit, lebar_mm)]
     kelompok: list[list[Kotak]] = [[]]
     for awal in range(0, len(unit), 4):
-        calon = kelompok[-1] + unit[awal:awal + 4]
+        calon = kelompok[-1] + unit[awal : awal + 4]
         if kelompok[-1] and _tata_letak(kepala, calon, lebar)["tinggi"] > batas:
-            kelompok.append(unit[awal:awal + 4])
+            kelompok.append(unit[awal : awal + 4])
         else:
             kelompok[-1] = calon
     return [bagan_organisasi(kepala, k, lebar_mm) for k in kelompok]
@@ -186,7 +188,7 @@ def _tata_letak(kepala: Kotak, unit: list[Kotak], lebar: int) -> dict:
     kiri = GARIS + (px(4) if len(jumlah_baris) > 1 else 0)
     baris, posisi = [], 0
     for jumlah in jumlah_baris:
-        isi = unit[posisi:posisi + jumlah]
+        isi = unit[posisi : posisi + jumlah]
         posisi += jumlah
         kolom = (lebar - kiri - GARIS - (jumlah - 1) * JARAK) // jumlah
         y += 2 * JARAK

@@ -46,6 +46,7 @@ def url(path: str) -> str:
 
 def jaga_pemanggil(fd: int) -> None:
     """Kill the whole group (LibreOffice too) as soon as the caller's end of the pipe closes."""
+
     def tunggu() -> None:
         while os.read(fd, 4096):
             pass
@@ -56,9 +57,21 @@ def jaga_pemanggil(fd: int) -> None:
 
 def mulai(soffice: str, profil: str, pipa: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [soffice, f"-env:UserInstallation={url(profil)}", "--headless", "--invisible", "--norestore",
-         "--nolockcheck", "--nodefault", "--nologo", f"--accept=pipe,name={pipa};urp;StarOffice.ComponentContext"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            soffice,
+            f"-env:UserInstallation={url(profil)}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nolockcheck",
+            "--nodefault",
+            "--nologo",
+            f"--accept=pipe,name={pipa};urp;StarOffice.ComponentContext",
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def sambung(pipa: str, proses: subprocess.Popen[bytes]) -> object:
@@ -77,7 +90,8 @@ def sambung(pipa: str, proses: subprocess.Popen[bytes]) -> object:
 def versi(ctx: Any) -> str:
     penyedia = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
     simpul = penyedia.createInstanceWithArguments(
-        "com.sun.star.configuration.ConfigurationAccess", (prop("nodepath", "/org.openoffice.Setup/Product"),))
+        "com.sun.star.configuration.ConfigurationAccess", (prop("nodepath", "/org.openoffice.Setup/Product"),)
+    )
     return str(simpul.getByName("ooSetupVersionAboutBox"))
 
 
