@@ -16,7 +16,8 @@ from bantu import teks_docx
 
 GOLDEN = Path(__file__).parent / "golden"
 DOKUMEN = {"keputusan-iku": "keputusan.txt", "lampiran-iku": "lampiran.txt", "dokumen-iku": "dokumen-iku.txt",
-           "bundel-tanda-tangan-iku": "bundel-tanda-tangan.txt"}
+           "bundel-tanda-tangan-iku": "bundel-tanda-tangan.txt", "perjanjian-kinerja": "perjanjian-kinerja.txt",
+           "laporan-kinerja": "laporan-kinerja.txt"}
 
 
 def baris_golden(nama: str) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Any
 from .. import bahasa
 from ..model import Config
 from ..rapi import Tata
-from . import buku, keputusan, perjanjian_kinerja
+from . import buku, keputusan, laporan_kinerja, perjanjian_kinerja
 
 PenyusunKonteks = Callable[[Config, Path], dict[str, Any]]
 
@@ -58,6 +58,14 @@ DAFTAR: tuple[JenisNaskah, ...] = (
                  "pk.program[].nama", "pk.program[].anggaran", "pk.jumlah_anggaran"),
                 "perjanjian-kinerja", ada=lambda c: c.perjanjian_kinerja is not None,
                 tata_sendiri=perjanjian_kinerja.tata),
+    JenisNaskah("laporan_kinerja", "laporan-kinerja.docx", laporan_kinerja.konteks,
+                ("lk.sampul.judul", "lk.sampul.instansi", "lk.judul.pengantar", "lk.ikhtisar[]",
+                 "lk.daftar_isi[].teks", "lk.capaian.kelompok[].baris[].capaian",
+                 "lk.capaian.kelompok[].baris[].predikat", "lk.capaian.riwayat.baris[].nilai[]",
+                 "lk.capaian.akhir.baris[].capaian", "lk.capaian.indikator[].gambar",
+                 "lk.capaian.anggaran.jumlah.persen", "pk.sasaran[].baris[].target", *TANDA_TANGAN),
+                "laporan-kinerja", ada=lambda c: c.laporan_kinerja is not None,
+                tata_sendiri=laporan_kinerja.tata),
 )
 
 
