@@ -220,13 +220,20 @@ def akhir(config: Config, label: str) -> dict[str, Any]:
                       for n, c in enumerate(capaian.capaian_akhir(config), start=1)]}
 
 
+def _dengan_satuan(teks: str, satuan: str) -> str:
+    """'3%' for a percentage, '12 orang' otherwise."""
+    return f"{teks}%" if satuan == "%" else f"{teks} {satuan}"
+
+
 def analisis_bawaan(c: capaian.Capaian, tahun: int) -> str:
+    """The analysis printed when the row has none: the year's figures in one sentence."""
     t = c.teks()
+    realisasi, target = _dengan_satuan(t["realisasi"], c.satuan), _dengan_satuan(t["target"], c.satuan)
     if c.nilai is None:
-        return (f"Realisasi tahun {tahun} sebesar {t['realisasi']} {c.satuan} dengan target {t['target']} "
-                f"{c.satuan}; capaiannya tidak dapat dihitung karena targetnya 0.")
-    return (f"Realisasi tahun {tahun} sebesar {t['realisasi']} {c.satuan} dari target {t['target']} "
-            f"{c.satuan}, dengan capaian {t['capaian']}% (predikat {t['predikat']}).")
+        return (f"Realisasi tahun {tahun} sebesar {realisasi} dengan target {target}; capaiannya tidak dapat "
+                f"dihitung karena targetnya 0.")
+    return (f"Realisasi tahun {tahun} sebesar {realisasi} dari target {target}, dengan capaian "
+            f"{t['capaian']}% (predikat {t['predikat']}).")
 
 
 def per_indikator(config: Config, folder: Path, label: Callable[[], str]) -> list[dict[str, Any]]:
