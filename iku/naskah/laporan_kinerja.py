@@ -120,7 +120,7 @@ def _jumlah(n: int) -> str:
     return f"{n} ({bahasa.terbilang(n)})"
 
 
-def ikhtisar(config: Config, daftar: list[capaian.Capaian], anggaran: capaian.Anggaran) -> list[str]:
+def ikhtisar(config: Config, daftar: list[capaian.Capaian], hitung: capaian.Anggaran) -> list[list[str]]:
     """The Ikhtisar Eksekutif: counts from capaian.ikhtisar, the budget absorbed from its JUMLAH row."""
     ik, nama, tahun = capaian.ikhtisar(daftar), config.instansi.nama, config.tahun
     predikat = "; ".join(f"{nama_} {n} indikator" for nama_, n in ik.per_predikat.items())
@@ -134,8 +134,8 @@ def ikhtisar(config: Config, daftar: list[capaian.Capaian], anggaran: capaian.An
     if ik.tidak_terukur:
         hasil.append(f"{_jumlah(ik.tidak_terukur)} indikator bertarget 0 sehingga capaian dan predikatnya "
                      f"tidak dapat dihitung (tercetak \"-\").")
-    jumlah = capaian.teks_anggaran(anggaran.jumlah)
-    if config.program and anggaran.jumlah.persen is not None:
+    jumlah = capaian.teks_anggaran(hitung.jumlah)
+    if config.program and hitung.jumlah.persen is not None:
         hasil.append(f"Realisasi anggaran tahun {tahun} sebesar Rp{jumlah['realisasi']} dari pagu "
                      f"Rp{jumlah['anggaran']}, atau terserap {jumlah['persen']}%.")
     return [[p] for p in hasil]
@@ -164,8 +164,19 @@ def rencana(config: Config, label: dict[str, Any]) -> dict[str, Any]:
         "tujuan": f"Tujuan {nama} adalah \u201c{r.tujuan}\u201d, dengan indikator tujuan "
                   f"\u201c{r.indikator_tujuan}\u201d.",
         "sasaran": buku.sasaran(config),
-        "tabel": buku.tabel(config, str(label["perencanaan"])),
+        "tabel": tabel_target(config, label["perencanaan"]),
     }
+
+
+def tabel_target(config: Config, bab: int) -> dict[str, Any]:
+    """The IKU with kondisi awal, the target of every plan year and kondisi akhir: the rows of the
+    book's Tabel 2.2.1 (buku.baris_tabel), without its strategy and measurement columns."""
+    r, tabel = config.rencana, buku.tabel(config, str(bab))
+    return {"label": tabel["label"],
+            "judul": f"Indikator Kinerja Utama dan Target {config.instansi.nama} Tahun {periode(config)}",
+            "kondisi_awal": tabel["kondisi_awal"], "kondisi_akhir": tabel["kondisi_akhir"],
+            "tahun": [str(t) for t in r.tahun],
+            "baris": [{**b, "nomor": f"{n}."} for n, b in enumerate(tabel["baris"], start=1)]}
 
 
 # ---------------------------------------------------------------- BAB III
@@ -207,7 +218,7 @@ def riwayat(config: Config, label: str) -> dict[str, Any]:
             if len(tahun) > 1 else f"Realisasi Kinerja Tahun {config.tahun}",
             "tahun": [str(t) for t in tahun],
             "baris": [{"nomor": f"{n}.", "indikator": b.indikator, "satuan": b.satuan, "nilai": nilai}
-                      for n, (b, nilai) in enumerate(zip(config.iku, capaian.riwayat_realisasi(config)), start=1)]}
+                      for n, (b, nilai) in enumerate(zip(config.iku, capaian.riwayat_realisasi(config), strict=True), start=1)]}
 
 
 def akhir(config: Config, label: str) -> dict[str, Any]:
@@ -252,7 +263,7 @@ def per_indikator(config: Config, folder: Path, label: Callable[[], str]) -> lis
 def anggaran(config: Config, hitung: capaian.Anggaran, label: str) -> dict[str, Any]:
     """Programme rows and JUMLAH, figures from capaian.anggaran."""
     baris = [{"nomor": f"{n}.", "nama": p.nama, **capaian.teks_anggaran(b)}
-             for n, (p, b) in enumerate(zip(config.program, hitung.baris), start=1)]
+             for n, (p, b) in enumerate(zip(config.program, hitung.baris, strict=True), start=1)]
     return {"label": label, "judul": f"Realisasi Anggaran per Program Tahun {config.tahun}",
             "baris": baris, "jumlah": capaian.teks_anggaran(hitung.jumlah)}
 
