@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from bantu import AKAR, TEMPLATES, salin_config, teks_docx
+from bantu import AKAR, TEMPLATES, jumlah_dokumen_contoh, salin_config, teks_docx
 from iku import arsip as archive, manifes
 from iku.cli import main
 
@@ -123,7 +123,8 @@ def test_verify_arsip_utuh(tmp_path: Path) -> None:
     folder = generate_di(tmp_path)
     hasil = CliRunner().invoke(main, ["verify", str(folder)])
     assert hasil.exit_code == 0, hasil.output
-    assert "Arsip utuh: 6 berkas" in hasil.output  # keputusan, lampiran, buku, PK, bundel, konfigurasi
+    # every document of the set (registry), the signing bundle, and the config snapshot
+    assert f"Arsip utuh: {jumlah_dokumen_contoh() + 1} berkas" in hasil.output
 
 
 def test_verify_menyebut_berkas_berubah_hilang_dan_tambahan(tmp_path: Path) -> None:

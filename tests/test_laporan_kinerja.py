@@ -270,3 +270,23 @@ def test_lain_baris_capaian_utuh_bersebelahan(lain: Path) -> None:
     for indikator, sel in harapan.items():
         i = teks.index(indikator)
         assert teks[i + 1:i + 6] == sel, indikator
+
+
+def test_tanpa_program_tanpa_tabel_anggaran(tmp_path: Path) -> None:
+    d = data_contoh()
+    del d["program"]
+    teks = teks_docx(tulis(tmp_path, d))
+    anggaran = bagian(teks, "B. Realisasi Anggaran", "BAB IV PENUTUP")
+    assert anggaran[1:] == ["Program dan anggaran tahun 2023 belum dicantumkan pada konfigurasi."]
+    assert not [t for t in teks if t.startswith("Realisasi anggaran tahun")]
+
+
+def test_realisasi_program_belum_diisi_tercetak_strip(tmp_path: Path) -> None:
+    d = data_contoh()
+    for p in d["program"][1:]:
+        del p["realisasi"]
+    teks = bagian(teks_docx(tulis(tmp_path, d)), "B. Realisasi Anggaran", "BAB IV PENUTUP")
+    i = teks.index("Program Pemberdayaan Sosial")
+    assert teks[i + 1:i + 4] == ["412.500.000", "-", "-"]
+    # JUMLAH: the sum of the budgets, and of the realisasi that are there
+    assert teks[teks.index("JUMLAH") + 1:teks.index("JUMLAH") + 4] == ["9.919.562.000", "6.512.784.350", "65,66"]
