@@ -290,3 +290,22 @@ def test_realisasi_program_belum_diisi_tercetak_strip(tmp_path: Path) -> None:
     assert teks[i + 1:i + 4] == ["412.500.000", "-", "-"]
     # JUMLAH: the sum of the budgets, and of the realisasi that are there
     assert teks[teks.index("JUMLAH") + 1:teks.index("JUMLAH") + 4] == ["9.919.562.000", "6.512.784.350", "65,66"]
+
+
+def test_logo_di_sampul_dan_di_lampiran_pk(tmp_path: Path) -> None:
+    import zipfile
+
+    from bantu import tulis_png
+
+    d = data_contoh()
+    d["instansi"]["logo"] = "logo.png"
+    tulis_png(tmp_path / "logo.png")
+    path = tulis(tmp_path, d)
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    sampul = xml.index("LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)")
+    pk = xml.index("PERJANJIAN KINERJA TAHUN 2023")
+    gambar = [i for i in range(len(xml)) if xml.startswith("<w:drawing>", i)]
+    # cover logo, org chart, two charts, then the PK's logo above its heading
+    assert len(gambar) == 5
+    assert sampul < gambar[0] < xml.index("KATA PENGANTAR")
+    assert xml.rindex("BAB IV PENUTUP") < gambar[-1] < pk

@@ -63,7 +63,7 @@ DAFTAR: tuple[JenisNaskah, ...] = (
                  "lk.daftar_isi[].teks", "lk.capaian.kelompok[].baris[].capaian",
                  "lk.capaian.kelompok[].baris[].predikat", "lk.capaian.riwayat.baris[].nilai[]",
                  "lk.capaian.akhir.baris[].capaian", "lk.capaian.indikator[].gambar",
-                 "lk.capaian.anggaran.jumlah.persen", "pk.sasaran[].baris[].target", *TANDA_TANGAN),
+                 "lk.capaian.anggaran.jumlah.persen", *TANDA_TANGAN),
                 "laporan-kinerja", ada=lambda c: c.laporan_kinerja is not None,
                 tata_sendiri=laporan_kinerja.tata),
 )

@@ -73,6 +73,13 @@ def kerangka(config: Config) -> list[dict[str, Any]]:
     return hasil
 
 
+def judul(config: Config, garis: list[dict[str, Any]]) -> dict[str, str]:
+    """Every heading of the outline by key: numbered when printed, its bare title when the config
+    leaves it out (the template names it inside a branch that is not rendered)."""
+    semua = {k: j or _judul_config(k, config) for k, j, _, _ in KERANGKA}
+    return semua | {g["kunci"]: g["teks"] for g in garis}
+
+
 def _lk(config: Config) -> LaporanKinerja:
     if config.laporan_kinerja is None:
         raise ValueError("konfigurasi ini tidak memuat [laporan_kinerja]")
@@ -320,7 +327,7 @@ def konteks(config: Config, folder_gambar: Path) -> dict[str, Any]:
             "sampul": sampul(config),
             "pengantar": pengantar(config),
             "ikhtisar": ikhtisar(config, daftar, hitung),
-            "judul": {g["kunci"]: g["teks"] for g in garis},
+            "judul": judul(config, garis),
             "daftar_isi": [{"teks": g["teks"], "tingkat": g["tingkat"]} for g in garis],
             "latar": buku.paragraf(config.dokumen.latar_belakang or latar_bawaan(config)),
             "struktur": buku.struktur(config, folder_gambar),
