@@ -18,35 +18,19 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from bantu import AKAR, TEMPLATES, jumlah_dokumen_contoh, salin_config, teks_docx
-from iku import arsip as archive
+from bantu import (
+    NAMA_BUNDEL,
+    TEMPLATES,
+    generate_di,
+    isi_folder,
+    jumlah_dokumen_contoh,
+    salin_config,
+    teks_docx,
+)
+from bantu import jalankan_generate as jalankan
+from iku import arsip
 from iku import manifes
 from iku.cli import main
-
-NAMA_BUNDEL = "bundel-tanda-tangan-iku-dinas-sosial-kabupaten-buleleng-2023.docx"
-
-
-def jalankan(*args: str, env: dict[str, str] | None = None, cwd: Path = AKAR) -> subprocess.CompletedProcess[str]:
-    """`python generate.py ARGS` in a fresh process, as a clerk would run it."""
-    return subprocess.run(
-        [sys.executable, str(AKAR / "generate.py"), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=300,
-    )
-
-
-def isi_folder(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def generate_di(tmp_path: Path, *extra: str) -> Path:
-    config = salin_config(tmp_path / "iku.toml")
-    hasil = jalankan("--config", str(config), "--output", str(tmp_path / "output"), *extra)
-    assert hasil.returncode == 0, hasil.stderr
-    return tmp_path / "output" / "2023"
 
 
 def test_dua_proses_menulis_byte_yang_sama(tmp_path: Path) -> None:
@@ -177,10 +161,10 @@ def test_pasang_mengganti_tahun_sekaligus(tmp_path: Path, monkeypatch: pytest.Mo
     tujuan = tmp_path / "2023"
     tujuan.mkdir()
     (tujuan / "lama.txt").write_text("lama", encoding="utf-8")
-    baru = tmp_path / f"{archive.AWALAN_SEMENTARA}2023-1-x"
+    baru = tmp_path / f"{arsip.AWALAN_SEMENTARA}2023-1-x"
     baru.mkdir()
     (baru / "baru.txt").write_text("baru", encoding="utf-8")
-    cadangan = archive.pasang(baru, tujuan)
+    cadangan = arsip.pasang(baru, tujuan)
     assert [p.name for p in tujuan.iterdir()] == ["baru.txt"]
     assert cadangan is not None and [p.name for p in cadangan.iterdir()] == ["lama.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["2023", cadangan.name])
@@ -194,13 +178,13 @@ def pid_mati() -> int:
 
 def test_sisa_proses_mati_dirapikan_tanpa_membuang_set_lengkap(tmp_path: Path) -> None:
     pid = pid_mati()
-    setengah = tmp_path / f"{archive.AWALAN_SEMENTARA}2023-{pid}-abc"
-    lengkap = tmp_path / f"{archive.AWALAN_SIAP}2023-{pid}-abc"
-    milik_proses_hidup = tmp_path / f"{archive.AWALAN_SEMENTARA}2023-{os.getpid()}-abc"
+    setengah = tmp_path / f"{arsip.AWALAN_SEMENTARA}2023-{pid}-abc"
+    lengkap = tmp_path / f"{arsip.AWALAN_SIAP}2023-{pid}-abc"
+    milik_proses_hidup = tmp_path / f"{arsip.AWALAN_SEMENTARA}2023-{os.getpid()}-abc"
     for folder in (setengah, lengkap, milik_proses_hidup):
         folder.mkdir()
         (folder / "isi.txt").write_text(folder.name, encoding="utf-8")
-    archive.bersihkan_sisa(tmp_path)
+    arsip.bersihkan_sisa(tmp_path)
     assert not setengah.exists() and not lengkap.exists() and milik_proses_hidup.exists()
     disimpan = [p for p in tmp_path.iterdir() if p.name.startswith("2023.diganti-")]
     assert len(disimpan) == 1 and (disimpan[0] / "isi.txt").read_text(encoding="utf-8") == lengkap.name

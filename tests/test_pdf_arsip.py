@@ -17,9 +17,9 @@ import pytest
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from test_arsip import NAMA_BUNDEL, generate_di, isi_folder, jalankan
 
-from bantu import AKAR, jumlah_dokumen_contoh, salin_config, teks_pdf
+from bantu import AKAR, NAMA_BUNDEL, generate_di, isi_folder, jumlah_dokumen_contoh, salin_config, teks_pdf
+from bantu import jalankan_generate as jalankan
 from iku.pdf import ke_pdf
 
 pytestmark = pytest.mark.pdf
