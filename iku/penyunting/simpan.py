@@ -20,7 +20,7 @@ import tomlkit
 from tomlkit.items import AoT, Comment, Item, Table, Whitespace
 
 from .peta import ASAL, KOSONG
-from .skema import BARIS, DAFTAR, ISIAN, pola
+from .skema import BARIS, DAFTAR, ISIAN, TAHUNAN, pola
 
 DIKENAL = set(ISIAN) | DAFTAR
 
@@ -62,7 +62,7 @@ def terapkan(doc: tomlkit.TOMLDocument, data: dict[str, Any]) -> None:
 
 
 def _dikenal(loc: tuple[object, ...], kunci: str) -> bool:
-    p = (*pola(loc), "*" if loc and loc[-1] == "target" else kunci)
+    p = (*pola(loc), "*" if len(loc) > 2 and loc[-1] in TAHUNAN else kunci)
     return any(d[:len(p)] == p for d in DIKENAL)
 
 
@@ -102,8 +102,12 @@ def _tabel_baru(wadah: Any, kunci: str, baru: dict[str, Any], loc: tuple[object,
 
 
 def _baris(wadah: Any, kunci: str, baru: list[dict[str, Any]], loc: tuple[object, ...]) -> None:
-    """[[iku]] / [[struktur]] rows: updated in place, or re-ordered carrying each row's table."""
+    """[[iku]] / [[struktur]] / [[program]] rows: updated in place, or re-ordered carrying each row's table."""
     lama = wadah.get(kunci)
+    if not baru:  # no row left (or none yet): no array of tables at all
+        if lama is not None:
+            del wadah[kunci]
+        return
     lama_baris = list(lama) if isinstance(lama, AoT) else []
     asal = [b.get(ASAL) for b in baru]
     diatur = asal != list(range(len(lama_baris)))
