@@ -88,15 +88,27 @@ def _samakan(wadah: Any, kunci: str, baru: Any, loc: tuple[object, ...]) -> None
             _samakan(lama, k, _ambil(baru, k, tempat), tempat)
     elif isinstance(baru, dict):
         _tabel_baru(wadah, kunci, baru, tempat)
+    elif lama is None:
+        _tambah(wadah, kunci, _item(baru, lama))
     elif not sama(lama, baru):
         wadah[kunci] = _item(baru, lama)
+
+
+def _tambah(wadah: Any, kunci: str, item: Any) -> None:
+    """A new key goes right after the table's last value, not after the comments that head what follows."""
+    kunci_akhir = [k for k, v in wadah.value.body if k is not None and not isinstance(v, (Table, AoT))] \
+        if isinstance(wadah, Table) and kunci not in wadah else []
+    if kunci_akhir:
+        wadah.value._insert_after(kunci_akhir[-1], kunci, item)
+    else:
+        wadah[kunci] = item
 
 
 def _tabel_baru(wadah: Any, kunci: str, baru: dict[str, Any], loc: tuple[object, ...]) -> None:
     isi = {k: v for k, v in baru.items() if v is not KOSONG and k != ASAL and _dikenal(loc, k)}
     if not isi:
         return
-    wadah[kunci] = tomlkit.table() if len(loc) == 1 else tomlkit.inline_table()
+    _tambah(wadah, kunci, tomlkit.table() if len(loc) == 1 else tomlkit.inline_table())
     for k, v in isi.items():
         _samakan(wadah[kunci], k, v, loc)
 
