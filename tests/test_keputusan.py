@@ -244,6 +244,7 @@ def test_nilai_apa_pun_tercetak_utuh(tmp_path, menimbang, sasaran):
     from iku.naskah import keputusan as context, tata
     from iku.naskah.blok import tanpa_label
 
+    config = konfigurasi.muat(CONFIG_CONTOH)
     k = config.keputusan.model_copy(update={"menimbang": [menimbang.strip()]})
     iku = [config.iku[0].model_copy(update={"sasaran": sasaran.strip()})]
     config = config.model_copy(update={"keputusan": k, "iku": iku})
