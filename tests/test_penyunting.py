@@ -385,6 +385,16 @@ def test_bagian_opsional_dikosongkan_dihapus(tab: Klien, berkas: Path) -> None:
     assert "laporan_kinerja" not in data and data["program"][-1]["nama"] == "Program Penanganan Bencana"
     r = tab.kirim({"perjanjian_kinerja.tanggal": ""})  # half empty: the missing date is said, nothing removed
     assert r.status_code == 422 and "wajib diisi" in pesan_di(tab.html, "perjanjian_kinerja.tanggal")
+    tab.buka()
+    sebelum = berkas.read_text(encoding="utf-8")
+    pk = [k for k, _ in tab.isian() if k.startswith("perjanjian_kinerja.")]
+    r = tab.kirim({k: "" for k in pk})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    teks = berkas.read_text(encoding="utf-8")
+    assert "perjanjian_kinerja" not in tomllib.loads(teks) and "Perjanjian Kinerja (PK)" in teks  # its own comments stay
+    program = sebelum.index("\n[[program]]") + 1
+    judul_program = sebelum[sebelum.index("# ------", sebelum.index("\n[perjanjian_kinerja]")):program]
+    assert judul_program.startswith("# ------") and teks.endswith(judul_program + sebelum[program:])
 
 
 # ---------------------------------------------------------------- conflicts

@@ -80,7 +80,7 @@ def _samakan(wadah: Any, kunci: str, baru: Any, loc: tuple[object, ...]) -> None
     lama, tempat = wadah.get(kunci), (*loc, kunci)
     if baru is KOSONG:
         if kunci in wadah:
-            del wadah[kunci]
+            _hapus(wadah, kunci)
     elif pola(tempat) in BARIS:
         _baris(wadah, kunci, baru, tempat)
     elif isinstance(baru, dict) and isinstance(lama, dict):
@@ -102,6 +102,36 @@ def _tambah(wadah: Any, kunci: str, item: Any) -> None:
         wadah.value._insert_after(kunci_akhir[-1], kunci, item)
     else:
         wadah[kunci] = item
+
+
+def _hapus(wadah: Any, kunci: str) -> None:
+    """Remove a key; a whole section leaves behind the comments that head the section after it."""
+    lama = wadah[kunci]
+    if not (isinstance(wadah, tomlkit.TOMLDocument) and isinstance(lama, Table)):
+        del wadah[kunci]
+        return
+    isi = lama.value.body
+    awal = len(isi)
+    while awal and isi[awal - 1][0] is None and isinstance(isi[awal - 1][1], Comment):
+        awal -= 1
+    ekor = isi[awal:] if awal and isinstance(isi[awal - 1][1], Whitespace) else []
+    sebelum = _sebelum(wadah, kunci)
+    del wadah[kunci]
+    if ekor and sebelum is not None:
+        if not sebelum.as_string().endswith("\n\n"):
+            sebelum.add(tomlkit.nl())
+        sebelum.value.body.extend(ekor)
+
+
+def _sebelum(doc: tomlkit.TOMLDocument, kunci: str) -> Table | None:
+    """The table just above a top-level section (the last row of an array of tables)."""
+    kunci_kunci = [k.key if k is not None else None for k, _ in doc.body]
+    i = kunci_kunci.index(kunci)
+    if i + 1 == len(kunci_kunci) or all(k is None for k in kunci_kunci[i + 1:]):
+        return None  # nothing follows: the comments are left with the section
+    item = next((v for k, v in reversed(doc.body[:i]) if k is not None), None)
+    item = item[-1] if isinstance(item, AoT) and len(item) else item
+    return item if isinstance(item, Table) else None
 
 
 def _tabel_baru(wadah: Any, kunci: str, baru: dict[str, Any], loc: tuple[object, ...]) -> None:
