@@ -21,16 +21,20 @@ import tomlkit
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
-from iku import isi, konfigurasi as config_mod  # noqa: E402
-from iku.naskah import keputusan as context, tata  # noqa: E402
-from iku.impor import impor  # noqa: E402
+from iku import isi
+from iku import konfigurasi as config_mod
+from iku.impor import impor
+from iku.naskah import keputusan as context
+from iku.naskah import tata
 
 
 def config_besar(folder: Path, jumlah: int) -> Path:
     data = tomllib.loads((AKAR / "config" / "iku.toml").read_text(encoding="utf-8"))
     contoh = data["iku"]
-    data["iku"] = [dict(contoh[i % 2], sasaran=f"Sasaran strategis ke-{i // 4 + 1}",
-                        indikator=f"Indikator kinerja nomor {i + 1}") for i in range(jumlah)]
+    data["iku"] = [
+        dict(contoh[i % 2], sasaran=f"Sasaran strategis ke-{i // 4 + 1}", indikator=f"Indikator kinerja nomor {i + 1}")
+        for i in range(jumlah)
+    ]
     path = folder / "besar.toml"
     path.write_text(tomlkit.dumps(data), encoding="utf-8")
     return path
@@ -53,8 +57,10 @@ def main() -> None:
             laporan = impor(keputusan, lampiran, folder / f"impor-{i}.toml")
             waktu.append(time.perf_counter() - awal)
             assert laporan.jumlah_iku == opsi.baris
-    print(f"impor {opsi.baris} baris IKU: median {statistics.median(waktu):.2f} s, "
-          f"terlama {max(waktu):.2f} s ({opsi.ulang} kali)")
+    print(
+        f"impor {opsi.baris} baris IKU: median {statistics.median(waktu):.2f} s, "
+        f"terlama {max(waktu):.2f} s ({opsi.ulang} kali)"
+    )
 
 
 if __name__ == "__main__":

@@ -28,12 +28,13 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(AKAR), str(AKAR / "tests")]
 
-from bantu import isian_formulir
 from werkzeug.datastructures import MultiDict
 
+from bantu import isian_formulir
 from iku import isi
-from iku.naskah import keputusan as context, tata
 from iku.konfigurasi import muat
+from iku.naskah import keputusan as context
+from iku.naskah import tata
 from iku.pdf import AWALAN_PROFIL
 from iku.penyunting.aplikasi import Pengaturan
 from iku.penyunting.layan import server
@@ -75,8 +76,10 @@ def satu_server(folder: Path, ulang: int) -> tuple[list[float], list[float]]:
             html = klien.get("/", base_url=alamat).get_data(as_text=True)
             pratinjau.tunggu(300)  # the page load asks for a first preview: LibreOffice starts here
             for i in range(ulang):
-                isian = [(k, f"bahwa perubahan nomor {i} perlu ditetapkan;" if k == "keputusan.menimbang.0" else v)
-                         for k, v in isian_formulir(html)]
+                isian = [
+                    (k, f"bahwa perubahan nomor {i} perlu ditetapkan;" if k == "keputusan.menimbang.0" else v)
+                    for k, v in isian_formulir(html)
+                ]
                 mulai = time.perf_counter()
                 r = klien.post("/", data=MultiDict(isian + [("simpan", "1")]), base_url=alamat)
                 assert r.status_code == 200, r.status_code
@@ -89,8 +92,10 @@ def satu_server(folder: Path, ulang: int) -> tuple[list[float], list[float]]:
         finally:
             srv.shutdown()
             srv.server_close()
-    print(f"  LibreOffice selama server berjalan: {len(sebelum)} proses (pembantu + soffice.bin); "
-          f"sesudah berhenti: {len(soffice_milik_kita())}")
+    print(
+        f"  LibreOffice selama server berjalan: {len(sebelum)} proses (pembantu + soffice.bin); "
+        f"sesudah berhenti: {len(soffice_milik_kita())}"
+    )
     return keputusan, waktu
 
 
@@ -103,12 +108,31 @@ def soffice_sekali(folder: Path, ulang: int) -> list[float]:
     try:
         for i in range(ulang):
             mulai = time.perf_counter()
-            docx = [isi.render(TEMPLAT / n, konteks, tata(config), folder / f"{i}-{n}") for n in ("keputusan.docx", "lampiran.docx")]
-            subprocess.run(["soffice", f"-env:UserInstallation={profil.as_uri()}", "--headless", "--convert-to", "pdf",
-                            "--outdir", str(folder), *map(str, docx)], check=True, capture_output=True, timeout=300)
+            docx = [
+                isi.render(TEMPLAT / n, konteks, tata(config), folder / f"{i}-{n}")
+                for n in ("keputusan.docx", "lampiran.docx")
+            ]
+            subprocess.run(
+                [
+                    "soffice",
+                    f"-env:UserInstallation={profil.as_uri()}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(folder),
+                    *map(str, docx),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
             for d in docx:
-                subprocess.run(["pdftoppm", "-r", "60", "-png", str(d.with_suffix(".pdf")), str(d.with_suffix(""))],
-                               check=True, timeout=120)
+                subprocess.run(
+                    ["pdftoppm", "-r", "60", "-png", str(d.with_suffix(".pdf")), str(d.with_suffix(""))],
+                    check=True,
+                    timeout=120,
+                )
             waktu.append(time.perf_counter() - mulai)
     finally:
         shutil.rmtree(profil, ignore_errors=True)
@@ -127,9 +151,25 @@ def server_dibunuh(folder: Path) -> None:
     berkas = folder / "iku.toml"
     shutil.copyfile(CONTOH, berkas)
     for ke in (1, 2):
-        proses = subprocess.Popen([sys.executable, "-m", "iku.cli", "serve", "--config", str(berkas), "--port", "0",
-                                   "--no-browser", "--output", str(folder / "output")], cwd=AKAR,
-                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        proses = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "iku.cli",
+                "serve",
+                "--config",
+                str(berkas),
+                "--port",
+                "0",
+                "--no-browser",
+                "--output",
+                str(folder / "output"),
+            ],
+            cwd=AKAR,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         try:
             alamat = re.search(r"http://\S+/", proses.stdout.readline()).group(0)
             urllib.request.urlopen(alamat, timeout=60).read()
@@ -146,12 +186,16 @@ def server_dibunuh(folder: Path) -> None:
         while soffice_milik_kita(proses.pid) and time.monotonic() < akhir:
             time.sleep(0.2)
         sisa = soffice_milik_kita(proses.pid)
-        print(f"  server ke-{ke} (SIGKILL): LibreOffice {len(hidup)} proses saat berjalan, "
-              f"{len(sisa)} tersisa sesudah dibunuh; folder profilnya {'masih ada' if any(p.exists() for p in profil) else 'sudah dihapus'}")
+        print(
+            f"  server ke-{ke} (SIGKILL): LibreOffice {len(hidup)} proses saat berjalan, "
+            f"{len(sisa)} tersisa sesudah dibunuh; folder profilnya {'masih ada' if any(p.exists() for p in profil) else 'sudah dihapus'}"
+        )
         if ke == 1:
             profil_pertama = profil
-    print(f"  folder profil server ke-1 sesudah server ke-2 berjalan: "
-          f"{'masih ada' if any(p.exists() for p in profil_pertama) else 'dihapus'}")
+    print(
+        f"  folder profil server ke-1 sesudah server ke-2 berjalan: "
+        f"{'masih ada' if any(p.exists() for p in profil_pertama) else 'dihapus'}"
+    )
 
 
 def ringkas(nama: str, waktu: list[float]) -> float:
@@ -173,8 +217,10 @@ def main() -> None:
         med_hangat = ringkas("LibreOffice hangat: Keputusan dan Lampiran siap", hangat)
         (folder / "s2").mkdir()
         med_dingin = ringkas("soffice --convert-to pdf per simpan", soffice_sekali(folder / "s2", max(3, n // 2)))
-        print(f"  rasio (semua halaman): {med_dingin / med_hangat:.1f}x lebih cepat; target Keputusan 1,5 s: "
-              f"{'tercapai' if med_keputusan <= 1.5 else 'TIDAK tercapai'} ({med_keputusan:.2f} s)")
+        print(
+            f"  rasio (semua halaman): {med_dingin / med_hangat:.1f}x lebih cepat; target Keputusan 1,5 s: "
+            f"{'tercapai' if med_keputusan <= 1.5 else 'TIDAK tercapai'} ({med_keputusan:.2f} s)"
+        )
         print("(b) server kedua, tanpa LibreOffice tertinggal")
         for ke in (1, 2):
             (folder / f"b{ke}").mkdir()

@@ -22,7 +22,6 @@ import json
 import os
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,9 +31,9 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
-from iku import konfigurasi  # noqa: E402
-from iku.buat import TEMPLAT_BAWAAN, Permintaan, generate  # noqa: E402
-from iku.naskah import set_tahun, tata  # noqa: E402
+from iku import konfigurasi
+from iku.buat import TEMPLAT_BAWAAN, Permintaan, generate
+from iku.naskah import set_tahun, tata
 
 CONFIG = AKAR / "config" / "iku.toml"
 
@@ -49,7 +48,6 @@ def docx_iku(kerja: Path, ulang: int) -> list[float]:
     waktu = []
     for i in range(ulang + 1):  # the first run warms imports and caches, as for the plain script
         mulai = time.perf_counter()
-        config = konfigurasi.muat(CONFIG)
         generate(Permintaan(konfigurasi.baca(CONFIG), TEMPLAT_BAWAAN, kerja / f"o{i}"))
         waktu.append(time.perf_counter() - mulai)
     return waktu[1:]
@@ -72,7 +70,8 @@ def docx_iku_sama(kerja: Path, ulang: int) -> list[float]:
 def docx_polos(kerja: Path, ulang: int) -> list[float]:
     # docxtpl itself, plus only what the book's template needs to parse (our `{% gabung %}`
     # cell tag) and to embed its pictures; none of iku's post-processing, zip or archive.
-    from iku.isi import _dengan_gambar, _Templat as DocxTemplate
+    from iku.isi import _dengan_gambar
+    from iku.isi import _Templat as DocxTemplate
 
     waktu = []
     for i in range(ulang + 1):
@@ -116,8 +115,12 @@ def pdf_soffice(kerja: Path, jumlah: int) -> list[float]:
     profil = f"-env:UserInstallation={(kerja / 'profil').as_uri()}"
 
     def ubah(docx: Path) -> None:
-        subprocess.run(["soffice", profil, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(keluar),
-                        str(docx)], check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            ["soffice", profil, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(keluar), str(docx)],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
 
     ubah(berkas[0])  # warm the profile: its first start is not counted against soffice
     mulai = time.perf_counter()
@@ -126,22 +129,38 @@ def pdf_soffice(kerja: Path, jumlah: int) -> list[float]:
     return [time.perf_counter() - mulai]
 
 
-FASE = {"docx-iku": docx_iku, "docx-iku-sama": docx_iku_sama, "docx-polos": docx_polos, "pdf-iku": pdf_iku, "pdf-soffice": pdf_soffice}
+FASE = {
+    "docx-iku": docx_iku,
+    "docx-iku-sama": docx_iku_sama,
+    "docx-polos": docx_polos,
+    "pdf-iku": pdf_iku,
+    "pdf-soffice": pdf_soffice,
+}
 
 
 def anak(fase: str, angka: int) -> None:
     with tempfile.TemporaryDirectory(prefix="iku-ukur-") as kerja:
         waktu = FASE[fase](Path(kerja), angka)
-    print(json.dumps({
-        "detik": min(waktu),  # best of N: the least disturbed run on a shared machine
-        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "rss_anak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-    }))
+    print(
+        json.dumps(
+            {
+                "detik": min(waktu),  # best of N: the least disturbed run on a shared machine
+                "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "rss_anak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 def ukur(fase: str, angka: int) -> dict[str, float]:
-    keluaran = subprocess.run([sys.executable, __file__, "--fase", fase, "--angka", str(angka)], check=True,
-                              capture_output=True, text=True, cwd=AKAR, env={**os.environ, "PYTHONHASHSEED": "0"})
+    keluaran = subprocess.run(
+        [sys.executable, __file__, "--fase", fase, "--angka", str(angka)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=AKAR,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
     return json.loads(keluaran.stdout.strip().splitlines()[-1])
 
 
@@ -161,10 +180,16 @@ def laporan_docx(ulang: int) -> None:
                 hasil[fase] = baru
     iku, sama, polos = hasil["docx-iku"], hasil["docx-iku-sama"], hasil["docx-polos"]
     print(f"(a) set DOCX satu instansi, terbaik dari 3 x {ulang} run hangat, bergantian")
-    print(f"    skrip docxtpl polos (3 DOCX)               : {polos['detik']:.3f} s   puncak memori {polos['rss_mb']:.0f} MB")
-    print(f"    iku render 3 DOCX yang sama                : {sama['detik']:.3f} s   rasio {sama['detik'] / polos['detik']:.2f}x")
-    print(f"    iku generate (3 DOCX + bundel + manifes)   : {iku['detik']:.3f} s   rasio {iku['detik'] / polos['detik']:.2f}x"
-          f"   puncak memori {iku['rss_mb']:.0f} MB")
+    print(
+        f"    skrip docxtpl polos (3 DOCX)               : {polos['detik']:.3f} s   puncak memori {polos['rss_mb']:.0f} MB"
+    )
+    print(
+        f"    iku render 3 DOCX yang sama                : {sama['detik']:.3f} s   rasio {sama['detik'] / polos['detik']:.2f}x"
+    )
+    print(
+        f"    iku generate (3 DOCX + bundel + manifes)   : {iku['detik']:.3f} s   rasio {iku['detik'] / polos['detik']:.2f}x"
+        f"   puncak memori {iku['rss_mb']:.0f} MB"
+    )
     print("    sasaran: set DOCX <= 1.2x skrip polos")
 
 
@@ -175,10 +200,12 @@ def laporan_pdf(dokumen: int) -> None:
     print("(b) PDF: satu LibreOffice per run (iku) lawan satu soffice --convert-to per dokumen")
     for n in (1, dokumen):
         kita, soffice = ukur("pdf-iku", n), ukur("pdf-soffice", n)
-        print(f"    {n:>3} dokumen: iku {kita['detik']:6.2f} s ({kita['detik'] / n:.3f} s/dok), "
-              f"soffice/dok {soffice['detik']:6.2f} s ({soffice['detik'] / n:.3f} s/dok), "
-              f"iku {soffice['detik'] / kita['detik']:.1f}x lebih cepat; puncak memori LibreOffice "
-              f"iku {kita['rss_anak_mb']:.0f} MB, soffice {soffice['rss_anak_mb']:.0f} MB")
+        print(
+            f"    {n:>3} dokumen: iku {kita['detik']:6.2f} s ({kita['detik'] / n:.3f} s/dok), "
+            f"soffice/dok {soffice['detik']:6.2f} s ({soffice['detik'] / n:.3f} s/dok), "
+            f"iku {soffice['detik'] / kita['detik']:.1f}x lebih cepat; puncak memori LibreOffice "
+            f"iku {kita['rss_anak_mb']:.0f} MB, soffice {soffice['rss_anak_mb']:.0f} MB"
+        )
     print(f"    sasaran: < 0.3 s/dok pada {dokumen} dokumen, >= 5x lebih cepat")
 
 
@@ -188,8 +215,9 @@ def main() -> None:
     parser.add_argument("--angka", type=int, default=1)
     parser.add_argument("--ulang", type=int, default=7)
     parser.add_argument("--dokumen", type=int, default=30)
-    parser.add_argument("--bagian", choices=("a", "b", "semua"), default="semua",
-                        help="a: set DOCX; b: PDF; semua: keduanya")
+    parser.add_argument(
+        "--bagian", choices=("a", "b", "semua"), default="semua", help="a: set DOCX; b: PDF; semua: keduanya"
+    )
     args = parser.parse_args()
     if args.fase:
         anak(args.fase, args.angka)

@@ -30,10 +30,14 @@ def periksa_boleh_tulis(output: Path, tahun: int, force: bool) -> None:
     """Refuse before any work when the year exists and --force was not given."""
     tujuan = folder_tahun(output, tahun)
     if tujuan.exists() and not force:
-        raise ArsipError(Masalah(
-            f"arsip tahun {tahun} sudah ada dan tidak ditimpa", berkas=tujuan,
-            saran="pakai --force untuk menggantinya (arsip lama disimpan dengan nama bertanggal), "
-                  "atau pilih --output lain"))
+        raise ArsipError(
+            Masalah(
+                f"arsip tahun {tahun} sudah ada dan tidak ditimpa",
+                berkas=tujuan,
+                saran="pakai --force untuk menggantinya (arsip lama disimpan dengan nama bertanggal), "
+                "atau pilih --output lain",
+            )
+        )
 
 
 @contextmanager
@@ -64,8 +68,13 @@ def buat_folder(output: Path) -> list[Path]:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         _hapus_kosong(baru)
-        raise ArsipError(Masalah(f"folder arsip tidak dapat dibuat ({exc.strerror})", berkas=output,
-                                 saran="pilih --output sebuah folder yang boleh ditulis")) from None
+        raise ArsipError(
+            Masalah(
+                f"folder arsip tidak dapat dibuat ({exc.strerror})",
+                berkas=output,
+                saran="pilih --output sebuah folder yang boleh ditulis",
+            )
+        ) from None
     return baru
 
 
@@ -92,7 +101,7 @@ def pasang(sementara: Path, tujuan: Path, force: bool = True) -> Path | None:
     every instant output/<tahun> is either the whole old set or the whole new one.
     """
     _sinkron(sementara)
-    siap = sementara.with_name(AWALAN_SIAP + sementara.name[len(AWALAN_SEMENTARA):])
+    siap = sementara.with_name(AWALAN_SIAP + sementara.name[len(AWALAN_SEMENTARA) :])
     sementara.rename(siap)
     if not tujuan.exists() or not force:
         _pasang_baru(siap, tujuan)
@@ -115,8 +124,13 @@ def _pasang_baru(siap: Path, tujuan: Path) -> None:
         siap.rename(tujuan)  # onto a non-empty folder this fails: never a silent replace
     except OSError:
         shutil.rmtree(siap, ignore_errors=True)
-        raise ArsipError(Masalah(f"arsip tahun {tujuan.name} dibuat oleh proses lain selama run ini",
-                                 berkas=tujuan, saran="jalankan lagi dengan --force bila memang hendak mengganti")) from None
+        raise ArsipError(
+            Masalah(
+                f"arsip tahun {tujuan.name} dibuat oleh proses lain selama run ini",
+                berkas=tujuan,
+                saran="jalankan lagi dengan --force bila memang hendak mengganti",
+            )
+        ) from None
     _sinkron_folder(tujuan.parent)
 
 
@@ -172,7 +186,7 @@ def bersihkan_sisa(output: Path) -> None:
     """
     for awalan in (AWALAN_SEMENTARA, AWALAN_SIAP):
         for folder in output.glob(f"{awalan}*"):
-            tahun, _, sisa = folder.name[len(awalan):].partition("-")
+            tahun, _, sisa = folder.name[len(awalan) :].partition("-")
             pid = sisa.split("-")[0]
             if not pid.isdigit() or proses_hidup(int(pid)):
                 continue

@@ -11,13 +11,23 @@ from num2words import num2words
 LOCALE = "id"
 
 GOLONGAN_PANGKAT = {
-    "I/a": "Juru Muda", "I/b": "Juru Muda Tingkat I", "I/c": "Juru", "I/d": "Juru Tingkat I",
-    "II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur",
+    "I/a": "Juru Muda",
+    "I/b": "Juru Muda Tingkat I",
+    "I/c": "Juru",
+    "I/d": "Juru Tingkat I",
+    "II/a": "Pengatur Muda",
+    "II/b": "Pengatur Muda Tingkat I",
+    "II/c": "Pengatur",
     "II/d": "Pengatur Tingkat I",
-    "III/a": "Penata Muda", "III/b": "Penata Muda Tingkat I", "III/c": "Penata",
+    "III/a": "Penata Muda",
+    "III/b": "Penata Muda Tingkat I",
+    "III/c": "Penata",
     "III/d": "Penata Tingkat I",
-    "IV/a": "Pembina", "IV/b": "Pembina Tingkat I", "IV/c": "Pembina Utama Muda",
-    "IV/d": "Pembina Utama Madya", "IV/e": "Pembina Utama",
+    "IV/a": "Pembina",
+    "IV/b": "Pembina Tingkat I",
+    "IV/c": "Pembina Utama Muda",
+    "IV/d": "Pembina Utama Madya",
+    "IV/e": "Pembina Utama",
 }
 
 
@@ -34,7 +44,7 @@ def angka(nilai: Decimal | int) -> str:
     teks = format(Decimal(nilai), "f")
     tanda = "-" if teks.startswith("-") else ""
     bulat, _, pecahan = teks.lstrip("-").partition(".")
-    kelompok = [bulat[max(i - 3, 0):i] for i in range(len(bulat), 0, -3)][::-1]
+    kelompok = [bulat[max(i - 3, 0) : i] for i in range(len(bulat), 0, -3)][::-1]
     return tanda + ".".join(kelompok) + ("," + pecahan if pecahan else "")
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from . import bahasa
-from .konfigurasi import baca_toml, nama_kunci
 from .galat import ConfigError, Masalah
+from .konfigurasi import baca_toml, nama_kunci
 
 IDENTITAS_BARIS = {"iku": "indikator", "struktur": "nama", "program": "nama"}
 NAMA_BAGIAN = {"perjanjian_kinerja": "Perjanjian Kinerja"}
@@ -68,8 +68,9 @@ def label(loc: tuple[Any, ...], loc_lama: tuple[Any, ...] | None = None) -> str:
             teks += f" (dahulu {LABEL_DAFTAR[loc[1]](loc_lama[2]).split(' ', 1)[1]})"
         return teks
     if loc and loc[0] in ("iku", "program") and len(loc) > 1:
-        return f"{loc[0].upper() if loc[0] == 'iku' else 'Program'} baris {loc[1] + 1}" + \
-            (f", {nama_kunci(loc[2:])}" if len(loc) > 2 else "")
+        return f"{loc[0].upper() if loc[0] == 'iku' else 'Program'} baris {loc[1] + 1}" + (
+            f", {nama_kunci(loc[2:])}" if len(loc) > 2 else ""
+        )
     if loc and loc[0] in NAMA_BAGIAN:
         return ", ".join([NAMA_BAGIAN[loc[0]], *(str(k).replace("_", " ") for k in loc[1:])])
     return nama_kunci(loc)
@@ -90,8 +91,10 @@ def cetak(nilai: Any) -> str:
 
 # ---------------------------------------------------------------- comparing
 
-def banding(lama: Any, baru: Any, loc: tuple[Any, ...] = (), loc_lama: tuple[Any, ...] | None = None
-            ) -> Iterator[Perubahan]:
+
+def banding(
+    lama: Any, baru: Any, loc: tuple[Any, ...] = (), loc_lama: tuple[Any, ...] | None = None
+) -> Iterator[Perubahan]:
     """Every difference between two values at loc (loc_lama: where the old one stood)."""
     if isinstance(lama, dict) and isinstance(baru, dict):
         yield from _banding_tabel(lama, baru, loc)
@@ -124,20 +127,21 @@ def _banding_daftar(lama: list[Any], baru: list[Any], loc: tuple[Any, ...]) -> I
     a, b = [_identitas(x, loc) for x in lama], [_identitas(x, loc) for x in baru]
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            for i, j in zip(range(i1, i2), range(j1, j2)):
-                yield from banding(lama[i], baru[j], (*loc, j), (*loc, i))
+            for k, m in zip(range(i1, i2), range(j1, j2)):
+                yield from banding(lama[k], baru[m], (*loc, m), (*loc, k))
             continue
         for i, j in pasangkan(a[i1:i2], b[j1:j2]):
             yield from _satu_butir(lama, baru, loc, None if i is None else i1 + i, None if j is None else j1 + j)
 
 
-def _satu_butir(lama: list[Any], baru: list[Any], loc: tuple[Any, ...], i: int | None, j: int | None
-                ) -> Iterator[Perubahan]:
-    if i is None:
+def _satu_butir(
+    lama: list[Any], baru: list[Any], loc: tuple[Any, ...], i: int | None, j: int | None
+) -> Iterator[Perubahan]:
+    if i is None and j is not None:
         yield Perubahan("tambah", nama_kunci((*loc, j)), label((*loc, j)), baru=_cetak_butir(baru[j]))
-    elif j is None:
+    elif j is None and i is not None:
         yield Perubahan("hapus", nama_kunci((*loc, i)), label((*loc, i)), lama=_cetak_butir(lama[i]))
-    else:
+    elif i is not None and j is not None:
         yield from banding(lama[i], baru[j], (*loc, j), (*loc, i))
 
 
@@ -168,8 +172,13 @@ def berkas_konfigurasi(path: Path) -> Path:
         return path
     calon = sorted(path.glob("konfigurasi-*.toml"))
     if len(calon) != 1:
-        raise ConfigError(Masalah("folder ini tidak memuat tepat satu konfigurasi-<tahun>.toml", berkas=path,
-                                  saran="sebut berkas konfigurasinya langsung"))
+        raise ConfigError(
+            Masalah(
+                "folder ini tidak memuat tepat satu konfigurasi-<tahun>.toml",
+                berkas=path,
+                saran="sebut berkas konfigurasinya langsung",
+            )
+        )
     return calon[0]
 
 

@@ -33,8 +33,11 @@ NAMA_GAYA_DAFTAR_ISI = re.compile(r"^(toc|contents) \d$", re.I)  # Word's "toc 1
 
 def gaya_daftar_isi(docx: Any) -> set[str]:
     """Ids of the paragraph styles of table-of-contents entries."""
-    return {s.get(qn("w:styleId")) for s in docx.styles.element.findall(qn("w:style"))
-            if s.name_val and NAMA_GAYA_DAFTAR_ISI.match(s.name_val)}
+    return {
+        s.get(qn("w:styleId"))
+        for s in docx.styles.element.findall(qn("w:style"))
+        if s.name_val and NAMA_GAYA_DAFTAR_ISI.match(s.name_val)
+    }
 
 
 def lengkapi_bidang(akar: Any, gaya_entri: set[str]) -> None:
@@ -69,8 +72,12 @@ def _paragraf_akhir(awal: Any, gaya_entri: set[str]) -> Any:
     p = _paragraf(awal)
     if "TOC" not in instruksi(awal).split():
         return p
-    while (berikut := p.getnext()) is not None and berikut.tag == qn("w:p") and _gaya(berikut) in gaya_entri \
-            and berikut.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+    while (
+        (berikut := p.getnext()) is not None
+        and berikut.tag == qn("w:p")
+        and _gaya(berikut) in gaya_entri
+        and berikut.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
+    ):
         p = berikut
     return p
 
@@ -100,8 +107,14 @@ def tulis_nomor_halaman(docx: Path, entri: list[tuple[str, str]]) -> bool:
     are matched by their text, in order; True when the file changed."""
     with zipfile.ZipFile(docx) as z:
         akar = etree.fromstring(z.read(BAGIAN_ISI))
-    awal = next((t for t in akar.iter(qn("w:fldChar")) if t.get(qn("w:fldCharType")) == "begin"
-                 and "TOC" in instruksi(t).split()), None)
+    awal = next(
+        (
+            t
+            for t in akar.iter(qn("w:fldChar"))
+            if t.get(qn("w:fldCharType")) == "begin" and "TOC" in instruksi(t).split()
+        ),
+        None,
+    )
     if awal is None or not entri:
         return False
     sisa = list(entri)

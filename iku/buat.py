@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from . import bundel, isi, manifes
-from .bidang import tulis_nomor_halaman
 from .arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
+from .bidang import tulis_nomor_halaman
 from .galat import Masalah, TemplateError
 from .konfigurasi import Bacaan
 from .model import Config
@@ -76,7 +76,17 @@ def isi_semua(p: Permintaan, folder_gambar: Path) -> list[tuple[JenisNaskah, Any
     for nomor, j in enumerate(jenis, start=1):
         konteks = j.konteks(p.config, folder_gambar)
         try:
-            dokumen.append((j, isi.isi(p.templates / j.templat, konteks, tata_naskah(j, p.config, p.bacaan.mentah), isian_wajib_hilang(konteks))))
+            dokumen.append(
+                (
+                    j,
+                    isi.isi(
+                        p.templates / j.templat,
+                        konteks,
+                        tata_naskah(j, p.config, p.bacaan.mentah),
+                        isian_wajib_hilang(konteks),
+                    ),
+                )
+            )
         except TemplateError as exc:  # every template's problems, reported together
             masalah += exc.masalah
         p.kabar(f"[{nomor}/{len(jenis) + 1}] {nama_berkas(p.config, j.awalan_berkas)} disusun")
@@ -87,10 +97,15 @@ def isi_semua(p: Permintaan, folder_gambar: Path) -> list[tuple[JenisNaskah, Any
 
 def templat_ada(folder: Path, jenis: list[JenisNaskah]) -> None:
     """Refuse when templates are missing, naming every one (as check does)."""
-    hilang = [Masalah("berkas templat tidak ditemukan", berkas=folder / j.templat,
-                      saran="periksa folder pada --templates, atau salin templat bawaan dengan "
-                            "iku templates --to FOLDER")
-              for j in jenis if not (folder / j.templat).is_file()]
+    hilang = [
+        Masalah(
+            "berkas templat tidak ditemukan",
+            berkas=folder / j.templat,
+            saran="periksa folder pada --templates, atau salin templat bawaan dengan iku templates --to FOLDER",
+        )
+        for j in jenis
+        if not (folder / j.templat).is_file()
+    ]
     if hilang:
         raise TemplateError(hilang)
 
@@ -98,8 +113,10 @@ def templat_ada(folder: Path, jenis: list[JenisNaskah]) -> None:
 def generate(p: Permintaan) -> list[Path]:
     """Write the year's set under output/<tahun>/ and return the final paths."""
     periksa_boleh_tulis(p.output, p.config.tahun, p.force)
-    with tulis_tahun(p.output, p.config.tahun, p.force) as sementara, \
-            tempfile.TemporaryDirectory(prefix="iku-gambar-") as gambar:
+    with (
+        tulis_tahun(p.output, p.config.tahun, p.force) as sementara,
+        tempfile.TemporaryDirectory(prefix="iku-gambar-") as gambar,
+    ):
         ditulis = _tulis_dokumen(p, sementara, Path(gambar))
         versi_lo = None
         if p.pdf:
@@ -107,7 +124,9 @@ def generate(p: Permintaan) -> list[Path]:
 
             docx = [sementara / n for n in ditulis if n.endswith(".docx")]
             p.kabar(f"PDF/A: LibreOffice mengubah {len(docx)} dokumen ...")
-            hasil = ke_pdf(docx, sementara, kemajuan=lambda nomor, nama: p.kabar(f"[PDF {nomor}/{len(docx)}] {nama} dibuat"))
+            hasil = ke_pdf(
+                docx, sementara, kemajuan=lambda nomor, nama: p.kabar(f"[PDF {nomor}/{len(docx)}] {nama} dibuat")
+            )
             for docx_, entri in hasil.daftar_isi.items():  # the Daftar Isi with LibreOffice's page numbers
                 tulis_nomor_halaman(docx_, entri)
             ditulis += [x.name for x in hasil.berkas]

@@ -93,8 +93,12 @@ class Capaian:
 
     def teks(self) -> dict[str, str]:
         """The row as printed: target, realisasi, capaian, predikat (Indonesian numbers, "-" gaps)."""
-        return {"target": teks_angka(self.target), "realisasi": teks_angka(self.realisasi),
-                "capaian": teks_capaian(self.nilai), "predikat": self.predikat}
+        return {
+            "target": teks_angka(self.target),
+            "realisasi": teks_angka(self.realisasi),
+            "capaian": teks_capaian(self.nilai),
+            "predikat": self.predikat,
+        }
 
 
 def capaian_baris(baris: Iku, tahun_realisasi: int, tahun_target: int | None = None) -> Capaian:
@@ -129,6 +133,7 @@ def riwayat_realisasi(config: Config) -> list[list[str]]:
 
 # ---------------------------------------------------------------- Ikhtisar Eksekutif
 
+
 @dataclass(frozen=True)
 class Ikhtisar:
     """The counts of the Ikhtisar Eksekutif."""
@@ -141,11 +146,13 @@ class Ikhtisar:
 
 def ikhtisar(daftar: list[Capaian]) -> Ikhtisar:
     hitungan = {nama: sum(1 for c in daftar if c.predikat == nama) for nama in SEMUA_PREDIKAT}
-    return Ikhtisar(len(daftar), sum(1 for c in daftar if c.tercapai), hitungan,
-                    sum(1 for c in daftar if c.nilai is None))
+    return Ikhtisar(
+        len(daftar), sum(1 for c in daftar if c.tercapai), hitungan, sum(1 for c in daftar if c.nilai is None)
+    )
 
 
 # ---------------------------------------------------------------- budget
+
 
 @dataclass(frozen=True)
 class BarisAnggaran:
@@ -163,7 +170,9 @@ class Anggaran:
 
 
 def serapan(anggaran: Decimal, realisasi: Decimal | None) -> BarisAnggaran:
-    persen = None if realisasi is None or anggaran == 0 else persen_dua_desimal(Fraction(realisasi) / Fraction(anggaran))
+    persen = (
+        None if realisasi is None or anggaran == 0 else persen_dua_desimal(Fraction(realisasi) / Fraction(anggaran))
+    )
     return BarisAnggaran(anggaran, realisasi, persen)
 
 
@@ -178,24 +187,26 @@ def anggaran(program: Iterable[tuple[Decimal | int, Decimal | int | None]]) -> A
 
 def teks_anggaran(b: BarisAnggaran) -> dict[str, str]:
     """A budget row as printed: whole rupiah 1.250.000.000, % 95,00, "-" gaps."""
-    return {"anggaran": teks_angka(b.anggaran), "realisasi": teks_angka(b.realisasi),
-            "persen": teks_capaian(b.persen)}
+    return {"anggaran": teks_angka(b.anggaran), "realisasi": teks_angka(b.realisasi), "persen": teks_capaian(b.persen)}
 
 
 def kalimat_ikhtisar(ik: Ikhtisar, dana: Anggaran | None = None) -> list[str]:
     """The Ikhtisar Eksekutif's figures as sentences (one paragraph each), the same counts everywhere."""
-    hasil = [f"Dari {_banyak(ik.jumlah)} indikator kinerja utama, {_banyak(ik.tercapai)} indikator mencapai "
-             "atau melampaui target (capaian 100% atau lebih)."]
+    hasil = [
+        f"Dari {_banyak(ik.jumlah)} indikator kinerja utama, {_banyak(ik.tercapai)} indikator mencapai "
+        "atau melampaui target (capaian 100% atau lebih)."
+    ]
     rincian = "; ".join(f"{nama} {_banyak(n)} indikator" for nama, n in ik.per_predikat.items() if n)
     if rincian:
         hasil.append(f"Menurut predikat capaiannya: {rincian}.")
     if ik.tidak_terukur:
-        hasil.append(f"Sebanyak {_banyak(ik.tidak_terukur)} indikator bertarget 0, sehingga capaian dan predikatnya "
-                     "tidak dapat dihitung.")
+        hasil.append(
+            f"Sebanyak {_banyak(ik.tidak_terukur)} indikator bertarget 0, sehingga capaian dan predikatnya "
+            "tidak dapat dihitung."
+        )
     if dana is not None and dana.jumlah.realisasi is not None:
         j = teks_anggaran(dana.jumlah)
-        hasil.append(f"Realisasi anggaran sebesar Rp{j['realisasi']} dari pagu Rp{j['anggaran']} "
-                     f"({j['persen']}%).")
+        hasil.append(f"Realisasi anggaran sebesar Rp{j['realisasi']} dari pagu Rp{j['anggaran']} ({j['persen']}%).")
     return hasil
 
 
@@ -205,6 +216,7 @@ def _banyak(n: int) -> str:
 
 
 # ---------------------------------------------------------------- iku capaian (terminal)
+
 
 class CapaianError(ConfigError):
     """Rows lack the target or realisasi of the year."""
@@ -230,35 +242,52 @@ def tabel_terminal(config: Config) -> list[str]:
     daftar = tabel_capaian(config)
     isi = [_sel_terminal(n, c) for n, c in enumerate(daftar, start=1)]
     lebar = [max(len(baris) for sel in kolom for baris in sel) for kolom in zip(KEPALA_SEL, *isi)]
-    garis = "  ".join("-" * l for l in lebar)
-    hasil = [f"Capaian kinerja tahun {config.tahun}: {config.instansi.nama}", "",
-             *_baris_terminal(KEPALA_SEL, lebar), garis]
+    garis = "  ".join("-" * n for n in lebar)
+    hasil = [
+        f"Capaian kinerja tahun {config.tahun}: {config.instansi.nama}",
+        "",
+        *_baris_terminal(KEPALA_SEL, lebar),
+        garis,
+    ]
     for sel in isi:
         hasil += _baris_terminal(sel, lebar)
     return hasil + [garis, *ringkasan(ikhtisar(daftar))]
 
 
-
 def _sel_terminal(nomor: int, c: Capaian) -> list[list[str]]:
     teks = c.teks()
     indikator = textwrap.wrap(c.indikator, LEBAR_INDIKATOR) or [""]
-    return [[str(nomor)], indikator, [c.satuan], [c.arah], [teks["target"]], [teks["realisasi"]],
-            [teks["capaian"]], [teks["predikat"]]]
+    return [
+        [str(nomor)],
+        indikator,
+        [c.satuan],
+        [c.arah],
+        [teks["target"]],
+        [teks["realisasi"]],
+        [teks["capaian"]],
+        [teks["predikat"]],
+    ]
 
 
 def _baris_terminal(sel: list[list[str]], lebar: list[int]) -> list[str]:
     """One table row, several lines when a cell wraps; numbers right-aligned."""
     tinggi = max(len(s) for s in sel)
-    return ["  ".join((s[i] if i < len(s) else "").rjust(l) if k in KANAN else
-                      (s[i] if i < len(s) else "").ljust(l) for k, (s, l) in enumerate(zip(sel, lebar))).rstrip()
-            for i in range(tinggi)]
+    return [
+        "  ".join(
+            (s[i] if i < len(s) else "").rjust(n) if k in KANAN else (s[i] if i < len(s) else "").ljust(n)
+            for k, (s, n) in enumerate(zip(sel, lebar))
+        ).rstrip()
+        for i in range(tinggi)
+    ]
 
 
 def ringkasan(ik: Ikhtisar) -> list[str]:
     """The Ikhtisar counts in words."""
     predikat_ = ", ".join(f"{nama} {jumlah}" for nama, jumlah in ik.per_predikat.items())
-    hasil = [f"{ik.jumlah} indikator; {ik.tercapai} mencapai target (capaian 100% atau lebih).",
-             f"Predikat: {predikat_}."]
+    hasil = [
+        f"{ik.jumlah} indikator; {ik.tercapai} mencapai target (capaian 100% atau lebih).",
+        f"Predikat: {predikat_}.",
+    ]
     if ik.tidak_terukur:
-        hasil.append(f"{ik.tidak_terukur} indikator bertarget 0: capaian dan predikatnya tidak dapat dihitung (\"-\").")
+        hasil.append(f'{ik.tidak_terukur} indikator bertarget 0: capaian dan predikatnya tidak dapat dihitung ("-").')
     return hasil

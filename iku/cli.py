@@ -7,6 +7,7 @@ import re
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,9 +15,9 @@ from . import __version__, daftar_arsip, templat_bawaan
 from .beda import Perubahan, beda, kata_berbeda
 from .buat import TEMPLAT_BAWAAN, Permintaan, generate
 from .galat import ArsipTidakCocok, IkuError, Masalah, TandaTanganError
+from .impor import impor
 from .konfigurasi import baca
 from .manifes import NAMA as NAMA_MANIFES
-from .impor import impor
 from .periksa import Hasil, periksa
 from .periksa.naskah import periksa_naskah
 from .tahun_baru import tahun_baru
@@ -41,10 +42,12 @@ def pesan_pemakaian(exc: click.UsageError) -> str:
     return f"pemakaian salah: {exc.message}"
 
 
-JALUR = [(r"(?:File|Directory|Path) '(.*)' does not exist\.", r"'\1' tidak ada."),
-         (r"(?:Directory|Path) '(.*)' is a file\.", r"'\1' adalah berkas, bukan folder."),
-         (r"(?:File|Path) '(.*)' is a directory\.", r"'\1' adalah folder, bukan berkas."),
-         (r"(?:File|Directory|Path) '(.*)' is not (?:readable|writable)\.", r"'\1' tidak boleh dibaca atau ditulis.")]
+JALUR = [
+    (r"(?:File|Directory|Path) '(.*)' does not exist\.", r"'\1' tidak ada."),
+    (r"(?:Directory|Path) '(.*)' is a file\.", r"'\1' adalah berkas, bukan folder."),
+    (r"(?:File|Path) '(.*)' is a directory\.", r"'\1' adalah folder, bukan berkas."),
+    (r"(?:File|Directory|Path) '(.*)' is not (?:readable|writable)\.", r"'\1' tidak boleh dibaca atau ditulis."),
+]
 
 
 def _jalur(pesan: str) -> str:
@@ -70,7 +73,7 @@ class _Format(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         super().write_heading(JUDUL_BANTUAN.get(heading, heading))
 
-    def write_dl(self, rows, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+    def write_dl(self, rows, *args, **kwargs):
         super().write_dl([(_metavar(kiri), _tambahan(kanan)) for kiri, kanan in rows], *args, **kwargs)
 
 
@@ -80,8 +83,10 @@ def _metavar(opsi: str) -> str:
 
 def _tambahan(teks: str) -> str:
     """'[default: output; required]' -> '[bawaan: output; wajib]' (only click's trailing bracket)."""
+
     def ganti(m: re.Match[str]) -> str:
         return "[" + re.sub(r"\b(default|required)\b", lambda k: TAMBAHAN[k.group(1)], m.group(1)) + "]"
+
     return re.sub(r"\[([^\[\]]*)\]$", ganti, teks)
 
 
@@ -92,14 +97,14 @@ class _Konteks(click.Context):
 PENGATURAN = {"help_option_names": ["-h", "--help"]}
 
 
-class _Batas:
+class _Batas(click.Command):
     """The one error boundary (IkuError shown once with its kind's exit code, usage errors in
     Indonesian), for the `iku` group and for a command started alone (`python generate.py`)."""
 
-    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         _berhenti_dengan_rapi()
         try:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         except IkuError as exc:  # the one error boundary: shown once, exit code by kind
             click.echo(exc.uraian(), err=True)
             sys.exit(exc.kode)
@@ -120,7 +125,7 @@ class _Perintah(_Batas, click.Command):
 
     context_class = _Konteks
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[OPSI]")
         kwargs["context_settings"] = {**PENGATURAN, **(kwargs.get("context_settings") or {})}
         super().__init__(*args, **kwargs)
@@ -137,28 +142,44 @@ class _Grup(_Perintah, click.Group):
 
     command_class = _Perintah
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
         super().__init__(*args, **kwargs)
 
 
 @click.group(cls=_Grup)
-@click.version_option(__version__, prog_name="iku", message="%(prog)s versi %(version)s",
-                      help="Tampilkan versi lalu keluar.")
+@click.version_option(
+    __version__, prog_name="iku", message="%(prog)s versi %(version)s", help="Tampilkan versi lalu keluar."
+)
 def main() -> None:
     """Dokumen Indikator Kinerja Utama (IKU) dari satu berkas TOML."""
 
 
-OPSI_CONFIG = click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-                           default=Path("config/iku.toml"), show_default=True, help="Berkas konfigurasi TOML.")
-OPSI_TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-                              default=TEMPLAT_BAWAAN, help="Folder templat DOCX milik instansi.")
+OPSI_CONFIG = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("config/iku.toml"),
+    show_default=True,
+    help="Berkas konfigurasi TOML.",
+)
+OPSI_TEMPLATES = click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=TEMPLAT_BAWAAN,
+    help="Folder templat DOCX milik instansi.",
+)
 
 
 @main.command("generate")
 @OPSI_CONFIG
-@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
-              show_default=True, help="Folder arsip; dokumen ditulis ke OUTPUT/<tahun>/.")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder arsip; dokumen ditulis ke OUTPUT/<tahun>/.",
+)
 @OPSI_TEMPLATES
 @click.option("--pdf", is_flag=True, help="Buat juga PDF/A setiap dokumen (perlu LibreOffice).")
 @click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
@@ -180,7 +201,7 @@ def di_terminal() -> bool:
     return sys.stderr.isatty()
 
 
-def _kemajuan():  # type: ignore[no-untyped-def]
+def _kemajuan():
     """Each document as it is made, on stderr, only when stderr is a terminal."""
     if not di_terminal():
         return None
@@ -188,6 +209,7 @@ def _kemajuan():  # type: ignore[no-untyped-def]
 
 
 # ---------------------------------------------------------------- yearly workflow
+
 
 def _satu_baris(jenis: str, m: Masalah) -> str:
     """One problem on one line: kind, file and line, key, message, fix."""
@@ -215,8 +237,10 @@ def check_cmd(config_path: Path, templates: Path, strict: bool) -> None:
 
 def _ringkasan(hasil: Hasil, config_path: Path, strict: bool) -> str:
     if hasil.galat:
-        return (f"{len(hasil.galat)} kesalahan, {len(hasil.peringatan)} peringatan: "
-                "perbaiki kesalahan sebelum membuat dokumen.")
+        return (
+            f"{len(hasil.galat)} kesalahan, {len(hasil.peringatan)} peringatan: "
+            "perbaiki kesalahan sebelum membuat dokumen."
+        )
     if hasil.peringatan:
         lanjut = "dianggap gagal karena --strict" if strict else "dokumen tetap dapat dibuat"
         return f"{len(hasil.peringatan)} peringatan ({lanjut})."
@@ -225,8 +249,13 @@ def _ringkasan(hasil: Hasil, config_path: Path, strict: bool) -> str:
 
 @main.command("new-year")
 @OPSI_CONFIG
-@click.option("--to", "tujuan", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="Berkas konfigurasi baru untuk tahun berikutnya (tidak boleh sudah ada).")
+@click.option(
+    "--to",
+    "tujuan",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Berkas konfigurasi baru untuk tahun berikutnya (tidak boleh sudah ada).",
+)
 def new_year_cmd(config_path: Path, tujuan: Path) -> None:
     """Buat draf konfigurasi tahun berikutnya.
 
@@ -259,8 +288,11 @@ def diff_cmd(lama: Path, baru: Path, warna: bool | None) -> None:
         click.echo(_tampil_perubahan(p), color=warna)
 
 
-JUDUL_PERUBAHAN = {"tambah": ("+", "ditambahkan", "green"), "hapus": ("-", "dihapus", "red"),
-                   "ubah": ("~", "diubah", "yellow")}
+JUDUL_PERUBAHAN = {
+    "tambah": ("+", "ditambahkan", "green"),
+    "hapus": ("-", "dihapus", "red"),
+    "ubah": ("~", "diubah", "yellow"),
+}
 
 
 def _tampil_perubahan(p: Perubahan) -> str:
@@ -275,8 +307,10 @@ def _tampil_perubahan(p: Perubahan) -> str:
 
 
 def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
-    gaya = {"hapus": {"fg": "red", "bold": True, "strikethrough": True},
-            "tambah": {"fg": "green", "bold": True, "underline": True}}
+    gaya: dict[str, dict[str, Any]] = {
+        "hapus": {"fg": "red", "bold": True, "strikethrough": True},
+        "tambah": {"fg": "green", "bold": True, "underline": True},
+    }
     teks = "".join(click.style(t, **gaya[j]) if j in gaya else t for j, t in potongan)
     return f"    {tanda} " + teks.replace("\n", "\n      ")
 
@@ -295,10 +329,19 @@ def capaian_cmd(config_path: Path) -> None:
 
 @main.command("impor")
 @click.argument("keputusan", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--lampiran", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
-              help="Berkas Lampiran (bila tabel IKU tidak berada di berkas Keputusan).")
-@click.option("--to", "tujuan", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="Berkas konfigurasi baru (tidak boleh sudah ada).")
+@click.option(
+    "--lampiran",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="Berkas Lampiran (bila tabel IKU tidak berada di berkas Keputusan).",
+)
+@click.option(
+    "--to",
+    "tujuan",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Berkas konfigurasi baru (tidak boleh sudah ada).",
+)
 def impor_cmd(keputusan: Path, lampiran: Path | None, tujuan: Path) -> None:
     """Buat konfigurasi dari Keputusan (dan Lampiran) tahun lalu.
 
@@ -313,7 +356,7 @@ def impor_cmd(keputusan: Path, lampiran: Path | None, tujuan: Path) -> None:
     if laporan.logo:
         click.echo(f"Logo kop disalin ke: {laporan.logo}")
     if laporan.kurang:
-        click.echo("Masih harus diisi sebelum generate (bertanda \"ISI:\"): " + ", ".join(laporan.kurang))
+        click.echo('Masih harus diisi sebelum generate (bertanda "ISI:"): ' + ", ".join(laporan.kurang))
     for m in laporan.janggal:
         click.echo(_satu_baris("PERIKSA", m))
     click.echo(f"Lalu periksa dengan: iku check --config {tujuan}")
@@ -321,13 +364,24 @@ def impor_cmd(keputusan: Path, lampiran: Path | None, tujuan: Path) -> None:
 
 @main.command("serve")
 @OPSI_CONFIG
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port penyunting (0 = pilih port bebas).")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Alamat yang dilayani; bawaannya hanya komputer ini.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port penyunting (0 = pilih port bebas).",
+)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Alamat yang dilayani; bawaannya hanya komputer ini."
+)
 @click.option("--no-browser", is_flag=True, help="Jangan buka peramban secara otomatis.")
-@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
-              show_default=True, help="Folder arsip untuk tombol Buat dokumen.")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder arsip untuk tombol Buat dokumen.",
+)
 @OPSI_TEMPLATES
 def serve_cmd(config_path: Path, port: int, host: str, no_browser: bool, output: Path, templates: Path) -> None:
     """Sunting konfigurasi di peramban: formulir, pemeriksaan, pratinjau halaman, dan buat arsip."""
@@ -336,8 +390,11 @@ def serve_cmd(config_path: Path, port: int, host: str, no_browser: bool, output:
 
     signal.signal(signal.SIGHUP, lambda *_: sys.exit(128 + signal.SIGHUP))
     if not loopback(host):
-        click.echo(f"PERINGATAN: --host {host} membuka penyunting untuk komputer lain di jaringan; "
-                   "siapa pun yang dapat menjangkaunya dapat mengubah konfigurasi.", err=True)
+        click.echo(
+            f"PERINGATAN: --host {host} membuka penyunting untuk komputer lain di jaringan; "
+            "siapa pun yang dapat menjangkaunya dapat mengubah konfigurasi.",
+            err=True,
+        )
 
     def siap(alamat: str) -> None:
         click.echo(f"Penyunting berjalan di {alamat} (berkas {config_path}). Tekan Ctrl-C untuk berhenti.")
@@ -368,8 +425,13 @@ def verify_cmd(folder: Path | None) -> None:
 
 
 @main.command("arsip")
-@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
-              show_default=True, help="Folder arsip yang dipakai saat generate.")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder arsip yang dipakai saat generate.",
+)
 def arsip_cmd(output: Path) -> None:
     """Tampilkan setiap tahun yang diarsipkan: nomor, waktu dibuat, berkas, dan keutuhannya."""
     semua = daftar_arsip.daftar(output)
@@ -387,14 +449,24 @@ def arsip_cmd(output: Path) -> None:
 def _tampil_tahun(t: daftar_arsip.TahunArsip) -> str:
     dibuat = t.dibuat.strftime("%Y-%m-%d %H:%M") if t.dibuat else "tidak diketahui (MANIFEST.json tidak ada)"
     status = "utuh (cocok dengan MANIFEST.json)" if t.utuh else f"TIDAK UTUH ({len(t.masalah)} masalah)"
-    baris = [f"{t.tahun}  {t.folder}", f"  nomor   : {t.nomor or '-'}", f"  dibuat  : {dibuat}",
-             f"  periksa : {status}", f"  berkas ({len(t.berkas)}):"]
+    baris = [
+        f"{t.tahun}  {t.folder}",
+        f"  nomor   : {t.nomor or '-'}",
+        f"  dibuat  : {dibuat}",
+        f"  periksa : {status}",
+        f"  berkas ({len(t.berkas)}):",
+    ]
     return "\n".join(baris + [f"    {b}" for b in t.berkas])
 
 
 @main.command("templates")
-@click.option("--to", "tujuan", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help="Folder tujuan salinan templat (berkas yang sudah ada tidak pernah ditimpa).")
+@click.option(
+    "--to",
+    "tujuan",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder tujuan salinan templat (berkas yang sudah ada tidak pernah ditimpa).",
+)
 def templates_cmd(tujuan: Path) -> None:
     """Salin templat bawaan ke sebuah folder untuk disunting di Word.
 
@@ -407,10 +479,17 @@ def templates_cmd(tujuan: Path) -> None:
 
 @main.command("tandatangani")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option("--sertifikat", type=click.Path(path_type=Path, dir_okay=False, exists=True), required=True,
-              help="Sertifikat elektronik instansi (.p12/.pfx, misalnya dari BSrE).")
-@click.option("--sandi-env", metavar="NAMA", help="Ambil sandi sertifikat dari variabel lingkungan NAMA "
-              "(tanpa opsi ini sandi ditanyakan).")
+@click.option(
+    "--sertifikat",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    required=True,
+    help="Sertifikat elektronik instansi (.p12/.pfx, misalnya dari BSrE).",
+)
+@click.option(
+    "--sandi-env",
+    metavar="NAMA",
+    help="Ambil sandi sertifikat dari variabel lingkungan NAMA (tanpa opsi ini sandi ditanyakan).",
+)
 @click.option("--tak-terlihat", is_flag=True, help="Tanda tangan tanpa kotak yang tampak di halaman.")
 def tandatangani_cmd(folder: Path, sertifikat: Path, sandi_env: str | None, tak_terlihat: bool) -> None:
     """Tandatangani setiap PDF arsip satu tahun (PAdES) menjadi salinan ...-ttd.pdf di sampingnya."""
@@ -425,8 +504,12 @@ def _sandi(nama_env: str | None) -> bytes:
     if nama_env is None:
         return click.prompt("Sandi sertifikat", hide_input=True).encode()
     if nama_env not in os.environ:
-        raise TandaTanganError(Masalah(f"variabel lingkungan {nama_env} tidak ada",
-                                       saran=f"isi dulu, misalnya: read -s {nama_env}; export {nama_env}"))
+        raise TandaTanganError(
+            Masalah(
+                f"variabel lingkungan {nama_env} tidak ada",
+                saran=f"isi dulu, misalnya: read -s {nama_env}; export {nama_env}",
+            )
+        )
     return os.environ[nama_env].encode()
 
 

@@ -38,8 +38,13 @@ class TahunArsip:
 def folder_tahun(output: Path) -> list[Path]:
     """output/2023, output/2024 ... (four-digit folders; replaced years '2023.diganti-...' are not years)."""
     if not output.is_dir():
-        raise ArsipError(Masalah("folder arsip tidak ada", berkas=output,
-                                 saran="sebut folder --output yang dipakai saat generate, misalnya output"))
+        raise ArsipError(
+            Masalah(
+                "folder arsip tidak ada",
+                berkas=output,
+                saran="sebut folder --output yang dipakai saat generate, misalnya output",
+            )
+        )
     return sorted(p for p in output.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
 
 

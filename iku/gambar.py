@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+
+Huruf = ImageFont.FreeTypeFont | ImageFont.ImageFont  # a TrueType font, or Pillow's own when none is found
 
 
 DPI = 300
@@ -32,8 +34,8 @@ def mm(piksel: int) -> float:
     return piksel * 25.4 / DPI
 
 
-@lru_cache(maxsize=None)
-def huruf(ukuran: int, tebal: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+@cache
+def huruf(ukuran: int, tebal: bool = False) -> Huruf:
     """The first sans font found on this system (Pillow searches the system font folders)."""
     for nama in HURUF_TEBAL if tebal else HURUF_BIASA:
         try:
@@ -43,7 +45,7 @@ def huruf(ukuran: int, tebal: bool = False) -> ImageFont.FreeTypeFont | ImageFon
     return ImageFont.load_default(ukuran)
 
 
-def bungkus(teks: str, font: ImageFont.ImageFont, lebar: int) -> list[str]:
+def bungkus(teks: str, font: Huruf, lebar: int) -> list[str]:
     """Greedy word wrap to lebar pixels; a single overlong word stays on its own line."""
     baris: list[str] = []
     for bagian in teks.splitlines() or [""]:
@@ -88,6 +90,7 @@ def simpan(gambar: Image.Image | Png, folder: Path, awalan: str) -> Path:
 
 # ---------------------------------------------------------------- organisation chart
 
+
 @dataclass(frozen=True)
 class Kotak:
     """One unit of the chart and the units under it."""
@@ -101,16 +104,17 @@ JARAK = px(4)
 PADAT = px(1.5)
 
 
-def _tinggi_kotak(baris: list[str], font: ImageFont.ImageFont) -> int:
-    return len(baris) * round(font.size * 1.2) + 2 * PADAT
+def _tinggi_kotak(baris: list[str], font: Huruf) -> int:
+    return len(baris) * round(getattr(font, "size", 10) * 1.2) + 2 * PADAT
 
 
-def _gambar_kotak(d: ImageDraw.ImageDraw, x: int, y: int, lebar: int, baris: list[str],
-                  font: ImageFont.ImageFont, isi: int = PUTIH) -> int:
+def _gambar_kotak(
+    d: ImageDraw.ImageDraw, x: int, y: int, lebar: int, baris: list[str], font: Huruf, isi: int = PUTIH
+) -> int:
     """Draw a box with centred lines; return its height."""
     tinggi = _tinggi_kotak(baris, font)
     d.rectangle((x, y, x + lebar, y + tinggi), fill=isi, outline=HITAM, width=GARIS)
-    langkah = round(font.size * 1.2)
+    langkah = round(getattr(font, "size", 10) * 1.2)
     for i, teks in enumerate(baris):
         d.text((x + lebar / 2, y + PADAT + i * langkah + langkah / 2), teks, fill=HITAM, font=font, anchor="mm")
     return tinggi
@@ -166,9 +170,9 @@ def bagan_terbagi(kepala: Kotak, unit: list[Kotak], lebar_mm: float, tinggi_mm: 
         return [bagan_organisasi(kepala, unit, lebar_mm)]
     kelompok: list[list[Kotak]] = [[]]
     for awal in range(0, len(unit), 4):
-        calon = kelompok[-1] + unit[awal:awal + 4]
+        calon = kelompok[-1] + unit[awal : awal + 4]
         if kelompok[-1] and _tata_letak(kepala, calon, lebar)["tinggi"] > batas:
-            kelompok.append(unit[awal:awal + 4])
+            kelompok.append(unit[awal : awal + 4])
         else:
             kelompok[-1] = calon
     return [bagan_organisasi(kepala, k, lebar_mm) for k in kelompok]
@@ -184,7 +188,7 @@ def _tata_letak(kepala: Kotak, unit: list[Kotak], lebar: int) -> dict:
     kiri = GARIS + (px(4) if len(jumlah_baris) > 1 else 0)
     baris, posisi = [], 0
     for jumlah in jumlah_baris:
-        isi = unit[posisi:posisi + jumlah]
+        isi = unit[posisi : posisi + jumlah]
         posisi += jumlah
         kolom = (lebar - kiri - GARIS - (jumlah - 1) * JARAK) // jumlah
         y += 2 * JARAK

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from . import bahasa
-from . import gambar
+from . import bahasa, gambar
 from .model import Config, Iku
 
 if TYPE_CHECKING:
@@ -36,8 +35,14 @@ WARNA_AWAL, WARNA_TARGET, WARNA_REALISASI = "#d7d7d7", "#5a5a5a", "#ffffff"
 GARIS_PT = 0.6
 KOSONG = "-"
 BATAS_FLOAT = 1e300  # heights beyond this are drawn at it (the config may hold any finite Decimal)
-RC: dict[str, Any] = {"font.family": HURUF, "font.size": PT_TEKS, "hatch.linewidth": 0.5, "hatch.color": "black",
-      "text.hinting": "default", "axes.unicode_minus": False}
+RC: dict[str, Any] = {
+    "font.family": HURUF,
+    "font.size": PT_TEKS,
+    "hatch.linewidth": 0.5,
+    "hatch.color": "black",
+    "text.hinting": "default",
+    "axes.unicode_minus": False,
+}
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,14 @@ def seri_target_realisasi(baris: Iku, config: Config) -> Seri:
     a year without a value draws no bar and prints "-"."""
     tahun = tuple(str(t) for t in config.rencana.tahun)
     awal = None if baris.kondisi_awal is None else (str(config.rencana.tahun_kondisi_awal), baris.kondisi_awal)
-    return Seri(baris.indikator, baris.satuan, tahun, tuple((baris.target or {}).get(t) for t in tahun),
-                tuple((baris.realisasi or {}).get(t) for t in tahun), awal)
+    return Seri(
+        baris.indikator,
+        baris.satuan,
+        tahun,
+        tuple((baris.target or {}).get(t) for t in tahun),
+        tuple((baris.realisasi or {}).get(t) for t in tahun),
+        awal,
+    )
 
 
 def panel_per_gambar(tinggi_mm: float) -> int:
@@ -119,8 +130,12 @@ class Kotak:
 
     def pecahan(self, x: float, y: float, lebar: float, tinggi: float) -> tuple[float, float, float, float]:
         """A rectangle given in mm inside the panel, as figure fractions."""
-        return ((self.x + x) / self.lebar_figur, (self.y + y) / self.tinggi_figur,
-                lebar / self.lebar_figur, tinggi / self.tinggi_figur)
+        return (
+            (self.x + x) / self.lebar_figur,
+            (self.y + y) / self.tinggi_figur,
+            lebar / self.lebar_figur,
+            tinggi / self.tinggi_figur,
+        )
 
 
 def judul_panel(s: Seri, lebar_mm: float) -> list[str]:
@@ -135,11 +150,22 @@ def _panel(figur_: Figure, k: Kotak, s: Seri) -> None:
 
     tepi = GARIS_PT * 1.5 * MM_PER_PT / 2  # the frame's line stays inside the picture
     x, y, lebar, tinggi = k.pecahan(tepi, tepi, k.lebar - 2 * tepi, k.tinggi - 2 * tepi)
-    figur_.add_artist(Rectangle((x, y), lebar, tinggi, transform=figur_.transFigure, fill=False,
-                                edgecolor="black", linewidth=GARIS_PT * 1.5))
+    figur_.add_artist(
+        Rectangle(
+            (x, y), lebar, tinggi, transform=figur_.transFigure, fill=False, edgecolor="black", linewidth=GARIS_PT * 1.5
+        )
+    )
     judul = judul_panel(s, k.lebar - 2 * PADAT_MM)
-    figur_.text(*_tengah_atas(k), "\n".join(judul), ha="center", va="top", fontsize=PT_JUDUL,
-                fontweight="bold", linespacing=1.15, transform=figur_.transFigure)
+    figur_.text(
+        *_tengah_atas(k),
+        "\n".join(judul),
+        ha="center",
+        va="top",
+        fontsize=PT_JUDUL,
+        fontweight="bold",
+        linespacing=1.15,
+        transform=figur_.transFigure,
+    )
     atas = PADAT_MM + len(judul) * PT_JUDUL * MM_PER_PT * 1.15 + 1
     if s.realisasi is not None:
         _legenda(figur_, k, atas, s.kondisi_awal is not None)
@@ -158,16 +184,28 @@ def _legenda(figur_: Figure, k: Kotak, atas: float, ada_awal: bool) -> None:
     from matplotlib.patches import Patch
 
     tanda = [Patch(facecolor=WARNA_AWAL, edgecolor="black", linewidth=GARIS_PT, label="Kondisi awal")] * ada_awal
-    tanda += [Patch(facecolor=WARNA_TARGET, edgecolor="black", linewidth=GARIS_PT, label="Target"),
-              Patch(facecolor=WARNA_REALISASI, edgecolor="black", linewidth=GARIS_PT, hatch="////",
-                    label="Realisasi")]
+    tanda += [
+        Patch(facecolor=WARNA_TARGET, edgecolor="black", linewidth=GARIS_PT, label="Target"),
+        Patch(facecolor=WARNA_REALISASI, edgecolor="black", linewidth=GARIS_PT, hatch="////", label="Realisasi"),
+    ]
     x, y, _, _ = k.pecahan(k.lebar / 2, k.tinggi - atas, 0, 0)
-    figur_.legend(handles=tanda, loc="upper center", bbox_to_anchor=(x, y), ncol=len(tanda), frameon=False,
-                  fontsize=PT_TEKS, handlelength=1.2, handleheight=0.8, columnspacing=1.0, borderpad=0,
-                  borderaxespad=0)
+    figur_.legend(
+        handles=tanda,
+        loc="upper center",
+        bbox_to_anchor=(x, y),
+        ncol=len(tanda),
+        frameon=False,
+        fontsize=PT_TEKS,
+        handlelength=1.2,
+        handleheight=0.8,
+        columnspacing=1.0,
+        borderpad=0,
+        borderaxespad=0,
+    )
 
 
 # ---------------------------------------------------------------- the bars of one panel
+
 
 @dataclass(frozen=True)
 class Batang:
@@ -205,8 +243,16 @@ def gambar_batang(ax: Axes, s: Seri, ukuran_mm: tuple[float, float]) -> None:
         ada = [b for b in batang if b.nilai is not None and b.arsir == arsir]
         if ada:
             tinggi = [ke_float(b.nilai) for b in ada]  # type: ignore[arg-type]
-            ax.bar([b.kolom + b.geser for b in ada], tinggi, width=lebar, color=[b.warna for b in ada],
-                   edgecolor="black", linewidth=GARIS_PT, hatch=arsir, zorder=2)
+            ax.bar(
+                [b.kolom + b.geser for b in ada],
+                tinggi,
+                width=lebar,
+                color=[b.warna for b in ada],
+                edgecolor="black",
+                linewidth=GARIS_PT,
+                hatch=arsir,
+                zorder=2,
+            )
     for b, t in zip(batang, teks):
         _label_nilai(ax, b.kolom + b.geser, b.nilai, t, tegak)
     ax.axhline(0, color="black", linewidth=GARIS_PT * 1.5, zorder=3)
@@ -228,27 +274,49 @@ def batas_sumbu(nilai: list[Decimal | None], teks: list[str], tegak: bool, tingg
     """Y limits holding zero, every bar and room for its label beyond the bar's end."""
     angka = [ke_float(v) for v in nilai if v is not None] + [0.0]
     rendah, tinggi = min(angka), max(angka)
-    label_mm = (max((len(t) for t in teks), default=1) * PT_TEKS * MM_PER_PT * LEBAR_HURUF if tegak
-                else PT_TEKS * MM_PER_PT * 1.3) + 1
+    label_mm = (
+        max((len(t) for t in teks), default=1) * PT_TEKS * MM_PER_PT * LEBAR_HURUF
+        if tegak
+        else PT_TEKS * MM_PER_PT * 1.3
+    ) + 1
     porsi = min(0.45, label_mm / max(tinggi_mm, 1))
     sisi = (tinggi > 0) + (rendah < 0) or 1
     rentang = (tinggi - rendah) or 1.0
     total = rentang / (1 - sisi * porsi) if sisi * porsi < 0.9 else rentang * 10
-    return (rendah - porsi * total if rendah < 0 else 0.0,
-            tinggi + porsi * total if tinggi > 0 or rendah == 0 else 0.05 * total)  # zero line off the title
+    return (
+        rendah - porsi * total if rendah < 0 else 0.0,
+        tinggi + porsi * total if tinggi > 0 or rendah == 0 else 0.05 * total,
+    )  # zero line off the title
 
 
 def _label_nilai(ax: Axes, x: float, nilai: Decimal | None, teks: str, tegak: bool) -> None:
     negatif = nilai is not None and nilai < 0
-    ax.annotate(teks, (x, ke_float(nilai or Decimal(0))), xytext=(0, -1.5 if negatif else 1.5), textcoords="offset points",
-                ha="center", va="top" if negatif else "bottom", rotation=90 if tegak else 0,
-                fontsize=PT_TEKS, zorder=4, annotation_clip=False)
+    ax.annotate(
+        teks,
+        (x, ke_float(nilai or Decimal(0))),
+        xytext=(0, -1.5 if negatif else 1.5),
+        textcoords="offset points",
+        ha="center",
+        va="top" if negatif else "bottom",
+        rotation=90 if tegak else 0,
+        fontsize=PT_TEKS,
+        zorder=4,
+        annotation_clip=False,
+    )
 
 
 def _rapikan_sumbu(ax: Axes, label: list[str]) -> None:
     """No frame and no y scale (every bar carries its value); years under the axes."""
     ax.set_axis_off()  # cheaper than styling ticks: the years are plain texts under the axes
     for x, teks in enumerate(label):
-        ax.annotate(teks, (x, 0), xycoords=("data", "axes fraction"), xytext=(0, -1.5), textcoords="offset points",
-                    ha="center", va="top", fontsize=PT_TEKS, annotation_clip=False)
-
+        ax.annotate(
+            teks,
+            (x, 0),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, -1.5),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=PT_TEKS,
+            annotation_clip=False,
+        )

@@ -33,8 +33,7 @@ def atur_aliran(docx: Any, huruf: str) -> None:
         baris = tbl.findall(qn("w:tr"))
         terakhir = _indeks_baris_tanda_tangan(baris, tanda_tangan)
         batas = tinggi_halaman * BAGIAN_HALAMAN_BOLEH_UTUH
-        tinggi = [i != terakhir and tinggi_baris_twip(tbl, tr, gaya_huruf, huruf) > batas
-                  for i, tr in enumerate(baris)]
+        tinggi = [i != terakhir and tinggi_baris_twip(tbl, tr, gaya_huruf, huruf) > batas for i, tr in enumerate(baris)]
         for tr, terbelah in zip(baris, tinggi):
             if terbelah:
                 _boleh_terbelah(tr)
@@ -54,8 +53,11 @@ def titik_dua_dengan_berikutnya(docx: Any) -> None:
 
 def _gaya_tanda_tangan(docx: Any) -> set[str]:
     """Ids of the signature paragraph styles ("Tanda Tangan", "Tanda Tangan Lampiran" ...)."""
-    return {s.get(qn("w:styleId")) for s in docx.styles.element.findall(qn("w:style"))
-            if s.name_val and s.name_val.startswith(AWALAN_GAYA_TANDA_TANGAN)}
+    return {
+        s.get(qn("w:styleId"))
+        for s in docx.styles.element.findall(qn("w:style"))
+        if s.name_val and s.name_val.startswith(AWALAN_GAYA_TANDA_TANGAN)
+    }
 
 
 def _indeks_baris_tanda_tangan(baris: list[Any], gaya: set[str]) -> int | None:
@@ -133,9 +135,11 @@ def _tinggi_teks_per_tabel(body: Any) -> dict[Any, int]:
             continue
         ukuran, margin = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
         if ukuran is not None and margin is not None:
-            tinggi = (int(ukuran.get(qn("w:h"))) - abs(int(margin.get(qn("w:top"), "0")))
-                      - abs(int(margin.get(qn("w:bottom"), "0"))))
+            tinggi = (
+                int(ukuran.get(qn("w:h")))
+                - abs(int(margin.get(qn("w:top"), "0")))
+                - abs(int(margin.get(qn("w:bottom"), "0")))
+            )
             hasil.update({t: tinggi for t in menunggu})
         menunggu = []
     return hasil
-

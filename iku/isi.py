@@ -15,7 +15,8 @@ from typing import Any
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import StrictUndefined, TemplateError as JinjaError, UndefinedError, nodes
+from jinja2 import StrictUndefined, UndefinedError, nodes
+from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from .galat import Masalah, TemplateError
@@ -59,7 +60,7 @@ def _paragraf_sekitar(src_xml: str, baris: int | None) -> list[str]:
     """The visible text of the paragraphs around that line (one paragraph per source line)."""
     if not baris:
         return []
-    sekitar = src_xml.splitlines()[max(baris - 2, 0): baris + 1]
+    sekitar = src_xml.splitlines()[max(baris - 2, 0) : baris + 1]
     return [re.sub(r"<[^>]+>", "", x) for x in sekitar]
 
 
@@ -72,8 +73,11 @@ _GABUNG_SEL = re.compile(r"(</w:tcPr[ >].*?<w:t(?:[^>]*)>)(.*?){%\s*gabung\s+((?
 def _gabung_vertikal(m: re.Match[str]) -> str:
     def sel(s: re.Match[str]) -> str:
         syarat = s.group(3)
-        return (f'<w:vMerge w:val="{{% if {syarat} %}}restart{{% else %}}continue{{% endif %}}"/>'
-                f"{s.group(1)}{{% if {syarat} %}}{s.group(2)}{s.group(4)}{{% endif %}}{s.group(5)}")
+        return (
+            f'<w:vMerge w:val="{{% if {syarat} %}}restart{{% else %}}continue{{% endif %}}"/>'
+            f"{s.group(1)}{{% if {syarat} %}}{s.group(2)}{s.group(4)}{{% endif %}}{s.group(5)}"
+        )
+
     return _GABUNG_SEL.sub(sel, m.group(0))
 
 
@@ -123,22 +127,30 @@ def buka(templat: Path) -> _Templat:
 
 def _muat(templat: Path) -> _Templat:
     if not templat.is_file():
-        raise TemplateError(Masalah("berkas templat tidak ditemukan", berkas=templat,
-                                    saran="periksa folder pada --templates"))
+        raise TemplateError(
+            Masalah("berkas templat tidak ditemukan", berkas=templat, saran="periksa folder pada --templates")
+        )
     try:
         doc = _Templat(str(templat))
         doc.init_docx()
         return doc
     except Exception as exc:  # python-docx raises several kinds for a damaged package
-        raise TemplateError(Masalah(f"templat bukan berkas DOCX yang sah ({exc})", berkas=templat,
-                                    saran="simpan ulang templat dari Word/LibreOffice sebagai .docx")) from None
+        raise TemplateError(
+            Masalah(
+                f"templat bukan berkas DOCX yang sah ({exc})",
+                berkas=templat,
+                saran="simpan ulang templat dari Word/LibreOffice sebagai .docx",
+            )
+        ) from None
 
 
 def _masalah_templat(exc: Exception, templat: Path) -> Masalah:
     sekitar = " / ".join(t.strip() for t in getattr(exc, "docx_context", []) if t.strip())
-    return Masalah(f"templat tidak dapat diisi: {_sebab(exc)}", berkas=templat,
-                   saran="periksa tanda {{ }} dan {% %} pada paragraf"
-                   + (f": \"{sekitar[:160]}\"" if sekitar else " yang disebut"))
+    return Masalah(
+        f"templat tidak dapat diisi: {_sebab(exc)}",
+        berkas=templat,
+        saran="periksa tanda {{ }} dan {% %} pada paragraf" + (f': "{sekitar[:160]}"' if sekitar else " yang disebut"),
+    )
 
 
 def _sebab(exc: Exception) -> str:
@@ -149,8 +161,10 @@ def _sebab(exc: Exception) -> str:
         return f"nama isian tidak dikenal: {nama.group(1) or nama.group(2)}"
     if isinstance(exc, SecurityError):
         atribut = re.search(r"attribute '([^']+)'", teks)
-        return (f"templat meminta atribut \"{atribut.group(1) if atribut else teks}\" yang tidak diizinkan "
-                "(templat hanya boleh mencetak isian yang disediakan program)")
+        return (
+            f'templat meminta atribut "{atribut.group(1) if atribut else teks}" yang tidak diizinkan '
+            "(templat hanya boleh mencetak isian yang disediakan program)"
+        )
     if isinstance(exc, JinjaError):
         return teks
     return f"{type(exc).__name__}: {teks}"
@@ -164,4 +178,3 @@ def _dengan_gambar(nilai: Any, doc: DocxTemplate) -> Any:
     if isinstance(nilai, list):
         return [_dengan_gambar(v, doc) for v in nilai]
     return nilai
-

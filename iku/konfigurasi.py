@@ -88,11 +88,19 @@ def baca_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise ConfigError(Masalah("berkas konfigurasi tidak ditemukan", berkas=path,
-                                  saran="periksa nama dan folder berkas pada --config")) from None
+        raise ConfigError(
+            Masalah(
+                "berkas konfigurasi tidak ditemukan", berkas=path, saran="periksa nama dan folder berkas pada --config"
+            )
+        ) from None
     except IsADirectoryError:
-        raise ConfigError(Masalah("yang disebut adalah folder, bukan berkas konfigurasi", berkas=path,
-                                  saran="sebut berkas .toml-nya, misalnya config/iku.toml")) from None
+        raise ConfigError(
+            Masalah(
+                "yang disebut adalah folder, bukan berkas konfigurasi",
+                berkas=path,
+                saran="sebut berkas .toml-nya, misalnya config/iku.toml",
+            )
+        ) from None
     except OSError as exc:
         raise ConfigError(Masalah(f"berkas tidak dapat dibaca ({exc.strerror})", berkas=path)) from None
 
@@ -101,8 +109,11 @@ def urai_toml(mentah: bytes, path: Path) -> tuple[str, dict[str, Any]]:
     try:
         teks = mentah.decode("utf-8-sig")  # Windows Notepad writes a BOM
     except UnicodeDecodeError:
-        raise ConfigError(Masalah("berkas bukan teks UTF-8", berkas=path,
-                                  saran="simpan ulang berkas sebagai UTF-8 di penyunting teks")) from None
+        raise ConfigError(
+            Masalah(
+                "berkas bukan teks UTF-8", berkas=path, saran="simpan ulang berkas sebagai UTF-8 di penyunting teks"
+            )
+        ) from None
     try:
         return teks, tomllib.loads(teks, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -113,7 +124,7 @@ SINTAKS = {
     "Invalid value": "nilai tidak sah (teks lupa diapit tanda kutip?)",
     "Expected '=' after a key in a key/value pair": "tanda = tidak ada sesudah nama kunci",
     "Unterminated string": "tanda kutip penutup tidak ada",
-    "Illegal character in string": "teks memuat karakter yang tidak boleh (tanda kutip atau garis miring terbalik perlu ditulis \\\" dan \\\\)",
+    "Illegal character in string": 'teks memuat karakter yang tidak boleh (tanda kutip atau garis miring terbalik perlu ditulis \\" dan \\\\)',
     "Expected ']' at the end of a table declaration": "kurung ] penutup nama tabel tidak ada",
     "Expected ']]' at the end of an array declaration": "kurung ]] penutup nama tabel tidak ada",
     "Cannot overwrite a value": "kunci ditulis dua kali",
@@ -137,7 +148,10 @@ def _masalah_sintaks(exc: tomllib.TOMLDecodeError, path: Path, teks: str) -> Mas
     if asli.startswith(("Cannot declare", "Cannot mutate")):
         rinci = "tabel atau kunci ditulis dua kali"
     return Masalah(
-        f"penulisan TOML tidak sah ({rinci})", berkas=path, baris=baris, kunci=_kunci_baris(teks, baris),
+        f"penulisan TOML tidak sah ({rinci})",
+        berkas=path,
+        baris=baris,
+        kunci=_kunci_baris(teks, baris),
         saran=_saran_sintaks(teks, baris),
     )
 
@@ -149,8 +163,10 @@ def _saran_sintaks(teks: str, baris: int | None) -> str:
     isi = teks.splitlines()[baris - 1] if baris and baris <= len(teks.splitlines()) else ""
     if KOMA_DESIMAL.search(isi.split("#")[0]):
         return "pakai titik sebagai tanda desimal: tulis 6.12 (tercetak 6,12 di dokumen)"
-    return ("periksa tanda kutip, tanda = , koma dan kurung [ ] { } pada baris itu; "
-            "teks harus diapit tanda kutip, tanggal ditulis 2022-03-22")
+    return (
+        "periksa tanda kutip, tanda = , koma dan kurung [ ] { } pada baris itu; "
+        "teks harus diapit tanda kutip, tanggal ditulis 2022-03-22"
+    )
 
 
 def _kunci_baris(teks: str, baris: int | None) -> str | None:
@@ -164,8 +180,9 @@ def sahkan(berkas: BerkasToml) -> Bacaan:
     try:
         config = model.Config.model_validate(berkas.data)
     except ValidationError as exc:
-        raise ConfigError([_terjemahkan(e, teks, path) for e in exc.errors()]
-                          + target_pk(berkas.data, teks, path)) from None
+        raise ConfigError(
+            [_terjemahkan(dict(e), teks, path) for e in exc.errors()] + target_pk(berkas.data, teks, path)
+        ) from None
     masalah = periksa_silang(config, teks, path)
     if masalah:
         raise ConfigError(masalah)
@@ -184,12 +201,24 @@ def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]
     if logo and (path.parent / logo).is_file() and (path.parent / logo).suffix.lower() in (".png", ".jpg", ".jpeg"):
         masalah.append(_masalah_gambar(path.parent / logo, teks, path))
     if logo and not (path.parent / logo).is_file():
-        masalah.append(Masalah(f"berkas logo \"{logo}\" tidak ditemukan", berkas=path, kunci="instansi.logo",
-                               baris=cari_baris(teks, ("instansi", "logo")),
-                               saran="tulis jalur berkas PNG/JPG relatif terhadap folder konfigurasi, atau hapus kunci logo"))
+        masalah.append(
+            Masalah(
+                f'berkas logo "{logo}" tidak ditemukan',
+                berkas=path,
+                kunci="instansi.logo",
+                baris=cari_baris(teks, ("instansi", "logo")),
+                saran="tulis jalur berkas PNG/JPG relatif terhadap folder konfigurasi, atau hapus kunci logo",
+            )
+        )
     elif logo and (path.parent / logo).suffix.lower() not in (".png", ".jpg", ".jpeg"):
-        masalah.append(Masalah("logo harus berkas PNG atau JPG", berkas=path, kunci="instansi.logo",
-                               baris=cari_baris(teks, ("instansi", "logo"))))
+        masalah.append(
+            Masalah(
+                "logo harus berkas PNG atau JPG",
+                berkas=path,
+                kunci="instansi.logo",
+                baris=cari_baris(teks, ("instansi", "logo")),
+            )
+        )
     return [m for m in masalah if m]
 
 
@@ -200,9 +229,13 @@ def _masalah_gambar(gambar: Path, teks: str, path: Path) -> Masalah | None:
     try:
         Image.from_file(str(gambar))
     except Exception:  # python-docx raises several kinds for unreadable images
-        return Masalah(f"berkas logo \"{gambar.name}\" bukan gambar PNG/JPG yang dapat dibaca", berkas=path,
-                       kunci="instansi.logo", baris=cari_baris(teks, ("instansi", "logo")),
-                       saran="simpan ulang logo sebagai PNG atau JPG dari program gambar")
+        return Masalah(
+            f'berkas logo "{gambar.name}" bukan gambar PNG/JPG yang dapat dibaca',
+            berkas=path,
+            kunci="instansi.logo",
+            baris=cari_baris(teks, ("instansi", "logo")),
+            saran="simpan ulang logo sebagai PNG atau JPG dari program gambar",
+        )
     return None
 
 
@@ -213,29 +246,41 @@ def _masalah_target(config: model.Config, i: int, teks: str, path: Path) -> Masa
     asing = [k for k in target or {} if k not in {str(t) for t in rencana.tahun}]
     if not asing:
         return None
-    return Masalah(f"tahun di luar rentang rencana {rencana.tahun_awal}-{rencana.tahun_akhir}: " + ", ".join(asing),
-                   berkas=path, kunci=f"iku[{i + 1}].target", baris=cari_baris(teks, ("iku", i, "target")),
-                   saran="hapus tahun itu atau ubah rencana.tahun_awal/rencana.tahun_akhir; "
-                         "tahun rencana yang belum ada targetnya boleh dibiarkan (tercetak \"-\")")
+    return Masalah(
+        f"tahun di luar rentang rencana {rencana.tahun_awal}-{rencana.tahun_akhir}: " + ", ".join(asing),
+        berkas=path,
+        kunci=f"iku[{i + 1}].target",
+        baris=cari_baris(teks, ("iku", i, "target")),
+        saran="hapus tahun itu atau ubah rencana.tahun_awal/rencana.tahun_akhir; "
+        'tahun rencana yang belum ada targetnya boleh dibiarkan (tercetak "-")',
+    )
 
 
 def target_pk(data: dict[str, Any], teks: str, path: Path, lewati: Collection[int] = ()) -> list[Masalah]:
     """The Perjanjian Kinerja quotes target[tahun] of every row: each row without it is named.
     Works on the raw data too, so it is reported along with the model's own errors."""
     tahun = data.get("tahun")
-    if not (isinstance(data.get("perjanjian_kinerja"), dict) and isinstance(data.get("iku"), list)
-            and type(tahun) is int):
+    if not (
+        isinstance(data.get("perjanjian_kinerja"), dict) and isinstance(data.get("iku"), list) and type(tahun) is int
+    ):
         return []  # without a valid tahun the model's own error says enough
     tahun = str(tahun)
-    return [_masalah_target_pk(tahun, i, teks, path) for i, baris in enumerate(data["iku"])
-            if i not in lewati and isinstance(baris, dict) and tahun not in (baris.get("target") or {})]
+    return [
+        _masalah_target_pk(tahun, i, teks, path)
+        for i, baris in enumerate(data["iku"])
+        if i not in lewati and isinstance(baris, dict) and tahun not in (baris.get("target") or {})
+    ]
 
 
 def _masalah_target_pk(tahun: str, i: int, teks: str, path: Path) -> Masalah:
-    return Masalah(f"target tahun {tahun} belum ada, padahal [perjanjian_kinerja] mencetak target tahun itu",
-                   berkas=path, kunci=f"iku[{i + 1}].target", baris=cari_baris(teks, ("iku", i, "target")),
-                   saran=f"tulis target = {{ {tahun} = ... }} pada baris iku ke-{i + 1}, "
-                         "atau hapus tabel [perjanjian_kinerja] bila tahun ini belum ada Perjanjian Kinerja")
+    return Masalah(
+        f"target tahun {tahun} belum ada, padahal [perjanjian_kinerja] mencetak target tahun itu",
+        berkas=path,
+        kunci=f"iku[{i + 1}].target",
+        baris=cari_baris(teks, ("iku", i, "target")),
+        saran=f"tulis target = {{ {tahun} = ... }} pada baris iku ke-{i + 1}, "
+        "atau hapus tabel [perjanjian_kinerja] bila tahun ini belum ada Perjanjian Kinerja",
+    )
 
 
 def _masalah_tahun_realisasi(config: model.Config, i: int, teks: str, path: Path) -> Masalah | None:
@@ -243,9 +288,13 @@ def _masalah_tahun_realisasi(config: model.Config, i: int, teks: str, path: Path
     bukan = [k for k in (config.iku[i].realisasi or {}) if not (k.isascii() and k.isdigit() and 1900 <= int(k) <= 2200)]
     if not bukan:
         return None
-    return Masalah("kunci realisasi harus berupa tahun (tertulis: " + ", ".join(f'"{k}"' for k in bukan) + ")",
-                   berkas=path, kunci=f"iku[{i + 1}].realisasi", baris=cari_baris(teks, ("iku", i, "realisasi")),
-                   saran=f"tulis tahun empat angka, misalnya realisasi = {{ {config.tahun} = 5.05 }}")
+    return Masalah(
+        "kunci realisasi harus berupa tahun (tertulis: " + ", ".join(f'"{k}"' for k in bukan) + ")",
+        berkas=path,
+        kunci=f"iku[{i + 1}].realisasi",
+        baris=cari_baris(teks, ("iku", i, "realisasi")),
+        saran=f"tulis tahun empat angka, misalnya realisasi = {{ {config.tahun} = 5.05 }}",
+    )
 
 
 def nilai_tahun_kurang(config: model.Config, teks: str, path: Path) -> list[Masalah]:
@@ -254,12 +303,17 @@ def nilai_tahun_kurang(config: model.Config, teks: str, path: Path) -> list[Masa
     for i, baris in enumerate(config.iku):
         for kunci in ("target", "realisasi"):
             if str(config.tahun) not in (getattr(baris, kunci) or {}):
-                masalah.append(Masalah(
-                    f"{kunci} tahun {config.tahun} belum diisi untuk \"{baris.indikator}\" "
-                    "(diperlukan untuk menghitung capaian)",
-                    berkas=path, kunci=f"iku[{i + 1}].{kunci}", baris=cari_baris(teks, ("iku", i, kunci)),
-                    saran=f"tambahkan {config.tahun} = ... pada {kunci} baris [[iku]] ini, "
-                          f"misalnya {kunci} = {{ {config.tahun} = 5.05 }}"))
+                masalah.append(
+                    Masalah(
+                        f'{kunci} tahun {config.tahun} belum diisi untuk "{baris.indikator}" '
+                        "(diperlukan untuk menghitung capaian)",
+                        berkas=path,
+                        kunci=f"iku[{i + 1}].{kunci}",
+                        baris=cari_baris(teks, ("iku", i, kunci)),
+                        saran=f"tambahkan {config.tahun} = ... pada {kunci} baris [[iku]] ini, "
+                        f"misalnya {kunci} = {{ {config.tahun} = 5.05 }}",
+                    )
+                )
     return masalah
 
 
@@ -292,7 +346,7 @@ def _terjemahkan(err: dict[str, Any], teks: str, path: Path) -> Masalah:
 def _pesan(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
     jenis, ctx, nilai = err["type"], err.get("ctx") or {}, err.get("input")
     if jenis == "missing":
-        return "wajib diisi tetapi tidak ada", f"tambahkan kunci \"{loc[-1]}\" {_tempat_kunci(loc[:-1])}"
+        return "wajib diisi tetapi tidak ada", f'tambahkan kunci "{loc[-1]}" {_tempat_kunci(loc[:-1])}'
     if jenis == "extra_forbidden":
         return "kunci tidak dikenal", _saran_kunci(loc)
     if jenis == "value_error":
@@ -301,7 +355,9 @@ def _pesan(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
             return pesan, SARAN_ISIAN_RUPIAH if loc[-1] in ("anggaran", "realisasi") else SARAN_ISIAN
         return pesan, None
     if jenis == "literal_error":
-        return f"nilai {nilai!r} tidak dikenal", "pilih salah satu: " + str(ctx.get("expected", "")).replace(" or ", ", ")
+        return f"nilai {nilai!r} tidak dikenal", "pilih salah satu: " + str(ctx.get("expected", "")).replace(
+            " or ", ", "
+        )
     if jenis in ("greater_than_equal", "less_than_equal"):
         return f"nilai {nilai} di luar batas", "tahun ditulis empat angka antara 1900 dan 2200"
     if jenis == "too_short":
@@ -318,14 +374,15 @@ def _tempat_kunci(induk: tuple[Any, ...]) -> str:
     return f"di tabel [{nama_kunci(induk)}]"
 
 
-SARAN_ISIAN = ("ganti seluruh teks \"ISI: ...\" dengan nilai sebenarnya; tanggal ditulis tanpa tanda kutip, "
-               "misalnya 2023-03-22")
-SARAN_ISIAN_RUPIAH = "ganti seluruh teks \"ISI: ...\" dengan angka rupiah tanpa tanda kutip, misalnya 1250000000"
+SARAN_ISIAN = (
+    'ganti seluruh teks "ISI: ..." dengan nilai sebenarnya; tanggal ditulis tanpa tanda kutip, misalnya 2023-03-22'
+)
+SARAN_ISIAN_RUPIAH = 'ganti seluruh teks "ISI: ..." dengan angka rupiah tanpa tanda kutip, misalnya 1250000000'
 PESAN_JENIS: dict[str, tuple[str, str | None]] = {
-    "string_type": ("harus berupa teks", "apit teks dengan tanda kutip, misalnya \"Singaraja\""),
+    "string_type": ("harus berupa teks", 'apit teks dengan tanda kutip, misalnya "Singaraja"'),
     "int_type": ("harus berupa bilangan bulat", "tulis angka tanpa tanda kutip, misalnya 2023"),
     "date_type": ("harus berupa tanggal", "tulis tanggal TOML tanpa tanda kutip, misalnya 2022-03-22"),
-    "list_type": ("harus berupa daftar", "tulis dalam kurung siku, misalnya [\"butir pertama\", \"butir kedua\"]"),
+    "list_type": ("harus berupa daftar", 'tulis dalam kurung siku, misalnya ["butir pertama", "butir kedua"]'),
     "dict_type": ("harus berupa tabel", "tulis sebagai tabel, misalnya { 2023 = 5.15, 2024 = 4.9 }"),
     "model_type": ("harus berupa tabel", "tulis sebagai tabel [nama] beserta kunci-kuncinya"),
     "model_attributes_type": ("harus berupa tabel", "tulis sebagai tabel [nama] beserta kunci-kuncinya"),
@@ -340,5 +397,5 @@ def _saran_kunci(loc: tuple[Any, ...]) -> str:
     dikenal = list(kelas.model_fields)
     mirip = difflib.get_close_matches(str(loc[-1]), dikenal, n=1)
     if mirip:
-        return f"maksud Anda \"{mirip[0]}\"?"
+        return f'maksud Anda "{mirip[0]}"?'
     return "hapus kunci ini; kunci yang dikenal di sini: " + ", ".join(dikenal)

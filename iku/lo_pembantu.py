@@ -23,6 +23,7 @@ import threading
 import time
 import traceback
 from pathlib import Path
+from typing import Any
 
 import uno
 from com.sun.star.beans import PropertyValue
@@ -33,7 +34,7 @@ PENANDA_GAGAL = "iku-gagal: "  # the one line of stderr the caller shows the use
 FILTER_DOCX = "MS Word 2007 XML"  # named, so LibreOffice skips type detection on every load
 
 
-def prop(nama: str, nilai: object) -> PropertyValue:
+def prop(nama: str, nilai: Any) -> PropertyValue:
     p = PropertyValue()
     p.Name, p.Value = nama, nilai
     return p
@@ -45,6 +46,7 @@ def url(path: str) -> str:
 
 def jaga_pemanggil(fd: int) -> None:
     """Kill the whole group (LibreOffice too) as soon as the caller's end of the pipe closes."""
+
     def tunggu() -> None:
         while os.read(fd, 4096):
             pass
@@ -55,9 +57,21 @@ def jaga_pemanggil(fd: int) -> None:
 
 def mulai(soffice: str, profil: str, pipa: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [soffice, f"-env:UserInstallation={url(profil)}", "--headless", "--invisible", "--norestore",
-         "--nolockcheck", "--nodefault", "--nologo", f"--accept=pipe,name={pipa};urp;StarOffice.ComponentContext"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            soffice,
+            f"-env:UserInstallation={url(profil)}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nolockcheck",
+            "--nodefault",
+            "--nologo",
+            f"--accept=pipe,name={pipa};urp;StarOffice.ComponentContext",
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def sambung(pipa: str, proses: subprocess.Popen[bytes]) -> object:
@@ -73,14 +87,15 @@ def sambung(pipa: str, proses: subprocess.Popen[bytes]) -> object:
             time.sleep(0.1)
 
 
-def versi(ctx: object) -> str:
+def versi(ctx: Any) -> str:
     penyedia = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
     simpul = penyedia.createInstanceWithArguments(
-        "com.sun.star.configuration.ConfigurationAccess", (prop("nodepath", "/org.openoffice.Setup/Product"),))
+        "com.sun.star.configuration.ConfigurationAccess", (prop("nodepath", "/org.openoffice.Setup/Product"),)
+    )
     return str(simpul.getByName("ooSetupVersionAboutBox"))
 
 
-def perbarui(doc: object) -> None:
+def perbarui(doc: Any) -> None:
     """Tables of contents and fields get real page numbers before export (twice: a longer
     table of contents can move the pages it lists)."""
     indeks = doc.getDocumentIndexes()
@@ -90,7 +105,7 @@ def perbarui(doc: object) -> None:
         doc.getTextFields().refresh()
 
 
-def daftar_isi(doc: object) -> list[list[str]]:
+def daftar_isi(doc: Any) -> list[list[str]]:
     """The entries of the document's table of contents as LibreOffice laid them out: [text, page]."""
     indeks = doc.getDocumentIndexes()
     for i in range(indeks.getCount()):
@@ -101,7 +116,7 @@ def daftar_isi(doc: object) -> list[list[str]]:
     return []
 
 
-def ubah(desktop: object, docx: str, pdf: str) -> list[list[str]]:
+def ubah(desktop: Any, docx: str, pdf: str) -> list[list[str]]:
     """Convert one DOCX; return its table of contents with page numbers (empty when it has none)."""
     muat = (prop("Hidden", True), prop("MacroExecutionMode", 0), prop("FilterName", FILTER_DOCX))
     doc = desktop.loadComponentFromURL(url(docx), "_blank", 0, muat)
@@ -121,9 +136,9 @@ def main() -> None:
     jaga_pemanggil(tugas["jaga"])
     proses = mulai(tugas["soffice"], tugas["profil"], f"iku-{os.getpid()}")
     try:
-        ctx = sambung(f"iku-{os.getpid()}", proses)
+        ctx: Any = sambung(f"iku-{os.getpid()}", proses)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        hasil = {"versi": versi(ctx), "daftar_isi": {}}
+        hasil: dict[str, Any] = {"versi": versi(ctx), "daftar_isi": {}}
         for docx, pdf in tugas["berkas"]:
             try:
                 hasil["daftar_isi"][docx] = ubah(desktop, docx, pdf)
@@ -140,7 +155,7 @@ def main() -> None:
     print(json.dumps(hasil), flush=True)
 
 
-def hentikan(desktop: object, proses: subprocess.Popen[bytes]) -> None:
+def hentikan(desktop: Any, proses: subprocess.Popen[bytes]) -> None:
     try:
         desktop.terminate()
     except Exception:  # the bridge is often disposed while the office shuts down

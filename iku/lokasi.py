@@ -67,9 +67,9 @@ def _baris_butir(baris: list[str], awal: int, posisi: int) -> int:
     for nomor in range(awal, len(baris) + 1):
         isi = baris[nomor - 1].split("=", 1)[1] if nomor == awal else baris[nomor - 1]
         isi = isi.strip().lstrip("[").strip()
-        if isi[:1] in ("\"", "'"):
+        if isi[:1] in ('"', "'"):
             ditemukan.append(nomor)
-        if isi.endswith("]") and not isi.endswith("\"]\"") and isi.rstrip(",").endswith("]"):
+        if isi.endswith("]") and not isi.endswith('"]"') and isi.rstrip(",").endswith("]"):
             break
     return ditemukan[posisi] if posisi < len(ditemukan) else awal
 

@@ -32,8 +32,11 @@ def sha256(berkas: Path) -> str:
 
 def daftar_berkas(folder: Path) -> dict[str, str]:
     """{relative posix path: sha256} of every file under folder except the manifest itself."""
-    return {p.relative_to(folder).as_posix(): sha256(p)
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.relative_to(folder).as_posix() != NAMA}
+    return {
+        p.relative_to(folder).as_posix(): sha256(p)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.relative_to(folder).as_posix() != NAMA
+    }
 
 
 def huruf_terpakai(huruf: str) -> dict[str, str | None]:
@@ -41,8 +44,9 @@ def huruf_terpakai(huruf: str) -> dict[str, str | None]:
     program = shutil.which("fc-match")
     if not program:
         return {"nama": huruf, "fc-match": None}
-    hasil = subprocess.run([program, "-f", "%{family[0]}:%{style[0]}:%{file}", huruf],
-                           capture_output=True, text=True, timeout=30)
+    hasil = subprocess.run(
+        [program, "-f", "%{family[0]}:%{style[0]}:%{file}", huruf], capture_output=True, text=True, timeout=30
+    )
     return {"nama": huruf, "fc-match": hasil.stdout.strip() or None}
 
 
@@ -65,8 +69,13 @@ def baca(folder: Path) -> dict[str, str]:
     """The hashes a folder's manifest records, or an error saying why it cannot be read."""
     manifes = folder / NAMA
     if not manifes.is_file():
-        raise ArsipTidakCocok(Masalah(f"{NAMA} tidak ada di folder ini", berkas=folder,
-                                      saran="tunjuk folder arsip satu tahun, misalnya output/2023"))
+        raise ArsipTidakCocok(
+            Masalah(
+                f"{NAMA} tidak ada di folder ini",
+                berkas=folder,
+                saran="tunjuk folder arsip satu tahun, misalnya output/2023",
+            )
+        )
     try:
         isi = json.loads(manifes.read_text(encoding="utf-8"))
         catatan = isi["sha256"]
@@ -81,11 +90,17 @@ def periksa(folder: Path) -> list[str]:
     """Re-hash folder against its manifest; return the files that match, or raise naming each difference."""
     catatan = baca(folder)
     sekarang = daftar_berkas(folder)
-    masalah = [Masalah("berkas berubah sejak diarsipkan (SHA-256 berbeda)", berkas=folder / n)
-               for n in sorted(catatan) if n in sekarang and sekarang[n] != catatan[n]]
+    masalah = [
+        Masalah("berkas berubah sejak diarsipkan (SHA-256 berbeda)", berkas=folder / n)
+        for n in sorted(catatan)
+        if n in sekarang and sekarang[n] != catatan[n]
+    ]
     masalah += [Masalah("berkas hilang dari arsip", berkas=folder / n) for n in sorted(catatan) if n not in sekarang]
-    masalah += [Masalah("berkas tambahan yang tidak tercatat di manifes", berkas=folder / n)
-                for n in sorted(sekarang) if n not in catatan]
+    masalah += [
+        Masalah("berkas tambahan yang tidak tercatat di manifes", berkas=folder / n)
+        for n in sorted(sekarang)
+        if n not in catatan
+    ]
     if masalah:
         raise ArsipTidakCocok(masalah)
     return sorted(catatan)

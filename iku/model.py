@@ -39,10 +39,12 @@ def _teks(nilai: str) -> str:
     if not nilai:
         raise ValueError("tidak boleh kosong")
     for karakter in nilai:
-        if karakter in "\ufffe\uffff" or (karakter not in "\n\t" and unicodedata.category(karakter) in ("Cc", "Cs", "Co")):
+        if karakter in "\ufffe\uffff" or (
+            karakter not in "\n\t" and unicodedata.category(karakter) in ("Cc", "Cs", "Co")
+        ):
             raise ValueError(f"memuat karakter kendali tak terlihat (U+{ord(karakter):04X})")
     if nilai.startswith(PENANDA_ISIAN):
-        raise ValueError(f"belum diisi (masih bertanda \"{PENANDA_ISIAN}\")")
+        raise ValueError(f'belum diisi (masih bertanda "{PENANDA_ISIAN}")')
     return nilai
 
 
@@ -54,8 +56,10 @@ def _angka(nilai: Any) -> Decimal:
     if not angka.is_finite():
         raise ValueError("harus berupa angka biasa (bukan nan atau inf)")
     if angka and angka.adjusted() >= MAKS_DIGIT_BULAT:
-        raise ValueError(f"angka terlalu besar untuk dicetak (paling banyak {MAKS_DIGIT_BULAT} angka "
-                         "sebelum koma); periksa angkanya, misalnya 1e28 tertulis tanpa sengaja")
+        raise ValueError(
+            f"angka terlalu besar untuk dicetak (paling banyak {MAKS_DIGIT_BULAT} angka "
+            "sebelum koma); periksa angkanya, misalnya 1e28 tertulis tanpa sengaja"
+        )
     if -angka.as_tuple().exponent > MAKS_DESIMAL:  # type: ignore[operator]
         raise ValueError(f"angka di belakang koma terlalu banyak (paling banyak {MAKS_DESIMAL})")
     return angka
@@ -63,14 +67,14 @@ def _angka(nilai: Any) -> Decimal:
 
 def _tanggal(nilai: Any) -> Any:
     if isinstance(nilai, str) and nilai.startswith(PENANDA_ISIAN):
-        raise ValueError(f"belum diisi (masih bertanda \"{PENANDA_ISIAN}\")")
+        raise ValueError(f'belum diisi (masih bertanda "{PENANDA_ISIAN}")')
     return nilai
 
 
 def _rupiah(nilai: Any) -> Any:
     """Whole rupiah: an int >= 0 written without quotes, decimals or thousands dots."""
     if isinstance(nilai, str) and nilai.startswith(PENANDA_ISIAN):
-        raise ValueError(f"belum diisi (masih bertanda \"{PENANDA_ISIAN}\")")
+        raise ValueError(f'belum diisi (masih bertanda "{PENANDA_ISIAN}")')
     if isinstance(nilai, Decimal) and nilai.is_finite():
         raise ValueError("harus rupiah utuh, tanpa sen dan tanpa titik desimal (misalnya 1250000000)")
     if isinstance(nilai, str):
@@ -276,8 +280,12 @@ def isian_srikandi(data: Any) -> Any:
 
     The nomor becomes SRIKANDI's placeholder; the date becomes 1 January of `tahun` (printed nowhere:
     every printed date of the decree is SRIKANDI's placeholder in this layout)."""
-    if not isinstance(data, dict) or not isinstance(data.get("format"), dict) \
-            or data["format"].get("tanda_tangan") != "srikandi" or not isinstance(data.get("keputusan"), dict):
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("format"), dict)
+        or data["format"].get("tanda_tangan") != "srikandi"
+        or not isinstance(data.get("keputusan"), dict)
+    ):
         return data
     keputusan = dict(data["keputusan"])
     if _bertanda(keputusan.get("nomor")):

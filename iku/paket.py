@@ -51,7 +51,7 @@ def tulis_paket(dokumen: Any, tanggal: dt.date) -> bytes:
     zip_ = _ZipTetap(penampung, tanggal)
     PackageWriter._write_content_types_stream(zip_, paket.parts)
     PackageWriter._write_pkg_rels(zip_, paket.rels)
-    PackageWriter._write_parts(zip_, paket.parts)
+    PackageWriter._write_parts(zip_, paket.parts)  # type: ignore[arg-type]  # duck-typed writer
     zip_.close()
     return penampung.getvalue()
 

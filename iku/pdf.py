@@ -48,20 +48,32 @@ def soffice() -> str:
         jalur = shutil.which(nama)
         if jalur:
             return jalur
-    raise PdfError(Masalah("LibreOffice tidak ditemukan; PDF tidak dapat dibuat",
-                           saran=f"pasang LibreOffice: {APT}, atau jalankan tanpa --pdf"))
+    raise PdfError(
+        Masalah(
+            "LibreOffice tidak ditemukan; PDF tidak dapat dibuat",
+            saran=f"pasang LibreOffice: {APT}, atau jalankan tanpa --pdf",
+        )
+    )
 
 
 def python_uno(program: str) -> str:
     """A python that can import uno: $IKU_PYTHON_UNO, LibreOffice's own, or the system's."""
-    calon = [os.environ.get(ENV_PYTHON), str(Path(os.path.realpath(program)).parent / "python"),
-             "/usr/bin/python3", shutil.which("python3")]
+    calon = [
+        os.environ.get(ENV_PYTHON),
+        str(Path(os.path.realpath(program)).parent / "python"),
+        "/usr/bin/python3",
+        shutil.which("python3"),
+    ]
     for python in dict.fromkeys(c for c in calon if c and os.access(c, os.X_OK)):
         uji = subprocess.run([python, "-c", "import uno"], capture_output=True, timeout=60)
         if uji.returncode == 0:
             return python
-    raise PdfError(Masalah("Python untuk LibreOffice (modul uno) tidak ditemukan; PDF tidak dapat dibuat",
-                           saran=f"pasang: {APT}, atau tunjuk python yang memuat uno dengan {ENV_PYTHON}"))
+    raise PdfError(
+        Masalah(
+            "Python untuk LibreOffice (modul uno) tidak ditemukan; PDF tidak dapat dibuat",
+            saran=f"pasang: {APT}, atau tunjuk python yang memuat uno dengan {ENV_PYTHON}",
+        )
+    )
 
 
 def batas_detik() -> float:
@@ -73,8 +85,9 @@ def batas_detik() -> float:
         raise PdfError(Masalah(f"{ENV_BATAS}={nilai!r} bukan angka detik", saran=f"contoh: {ENV_BATAS}=300")) from None
 
 
-def ke_pdf(berkas: list[Path], folder: Path, batas: float | None = None,
-           kemajuan: Callable[[int, str], None] | None = None) -> HasilPdf:
+def ke_pdf(
+    berkas: list[Path], folder: Path, batas: float | None = None, kemajuan: Callable[[int, str], None] | None = None
+) -> HasilPdf:
     """Convert every DOCX to a PDF/A-2b in folder with one LibreOffice; PDFs in the same order.
 
     kemajuan(nomor, nama PDF) is called as each document is done (from a reader thread).
@@ -86,8 +99,11 @@ def ke_pdf(berkas: list[Path], folder: Path, batas: float | None = None,
     hasil = [folder / f"{b.stem}.pdf" for b in berkas]
     bersihkan_profil_lama()
     with tempfile.TemporaryDirectory(prefix=f"{AWALAN_PROFIL}{os.getpid()}-") as profil:
-        tugas = {"soffice": program, "profil": profil,
-                 "berkas": [[str(b.resolve()), str(h.resolve())] for b, h in zip(berkas, hasil)]}
+        tugas = {
+            "soffice": program,
+            "profil": profil,
+            "berkas": [[str(b.resolve()), str(h.resolve())] for b, h in zip(berkas, hasil)],
+        }
         keluaran = _jalankan(python, tugas, batas_detik() if batas is None else batas, kemajuan)
     for pdf in hasil:
         periksa_pdfa(pdf)
@@ -100,17 +116,27 @@ def periksa_pdfa(pdf: Path) -> None:
     if not pdf.is_file():
         raise PdfError(Masalah("LibreOffice tidak menghasilkan PDF", berkas=pdf))
     if not PDFA_2.search(pdf.read_bytes()):
-        raise PdfError(Masalah("PDF yang dihasilkan bukan PDF/A-2 (metadata pdfaid:part tidak ada)", berkas=pdf,
-                               saran="perbarui LibreOffice (versi 6.4 atau lebih baru)"))
+        raise PdfError(
+            Masalah(
+                "PDF yang dihasilkan bukan PDF/A-2 (metadata pdfaid:part tidak ada)",
+                berkas=pdf,
+                saran="perbarui LibreOffice (versi 6.4 atau lebih baru)",
+            )
+        )
 
 
 def _jalankan(python: str, tugas: dict, batas: float, kemajuan: Callable[[int, str], None] | None = None) -> dict:
     baca, tulis = os.pipe()  # the helper watches `baca`: our death closes `tulis`
     kabar_baca, kabar_tulis = os.pipe()  # the helper writes one line per finished document
     try:
-        proses = subprocess.Popen([python, str(PEMBANTU), json.dumps({**tugas, "jaga": baca, "kabar": kabar_tulis})],
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  pass_fds=(baca, kabar_tulis), start_new_session=True)
+        proses = subprocess.Popen(
+            [python, str(PEMBANTU), json.dumps({**tugas, "jaga": baca, "kabar": kabar_tulis})],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            pass_fds=(baca, kabar_tulis),
+            start_new_session=True,
+        )
     finally:
         os.close(baca)
         os.close(kabar_tulis)
@@ -120,8 +146,12 @@ def _jalankan(python: str, tugas: dict, batas: float, kemajuan: Callable[[int, s
         keluar, galat = proses.communicate(timeout=batas)
     except subprocess.TimeoutExpired:
         _bunuh(proses)
-        raise PdfError(Masalah(f"LibreOffice tidak selesai dalam {batas:g} detik dan dihentikan",
-                               saran=f"coba lagi; bila dokumen sangat besar, naikkan batas dengan {ENV_BATAS}")) from None
+        raise PdfError(
+            Masalah(
+                f"LibreOffice tidak selesai dalam {batas:g} detik dan dihentikan",
+                saran=f"coba lagi; bila dokumen sangat besar, naikkan batas dengan {ENV_BATAS}",
+            )
+        ) from None
     except BaseException:
         _bunuh(proses)
         raise
@@ -129,9 +159,13 @@ def _jalankan(python: str, tugas: dict, batas: float, kemajuan: Callable[[int, s
         os.close(tulis)
         pendengar.join(timeout=5)  # ends at EOF: the helper has exited
     if proses.returncode != 0:
-        raise PdfError(Masalah(f"LibreOffice gagal: {_sebab(galat.decode(errors='replace'))}",
-                               saran="buka berkas DOCX itu di LibreOffice/Word untuk memeriksanya; "
-                                     f"bila LibreOffice belum lengkap: {APT}"))
+        raise PdfError(
+            Masalah(
+                f"LibreOffice gagal: {_sebab(galat.decode(errors='replace'))}",
+                saran="buka berkas DOCX itu di LibreOffice/Word untuk memeriksanya; "
+                f"bila LibreOffice belum lengkap: {APT}",
+            )
+        )
     return json.loads(keluar.decode().strip().splitlines()[-1])
 
 
@@ -146,7 +180,7 @@ def _dengar(fd: int, kemajuan: Callable[[int, str], None] | None) -> None:
 def _sebab(galat: str) -> str:
     """The helper's own one-line reason, else the end of what it printed."""
     baris = galat.strip().splitlines()
-    milik = [b[len(PENANDA_GAGAL):] for b in baris if b.startswith(PENANDA_GAGAL)]
+    milik = [b[len(PENANDA_GAGAL) :] for b in baris if b.startswith(PENANDA_GAGAL)]
     return milik[-1] if milik else " | ".join(baris[-3:]) or "tanpa keterangan"
 
 
@@ -163,6 +197,6 @@ def bersihkan_profil_lama() -> None:
     from .arsip import proses_hidup
 
     for folder in Path(tempfile.gettempdir()).glob(f"{AWALAN_PROFIL}*-*"):
-        pid = folder.name[len(AWALAN_PROFIL):].split("-")[0]
+        pid = folder.name[len(AWALAN_PROFIL) :].split("-")[0]
         if pid.isdigit() and not proses_hidup(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)

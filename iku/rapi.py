@@ -21,7 +21,8 @@ from docx.shared import Length, Mm, Twips
 from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran, titik_dua_dengan_berikutnya
 from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
-from .tte import TataTtd, terapkan as tata_tanda_tangan
+from .tte import TataTtd
+from .tte import terapkan as tata_tanda_tangan
 
 KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
 GAYA_DIKTUM = "Diktum"
@@ -71,8 +72,7 @@ def lengkapi_semua_bidang(docx: Any) -> None:
 
 
 def _kepala_kaki(docx: Any) -> list[Any]:
-    return [rel.target_part.element for rel in docx.part.rels.values()
-            if rel.reltype.endswith(("/header", "/footer"))]
+    return [rel.target_part.element for rel in docx.part.rels.values() if rel.reltype.endswith(("/header", "/footer"))]
 
 
 # Hyphens a line must not break at: year ranges (2023-2026) and the label Pos-el.
@@ -109,7 +109,6 @@ def atur_kertas(docx: Any, kertas: str) -> None:
         section.page_width, section.page_height = (panjang, pendek) if mendatar else (pendek, panjang)
 
 
-
 def atur_huruf(docx: Any, huruf: str) -> None:
     akar = [docx.styles.element, docx.element, *_kepala_kaki(docx)]
     defaults = docx.styles.element.find(qn("w:docDefaults"))
@@ -142,8 +141,9 @@ def atur_diktum(docx: Any, tata: Tata) -> None:
     of Menimbang, Mengingat, Menetapkan and every diktum stay in one column."""
     if not tata.label_diktum:
         return
-    lebar = Twips(max(lebar_teks_twip(label, UKURAN_LABEL_PT, tata.huruf) for label in tata.label_diktum)
-                  + ANTARA_LABEL_TWIP)
+    lebar = Twips(
+        max(lebar_teks_twip(label, UKURAN_LABEL_PT, tata.huruf) for label in tata.label_diktum) + ANTARA_LABEL_TWIP
+    )
     kode = docx.styles.element.xpath(f'w:style[w:name/@w:val="{GAYA_DIKTUM}"]/@w:styleId')
     diktum = [p for p in docx.paragraphs if kode and p._p.style == kode[0]]  # ids, not style objects: fast
     if not diktum:
@@ -236,4 +236,3 @@ def _isi_properti(docx: Any, tata: Tata) -> None:
     cp.revision = 1
     cp.keywords = "IKU"
     cp.comments = cp.category = cp.identifier = ""
-

@@ -30,16 +30,17 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
         kolom = tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
         baris = [tr.findall(qn("w:tc")) for tr in tbl.findall(qn("w:tr"))]
         penuh = [sel for sel in baris if len(sel) == len(kolom) and all(_rentang(s) == 1 for s in sel)]
-        lebar = [_lebar_sel(s) for s in penuh[-1]] if penuh else [None]
+        lebar: list[int | None] = [_lebar_sel(s) for s in penuh[-1]] if penuh else [None]
         grid = [int(k.get(qn("w:w"), "0")) for k in kolom]
         if lebar == grid and lebar_bagian.get(tbl):  # widths fixed by the template
-            lebar = kata_utuh(tbl, grid, gaya_huruf, huruf)
+            lebar = list(kata_utuh(tbl, grid, gaya_huruf, huruf))
             if lebar == grid:
                 continue
-        if None in lebar or lebar == grid or not sum(lebar):
+        pasti = [w for w in lebar if w is not None]
+        if len(pasti) != len(lebar) or pasti == grid or not sum(pasti):
             continue
         total = lebar_bagian.get(tbl) or sum(grid)
-        baru = [round(w * total / sum(lebar)) for w in lebar]
+        baru = [round(w * total / sum(pasti)) for w in pasti]
         if lebar_bagian.get(tbl):
             baru = lebar_menurut_isi(tbl, baru, total, gaya_huruf, huruf)
         for k, w in zip(kolom, baru):
@@ -61,8 +62,11 @@ def pisah_bila_tak_muat(tbl: Any, total: int, gaya_huruf: dict, huruf: str) -> A
     n = len(kata)
     if not any(hanya_angka) or not any(angka):
         return None
-    ukuran = [_huruf_paragraf(p, gaya_huruf)[0] for p in tbl.iter(qn("w:p"))
-              if any((t.text or "").strip() for t in p.iter(qn("w:t")))]
+    ukuran = [
+        _huruf_paragraf(p, gaya_huruf)[0]
+        for p in tbl.iter(qn("w:p"))
+        if any((t.text or "").strip() for t in p.iter(qn("w:t")))
+    ]
     skala = UKURAN_TERKECIL / max(Counter(ukuran).most_common(1)[0][0] if ukuran else 20, UKURAN_TERKECIL)
     if sum(round(k * skala) + 2 * MARGIN_SEMPIT_TWIP + SELA_TWIP for k in kata) <= total:
         return None
@@ -83,10 +87,14 @@ def pisah_bila_tak_muat(tbl: Any, total: int, gaya_huruf: dict, huruf: str) -> A
 
 def _salin_judul(tbl: Any) -> list[Any]:
     """Copies of the caption paragraphs right before the table, the first marked "(lanjutan)"."""
-    judul = []
+    judul: list[Any] = []
     p = tbl.getprevious()
-    while p is not None and p.tag == qn("w:p") and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip() \
-            and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+    while (
+        p is not None
+        and p.tag == qn("w:p")
+        and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+        and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
+    ):
         judul.insert(0, deepcopy(p))
         p = p.getprevious()
     for p in judul:  # a bookmark must not exist twice
@@ -181,8 +189,19 @@ def lebar_teks_twip(teks: str, ukuran_pt: float, huruf: str, tebal: bool = False
     angka, titik, garis, kapital, kecil, lain = LEBAR_EM.get(huruf, LEBAR_EM["Bookman Old Style"])[tebal]
     em = 0.0
     for c in teks:
-        em += (angka if c.isdigit() else titik if c in ".,:;'" else garis if c in "-()/ " else
-               kapital if c.isupper() else kecil if c.islower() else lain)
+        em += (
+            angka
+            if c.isdigit()
+            else titik
+            if c in ".,:;'"
+            else garis
+            if c in "-()/ "
+            else kapital
+            if c.isupper()
+            else kecil
+            if c.islower()
+            else lain
+        )
     return round(em * ukuran_pt * TWIP_PER_PT * 1.04)
 
 
@@ -190,8 +209,10 @@ def _ukuran_gaya(docx: Any) -> dict[str | None, tuple[int, bool]]:
     """Paragraph style id -> (font size in half-points, bold), following basedOn; None: the default."""
     styles = docx.styles.element
     awal = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    bawaan = (int(awal.find(qn("w:sz")).get(qn("w:val"))) if awal is not None and awal.find(qn("w:sz")) is not None
-              else 20, False)
+    bawaan = (
+        int(awal.find(qn("w:sz")).get(qn("w:val"))) if awal is not None and awal.find(qn("w:sz")) is not None else 20,
+        False,
+    )
     gaya = {e.get(qn("w:styleId")): e for e in styles.findall(qn("w:style"))}
 
     def cari(kode: str | None, kedalaman: int = 0) -> tuple[int, bool]:
@@ -280,7 +301,7 @@ def _lebar_kolom_utuh(tbl: Any, gaya_huruf: dict, huruf: str) -> list[int]:
     """Width of each column but the first of a nested table: its longest paragraph on one line."""
     lebar = [0] * (len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")) - 1)
     for tr in tbl.findall(qn("w:tr")):
-        for i, tc in enumerate(tr.findall(qn("w:tc"))[1:len(lebar) + 1]):
+        for i, tc in enumerate(tr.findall(qn("w:tc"))[1 : len(lebar) + 1]):
             for p in tc.iter(qn("w:p")):
                 ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
                 teks = "".join(t.text or "" for t in p.iter(qn("w:t")))
@@ -296,8 +317,11 @@ def lebar_menurut_isi(tbl: Any, lebar: list[int], total: int, gaya_huruf: dict, 
     angka, kata, hanya_angka = kebutuhan_kolom(tbl, gaya_huruf, huruf)
     if not any(angka):
         return lebar
-    ukuran_teks = [_huruf_paragraf(p, gaya_huruf)[0] for p in tbl.iter(qn("w:p"))
-                   if any((t.text or "").strip() for t in p.iter(qn("w:t")))]
+    ukuran_teks = [
+        _huruf_paragraf(p, gaya_huruf)[0]
+        for p in tbl.iter(qn("w:p"))
+        if any((t.text or "").strip() for t in p.iter(qn("w:t")))
+    ]
     ukuran_asal = Counter(ukuran_teks).most_common(1)[0][0] if ukuran_teks else 20  # the table's font
     margin = _margin_sel_twip(tbl)
     # Try the table's font, then smaller ones down to 6 pt, then 6 pt with narrow cell margins.
@@ -349,8 +373,9 @@ def _atur_margin_sel(tbl: Any, twip: int) -> None:
     mar = tblpr.find(qn("w:tblCellMar"))
     if mar is None:
         mar = OxmlElement("w:tblCellMar")
-        sesudah = next((e for e in tblpr if e.tag in (qn("w:tblLook"), qn("w:tblCaption"), qn("w:tblDescription"))),
-                       None)
+        sesudah = next(
+            (e for e in tblpr if e.tag in (qn("w:tblLook"), qn("w:tblCaption"), qn("w:tblDescription"))), None
+        )
         (sesudah.addprevious(mar) if sesudah is not None else tblpr.append(mar))
     for sisi in ("left", "right"):
         e = mar.find(qn(f"w:{sisi}"))
@@ -362,8 +387,22 @@ def _atur_margin_sel(tbl: Any, twip: int) -> None:
 
 
 # Run properties that the schema puts after w:sz/w:szCs.
-SESUDAH_SZ = {"highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
-              "eastAsianLayout", "specVanish", "oMath"}
+SESUDAH_SZ = {
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+}
 
 
 def _kecilkan_huruf(tbl: Any, gaya_huruf: dict, skala: float) -> None:
@@ -399,22 +438,41 @@ def _lebar_teks_per_tabel(body: Any) -> dict[Any, int]:
             continue
         ukuran, margin = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
         if ukuran is not None and margin is not None:
-            lebar = int(ukuran.get(qn("w:w"))) - int(margin.get(qn("w:left"), "0")) - int(margin.get(qn("w:right"), "0"))
+            lebar = (
+                int(ukuran.get(qn("w:w"))) - int(margin.get(qn("w:left"), "0")) - int(margin.get(qn("w:right"), "0"))
+            )
             hasil.update({t: lebar for t in menunggu})
         menunggu = []
     return hasil
 
 
-URUTAN_TCPR = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
-               "textDirection", "tcFitText", "vAlign", "hideMark"]
+URUTAN_TCPR = [
+    "cnfStyle",
+    "tcW",
+    "gridSpan",
+    "hMerge",
+    "vMerge",
+    "tcBorders",
+    "shd",
+    "noWrap",
+    "tcMar",
+    "textDirection",
+    "tcFitText",
+    "vAlign",
+    "hideMark",
+]
 
 
 def urutkan_sel(docx: Any) -> None:
     """Cell properties in schema order (docxtpl's colspan/vm insert theirs out of order; Word is strict)."""
     for tcpr in docx.element.body.iter(qn("w:tcPr")):
         anak = list(tcpr)
-        urut = sorted(anak, key=lambda e: URUTAN_TCPR.index(e.tag.split("}")[1])
-                      if e.tag.split("}")[1] in URUTAN_TCPR else len(URUTAN_TCPR))
+        urut = sorted(
+            anak,
+            key=lambda e: (
+                URUTAN_TCPR.index(e.tag.split("}")[1]) if e.tag.split("}")[1] in URUTAN_TCPR else len(URUTAN_TCPR)
+            ),
+        )
         if urut != anak:
             for e in urut:
                 tcpr.append(e)
@@ -438,6 +496,6 @@ def _atur_lebar_sel(sel_baris: list[Any], lebar: list[int]) -> None:
         n = _rentang(sel)
         tcw = sel.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
         if tcw is not None:
-            tcw.set(qn("w:w"), str(sum(lebar[posisi:posisi + n])))
+            tcw.set(qn("w:w"), str(sum(lebar[posisi : posisi + n])))
             tcw.set(qn("w:type"), "dxa")
         posisi += n

@@ -20,9 +20,9 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT, Array, String, Table
 
+from .galat import DrafError, Masalah
 from .konfigurasi import baca, nama_kunci
 from .lokasi import KEPALA
-from .galat import DrafError, Masalah
 from .model import PENANDA_ISIAN
 
 # Texts that quote legislation: their years belong to the citation, not to the IKU year.
@@ -40,8 +40,7 @@ class Draf:
 
 def tahun_berikut(teks: str, lama: int) -> str:
     """Advance 'Tahun <lama>' to lama+1 unless it is a citation's year or a period's start."""
-    pola = re.compile(rf"((?:Nomor|No\.)\s*:?\s*\S+\s+)?\b(Tahun(?:\s+Anggaran)?\s+){lama}(?!\d|\s*[-–/]\s*\d)",
-                      re.I)
+    pola = re.compile(rf"((?:Nomor|No\.)\s*:?\s*\S+\s+)?\b(Tahun(?:\s+Anggaran)?\s+){lama}(?!\d|\s*[-–/]\s*\d)", re.I)
     return pola.sub(lambda m: m.group(0) if m.group(1) else f"{m.group(2)}{lama + 1}", teks)
 
 
@@ -49,7 +48,7 @@ def _ganti_teks(item: String, ubah: Callable[[str], str]) -> String:
     """Apply ubah to a string item, keeping its kind (basic, literal, multi-line) and raw layout."""
     baru = ubah(str(item))
     pembatas = item.type.value
-    mentah = ubah(item.as_string()[len(pembatas):-len(pembatas)])
+    mentah = ubah(item.as_string()[len(pembatas) : -len(pembatas)])
     try:
         sama = tomllib.loads(f"x = {pembatas}{mentah}{pembatas}")["x"] == baru
     except tomllib.TOMLDecodeError:
@@ -95,7 +94,8 @@ def _tanda_isian(doc: Any, tanggal: dt.date) -> list[str]:
     dokumen = doc.get("dokumen")
     if dokumen is not None and "tanggal_kata_pengantar" in dokumen:
         dokumen["tanggal_kata_pengantar"] = _isian(
-            dokumen["tanggal_kata_pengantar"], f"{PENANDA_ISIAN} tanggal kata pengantar (contoh {contoh})")
+            dokumen["tanggal_kata_pengantar"], f"{PENANDA_ISIAN} tanggal kata pengantar (contoh {contoh})"
+        )
         diisi.append("dokumen.tanggal_kata_pengantar")
     return diisi + _tanda_isian_pk(doc)
 
@@ -110,8 +110,10 @@ def _tanda_isian_pk(doc: Any) -> list[str]:
         diisi.append("perjanjian_kinerja.tanggal")
     for i, program in enumerate(doc.get("program", [])):
         if "anggaran" in program:
-            program["anggaran"] = _isian(program["anggaran"], f"{PENANDA_ISIAN} pagu anggaran dalam rupiah, tanpa "
-                                                              f"tanda kutip (tahun lalu {program['anggaran']})")
+            program["anggaran"] = _isian(
+                program["anggaran"],
+                f"{PENANDA_ISIAN} pagu anggaran dalam rupiah, tanpa tanda kutip (tahun lalu {program['anggaran']})",
+            )
             diisi.append(nama_kunci(("program", i, "anggaran")))
     return diisi
 
@@ -142,11 +144,15 @@ def buat_draf(teks: str, tanggal: dt.date, rencana: tuple[int, int]) -> Draf:
         catatan.append(f"realisasi setiap [[program]] masih angka tahun {lama}: ganti pada akhir tahun {lama + 1}")
     ada_laporan = _majukan_tanggal_laporan(doc)
     if ada_laporan:
-        catatan.append(f"[laporan_kinerja] dijadikan catatan (#): LKjIP {lama + 1} baru dapat dibuat setelah "
-                       f"realisasi {lama + 1} setiap [[iku]] diisi; saat itu hapus tanda # pertama di setiap barisnya")
+        catatan.append(
+            f"[laporan_kinerja] dijadikan catatan (#): LKjIP {lama + 1} baru dapat dibuat setelah "
+            f"realisasi {lama + 1} setiap [[iku]] diisi; saat itu hapus tanda # pertama di setiap barisnya"
+        )
     if lama + 1 > rencana[1]:
-        catatan.append(f"tahun {lama + 1} di luar rencana {rencana[0]}-{rencana[1]}: perbarui tabel [rencana] "
-                       "dan target setiap [[iku]]")
+        catatan.append(
+            f"tahun {lama + 1} di luar rencana {rencana[0]}-{rencana[1]}: perbarui tabel [rencana] "
+            "dan target setiap [[iku]]"
+        )
     teks_baru = tomlkit.dumps(doc)
     return Draf(laporan_jadi_catatan(teks_baru) if ada_laporan else teks_baru, diisi, catatan)
 
@@ -159,7 +165,8 @@ def _majukan_tanggal_laporan(doc: Any) -> bool:
     tanggal = laporan.get("tanggal")
     if isinstance(tanggal, dt.date):
         baru = tomlkit.item(_tahun_depan(tanggal))
-        baru.trivia.comment, baru.trivia.comment_ws = tanggal.trivia.comment, tanggal.trivia.comment_ws
+        lama: Any = tanggal  # a tomlkit Date: a date with the line's comment (trivia)
+        baru.trivia.comment, baru.trivia.comment_ws = lama.trivia.comment, lama.trivia.comment_ws
         laporan["tanggal"] = baru
     return True
 
@@ -169,7 +176,7 @@ def laporan_jadi_catatan(teks: str) -> str:
     stays where it is, one "#" before each of its lines ("# " before a key, so its own comments
     read "## ..."): removing the first "#" of every line gives the section back."""
     baris = teks.splitlines(keepends=True)
-    awal = next(i for i, b in enumerate(baris) if KEPALA.match(b) and KEPALA.match(b).group(2) == "laporan_kinerja")
+    awal = next(i for i, b in enumerate(baris) if (m := KEPALA.match(b)) and m.group(2) == "laporan_kinerja")
     dalam_string = False
     for i in range(awal, len(baris)):
         if i > awal and not dalam_string and KEPALA.match(baris[i]):
@@ -201,8 +208,18 @@ def _tulis_baru(tujuan: Path, teks: str) -> None:
         with tujuan.open("x", encoding="utf-8", newline="") as berkas:
             berkas.write(teks)
     except FileExistsError:
-        raise DrafError(Masalah("berkas tujuan sudah ada dan tidak ditimpa", berkas=tujuan,
-                                saran="pilih nama lain untuk --to, atau pindahkan berkas itu dahulu")) from None
+        raise DrafError(
+            Masalah(
+                "berkas tujuan sudah ada dan tidak ditimpa",
+                berkas=tujuan,
+                saran="pilih nama lain untuk --to, atau pindahkan berkas itu dahulu",
+            )
+        ) from None
     except OSError as exc:
-        raise DrafError(Masalah(f"berkas tujuan tidak dapat ditulis ({exc.strerror})", berkas=tujuan,
-                                saran="periksa bahwa foldernya ada dan boleh ditulisi")) from None
+        raise DrafError(
+            Masalah(
+                f"berkas tujuan tidak dapat ditulis ({exc.strerror})",
+                berkas=tujuan,
+                saran="periksa bahwa foldernya ada dan boleh ditulisi",
+            )
+        ) from None

@@ -67,6 +67,7 @@ class HasilTtd:
 
 # ---------------------------------------------------------------- signing
 
+
 def tandatangani(folder: Path, sertifikat: Path, sandi: bytes, terlihat: bool = True) -> list[Path]:
     """Sign every PDF of a year's folder into ...-ttd.pdf beside it; return the paths written."""
     pdf = daftar_pdf(folder)
@@ -82,12 +83,25 @@ def daftar_pdf(folder: Path) -> list[Path]:
     semua = sorted(p for p in folder.glob("*.pdf") if p.is_file())
     ada = [p for p in semua if p.name.endswith(AKHIRAN)]
     if ada:
-        raise TandaTanganError([Masalah("salinan bertanda tangan sudah ada", berkas=p,
-                                        saran="arsip ini sudah ditandatangani; untuk menandatangani ulang, buat "
-                                              "ulang arsipnya dengan generate --pdf --force") for p in ada])
+        raise TandaTanganError(
+            [
+                Masalah(
+                    "salinan bertanda tangan sudah ada",
+                    berkas=p,
+                    saran="arsip ini sudah ditandatangani; untuk menandatangani ulang, buat "
+                    "ulang arsipnya dengan generate --pdf --force",
+                )
+                for p in ada
+            ]
+        )
     if not semua:
-        raise TandaTanganError(Masalah("tidak ada berkas PDF di folder ini", berkas=folder,
-                                       saran="buat PDF-nya dulu dengan: iku generate --pdf"))
+        raise TandaTanganError(
+            Masalah(
+                "tidak ada berkas PDF di folder ini",
+                berkas=folder,
+                saran="buat PDF-nya dulu dengan: iku generate --pdf",
+            )
+        )
     return semua
 
 
@@ -98,24 +112,40 @@ def muat_sertifikat(berkas: Path, sandi: bytes) -> Sertifikat:
     try:
         kunci, sert, lain = pkcs12.load_key_and_certificates(berkas.read_bytes(), sandi)
     except (ValueError, TypeError):
-        raise TandaTanganError(Masalah("sandi salah, atau berkas bukan sertifikat PKCS#12 (.p12/.pfx)",
-                                       berkas=berkas, saran="periksa sandi dan berkas sertifikat dari BSrE"
-                                       )) from None
+        raise TandaTanganError(
+            Masalah(
+                "sandi salah, atau berkas bukan sertifikat PKCS#12 (.p12/.pfx)",
+                berkas=berkas,
+                saran="periksa sandi dan berkas sertifikat dari BSrE",
+            )
+        ) from None
     except OSError as exc:
-        raise TandaTanganError(Masalah(f"berkas sertifikat tidak dapat dibaca ({exc.strerror})", berkas=berkas)) from None
+        raise TandaTanganError(
+            Masalah(f"berkas sertifikat tidak dapat dibaca ({exc.strerror})", berkas=berkas)
+        ) from None
     if kunci is None or sert is None:
-        raise TandaTanganError(Masalah("berkas tidak memuat kunci privat dan sertifikat", berkas=berkas,
-                                       saran="ekspor ulang sertifikat beserta kunci privatnya (.p12)"))
+        raise TandaTanganError(
+            Masalah(
+                "berkas tidak memuat kunci privat dan sertifikat",
+                berkas=berkas,
+                saran="ekspor ulang sertifikat beserta kunci privatnya (.p12)",
+            )
+        )
     _periksa_masa_berlaku(sert, berkas)
     return Sertifikat(_penanda(kunci, sert, lain or []), _nama_umum(sert))
 
 
 def _periksa_masa_berlaku(sert: Any, berkas: Path) -> None:
-    sekarang = dt.datetime.now(dt.timezone.utc)
+    sekarang = dt.datetime.now(dt.UTC)
     if not sert.not_valid_before_utc <= sekarang <= sert.not_valid_after_utc:
-        raise TandaTanganError(Masalah(
-            f"sertifikat berlaku {sert.not_valid_before_utc:%d-%m-%Y} sampai {sert.not_valid_after_utc:%d-%m-%Y}, "
-            "tidak pada saat ini", berkas=berkas, saran="perpanjang sertifikat elektronik di BSrE"))
+        raise TandaTanganError(
+            Masalah(
+                f"sertifikat berlaku {sert.not_valid_before_utc:%d-%m-%Y} sampai {sert.not_valid_after_utc:%d-%m-%Y}, "
+                "tidak pada saat ini",
+                berkas=berkas,
+                saran="perpanjang sertifikat elektronik di BSrE",
+            )
+        )
 
 
 def _penanda(kunci: Any, sert: Any, lain: list[Any]) -> Any:
@@ -157,19 +187,33 @@ def tandatangani_pdf(pdf: Path, s: Sertifikat, letak: Letak | None) -> bytes:
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import TextStampStyle
 
-    meta = signers.PdfSignatureMetadata(field_name=NAMA_BIDANG, subfilter=fields.SigSeedSubFilter.PADES,
-                                        md_algorithm="sha256", name=s.nama, reason="Penetapan naskah dinas")
-    spek = fields.SigFieldSpec(NAMA_BIDANG, on_page=letak.halaman, box=kotak(letak)) if letak \
+    meta = signers.PdfSignatureMetadata(
+        field_name=NAMA_BIDANG,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        name=s.nama,
+        reason="Penetapan naskah dinas",
+    )
+    spek = (
+        fields.SigFieldSpec(NAMA_BIDANG, on_page=letak.halaman, box=kotak(letak))
+        if letak
         else fields.SigFieldSpec(NAMA_BIDANG)
+    )
     gaya = TextStampStyle(stamp_text=TEKS_CAP, timestamp_format=FORMAT_WAKTU, border_width=1)
     try:
         with open(pdf, "rb") as f:
             penulis = IncrementalPdfFileWriter(io.BytesIO(f.read()), strict=False)
             keluaran = signers.PdfSigner(meta, s.penanda, new_field_spec=spek, stamp_style=gaya).sign_pdf(
-                penulis, output=io.BytesIO())
+                penulis, output=io.BytesIO()
+            )
     except Exception as exc:  # pyHanko raises many kinds for a damaged or locked PDF
-        raise TandaTanganError(Masalah(f"PDF tidak dapat ditandatangani ({type(exc).__name__}: {exc})",
-                                       berkas=pdf, saran="buat ulang PDF dengan iku generate --pdf")) from None
+        raise TandaTanganError(
+            Masalah(
+                f"PDF tidak dapat ditandatangani ({type(exc).__name__}: {exc})",
+                berkas=pdf,
+                saran="buat ulang PDF dengan iku generate --pdf",
+            )
+        ) from None
     return keluaran.getvalue()
 
 
@@ -185,14 +229,22 @@ def cari_letak(pdf: Path, nama: list[str]) -> Letak | None:
     """The first line of the PDF reading one of the names (pdftotext -bbox-layout); None when absent."""
     program = shutil.which("pdftotext")
     if not program:
-        raise TandaTanganError(Masalah("pdftotext (poppler-utils) tidak terpasang; letak tanda tangan tidak dapat dicari",
-                                       saran="pasang poppler-utils, atau pakai --tak-terlihat"))
-    xml = subprocess.run([program, "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
-                         timeout=120).stdout
+        raise TandaTanganError(
+            Masalah(
+                "pdftotext (poppler-utils) tidak terpasang; letak tanda tangan tidak dapat dicari",
+                saran="pasang poppler-utils, atau pakai --tak-terlihat",
+            )
+        )
+    xml = subprocess.run([program, "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, timeout=120).stdout
     dicari = {_rapat(n) for n in nama}
     for i, halaman in enumerate(re.findall(r"<page (.*?)</page>", xml, re.S)):
-        lebar, tinggi = (float(x) for x in re.search(r'width="([\d.]+)" height="([\d.]+)"', halaman).groups())
-        baris = [(_kotak_baris(b), _rapat(" ".join(_kata(b)))) for b in re.findall(r"<line (.*?)</line>", halaman, re.S)]
+        ukuran = re.search(r'width="([\d.]+)" height="([\d.]+)"', halaman)
+        if ukuran is None:
+            continue
+        lebar, tinggi = (float(x) for x in ukuran.groups())
+        baris = [
+            (_kotak_baris(b), _rapat(" ".join(_kata(b)))) for b in re.findall(r"<line (.*?)</line>", halaman, re.S)
+        ]
         for (x0, y0, _), teks in baris:
             if teks in dicari:
                 ruang = _bawah_baris_di_atas(baris, x0, y0)
@@ -203,7 +255,9 @@ def cari_letak(pdf: Path, nama: list[str]) -> Letak | None:
 
 def _kotak_baris(baris: str) -> tuple[float, float, float]:
     """xMin, yMin, yMax of a pdftotext line (points, origin top left)."""
-    return tuple(float(re.search(rf'{k}="([\d.]+)"', baris).group(1)) for k in ("xMin", "yMin", "yMax"))  # type: ignore[return-value]
+    nilai = [re.search(rf'{k}="([\d.]+)"', baris) for k in ("xMin", "yMin", "yMax")]
+    x0, y0, y1 = (float(m.group(1)) if m else 0.0 for m in nilai)
+    return x0, y0, y1
 
 
 def _bawah_baris_di_atas(baris: list[tuple[tuple[float, float, float], str]], x0: float, y0: float) -> float:
@@ -240,6 +294,7 @@ def _tulis_semua(folder: Path, hasil: dict[Path, bytes]) -> list[Path]:
 
 # ---------------------------------------------------------------- verifying
 
+
 def periksa_arsip_ttd(folder: Path) -> tuple[list[str], list[HasilTtd]]:
     """`iku verify`: hashes against the manifest and every signature, all problems reported together."""
     masalah: list[Masalah] = []
@@ -261,10 +316,15 @@ def periksa_arsip_ttd(folder: Path) -> tuple[list[str], list[HasilTtd]]:
 def periksa_tanda_tangan(folder: Path) -> list[HasilTtd]:
     """Every signature of every signed PDF in folder; ArsipTidakCocok names each one not intact."""
     hasil = [h for p in sorted(folder.glob("*.pdf")) for h in periksa_pdf(p)]
-    rusak = [Masalah(f"tanda tangan elektronik tidak utuh: PDF berubah sesudah ditandatangani"
-                     f" (penanda tangan: {h.penanda})", berkas=h.berkas,
-                     saran="pakai salinan asli yang ditandatangani, atau tandatangani ulang")
-             for h in hasil if not h.utuh]
+    rusak = [
+        Masalah(
+            f"tanda tangan elektronik tidak utuh: PDF berubah sesudah ditandatangani (penanda tangan: {h.penanda})",
+            berkas=h.berkas,
+            saran="pakai salinan asli yang ditandatangani, atau tandatangani ulang",
+        )
+        for h in hasil
+        if not h.utuh
+    ]
     if rusak:
         raise ArsipTidakCocok(rusak)
     return hasil

@@ -22,8 +22,7 @@ class TemplatTidakDisalin(TemplateError):
 def bawaan() -> dict[str, bytes]:
     """The default templates by file name."""
     folder = files("iku").joinpath("templates")
-    return {b.name: b.read_bytes() for b in sorted(folder.iterdir(), key=lambda b: b.name)
-            if b.name.endswith(".docx")}
+    return {b.name: b.read_bytes() for b in sorted(folder.iterdir(), key=lambda b: b.name) if b.name.endswith(".docx")}
 
 
 def salin(tujuan: Path) -> list[Path]:
@@ -31,9 +30,16 @@ def salin(tujuan: Path) -> list[Path]:
     templat = bawaan()
     ada = [tujuan / n for n in templat if (tujuan / n).exists()]
     if ada:
-        raise TemplatTidakDisalin([Masalah("berkas sudah ada dan tidak ditimpa; tidak ada templat yang disalin",
-                                           berkas=p, saran="pilih folder lain atau pindahkan berkas itu dulu")
-                                   for p in ada])
+        raise TemplatTidakDisalin(
+            [
+                Masalah(
+                    "berkas sudah ada dan tidak ditimpa; tidak ada templat yang disalin",
+                    berkas=p,
+                    saran="pilih folder lain atau pindahkan berkas itu dulu",
+                )
+                for p in ada
+            ]
+        )
     try:
         tujuan.mkdir(parents=True, exist_ok=True)
         for nama, isi in templat.items():

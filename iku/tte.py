@@ -34,8 +34,13 @@ UKURAN_KAKI = 14  # half-points: 7 pt
 AWALAN_GAYA = "tanda tangan"
 
 NOMOR, TANGGAL, TTD, NAMA, NIP, JABATAN = (
-    "${nomor_naskah}", "${tanggal_naskah}", "${ttd_pengirim}", "${nama_pengirim}", "${nip_pengirim}",
-    "${jabatan_pengirim}")
+    "${nomor_naskah}",
+    "${tanggal_naskah}",
+    "${ttd_pengirim}",
+    "${nama_pengirim}",
+    "${nip_pengirim}",
+    "${jabatan_pengirim}",
+)
 ISIAN_SRIKANDI = (NOMOR, TANGGAL, TTD, NAMA, NIP, JABATAN)
 
 
@@ -56,8 +61,15 @@ def teks_qr(url: str | None, judul: str, nomor: str, tanggal: str, penanda: str,
     """What the QR code says: the agency's verification address, else who signed what, when."""
     if url:
         return url.replace("{nomor}", quote(nomor, safe=""))
-    return "\n".join([judul, f"Nomor: {nomor}", f"Tanggal: {tanggal}", f"Penandatangan: {penanda}",
-                      f"SHA-256 konfigurasi: {hashlib.sha256(mentah).hexdigest()}"])
+    return "\n".join(
+        [
+            judul,
+            f"Nomor: {nomor}",
+            f"Tanggal: {tanggal}",
+            f"Penandatangan: {penanda}",
+            f"SHA-256 konfigurasi: {hashlib.sha256(mentah).hexdigest()}",
+        ]
+    )
 
 
 def png_qr(teks: str) -> bytes:
@@ -84,10 +96,14 @@ def terapkan(docx: Any, tata: TataTtd) -> None:
 
 # ---------------------------------------------------------------- finding the blocks
 
+
 def blok_tanda_tangan(docx: Any) -> list[list[Any]]:
     """Runs of consecutive paragraphs (document order, table cells included) in a signature style."""
-    gaya = set(docx.styles.element.xpath(
-        'w:style[starts-with(translate(w:name/@w:val, "TANDG", "tandg"), "tanda tangan")]/@w:styleId'))
+    gaya = set(
+        docx.styles.element.xpath(
+            'w:style[starts-with(translate(w:name/@w:val, "TANDG", "tandg"), "tanda tangan")]/@w:styleId'
+        )
+    )
     hasil: list[list[Any]] = []
     sebelumnya = None
     for p in docx.element.body.iter(qn("w:p")):
@@ -122,6 +138,7 @@ def _ada_gambar(p: Any) -> bool:
 
 
 # ---------------------------------------------------------------- elektronik
+
 
 def _blok_elektronik(docx: Any, blok: list[Any], tata: TataTtd, png: bytes) -> None:
     bagian = bagian_blok(blok, tata)
@@ -161,8 +178,11 @@ def _gambar(docx: Any, p: Any, png: bytes) -> None:
 
 def _tulis(p: Any, isi: str) -> None:
     """Make p's text isi, in one w:t, keeping the first run's formatting; other text runs go."""
-    runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None or r.find(qn("w:tab")) is not None
-            or r.find(qn("w:br")) is not None]
+    runs = [
+        r
+        for r in p.iter(qn("w:r"))
+        if r.find(qn("w:t")) is not None or r.find(qn("w:tab")) is not None or r.find(qn("w:br")) is not None
+    ]
     for r in runs[1:]:
         r.getparent().remove(r)
     if runs:
@@ -186,8 +206,11 @@ def pasang_kaki(docx: Any, isi: str) -> None:
     for bagian in docx.sections:  # a page kind with no footer in effect gets one
         if bagian.footer_distance is None or bagian.footer_distance > Mm(JARAK_KAKI_MM):
             bagian.footer_distance = Mm(JARAK_KAKI_MM)
-        kaki = [bagian.footer] + [bagian.first_page_footer] * bagian.different_first_page_header_footer \
+        kaki = (
+            [bagian.footer]
+            + [bagian.first_page_footer] * bagian.different_first_page_header_footer
             + [bagian.even_page_footer] * genap
+        )
         for k in kaki:
             k._get_or_add_definition()
     # through the relationships, not python-docx's cache: docxtpl swaps the parts it renders
@@ -229,6 +252,7 @@ def _ada_isi(p: Any) -> bool:
 
 # ---------------------------------------------------------------- srikandi
 
+
 def _blok_srikandi(blok: list[Any], tata: TataTtd) -> None:
     bagian = bagian_blok(blok, tata)
     if bagian is None:
@@ -238,15 +262,18 @@ def _blok_srikandi(blok: list[Any], tata: TataTtd) -> None:
     _tulis(nama, NAMA)
     if jabatan is not None:
         _tulis(jabatan, JABATAN + ("," if teks(jabatan).endswith(",") else ""))
-    nip = next((p for p in blok[blok.index(nama) + 1:] if teks(p).upper().startswith("NIP")), None)
+    nip = next((p for p in blok[blok.index(nama) + 1 :] if teks(p).upper().startswith("NIP")), None)
     if nip is not None:
         _tulis(nip, f"NIP. {NIP}")
 
 
 def _ganti_nomor_tanggal(docx: Any, tata: TataTtd) -> None:
     """The decree's nomor and date, wherever printed, become SRIKANDI's placeholders (each in one w:t)."""
-    pola = [(re.compile(rf"(?<![\w/.]){re.escape(nilai)}(?![\w/])"), isian)
-            for nilai, isian in ((tata.nomor, NOMOR), (tata.tanggal, TANGGAL)) if nilai and nilai != isian]
+    pola = [
+        (re.compile(rf"(?<![\w/.]){re.escape(nilai)}(?![\w/])"), isian)
+        for nilai, isian in ((tata.nomor, NOMOR), (tata.tanggal, TANGGAL))
+        if nilai and nilai != isian
+    ]
     for t in docx.element.body.iter(qn("w:t")):
         baru = t.text or ""
         for p, isian in pola:

@@ -25,7 +25,7 @@ def salin_config(tujuan: Path, ganti: dict[str, str] | None = None, laporan: boo
     if not laporan:
         teks = tanpa_laporan(teks)
     for awal, baris in (ganti or {}).items():
-        teks, n = re.subn(rf"(?m)^{re.escape(awal)}.*$", lambda _m: baris, teks, count=1)
+        teks, n = re.subn(rf"(?m)^{re.escape(awal)}.*$", lambda _m, baris=baris: baris, teks, count=1)
         assert n == 1, f"baris {awal!r} tidak ada di config contoh"
     tujuan.write_text(teks, encoding="utf-8")
     return tujuan
@@ -74,8 +74,7 @@ def ada_peramban() -> bool:
     """Debian's chromium and chromedriver, and selenium to drive them."""
     import importlib.util
 
-    return (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
-            and importlib.util.find_spec("selenium") is not None)
+    return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists() and importlib.util.find_spec("selenium") is not None
 
 
 def data_contoh() -> dict:
@@ -97,8 +96,13 @@ def jalankan_generate(*argumen: str, cwd: Path | None = None) -> subprocess.Comp
     """`python generate.py ARGS` in a real process, as the secretariat runs it."""
     import sys
 
-    return subprocess.run([sys.executable, str(AKAR / "generate.py"), *argumen], cwd=cwd or AKAR,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, str(AKAR / "generate.py"), *argumen],
+        cwd=cwd or AKAR,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def tulis_png(path: Path, lebar: int = 40, tinggi: int = 48) -> Path:
@@ -111,8 +115,9 @@ def tulis_png(path: Path, lebar: int = 40, tinggi: int = 48) -> Path:
 
     baris = b"".join(b"\x00" + b"\x20\x60\xa0" * lebar for _ in range(tinggi))
     kepala = struct.pack(">IIBBBBB", lebar, tinggi, 8, 2, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + potong(b"IHDR", kepala) + potong(b"IDAT", zlib.compress(baris))
-                     + potong(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + potong(b"IHDR", kepala) + potong(b"IDAT", zlib.compress(baris)) + potong(b"IEND", b"")
+    )
     return path
 
 
@@ -134,8 +139,11 @@ def potret_templat(path: Path) -> str:
 
 
 def _halaman(d) -> str:
-    return "; ".join(f"{s.orientation.name.lower()} margin {s.top_margin.mm:.0f}/{s.right_margin.mm:.0f}/"
-                     f"{s.bottom_margin.mm:.0f}/{s.left_margin.mm:.0f} mm" for s in d.sections)
+    return "; ".join(
+        f"{s.orientation.name.lower()} margin {s.top_margin.mm:.0f}/{s.right_margin.mm:.0f}/"
+        f"{s.bottom_margin.mm:.0f}/{s.left_margin.mm:.0f} mm"
+        for s in d.sections
+    )
 
 
 def _potret_akar(akar, gaya: dict[str, str], kedalaman: int = 0) -> list[str]:
@@ -145,7 +153,7 @@ def _potret_akar(akar, gaya: dict[str, str], kedalaman: int = 0) -> list[str]:
         if e.tag == qn("w:p"):
             kode = e.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
             nama = gaya.get(kode.get(qn("w:val")) if kode is not None else None, "Normal")
-            baris.append(f"{awal}{nama} | {teks_paragraf(e)!r}"[: 400])
+            baris.append(f"{awal}{nama} | {teks_paragraf(e)!r}"[:400])
         elif e.tag == qn("w:tbl"):
             baris.append(f"{awal}[tabel]")
             for tr in e.iterchildren(qn("w:tr")):
@@ -158,6 +166,7 @@ def _potret_akar(akar, gaya: dict[str, str], kedalaman: int = 0) -> list[str]:
             if isi is not None:
                 baris += _potret_akar(isi, gaya, kedalaman)
     return baris
+
 
 def tanpa_bagian(path: Path, *kunci: str) -> Path:
     """Remove whole top-level sections ([perjanjian_kinerja], [[program]]) from a config file,
@@ -186,14 +195,18 @@ def jumlah_dokumen_contoh() -> int:
 
 def buat_naskah(config_path: Path, folder: Path) -> tuple[Path, Path]:
     """The Keputusan and Lampiran of a config, rendered by the generator's own templates."""
-    from iku import isi, konfigurasi as config_mod
-    from iku.naskah import keputusan as context, tata
+    from iku import isi
+    from iku import konfigurasi as config_mod
+    from iku.naskah import keputusan as context
+    from iku.naskah import tata
 
     config = config_mod.muat(config_path)
     konteks = context.keputusan(config)
     folder.mkdir(parents=True, exist_ok=True)
-    return (isi.render(TEMPLATES / "keputusan.docx", konteks, tata(config), folder / "keputusan.docx"),
-            isi.render(TEMPLATES / "lampiran.docx", konteks, tata(config), folder / "lampiran.docx"))
+    return (
+        isi.render(TEMPLATES / "keputusan.docx", konteks, tata(config), folder / "keputusan.docx"),
+        isi.render(TEMPLATES / "lampiran.docx", konteks, tata(config), folder / "lampiran.docx"),
+    )
 
 
 def paragraf_terpotong(d, teks: str, potong: int = 7, **gaya):
@@ -201,7 +214,7 @@ def paragraf_terpotong(d, teks: str, potong: int = 7, **gaya):
     Tabs and line breaks in teks become w:tab and w:br."""
     p = d.add_paragraph(**gaya)
     for awal in range(0, len(teks), potong):
-        p.add_run(teks[awal:awal + potong])
+        p.add_run(teks[awal : awal + potong])
     return p
 
 
@@ -224,8 +237,21 @@ def paragraf_sel(sel, baris: list[str]) -> None:
 def ubah_dengan_soffice(path: Path, format_: str, folder: Path) -> Path:
     """path converted by LibreOffice (e.g. to "doc"), with its own throw-away profile."""
     profil = folder / "profil-lo"
-    subprocess.run(["soffice", f"-env:UserInstallation={profil.as_uri()}", "--headless", "--convert-to", format_,
-                    "--outdir", str(folder), str(path)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profil.as_uri()}",
+            "--headless",
+            "--convert-to",
+            format_,
+            "--outdir",
+            str(folder),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return folder / f"{path.stem}.{format_}"
 
 
@@ -300,12 +326,23 @@ def peramban(folder: Path, unduhan: Path):
 
     opsi = webdriver.ChromeOptions()
     opsi.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", f"--user-data-dir={folder}", "--window-size=1400,1000", "--lang=id"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={folder}",
+        "--window-size=1400,1000",
+        "--lang=id",
+    ):
         opsi.add_argument(arg)
-    opsi.add_experimental_option("prefs", {"download.default_directory": str(unduhan),
-                                           "download.prompt_for_download": False})
+    opsi.add_experimental_option(
+        "prefs", {"download.default_directory": str(unduhan), "download.prompt_for_download": False}
+    )
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opsi)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(unduhan)})
     return driver
@@ -330,14 +367,26 @@ def buat_sertifikat(path: Path, sandi: bytes, nama: str = "I Putu Kariaman Putra
     from cryptography.x509.oid import NameOID
 
     kunci = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    subjek = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, nama),
-                        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Dinas Sosial Kabupaten Buleleng")])
-    sekarang = dt.datetime.now(dt.timezone.utc)
-    sert = (x509.CertificateBuilder().subject_name(subjek).issuer_name(subjek).public_key(kunci.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(sekarang - dt.timedelta(days=10))
-            .not_valid_after(sekarang + dt.timedelta(days=hari)).sign(kunci, hashes.SHA256()))
-    path.write_bytes(pkcs12.serialize_key_and_certificates(
-        b"ttd", kunci, sert, None, serialization.BestAvailableEncryption(sandi)))
+    subjek = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, nama),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Dinas Sosial Kabupaten Buleleng"),
+        ]
+    )
+    sekarang = dt.datetime.now(dt.UTC)
+    sert = (
+        x509.CertificateBuilder()
+        .subject_name(subjek)
+        .issuer_name(subjek)
+        .public_key(kunci.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(sekarang - dt.timedelta(days=10))
+        .not_valid_after(sekarang + dt.timedelta(days=hari))
+        .sign(kunci, hashes.SHA256())
+    )
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(b"ttd", kunci, sert, None, serialization.BestAvailableEncryption(sandi))
+    )
     return path
 
 
@@ -350,9 +399,21 @@ def lewat_libreoffice(berkas: list[Path], keluar: Path) -> list[Path]:
     """Open and save each DOCX in LibreOffice (as a clerk would), with a profile of its own."""
     keluar.mkdir(parents=True, exist_ok=True)
     profil = keluar.parent / f"profil-lo-{keluar.name}"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profil}", "--headless", "--convert-to",
-                    "docx:MS Word 2007 XML", "--outdir", str(keluar), *map(str, berkas)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profil}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(keluar),
+            *map(str, berkas),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return [keluar / p.name for p in berkas]
 
 
@@ -373,7 +434,7 @@ def pecah_run_ala_word(sumber: Path, tujuan: Path, panjang: int = 3) -> Path:
             potong = deepcopy(run)
             potong.set(qn("w:rsidR"), f"00{i % 0xFFFF:04X}{nomor:02X}")
             t = potong.find(qn("w:t"))
-            t.text = teks[awal:awal + panjang]
+            t.text = teks[awal : awal + panjang]
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             if nomor % 2:
                 tanda = OxmlElement("w:proofErr")
@@ -392,15 +453,21 @@ def halaman_pdf(path: Path) -> list[str]:
     """The text of each page of a PDF (pdftotext -layout, one call per page), in order."""
     info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
     jumlah = int(re.search(r"(?m)^Pages:\s+(\d+)", info).group(1))
-    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
-                           check=True, capture_output=True, text=True).stdout for n in range(1, jumlah + 1)]
+    return [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        for n in range(1, jumlah + 1)
+    ]
 
 
 def baris_iku(n: int, **ganti: str) -> list[dict]:
     """n rows of the sample's first IKU row, two per sasaran, indikator Indikator01, Indikator02 ..."""
     contoh = data_contoh()["iku"][0]
-    return [dict(contoh, sasaran=f"Sasaran {1 + i // 2}", indikator=f"Indikator{i + 1:02d}", **ganti)
-            for i in range(n)]
+    return [dict(contoh, sasaran=f"Sasaran {1 + i // 2}", indikator=f"Indikator{i + 1:02d}", **ganti) for i in range(n)]
 
 
 class Kata(NamedTuple):
@@ -424,6 +491,7 @@ def kata_pdf(path: Path) -> list[Kata]:
         if m.group(0).startswith("<page"):
             halaman += 1
         else:
-            hasil.append(Kata(halaman, float(m.group(1)), float(m.group(2)), html.unescape(m.group(4)),
-                              float(m.group(3))))
+            hasil.append(
+                Kata(halaman, float(m.group(1)), float(m.group(2)), html.unescape(m.group(4)), float(m.group(3)))
+            )
     return hasil

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bantu import ada_peramban, ada_soffice  # noqa: E402
+from bantu import ada_peramban, ada_soffice
 
 
 def pytest_collection_modifyitems(config, items):
@@ -46,6 +46,9 @@ def arsip_elektronik_pdf(tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("arsip-elektronik")
     config = config_ttd(folder, "elektronik")
-    generate(Permintaan(konfigurasi.baca(config), Path(__file__).resolve().parent.parent / "templates",
-                        folder / "output", pdf=True))
+    generate(
+        Permintaan(
+            konfigurasi.baca(config), Path(__file__).resolve().parent.parent / "templates", folder / "output", pdf=True
+        )
+    )
     return folder / "output" / "2023"

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from bantu import TEMPLATES, salin_config
@@ -47,7 +48,13 @@ def test_bahasa_angka_tidak_pernah_gagal(nilai):
     assert Decimal(cetak.replace(".", "").replace(",", ".")) == nilai
 
 
-@pytest.mark.parametrize("nilai, cetak", [(Decimal("1E+28"), "10.000.000.000.000.000.000.000.000.000"),
-                                          (Decimal("1E+2"), "100"), (Decimal("-0.50"), "-0,50")])
+@pytest.mark.parametrize(
+    "nilai, cetak",
+    [
+        (Decimal("1E+28"), "10.000.000.000.000.000.000.000.000.000"),
+        (Decimal("1E+2"), "100"),
+        (Decimal("-0.50"), "-0,50"),
+    ],
+)
 def test_angka_berpangkat_dicetak_penuh(nilai, cetak):
     assert bahasa.angka(nilai) == cetak

@@ -12,14 +12,15 @@ import sys
 from pathlib import Path
 
 import docx
-from docx.text.paragraph import Paragraph
 import pytest
 from click.testing import CliRunner
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
-from bantu import AKAR, TEMPLATES, salin_config, teks_docx
-from iku import arsip as archive, manifes
+from bantu import AKAR, TEMPLATES, jumlah_dokumen_contoh, salin_config, teks_docx
+from iku import arsip as archive
+from iku import manifes
 from iku.cli import main
 
 NAMA_BUNDEL = "bundel-tanda-tangan-iku-dinas-sosial-kabupaten-buleleng-2023.docx"
@@ -27,8 +28,14 @@ NAMA_BUNDEL = "bundel-tanda-tangan-iku-dinas-sosial-kabupaten-buleleng-2023.docx
 
 def jalankan(*args: str, env: dict[str, str] | None = None, cwd: Path = AKAR) -> subprocess.CompletedProcess[str]:
     """`python generate.py ARGS` in a fresh process, as a clerk would run it."""
-    return subprocess.run([sys.executable, str(AKAR / "generate.py"), *args], cwd=cwd, capture_output=True,
-                          text=True, env={**os.environ, **(env or {})}, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(AKAR / "generate.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
 
 
 def isi_folder(folder: Path) -> dict[str, bytes]:
@@ -125,7 +132,8 @@ def test_verify_arsip_utuh(tmp_path: Path) -> None:
     folder = generate_di(tmp_path)
     hasil = CliRunner().invoke(main, ["verify", str(folder)])
     assert hasil.exit_code == 0, hasil.output
-    assert "Arsip utuh: 6 berkas" in hasil.output  # keputusan, lampiran, buku, PK, bundel, konfigurasi
+    # every document of the set (registry), the signing bundle, and the config snapshot
+    assert f"Arsip utuh: {jumlah_dokumen_contoh() + 1} berkas" in hasil.output
 
 
 def test_verify_menyebut_berkas_berubah_hilang_dan_tambahan(tmp_path: Path) -> None:
@@ -150,8 +158,10 @@ def test_verify_tanpa_manifes(tmp_path: Path) -> None:
 def test_force_menyimpan_arsip_lama_utuh(tmp_path: Path) -> None:
     folder = generate_di(tmp_path)
     lama = isi_folder(folder)
-    (tmp_path / "iku.toml").write_text((tmp_path / "iku.toml").read_text(encoding="utf-8")
-                                       .replace('tempat = "Singaraja"', 'tempat = "Buleleng"'), encoding="utf-8")
+    (tmp_path / "iku.toml").write_text(
+        (tmp_path / "iku.toml").read_text(encoding="utf-8").replace('tempat = "Singaraja"', 'tempat = "Buleleng"'),
+        encoding="utf-8",
+    )
     hasil = jalankan("--config", str(tmp_path / "iku.toml"), "--output", str(tmp_path / "output"), "--force")
     assert hasil.returncode == 0, hasil.stderr
     cadangan = [p for p in (tmp_path / "output").iterdir() if p.name.startswith("2023.diganti-")]
@@ -197,7 +207,8 @@ def test_sisa_proses_mati_dirapikan_tanpa_membuang_set_lengkap(tmp_path: Path) -
 
 
 def test_gagal_di_tengah_tidak_meninggalkan_tahun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from iku import buat as gen, konfigurasi
+    from iku import buat as gen
+    from iku import konfigurasi
 
     def rusak(*_args, **_kwargs):
         raise RuntimeError("gagal di tengah")
@@ -234,8 +245,12 @@ def test_bundel_tidak_merujuk_gaya_yang_tidak_ada(tmp_path: Path) -> None:
         for nama in z.namelist():
             if nama.startswith("word/") and nama.endswith(".xml") and "stylesWithEffects" not in nama:
                 akar = etree.fromstring(z.read(nama))
-                rujukan |= {e.get(qn("w:val")) for e in akar.iter(qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"),
-                                                                   qn("w:basedOn"), qn("w:link"), qn("w:next"))}
+                rujukan |= {
+                    e.get(qn("w:val"))
+                    for e in akar.iter(
+                        qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"), qn("w:basedOn"), qn("w:link"), qn("w:next")
+                    )
+                }
     ada = {s.get(qn("w:styleId")) for s in gaya.iter(qn("w:style"))}
     assert rujukan <= ada, rujukan - ada
     assert len(ada) < 60 and {"Diktum", "TandaTangan", "TandaTanganLampiran"} <= ada

@@ -6,12 +6,25 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from iku import bahasa
 
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-         "Oktober", "November", "Desember"]
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 @pytest.mark.parametrize("bulan", range(1, 13))
@@ -26,16 +39,24 @@ def test_tanggal_selalu_hari_bulan_tahun_empat_angka(tanggal):
     assert len(tahun) == 4
 
 
-@pytest.mark.parametrize("nilai, cetak", [
-    (Decimal("6.12"), "6,12"), (Decimal("4.9"), "4,9"), (Decimal("1250.5"), "1.250,5"),
-    (Decimal("4.90"), "4,90"), (1234567, "1.234.567"), (Decimal("0.05"), "0,05"), (Decimal("-2.5"), "-2,5"),
-    (Decimal("100"), "100"),
-])
+@pytest.mark.parametrize(
+    "nilai, cetak",
+    [
+        (Decimal("6.12"), "6,12"),
+        (Decimal("4.9"), "4,9"),
+        (Decimal("1250.5"), "1.250,5"),
+        (Decimal("4.90"), "4,90"),
+        (1234567, "1.234.567"),
+        (Decimal("0.05"), "0,05"),
+        (Decimal("-2.5"), "-2,5"),
+        (Decimal("100"), "100"),
+    ],
+)
 def test_angka_cara_indonesia(nilai, cetak):
     assert bahasa.angka(nilai) == cetak
 
 
-@given(st.integers(-10**12, 10**12), st.integers(0, 6))
+@given(st.integers(-(10**12), 10**12), st.integers(0, 6))
 def test_angka_tidak_kehilangan_digit(bulat, tempat):
     nilai = Decimal(bulat).scaleb(-tempat)
     cetak = bahasa.angka(nilai)
@@ -45,10 +66,29 @@ def test_angka_tidak_kehilangan_digit(bulat, tempat):
     assert (len(cetak.split(",")[1]) if "," in cetak else 0) == desimal
 
 
-URUTAN = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN",
-          "KESEMBILAN", "KESEPULUH", "KESEBELAS", "KEDUA BELAS", "KETIGA BELAS", "KEEMPAT BELAS",
-          "KELIMA BELAS", "KEENAM BELAS", "KETUJUH BELAS", "KEDELAPAN BELAS", "KESEMBILAN BELAS",
-          "KEDUA PULUH", "KEDUA PULUH SATU"]
+URUTAN = [
+    "KESATU",
+    "KEDUA",
+    "KETIGA",
+    "KEEMPAT",
+    "KELIMA",
+    "KEENAM",
+    "KETUJUH",
+    "KEDELAPAN",
+    "KESEMBILAN",
+    "KESEPULUH",
+    "KESEBELAS",
+    "KEDUA BELAS",
+    "KETIGA BELAS",
+    "KEEMPAT BELAS",
+    "KELIMA BELAS",
+    "KEENAM BELAS",
+    "KETUJUH BELAS",
+    "KEDELAPAN BELAS",
+    "KESEMBILAN BELAS",
+    "KEDUA PULUH",
+    "KEDUA PULUH SATU",
+]
 
 
 def test_ordinal_diktum_sesuai_tata_naskah():
@@ -76,23 +116,31 @@ def test_nip_dicetak_8_6_1_3():
     assert bahasa.periksa_nip(" 19691231 199103 1 053 ") == "196912311991031053"
 
 
-@pytest.mark.parametrize("nip, sebab", [
-    ("19691231199103105", "18 angka"),
-    ("1969123119910310533", "18 angka"),
-    ("19691231199103105x", "18 angka"),
-    ("196913311991031053", "tanggal lahir"),
-    ("196902301991031053", "tanggal lahir"),
-    ("196912311991131053", "bulan TMT"),
-    ("196912311991001053", "bulan TMT"),
-    ("196912311991033053", "jenis kelamin"),
-])
+@pytest.mark.parametrize(
+    "nip, sebab",
+    [
+        ("19691231199103105", "18 angka"),
+        ("1969123119910310533", "18 angka"),
+        ("19691231199103105x", "18 angka"),
+        ("196913311991031053", "tanggal lahir"),
+        ("196902301991031053", "tanggal lahir"),
+        ("196912311991131053", "bulan TMT"),
+        ("196912311991001053", "bulan TMT"),
+        ("196912311991033053", "jenis kelamin"),
+    ],
+)
 def test_nip_salah_dijelaskan(nip, sebab):
     with pytest.raises(ValueError, match=sebab):
         bahasa.periksa_nip(nip)
 
 
-@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2005, 12, 31)),
-       st.integers(1970, 2030), st.integers(1, 12), st.sampled_from("12"), st.integers(1, 999))
+@given(
+    st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2005, 12, 31)),
+    st.integers(1970, 2030),
+    st.integers(1, 12),
+    st.sampled_from("12"),
+    st.integers(1, 999),
+)
 def test_nip_sah_selalu_diterima_dan_dicetak_utuh(lahir, tahun, bulan, kelamin, urut):
     nip = f"{lahir:%Y%m%d}{tahun}{bulan:02d}{kelamin}{urut:03d}"
     assert bahasa.periksa_nip(nip) == nip
@@ -100,17 +148,22 @@ def test_nip_sah_selalu_diterima_dan_dicetak_utuh(lahir, tahun, bulan, kelamin, 
     assert [len(b) for b in bahasa.nip_cetak(nip).split(" ")] == [8, 6, 1, 3]
 
 
-@pytest.mark.parametrize("nilai, cetak", [(0, "0"), (999, "999"), (1000, "1.000"), (1250000000, "1.250.000.000"),
-                                          (9919562000, "9.919.562.000")])
+@pytest.mark.parametrize(
+    "nilai, cetak",
+    [(0, "0"), (999, "999"), (1000, "1.000"), (1250000000, "1.250.000.000"), (9919562000, "9.919.562.000")],
+)
 def test_rupiah_utuh_dengan_titik_ribuan(nilai, cetak):
     assert bahasa.rupiah(nilai) == cetak
 
 
-@pytest.mark.parametrize("nilai, teks", [
-    ("1e28", "10.000.000.000.000.000.000.000.000.000"),  # issue 8 item 7: raised decimal.InvalidOperation
-    ("123456789012345678901234567890.5", "123.456.789.012.345.678.901.234.567.890,5"),
-    ("-1e30", "-1" + ".000" * 10),
-])
+@pytest.mark.parametrize(
+    "nilai, teks",
+    [
+        ("1e28", "10.000.000.000.000.000.000.000.000.000"),  # issue 8 item 7: raised decimal.InvalidOperation
+        ("123456789012345678901234567890.5", "123.456.789.012.345.678.901.234.567.890,5"),
+        ("-1e30", "-1" + ".000" * 10),
+    ],
+)
 def test_angka_besar_tercetak_utuh(nilai, teks):
     assert bahasa.angka(Decimal(nilai)) == teks
 

@@ -31,8 +31,21 @@ def templat_libreoffice(tmp_path_factory) -> Path:
         pytest.skip("LibreOffice tidak terpasang")
     folder = tmp_path_factory.mktemp("templat-lo")
     asal = sorted(TEMPLATES.glob("*.docx"))
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profil", "--headless", "--convert-to",
-                    "docx", "--outdir", str(folder), *map(str, asal)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{folder}/profil",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(folder),
+            *map(str, asal),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     assert sorted(p.name for p in folder.glob("*.docx")) == [p.name for p in asal]
     return folder
 
@@ -65,8 +78,11 @@ def test_templat_libreoffice_satu_entri_per_nama_dan_properti_inti_sekali(tmp_pa
         periksa_properti_inti(docx)
 
 
-NS_INTI = {"http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-           "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/terms/"}
+NS_INTI = {
+    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "http://purl.org/dc/elements/1.1/",
+    "http://purl.org/dc/terms/",
+}
 
 
 def periksa_properti_inti(docx: Path) -> None:
@@ -97,11 +113,12 @@ def test_pdf_dari_templat_libreoffice(tmp_path, templat_libreoffice):
 def test_bidang_terbuka_ditutup_sesudah_entri_terakhir():
     gaya = '<w:pPr><w:pStyle w:val="TOC1"/></w:pPr>'
     body = parse_xml(
-        f'<w:body {nsdecls("w")}>'
+        f"<w:body {nsdecls('w')}>"
         f'<w:p>{gaya}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-2" </w:instrText></w:r>'
         f'<w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>'
-        f'<w:p>{gaya}<w:r><w:t>BAB I</w:t></w:r></w:p><w:p>{gaya}<w:r><w:t>BAB II</w:t></w:r></w:p>'
-        f'<w:p><w:r><w:t>Isi</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:body>')
+        f"<w:p>{gaya}<w:r><w:t>BAB I</w:t></w:r></w:p><w:p>{gaya}<w:r><w:t>BAB II</w:t></w:r></w:p>"
+        f'<w:p><w:r><w:t>Isi</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:body>'
+    )
     isi = body.findall(qn("w:p"))[3]
     isi.remove(isi.findall(qn("w:r"))[1])  # as LibreOffice's save and docxtpl leave it: no end
     lengkapi_bidang(body, {"TOC1"})
@@ -110,8 +127,9 @@ def test_bidang_terbuka_ditutup_sesudah_entri_terakhir():
 
 
 def test_tanda_akhir_tanpa_awal_dibuang():
-    body = parse_xml(f'<w:body {nsdecls("w")}><w:p><w:r><w:t>a</w:t></w:r>'
-                     f'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:body>')
+    body = parse_xml(
+        f'<w:body {nsdecls("w")}><w:p><w:r><w:t>a</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:body>'
+    )
     lengkapi_bidang(body, set())
     assert not list(body.iter(qn("w:fldChar"))) and len(list(body.iter(qn("w:r")))) == 1
 
@@ -160,5 +178,9 @@ def test_daftar_isi_docx_bernomor_halaman_seperti_pdf(tmp_path):
     pdf = " ".join(teks_pdf(buku.with_suffix(".pdf")).split())
     for judul, halaman in entri:
         assert re.search(re.escape(judul) + r"\s*\.{3,}\s*" + halaman + r"\b", pdf), (judul, halaman)
-    assert subprocess.run([sys.executable, "-m", "iku.cli", "verify", str(buku.parent)], cwd=AKAR,
-                          capture_output=True).returncode == 0  # the manifest holds the numbered DOCX
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "iku.cli", "verify", str(buku.parent)], cwd=AKAR, capture_output=True
+        ).returncode
+        == 0
+    )  # the manifest holds the numbered DOCX

@@ -15,11 +15,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from bantu import TEMPLATES, salin_config, teks_docx, teks_paragraf, teks_pdf
-from iku import gambar, grafik
-from iku.naskah import buku
-from iku import konfigurasi
-from iku.konfigurasi import muat
+from iku import gambar, grafik, konfigurasi
 from iku.buat import Permintaan, generate, nama_berkas
+from iku.konfigurasi import muat
+from iku.naskah import buku
 
 TWIP_PER_CM = 567
 
@@ -28,8 +27,10 @@ def buat(tmp_path: Path, config_path: Path, nama: str = "out") -> dict[str, Path
     """Run the real generate into tmp_path; return the written files by kind."""
     bacaan = konfigurasi.baca(config_path)
     hasil = generate(Permintaan(bacaan, TEMPLATES, tmp_path / nama))
-    return {jenis: next(p for p in hasil if p.name == nama_berkas(bacaan.config, f"{jenis}-iku"))
-            for jenis in ("keputusan", "lampiran", "dokumen")}
+    return {
+        jenis: next(p for p in hasil if p.name == nama_berkas(bacaan.config, f"{jenis}-iku"))
+        for jenis in ("keputusan", "lampiran", "dokumen")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +63,22 @@ def baris_teks(tabel) -> list[list[str]]:
 
 # ---------------------------------------------------------------- the reference book
 
-JUDUL_BAB = ["KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN", "BAB II INDIKATOR KINERJA UTAMA",
-             "BAB III PENUTUP", "LAMPIRAN"]
-JUDUL_SUB = ["1.1 Latar Belakang", "1.2 Struktur Organisasi Dinas Sosial Kabupaten Buleleng",
-             "1.3 Tujuan Indikator Kinerja Utama", "2.1 Tujuan dan Sasaran Strategis",
-             "2.2 Strategi dan Arah Kebijakan", "2.3 Indikator Kinerja Utama"]
+JUDUL_BAB = [
+    "KATA PENGANTAR",
+    "DAFTAR ISI",
+    "BAB I PENDAHULUAN",
+    "BAB II INDIKATOR KINERJA UTAMA",
+    "BAB III PENUTUP",
+    "LAMPIRAN",
+]
+JUDUL_SUB = [
+    "1.1 Latar Belakang",
+    "1.2 Struktur Organisasi Dinas Sosial Kabupaten Buleleng",
+    "1.3 Tujuan Indikator Kinerja Utama",
+    "2.1 Tujuan dan Sasaran Strategis",
+    "2.2 Strategi dan Arah Kebijakan",
+    "2.3 Indikator Kinerja Utama",
+]
 
 
 def test_buku_ditulis_bersama_keputusan_dan_lampiran(referensi):
@@ -106,13 +118,34 @@ def test_settings_update_fields(referensi):
 
 def test_urutan_isi_buku(referensi):
     teks = "\n".join(teks_docx(referensi["dokumen"]))
-    urutan = ["INDIKATOR KINERJA UTAMA", "TAHUN 2023-2026", "DINAS SOSIAL KABUPATEN BULELENG",
-              "Laman:\u00a0http://dinsos.bulelengkab.go.id", "Pos-el:\u00a0dinassosialbuleleng@gmail.com",
-              "Telepon:\u00a0(0362) 21248", "KATA PENGANTAR", "Puji dan syukur", "Singaraja, 22 Maret 2022",
-              "I Putu Kariaman Putra, S.Sos, MM", "DAFTAR ISI", "BAB I PENDAHULUAN", "1.1 Latar Belakang",
-              "1.2 Struktur", "1.3 Tujuan", "BAB II", "2.1 Tujuan", "2.2 Strategi", "Tabel 2.2.1",
-              "2.3 Indikator", "BAB III PENUTUP", "LAMPIRAN", "MEMUTUSKAN:", "KEEMPAT", "Ditetapkan di Singaraja",
-              "INDIKATOR KINERJA UTAMA (IKU)"]
+    urutan = [
+        "INDIKATOR KINERJA UTAMA",
+        "TAHUN 2023-2026",
+        "DINAS SOSIAL KABUPATEN BULELENG",
+        "Laman:\u00a0http://dinsos.bulelengkab.go.id",
+        "Pos-el:\u00a0dinassosialbuleleng@gmail.com",
+        "Telepon:\u00a0(0362) 21248",
+        "KATA PENGANTAR",
+        "Puji dan syukur",
+        "Singaraja, 22 Maret 2022",
+        "I Putu Kariaman Putra, S.Sos, MM",
+        "DAFTAR ISI",
+        "BAB I PENDAHULUAN",
+        "1.1 Latar Belakang",
+        "1.2 Struktur",
+        "1.3 Tujuan",
+        "BAB II",
+        "2.1 Tujuan",
+        "2.2 Strategi",
+        "Tabel 2.2.1",
+        "2.3 Indikator",
+        "BAB III PENUTUP",
+        "LAMPIRAN",
+        "MEMUTUSKAN:",
+        "KEEMPAT",
+        "Ditetapkan di Singaraja",
+        "INDIKATOR KINERJA UTAMA (IKU)",
+    ]
     sebelumnya = -1
     for u in urutan:  # each one after the previous: ValueError (a failure) when out of order or missing
         sebelumnya = teks.index(u, sebelumnya + 1)
@@ -120,8 +153,17 @@ def test_urutan_isi_buku(referensi):
 
 def test_cacat_dokumen_rujukan_tidak_terulang(referensi):
     teks = "\n".join(teks_docx(referensi["dokumen"]))
-    for cacat in ("Easurable", "Timelines", "LAMPIARAN", "KEBIKAJAN", "BAB IV", "TELEPEON", "Kahanaman",
-                  "Tidak Pidana", "Pada tanggal"):
+    for cacat in (
+        "Easurable",
+        "Timelines",
+        "LAMPIARAN",
+        "KEBIKAJAN",
+        "BAB IV",
+        "TELEPEON",
+        "Kahanaman",
+        "Tidak Pidana",
+        "Pada tanggal",
+    ):
         assert cacat not in teks
     for benar in ("Spesifik", "Measurable", "Achievable", "Relevant", "Timely", "ARAH KEBIJAKAN"):
         assert benar in teks
@@ -130,10 +172,14 @@ def test_cacat_dokumen_rujukan_tidak_terulang(referensi):
 def test_struktur_organisasi_berhuruf_bernomor_dan_dan(referensi):
     teks = teks_docx(referensi["dokumen"])
     awal = teks.index("a.\tKepala Dinas;")
-    assert teks[awal:awal + 6] == [
-        "a.\tKepala Dinas;", "b.\tSekretaris;", "c.\tSekretariat, membawahi:",
-        "1.\tSubbagian Umum dan Keuangan; dan", "2.\tSubstansi Perencanaan;",
-        "d.\tBidang Pelayanan dan Rehabilitasi Sosial, membawahi:"]
+    assert teks[awal : awal + 6] == [
+        "a.\tKepala Dinas;",
+        "b.\tSekretaris;",
+        "c.\tSekretariat, membawahi:",
+        "1.\tSubbagian Umum dan Keuangan; dan",
+        "2.\tSubstansi Perencanaan;",
+        "d.\tBidang Pelayanan dan Rehabilitasi Sosial, membawahi:",
+    ]
     assert "g.\tUPTD; dan" in teks and "h.\tKelompok Jabatan Fungsional." in teks
 
 
@@ -174,7 +220,7 @@ def test_tabel_di_halaman_mendatar_dan_nomor_halaman(referensi):
     assert all(n is None or n.get(qn("w:start")) is None for n in nomor[3:5])
     body = list(d.element.body.iter(qn("w:p")))
     tabel = next(p for p in body if teks_paragraf(p) == "Tabel 2.2.1")
-    sesudah = body[body.index(tabel):]
+    sesudah = body[body.index(tabel) :]
     pemisah = next(p for p in sesudah if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None)
     assert pemisah.find(f"{qn('w:pPr')}/{qn('w:sectPr')}/{qn('w:pgSz')}").get(qn("w:orient")) == "landscape"
 
@@ -192,7 +238,7 @@ def test_keputusan_dan_lampiran_di_buku_sama_dengan_yang_berdiri_sendiri(referen
     buku_teks = teks_docx(referensi["dokumen"])
     for jenis in ("keputusan", "lampiran"):
         sendiri = teks_docx(referensi[jenis])
-        awal = next(i for i in range(len(buku_teks)) if buku_teks[i:i + len(sendiri)] == sendiri)
+        awal = next(i for i in range(len(buku_teks)) if buku_teks[i : i + len(sendiri)] == sendiri)
         assert awal > 0
 
 
@@ -213,7 +259,7 @@ def test_logo_di_sampul_dan_kop(tmp_path):
 
 
 def test_teks_bawaan_bila_dokumen_tidak_diisi(tmp_path):
-    teks = (tmp_path / "x.toml")
+    teks = tmp_path / "x.toml"
     salin_config(teks)
     isi = teks.read_text(encoding="utf-8")
     awal, akhir = isi.index("[dokumen]"), isi.index("# Susunan organisasi")
@@ -376,8 +422,7 @@ def test_lain_tiga_kelompok_sasaran_digabung(lain):
     val = [sel_baris(tr)[2].find(f"{qn('w:tcPr')}/{qn('w:vMerge')}").get(qn("w:val")) for tr in rows]
     assert val == ["restart", "continue", "restart", "continue", "continue", "restart"]
     sasaran = [teks_sel(sel_baris(tr)[2]) for tr in rows]
-    assert sasaran == ["Meningkatnya Mutu Layanan", "", "Menurunnya Angka Kematian", "", "",
-                       "Terkendalinya Penyakit"]
+    assert sasaran == ["Meningkatnya Mutu Layanan", "", "Menurunnya Angka Kematian", "", "", "Terkendalinya Penyakit"]
     grid = [int(g.get(qn("w:w"))) for g in t.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
     assert len(grid) == 17 and abs(sum(grid) - 28.0 * TWIP_PER_CM) < 30  # F4 landscape text width
 
@@ -387,13 +432,27 @@ def test_lain_semua_teks_config_tercetak_apa_adanya(lain):
 
     data = tomllib.loads(LAIN)
     teks = "\n".join(teks_docx(lain["dokumen"]))
-    harus = [data["instansi"]["nama"], data["instansi"]["nama"].upper(), data["penandatangan"]["nama"],
-             data["penandatangan"]["pangkat"], data["rencana"]["tujuan"], data["rencana"]["indikator_tujuan"],
-             "Paragraf pengantar pertama.", "Baris kedua paragraf pertama.", "Paragraf pengantar kedua.",
-             "Contoh, 6 Januari 2025", "NIP. 19750101 200012 2 001", "TAHUN 2025-2029",
-             "a.\tKepala Dinas;", "b.\tSekretariat, membawahi:", "1.\tSubbagian Umum;",
-             "c.\tBidang Pelayanan Kesehatan, membawahi:", "1.\tSeksi Rujukan; dan", "2.\tSeksi Primer.",
-             "selama 5 (lima) tahun"]
+    harus = [
+        data["instansi"]["nama"],
+        data["instansi"]["nama"].upper(),
+        data["penandatangan"]["nama"],
+        data["penandatangan"]["pangkat"],
+        data["rencana"]["tujuan"],
+        data["rencana"]["indikator_tujuan"],
+        "Paragraf pengantar pertama.",
+        "Baris kedua paragraf pertama.",
+        "Paragraf pengantar kedua.",
+        "Contoh, 6 Januari 2025",
+        "NIP. 19750101 200012 2 001",
+        "TAHUN 2025-2029",
+        "a.\tKepala Dinas;",
+        "b.\tSekretariat, membawahi:",
+        "1.\tSubbagian Umum;",
+        "c.\tBidang Pelayanan Kesehatan, membawahi:",
+        "1.\tSeksi Rujukan; dan",
+        "2.\tSeksi Primer.",
+        "selama 5 (lima) tahun",
+    ]
     for iku in data["iku"]:
         harus += [iku["sasaran"], iku["indikator"], iku["sumber_data"]]
         harus += [v for k in ("strategi", "arah_kebijakan", "acuan") if (v := iku.get(k))]
@@ -432,6 +491,7 @@ def test_rentang_satu_sampai_sepuluh_tahun(tmp_path, tahun_akhir, kolom):
 
 # ---------------------------------------------------------------- pieces
 
+
 def test_romawi_dan_kerangka():
     assert [buku.romawi(n) for n in (1, 2, 3, 4, 9, 14, 40)] == ["I", "II", "III", "IV", "IX", "XIV", "XL"]
 
@@ -444,8 +504,11 @@ def test_struktur_unit_terakhir_membawahi(tmp_path):
     config = muat(salin_config(tmp_path / "i.toml"))
     unit = config.struktur[:1] + config.struktur[2:4]
     daftar = buku.daftar_struktur(config.model_copy(update={"struktur": unit}))
-    assert [u["teks"] for u in daftar] == ["Kepala Dinas;", "Sekretariat, membawahi:",
-                                          "Bidang Pelayanan dan Rehabilitasi Sosial, membawahi:"]
+    assert [u["teks"] for u in daftar] == [
+        "Kepala Dinas;",
+        "Sekretariat, membawahi:",
+        "Bidang Pelayanan dan Rehabilitasi Sosial, membawahi:",
+    ]
     assert [a["teks"] for a in daftar[1]["anak"]] == ["Subbagian Umum dan Keuangan; dan", "Substansi Perencanaan; dan"]
     assert daftar[2]["anak"][-1]["teks"] == "Substansi Rehabilitasi Tuna Sosial."
 
@@ -460,17 +523,31 @@ def test_png_deterministik_tanpa_metadata_waktu(tmp_path):
 
 # ---------------------------------------------------------------- PDF
 
+
 def ukuran_halaman(pdf: Path) -> list[tuple[float, float]]:
-    keluaran = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], check=True, capture_output=True,
-                              text=True).stdout
+    keluaran = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
     return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", keluaran)]
 
 
 @pytest.mark.pdf
 def test_pdf_buku_judul_tabel_dan_halaman_mendatar(referensi, tmp_path):
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profil", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(referensi["dokumen"])],
-                   check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profil",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(referensi["dokumen"]),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     pdf = tmp_path / referensi["dokumen"].with_suffix(".pdf").name
     teks = teks_pdf(pdf)
     posisi = -1
@@ -504,6 +581,7 @@ def test_tanpa_struktur_dan_tanpa_nilai_rencana(tmp_path):
 
 # ---------------------------------------------------------------- many indicators, many units, six years
 
+
 def banyak(n_iku: int, n_unit: int, kertas: str = "A4", nilai: str = "12345678.25") -> str:
     """LAIN with n_iku indicators in groups of three (six years of targets, long numbers)
     and n_unit units under the head, each with five sub-units."""
@@ -515,11 +593,13 @@ def banyak(n_iku: int, n_unit: int, kertas: str = "A4", nilai: str = "12345678.2
         anak = ", ".join(f'"Seksi Pelayanan dan Pengawasan Mutu Kesehatan {u}.{k}"' for k in range(1, 6))
         unit.append(f'[[struktur]]\nnama = "Bidang Pelayanan Kesehatan Masyarakat {u}"\nmembawahi = [{anak}]\n')
     target = "{ " + ", ".join(f"{t} = {v}" for t, v in zip(range(2025, 2031), [nilai] * 6)) + " }"
-    iku = [f'[[iku]]\nsasaran = "Sasaran Strategis Kelompok {i // 3 + 1:02d}"\n'
-           f'indikator = "Indikator Kinerja {i + 1:02d}"\n'
-           f'satuan = "%"\nalasan = "a"\nformulasi = "Formulasi {i + 1}"\nsumber_data = "Sumber {i + 1}"\n'
-           f'kondisi_awal = {nilai}\ntarget = {target}\nstrategi = "Strategi {i + 1}"\n'
-           for i in range(n_iku)]
+    iku = [
+        f'[[iku]]\nsasaran = "Sasaran Strategis Kelompok {i // 3 + 1:02d}"\n'
+        f'indikator = "Indikator Kinerja {i + 1:02d}"\n'
+        f'satuan = "%"\nalasan = "a"\nformulasi = "Formulasi {i + 1}"\nsumber_data = "Sumber {i + 1}"\n'
+        f'kondisi_awal = {nilai}\ntarget = {target}\nstrategi = "Strategi {i + 1}"\n'
+        for i in range(n_iku)
+    ]
     return teks + "\n".join(unit + iku)
 
 
@@ -548,7 +628,7 @@ def test_setiap_gambar_muat_dalam_tinggi_halaman_bagiannya(empat_puluh, referens
     for path in (empat_puluh["dokumen"], referensi["dokumen"], lain["dokumen"]):
         for inline, sect, _ in gambar_per_bagian(path):
             ukuran, margin = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
-            tinggi = (int(ukuran.get(qn("w:h"))) - int(margin.get(qn("w:top"))) - int(margin.get(qn("w:bottom"))))
+            tinggi = int(ukuran.get(qn("w:h"))) - int(margin.get(qn("w:top"))) - int(margin.get(qn("w:bottom")))
             lebar = int(ukuran.get(qn("w:w"))) - int(margin.get(qn("w:left"))) - int(margin.get(qn("w:right")))
             cx, cy = (int(inline.find(qn("wp:extent")).get(k)) for k in ("cx", "cy"))
             assert cy / 635 <= tinggi - 2 * 20 * 14, path.name  # EMU -> twips; two caption lines of room
@@ -561,8 +641,10 @@ def test_grafik_target_dibagi_dengan_judul_bernomor_dan_tetap_bersama(empat_pulu
     per = grafik.panel_per_gambar(297 - buku.MARGIN_ATAS_BAWAH_MM - buku.RUANG_JUDUL_MM)
     jumlah = -(-40 // per)
     assert per >= 4 and jumlah > 1
-    assert judul == [f"Gambar 2.2.1 ({n}/{jumlah}) Kondisi Awal (2023) dan Target Indikator Kinerja Utama "
-                     f"Tahun 2025-2030" for n in range(1, jumlah + 1)]
+    assert judul == [
+        f"Gambar 2.2.1 ({n}/{jumlah}) Kondisi Awal (2023) dan Target Indikator Kinerja Utama Tahun 2025-2030"
+        for n in range(1, jumlah + 1)
+    ]
     bagan = [t for t in teks if t.startswith("Bagan Struktur Organisasi")]
     assert len(bagan) > 1 and bagan[-1].endswith(f"({len(bagan)}/{len(bagan)})")
     inline = gambar_per_bagian(empat_puluh["dokumen"])
@@ -577,8 +659,9 @@ def test_grafik_target_dibagi_dengan_judul_bernomor_dan_tetap_bersama(empat_pulu
 
 
 def test_bagan_besar_dibagi_per_baris_unit(tmp_path):
-    kotak = [gambar.Kotak(f"Bidang {u}", tuple(f"Seksi Panjang Sekali Namanya {u}.{k}" for k in range(6)))
-             for u in range(16)]
+    kotak = [
+        gambar.Kotak(f"Bidang {u}", tuple(f"Seksi Panjang Sekali Namanya {u}.{k}" for k in range(6))) for u in range(16)
+    ]
     bagian = gambar.bagan_terbagi(kotak[0], kotak[1:], 160, 200)
     assert len(bagian) > 1
     assert all(gambar.mm(b.height) <= 200 for b in bagian)
@@ -590,8 +673,11 @@ def test_bagan_besar_dibagi_per_baris_unit(tmp_path):
 def test_angka_tabel_2_2_1_tidak_terpotong_dan_teks_berbagi_sisa(empat_puluh, referensi, lain):
     from iku import tabel as render
 
-    for path, huruf in ((empat_puluh["dokumen"], "Arial"), (referensi["dokumen"], "Bookman Old Style"),
-                        (lain["dokumen"], "Arial")):
+    for path, huruf in (
+        (empat_puluh["dokumen"], "Arial"),
+        (referensi["dokumen"], "Bookman Old Style"),
+        (lain["dokumen"], "Arial"),
+    ):
         d = docx.Document(str(path))
         t = tabel_strategi(path)._tbl
         grid = [int(g.get(qn("w:w"))) for g in t.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
@@ -601,7 +687,7 @@ def test_angka_tabel_2_2_1_tidak_terpotong_dan_teks_berbagi_sisa(empat_puluh, re
             posisi = 0
             for tc in sel_baris(tr):
                 rentang = render._rentang(tc)
-                ada = sum(grid[posisi:posisi + rentang]) - margin
+                ada = sum(grid[posisi : posisi + rentang]) - margin
                 for p in tc.iter(qn("w:p")):
                     ukuran, tebal = render._huruf_paragraf(p, gaya)
                     for token in teks_paragraf(p).split():
@@ -639,9 +725,21 @@ def test_baris_data_tabel_2_2_1_tidak_terbelah_dan_judul_berulang(empat_puluh, r
 
 @pytest.mark.pdf
 def test_pdf_empat_puluh_iku_angka_utuh_dan_semua_grafik_tampil(empat_puluh, tmp_path):
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profil", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(empat_puluh["dokumen"])],
-                   check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profil",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(empat_puluh["dokumen"]),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     pdf = tmp_path / empat_puluh["dokumen"].with_suffix(".pdf").name
     teks = teks_pdf(pdf)
     halaman = teks.split("\f")

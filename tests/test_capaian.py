@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bantu import CONFIG_CONTOH, data_contoh, salin_config, tanpa_bagian, tulis_data
 from iku import bahasa, capaian
@@ -27,18 +28,22 @@ def jalankan(*args: str):
 
 # ---------------------------------------------------------------- formulas
 
-@pytest.mark.parametrize("target, realisasi, arah, hasil", [
-    ("5.15", "5.05", "turun", "101.94"),   # lower is better: under the target is a success
-    ("6.86", "6.66", "naik", "97.08"),
-    ("4", "5", "naik", "125.00"),          # above 100 % printed as computed
-    ("10", "25", "turun", "0.00"),         # never below 0
-    ("8", "0", "naik", "0.00"),            # a realisasi of 0 is a value, not a gap
-    ("8", "0", "turun", "200.00"),
-    ("1000", "970.85", "naik", "97.09"),   # exactly half: up (banker's rounding would give 97.08)
-    ("1000", "970.849", "naik", "97.08"),
-    ("3", "1", "naik", "33.33"),
-    ("3", "2", "naik", "66.67"),
-])
+
+@pytest.mark.parametrize(
+    "target, realisasi, arah, hasil",
+    [
+        ("5.15", "5.05", "turun", "101.94"),  # lower is better: under the target is a success
+        ("6.86", "6.66", "naik", "97.08"),
+        ("4", "5", "naik", "125.00"),  # above 100 % printed as computed
+        ("10", "25", "turun", "0.00"),  # never below 0
+        ("8", "0", "naik", "0.00"),  # a realisasi of 0 is a value, not a gap
+        ("8", "0", "turun", "200.00"),
+        ("1000", "970.85", "naik", "97.09"),  # exactly half: up (banker's rounding would give 97.08)
+        ("1000", "970.849", "naik", "97.08"),
+        ("3", "1", "naik", "33.33"),
+        ("3", "2", "naik", "66.67"),
+    ],
+)
 def test_rumus_capaian(target, realisasi, arah, hasil):
     nilai = capaian.hitung(D(target), D(realisasi), arah)
     assert nilai == D(hasil) and str(nilai) == hasil  # always two decimals
@@ -50,17 +55,28 @@ def test_target_nol_tidak_terdefinisi(arah):
     assert capaian.predikat(None) == "-" and capaian.teks_capaian(None) == "-"
 
 
-@pytest.mark.parametrize("nilai, predikat", [
-    ("125.00", "Sangat Tinggi"), ("91.00", "Sangat Tinggi"), ("90.99", "Tinggi"), ("76.00", "Tinggi"),
-    ("75.99", "Sedang"), ("66.00", "Sedang"), ("65.99", "Rendah"), ("51.00", "Rendah"), ("50.99", "Sangat Rendah"),
-    ("0.00", "Sangat Rendah"),
-])
+@pytest.mark.parametrize(
+    "nilai, predikat",
+    [
+        ("125.00", "Sangat Tinggi"),
+        ("91.00", "Sangat Tinggi"),
+        ("90.99", "Tinggi"),
+        ("76.00", "Tinggi"),
+        ("75.99", "Sedang"),
+        ("66.00", "Sedang"),
+        ("65.99", "Rendah"),
+        ("51.00", "Rendah"),
+        ("50.99", "Sangat Rendah"),
+        ("0.00", "Sangat Rendah"),
+    ],
+)
 def test_batas_predikat(nilai, predikat):
     assert capaian.predikat(D(nilai)) == predikat
 
 
-@pytest.mark.parametrize("nilai, teks", [("97.09", "97,09"), ("125", "125,00"), ("1234.5", "1.234,50"),
-                                         ("0.005", "0,01"), ("100", "100,00")])
+@pytest.mark.parametrize(
+    "nilai, teks", [("97.09", "97,09"), ("125", "125,00"), ("1234.5", "1.234,50"), ("0.005", "0,01"), ("100", "100,00")]
+)
 def test_persen_dua_desimal_indonesia(nilai, teks):
     assert bahasa.persen(D(nilai)) == teks
 
@@ -132,21 +148,28 @@ def test_anggaran_dicetak():
     assert [capaian.teks_anggaran(b) for b in hasil.baris] == [
         {"anggaran": "1.250.000.000", "realisasi": "1.187.500.000", "persen": "95,00"},
         {"anggaran": "750.000.000", "realisasi": "600.000.000", "persen": "80,00"},
-        {"anggaran": "0", "realisasi": "-", "persen": "-"}]
-    assert capaian.teks_anggaran(hasil.jumlah) == {"anggaran": "2.000.000.000", "realisasi": "1.787.500.000",
-                                                   "persen": "89,38"}
+        {"anggaran": "0", "realisasi": "-", "persen": "-"},
+    ]
+    assert capaian.teks_anggaran(hasil.jumlah) == {
+        "anggaran": "2.000.000.000",
+        "realisasi": "1.787.500.000",
+        "persen": "89,38",
+    }
 
 
 # ---------------------------------------------------------------- configs
+
 
 def test_konfigurasi_rujukan():
     config = baca(CONFIG_CONTOH).config
     assert [c.teks() for c in capaian.tabel_capaian(config)] == [
         {"target": "5,15", "realisasi": "5,05", "capaian": "101,94", "predikat": "Sangat Tinggi"},
-        {"target": "6,86", "realisasi": "6,66", "capaian": "97,08", "predikat": "Sangat Tinggi"}]
+        {"target": "6,86", "realisasi": "6,66", "capaian": "97,08", "predikat": "Sangat Tinggi"},
+    ]
     assert [c.teks() for c in capaian.capaian_akhir(config)] == [  # against target[2026]
         {"target": "4,6", "realisasi": "5,05", "capaian": "90,22", "predikat": "Tinggi"},
-        {"target": "15,86", "realisasi": "6,66", "capaian": "41,99", "predikat": "Sangat Rendah"}]
+        {"target": "15,86", "realisasi": "6,66", "capaian": "41,99", "predikat": "Sangat Rendah"},
+    ]
     assert capaian.tahun_realisasi(config) == [2021, 2022, 2023]
     assert capaian.riwayat_realisasi(config) == [["6,12", "5,9", "5,05"], ["3,86", "5,12", "6,66"]]
     ik = capaian.ikhtisar(capaian.tabel_capaian(config))
@@ -175,9 +198,14 @@ def config_lain(tmp_path: Path, laporan: bool = True) -> Path:
     data["iku"] = []
     for n, (indikator, arah, target, realisasi, _, _) in enumerate(BARIS_LAIN):
         baris = copy.deepcopy(contoh)
-        baris.update(indikator=indikator, arah=arah, realisasi=realisasi, satuan="%" if n != 2 else "kasus",
-                     sasaran=f"Sasaran {n // 3 + 1}",
-                     target={t: (target if t == "2023" else 1) for t in TAHUN_RENCANA})
+        baris.update(
+            indikator=indikator,
+            arah=arah,
+            realisasi=realisasi,
+            satuan="%" if n != 2 else "kasus",
+            sasaran=f"Sasaran {n // 3 + 1}",
+            target={t: (target if t == "2023" else 1) for t in TAHUN_RENCANA},
+        )
         baris.pop("analisis", None)
         data["iku"].append(baris)
     if not laporan:
@@ -199,6 +227,7 @@ def test_instansi_lain_naik_turun_nol_dan_di_atas_seratus(tmp_path):
 
 # ---------------------------------------------------------------- validation
 
+
 def test_arah_lain_ditolak_dengan_dua_pilihan(tmp_path):
     path = salin_config(tmp_path / "iku.toml", {'arah = "turun"': 'arah = "menurun"'})
     with pytest.raises(ConfigError) as err:
@@ -210,7 +239,7 @@ def test_arah_lain_ditolak_dengan_dua_pilihan(tmp_path):
 
 
 def test_kunci_realisasi_harus_tahun(tmp_path):
-    path = salin_config(tmp_path / "iku.toml", {"realisasi = { 2021 = 3.86": 'realisasi = { dua = 5.12, 2023 = 6.66 }'})
+    path = salin_config(tmp_path / "iku.toml", {"realisasi = { 2021 = 3.86": "realisasi = { dua = 5.12, 2023 = 6.66 }"})
     with pytest.raises(ConfigError) as err:
         baca(path)
     [m] = err.value.masalah
@@ -219,10 +248,13 @@ def test_kunci_realisasi_harus_tahun(tmp_path):
 
 
 def test_laporan_perlu_target_dan_realisasi_tahun_ini_semua_sekaligus(tmp_path):
-    path = salin_config(tmp_path / "iku.toml", {
-        "realisasi = { 2021 = 6.12": "realisasi = { 2021 = 6.12, 2022 = 5.9 }",
-        "realisasi = { 2021 = 3.86": "# realisasi belum ada",
-    })
+    path = salin_config(
+        tmp_path / "iku.toml",
+        {
+            "realisasi = { 2021 = 6.12": "realisasi = { 2021 = 6.12, 2022 = 5.9 }",
+            "realisasi = { 2021 = 3.86": "# realisasi belum ada",
+        },
+    )
     with pytest.raises(ConfigError) as err:
         baca(path)
     masalah = err.value.masalah
@@ -245,6 +277,7 @@ def test_laporan_tahun_di_luar_rencana_perlu_target(tmp_path):
 
 # ---------------------------------------------------------------- iku capaian
 
+
 def test_perintah_capaian_rujukan():
     hasil = jalankan("capaian", "--config", str(CONFIG_CONTOH))
     assert hasil.exit_code == 0, hasil.output
@@ -252,8 +285,19 @@ def test_perintah_capaian_rujukan():
     assert baris[0] == "Capaian kinerja tahun 2023: Dinas Sosial Kabupaten Buleleng"
     kepala = next(b for b in baris if b.startswith("No"))
     isi = [b for b in baris if b.lstrip().startswith(("1 ", "2 "))]
-    assert isi[0].split() == ["1", "Persentase", "Penduduk", "Miskin", "%", "turun", "5,15", "5,05", "101,94",
-                              "Sangat", "Tinggi"]
+    assert isi[0].split() == [
+        "1",
+        "Persentase",
+        "Penduduk",
+        "Miskin",
+        "%",
+        "turun",
+        "5,15",
+        "5,05",
+        "101,94",
+        "Sangat",
+        "Tinggi",
+    ]
     assert isi[1].split()[-6:] == ["naik", "6,86", "6,66", "97,08", "Sangat", "Tinggi"]
     ujung = kepala.index("Capaian (%)") + len("Capaian (%)")
     for b, angka_ in zip(isi, ("101,94", "97,08")):  # numbers right-aligned under their heading
@@ -267,7 +311,7 @@ def test_perintah_capaian_instansi_lain(tmp_path):
     for indikator, _, _, _, teks, predikat in BARIS_LAIN:
         b = next(b for b in hasil.output.splitlines() if indikator in b)
         kata = b.split()
-        assert kata[-len(predikat.split()):] == predikat.split() and teks in kata
+        assert kata[-len(predikat.split()) :] == predikat.split() and teks in kata
     assert "1 indikator bertarget 0" in hasil.output
 
 
@@ -278,11 +322,11 @@ def test_perintah_capaian_indikator_panjang_terbungkus_dan_sejajar(tmp_path):
     kepala = next(b for b in baris if b.startswith("No"))
     mulai = baris.index(next(b for b in baris if b.startswith(" 2  ")))
     akhir = next(i for i in range(mulai, len(baris)) if baris[i].startswith("--"))
-    lanjutan = baris[mulai + 1:akhir]
+    lanjutan = baris[mulai + 1 : akhir]
     assert len(lanjutan) >= 2
     kolom = kepala.index("Indikator Kinerja")
     assert all(b[:kolom].strip() == "" and b[kolom:].strip() for b in lanjutan)  # wrapped under its column
-    assert " ".join(b.strip() for b in [baris[mulai][kolom:kolom + capaian.LEBAR_INDIKATOR]] + lanjutan) == nama
+    assert " ".join(b.strip() for b in [baris[mulai][kolom : kolom + capaian.LEBAR_INDIKATOR]] + lanjutan) == nama
     assert all(len(b[kolom:].rstrip()) <= capaian.LEBAR_INDIKATOR for b in lanjutan)
 
 
@@ -291,23 +335,26 @@ def test_perintah_capaian_tanpa_realisasi_pesan_jelas(tmp_path):
     hasil = jalankan("capaian", "--config", str(path))
     assert hasil.exit_code == 3
     assert hasil.output.startswith("Capaian belum dapat dihitung:")
-    assert "[iku[2].realisasi] realisasi tahun 2023 belum diisi untuk \"Persentase Penanganan PMKS\"" in hasil.output
+    assert '[iku[2].realisasi] realisasi tahun 2023 belum diisi untuk "Persentase Penanganan PMKS"' in hasil.output
     assert "Traceback" not in hasil.output
 
 
 # ---------------------------------------------------------------- iku check
 
+
 def test_check_rujukan_tanpa_peringatan_capaian():
     kunci = [m.kunci for m in periksa_naskah(baca(CONFIG_CONTOH))]
-    assert not any(k and (k.endswith(("target", "realisasi")) or ".target." in k or ".realisasi." in k)
-                   for k in kunci)
+    assert not any(k and (k.endswith(("target", "realisasi")) or ".target." in k or ".realisasi." in k) for k in kunci)
 
 
 def test_check_target_nol_persen_lebih_seratus_dan_realisasi_mendatang(tmp_path):
-    path = salin_config(tmp_path / "iku.toml", {
-        "target = { 2023 = 5.15": "target = { 2023 = 0, 2024 = 4.9, 2025 = 4.8, 2026 = 4.6 }",
-        "realisasi = { 2021 = 3.86": "realisasi = { 2021 = 3.86, 2022 = 512, 2023 = 6.66, 2024 = 7 }",
-    })
+    path = salin_config(
+        tmp_path / "iku.toml",
+        {
+            "target = { 2023 = 5.15": "target = { 2023 = 0, 2024 = 4.9, 2025 = 4.8, 2026 = 4.6 }",
+            "realisasi = { 2021 = 3.86": "realisasi = { 2021 = 3.86, 2022 = 512, 2023 = 6.66, 2024 = 7 }",
+        },
+    )
     hasil = [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
     assert [m.kunci for m in hasil] == ["iku[1].target.2023", "iku[2].realisasi.2022", "iku[2].realisasi.2024"]
     nol, seratus, mendatang = hasil
@@ -321,24 +368,33 @@ def test_check_target_nol_persen_lebih_seratus_dan_realisasi_mendatang(tmp_path)
 
 def test_check_target_akhir_rencana_nol(tmp_path):
     """Capaian toward the end of the plan divides by target[tahun_akhir]: 0 there is warned too."""
-    path = salin_config(tmp_path / "iku.toml", {
-        "target = { 2023 = 6.86": "target = { 2023 = 6.86, 2024 = 9.86, 2025 = 12.86, 2026 = 0 }"})
+    path = salin_config(
+        tmp_path / "iku.toml",
+        {"target = { 2023 = 6.86": "target = { 2023 = 6.86, 2024 = 9.86, 2025 = 12.86, 2026 = 0 }"},
+    )
     hasil = [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
     assert [(m.kunci, "target tahun 2026 bernilai 0" in m.pesan) for m in hasil] == [("iku[2].target.2026", True)]
     assert capaian.capaian_akhir(baca(path).config)[1].teks()["capaian"] == "-"
 
 
 def test_target_nol_tanpa_laporan_tidak_diperingatkan(tmp_path):
-    path = salin_config(tmp_path / "iku.toml", {
-        "target = { 2023 = 5.15": "target = { 2023 = 0, 2024 = 4.9, 2025 = 4.8, 2026 = 4.6 }"}, laporan=False)
+    path = salin_config(
+        tmp_path / "iku.toml",
+        {"target = { 2023 = 5.15": "target = { 2023 = 0, 2024 = 4.9, 2025 = 4.8, 2026 = 4.6 }"},
+        laporan=False,
+    )
     assert not [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
 
 
 @pytest.mark.parametrize("satuan, diperingatkan", [("%", True), ("persen", True), ("Persen", True), ("orang", False)])
 def test_check_nilai_persen_di_atas_seratus_menurut_satuan(tmp_path, satuan, diperingatkan):
-    path = salin_config(tmp_path / "iku.toml", {
-        'satuan = "%"': f'satuan = "{satuan}"',
-        "target = { 2023 = 5.15": "target = { 2023 = 5.15, 2024 = 4.9, 2025 = 4.8, 2026 = 460 }"})
+    path = salin_config(
+        tmp_path / "iku.toml",
+        {
+            'satuan = "%"': f'satuan = "{satuan}"',
+            "target = { 2023 = 5.15": "target = { 2023 = 5.15, 2024 = 4.9, 2025 = 4.8, 2026 = 460 }",
+        },
+    )
     kunci = [m.kunci for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
     assert kunci == (["iku[1].target.2026"] if diperingatkan else [])
 
@@ -353,17 +409,27 @@ def test_angka_terminal_sama_dengan_perhitungan(tmp_path, baris):
     data = data_contoh()
     contoh = data["iku"][0]
     baris = [(D(repr(float(t_))), D(repr(float(r))), arah) for t_, r, arah in baris]  # as the file will hold them
-    data["iku"] = [dict(copy.deepcopy(contoh), indikator=f"Indikator {n}", arah=arah, realisasi={"2023": float(r)},
-                        target={t: float(t_) for t in TAHUN_RENCANA})
-                   for n, (t_, r, arah) in enumerate(baris, start=1)]
+    data["iku"] = [
+        dict(
+            copy.deepcopy(contoh),
+            indikator=f"Indikator {n}",
+            arah=arah,
+            realisasi={"2023": float(r)},
+            target={t: float(t_) for t in TAHUN_RENCANA},
+        )
+        for n, (t_, r, arah) in enumerate(baris, start=1)
+    ]
     path = tulis_data(tmp_path / "acak.toml", data)
     keluaran = jalankan("capaian", "--config", str(path)).output.splitlines()
     for n, (t_, r, arah) in enumerate(baris, start=1):
         nilai = capaian.hitung(t_, r, arah)
         kata = next(b for b in keluaran if f"Indikator {n} " in b).split()
-        assert kata[kata.index(arah) + 1:kata.index(arah) + 4] == [bahasa.angka(t_), bahasa.angka(r),
-                                                                  capaian.teks_capaian(nilai)]
-        assert " ".join(kata[kata.index(arah) + 4:]) == capaian.predikat(nilai)
+        assert kata[kata.index(arah) + 1 : kata.index(arah) + 4] == [
+            bahasa.angka(t_),
+            bahasa.angka(r),
+            capaian.teks_capaian(nilai),
+        ]
+        assert " ".join(kata[kata.index(arah) + 4 :]) == capaian.predikat(nilai)
 
 
 def test_kalimat_ikhtisar(tmp_path):
@@ -375,7 +441,8 @@ def test_kalimat_ikhtisar(tmp_path):
         "Menurut predikat capaiannya: Sangat Tinggi 2 (dua) indikator; Tinggi 1 (satu) indikator; "
         "Sedang 1 (satu) indikator; Rendah 1 (satu) indikator; Sangat Rendah 2 (dua) indikator.",
         "Sebanyak 1 (satu) indikator bertarget 0, sehingga capaian dan predikatnya tidak dapat dihitung.",
-        "Realisasi anggaran sebesar Rp1.787.500.000 dari pagu Rp2.000.000.000 (89,38%)."]
+        "Realisasi anggaran sebesar Rp1.787.500.000 dari pagu Rp2.000.000.000 (89,38%).",
+    ]
     rujukan = capaian.ikhtisar(capaian.tabel_capaian(baca(CONFIG_CONTOH).config))
     assert capaian.kalimat_ikhtisar(rujukan)[1:] == ["Menurut predikat capaiannya: Sangat Tinggi 2 (dua) indikator."]
 
@@ -383,15 +450,23 @@ def test_kalimat_ikhtisar(tmp_path):
 def test_angka_sangat_besar_tercetak_tanpa_galat():
     """Issue 8 item 7's numbers: any finite number prints (no decimal.InvalidOperation)."""
     baris = capaian.Capaian("x", "%", "naik", D("1e28"), D("5e27"), capaian.hitung(D("1e28"), D("5e27"), "naik"))
-    assert baris.teks() == {"target": "10.000.000.000.000.000.000.000.000.000",
-                            "realisasi": "5.000.000.000.000.000.000.000.000.000", "capaian": "50,00",
-                            "predikat": "Sangat Rendah"}
+    assert baris.teks() == {
+        "target": "10.000.000.000.000.000.000.000.000.000",
+        "realisasi": "5.000.000.000.000.000.000.000.000.000",
+        "capaian": "50,00",
+        "predikat": "Sangat Rendah",
+    }
     assert capaian.teks_capaian(capaian.hitung(D("1e-30"), D("1e30"), "naik")) == "100" + ".000" * 20 + ",00"
 
 
 def test_check_dan_capaian_dengan_angka_1e28(tmp_path):
-    path = salin_config(tmp_path / "iku.toml", {"kondisi_awal = 6.12": "kondisi_awal = 1e28",
-                                                "realisasi = { 2021 = 3.86": "realisasi = { 2021 = 3.86, 2023 = 1e28 }"})
+    path = salin_config(
+        tmp_path / "iku.toml",
+        {
+            "kondisi_awal = 6.12": "kondisi_awal = 1e28",
+            "realisasi = { 2021 = 3.86": "realisasi = { 2021 = 3.86, 2023 = 1e28 }",
+        },
+    )
     # a number past what a document can print is refused, naming its key (issue 8 item 7)
     cek = jalankan("check", "--config", str(path))
     assert cek.exit_code == 1 and "Traceback" not in cek.output and "iku[1].kondisi_awal" in cek.output

@@ -34,27 +34,30 @@ def test_config_contoh_sah_dan_setia_pada_rujukan():
     assert "Tindak Pidana Korupsi" in c.keputusan.mengingat[1]
 
 
-@pytest.mark.parametrize("baris, kunci, kata", [
-    ('tahun = "2023"', "tahun", "bilangan bulat"),
-    ("tahun = 2023.5", "tahun", "bilangan bulat"),
-    ('tanggal = "22 Maret 2022"', "keputusan.tanggal", "tanggal"),
-    ("tanggal = 2022-03-22T10:00:00", "keputusan.tanggal", "tanggal"),
-    ('nip = "19691231 199103 1 05"', "penandatangan.nip", "18 angka"),
-    ('nip = "19691331 199103 1 053"', "penandatangan.nip", "tanggal lahir"),
-    ('nip = "19691231 199113 1 053"', "penandatangan.nip", "bulan TMT"),
-    ('nip = "19691231 199103 3 053"', "penandatangan.nip", "jenis kelamin"),
-    ("nip = 196912311991031053", "penandatangan.nip", "teks"),
-    ('kertas = "Letter"', "format.kertas", "A4"),
-    ('huruf = "Comic Sans MS"', "format.huruf", "Bookman Old Style"),
-    ("tembusan = []", None, None),
-    ("tembusan = [\"\"]", "keputusan.tembusan[1]", "kosong"),
-    ('nama = "  "', "instansi.nama", "kosong"),
-    ('nomor = "ISI: nomor keputusan"', "keputusan.nomor", "belum diisi"),
-    ('satuan = "%\\u0007"', "iku[1].satuan", "karakter kendali"),
-    ("kondisi_awal = \"6,12\"", "iku[1].kondisi_awal", "angka"),
-    ("kondisi_awal = nan", "iku[1].kondisi_awal", "angka biasa"),
-    ("tahun_akhir = 2020", "rencana.tahun_akhir", "sebelum tahun_awal"),
-])
+@pytest.mark.parametrize(
+    "baris, kunci, kata",
+    [
+        ('tahun = "2023"', "tahun", "bilangan bulat"),
+        ("tahun = 2023.5", "tahun", "bilangan bulat"),
+        ('tanggal = "22 Maret 2022"', "keputusan.tanggal", "tanggal"),
+        ("tanggal = 2022-03-22T10:00:00", "keputusan.tanggal", "tanggal"),
+        ('nip = "19691231 199103 1 05"', "penandatangan.nip", "18 angka"),
+        ('nip = "19691331 199103 1 053"', "penandatangan.nip", "tanggal lahir"),
+        ('nip = "19691231 199113 1 053"', "penandatangan.nip", "bulan TMT"),
+        ('nip = "19691231 199103 3 053"', "penandatangan.nip", "jenis kelamin"),
+        ("nip = 196912311991031053", "penandatangan.nip", "teks"),
+        ('kertas = "Letter"', "format.kertas", "A4"),
+        ('huruf = "Comic Sans MS"', "format.huruf", "Bookman Old Style"),
+        ("tembusan = []", None, None),
+        ('tembusan = [""]', "keputusan.tembusan[1]", "kosong"),
+        ('nama = "  "', "instansi.nama", "kosong"),
+        ('nomor = "ISI: nomor keputusan"', "keputusan.nomor", "belum diisi"),
+        ('satuan = "%\\u0007"', "iku[1].satuan", "karakter kendali"),
+        ('kondisi_awal = "6,12"', "iku[1].kondisi_awal", "angka"),
+        ("kondisi_awal = nan", "iku[1].kondisi_awal", "angka biasa"),
+        ("tahun_akhir = 2020", "rencana.tahun_akhir", "sebelum tahun_awal"),
+    ],
+)
 def test_nilai_salah_dinamai(tmp_path, baris, kunci, kata):
     awal = baris.split(" = ")[0] + " ="
     path = salin_config(tmp_path / "iku.toml", {awal: baris})
@@ -103,12 +106,25 @@ def test_kunci_wajib_hilang_menyebut_tabel(tmp_path):
 
 
 def test_semua_masalah_dilaporkan_sekaligus(tmp_path):
-    path = salin_config(tmp_path / "iku.toml", {
-        "tahun = 2023": 'tahun = "dua ribu"', "tanggal = 2022": 'tanggal = "kemarin"',
-        "nip =": 'nip = "123"', "kertas =": 'kertas = "B5"', "alamat =": 'alamatt = "Jl. X"'})
+    path = salin_config(
+        tmp_path / "iku.toml",
+        {
+            "tahun = 2023": 'tahun = "dua ribu"',
+            "tanggal = 2022": 'tanggal = "kemarin"',
+            "nip =": 'nip = "123"',
+            "kertas =": 'kertas = "B5"',
+            "alamat =": 'alamatt = "Jl. X"',
+        },
+    )
     kunci = {m.kunci for m in masalah(path)}
-    assert {"tahun", "keputusan.tanggal", "penandatangan.nip", "format.kertas",
-            "instansi.alamat", "instansi.alamatt"} <= kunci
+    assert {
+        "tahun",
+        "keputusan.tanggal",
+        "penandatangan.nip",
+        "format.kertas",
+        "instansi.alamat",
+        "instansi.alamatt",
+    } <= kunci
 
 
 def test_sintaks_toml_salah_menyebut_baris(tmp_path):
@@ -119,8 +135,10 @@ def test_sintaks_toml_salah_menyebut_baris(tmp_path):
 
 
 def test_target_harus_tepat_tahun_rencana(tmp_path):
-    path = salin_config(tmp_path / "iku.toml", {
-        "target = { 2023 = 5.15": "target = { 2023 = 5.15, 2024 = 4.9, 2025 = 4.8, 2027 = 4.6 }"})
+    path = salin_config(
+        tmp_path / "iku.toml",
+        {"target = { 2023 = 5.15": "target = { 2023 = 5.15, 2024 = 4.9, 2025 = 4.8, 2027 = 4.6 }"},
+    )
     m = satu(path)
     assert m.kunci == "iku[1].target" and "2027" in m.pesan and "2026" in m.pesan
 
@@ -134,13 +152,14 @@ def test_logo_yang_tidak_ada(tmp_path):
 def test_berkas_tidak_ada_dan_bukan_utf8(tmp_path):
     assert "tidak ditemukan" in satu(tmp_path / "hilang.toml").pesan
     rusak = tmp_path / "rusak.toml"
-    rusak.write_bytes("nama = \"Dinas\"\n".encode("utf-16"))
+    rusak.write_bytes('nama = "Dinas"\n'.encode("utf-16"))
     assert "UTF-8" in satu(rusak).pesan
 
 
 def test_pecahan_kunci_salah(tmp_path):
-    path = salin_config(tmp_path / "iku.toml", {
-        "formulasi = { pembilang": 'formulasi = { pembilang = "A", penyebutt = "B" }'})
+    path = salin_config(
+        tmp_path / "iku.toml", {"formulasi = { pembilang": 'formulasi = { pembilang = "A", penyebutt = "B" }'}
+    )
     kunci = {m.kunci: m for m in masalah(path)}
     assert set(kunci) == {"iku[2].formulasi.penyebut", "iku[2].formulasi.penyebutt"}
     assert 'maksud Anda "penyebut"' in kunci["iku[2].formulasi.penyebutt"].saran

@@ -83,8 +83,13 @@ def test_templates_to_menyalin_templat_bawaan(tmp_path):
     for asli in TEMPLATES.glob("*.docx"):
         assert (tmp_path / "templat" / asli.name).read_bytes() == asli.read_bytes()
     assert sorted(p.name for p in (tmp_path / "templat").iterdir()) == sorted(p.name for p in TEMPLATES.glob("*.docx"))
-    periksa = jalankan("check", "--config", str(tulis_data(tmp_path / "iku.toml", data_contoh())),
-                       "--templates", str(tmp_path / "templat"))
+    periksa = jalankan(
+        "check",
+        "--config",
+        str(tulis_data(tmp_path / "iku.toml", data_contoh())),
+        "--templates",
+        str(tmp_path / "templat"),
+    )
     assert periksa.exit_code == 0, periksa.output
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bantu import CONFIG_CONTOH, salin_config
-from iku.cli import main
 from iku.beda import Perubahan, beda, kata_berbeda, pasangkan
+from iku.cli import main
 
 MENIMBANG_A = '    "bahwa untuk melaksanakan'
 UU_19 = '    "Undang-Undang Nomor 19 Tahun 2019'
@@ -53,8 +54,10 @@ def test_satu_kata_mengingat_diubah(tmp_path: Path) -> None:
 
 def test_butir_dihapus_dan_tembusan_ditambah(tmp_path: Path) -> None:
     hasil = berbeda(tmp_path, {UU_19: "", "tembusan = []": 'tembusan = ["Bupati Buleleng"]'})
-    assert [(p.jenis, p.kunci) for p in hasil] == [("hapus", "keputusan.mengingat[2]"),
-                                                   ("tambah", "keputusan.tembusan[1]")]
+    assert [(p.jenis, p.kunci) for p in hasil] == [
+        ("hapus", "keputusan.mengingat[2]"),
+        ("tambah", "keputusan.tembusan[1]"),
+    ]
     assert hasil[0].lama == baris_contoh(UU_19).strip()[1:-2]
 
 
@@ -66,22 +69,42 @@ def test_diktum_diberi_label_ordinal_lama_dan_baru(tmp_path: Path) -> None:
 
 def test_satu_kolom_iku_diubah(tmp_path: Path) -> None:
     hasil = berbeda(tmp_path, {'satuan = "%"': 'satuan = "persen"'})
-    assert [(p.kunci, p.label, p.lama, p.baru) for p in hasil] == [("iku[1].satuan", "IKU baris 1, satuan", "%", "persen")]
+    assert [(p.kunci, p.label, p.lama, p.baru) for p in hasil] == [
+        ("iku[1].satuan", "IKU baris 1, satuan", "%", "persen")
+    ]
 
 
 def test_target_dan_baris_iku_baru(tmp_path: Path) -> None:
-    baris = "\n[[iku]]\n" + "\n".join(f'{k} = "{v}"' for k, v in (
-        ("sasaran", "Meningkatnya Penanganan PMKS"), ("indikator", "Persentase Anak Terlantar yang Tertangani"),
-        ("satuan", "%"), ("alasan", "Uji"), ("formulasi", "Uji"), ("sumber_data", "Uji"))) + "\n"
-    hasil = berbeda(tmp_path, {"target = { 2023 = 5.15": "target = { 2023 = 5.2, 2024 = 4.9, 2025 = 4.8, 2026 = 4.6 }"},
-                    tambahan=baris)
+    baris = (
+        "\n[[iku]]\n"
+        + "\n".join(
+            f'{k} = "{v}"'
+            for k, v in (
+                ("sasaran", "Meningkatnya Penanganan PMKS"),
+                ("indikator", "Persentase Anak Terlantar yang Tertangani"),
+                ("satuan", "%"),
+                ("alasan", "Uji"),
+                ("formulasi", "Uji"),
+                ("sumber_data", "Uji"),
+            )
+        )
+        + "\n"
+    )
+    hasil = berbeda(
+        tmp_path,
+        {"target = { 2023 = 5.15": "target = { 2023 = 5.2, 2024 = 4.9, 2025 = 4.8, 2026 = 4.6 }"},
+        tambahan=baris,
+    )
     assert [(p.jenis, p.kunci) for p in hasil] == [("ubah", "iku[1].target.2023"), ("tambah", "iku[3]")]
     assert "indikator = Persentase Anak Terlantar yang Tertangani" in hasil[1].baru.splitlines()
 
 
 def test_pasangkan_butir_yang_mirip() -> None:
-    assert pasangkan(["bahwa a b c;", "bahwa x y;"], ["bahwa a b c d;", "Sama sekali lain", "bahwa x y z;"]) \
-        == [(0, 0), (None, 1), (1, 2)]
+    assert pasangkan(["bahwa a b c;", "bahwa x y;"], ["bahwa a b c d;", "Sama sekali lain", "bahwa x y z;"]) == [
+        (0, 0),
+        (None, 1),
+        (1, 2),
+    ]
     assert pasangkan(["qqqq"], ["zzzz"]) == [(0, None), (None, 0)]
 
 
@@ -92,38 +115,68 @@ def test_arsip_tahun_lalu_dan_draf(tmp_path: Path) -> None:
     assert jalankan("new-year", "--config", str(CONFIG_CONTOH), "--to", str(draf)).exit_code == 0
     arsip = keluaran / "2023" / "konfigurasi-2023.toml"
     assert {p.kunci for p in beda(arsip, draf)} == {
-        "tahun", "keputusan.nomor", "keputusan.tanggal", "keputusan.tentang", "keputusan.menimbang[2]",
-        "dokumen.tanggal_kata_pengantar", "perjanjian_kinerja.tanggal", "laporan_kinerja",
-        *(f"program[{i}].anggaran" for i in range(1, 6))}
+        "tahun",
+        "keputusan.nomor",
+        "keputusan.tanggal",
+        "keputusan.tentang",
+        "keputusan.menimbang[2]",
+        "dokumen.tanggal_kata_pengantar",
+        "perjanjian_kinerja.tanggal",
+        "laporan_kinerja",
+        *(f"program[{i}].anggaran" for i in range(1, 6)),
+    }
     assert beda(keluaran / "2023", draf) == beda(arsip, draf)
 
 
 def test_perjanjian_kinerja_dan_program_diberi_label(tmp_path: Path) -> None:
     pihak = 'pihak_kedua = { jabatan = "Bupati Buleleng"'
-    hasil = berbeda(tmp_path, {
-        "tanggal = 2023-01-16": "tanggal = 2023-01-20",
-        pihak: 'pihak_kedua = { jabatan = "Penjabat Bupati Buleleng", nama = "I Gede Suyasa" }',
-        "anggaran = 412500000": "anggaran = 500000000",
-        'nama = "Program Rehabilitasi Sosial"': 'nama = "Program Rehabilitasi Sosial Dasar"',
-    }, tambahan='\n[[program]]\nnama = "Program Pengelolaan Taman Makam Pahlawan"\nanggaran = 150000000\n')
+    hasil = berbeda(
+        tmp_path,
+        {
+            "tanggal = 2023-01-16": "tanggal = 2023-01-20",
+            pihak: 'pihak_kedua = { jabatan = "Penjabat Bupati Buleleng", nama = "I Gede Suyasa" }',
+            "anggaran = 412500000": "anggaran = 500000000",
+            'nama = "Program Rehabilitasi Sosial"': 'nama = "Program Rehabilitasi Sosial Dasar"',
+        },
+        tambahan='\n[[program]]\nnama = "Program Pengelolaan Taman Makam Pahlawan"\nanggaran = 150000000\n',
+    )
     assert [(p.jenis, p.kunci, p.label, p.lama, p.baru) for p in hasil] == [
         ("ubah", "perjanjian_kinerja.tanggal", "Perjanjian Kinerja, tanggal", "2023-01-16", "2023-01-20"),
-        ("ubah", "perjanjian_kinerja.pihak_kedua.jabatan", "Perjanjian Kinerja, pihak kedua, jabatan",
-         "Bupati Buleleng", "Penjabat Bupati Buleleng"),
+        (
+            "ubah",
+            "perjanjian_kinerja.pihak_kedua.jabatan",
+            "Perjanjian Kinerja, pihak kedua, jabatan",
+            "Bupati Buleleng",
+            "Penjabat Bupati Buleleng",
+        ),
         ("ubah", "program[2].anggaran", "Program baris 2, anggaran", "412500000", "500000000"),
-        ("ubah", "program[3].nama", "Program baris 3, nama", "Program Rehabilitasi Sosial",
-         "Program Rehabilitasi Sosial Dasar"),
-        ("tambah", "program[6]", "Program baris 6", None,
-         "nama = Program Pengelolaan Taman Makam Pahlawan\nanggaran = 150000000"),
+        (
+            "ubah",
+            "program[3].nama",
+            "Program baris 3, nama",
+            "Program Rehabilitasi Sosial",
+            "Program Rehabilitasi Sosial Dasar",
+        ),
+        (
+            "tambah",
+            "program[6]",
+            "Program baris 6",
+            None,
+            "nama = Program Pengelolaan Taman Makam Pahlawan\nanggaran = 150000000",
+        ),
     ]
 
 
 def test_keluaran_polos_dan_berwarna(tmp_path: Path) -> None:
-    baru = salin_config(tmp_path / "baru.toml", {"satuan = \"%\"": 'satuan = "persen"'})
+    baru = salin_config(tmp_path / "baru.toml", {'satuan = "%"': 'satuan = "persen"'})
     polos = jalankan("diff", str(CONFIG_CONTOH), str(baru))
     assert polos.exit_code == 0 and "\x1b[" not in polos.output
-    assert polos.output.splitlines() == [f"1 perubahan dari {CONFIG_CONTOH} ke {baru}:",
-                                         "~ IKU baris 1, satuan [iku[1].satuan] diubah", "    - %", "    + persen"]
+    assert polos.output.splitlines() == [
+        f"1 perubahan dari {CONFIG_CONTOH} ke {baru}:",
+        "~ IKU baris 1, satuan [iku[1].satuan] diubah",
+        "    - %",
+        "    + persen",
+    ]
     berwarna = jalankan("diff", str(CONFIG_CONTOH), str(baru), "--warna")
     assert "\x1b[" in berwarna.output and "persen" in berwarna.output
 

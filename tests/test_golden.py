@@ -15,8 +15,14 @@ import pytest
 from bantu import teks_docx
 
 GOLDEN = Path(__file__).parent / "golden"
-DOKUMEN = {"keputusan-iku": "keputusan.txt", "lampiran-iku": "lampiran.txt", "dokumen-iku": "dokumen-iku.txt",
-           "bundel-tanda-tangan-iku": "bundel-tanda-tangan.txt"}
+DOKUMEN = {
+    "keputusan-iku": "keputusan.txt",
+    "lampiran-iku": "lampiran.txt",
+    "dokumen-iku": "dokumen-iku.txt",
+    "bundel-tanda-tangan-iku": "bundel-tanda-tangan.txt",
+    "perjanjian-kinerja": "perjanjian-kinerja.txt",
+    "laporan-kinerja": "laporan-kinerja.txt",
+}
 
 
 def baris_golden(nama: str) -> list[str]:
@@ -33,7 +39,8 @@ def test_dokumen_contoh_sama_dengan_golden(arsip_contoh, jenis: str) -> None:
 
 def test_bundel_adalah_keputusan_lalu_lampiran(arsip_contoh) -> None:
     assert teks_docx(arsip_contoh["bundel-tanda-tangan-iku"]) == (
-        teks_docx(arsip_contoh["keputusan-iku"]) + teks_docx(arsip_contoh["lampiran-iku"]))
+        teks_docx(arsip_contoh["keputusan-iku"]) + teks_docx(arsip_contoh["lampiran-iku"])
+    )
 
 
 def test_buku_menulis_objektif(arsip_contoh) -> None:

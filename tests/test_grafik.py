@@ -18,11 +18,21 @@ from iku.naskah import buku
 D = Decimal
 ABU_TARGET = int(grafik.WARNA_TARGET[1:3], 16)  # the targets' grey level in the 8-bit grey PNG
 
-NEGATIF = grafik.Seri("Laju Pertumbuhan Ekonomi", "%", ("2023", "2024", "2025"), (D("-5.15"), D("4.9"), D("2")),
-                      kondisi_awal=("2021", D("-1.5")))
-DENGAN_REALISASI = grafik.Seri("Persentase Penduduk Miskin", "%", ("2023", "2024", "2025", "2026"),
-                               (D("5.15"), D("4.9"), D("4.8"), D("4.6")),
-                               realisasi=(D("5.05"), None, None, None), kondisi_awal=("2021", D("6.12")))
+NEGATIF = grafik.Seri(
+    "Laju Pertumbuhan Ekonomi",
+    "%",
+    ("2023", "2024", "2025"),
+    (D("-5.15"), D("4.9"), D("2")),
+    kondisi_awal=("2021", D("-1.5")),
+)
+DENGAN_REALISASI = grafik.Seri(
+    "Persentase Penduduk Miskin",
+    "%",
+    ("2023", "2024", "2025", "2026"),
+    (D("5.15"), D("4.9"), D("4.8"), D("4.6")),
+    realisasi=(D("5.05"), None, None, None),
+    kondisi_awal=("2021", D("6.12")),
+)
 
 
 def batang(ax) -> list:
@@ -71,8 +81,8 @@ def test_nilai_negatif_di_bawah_garis_nol_piksel():
 def chunk_png(data: bytes) -> list[bytes]:
     hasil, posisi = [], 8
     while posisi < len(data):
-        panjang = int.from_bytes(data[posisi:posisi + 4], "big")
-        hasil.append(data[posisi + 4:posisi + 8])
+        panjang = int.from_bytes(data[posisi : posisi + 4], "big")
+        hasil.append(data[posisi + 4 : posisi + 8])
         posisi += 12 + panjang
     return hasil
 
@@ -108,8 +118,13 @@ def test_realisasi_di_samping_target_dan_celah_tanpa_batang():
 
 
 def test_label_angka_indonesia_dan_tegak_bila_lebar():
-    besar = grafik.Seri("x", "rupiah", ("2025", "2026", "2027", "2028", "2029", "2030"), (D("12345678.25"),) * 6,
-                        kondisi_awal=("2023", D("12345678.25")))
+    besar = grafik.Seri(
+        "x",
+        "rupiah",
+        ("2025", "2026", "2027", "2028", "2029", "2030"),
+        (D("12345678.25"),) * 6,
+        kondisi_awal=("2023", D("12345678.25")),
+    )
     ax = grafik.figur([besar, NEGATIF]).axes[0]
     label = [t for t in ax.texts if "," in t.get_text()]
     assert [t.get_text() for t in label] == ["12.345.678,25"] * 7
@@ -125,9 +140,15 @@ def test_judul_panjang_dibungkus_paling_banyak_tiga_baris():
 
 def test_buku_menggambar_target_negatif_di_bawah_nol(tmp_path):
     """Issue 8 item 5: the book's target chart of a row with negative values, read back from the picture file."""
-    config = muat(salin_config(tmp_path / "iku.toml", {
-        "kondisi_awal = 6.12": "kondisi_awal = -1.5",
-        "target = { 2023 = 5.15": "target = { 2023 = -5.15, 2024 = 4.9, 2025 = 4.8, 2026 = 4.6 }"}))
+    config = muat(
+        salin_config(
+            tmp_path / "iku.toml",
+            {
+                "kondisi_awal = 6.12": "kondisi_awal = -1.5",
+                "target = { 2023 = 5.15": "target = { 2023 = -5.15, 2024 = 4.9, 2025 = 4.8, 2026 = 4.6 }",
+            },
+        )
+    )
     [isi] = buku.grafik(config, tmp_path / "gambar", "2.2")
     assert isi["judul"].startswith("Gambar 2.2.1 Kondisi Awal (2021)")
     gambar = Image.open(Path(isi["gambar"].path))

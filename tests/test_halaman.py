@@ -17,7 +17,8 @@ TIGA_PERATURAN = (
     "Sesuai dengan:\n"
     "1. Undang-Undang Nomor 13 Tahun 2011 tentang Penanganan Fakir Miskin yang dibaca bersama perubahannya\n"
     "2. Peraturan Pemerintah Nomor 39 Tahun 2012 tentang Penyelenggaraan Kesejahteraan Sosial beserta perubahannya\n"
-    "3. Peraturan Menteri Sosial Nomor 3 Tahun 2021 tentang Pengelolaan Data Terpadu Kesejahteraan Sosial\n") * 2
+    "3. Peraturan Menteri Sosial Nomor 3 Tahun 2021 tentang Pengelolaan Data Terpadu Kesejahteraan Sosial\n"
+) * 2
 
 
 def varian() -> dict[str, dict]:
@@ -39,8 +40,11 @@ def varian() -> dict[str, dict]:
 
 
 # Which documents of each variant go to PDF (all in one LibreOffice run).
-DIUBAH = {"6-baris": ("lampiran", "bundel", "dokumen"), "baris-tinggi": ("lampiran", "bundel"),
-          "f4-tiga-peraturan": ("lampiran", "dokumen")}
+DIUBAH = {
+    "6-baris": ("lampiran", "bundel", "dokumen"),
+    "baris-tinggi": ("lampiran", "bundel"),
+    "f4-tiga-peraturan": ("lampiran", "dokumen"),
+}
 
 
 @pytest.fixture(scope="module")

@@ -12,14 +12,25 @@ from pathlib import Path
 import docx
 import pytest
 import tomlkit
-from hypothesis import HealthCheck, given, settings, strategies as st
 from click.testing import CliRunner
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from bantu import (CONFIG_CONTOH, buat_naskah, data_contoh, paragraf_sel, paragraf_terpotong, sel_vmerge, teks_docx,
-                   tulis_data, tulis_png, ubah_dengan_soffice)
+from bantu import (
+    CONFIG_CONTOH,
+    buat_naskah,
+    data_contoh,
+    paragraf_sel,
+    paragraf_terpotong,
+    sel_vmerge,
+    teks_docx,
+    tulis_data,
+    tulis_png,
+    ubah_dengan_soffice,
+)
 from iku import konfigurasi as config_mod
 from iku.cli import main
 from iku.galat import ConfigError, ImporError
@@ -108,16 +119,27 @@ KATA = st.text(alphabet=st.sampled_from("abcXYZ019&<>{}%\"'\\/()-,;:.éß"), min
 
 
 def teks_bebas(baris: int = 1) -> st.SearchStrategy[str]:
-    """Text as a clerk may type it (markup-like characters too): single spaces, no typed label."""
-    satu = st.lists(KATA, min_size=1, max_size=8).map(" ".join).filter(
-        lambda t: not re.match(r"\W*[a-zA-Z0-9]{1,3}[.)]|ISI:|[-_=.]{3}", t) and not label_diktum(t))
+    """Text as a clerk may type it (markup-like characters too): single spaces, no typed label, not
+    starting with the colon that separates a label from its text (a single, unlabelled item would
+    read "Mengingat : : ..." and the import cannot tell the two colons apart)."""
+    satu = (
+        st.lists(KATA, min_size=1, max_size=8)
+        .map(" ".join)
+        .filter(lambda t: not re.match(r"\W*[a-zA-Z0-9]{1,3}[.)]|ISI:|[-_=.]{3}|\W*:", t) and not label_diktum(t))
+    )
     return st.lists(satu, min_size=1, max_size=baris).map("\n".join)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(menimbang=st.lists(teks_bebas(), min_size=1, max_size=3), mengingat=st.lists(teks_bebas(), min_size=1,
-       max_size=3), diktum=st.lists(teks_bebas(), min_size=1, max_size=3), sasaran=teks_bebas(),
-       alasan=teks_bebas(3), formulasi=teks_bebas(), keterangan=st.one_of(st.none(), teks_bebas(2)))
+@given(
+    menimbang=st.lists(teks_bebas(), min_size=1, max_size=3),
+    mengingat=st.lists(teks_bebas(), min_size=1, max_size=3),
+    diktum=st.lists(teks_bebas(), min_size=1, max_size=3),
+    sasaran=teks_bebas(),
+    alasan=teks_bebas(3),
+    formulasi=teks_bebas(),
+    keterangan=st.one_of(st.none(), teks_bebas(2)),
+)
 def test_pulang_pergi_teks_bebas(tmp_path, menimbang, mengingat, diktum, sasaran, alasan, formulasi, keterangan):
     data = data_contoh()
     data["keputusan"] |= {"menimbang": menimbang, "mengingat": mengingat, "memutuskan": diktum}
@@ -156,10 +178,12 @@ MENGINGAT = [
     "Peraturan Bupati Buleleng Nomor 9 Tahun 2022 Tentang Rencana Pembangunan Daerah Kabupaten Buleleng Tahun "
     "2023-2026",
 ]
-KEDUA = ("Indikator Kinerja Utama merupakan acuan ukuran kinerja yang digunakan oleh masing-masing unit kerja di "
-         "lingkungan Dinas Sosial Kabupaten Buleleng untuk menetapkan rencana kinerja tahunan, menyampaikan rencana "
-         "kerja dan anggaran, menyusun dokumen penetapan/perjanjian kinerja, menyusun laporan akuntabilitas kinerja "
-         "serta melakukan evaluasi pencapaian kinerja sesuai")
+KEDUA = (
+    "Indikator Kinerja Utama merupakan acuan ukuran kinerja yang digunakan oleh masing-masing unit kerja di "
+    "lingkungan Dinas Sosial Kabupaten Buleleng untuk menetapkan rencana kinerja tahunan, menyampaikan rencana "
+    "kerja dan anggaran, menyusun dokumen penetapan/perjanjian kinerja, menyusun laporan akuntabilitas kinerja "
+    "serta melakukan evaluasi pencapaian kinerja sesuai"
+)
 KEDUA_LANJUT = "dengan dokumen Rencana Strategis Dinas Sosial Kabupaten Buleleng Tahun 2023-2026."
 MEMUTUSKAN = [
     "Indikator Kinerja Utama Dinas Sosial Kabupaten Buleleng sebagaimana tercantum dalam Lampiran Keputusan ini.",
@@ -168,21 +192,39 @@ MEMUTUSKAN = [
     "pimpinan disampaikan kepada Bupati.",
     "Keputusan ini mulai berlaku pada tanggal ditetapkan.",
 ]
-ALASAN = ["Meningkatkan dan pemerataan pelayanan sosial, sesuai dengan:",
-          "1. Undang-undang nomor 13 tahun 2011 tentang Penanganan Fakir Miskin"]
-ALASAN_2 = ["Meningkatkan dan pemerataan pelayanan sosial bagi penyandang masalah sosial, sesuai dengan:",
-            "1. UU nomor 14 Tahun 2019 tentang Pekerja Sosial",
-            "2. Permensos: 08 Tahun 2012 Tentang Pedoman Pendataan dan Pengelolaan Data PMKS"]
+ALASAN = [
+    "Meningkatkan dan pemerataan pelayanan sosial, sesuai dengan:",
+    "1. Undang-undang nomor 13 tahun 2011 tentang Penanganan Fakir Miskin",
+]
+ALASAN_2 = [
+    "Meningkatkan dan pemerataan pelayanan sosial bagi penyandang masalah sosial, sesuai dengan:",
+    "1. UU nomor 14 Tahun 2019 tentang Pekerja Sosial",
+    "2. Permensos: 08 Tahun 2012 Tentang Pedoman Pendataan dan Pengelolaan Data PMKS",
+]
 NAMA_KEPUTUSAN = "I Putu Kahanaman Putra, S.Sos, MM"
 NAMA_LAMPIRAN = "I Putu Kariaman Putra, S.Sos, MM"
 
 
 def kop_dan_judul(d) -> None:
-    for b in ("PEMERINTAH KABUPATEN BULELENG", "DINAS SOSIAL", "JALAN VETERAN NO 7 TELEPEON: 0362-21248",
-              "SINGARAJA", "Web: http://dinsos.bulelengkab.go.id", "Email: dinassosialbuleleng@gmail.com", "",
-              "KEPUTUSAN", "KEPALA DINAS SOSIAL KABUPATEN BULELENG", "Nomor: 400.9/2248.1/Dinsos/2022", "",
-              "TENTANG", "", "PENETAPAN INDIKATOR KINERJA UTAMA (IKU)\nDINAS SOSIAL KABUPATEN BULELENG TAHUN 2023",
-              "", "KEPALA DINAS SOSIAL KABUPATEN BULELENG", ""):
+    for b in (
+        "PEMERINTAH KABUPATEN BULELENG",
+        "DINAS SOSIAL",
+        "JALAN VETERAN NO 7 TELEPEON: 0362-21248",
+        "SINGARAJA",
+        "Web: http://dinsos.bulelengkab.go.id",
+        "Email: dinassosialbuleleng@gmail.com",
+        "",
+        "KEPUTUSAN",
+        "KEPALA DINAS SOSIAL KABUPATEN BULELENG",
+        "Nomor: 400.9/2248.1/Dinsos/2022",
+        "",
+        "TENTANG",
+        "",
+        "PENETAPAN INDIKATOR KINERJA UTAMA (IKU)\nDINAS SOSIAL KABUPATEN BULELENG TAHUN 2023",
+        "",
+        "KEPALA DINAS SOSIAL KABUPATEN BULELENG",
+        "",
+    ):
         paragraf_terpotong(d, b)
 
 
@@ -193,8 +235,9 @@ def konsiderans_diketik(d) -> None:
         if i == 3:  # a page break in the middle of the list, as in the reference
             d.add_paragraph().add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
         nomor = min(i + 1, 6)  # the reference numbers its last two items "6." twice
-        paragraf_terpotong(d, f"{'Mengingat' if i == 0 else ''}\t:\t{nomor}.\t{butir}" if i == 0
-                           else f"\t\t{nomor}.\t{butir}")
+        paragraf_terpotong(
+            d, f"{'Mengingat' if i == 0 else ''}\t:\t{nomor}.\t{butir}" if i == 0 else f"\t\t{nomor}.\t{butir}"
+        )
 
 
 def diktum_dan_ttd(d) -> None:
@@ -204,18 +247,40 @@ def diktum_dan_ttd(d) -> None:
         paragraf_terpotong(d, f"{label}\t:\t{KEDUA if label == 'KEDUA' else teks}")
         if label == "KEDUA":
             paragraf_terpotong(d, f"\t\t{KEDUA_LANJUT}")
-    for b in ("", "Ditetapkan di Singaraja", "Pada tanggal 22 Maret 2022", "Kepala Dinas Sosial",
-              "Kabupaten Buleleng,", "", "", NAMA_KEPUTUSAN, "Pembina Tk.I (IV/b)", "NIP. 19691231 199103 1 053"):
+    for b in (
+        "",
+        "Ditetapkan di Singaraja",
+        "Pada tanggal 22 Maret 2022",
+        "Kepala Dinas Sosial",
+        "Kabupaten Buleleng,",
+        "",
+        "",
+        NAMA_KEPUTUSAN,
+        "Pembina Tk.I (IV/b)",
+        "NIP. 19691231 199103 1 053",
+    ):
         paragraf_terpotong(d, b)
 
 
 def tabel_lampiran(d) -> None:
-    for b in ("Lampiran : Keputusan Kepala Dinas Sosial Kabupaten Buleleng", "Nomor : 400.9/2248.1/Dinsos/2022",
-              "Tanggal : 22 Maret 2022", "INDIKATOR KINERJA UTAMA (IKU)\nDINAS SOSIAL\nKABUPATEN BULELENG"):
+    for b in (
+        "Lampiran : Keputusan Kepala Dinas Sosial Kabupaten Buleleng",
+        "Nomor : 400.9/2248.1/Dinsos/2022",
+        "Tanggal : 22 Maret 2022",
+        "INDIKATOR KINERJA UTAMA (IKU)\nDINAS SOSIAL\nKABUPATEN BULELENG",
+    ):
         paragraf_terpotong(d, b)
     t = d.add_table(rows=5, cols=8)
-    judul = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA UTAMA", "SATUAN", "PENJELASAN", "", "",
-             "KETERANGAN/KRITERIA"]
+    judul = [
+        "NO",
+        "SASARAN STRATEGIS",
+        "INDIKATOR KINERJA UTAMA",
+        "SATUAN",
+        "PENJELASAN",
+        "",
+        "",
+        "KETERANGAN/KRITERIA",
+    ]
     for i, teks in enumerate(judul):
         t.cell(0, i).text = teks
     for i, teks in zip((4, 5, 6), ("ALASAN", "FORMULASI/ CARA PENGUKURAN", "SUMBER DATA")):
@@ -224,11 +289,26 @@ def tabel_lampiran(d) -> None:
     for i in (0, 1, 2, 3, 7):
         t.cell(0, i).merge(t.cell(1, i))
     baris = [
-        ["1.", "Menurunnya Penduduk Miskin", "Persentase Penduduk Miskin", "%", ALASAN, ["Hasil Perhitungan BPS"],
-         "Dinas Sosial Kabupaten Buleleng", "BPS adalah Badan Pusat Statistik"],
-        ["2.", "Meningkatnya Penanganan PMKS", "Persentase Penanganan PMKS", "%", ALASAN_2,
-         ["Jumlah PMKS yang tertangani", "-------------------------X 100%", "Jumlah PMKS yang ada"],
-         "Dinas Sosial Kabupaten Buleleng", "PMKS adalah penyandang masalah kesejahteraan sosial"],
+        [
+            "1.",
+            "Menurunnya Penduduk Miskin",
+            "Persentase Penduduk Miskin",
+            "%",
+            ALASAN,
+            ["Hasil Perhitungan BPS"],
+            "Dinas Sosial Kabupaten Buleleng",
+            "BPS adalah Badan Pusat Statistik",
+        ],
+        [
+            "2.",
+            "Meningkatnya Penanganan PMKS",
+            "Persentase Penanganan PMKS",
+            "%",
+            ALASAN_2,
+            ["Jumlah PMKS yang tertangani", "-------------------------X 100%", "Jumlah PMKS yang ada"],
+            "Dinas Sosial Kabupaten Buleleng",
+            "PMKS adalah penyandang masalah kesejahteraan sosial",
+        ],
         ["", "", "Jumlah PSKS yang aktif", "Lembaga", ["Meningkatkan peran PSKS"], ["Hasil pendataan"], "", ""],
     ]
     for r, isi in enumerate(baris, start=2):
@@ -237,31 +317,67 @@ def tabel_lampiran(d) -> None:
     for kolom in (1, 6):  # the PMKS sasaran and the sumber data span two rows
         sel_vmerge(t.cell(3, kolom), "restart")
         sel_vmerge(t.cell(4, kolom), "continue")
-    for b in ("", "Kepala Dinas Sosial Kabupaten Buleleng,", "", NAMA_LAMPIRAN, "Pembina Tk.I (IV/b)",
-              "NIP. 19691231 199103 1 053"):
+    for b in (
+        "",
+        "Kepala Dinas Sosial Kabupaten Buleleng,",
+        "",
+        NAMA_LAMPIRAN,
+        "Pembina Tk.I (IV/b)",
+        "NIP. 19691231 199103 1 053",
+    ):
         paragraf_terpotong(d, b)
 
 
 def buku_di_depan(d) -> None:
     """The IKU book before the decree, as in the reference file: its own kop-like lines, a signature,
     and two tables that also name SASARAN and INDIKATOR."""
-    for b in ("IKU", "INDIKATOR KINERJA UTAMA", "TAHUN 2023-2026", "DINAS SOSIAL KABUPATEN BULELENG",
-              "<http://dinsos.bulelengkab.go.id>", "bukulama@gmail.com", "(0362) 99999", "Kata Pengantar",
-              "Puji dan syukur kehadirat Tuhan Yang Maha Esa.", "Singaraja, 22 Maret 2022",
-              "Kepala Dinas Sosial Kabupaten Buleleng,", NAMA_LAMPIRAN, "Pembina Tk.I (IV/b)",
-              "NIP. 19691231 199103 1 053", "BAB II", "Tabel 2.2.1"):
+    for b in (
+        "IKU",
+        "INDIKATOR KINERJA UTAMA",
+        "TAHUN 2023-2026",
+        "DINAS SOSIAL KABUPATEN BULELENG",
+        "<http://dinsos.bulelengkab.go.id>",
+        "bukulama@gmail.com",
+        "(0362) 99999",
+        "Kata Pengantar",
+        "Puji dan syukur kehadirat Tuhan Yang Maha Esa.",
+        "Singaraja, 22 Maret 2022",
+        "Kepala Dinas Sosial Kabupaten Buleleng,",
+        NAMA_LAMPIRAN,
+        "Pembina Tk.I (IV/b)",
+        "NIP. 19691231 199103 1 053",
+        "BAB II",
+        "Tabel 2.2.1",
+    ):
         d.add_paragraph(b)
     t = d.add_table(rows=2, cols=6)
-    for i, teks in enumerate(("TUJUAN", "SASARAN", "INDIKATOR SASARAN/ INDIKATOR KINERJA UTAMA DAERAH",
-                              "ACUAN", "FORMULASI/CARA PENGUKURAN", "SUMBER DATA")):
+    for i, teks in enumerate(
+        (
+            "TUJUAN",
+            "SASARAN",
+            "INDIKATOR SASARAN/ INDIKATOR KINERJA UTAMA DAERAH",
+            "ACUAN",
+            "FORMULASI/CARA PENGUKURAN",
+            "SUMBER DATA",
+        )
+    ):
         t.cell(0, i).text = teks
-    for i, teks in enumerate(("Meningkatnya perlindungan sosial", "1 Menurunnya penduduk miskin",
-                              "Persentase penduduk miskin", "Data BPS", "Hasil Perhitungan BPS", "Dinas Sosial")):
+    for i, teks in enumerate(
+        (
+            "Meningkatnya perlindungan sosial",
+            "1 Menurunnya penduduk miskin",
+            "Persentase penduduk miskin",
+            "Data BPS",
+            "Hasil Perhitungan BPS",
+            "Dinas Sosial",
+        )
+    ):
         t.cell(1, i).text = teks
     d.add_paragraph("PEMERINTAH KABUPATEN BULELENG\nINDIKATOR KINERJA UTAMA")
     t = d.add_table(rows=1, cols=6)
-    for i, teks in enumerate(("No", "Bidang Urusan Pemerintahan", "Sasaran RPD", "Indikator Kinerja Utama",
-                              "SKPD Penanggung jawab", "Ket.")):
+    for i, teks in enumerate(
+        ("No", "Bidang Urusan Pemerintahan", "Sasaran RPD", "Indikator Kinerja Utama", "SKPD Penanggung jawab", "Ket.")
+    ):
         t.cell(0, i).text = teks
     d.add_page_break()
 
@@ -298,21 +414,38 @@ def periksa_ketikan(tujuan: Path) -> dict:
     assert (k["nomor"], k["tanggal"], k["tempat"]) == ("400.9/2248.1/Dinsos/2022", dt.date(2022, 3, 22), "Singaraja")
     assert k["tentang"] == "Penetapan Indikator Kinerja Utama (IKU) Dinas Sosial Kabupaten Buleleng Tahun 2023"
     assert data["tahun"] == 2023
-    assert data["penandatangan"] == {"jabatan": "Kepala Dinas Sosial Kabupaten Buleleng", "nama": NAMA_KEPUTUSAN,
-                                     "pangkat": "Pembina Tk.I (IV/b)", "nip": "196912311991031053"}
+    assert data["penandatangan"] == {
+        "jabatan": "Kepala Dinas Sosial Kabupaten Buleleng",
+        "nama": NAMA_KEPUTUSAN,
+        "pangkat": "Pembina Tk.I (IV/b)",
+        "nip": "196912311991031053",
+    }
     assert data["instansi"] == {
-        "nama": "Dinas Sosial Kabupaten Buleleng", "pemerintah": "Pemerintah Kabupaten Buleleng",
-        "alamat": "Jalan Veteran No 7", "kota": "Singaraja", "telepon": "0362-21248",
-        "email": "dinassosialbuleleng@gmail.com", "laman": "http://dinsos.bulelengkab.go.id"}
+        "nama": "Dinas Sosial Kabupaten Buleleng",
+        "pemerintah": "Pemerintah Kabupaten Buleleng",
+        "alamat": "Jalan Veteran No 7",
+        "kota": "Singaraja",
+        "telepon": "0362-21248",
+        "email": "dinassosialbuleleng@gmail.com",
+        "laman": "http://dinsos.bulelengkab.go.id",
+    }
     assert data["format"] == {"kertas": "F4", "huruf": "Bookman Old Style"}
     iku = data["iku"]
     assert [b["sasaran"] for b in iku] == ["Menurunnya Penduduk Miskin"] + ["Meningkatnya Penanganan PMKS"] * 2
     assert iku[0]["alasan"] == "\n".join(ALASAN) and iku[1]["alasan"] == "\n".join(ALASAN_2)
-    assert iku[1]["formulasi"] == {"pembilang": "Jumlah PMKS yang tertangani", "penyebut": "Jumlah PMKS yang ada",
-                                   "kali": "100%"}
-    assert iku[2] == {"sasaran": "Meningkatnya Penanganan PMKS", "indikator": "Jumlah PSKS yang aktif",
-                      "satuan": "Lembaga", "alasan": "Meningkatkan peran PSKS", "formulasi": "Hasil pendataan",
-                      "sumber_data": "Dinas Sosial Kabupaten Buleleng"}
+    assert iku[1]["formulasi"] == {
+        "pembilang": "Jumlah PMKS yang tertangani",
+        "penyebut": "Jumlah PMKS yang ada",
+        "kali": "100%",
+    }
+    assert iku[2] == {
+        "sasaran": "Meningkatnya Penanganan PMKS",
+        "indikator": "Jumlah PSKS yang aktif",
+        "satuan": "Lembaga",
+        "alasan": "Meningkatkan peran PSKS",
+        "formulasi": "Hasil pendataan",
+        "sumber_data": "Dinas Sosial Kabupaten Buleleng",
+    }
     return data
 
 
@@ -320,8 +453,10 @@ def test_ketikan_tangan_utuh_dan_cacatnya_dilaporkan(tmp_path):
     laporan = impor(naskah_ketikan(tmp_path / "sk.docx"), None, tmp_path / "impor.toml")
     periksa_ketikan(tmp_path / "impor.toml")
     pesan = {(m.kunci, m.pesan) for m in laporan.janggal}
-    assert ("keputusan.mengingat[7]", 'dua butir bernomor sama ("6.") di naskah asal; keduanya diimpor dan '
-            "diberi nomor urut") in pesan
+    assert (
+        "keputusan.mengingat[7]",
+        'dua butir bernomor sama ("6.") di naskah asal; keduanya diimpor dan diberi nomor urut',
+    ) in pesan
     nama = [p for k, p in pesan if k == "penandatangan.nama"]
     assert len(nama) == 1 and NAMA_KEPUTUSAN in nama[0] and NAMA_LAMPIRAN in nama[0]
     assert ("keputusan.mengingat[2]", 'salah ketik "Tidak Pidana" di naskah asal (diimpor apa adanya)') in pesan
@@ -349,6 +484,7 @@ def test_nomor_melompat_dilaporkan(tmp_path):
         paragraf_terpotong(d, f"Menimbang\t:\ta.\t{MENIMBANG[0]}")
         paragraf_terpotong(d, f"\t\tc.\t{MENIMBANG[1]}")
         konsiderans_diketik_mengingat(d)
+
     laporan = impor(naskah_ketikan(tmp_path / "sk.docx", konsiderans=melompat), None, tmp_path / "impor.toml")
     assert any(m.kunci == "keputusan.menimbang[2]" and "melompat dari 1 ke 3" in m.pesan for m in laporan.janggal)
 
@@ -362,9 +498,13 @@ def konsiderans_diketik_mengingat(d) -> None:
 def daftar_huruf(d) -> str:
     """A Word list numbered a., b., c. (numbering.xml), returning its numId."""
     numbering = d.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        ),
+    )
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     return "90"
 
@@ -382,16 +522,19 @@ def test_penomoran_word_di_sel_alasan_tetap_tertulis(tmp_path):
 
 def test_penomoran_otomatis_word(tmp_path):
     """Menimbang and mengingat numbered by Word itself (numbering.xml), not typed."""
+
     def otomatis(d):
         num_id = daftar_huruf(d)
         paragraf_terpotong(d, "Menimbang\t:")
         for butir in MENIMBANG:
             p = paragraf_terpotong(d, butir)
-            p._p.get_or_add_pPr().append(parse_xml(
-                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+            p._p.get_or_add_pPr().append(
+                parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
+            )
         paragraf_terpotong(d, "Mengingat\t:")
         for butir in MENGINGAT:
             paragraf_terpotong(d, butir, style="List Number")
+
     laporan = impor(naskah_ketikan(tmp_path / "sk.docx", konsiderans=otomatis), None, tmp_path / "impor.toml")
     periksa_ketikan(tmp_path / "impor.toml")
     assert not any("bernomor sama" in m.pesan or "melompat" in m.pesan for m in laporan.janggal)
@@ -407,21 +550,57 @@ def test_salinan_lama_lewat_libreoffice(tmp_path, format_):
     assert any("6." in m.pesan for m in laporan.janggal)
 
 
-@pytest.mark.parametrize("baris, harapan", [
-    (["DINAS SOSIAL KABUPATEN BULELENG", "Jl. Veteran No. 7 Singaraja 81119 Telp. (0362) 21248", "SINGARAJA"],
-     {"nama_kop": "DINAS SOSIAL KABUPATEN BULELENG", "alamat": "Jl. Veteran No. 7", "kode_pos": "81119",
-      "kota": "Singaraja", "telepon": "(0362) 21248"}),
-    (["PEMERINTAH KOTA CONTOH", "DINAS KESEHATAN", "Jalan Merdeka Nomor 12, Contoh 80111, Telepon (0361) 222333",
-      "Laman: https://dinkes.contoh.go.id   Pos-el: dinkes@contoh.go.id"],
-     {"pemerintah": "Pemerintah Kota Contoh", "nama_kop": "DINAS KESEHATAN", "alamat": "Jalan Merdeka Nomor 12",
-      "kota": "Contoh", "kode_pos": "80111", "telepon": "(0361) 222333", "laman": "https://dinkes.contoh.go.id",
-      "email": "dinkes@contoh.go.id"}),
-    (["PEMERINTAH KABUPATEN BULELENG", "BADAN PERENCANAAN PEMBANGUNAN DAERAH", "JALAN PAHLAWAN NO. 1 TELP/FAX "
-      "(0362) 22222", "Email : bappeda@bulelengkab.go.id", "SINGARAJA - 81114"],
-     {"pemerintah": "Pemerintah Kabupaten Buleleng", "nama_kop": "BADAN PERENCANAAN PEMBANGUNAN DAERAH",
-      "alamat": "Jalan Pahlawan No. 1", "telepon": "(0362) 22222", "email": "bappeda@bulelengkab.go.id",
-      "kota": "Singaraja", "kode_pos": "81114"}),
-])
+@pytest.mark.parametrize(
+    "baris, harapan",
+    [
+        (
+            ["DINAS SOSIAL KABUPATEN BULELENG", "Jl. Veteran No. 7 Singaraja 81119 Telp. (0362) 21248", "SINGARAJA"],
+            {
+                "nama_kop": "DINAS SOSIAL KABUPATEN BULELENG",
+                "alamat": "Jl. Veteran No. 7",
+                "kode_pos": "81119",
+                "kota": "Singaraja",
+                "telepon": "(0362) 21248",
+            },
+        ),
+        (
+            [
+                "PEMERINTAH KOTA CONTOH",
+                "DINAS KESEHATAN",
+                "Jalan Merdeka Nomor 12, Contoh 80111, Telepon (0361) 222333",
+                "Laman: https://dinkes.contoh.go.id   Pos-el: dinkes@contoh.go.id",
+            ],
+            {
+                "pemerintah": "Pemerintah Kota Contoh",
+                "nama_kop": "DINAS KESEHATAN",
+                "alamat": "Jalan Merdeka Nomor 12",
+                "kota": "Contoh",
+                "kode_pos": "80111",
+                "telepon": "(0361) 222333",
+                "laman": "https://dinkes.contoh.go.id",
+                "email": "dinkes@contoh.go.id",
+            },
+        ),
+        (
+            [
+                "PEMERINTAH KABUPATEN BULELENG",
+                "BADAN PERENCANAAN PEMBANGUNAN DAERAH",
+                "JALAN PAHLAWAN NO. 1 TELP/FAX (0362) 22222",
+                "Email : bappeda@bulelengkab.go.id",
+                "SINGARAJA - 81114",
+            ],
+            {
+                "pemerintah": "Pemerintah Kabupaten Buleleng",
+                "nama_kop": "BADAN PERENCANAAN PEMBANGUNAN DAERAH",
+                "alamat": "Jalan Pahlawan No. 1",
+                "telepon": "(0362) 22222",
+                "email": "bappeda@bulelengkab.go.id",
+                "kota": "Singaraja",
+                "kode_pos": "81114",
+            },
+        ),
+    ],
+)
 def test_kop_macam_macam(baris, harapan):
     assert baca_kop(baris) == harapan
 
@@ -429,29 +608,58 @@ def test_kop_macam_macam(baris, harapan):
 def test_keputusan_minimal_semua_kekurangan_bertanda_isi(tmp_path):
     """Only a title, one menimbang and one diktum: every other key is an ISI marker, each refused as such."""
     d = docx.Document()
-    for b in ("KEPUTUSAN KEPALA DINAS PERHUBUNGAN", "TENTANG", "INDIKATOR KINERJA UTAMA", "",
-              "Menimbang : bahwa perlu;", "MEMUTUSKAN:", "KESATU : Berlaku."):
+    for b in (
+        "KEPUTUSAN KEPALA DINAS PERHUBUNGAN",
+        "TENTANG",
+        "INDIKATOR KINERJA UTAMA",
+        "",
+        "Menimbang : bahwa perlu;",
+        "MEMUTUSKAN:",
+        "KESATU : Berlaku.",
+    ):
         d.add_paragraph(b)
     d.save(str(tmp_path / "sk.docx"))
     laporan = impor(tmp_path / "sk.docx", None, tmp_path / "impor.toml")
-    assert {"tahun", "instansi.pemerintah", "penandatangan.nip", "keputusan.tanggal", "keputusan.mengingat",
-            "iku[1].sasaran", "iku[1].formulasi"} <= set(laporan.kurang)
+    assert {
+        "tahun",
+        "instansi.pemerintah",
+        "penandatangan.nip",
+        "keputusan.tanggal",
+        "keputusan.mengingat",
+        "iku[1].sasaran",
+        "iku[1].formulasi",
+    } <= set(laporan.kurang)
     assert any(m.kunci == "iku" and "--lampiran" in (m.saran or "") for m in laporan.janggal)
     with pytest.raises(ConfigError) as galat:
         config_mod.muat(tmp_path / "impor.toml")
     masalah = galat.value.masalah
-    assert {m.kunci for m in masalah} == {k.replace("keputusan.mengingat", "keputusan.mengingat[1]")
-                                          for k in laporan.kurang}
+    assert {m.kunci for m in masalah} == {
+        k.replace("keputusan.mengingat", "keputusan.mengingat[1]") for k in laporan.kurang
+    }
     assert all("belum diisi" in m.pesan for m in masalah), [str(m) for m in masalah]
 
 
 @pytest.mark.parametrize("nip", ["NIP: 19691231.199103.1.053", ""])  # NIP with dots, or none
 def test_dikeluarkan_di_lalu_tembusan(tmp_path, nip):
     d = docx.Document()
-    for b in ("KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN BULELENG", "TENTANG", "INDIKATOR KINERJA UTAMA TAHUN 2024", "",
-              "Menimbang : bahwa perlu;", "MEMUTUSKAN:", "KESATU : Berlaku.", "Dikeluarkan di : Singaraja",
-              "pada tanggal : 2 Pebruari 2024", "KEPALA DINAS SOSIAL KABUPATEN BULELENG,", "ttd", "Made Contoh", nip,
-              "Tembusan disampaikan kepada Yth.:", "1. Bupati Buleleng;", "2. Arsip."):
+    for b in (
+        "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN BULELENG",
+        "TENTANG",
+        "INDIKATOR KINERJA UTAMA TAHUN 2024",
+        "",
+        "Menimbang : bahwa perlu;",
+        "MEMUTUSKAN:",
+        "KESATU : Berlaku.",
+        "Dikeluarkan di : Singaraja",
+        "pada tanggal : 2 Pebruari 2024",
+        "KEPALA DINAS SOSIAL KABUPATEN BULELENG,",
+        "ttd",
+        "Made Contoh",
+        nip,
+        "Tembusan disampaikan kepada Yth.:",
+        "1. Bupati Buleleng;",
+        "2. Arsip.",
+    ):
         d.add_paragraph(b)
     d.save(str(tmp_path / "sk.docx"))
     impor(tmp_path / "sk.docx", None, tmp_path / "impor.toml")
@@ -463,16 +671,23 @@ def test_dikeluarkan_di_lalu_tembusan(tmp_path, nip):
     assert data["penandatangan"]["jabatan"] == "Kepala Dinas Sosial Kabupaten Buleleng"
 
 
-@pytest.mark.parametrize("teks, harapan", [
-    ("pada tanggal 22 Maret 2022", dt.date(2022, 3, 22)), ("Pada Tanggal : 2 PEBRUARI 2024", dt.date(2024, 2, 2)),
-    ("tanggal 30 Nopember 2023", dt.date(2023, 11, 30)), ("22-03-2022", dt.date(2022, 3, 22)),
-    ("31 Februari 2022", None), ("tanggal ditetapkan", None),
-])
+@pytest.mark.parametrize(
+    "teks, harapan",
+    [
+        ("pada tanggal 22 Maret 2022", dt.date(2022, 3, 22)),
+        ("Pada Tanggal : 2 PEBRUARI 2024", dt.date(2024, 2, 2)),
+        ("tanggal 30 Nopember 2023", dt.date(2023, 11, 30)),
+        ("22-03-2022", dt.date(2022, 3, 22)),
+        ("31 Februari 2022", None),
+        ("tanggal ditetapkan", None),
+    ],
+)
 def test_tanggal_indonesia(teks, harapan):
     assert tanggal(teks) == harapan
 
 
 # ---------------------------------------------------------------- not a decree
+
 
 def dokumen_kosong(path: Path) -> Path:
     docx.Document().save(str(path))
@@ -482,8 +697,14 @@ def dokumen_kosong(path: Path) -> Path:
 def surat_biasa(path: Path) -> Path:
     d = docx.Document()
     d.sections[0].page_width, d.sections[0].page_height = Mm(210), Mm(297)
-    for b in ("PEMERINTAH KABUPATEN BULELENG", "DINAS SOSIAL", "Nomor : 005/123/Dinsos/2022",
-              "Perihal : Undangan Rapat", "Dengan hormat,", "Bersama ini kami mengundang Bapak/Ibu ..."):
+    for b in (
+        "PEMERINTAH KABUPATEN BULELENG",
+        "DINAS SOSIAL",
+        "Nomor : 005/123/Dinsos/2022",
+        "Perihal : Undangan Rapat",
+        "Dengan hormat,",
+        "Bersama ini kami mengundang Bapak/Ibu ...",
+    ):
         d.add_paragraph(b)
     d.save(str(path))
     return path
@@ -496,12 +717,15 @@ def lembar_kerja(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("buat, nama, pesan", [
-    (dokumen_kosong, "kosong.docx", "dokumen ini kosong"),
-    (surat_biasa, "surat.docx", "bukan naskah keputusan"),
-    (lembar_kerja, "iku.xlsx", "lembar kerja (spreadsheet), bukan naskah keputusan"),
-    (lambda p: p.write_text("bukan dokumen") and p, "catatan.txt", "bukan dokumen pengolah kata"),
-])
+@pytest.mark.parametrize(
+    "buat, nama, pesan",
+    [
+        (dokumen_kosong, "kosong.docx", "dokumen ini kosong"),
+        (surat_biasa, "surat.docx", "bukan naskah keputusan"),
+        (lembar_kerja, "iku.xlsx", "lembar kerja (spreadsheet), bukan naskah keputusan"),
+        (lambda p: p.write_text("bukan dokumen") and p, "catatan.txt", "bukan dokumen pengolah kata"),
+    ],
+)
 def test_bukan_keputusan_ditolak_tanpa_tulisan(tmp_path, buat, nama, pesan):
     sumber = buat(tmp_path / nama)
     hasil = CliRunner().invoke(main, ["impor", str(sumber), "--to", str(tmp_path / "baru.toml")])
@@ -551,7 +775,8 @@ RUMUS_OMML = (
     '<m:oMathPara xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:oMath>'
     "<m:f><m:num><m:r><m:t>Jumlah PMKS </m:t></m:r><m:r><m:t>yang tertangani</m:t></m:r></m:num>"
     "<m:den><m:r><m:t>Jumlah PMKS yang ada</m:t></m:r></m:den></m:f><m:r><m:t>\u00d7100%</m:t></m:r>"
-    "</m:oMath></m:oMathPara>")
+    "</m:oMath></m:oMathPara>"
+)
 
 
 def baris_tabel(t, *sel: str) -> None:
@@ -565,12 +790,20 @@ def naskah_bertabel(path: Path) -> Path:
     the formula as an equation; a 1 2 3 ... column-number row under the headings."""
     d = docx.Document()
     d.sections[0].page_width, d.sections[0].page_height = Mm(210), Mm(297)
-    for b in ("PEMERINTAH KABUPATEN BULELENG", "DINAS SOSIAL",
-              "Jalan Veteran No. 7, Singaraja, Telepon (0362) 21248", "Pos-el: dinassosialbuleleng@gmail.com"):
+    for b in (
+        "PEMERINTAH KABUPATEN BULELENG",
+        "DINAS SOSIAL",
+        "Jalan Veteran No. 7, Singaraja, Telepon (0362) 21248",
+        "Pos-el: dinassosialbuleleng@gmail.com",
+    ):
         d.sections[0].header.add_paragraph(b)
-    for b in ("KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN BULELENG", "NOMOR 400.9/2248.1/Dinsos/2022", "TENTANG",
-              "PENETAPAN INDIKATOR KINERJA UTAMA (IKU) DINAS SOSIAL KABUPATEN BULELENG TAHUN 2023",
-              "KEPALA DINAS SOSIAL KABUPATEN BULELENG,"):
+    for b in (
+        "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN BULELENG",
+        "NOMOR 400.9/2248.1/Dinsos/2022",
+        "TENTANG",
+        "PENETAPAN INDIKATOR KINERJA UTAMA (IKU) DINAS SOSIAL KABUPATEN BULELENG TAHUN 2023",
+        "KEPALA DINAS SOSIAL KABUPATEN BULELENG,",
+    ):
         d.add_paragraph(b)
     t = d.add_table(rows=0, cols=4)
     for i, butir in enumerate(MENIMBANG):
@@ -583,8 +816,12 @@ def naskah_bertabel(path: Path) -> Path:
     for label, teks in zip(("KESATU", "KEDUA", "KETIGA", "KEEMPAT"), MEMUTUSKAN):
         baris_tabel(t, label, ":", teks)
     t = d.add_table(rows=0, cols=2)
-    baris_tabel(t, "", "Ditetapkan di Singaraja\npada tanggal 22 Maret 2022\nKEPALA DINAS SOSIAL\nKABUPATEN "
-                "BULELENG,\n\n\nI Putu Kariaman Putra, S.Sos, MM\nPembina Tk.I (IV/b)\nNIP. 19691231 199103 1 053")
+    baris_tabel(
+        t,
+        "",
+        "Ditetapkan di Singaraja\npada tanggal 22 Maret 2022\nKEPALA DINAS SOSIAL\nKABUPATEN "
+        "BULELENG,\n\n\nI Putu Kariaman Putra, S.Sos, MM\nPembina Tk.I (IV/b)\nNIP. 19691231 199103 1 053",
+    )
     d.add_paragraph("Tembusan disampaikan kepada Yth.:")
     d.add_paragraph("1. Bupati Buleleng;")
     d.add_paragraph("2. Inspektur Kabupaten Buleleng.")
@@ -593,13 +830,20 @@ def naskah_bertabel(path: Path) -> Path:
     t = d.add_table(rows=0, cols=7)
     baris_tabel(t, "NO", "SASARAN", "INDIKATOR", "SATUAN", "ALASAN", "CARA PENGUKURAN", "SUMBER DATA")
     baris_tabel(t, *(str(i) for i in range(1, 8)))
-    baris_tabel(t, "1", "Meningkatnya Penanganan PMKS", "Persentase Penanganan PMKS", "%", "\n".join(ALASAN_2), "",
-                "Dinas Sosial")
+    baris_tabel(
+        t,
+        "1",
+        "Meningkatnya Penanganan PMKS",
+        "Persentase Penanganan PMKS",
+        "%",
+        "\n".join(ALASAN_2),
+        "",
+        "Dinas Sosial",
+    )
     t.rows[-1].cells[5].paragraphs[0]._p.append(parse_xml(RUMUS_OMML))
     baris_tabel(t, "NO", "SASARAN", "INDIKATOR", "SATUAN", "ALASAN", "CARA PENGUKURAN", "SUMBER DATA")  # page 2
     baris_tabel(t, *(str(i) for i in range(1, 8)))
-    baris_tabel(t, "2", "Menurunnya Penduduk Miskin", "Persentase Penduduk Miskin", "%", "Data BPS", "Hasil BPS",
-                "BPS")
+    baris_tabel(t, "2", "Menurunnya Penduduk Miskin", "Persentase Penduduk Miskin", "%", "Data BPS", "Hasil BPS", "BPS")
     d.save(str(path))
     return path
 
@@ -613,15 +857,34 @@ def test_naskah_bertabel_kop_di_kepala_halaman_dan_rumus_persamaan(tmp_path):
     assert data["penandatangan"]["jabatan"] == "Kepala Dinas Sosial Kabupaten Buleleng"
     assert data["penandatangan"]["nama"] == NAMA_LAMPIRAN
     assert data["instansi"] == {
-        "nama": "Dinas Sosial Kabupaten Buleleng", "pemerintah": "Pemerintah Kabupaten Buleleng",
-        "alamat": "Jalan Veteran No. 7", "kota": "Singaraja", "telepon": "(0362) 21248",
-        "email": "dinassosialbuleleng@gmail.com"}
+        "nama": "Dinas Sosial Kabupaten Buleleng",
+        "pemerintah": "Pemerintah Kabupaten Buleleng",
+        "alamat": "Jalan Veteran No. 7",
+        "kota": "Singaraja",
+        "telepon": "(0362) 21248",
+        "email": "dinassosialbuleleng@gmail.com",
+    }
     assert data["format"] == {"kertas": "A4"}  # the theme font of python-docx's template is none we know
-    assert data["iku"] == [{
-        "sasaran": "Meningkatnya Penanganan PMKS", "indikator": "Persentase Penanganan PMKS", "satuan": "%",
-        "alasan": "\n".join(ALASAN_2), "sumber_data": "Dinas Sosial",
-        "formulasi": {"pembilang": "Jumlah PMKS yang tertangani", "penyebut": "Jumlah PMKS yang ada",
-                      "kali": "100%"}}, {
-        "sasaran": "Menurunnya Penduduk Miskin", "indikator": "Persentase Penduduk Miskin", "satuan": "%",
-        "alasan": "Data BPS", "formulasi": "Hasil BPS", "sumber_data": "BPS"}]
+    assert data["iku"] == [
+        {
+            "sasaran": "Meningkatnya Penanganan PMKS",
+            "indikator": "Persentase Penanganan PMKS",
+            "satuan": "%",
+            "alasan": "\n".join(ALASAN_2),
+            "sumber_data": "Dinas Sosial",
+            "formulasi": {
+                "pembilang": "Jumlah PMKS yang tertangani",
+                "penyebut": "Jumlah PMKS yang ada",
+                "kali": "100%",
+            },
+        },
+        {
+            "sasaran": "Menurunnya Penduduk Miskin",
+            "indikator": "Persentase Penduduk Miskin",
+            "satuan": "%",
+            "alasan": "Data BPS",
+            "formulasi": "Hasil BPS",
+            "sumber_data": "BPS",
+        },
+    ]
     assert [(m.kunci, m.saran) for m in laporan.janggal] == [("keputusan.mengingat[2]", 'tulis "Tindak Pidana"')]

@@ -26,8 +26,11 @@ def test_instansi_lain_lengkap(tmp_path):
     folder = tmp_path / "arsip" / "2025"
     keputusan = folder / "keputusan-iku-dinas-kesehatan-kota-contoh-2025.docx"
     teks = teks_docx(keputusan)
-    assert teks[1:4] == ["PEMERINTAH KOTA CONTOH", "DINAS KESEHATAN",
-                         "Jalan Merdeka Nomor 12, Contoh 80111, Telepon\u00a0(0361)\u00a0222333"]
+    assert teks[1:4] == [
+        "PEMERINTAH KOTA CONTOH",
+        "DINAS KESEHATAN",
+        "Jalan Merdeka Nomor 12, Contoh 80111, Telepon\u00a0(0361)\u00a0222333",
+    ]
     assert "KEPUTUSAN KEPALA DINAS KESEHATAN KOTA CONTOH" in teks and "NOMOR 440/115/Dinkes/2025" in teks
     menimbang = [t for t in teks if t.split("\t")[-1].startswith("bahwa")]
     assert [t.split("\t")[2] for t in menimbang] == ["a.", "b.", "c."]

@@ -22,8 +22,9 @@ def test_di_terminal_setiap_dokumen_dikabarkan(tmp_path, monkeypatch):
     hasil = jalankan_generate(tmp_path)
     assert hasil.exit_code == 0, hasil.output
     awalan = awalan_dokumen_contoh()
-    assert hasil.stderr.splitlines() == [f"[{i}/{len(awalan)}] {n}-{NAMA}.docx disusun"
-                                         for i, n in enumerate(awalan, start=1)]
+    assert hasil.stderr.splitlines() == [
+        f"[{i}/{len(awalan)}] {n}-{NAMA}.docx disusun" for i, n in enumerate(awalan, start=1)
+    ]
     assert "disusun" not in hasil.stdout  # stdout stays the list of files written
 
 

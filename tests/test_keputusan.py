@@ -7,15 +7,15 @@ from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, jalankan_generate, teks_docx, tulis_data
 from iku import konfigurasi
-from iku.galat import ArsipError
 from iku.buat import Permintaan, generate
-
+from iku.galat import ArsipError
 
 
 def buat(tmp_path: Path, data: dict | None = None, **opsi) -> list[Path]:
@@ -34,6 +34,7 @@ def test_set_ditulis_di_folder_tahun_dengan_nama_dari_instansi(tmp_path):
         "lampiran-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
         "dokumen-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
         "perjanjian-kinerja-dinas-sosial-kabupaten-buleleng-2023.docx",
+        "laporan-kinerja-dinas-sosial-kabupaten-buleleng-2023.docx",
         "bundel-tanda-tangan-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
         "konfigurasi-2023.toml",
         "MANIFEST.json",
@@ -50,8 +51,13 @@ def test_dua_puluh_lima_diktum_berlabel_benar(tmp_path):
     diktum = [t for t in teks if t.split("\t")[-1].startswith("Diktum nomor")]
     assert [t.split("\t")[0] for t in diktum][:3] == ["KESATU", "KEDUA", "KETIGA"]
     assert [t.split("\t")[0] for t in diktum][10:12] == ["KESEBELAS", "KEDUA BELAS"]
-    assert [t.split("\t")[0] for t in diktum][20:] == ["KEDUA PULUH SATU", "KEDUA PULUH DUA", "KEDUA PULUH TIGA",
-                                                        "KEDUA PULUH EMPAT", "KEDUA PULUH LIMA"]
+    assert [t.split("\t")[0] for t in diktum][20:] == [
+        "KEDUA PULUH SATU",
+        "KEDUA PULUH DUA",
+        "KEDUA PULUH TIGA",
+        "KEDUA PULUH EMPAT",
+        "KEDUA PULUH LIMA",
+    ]
     assert [t.split("\t")[-1] for t in diktum] == data["keputusan"]["memutuskan"]
 
 
@@ -94,8 +100,10 @@ def test_tembusan_dicetak_bila_ada(tmp_path):
 def test_kelompok_sasaran_digabung_dan_bernomor(tmp_path):
     data = data_contoh()
     baris = data["iku"][0]
-    data["iku"] = [dict(baris, indikator=f"Indikator {i}", sasaran=s)
-                   for i, s in enumerate(["A", "A", "A", "B", "C", "C"], start=1)]
+    data["iku"] = [
+        dict(baris, indikator=f"Indikator {i}", sasaran=s)
+        for i, s in enumerate(["A", "A", "A", "B", "C", "C"], start=1)
+    ]
     d = docx.Document(str(berkas(buat(tmp_path, data), "lampiran")))
     tabel = d.tables[-1]
     isi = [[c.text for c in r.cells] for r in tabel.rows[2:-1]]
@@ -218,7 +226,7 @@ def test_cli_mencetak_jalur_yang_ditulis(tmp_path):
     hasil = jalankan_generate("--output", str(tmp_path / "out"))
     assert hasil.returncode == 0, hasil.stderr
     ditulis = [Path(b) for b in hasil.stdout.splitlines()]
-    assert len(ditulis) == 7 and all(p.is_file() and p.parent == tmp_path / "out" / "2023" for p in ditulis)
+    assert len(ditulis) == 8 and all(p.is_file() and p.parent == tmp_path / "out" / "2023" for p in ditulis)
     ulang = jalankan_generate("--output", str(tmp_path / "out"))
     assert ulang.returncode != 0 and "sudah ada" in ulang.stderr and "--force" in ulang.stderr
 
@@ -238,10 +246,14 @@ TEKS_BEBAS = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Zl",
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(menimbang=TEKS_BEBAS.filter(lambda t: t.strip() and not t.strip().startswith("ISI:")), sasaran=TEKS_BEBAS.filter(str.strip))
+@given(
+    menimbang=TEKS_BEBAS.filter(lambda t: t.strip() and not t.strip().startswith("ISI:")),
+    sasaran=TEKS_BEBAS.filter(str.strip),
+)
 def test_nilai_apa_pun_tercetak_utuh(tmp_path, menimbang, sasaran):
     from iku import isi
-    from iku.naskah import keputusan as context, tata
+    from iku.naskah import keputusan as context
+    from iku.naskah import tata
     from iku.naskah.blok import tanpa_label
 
     config = konfigurasi.muat(CONFIG_CONTOH)
@@ -327,7 +339,7 @@ def test_baris_baru_tidak_direnggangkan_dan_tanda_tangan_tidak_sendirian(tmp_pat
     assert d.settings.element.find(qn("w:compat")).find(qn("w:doNotExpandShiftReturn")) is not None
     teks = [p.text for p in d.paragraphs]
     mulai = teks.index("Ditetapkan di Singaraja")
-    rantai = d.paragraphs[mulai - 2: teks.index("NIP. 19691231 199103 1 053")]
+    rantai = d.paragraphs[mulai - 2 : teks.index("NIP. 19691231 199103 1 053")]
     assert all(p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next for p in rantai)
     lampiran = docx.Document(str(berkas(paths, "lampiran"))).tables[-1]
     utuh = [r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None for r in lampiran.rows]
@@ -345,8 +357,12 @@ def test_check_tidak_menulis_ke_folder_sementara(tmp_path):
 
     sementara = tmp_path / "tmp"
     sementara.mkdir()
-    hasil = subprocess.run([sys.executable, "-m", "iku.cli", "check", "--config", str(CONFIG_CONTOH)],
-                           env={**os.environ, "TMPDIR": str(sementara)}, capture_output=True, text=True)
+    hasil = subprocess.run(
+        [sys.executable, "-m", "iku.cli", "check", "--config", str(CONFIG_CONTOH)],
+        env={**os.environ, "TMPDIR": str(sementara)},
+        capture_output=True,
+        text=True,
+    )
     assert hasil.returncode == 0, hasil.stdout + hasil.stderr
     assert list(sementara.iterdir()) == []
 

@@ -20,13 +20,15 @@ def config_berlabel(tmp_path):
 
 def test_generate_membuang_label_dan_memperingatkan_di_stderr(tmp_path):
     path = config_berlabel(tmp_path)
-    hasil = CliRunner().invoke(main, ["generate", "--config", str(path), "--templates", str(TEMPLATES),
-                                      "--output", str(tmp_path / "out")])
+    hasil = CliRunner().invoke(
+        main, ["generate", "--config", str(path), "--templates", str(TEMPLATES), "--output", str(tmp_path / "out")]
+    )
     assert hasil.exit_code == 0, hasil.output
     peringatan = [b for b in hasil.stderr.splitlines() if b.startswith("PERINGATAN:")]
     assert len([b for b in peringatan if "penomoran diketik sendiri" in b]) == 4, hasil.stderr
-    assert any("[keputusan.memutuskan[4]]" in b and '"KEEMPAT :"' in b and "tidak ikut dicetak" in b
-               for b in peringatan)
+    assert any(
+        "[keputusan.memutuskan[4]]" in b and '"KEEMPAT :"' in b and "tidak ikut dicetak" in b for b in peringatan
+    )
     assert "PERINGATAN" not in hasil.stdout  # stdout stays the list of files written
     keputusan = teks_docx(next((tmp_path / "out" / "2023").glob("keputusan-*.docx")))
     teks = "\n".join(keputusan)

@@ -17,10 +17,10 @@ import pytest
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from test_arsip import NAMA_BUNDEL, generate_di, isi_folder, jalankan
 
 from bantu import AKAR, jumlah_dokumen_contoh, salin_config, teks_pdf
 from iku.pdf import ke_pdf
-from test_arsip import NAMA_BUNDEL, generate_di, isi_folder, jalankan
 
 pytestmark = pytest.mark.pdf
 
@@ -46,14 +46,19 @@ def xmp(pdf: Path) -> str:
 
 
 def ukuran_halaman(pdf: Path) -> list[tuple[float, float]]:
-    keluaran = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True,
-                              check=True).stdout
-    return [(float(l), float(t)) for l, t in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", keluaran)]
+    keluaran = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    return [(float(lb), float(t)) for lb, t in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", keluaran)]
 
 
 def teks_halaman(pdf: Path, nomor: int) -> list[str]:
-    keluaran = subprocess.run(["pdftotext", "-layout", "-f", str(nomor), "-l", str(nomor), str(pdf), "-"],
-                              capture_output=True, text=True, check=True).stdout
+    keluaran = subprocess.run(
+        ["pdftotext", "-layout", "-f", str(nomor), "-l", str(nomor), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return [b.strip() for b in keluaran.splitlines() if b.strip()]
 
 
@@ -61,8 +66,9 @@ def test_pdfa_untuk_setiap_docx_dan_manifes(tmp_path: Path) -> None:
     sementara = tmp_path / "tmp"
     sementara.mkdir()
     config = salin_config(tmp_path / "iku.toml")
-    hasil = jalankan("--config", str(config), "--output", str(tmp_path / "output"), "--pdf",
-                     env={"TMPDIR": str(sementara)})
+    hasil = jalankan(
+        "--config", str(config), "--output", str(tmp_path / "output"), "--pdf", env={"TMPDIR": str(sementara)}
+    )
     assert hasil.returncode == 0, hasil.stderr
     folder = tmp_path / "output" / "2023"
     docx_ = sorted(p.stem for p in folder.glob("*.docx"))
@@ -84,8 +90,8 @@ def test_bundel_pdf_bernomor_lanjut_dan_lampiran_mendatar(tmp_path: Path) -> Non
     halaman = ukuran_halaman(bundel)
     keputusan = ukuran_halaman(next(folder.glob("keputusan-*.pdf")))
     assert len(halaman) == len(keputusan) + len(ukuran_halaman(next(folder.glob("lampiran-*.pdf"))))
-    assert all(l < t for l, t in halaman[:len(keputusan)])
-    assert all(l > t for l, t in halaman[len(keputusan):])
+    assert all(lb < t for lb, t in halaman[: len(keputusan)])
+    assert all(lb > t for lb, t in halaman[len(keputusan) :])
     assert not any(re.fullmatch(r"-\s*1\s*-", b) for b in teks_halaman(bundel, 1))
     for nomor in range(2, len(halaman) + 1):
         assert re.fullmatch(rf"-\s*{nomor}\s*-", teks_halaman(bundel, nomor)[0]), nomor
@@ -97,8 +103,13 @@ def dokumen_dengan_daftar_isi(tujuan: Path) -> Path:
     d = docx.Document()
     d.add_paragraph("DAFTAR ISI")
     p = d.add_paragraph()
-    for jenis, teks in (("begin", None), (None, ' TOC \\o "1-3" \\h \\z \\u '), ("separate", None),
-                        (None, "BELUM DIPERBARUI"), ("end", None)):
+    for jenis, teks in (
+        ("begin", None),
+        (None, ' TOC \\o "1-3" \\h \\z \\u '),
+        ("separate", None),
+        (None, "BELUM DIPERBARUI"),
+        ("end", None),
+    ):
         run = p.add_run()
         if jenis:
             e = OxmlElement("w:fldChar")
@@ -128,8 +139,10 @@ def test_daftar_isi_diperbarui_dengan_nomor_halaman(tmp_path: Path) -> None:
 
 def test_dua_run_paralel_tidak_bertabrakan(tmp_path: Path) -> None:
     config = salin_config(tmp_path / "iku.toml")
-    perintah = [[sys.executable, str(AKAR / "generate.py"), "--config", str(config), "--output",
-                 str(tmp_path / nama), "--pdf"] for nama in ("a", "b")]
+    perintah = [
+        [sys.executable, str(AKAR / "generate.py"), "--config", str(config), "--output", str(tmp_path / nama), "--pdf"]
+        for nama in ("a", "b")
+    ]
     proses = [subprocess.Popen(p, cwd=AKAR, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for p in perintah]
     for p in proses:
         _, galat = p.communicate(timeout=300)
@@ -149,10 +162,22 @@ def test_sigkill_saat_konversi_menyisakan_arsip_lama(tmp_path: Path) -> None:
     output = folder.parent
     sementara = tmp_path / "tmp"
     sementara.mkdir()
-    run = subprocess.Popen([sys.executable, str(AKAR / "generate.py"), "--config", str(tmp_path / "iku.toml"),
-                            "--output", str(output), "--pdf", "--force"], cwd=AKAR,
-                           env={**os.environ, "TMPDIR": str(sementara)},
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            str(AKAR / "generate.py"),
+            "--config",
+            str(tmp_path / "iku.toml"),
+            "--output",
+            str(output),
+            "--pdf",
+            "--force",
+        ],
+        cwd=AKAR,
+        env={**os.environ, "TMPDIR": str(sementara)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         # mid-conversion: the first PDF is written, the others are still to come
         assert tunggu(lambda: any(output.glob(".sedang-ditulis-*/*.pdf")) or run.poll() is not None)
@@ -180,9 +205,15 @@ def test_libreoffice_macet_dihentikan_batas_waktu(tmp_path: Path) -> None:
     palsu.chmod(0o755)
     sementara = tmp_path / "tmp"
     sementara.mkdir()
-    hasil = jalankan("--config", str(tmp_path / "iku.toml"), "--output", str(folder.parent), "--pdf", "--force",
-                     env={"PATH": f"{bin_}:{os.environ['PATH']}", "TMPDIR": str(sementara),
-                          "IKU_BATAS_PDF_DETIK": "5"})
+    hasil = jalankan(
+        "--config",
+        str(tmp_path / "iku.toml"),
+        "--output",
+        str(folder.parent),
+        "--pdf",
+        "--force",
+        env={"PATH": f"{bin_}:{os.environ['PATH']}", "TMPDIR": str(sementara), "IKU_BATAS_PDF_DETIK": "5"},
+    )
     assert hasil.returncode != 0
     assert "tidak selesai dalam 5 detik" in hasil.stderr and "Traceback" not in hasil.stderr
     assert proses_dengan(str(sementara)) == []
@@ -195,13 +226,28 @@ def test_sigterm_saat_konversi_membersihkan(tmp_path: Path) -> None:
     lama = isi_folder(folder)
     sementara = tmp_path / "tmp"
     sementara.mkdir()
-    run = subprocess.Popen([sys.executable, str(AKAR / "generate.py"), "--config", str(tmp_path / "iku.toml"),
-                            "--output", str(folder.parent), "--pdf", "--force"], cwd=AKAR,
-                           env={**os.environ, "TMPDIR": str(sementara)},
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            str(AKAR / "generate.py"),
+            "--config",
+            str(tmp_path / "iku.toml"),
+            "--output",
+            str(folder.parent),
+            "--pdf",
+            "--force",
+        ],
+        cwd=AKAR,
+        env={**os.environ, "TMPDIR": str(sementara)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
-        assert tunggu(lambda: any(proses_dengan(f"soffice.bin -env:UserInstallation=file://{sementara}"))
-                      or run.poll() is not None)
+        assert tunggu(
+            lambda: (
+                any(proses_dengan(f"soffice.bin -env:UserInstallation=file://{sementara}")) or run.poll() is not None
+            )
+        )
         run.send_signal(signal.SIGTERM)
     finally:
         kode = run.wait()

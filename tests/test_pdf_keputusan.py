@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bantu import data_contoh, teks_pdf, tulis_data
+from bantu import TEMPLATES, data_contoh, teks_pdf, tulis_data
 from iku import konfigurasi
 from iku.buat import Permintaan, generate
-from bantu import TEMPLATES
 
 pytestmark = pytest.mark.pdf
 
@@ -24,8 +23,10 @@ def buat_pdf(tmp_path: Path, data: dict) -> dict[str, Path]:
 
 def ukuran_halaman(pdf: Path) -> list[tuple[int, int]]:
     info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True).stdout
-    return [(round(float(w) / 72 * 25.4), round(float(h) / 72 * 25.4))
-            for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+    return [
+        (round(float(w) / 72 * 25.4), round(float(h) / 72 * 25.4))
+        for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
+    ]
 
 
 def awal(teks: str, kata: int = 3) -> str:
@@ -53,11 +54,26 @@ def test_label_bersebelahan_dengan_butirnya(set_rujukan):
 
 def test_urutan_bagian_keputusan(set_rujukan):
     teks = " ".join(teks_pdf(set_rujukan["keputusan"]).split())
-    urutan = ["PEMERINTAH KABUPATEN BULELENG", "DINAS SOSIAL", "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN BULELENG",
-              "NOMOR 400.9/2248.1/Dinsos/2022", "TENTANG", "KEPALA DINAS SOSIAL KABUPATEN BULELENG,",
-              "Menimbang", "Mengingat", "MEMUTUSKAN:", "Menetapkan", "KESATU", "KEEMPAT",
-              "Ditetapkan di Singaraja", "pada tanggal 22 Maret 2022", "Kepala Dinas Sosial Kabupaten Buleleng,",
-              "I Putu Kariaman Putra, S.Sos, MM", "Pembina Tk.I (IV/b)", "NIP. 19691231 199103 1 053"]
+    urutan = [
+        "PEMERINTAH KABUPATEN BULELENG",
+        "DINAS SOSIAL",
+        "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN BULELENG",
+        "NOMOR 400.9/2248.1/Dinsos/2022",
+        "TENTANG",
+        "KEPALA DINAS SOSIAL KABUPATEN BULELENG,",
+        "Menimbang",
+        "Mengingat",
+        "MEMUTUSKAN:",
+        "Menetapkan",
+        "KESATU",
+        "KEEMPAT",
+        "Ditetapkan di Singaraja",
+        "pada tanggal 22 Maret 2022",
+        "Kepala Dinas Sosial Kabupaten Buleleng,",
+        "I Putu Kariaman Putra, S.Sos, MM",
+        "Pembina Tk.I (IV/b)",
+        "NIP. 19691231 199103 1 053",
+    ]
     posisi = [teks.find(u) for u in urutan]
     assert -1 not in posisi and posisi == sorted(posisi), list(zip(urutan, posisi))
     assert teks.count("Kariaman") == 1 and "Kahanaman" not in teks
@@ -79,8 +95,9 @@ def test_f4_dan_tiga_puluh_baris_lampiran_beberapa_halaman(tmp_path):
     data = data_contoh()
     data["format"]["kertas"] = "F4"
     contoh = data["iku"][0]
-    data["iku"] = [dict(contoh, sasaran=f"Sasaran {1 + i // 3}", indikator=f"Indikator nomor {i + 1:02d}")
-                   for i in range(30)]
+    data["iku"] = [
+        dict(contoh, sasaran=f"Sasaran {1 + i // 3}", indikator=f"Indikator nomor {i + 1:02d}") for i in range(30)
+    ]
     pdf = buat_pdf(tmp_path, data)
     assert set(ukuran_halaman(pdf["keputusan"])) == {(215, 330)}
     lampiran = ukuran_halaman(pdf["lampiran"])
@@ -104,16 +121,21 @@ def test_nilai_hostil_di_pdf(tmp_path):
 
 def test_dua_puluh_lima_diktum_label_di_samping_teks(tmp_path):
     data = data_contoh()
-    data["keputusan"]["memutuskan"] = [f"Diktum nomor {n} berisi ketentuan yang cukup panjang sehingga baris "
-                                       "berikutnya menggantung di bawah teks." for n in range(1, 26)]
+    data["keputusan"]["memutuskan"] = [
+        f"Diktum nomor {n} berisi ketentuan yang cukup panjang sehingga baris berikutnya menggantung di bawah teks."
+        for n in range(1, 26)
+    ]
     baris = teks_pdf(buat_pdf(tmp_path, data)["keputusan"], layout=True)
     from iku.bahasa import ordinal_diktum
 
     for n in range(1, 26):
         assert re.search(rf"(?m)^{ordinal_diktum(n)}\s+:\s+Diktum nomor {n} berisi", baris), n
-    for halaman in baris[baris.index("KESATU"):baris.index("Ditetapkan di")].split("\f"):
+    for halaman in baris[baris.index("KESATU") : baris.index("Ditetapkan di")].split("\f"):
         bagian = halaman.splitlines()
         kolom = {b.index("Diktum nomor") for b in bagian if "Diktum nomor" in b}
-        lanjutan = {len(b) - len(b.lstrip()) for b in bagian if b.strip() and "Diktum nomor" not in b
-                    and not re.match(r"\s*-\s*\d+\s*-\s*$", b)}
+        lanjutan = {
+            len(b) - len(b.lstrip())
+            for b in bagian
+            if b.strip() and "Diktum nomor" not in b and not re.match(r"\s*-\s*\d+\s*-\s*$", b)
+        }
         assert len(kolom) == 1 and all(abs(k - min(kolom)) <= 1 for k in lanjutan), (kolom, lanjutan)

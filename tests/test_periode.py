@@ -15,8 +15,10 @@ def buat(tmp_path: Path, data: dict) -> dict[str, list[str]]:
     """Generate the set; the text of each document by its kind."""
     bacaan = konfigurasi.baca(tulis_data(tmp_path / "iku.toml", data))
     ditulis = generate(Permintaan(bacaan, TEMPLATES, tmp_path / "out"))
-    return {jenis: teks_docx(next(p for p in ditulis if p.name.startswith(f"{jenis}-iku")))
-            for jenis in ("keputusan", "lampiran", "dokumen")}
+    return {
+        jenis: teks_docx(next(p for p in ditulis if p.name.startswith(f"{jenis}-iku")))
+        for jenis in ("keputusan", "lampiran", "dokumen")
+    }
 
 
 def rencana_lima_tahun() -> dict:

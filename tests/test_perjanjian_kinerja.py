@@ -8,7 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bantu import TEMPLATES, data_contoh, jalankan_generate, salin_config, teks_docx, teks_pdf, tulis_data
 from iku import bahasa, isi, konfigurasi
@@ -29,7 +30,7 @@ def berurutan(teks: list[str], harapan: list[str]) -> None:
     """Every expected paragraph appears, in this order (others may stand between)."""
     posisi = 0
     for h in harapan:
-        assert h in teks[posisi:], f"{h!r} tidak ada sesudah paragraf {posisi}: {teks[posisi:posisi + 5]}"
+        assert h in teks[posisi:], f"{h!r} tidak ada sesudah paragraf {posisi}: {teks[posisi : posisi + 5]}"
         posisi = teks.index(h, posisi) + 1
 
 
@@ -38,6 +39,7 @@ def jumlah_ditulis(teks: list[str]) -> str:
 
 
 # ---------------------------------------------------------------- the reference agency
+
 
 @pytest.fixture(scope="module")
 def rujukan(tmp_path_factory) -> Path:
@@ -48,36 +50,63 @@ def test_pernyataan_berurutan(rujukan: Path) -> None:
     data = data_contoh()
     teks = teks_docx(rujukan)
     pihak_kedua = data["perjanjian_kinerja"]["pihak_kedua"]
-    berurutan(teks, [
-        "PEMERINTAH KABUPATEN BULELENG", "PERJANJIAN KINERJA TAHUN 2023", "DINAS SOSIAL KABUPATEN BULELENG",
-        PEMBUKA,
-        "Nama\t:\tI Putu Kariaman Putra, S.Sos, MM", "Jabatan\t:\tKepala Dinas Sosial Kabupaten Buleleng",
-        "selanjutnya disebut pihak pertama.",
-        f"Nama\t:\t{pihak_kedua['nama']}", f"Jabatan\t:\t{pihak_kedua['jabatan']}",
-        "selaku atasan pihak pertama, selanjutnya disebut pihak kedua.",
-        JANJI, PENUTUP,
-        "Singaraja, 16 Januari 2023", "Pihak Kedua,", "Pihak Pertama,",
-        "Bupati Buleleng,", "Kepala Dinas Sosial Kabupaten Buleleng,",
-        pihak_kedua["nama"], "I Putu Kariaman Putra, S.Sos, MM", "Pembina Tk.I (IV/b)", "NIP. 19691231 199103 1 053",
-        "LAMPIRAN",
-    ])
+    berurutan(
+        teks,
+        [
+            "PEMERINTAH KABUPATEN BULELENG",
+            "PERJANJIAN KINERJA TAHUN 2023",
+            "DINAS SOSIAL KABUPATEN BULELENG",
+            PEMBUKA,
+            "Nama\t:\tI Putu Kariaman Putra, S.Sos, MM",
+            "Jabatan\t:\tKepala Dinas Sosial Kabupaten Buleleng",
+            "selanjutnya disebut pihak pertama.",
+            f"Nama\t:\t{pihak_kedua['nama']}",
+            f"Jabatan\t:\t{pihak_kedua['jabatan']}",
+            "selaku atasan pihak pertama, selanjutnya disebut pihak kedua.",
+            JANJI,
+            PENUTUP,
+            "Singaraja, 16 Januari 2023",
+            "Pihak Kedua,",
+            "Pihak Pertama,",
+            "Bupati Buleleng,",
+            "Kepala Dinas Sosial Kabupaten Buleleng,",
+            pihak_kedua["nama"],
+            "I Putu Kariaman Putra, S.Sos, MM",
+            "Pembina Tk.I (IV/b)",
+            "NIP. 19691231 199103 1 053",
+            "LAMPIRAN",
+        ],
+    )
     assert "Juni" not in " ".join(teks) and "2023-01-16" not in " ".join(teks)
 
 
 def test_lampiran_memuat_target_tahun_ini_dan_program(rujukan: Path) -> None:
     data = data_contoh()
     teks = teks_docx(rujukan)
-    lampiran = teks[teks.index("LAMPIRAN"):]
-    harapan = ["PERJANJIAN KINERJA TAHUN 2023", "DINAS SOSIAL KABUPATEN BULELENG",
-               "NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "SATUAN", "TARGET"]
+    lampiran = teks[teks.index("LAMPIRAN") :]
+    harapan = [
+        "PERJANJIAN KINERJA TAHUN 2023",
+        "DINAS SOSIAL KABUPATEN BULELENG",
+        "NO",
+        "SASARAN STRATEGIS",
+        "INDIKATOR KINERJA",
+        "SATUAN",
+        "TARGET",
+    ]
     for nomor, baris in enumerate(data["iku"], start=1):
         target = bahasa.angka(konfigurasi.muat(Path("config/iku.toml")).iku[nomor - 1].target["2023"])
         harapan += [f"{nomor}.", baris["sasaran"], baris["indikator"], baris["satuan"], target]
     harapan += ["NO", "PROGRAM", "ANGGARAN (Rp)", "KETERANGAN"]
     for nomor, program in enumerate(data["program"], start=1):
         harapan += [f"{nomor}.", program["nama"], bahasa.rupiah(program["anggaran"]), program["keterangan"]]
-    harapan += ["JUMLAH", bahasa.rupiah(sum(p["anggaran"] for p in data["program"])),
-                "Singaraja, 16 Januari 2023", "Pihak Kedua,", "Pihak Pertama,", "NIP. 19691231 199103 1 053"]
+    harapan += [
+        "JUMLAH",
+        bahasa.rupiah(sum(p["anggaran"] for p in data["program"])),
+        "Singaraja, 16 Januari 2023",
+        "Pihak Kedua,",
+        "Pihak Pertama,",
+        "NIP. 19691231 199103 1 053",
+    ]
     berurutan(lampiran, harapan)
     assert ["5,15", "6,86"] == [t for t in lampiran if t in ("5,15", "6,86")]
     assert jumlah_ditulis(lampiran) == "9.919.562.000"
@@ -88,9 +117,12 @@ def test_tanda_tangan_dua_kali_dan_nip_pihak_kedua_hanya_bila_ada(rujukan: Path,
     assert teks.count("Pihak Kedua,") == 2 and teks.count("Pihak Pertama,") == 2
     assert teks.count("NIP. 19691231 199103 1 053") == 2 and sum(t.startswith("NIP.") for t in teks) == 2
     data = data_contoh()
-    data["perjanjian_kinerja"]["pihak_kedua"] = {"jabatan": "Sekretaris Daerah Kabupaten Buleleng,",
-                                                 "nama": "Gede Suyasa", "pangkat": "Pembina Utama Madya (IV/d)",
-                                                 "nip": "197001011990031002"}
+    data["perjanjian_kinerja"]["pihak_kedua"] = {
+        "jabatan": "Sekretaris Daerah Kabupaten Buleleng,",
+        "nama": "Gede Suyasa",
+        "pangkat": "Pembina Utama Madya (IV/d)",
+        "nip": "197001011990031002",
+    }
     teks = teks_docx(tulis_pk(tmp_path, data))
     assert teks.count("NIP. 19700101 199003 1 002") == 2 and teks.count("Pembina Utama Madya (IV/d)") == 2
     assert "Jabatan\t:\tSekretaris Daerah Kabupaten Buleleng" in teks  # one comma, not two
@@ -99,16 +131,30 @@ def test_tanda_tangan_dua_kali_dan_nip_pihak_kedua_hanya_bila_ada(rujukan: Path,
 
 def test_sasaran_berurutan_digabung_dan_bernomor(tmp_path: Path) -> None:
     data = data_contoh()
-    baris = dict(data["iku"][1], indikator="Jumlah PMKS yang Tertangani", satuan="orang",
-                 target={"2023": 1250, "2024": 1300, "2025": 1350, "2026": 1400})
+    baris = dict(
+        data["iku"][1],
+        indikator="Jumlah PMKS yang Tertangani",
+        satuan="orang",
+        target={"2023": 1250, "2024": 1300, "2025": 1350, "2026": 1400},
+    )
     data["iku"].insert(2, baris)
     path = tulis_pk(tmp_path, data)
     teks = teks_docx(path)
-    lampiran = teks[teks.index("LAMPIRAN"):]
+    lampiran = teks[teks.index("LAMPIRAN") :]
     assert [t for t in lampiran if re.fullmatch(r"\d+\.", t)][:2] == ["1.", "2."]
-    assert "3." not in lampiran[:lampiran.index("PROGRAM")]
-    berurutan(lampiran, ["2.", "Meningkatnya Penanganan PMKS", "Persentase Penanganan PMKS", "6,86",
-                         "Jumlah PMKS yang Tertangani", "orang", "1.250"])
+    assert "3." not in lampiran[: lampiran.index("PROGRAM")]
+    berurutan(
+        lampiran,
+        [
+            "2.",
+            "Meningkatnya Penanganan PMKS",
+            "Persentase Penanganan PMKS",
+            "6,86",
+            "Jumlah PMKS yang Tertangani",
+            "orang",
+            "1.250",
+        ],
+    )
     assert lampiran.count("Meningkatnya Penanganan PMKS") == 1
     xml = zipfile.ZipFile(path).read("word/document.xml").decode()
     tabel_a = re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S)[1]
@@ -153,6 +199,7 @@ def test_jumlah_adalah_jumlah_tepat(anggaran: list[int]) -> None:
 
 # ---------------------------------------------------------------- sections present or not
 
+
 def test_tanpa_program_tabel_b_tidak_dicetak(tmp_path: Path) -> None:
     data = data_contoh()
     del data["program"]
@@ -193,8 +240,15 @@ def test_teks_bermusuhan_tercetak_apa_adanya(tmp_path: Path) -> None:
     data["program"][0]["keterangan"] = f"Ket {jahat}"
     data["iku"][0]["indikator"] = f"Indikator {jahat}"
     teks = teks_docx(tulis_pk(tmp_path, data))
-    for harapan in (f"Nama\t:\tNama {jahat}", f"Jabatan\t:\tBupati {jahat}", f"Bupati {jahat},", f"Janji {jahat}",
-                    f"Program {jahat}", f"Ket {jahat}", f"Indikator {jahat}"):
+    for harapan in (
+        f"Nama\t:\tNama {jahat}",
+        f"Jabatan\t:\tBupati {jahat}",
+        f"Bupati {jahat},",
+        f"Janji {jahat}",
+        f"Program {jahat}",
+        f"Ket {jahat}",
+        f"Indikator {jahat}",
+    ):
         assert harapan in teks, harapan
     assert teks.count(f"Nama {jahat}") == 2
 
@@ -217,12 +271,21 @@ def test_kalimat_baku_dapat_diganti(tmp_path: Path) -> None:
     data["perjanjian_kinerja"].update(pembuka="Pembuka sendiri:", penutup="Penutup sendiri.")
     data["perjanjian_kinerja"].pop("tempat")
     teks = teks_docx(tulis_pk(tmp_path, data))
-    berurutan(teks, ["Pembuka sendiri:", "selanjutnya disebut pihak pertama.", JANJI, "Penutup sendiri.",
-                     "Singaraja, 16 Januari 2023"])  # the place of the decree when tempat is left out
+    berurutan(
+        teks,
+        [
+            "Pembuka sendiri:",
+            "selanjutnya disebut pihak pertama.",
+            JANJI,
+            "Penutup sendiri.",
+            "Singaraja, 16 Januari 2023",
+        ],
+    )  # the place of the decree when tempat is left out
     assert PEMBUKA not in teks and PENUTUP not in teks
 
 
 # ---------------------------------------------------------------- errors
+
 
 def test_semua_kesalahan_sekaligus_tanpa_menulis(tmp_path: Path) -> None:
     data = data_contoh()
@@ -245,12 +308,15 @@ def test_semua_kesalahan_sekaligus_tanpa_menulis(tmp_path: Path) -> None:
     assert "[program[2].anggaran] harus rupiah utuh" in galat
 
 
-@pytest.mark.parametrize("nilai, kata", [
-    ('"ISI: anggaran dalam rupiah"', "belum diisi"),
-    ('"1.250.000.000"', "tanpa tanda kutip"),
-    ("1.25e9", "rupiah utuh"),
-    ("true", "bilangan bulat"),
-])
+@pytest.mark.parametrize(
+    "nilai, kata",
+    [
+        ('"ISI: anggaran dalam rupiah"', "belum diisi"),
+        ('"1.250.000.000"', "tanpa tanda kutip"),
+        ("1.25e9", "rupiah utuh"),
+        ("true", "bilangan bulat"),
+    ],
+)
 def test_anggaran_yang_tidak_sah(tmp_path: Path, nilai: str, kata: str) -> None:
     path = tulis_data(tmp_path / "iku.toml", data_contoh())
     teks = path.read_text(encoding="utf-8").replace("anggaran = 412500000", f"anggaran = {nilai}", 1)
@@ -262,13 +328,24 @@ def test_anggaran_yang_tidak_sah(tmp_path: Path, nilai: str, kata: str) -> None:
     assert teks.splitlines()[masalah.baris - 1].startswith("anggaran = ")
 
 
-@pytest.mark.parametrize("lama, baru, kunci, saran", [
-    ("anggaran = 412500000", "angaran = 412500000", "program[2].angaran", 'maksud Anda "anggaran"?'),
-    ('pihak_kedua = { jabatan = "Bupati Buleleng"', 'pihak_kedua = { jabatn = "Bupati Buleleng"',
-     "perjanjian_kinerja.pihak_kedua.jabatn", 'maksud Anda "jabatan"?'),
-    ("tempat = \"Singaraja\"\n# Pihak kedua", "tempt = \"Singaraja\"\n# Pihak kedua",
-     "perjanjian_kinerja.tempt", 'maksud Anda "tempat"?'),
-])
+@pytest.mark.parametrize(
+    "lama, baru, kunci, saran",
+    [
+        ("anggaran = 412500000", "angaran = 412500000", "program[2].angaran", 'maksud Anda "anggaran"?'),
+        (
+            'pihak_kedua = { jabatan = "Bupati Buleleng"',
+            'pihak_kedua = { jabatn = "Bupati Buleleng"',
+            "perjanjian_kinerja.pihak_kedua.jabatn",
+            'maksud Anda "jabatan"?',
+        ),
+        (
+            'tempat = "Singaraja"\n# Pihak kedua',
+            'tempt = "Singaraja"\n# Pihak kedua',
+            "perjanjian_kinerja.tempt",
+            'maksud Anda "tempat"?',
+        ),
+    ],
+)
 def test_kunci_salah_ketik_diberi_saran(tmp_path: Path, lama: str, baru: str, kunci: str, saran: str) -> None:
     path = salin_config(tmp_path / "iku.toml")
     teks = path.read_text(encoding="utf-8")
@@ -303,8 +380,10 @@ def test_tahun_di_luar_rencana_dengan_pk_menyebut_setiap_baris(tmp_path: Path) -
 
 # ---------------------------------------------------------------- the template
 
+
 def test_check_templates_memeriksa_templat_pk(tmp_path: Path) -> None:
     from click.testing import CliRunner
+
     from iku.cli import main
 
     folder = tmp_path / "templat"
@@ -312,8 +391,10 @@ def test_check_templates_memeriksa_templat_pk(tmp_path: Path) -> None:
     bersih = CliRunner().invoke(main, ["check", "--config", "config/iku.toml", "--templates", str(folder)])
     assert bersih.exit_code == 0, bersih.output
     dokumen = folder / "perjanjian-kinerja.docx"
-    with zipfile.ZipFile(TEMPLATES / "perjanjian-kinerja.docx") as asal, \
-            zipfile.ZipFile(dokumen, "w", zipfile.ZIP_DEFLATED) as baru:
+    with (
+        zipfile.ZipFile(TEMPLATES / "perjanjian-kinerja.docx") as asal,
+        zipfile.ZipFile(dokumen, "w", zipfile.ZIP_DEFLATED) as baru,
+    ):
         for item in asal.infolist():
             isi_ = asal.read(item.filename)
             if item.filename == "word/document.xml":
@@ -344,29 +425,44 @@ def test_wajib_pk_ada_di_templat_bawaan() -> None:
 
 # ---------------------------------------------------------------- as printed
 
+
 def lain_f4() -> dict:
     """An agency unlike the sample: F4, fifteen rows in uneven groups, long names, many programmes."""
     data = data_contoh()
     data["format"]["kertas"] = "F4"
     data["instansi"]["nama"] = "Dinas Pemberdayaan Masyarakat, Desa, Perempuan dan Perlindungan Anak Kabupaten Buleleng"
-    data["penandatangan"]["jabatan"] = ("Kepala Dinas Pemberdayaan Masyarakat, Desa, Perempuan dan Perlindungan Anak "
-                                        "Kabupaten Buleleng")
-    data["perjanjian_kinerja"]["pihak_kedua"] = {"jabatan": "Penjabat Bupati Buleleng",
-                                                 "nama": "Dr. Ir. Ketut Lihadnyana, M.M.A.",
-                                                 "pangkat": "Pembina Utama Madya (IV/d)", "nip": "196803121994031007"}
+    data["penandatangan"]["jabatan"] = (
+        "Kepala Dinas Pemberdayaan Masyarakat, Desa, Perempuan dan Perlindungan Anak Kabupaten Buleleng"
+    )
+    data["perjanjian_kinerja"]["pihak_kedua"] = {
+        "jabatan": "Penjabat Bupati Buleleng",
+        "nama": "Dr. Ir. Ketut Lihadnyana, M.M.A.",
+        "pangkat": "Pembina Utama Madya (IV/d)",
+        "nip": "196803121994031007",
+    }
     contoh = data["iku"][1]
     baris = []
     for i in range(15):
         kelompok = i // 4 + 1
-        baris.append(dict(contoh, sasaran=f"Meningkatnya Kualitas Pelayanan dan Perlindungan Kelompok Rentan "
-                                           f"Tahap {kelompok} di Seluruh Desa dan Kelurahan",
-                          indikator=f"Persentase Desa yang Menerapkan Standar Pelayanan Minimal Bidang {i + 1} "
-                                    "secara Penuh dan Berkelanjutan",
-                          target={"2023": 10 + i + 0.25, "2024": 20, "2025": 30, "2026": 40}))
+        baris.append(
+            dict(
+                contoh,
+                sasaran=f"Meningkatnya Kualitas Pelayanan dan Perlindungan Kelompok Rentan "
+                f"Tahap {kelompok} di Seluruh Desa dan Kelurahan",
+                indikator=f"Persentase Desa yang Menerapkan Standar Pelayanan Minimal Bidang {i + 1} "
+                "secara Penuh dan Berkelanjutan",
+                target={"2023": 10 + i + 0.25, "2024": 20, "2025": 30, "2026": 40},
+            )
+        )
     data["iku"] = baris
-    data["program"] = [{"nama": f"Program Peningkatan Partisipasi Masyarakat dalam Pembangunan Desa Tahap {i + 1}",
-                        "anggaran": 1234567890 * (i + 1), "keterangan": "APBD Kabupaten dan Dana Alokasi Khusus"}
-                       for i in range(12)]
+    data["program"] = [
+        {
+            "nama": f"Program Peningkatan Partisipasi Masyarakat dalam Pembangunan Desa Tahap {i + 1}",
+            "anggaran": 1234567890 * (i + 1),
+            "keterangan": "APBD Kabupaten dan Dana Alokasi Khusus",
+        }
+        for i in range(12)
+    ]
     return data
 
 
@@ -416,16 +512,22 @@ def test_pdf_tanda_tangan_tidak_pernah_sendirian(tmp_path: Path) -> None:
     berkas, kasus = [], []
     for n in range(13, 19):  # around the length where table B first runs over the lampiran page
         data = data_contoh()
-        data["program"] = [dict(data["program"][i % 5], nama=f"Program Nomor {i + 1} untuk Pengujian Batas Halaman")
-                           for i in range(n)]
+        data["program"] = [
+            dict(data["program"][i % 5], nama=f"Program Nomor {i + 1} untuk Pengujian Batas Halaman") for i in range(n)
+        ]
         kasus.append(("Program Nomor", n))
         berkas.append(data)
     for n in range(14, 26, 3):  # no programmes: table A is the last table
         data = data_contoh()
         del data["program"]
-        data["iku"] = [dict(data["iku"][i % 2], sasaran=f"Sasaran {i // 3 + 1}",
-                            indikator=f"Indikator Nomor {i + 1} untuk Pengujian Batas Halaman yang Panjang")
-                       for i in range(n)]
+        data["iku"] = [
+            dict(
+                data["iku"][i % 2],
+                sasaran=f"Sasaran {i // 3 + 1}",
+                indikator=f"Indikator Nomor {i + 1} untuk Pengujian Batas Halaman yang Panjang",
+            )
+            for i in range(n)
+        ]
         kasus.append(("Indikator Nomor", n))
         berkas.append(data)
     docx_ = []

@@ -13,8 +13,21 @@ from iku.cli import main
 from iku.galat import ConfigError
 
 PERINTAH = ["", "generate", "check", "new-year", "diff", "verify", "arsip", "templates"]
-INGGRIS = ["Usage", "Options", "Commands", "Show this message", "Show the version", "default:", "required",
-           "FILE", "DIRECTORY", "PATH", "COMMAND", "ARGS", "Arguments"]
+INGGRIS = [
+    "Usage",
+    "Options",
+    "Commands",
+    "Show this message",
+    "Show the version",
+    "default:",
+    "required",
+    "FILE",
+    "DIRECTORY",
+    "PATH",
+    "COMMAND",
+    "ARGS",
+    "Arguments",
+]
 
 
 @pytest.mark.parametrize("perintah", PERINTAH)

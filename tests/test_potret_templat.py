@@ -27,4 +27,5 @@ def test_templat_sama_dengan_potretnya(nama: str) -> None:
     if os.environ.get("IKU_PERBARUI_POTRET") == "1":
         simpanan.write_text(sekarang, encoding="utf-8")
     assert sekarang == simpanan.read_text(encoding="utf-8"), (
-        f"{nama} berubah: tinjau perbedaannya, lalu perbarui potret dengan IKU_PERBARUI_POTRET=1")
+        f"{nama} berubah: tinjau perbedaannya, lalu perbarui potret dengan IKU_PERBARUI_POTRET=1"
+    )

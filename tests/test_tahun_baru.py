@@ -9,20 +9,25 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bantu import CONFIG_CONTOH, salin_config, tanpa_bagian
 from iku.cli import main
 from iku.tahun_baru import tahun_berikut
 
-BERUBAH = {"tahun": "tahun = 2024",
-           "nomor": 'nomor = "ISI: nomor keputusan"',
-           "tanggal": 'tanggal = "ISI: tanggal penetapan (contoh 2023-03-22)"',
-           "tentang": 'tentang = "Penetapan Indikator Kinerja Utama (IKU) Dinas Sosial Kabupaten Buleleng Tahun 2024"',
-           "tanggal_kata_pengantar": 'tanggal_kata_pengantar = "ISI: tanggal kata pengantar (contoh 2023-03-22)"',
-           "tanggal_pk": 'tanggal = "ISI: tanggal Perjanjian Kinerja (contoh 2024-01-16)"',
-           **{f"anggaran{i}": f'anggaran = "ISI: pagu anggaran dalam rupiah, tanpa tanda kutip (tahun lalu {a})"'
-              for i, a in enumerate((6845312000, 412500000, 1126750000, 1250000000, 285000000))}}
+BERUBAH = {
+    "tahun": "tahun = 2024",
+    "nomor": 'nomor = "ISI: nomor keputusan"',
+    "tanggal": 'tanggal = "ISI: tanggal penetapan (contoh 2023-03-22)"',
+    "tentang": 'tentang = "Penetapan Indikator Kinerja Utama (IKU) Dinas Sosial Kabupaten Buleleng Tahun 2024"',
+    "tanggal_kata_pengantar": 'tanggal_kata_pengantar = "ISI: tanggal kata pengantar (contoh 2023-03-22)"',
+    "tanggal_pk": 'tanggal = "ISI: tanggal Perjanjian Kinerja (contoh 2024-01-16)"',
+    **{
+        f"anggaran{i}": f'anggaran = "ISI: pagu anggaran dalam rupiah, tanpa tanda kutip (tahun lalu {a})"'
+        for i, a in enumerate((6845312000, 412500000, 1126750000, 1250000000, 285000000))
+    },
+}
 
 
 def jalankan(*args: str):
@@ -57,7 +62,7 @@ def test_laporan_kinerja_menjadi_catatan_yang_dapat_dipulihkan(tmp_path: Path) -
     assert "[laporan_kinerja] dijadikan catatan" in hasil.output and "realisasi 2024" in hasil.output
     baru = tujuan.read_text(encoding="utf-8").splitlines()
     awal = lama.index("[laporan_kinerja]")
-    assert baru[awal:awal + 3] == ["# [laporan_kinerja]", "## " + lama[awal + 1][2:], "# tanggal = 2025-02-20"]
+    assert baru[awal : awal + 3] == ["# [laporan_kinerja]", "## " + lama[awal + 1][2:], "# tanggal = 2025-02-20"]
     for a, b in zip(lama[awal:], baru[awal:]):
         assert b == a == "" or b in (f"# {a}", f"#{a}", "# tanggal = 2025-02-20")
     pulih = [b[1:].removeprefix(" ") if b.startswith("# ") and not b.startswith("# #") else b[1:] for b in baru[awal:]]
@@ -66,11 +71,14 @@ def test_laporan_kinerja_menjadi_catatan_yang_dapat_dipulihkan(tmp_path: Path) -
 
 
 def test_catatan_sebaris_dan_teks_multibaris_dipertahankan(tmp_path: Path) -> None:
-    asal = salin_config(tmp_path / "iku.toml", {
-        "tahun = ": "tahun = 2023   # tahun IKU",
-        "tanggal = ": "tanggal = 2022-03-22  # dari buku agenda",
-        "Dengan tersusunnya": "Dengan tersusunnya IKU Tahun 2023 ini, diharapkan ...",
-    })
+    asal = salin_config(
+        tmp_path / "iku.toml",
+        {
+            "tahun = ": "tahun = 2023   # tahun IKU",
+            "tanggal = ": "tanggal = 2022-03-22  # dari buku agenda",
+            "Dengan tersusunnya": "Dengan tersusunnya IKU Tahun 2023 ini, diharapkan ...",
+        },
+    )
     teks = draf(tmp_path, asal).read_text(encoding="utf-8")
     assert "tahun = 2024   # tahun IKU\n" in teks
     assert 'tanggal = "ISI: tanggal penetapan (contoh 2023-03-22)"  # dari buku agenda\n' in teks
@@ -78,27 +86,35 @@ def test_catatan_sebaris_dan_teks_multibaris_dipertahankan(tmp_path: Path) -> No
     assert "Dengan tersusunnya IKU Tahun 2024 ini" in teks
 
 
-@pytest.mark.parametrize("lama, baru", [
-    ("IKU Tahun 2023", "IKU Tahun 2024"),
-    ("IKU TAHUN 2023", "IKU TAHUN 2024"),
-    ("Tahun Anggaran 2023;", "Tahun Anggaran 2024;"),
-    ("Peraturan Bupati Buleleng Nomor 9 Tahun 2023 tentang RPD", "Peraturan Bupati Buleleng Nomor 9 Tahun 2023 tentang RPD"),
-    ("Nomor 25 Tahun 2004", "Nomor 25 Tahun 2004"),
-    ("Perbup Nomor: 9 Tahun 2023", "Perbup Nomor: 9 Tahun 2023"),
-    ("Perbup No. 9 Tahun 2023", "Perbup No. 9 Tahun 2023"),
-    ("Keputusan Nomor 050-5889 Tahun 2023", "Keputusan Nomor 050-5889 Tahun 2023"),
-    ("Renstra Tahun 2023-2026", "Renstra Tahun 2023-2026"),
-    ("Renstra Tahun 2023 - 2026", "Renstra Tahun 2023 - 2026"),
-    ("Tahun 20231", "Tahun 20231"),
-])
+@pytest.mark.parametrize(
+    "lama, baru",
+    [
+        ("IKU Tahun 2023", "IKU Tahun 2024"),
+        ("IKU TAHUN 2023", "IKU TAHUN 2024"),
+        ("Tahun Anggaran 2023;", "Tahun Anggaran 2024;"),
+        (
+            "Peraturan Bupati Buleleng Nomor 9 Tahun 2023 tentang RPD",
+            "Peraturan Bupati Buleleng Nomor 9 Tahun 2023 tentang RPD",
+        ),
+        ("Nomor 25 Tahun 2004", "Nomor 25 Tahun 2004"),
+        ("Perbup Nomor: 9 Tahun 2023", "Perbup Nomor: 9 Tahun 2023"),
+        ("Perbup No. 9 Tahun 2023", "Perbup No. 9 Tahun 2023"),
+        ("Keputusan Nomor 050-5889 Tahun 2023", "Keputusan Nomor 050-5889 Tahun 2023"),
+        ("Renstra Tahun 2023-2026", "Renstra Tahun 2023-2026"),
+        ("Renstra Tahun 2023 - 2026", "Renstra Tahun 2023 - 2026"),
+        ("Tahun 20231", "Tahun 20231"),
+    ],
+)
 def test_tahun_yang_dimajukan(lama: str, baru: str) -> None:
     assert tahun_berikut(lama, 2023) == baru
 
 
 def test_kutipan_peraturan_tidak_diubah(tmp_path: Path) -> None:
     perbup = "Peraturan Bupati Buleleng Nomor 9 Tahun 2023 tentang Indikator Kinerja Utama Tahun 2023."
-    asal = salin_config(tmp_path / "iku.toml", {'    "Peraturan Bupati Buleleng': f'    "{perbup}",',
-                                                 "acuan = \"Data BPS\"": 'acuan = "Data BPS Tahun 2023"'})
+    asal = salin_config(
+        tmp_path / "iku.toml",
+        {'    "Peraturan Bupati Buleleng': f'    "{perbup}",', 'acuan = "Data BPS"': 'acuan = "Data BPS Tahun 2023"'},
+    )
     teks = draf(tmp_path, asal).read_text(encoding="utf-8")
     assert perbup in teks and 'acuan = "Data BPS Tahun 2023"' in teks
 
@@ -108,9 +124,13 @@ def test_draf_ditolak_generate_sampai_diisi(tmp_path: Path) -> None:
     keluaran = tmp_path / "output"
     ditolak = jalankan("generate", "--config", str(tujuan), "--output", str(keluaran))
     assert ditolak.exit_code == 3 and not keluaran.exists()
-    for kunci in ("[keputusan.nomor] belum diisi", "[keputusan.tanggal] belum diisi",
-                  "[perjanjian_kinerja.tanggal] belum diisi", "[program[1].anggaran] belum diisi",
-                  "[program[5].anggaran] belum diisi"):
+    for kunci in (
+        "[keputusan.nomor] belum diisi",
+        "[keputusan.tanggal] belum diisi",
+        "[perjanjian_kinerja.tanggal] belum diisi",
+        "[program[1].anggaran] belum diisi",
+        "[program[5].anggaran] belum diisi",
+    ):
         assert kunci in ditolak.output
     assert jalankan("check", "--config", str(tujuan)).exit_code == 1
     teks = isi_penanda(tujuan)
@@ -151,7 +171,8 @@ def test_tanpa_pk_dan_program_tidak_ada_tanda_pk(tmp_path: Path) -> None:
     assert hasil.exit_code == 0, hasil.output
     assert hasil.output.splitlines()[1:] == [
         "- tahun 2023 menjadi 2024 pada: tahun, keputusan.tentang, keputusan.menimbang[2]",
-        "Masih harus diisi sebelum generate: keputusan.nomor, keputusan.tanggal, dokumen.tanggal_kata_pengantar"]
+        "Masih harus diisi sebelum generate: keputusan.nomor, keputusan.tanggal, dokumen.tanggal_kata_pengantar",
+    ]
 
 
 def test_tahun_di_luar_rencana_diingatkan(tmp_path: Path) -> None:
@@ -183,11 +204,16 @@ def test_catatan_di_dalam_daftar_dipertahankan(tmp_path: Path) -> None:
     baris = next(b for b in CONFIG_CONTOH.read_text(encoding="utf-8").splitlines() if b.startswith(awal))
     asal = salin_config(tmp_path / "iku.toml", {awal: "    # butir penutup, merujuk huruf a\n" + baris + "  # judul"})
     teks = draf(tmp_path, asal).read_text(encoding="utf-8")
-    assert "    # butir penutup, merujuk huruf a\n" + baris.replace("Tahun 2023;", "Tahun 2024;") + "  # judul\n" in teks
+    assert (
+        "    # butir penutup, merujuk huruf a\n" + baris.replace("Tahun 2023;", "Tahun 2024;") + "  # judul\n" in teks
+    )
 
 
-@given(st.lists(st.sampled_from(["Tahun", "TAHUN", " ", "2023", "Nomor", "9", "-", "2026", "Anggaran", "x", ":"]),
-                max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(["Tahun", "TAHUN", " ", "2023", "Nomor", "9", "-", "2026", "Anggaran", "x", ":"]), max_size=12
+    )
+)
 def test_hanya_angka_tahun_yang_berganti(potongan: list[str]) -> None:
     teks = "".join(potongan)
     hasil = tahun_berikut(teks, 2023)
@@ -198,9 +224,11 @@ def test_hanya_angka_tahun_yang_berganti(potongan: list[str]) -> None:
 def isi_penanda(draf: Path) -> str:
     """Fill a new-year draft's "ISI:" markers as the secretariat would; return the new text."""
     teks = draf.read_text(encoding="utf-8")
-    for lama, baru in (('"ISI: nomor keputusan"', '"400.9/1001/Dinsos/2023"'),
-                       ('"ISI: tanggal penetapan (contoh 2023-03-22)"', "2023-03-20"),
-                       ('"ISI: tanggal kata pengantar (contoh 2023-03-22)"', "2023-03-20")):
+    for lama, baru in (
+        ('"ISI: nomor keputusan"', '"400.9/1001/Dinsos/2023"'),
+        ('"ISI: tanggal penetapan (contoh 2023-03-22)"', "2023-03-20"),
+        ('"ISI: tanggal kata pengantar (contoh 2023-03-22)"', "2023-03-20"),
+    ):
         teks = teks.replace(lama, baru)
     teks = re.sub(r'"ISI: tanggal Perjanjian Kinerja \(contoh (\d{4}-\d\d-\d\d)\)"', r"\1", teks)
     teks = re.sub(r'"ISI: pagu anggaran[^"]*\(tahun lalu (\d+)\)"', lambda m: str(int(m.group(1)) + 1000000), teks)

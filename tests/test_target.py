@@ -32,7 +32,7 @@ def test_tahun_rencana_yang_kosong_boleh_dan_tercetak_strip(tmp_path):
     dokumen = next(p for p in ditulis if p.name.startswith("dokumen-iku"))
     teks = teks_docx(dokumen)
     harus = ["6,12", "5,15", "4,9", "-", "-", "-"]  # kondisi awal, 2023-2026, kondisi akhir
-    assert any(teks[i:i + len(harus)] == harus for i in range(teks.index("KONDISI AKHIR (2026)"), len(teks)))
+    assert any(teks[i : i + len(harus)] == harus for i in range(teks.index("KONDISI AKHIR (2026)"), len(teks)))
 
 
 def test_tahun_di_tengah_boleh_kosong(tmp_path):

@@ -48,8 +48,11 @@ def test_titik_dua_konsiderans_menetapkan_dan_diktum_satu_kolom(tmp_path, n):
 def test_pdf_titik_dua_satu_kolom_dengan_tiga_belas_diktum(tmp_path):
     kata = kata_pdf(buat(tmp_path, dengan_diktum(13), pdf=True)["keputusan.pdf"])
     label = {"Menimbang", "Mengingat", "Menetapkan", "KESATU", "KEDUA", "BELAS"}
-    kolom = [b[1] for a, b in zip(kata, kata[1:]) if a[3] in label and b[3] == ":" and a[:1] == b[:1]
-             and abs(a[2] - b[2]) < 1]
+    kolom = [
+        b[1]
+        for a, b in zip(kata, kata[1:])
+        if a[3] in label and b[3] == ":" and a[:1] == b[:1] and abs(a[2] - b[2]) < 1
+    ]
     assert len(kolom) == 3 + 2 + 2 and max(kolom) - min(kolom) < 1, kolom  # KEDUA BELAS, KETIGA BELAS
 
 
@@ -59,8 +62,15 @@ def agensi_lain() -> dict:
     data = data_contoh()
     contoh = data["iku"][1]
     assert isinstance(contoh["formulasi"], dict) and contoh["formulasi"]["kali"] == "100%"
-    data["iku"] = [dict(contoh, sasaran=f"Sasaran nomor {n}", indikator=f"Indikator {n}",
-                        sumber_data="Bidang Pengendalian dan Pengembangan Kesejahteraan") for n in range(1, 36)]
+    data["iku"] = [
+        dict(
+            contoh,
+            sasaran=f"Sasaran nomor {n}",
+            indikator=f"Indikator {n}",
+            sumber_data="Bidang Pengendalian dan Pengembangan Kesejahteraan",
+        )
+        for n in range(1, 36)
+    ]
     return data
 
 
@@ -94,8 +104,11 @@ def test_membawahi_tetap_dengan_butirnya(lain):
 @pytest.mark.pdf
 def test_nomor_sasaran_dua_angka_tidak_menempel(lain):
     kata = kata_pdf(lain["dokumen.pdf"])
-    pasangan = [(a, b) for a, b, c in zip(kata, kata[1:], kata[2:])
-                if re.fullmatch(r"\d+\.", a.teks) and b.teks == "Sasaran" and c.teks == ":"]
+    pasangan = [
+        (a, b)
+        for a, b, c in zip(kata, kata[1:], kata[2:])
+        if re.fullmatch(r"\d+\.", a.teks) and b.teks == "Sasaran" and c.teks == ":"
+    ]
     assert len(pasangan) == 35
     assert all(b.x - a.x_akhir > 4 for a, b in pasangan), [(a.teks, round(b.x - a.x_akhir, 1)) for a, b in pasangan]
     assert len({round(b.x) for _, b in pasangan}) == 1  # "Sasaran" in one column
@@ -106,8 +119,8 @@ def test_kali_seratus_persen_di_samping_garis_pecahan(lain):
     kata = kata_pdf(lain["lampiran.pdf"])
     for i, k in enumerate(kata):
         if k.teks == "\u00d7":
-            atas = [w for w in kata[i - 6:i] if w.teks in ("Jumlah", "PMKS", "yang", "tertangani")]
-            bawah = [w for w in kata[i + 1:i + 20] if w.teks == "Jumlah"][:1]  # the denominator's first word
+            atas = [w for w in kata[i - 6 : i] if w.teks in ("Jumlah", "PMKS", "yang", "tertangani")]
+            bawah = [w for w in kata[i + 1 : i + 20] if w.teks == "Jumlah"][:1]  # the denominator's first word
             assert atas and bawah and k.x > max(w.x_akhir for w in atas), k
             assert min(w.y for w in atas) < k.y < max(w.y for w in bawah), k
             break
@@ -122,7 +135,10 @@ def test_tabel_2_2_1_berkolom_satuan(tmp_path):
     tabel = next(t for t in d.tables if t.cell(0, 0).text == "TUJUAN")
     assert tabel.cell(0, 4).text == "SATUAN"
     assert [tabel.cell(3, 3).text, tabel.cell(3, 4).text, tabel.cell(3, 5).text] == [
-        data["iku"][0]["indikator"], "per 100.000 KH", "6,12"]
+        data["iku"][0]["indikator"],
+        "per 100.000 KH",
+        "6,12",
+    ]
 
 
 def test_kolom_lampiran_tidak_lebih_sempit_dari_kata_terpanjangnya(lain):
@@ -158,7 +174,8 @@ def test_tabel_2_2_1_sepuluh_tahun_a4_dibagi_dua_tanpa_kata_terpotong(tmp_path):
     assert judul[0] == "Tabel 2.2.1 (lanjutan)" and judul[1].startswith("Tujuan, Sasaran Strategis")
     teks_kedua = "\n".join(teks_paragraf(p) for p in kedua.iter(qn("w:p")))
     assert all(str(t) in teks_kedua for t in range(2023, 2033)) and "2023" not in "".join(
-        teks_paragraf(p) for p in pertama.iter(qn("w:p")))
+        teks_paragraf(p) for p in pertama.iter(qn("w:p"))
+    )
     gaya = tabel._ukuran_gaya(d)
     for t in (pertama, kedua):
         assert all(tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for tr in t.findall(qn("w:tr"))[:3])

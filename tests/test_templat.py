@@ -11,15 +11,19 @@ import pytest
 from click.testing import CliRunner
 
 from bantu import CONFIG_CONTOH, TEMPLATES, teks_docx
-from iku import isi, konfigurasi as config
-from iku.naskah import keputusan as context, tata
+from iku import isi
+from iku import konfigurasi as config
 from iku.cli import main
+from iku.naskah import keputusan as context
+from iku.naskah import tata
 from iku.periksa.templat import periksa_folder
 
 # A tag as Word leaves it after an edit: split over runs (one bold), a spell-check mark
 # between them, and curly quotes typed inside the tag.
-NOMOR_DISUNTING = ('NOMOR {{ judul[“</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr>'
-                   '<w:t>nomor”] }</w:t></w:r><w:r><w:t>}')
+NOMOR_DISUNTING = (
+    'NOMOR {{ judul[“</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr>'
+    "<w:t>nomor”] }</w:t></w:r><w:r><w:t>}"
+)
 
 
 @pytest.fixture(scope="module")
@@ -60,17 +64,21 @@ def test_templat_bawaan_bersih(sample) -> None:
     assert temuan.galat == [] and temuan.peringatan == []
 
 
-@pytest.mark.parametrize("lama, baru, nama", [
-    ("{{ judul.nomor }}", "{{ judul.nomr }}", "judul.nomr"),
-    ("{{ b.teks }}", "{{ b.tekss }}", "b.tekss"),
-    ("{{ penandatangan.nip }}", "{{ nip }}", "nip"),
-])
+@pytest.mark.parametrize(
+    "lama, baru, nama",
+    [
+        ("{{ judul.nomor }}", "{{ judul.nomr }}", "judul.nomr"),
+        ("{{ b.teks }}", "{{ b.tekss }}", "b.tekss"),
+        ("{{ penandatangan.nip }}", "{{ nip }}", "nip"),
+    ],
+)
 def test_isian_tidak_dikenal(tmp_path: Path, sample, lama: str, baru: str, nama: str) -> None:
     folder = folder_templat(tmp_path, "keputusan.docx", {lama: baru})
     temuan = periksa_folder(folder, sample)
     pesan = [str(m) for m in temuan.galat]
-    assert any(f"isian \"{nama}\" tidak dikenal" in p and "keputusan.docx" in p and "paragraf" in p
-               and baru in p for p in pesan), pesan
+    assert any(
+        f'isian "{nama}" tidak dikenal' in p and "keputusan.docx" in p and "paragraf" in p and baru in p for p in pesan
+    ), pesan
 
 
 def test_nama_sama_dua_kali_dilaporkan_sekali_per_paragraf(tmp_path: Path, sample) -> None:
@@ -82,61 +90,72 @@ def test_nama_sama_dua_kali_dilaporkan_sekali_per_paragraf(tmp_path: Path, sampl
 
 
 def test_isian_tidak_dikenal_pada_tanda_baris_tabel(tmp_path: Path, sample) -> None:
-    folder = folder_templat(tmp_path, "lampiran.docx",
-                            {"{%tr for g in kelompok_iku %}": "{%tr for g in kelompok_ikuu %}"})
+    folder = folder_templat(
+        tmp_path, "lampiran.docx", {"{%tr for g in kelompok_iku %}": "{%tr for g in kelompok_ikuu %}"}
+    )
     galat = periksa_folder(folder, sample).galat
-    assert [m.pesan.split(": ", 1)[0].endswith("\"{%tr for g in kelompok_ikuu %}\"") for m in galat] == [True]
+    assert [m.pesan.split(": ", 1)[0].endswith('"{%tr for g in kelompok_ikuu %}"') for m in galat] == [True]
 
 
 def test_isian_tidak_dikenal_di_lampiran(tmp_path: Path, sample) -> None:
     folder = folder_templat(tmp_path, "lampiran.docx", {"{{ b.satuan }}": "{{ b.satuan_ }}"})
     pesan = [str(m) for m in periksa_folder(folder, sample).galat]
-    assert any("\"b.satuan_\"" in p and "lampiran.docx" in p for p in pesan), pesan
+    assert any('"b.satuan_"' in p and "lampiran.docx" in p for p in pesan), pesan
 
 
 def test_tanda_jinja_rusak(tmp_path: Path, sample) -> None:
     folder = folder_templat(tmp_path, "keputusan.docx", {"NOMOR {{ judul.nomor }}": "NOMOR {{ judul.nomor }"})
     galat = periksa_folder(folder, sample).galat
-    assert len(galat) == 1 and "tanda Jinja tidak sah" in galat[0].pesan and "paragraf 9 \"NOMOR {{ judul.nomor }\"" in galat[0].pesan
+    assert (
+        len(galat) == 1
+        and "tanda Jinja tidak sah" in galat[0].pesan
+        and 'paragraf 9 "NOMOR {{ judul.nomor }"' in galat[0].pesan
+    )
     assert galat[0].berkas == folder / "keputusan.docx" and galat[0].saran
 
 
 def test_endfor_hilang(tmp_path: Path, sample) -> None:
     folder = folder_templat(tmp_path, "keputusan.docx", {"<w:t>{%p endfor %}</w:t>": "<w:t>akhir</w:t>"})
     galat = periksa_folder(folder, sample).galat
-    assert any("perintah \"endif\" tidak dikenal atau tidak berpasangan" in m.pesan for m in galat), \
-        [str(m) for m in galat]
+    assert any('perintah "endif" tidak dikenal atau tidak berpasangan' in m.pesan for m in galat), [
+        str(m) for m in galat
+    ]
     assert periksa_folder(folder, sample).peringatan == []  # names are unknown, not missing
 
 
 def test_teks_di_paragraf_tanda_p_akan_hilang(tmp_path: Path, sample) -> None:
-    folder = folder_templat(tmp_path, "keputusan.docx",
-                            {"{%p for d in diktum %}": "Catatan penting {%p for d in diktum %}"})
+    folder = folder_templat(
+        tmp_path, "keputusan.docx", {"{%p for d in diktum %}": "Catatan penting {%p for d in diktum %}"}
+    )
     temuan = periksa_folder(folder, sample)
     assert temuan.galat == []
     assert [("akan hilang" in m.pesan and "Catatan penting" in m.pesan) for m in temuan.peringatan] == [True]
 
 
 def test_tanda_tr_di_luar_tabel(tmp_path: Path, sample) -> None:
-    folder = folder_templat(tmp_path, "keputusan.docx",
-                            {"{%p if tembusan %}": "{%tr if tembusan %}", "{%p endif %}": "{%tr endif %}"})
+    folder = folder_templat(
+        tmp_path, "keputusan.docx", {"{%p if tembusan %}": "{%tr if tembusan %}", "{%p endif %}": "{%tr endif %}"}
+    )
     galat = periksa_folder(folder, sample).galat
     assert any("hanya boleh berada di dalam baris tabel" in m.pesan for m in galat), [str(m) for m in galat]
 
 
-@pytest.mark.parametrize("isian, tertulis", [("{{ penandatangan.nama }}", "I Putu Kariaman Putra"),
-                                             ("NOMOR {{ judul.nomor }}", "NOMOR 400.9")])
+@pytest.mark.parametrize(
+    "isian, tertulis",
+    [("{{ penandatangan.nama }}", "I Putu Kariaman Putra"), ("NOMOR {{ judul.nomor }}", "NOMOR 400.9")],
+)
 def test_isian_wajib_yang_hilang(tmp_path: Path, sample, isian: str, tertulis: str) -> None:
     folder = folder_templat(tmp_path, "keputusan.docx", {isian: tertulis})
     temuan = periksa_folder(folder, sample)
     nama = isian.split("{{ ")[1].split(" }}")[0]
     assert temuan.peringatan == []
-    assert [m.pesan for m in temuan.galat] == [f"templat tidak lagi memuat isian wajib \"{nama}\""]
+    assert [m.pesan for m in temuan.galat] == [f'templat tidak lagi memuat isian wajib "{nama}"']
 
 
 def generate_cli(config: Path, templates: Path, output: Path):
-    return CliRunner().invoke(main, ["generate", "--config", str(config), "--templates", str(templates),
-                                     "--output", str(output)])
+    return CliRunner().invoke(
+        main, ["generate", "--config", str(config), "--templates", str(templates), "--output", str(output)]
+    )
 
 
 def test_generate_menolak_templat_tanpa_isian_wajib(tmp_path: Path) -> None:
@@ -145,14 +164,15 @@ def test_generate_menolak_templat_tanpa_isian_wajib(tmp_path: Path) -> None:
     hasil = generate_cli(CONFIG_CONTOH, folder, tmp_path / "out")
     assert hasil.exit_code == 4, hasil.output
     assert "Templat tidak dapat dipakai (2 masalah)" in hasil.stderr
-    assert f"{folder / 'keputusan.docx'}: templat tidak lagi memuat isian wajib \"penandatangan.nama\"" in hasil.stderr
-    assert f"{folder / 'dokumen-iku.docx'}: templat tidak lagi memuat isian wajib \"buku.judul.pengantar\"" \
-        in hasil.stderr
+    assert f'{folder / "keputusan.docx"}: templat tidak lagi memuat isian wajib "penandatangan.nama"' in hasil.stderr
+    assert (
+        f'{folder / "dokumen-iku.docx"}: templat tidak lagi memuat isian wajib "buku.judul.pengantar"' in hasil.stderr
+    )
     assert not (tmp_path / "out" / "2023").exists()
 
 
 KELAS = {"{{ judul.tempat }}": "{{ judul.tempat.__class__ }}"}
-PESAN_KELAS = "templat meminta atribut \"__class__\" yang tidak diizinkan"
+PESAN_KELAS = 'templat meminta atribut "__class__" yang tidak diizinkan'
 
 
 def test_check_menolak_akses_atribut_python(tmp_path: Path) -> None:
@@ -196,7 +216,7 @@ def test_templat_hilang_dan_templat_lain(tmp_path: Path, sample) -> None:
 def test_salah_ketik_di_templat(tmp_path: Path, sample) -> None:
     folder = folder_templat(tmp_path, "lampiran.docx", {">LAMPIRAN<": ">LAMPIARAN<"})
     peringatan = periksa_folder(folder, sample).peringatan
-    assert [(m.berkas.name, m.saran) for m in peringatan] == [("lampiran.docx", "tulis \"LAMPIRAN\"")]
+    assert [(m.berkas.name, m.saran) for m in peringatan] == [("lampiran.docx", 'tulis "LAMPIRAN"')]
 
 
 def test_tag_terpecah_dan_kutip_lengkung_tetap_terisi(tmp_path: Path, sample) -> None:
@@ -213,7 +233,7 @@ def test_check_menunjuk_templat_dan_paragraf(tmp_path: Path) -> None:
     hasil = CliRunner().invoke(main, ["check", "--config", str(CONFIG_CONTOH), "--templates", str(folder)])
     assert hasil.exit_code == 1
     assert f"KESALAHAN: {folder / 'keputusan.docx'} isi dokumen, paragraf" in hasil.output
-    assert "\"NOMOR {{ judul.nomr }}\"" in hasil.output
+    assert '"NOMOR {{ judul.nomr }}"' in hasil.output
 
 
 def test_check_tidak_menulis_apa_pun(tmp_path: Path) -> None:
@@ -226,12 +246,25 @@ def test_check_tidak_menulis_apa_pun(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- LibreOffice round trip
 
+
 def simpan_ulang_libreoffice(asal: list[Path], folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     profil = folder.parent / "profil-lo"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profil}", "--headless", "--convert-to",
-                    "docx:MS Word 2007 XML", "--outdir", str(folder), *map(str, asal)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profil}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(folder),
+            *map(str, asal),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return folder
 
 
@@ -248,8 +281,9 @@ def test_templat_bawaan_setelah_disimpan_libreoffice(tmp_path: Path, sample) -> 
 
 @pytest.mark.pdf
 def test_templat_disunting_setelah_disimpan_libreoffice(tmp_path: Path, sample) -> None:
-    disunting = ubah_docx(TEMPLATES / "keputusan.docx", tmp_path / "keputusan.docx",
-                          {"NOMOR {{ judul.nomor }}": NOMOR_DISUNTING})
+    disunting = ubah_docx(
+        TEMPLATES / "keputusan.docx", tmp_path / "keputusan.docx", {"NOMOR {{ judul.nomor }}": NOMOR_DISUNTING}
+    )
     folder = simpan_ulang_libreoffice([disunting], tmp_path / "lo")
     asli = teks_hasil(TEMPLATES / "keputusan.docx", sample, tmp_path / "asli.docx")
     assert teks_hasil(folder / "keputusan.docx", sample, tmp_path / "ulang.docx") == asli

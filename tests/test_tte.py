@@ -12,8 +12,17 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from bantu import (CONFIG_CONTOH, TEMPLATES, config_ttd, data_contoh, lewat_libreoffice, pecah_run_ala_word,
-                   per_halaman, teks_docx, tulis_data)
+from bantu import (
+    CONFIG_CONTOH,
+    TEMPLATES,
+    config_ttd,
+    data_contoh,
+    lewat_libreoffice,
+    pecah_run_ala_word,
+    per_halaman,
+    teks_docx,
+    tulis_data,
+)
 from iku import isi, konfigurasi, tte
 from iku.buat import Permintaan, generate
 from iku.galat import ConfigError
@@ -29,7 +38,8 @@ JABATAN = "Kepala Dinas Sosial Kabupaten Buleleng,"
 def buat(config: Path, keluar: Path, templates: Path = TEMPLATES, pdf: bool = False) -> dict[str, Path]:
     paths = generate(Permintaan(konfigurasi.baca(config), templates, keluar, pdf=pdf))
     return {j: next(p for p in paths if p.name.startswith(j) and p.suffix == ".docx") for j in JENIS} | {
-        f"{j}.pdf": p for j in JENIS for p in paths if p.name.startswith(j) and p.suffix == ".pdf"}
+        f"{j}.pdf": p for j in JENIS for p in paths if p.name.startswith(j) and p.suffix == ".pdf"
+    }
 
 
 def teks_w_t(path: Path) -> list[str]:
@@ -37,6 +47,7 @@ def teks_w_t(path: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------- basah
+
 
 def test_basah_sama_byte_dengan_tanpa_langkah_tanda_tangan(tmp_path, monkeypatch):
     bacaan = konfigurasi.baca(CONFIG_CONTOH)
@@ -66,6 +77,7 @@ def test_cara_tanda_tangan_lain_ditolak(tmp_path):
 
 # ---------------------------------------------------------------- elektronik
 
+
 @pytest.fixture(scope="module")
 def elektronik(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("elektronik")
@@ -75,8 +87,8 @@ def elektronik(tmp_path_factory) -> dict[str, Path]:
 def test_elektronik_urutan_blok_tanda_tangan(elektronik):
     teks = teks_docx(elektronik["keputusan-iku"])
     i = teks.index(tte.TEKS_ELEKTRONIK)
-    assert teks[i - 3:i] == ["Ditetapkan di Singaraja", "pada tanggal 22 Maret 2022", ""]
-    assert teks[i + 1:i + 6] == [JABATAN, "", NAMA, "Pembina Tk.I (IV/b)", "NIP. 19691231 199103 1 053"]
+    assert teks[i - 3 : i] == ["Ditetapkan di Singaraja", "pada tanggal 22 Maret 2022", ""]
+    assert teks[i + 1 : i + 6] == [JABATAN, "", NAMA, "Pembina Tk.I (IV/b)", "NIP. 19691231 199103 1 053"]
     d = docx.Document(str(elektronik["keputusan-iku"]))
     paragraf = list(d.element.body.iter(qn("w:p")))
     assert paragraf[i + 2].find(f".//{qn('w:drawing')}") is not None  # the QR where the ink would be
@@ -107,7 +119,7 @@ def test_elektronik_kaki_di_setiap_jenis_halaman(elektronik, jenis):
 
 def _kaki_berlaku(d, nomor: int, kind: str):
     """The footer a section's pages of a kind show: its own, else the nearest earlier section's."""
-    for bagian in reversed(d.sections[:nomor + 1]):
+    for bagian in reversed(d.sections[: nomor + 1]):
         for ref in bagian._sectPr.findall(qn("w:footerReference")):
             if ref.get(qn("w:type")) == kind:
                 return d.part.related_parts[ref.get(qn("r:id"))].element
@@ -145,9 +157,12 @@ def test_qr_terbaca_kembali_identitas_dokumen(elektronik, tmp_path):
     teks = baca_qr(png_qr(elektronik["keputusan-iku"], tmp_path / "qr.png"))
     mentah = (elektronik["keputusan-iku"].parent / "konfigurasi-2023.toml").read_bytes()
     assert teks.splitlines() == [
-        "Keputusan Kepala Dinas Sosial Kabupaten Buleleng", "Nomor: 400.9/2248.1/Dinsos/2022",
-        "Tanggal: 22 Maret 2022", f"Penandatangan: {NAMA}, NIP. 19691231 199103 1 053",
-        f"SHA-256 konfigurasi: {hashlib.sha256(mentah).hexdigest()}"]
+        "Keputusan Kepala Dinas Sosial Kabupaten Buleleng",
+        "Nomor: 400.9/2248.1/Dinsos/2022",
+        "Tanggal: 22 Maret 2022",
+        f"Penandatangan: {NAMA}, NIP. 19691231 199103 1 053",
+        f"SHA-256 konfigurasi: {hashlib.sha256(mentah).hexdigest()}",
+    ]
 
 
 def test_qr_url_verifikasi_dengan_nomor(tmp_path):
@@ -185,6 +200,7 @@ def test_elektronik_pdf_kaki_di_setiap_halaman(arsip_elektronik_pdf):
 
 # ---------------------------------------------------------------- srikandi
 
+
 def isian_utuh(path: Path) -> None:
     """Every SRIKANDI placeholder whole inside one w:t."""
     semua = teks_w_t(path)
@@ -203,8 +219,14 @@ def test_srikandi_isian_di_tempatnya(srikandi):
     teks = teks_docx(srikandi["keputusan-iku"])
     assert "NOMOR ${nomor_naskah}" in teks
     i = teks.index("pada tanggal ${tanggal_naskah}")
-    assert teks[i + 1:i + 7] == ["", "${jabatan_pengirim},", "${ttd_pengirim}", "${nama_pengirim}",
-                                 "Pembina Tk.I (IV/b)", "NIP. ${nip_pengirim}"]
+    assert teks[i + 1 : i + 7] == [
+        "",
+        "${jabatan_pengirim},",
+        "${ttd_pengirim}",
+        "${nama_pengirim}",
+        "Pembina Tk.I (IV/b)",
+        "NIP. ${nip_pengirim}",
+    ]
     lampiran = teks_docx(srikandi["lampiran-iku"])
     assert "NOMOR\t:\t${nomor_naskah}" in lampiran and "TANGGAL\t:\t${tanggal_naskah}" in lampiran
     assert not any("400.9/2248.1" in t or "22 Maret 2022" in t for t in teks + lampiran)

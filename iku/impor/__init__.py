@@ -52,15 +52,21 @@ def impor(keputusan: Path, lampiran: Path | None, tujuan: Path) -> Laporan:
 
 def ringkas(nilai: dict[str, Any], iku: list[dict[str, Any]]) -> list[str]:
     """What was found, one short line per part of the decree."""
+
     def kunci(tabel: str) -> str:
         ada = [k.split(".", 1)[1] for k in nilai if k.startswith(f"{tabel}.") and not isinstance(nilai[k], list)]
         return ", ".join(ada) or "tidak ada"
+
     jumlah = {nama: len(nilai.get(f"keputusan.{kunci_daftar}", [])) for kunci_daftar, nama in DAFTAR.items()}
     sasaran = sum(1 for i, b in enumerate(iku) if i == 0 or b.get("sasaran") != iku[i - 1].get("sasaran"))
-    return [f"kop: {kunci('instansi')}", f"penandatangan: {kunci('penandatangan')}",
-            f"keputusan: {kunci('keputusan')}" + (f", tahun {nilai['tahun']}" if "tahun" in nilai else ""),
-            ", ".join(f"{n} {nama}" for nama, n in jumlah.items()),
-            f"{len(iku)} baris IKU dalam {sasaran} kelompok sasaran", f"format: {_format(nilai)}"]
+    return [
+        f"kop: {kunci('instansi')}",
+        f"penandatangan: {kunci('penandatangan')}",
+        f"keputusan: {kunci('keputusan')}" + (f", tahun {nilai['tahun']}" if "tahun" in nilai else ""),
+        ", ".join(f"{n} {nama}" for nama, n in jumlah.items()),
+        f"{len(iku)} baris IKU dalam {sasaran} kelompok sasaran",
+        f"format: {_format(nilai)}",
+    ]
 
 
 def _format(nilai: dict[str, Any]) -> str:
@@ -72,11 +78,21 @@ DAFTAR = {"menimbang": "menimbang", "mengingat": "mengingat", "memutuskan": "dik
 
 def _pastikan_baru(tujuan: Path) -> None:
     if tujuan.exists():
-        raise ImporError(Masalah("berkas tujuan sudah ada dan tidak ditimpa", berkas=tujuan,
-                                 saran="pilih nama lain untuk --to, atau pindahkan berkas itu dahulu"))
+        raise ImporError(
+            Masalah(
+                "berkas tujuan sudah ada dan tidak ditimpa",
+                berkas=tujuan,
+                saran="pilih nama lain untuk --to, atau pindahkan berkas itu dahulu",
+            )
+        )
     if not tujuan.parent.is_dir():
-        raise ImporError(Masalah("folder berkas tujuan tidak ada", berkas=tujuan,
-                                 saran="buat foldernya dahulu atau pilih folder lain untuk --to"))
+        raise ImporError(
+            Masalah(
+                "folder berkas tujuan tidak ada",
+                berkas=tujuan,
+                saran="buat foldernya dahulu atau pilih folder lain untuk --to",
+            )
+        )
 
 
 def _tulis_logo(tujuan: Path, logo: tuple[bytes, str] | None) -> Path | None:
@@ -99,5 +115,10 @@ def _tulis_baru(tujuan: Path, isi: bytes, logo: Path | None) -> None:
     except OSError as exc:
         if logo is not None:
             logo.unlink(missing_ok=True)
-        raise ImporError(Masalah(f"berkas tujuan tidak dapat ditulis ({exc.strerror})", berkas=tujuan,
-                                 saran="periksa bahwa foldernya ada dan boleh ditulisi")) from None
+        raise ImporError(
+            Masalah(
+                f"berkas tujuan tidak dapat ditulis ({exc.strerror})",
+                berkas=tujuan,
+                saran="periksa bahwa foldernya ada dan boleh ditulisi",
+            )
+        ) from None

@@ -205,6 +205,7 @@ def semua_paragraf(tabel: Tabel) -> list[Paragraf]:
 
 # ---------------------------------------------------------------- Word list numbering
 
+
 class _Penomoran:
     """Labels of Word's automatic numbering (numbering.xml), counted in body order."""
 
@@ -241,16 +242,21 @@ class _Penomoran:
         if numpr is None:
             return None, 0
         num_id, ilvl = numpr.find(qn("w:numId")), numpr.find(qn("w:ilvl"))
-        return (num_id.get(qn("w:val")) if num_id is not None else None,
-                int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0)
+        return (
+            num_id.get(qn("w:val")) if num_id is not None else None,
+            int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0,
+        )
 
 
 def _level(abstrak: Any) -> dict[int, tuple[str, str, int]]:
     """Level -> (number format, label text such as "%1.", first number)."""
     hasil = {}
     for lvl in abstrak.iterchildren(qn("w:lvl")):
-        hasil[int(lvl.get(qn("w:ilvl"), "0"))] = (_val(lvl, "w:numFmt", "decimal"), _val(lvl, "w:lvlText", ""),
-                                                  int(_val(lvl, "w:start", "1")))
+        hasil[int(lvl.get(qn("w:ilvl"), "0"))] = (
+            _val(lvl, "w:numFmt", "decimal"),
+            _val(lvl, "w:lvlText", ""),
+            int(_val(lvl, "w:start", "1")),
+        )
     return hasil
 
 
@@ -282,8 +288,21 @@ def _angka_label(format_: str, n: int) -> str:
 
 def _romawi(n: int) -> str:
     hasil = ""
-    for nilai, huruf in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for nilai, huruf in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= nilai:
             hasil, n = hasil + huruf, n - nilai
     return hasil
@@ -299,6 +318,7 @@ def _numpr_gaya(dokumen: Any) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- page and font
+
 
 def _kertas(dokumen: Any) -> tuple[float, float] | None:
     """Width and height (mm) of the first section: the decree's own page."""
@@ -336,6 +356,7 @@ def _huruf_gaya(dokumen: Any) -> dict[str, str | None]:
         sendiri = _ascii(g.find(qn("w:rPr")))
         dasar = g.find(qn("w:basedOn"))
         return sendiri or (huruf(dasar.get(qn("w:val")), kedalaman + 1) if dasar is not None else None)
+
     return {kode: huruf(kode) for kode in semua}
 
 

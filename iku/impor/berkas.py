@@ -37,12 +37,15 @@ def buka(path: Path) -> Isi:
     if jenis == "ubah":
         return _ubah_lalu_baca(path)
     bukan = "" if jenis.startswith("bukan") else ", bukan naskah keputusan"
-    raise ImporError(Masalah(f"berkas ini {jenis}{bukan}", berkas=path,
-                             saran="berikan berkas Keputusan (.docx, .doc, .odt atau .rtf)"))
+    raise ImporError(
+        Masalah(
+            f"berkas ini {jenis}{bukan}", berkas=path, saran="berikan berkas Keputusan (.docx, .doc, .odt atau .rtf)"
+        )
+    )
 
 
 def jenis_berkas(path: Path) -> str:
-    """"docx", "ubah" (LibreOffice reads it), or what else it is, said for the user."""
+    """ "docx", "ubah" (LibreOffice reads it), or what else it is, said for the user."""
     with path.open("rb") as berkas:
         awal = berkas.read(8)
     if awal.startswith((OLE, RTF)):
@@ -65,15 +68,21 @@ def _baca_docx(path: Path, asal: Path) -> Isi:
     try:
         return baca(docx.Document(str(path)))
     except Exception as exc:  # python-docx raises several kinds for a damaged package
-        raise ImporError(Masalah(f"berkas tidak dapat dibaca sebagai .docx ({type(exc).__name__})", berkas=asal,
-                                 saran=SARAN_SIMPAN)) from None
+        raise ImporError(
+            Masalah(f"berkas tidak dapat dibaca sebagai .docx ({type(exc).__name__})", berkas=asal, saran=SARAN_SIMPAN)
+        ) from None
 
 
 def _ubah_lalu_baca(path: Path) -> Isi:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise ImporError(Masalah(f"berkas {path.suffix or 'ini'} harus diubah dahulu ke .docx, tetapi LibreOffice "
-                                 "tidak terpasang", berkas=path, saran=SARAN_SIMPAN))
+        raise ImporError(
+            Masalah(
+                f"berkas {path.suffix or 'ini'} harus diubah dahulu ke .docx, tetapi LibreOffice tidak terpasang",
+                berkas=path,
+                saran=SARAN_SIMPAN,
+            )
+        )
     with tempfile.TemporaryDirectory(prefix="iku-impor-") as sementara:
         folder = Path(sementara)
         salinan = folder / f"naskah{path.suffix.lower() or '.bin'}"
@@ -81,8 +90,9 @@ def _ubah_lalu_baca(path: Path) -> Isi:
         _jalankan_libreoffice(soffice, salinan, folder, path)
         hasil = folder / "keluar" / "naskah.docx"
         if not hasil.is_file() or not zipfile.is_zipfile(hasil):
-            raise ImporError(Masalah("LibreOffice tidak dapat membaca berkas ini sebagai naskah", berkas=path,
-                                     saran=SARAN_SIMPAN))
+            raise ImporError(
+                Masalah("LibreOffice tidak dapat membaca berkas ini sebagai naskah", berkas=path, saran=SARAN_SIMPAN)
+            )
         return _baca_docx(hasil, path)
 
 
@@ -105,15 +115,31 @@ def _jalankan_libreoffice(soffice: str, salinan: Path, folder: Path, asal: Path)
     pengguna = folder / "profil" / "user"
     pengguna.mkdir(parents=True)
     (pengguna / "registrymodifications.xcu").write_text(PROFIL, encoding="utf-8")
-    perintah = [soffice, f"-env:UserInstallation={(folder / 'profil').as_uri()}", "--headless", "--invisible",
-                "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-                "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder / "keluar"), str(salinan)]
-    proses = subprocess.Popen(perintah, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
+    perintah = [
+        soffice,
+        f"-env:UserInstallation={(folder / 'profil').as_uri()}",
+        "--headless",
+        "--invisible",
+        "--norestore",
+        "--nolockcheck",
+        "--nodefault",
+        "--nologo",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        str(folder / "keluar"),
+        str(salinan),
+    ]
+    proses = subprocess.Popen(
+        perintah, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     try:
         proses.wait(timeout=BATAS_DETIK)
     except subprocess.TimeoutExpired:
         os.killpg(proses.pid, signal.SIGKILL)  # its own group: the office process it started goes too
         proses.wait()
-        raise ImporError(Masalah(f"LibreOffice tidak selesai mengubah berkas dalam {BATAS_DETIK} detik",
-                                 berkas=asal, saran=SARAN_SIMPAN)) from None
+        raise ImporError(
+            Masalah(
+                f"LibreOffice tidak selesai mengubah berkas dalam {BATAS_DETIK} detik", berkas=asal, saran=SARAN_SIMPAN
+            )
+        ) from None

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import bahasa
-from ..konfigurasi import nama_kunci
 from ..galat import ImporError, Masalah
-from ..periksa.naskah import salah_eja
+from ..konfigurasi import nama_kunci
 from ..model import HURUF_DIKENAL
+from ..periksa.naskah import salah_eja
 from ..rapi import KERTAS_MM
 from . import keputusan as kp
 from .baca import Isi, Paragraf, Tabel, semua_paragraf
@@ -72,18 +72,30 @@ def kenali(keputusan: Sumber, lampiran: Sumber | None) -> Temuan:
 
 def _pastikan_keputusan(bagian: kp.Bagian, s: Sumber) -> None:
     if not any(b.strip() for b in s.baris) and s.tabel is None:
-        raise ImporError(Masalah("dokumen ini kosong: tidak ada teks yang dapat dibaca", berkas=s.path,
-                                 saran="berikan berkas Keputusan yang sudah berisi teks"))
+        raise ImporError(
+            Masalah(
+                "dokumen ini kosong: tidak ada teks yang dapat dibaca",
+                berkas=s.path,
+                saran="berikan berkas Keputusan yang sudah berisi teks",
+            )
+        )
     if not bagian.judul or not (bagian.daftar.get("menimbang") or bagian.daftar.get("memutuskan")):
         if s.tabel is not None:
-            raise ImporError(Masalah("berkas ini Lampiran (tabel IKU), bukan Keputusannya: Menimbang dan diktum "
-                                     "tidak ditemukan", berkas=s.path,
-                                     saran="berikan berkas Keputusan sebagai KEPUTUSAN dan berkas ini dengan "
-                                           "--lampiran"))
-        raise ImporError(Masalah("berkas ini bukan naskah keputusan: judul KEPUTUSAN, bagian Menimbang dan "
-                                 "diktum (KESATU, KEDUA, ...) tidak ditemukan", berkas=s.path,
-                                 saran="berikan berkas Keputusan Kepala Dinas tentang IKU, bukan surat atau "
-                                       "dokumen lain"))
+            raise ImporError(
+                Masalah(
+                    "berkas ini Lampiran (tabel IKU), bukan Keputusannya: Menimbang dan diktum tidak ditemukan",
+                    berkas=s.path,
+                    saran="berikan berkas Keputusan sebagai KEPUTUSAN dan berkas ini dengan --lampiran",
+                )
+            )
+        raise ImporError(
+            Masalah(
+                "berkas ini bukan naskah keputusan: judul KEPUTUSAN, bagian Menimbang dan "
+                "diktum (KESATU, KEDUA, ...) tidak ditemukan",
+                berkas=s.path,
+                saran="berikan berkas Keputusan Kepala Dinas tentang IKU, bukan surat atau dokumen lain",
+            )
+        )
 
 
 def _judul_dan_ttd(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str]) -> None:
@@ -102,9 +114,13 @@ def _judul_dan_ttd(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str]) ->
 
 def _periksa_tentang(temuan: Temuan, tentang: str) -> None:
     if not re.search(r"(?i)indikator\s+kinerja|\bIKU\b", tentang):
-        temuan.janggal.append(Masalah(f"keputusan ini tentang \"{temuan.nilai['keputusan.tentang']}\", bukan tentang "
-                                      "Indikator Kinerja Utama", kunci="keputusan.tentang",
-                                      saran="pastikan berkas yang diimpor adalah Keputusan penetapan IKU"))
+        temuan.janggal.append(
+            Masalah(
+                f'keputusan ini tentang "{temuan.nilai["keputusan.tentang"]}", bukan tentang Indikator Kinerja Utama',
+                kunci="keputusan.tentang",
+                saran="pastikan berkas yang diimpor adalah Keputusan penetapan IKU",
+            )
+        )
 
 
 def _ttd(temuan: Temuan, ttd: dict[str, Any]) -> None:
@@ -114,8 +130,13 @@ def _ttd(temuan: Temuan, ttd: dict[str, Any]) -> None:
     if ttd.get("tanggal"):
         temuan.nilai["keputusan.tanggal"] = ttd["tanggal"]
     elif ttd.get("tanggal_teks"):
-        temuan.janggal.append(Masalah(f"tanggal penetapan \"{ttd['tanggal_teks']}\" tidak dapat dibaca",
-                                      kunci="keputusan.tanggal", saran="isi tanggal dengan pola 2023-03-22"))
+        temuan.janggal.append(
+            Masalah(
+                f'tanggal penetapan "{ttd["tanggal_teks"]}" tidak dapat dibaca',
+                kunci="keputusan.tanggal",
+                saran="isi tanggal dengan pola 2023-03-22",
+            )
+        )
     if ttd.get("nip"):
         _periksa_nip(temuan, ttd["nip"])
 
@@ -124,8 +145,9 @@ def _periksa_nip(temuan: Temuan, nip: str) -> None:
     try:
         bahasa.periksa_nip(nip)
     except ValueError as exc:
-        temuan.janggal.append(Masalah(f"NIP {nip} tidak sah: {exc}", kunci="penandatangan.nip",
-                                      saran="periksa NIP penandatangan"))
+        temuan.janggal.append(
+            Masalah(f"NIP {nip} tidak sah: {exc}", kunci="penandatangan.nip", saran="periksa NIP penandatangan")
+        )
 
 
 def _instansi(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str], s: Sumber) -> None:
@@ -133,8 +155,11 @@ def _instansi(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str], s: Sumb
     nama = kp.nama_instansi(n.get("penandatangan.jabatan"), n.pop("_jabatan_judul", None), teks_sumber)
     if nama:
         n["instansi.nama"] = nama
-    kop = baca_kop(bagian.kop if any(re.match(r"\s*PEMERINTAH\b", b, re.I) for b in bagian.kop)
-                   else [p.teks for p in s.isi.kepala] + bagian.kop)
+    kop = baca_kop(
+        bagian.kop
+        if any(re.match(r"\s*PEMERINTAH\b", b, re.I) for b in bagian.kop)
+        else [p.teks for p in s.isi.kepala] + bagian.kop
+    )
     for kunci, nilai in kop.items():
         n[f"instansi.{kunci}"] = nilai
     if "instansi.kota" not in n and bagian.tempat:
@@ -173,9 +198,14 @@ def _daftar(temuan: Temuan, bagian: kp.Bagian, path: Path) -> None:
             temuan.nilai[f"keputusan.{nama}"] = daftar.teks()
             temuan.janggal.extend(periksa_urutan(daftar.label, JENIS_LABEL[nama], ("keputusan", nama), path))
     if bagian.daftar.get("memperhatikan"):
-        temuan.janggal.append(Masalah("bagian \"Memperhatikan\" tidak dikenal konfigurasi dan tidak diimpor",
-                                      berkas=path, kunci="keputusan",
-                                      saran="bila perlu, pindahkan isinya ke Mengingat atau Menimbang"))
+        temuan.janggal.append(
+            Masalah(
+                'bagian "Memperhatikan" tidak dikenal konfigurasi dan tidak diimpor',
+                berkas=path,
+                kunci="keputusan",
+                saran="bila perlu, pindahkan isinya ke Mengingat atau Menimbang",
+            )
+        )
 
 
 def angka_label(label: str, jenis: str) -> int | None:
@@ -196,13 +226,23 @@ def periksa_urutan(label: list[str], jenis: str, loc: tuple[Any, ...], path: Pat
         if nomor is None:
             continue
         if nomor == lalu:
-            hasil.append(Masalah(f"dua butir bernomor sama (\"{teks}\") di naskah asal; keduanya diimpor dan "
-                                 "diberi nomor urut", berkas=path, kunci=nama_kunci((*loc, i)),
-                                 saran="periksa apakah kedua butir memang dimaksudkan"))
+            hasil.append(
+                Masalah(
+                    f'dua butir bernomor sama ("{teks}") di naskah asal; keduanya diimpor dan diberi nomor urut',
+                    berkas=path,
+                    kunci=nama_kunci((*loc, i)),
+                    saran="periksa apakah kedua butir memang dimaksudkan",
+                )
+            )
         elif nomor != lalu + 1:
-            hasil.append(Masalah(f"penomoran melompat dari {lalu} ke {nomor} (\"{teks}\") di naskah asal",
-                                 berkas=path, kunci=nama_kunci((*loc, i)),
-                                 saran="periksa apakah ada butir yang hilang"))
+            hasil.append(
+                Masalah(
+                    f'penomoran melompat dari {lalu} ke {nomor} ("{teks}") di naskah asal',
+                    berkas=path,
+                    kunci=nama_kunci((*loc, i)),
+                    saran="periksa apakah ada butir yang hilang",
+                )
+            )
         lalu = nomor
     return hasil
 
@@ -214,13 +254,25 @@ def _format(temuan: Temuan, s: Sumber) -> None:
             temuan.nilai["format.kertas"] = kertas
         else:
             lebar, tinggi = sorted(s.isi.kertas_mm)
-            temuan.janggal.append(Masalah(f"ukuran kertas {lebar:.0f} x {tinggi:.0f} mm bukan A4 atau F4",
-                                          berkas=s.path, kunci="format.kertas", saran="pilih \"A4\" atau \"F4\""))
+            temuan.janggal.append(
+                Masalah(
+                    f"ukuran kertas {lebar:.0f} x {tinggi:.0f} mm bukan A4 atau F4",
+                    berkas=s.path,
+                    kunci="format.kertas",
+                    saran='pilih "A4" atau "F4"',
+                )
+            )
     if s.isi.huruf in HURUF_DIKENAL:
         temuan.nilai["format.huruf"] = s.isi.huruf
     elif s.isi.huruf:
-        temuan.janggal.append(Masalah(f"huruf \"{s.isi.huruf}\" tidak tersedia; dipakai huruf bawaan", berkas=s.path,
-                                      kunci="format.huruf", saran="pilih salah satu: " + ", ".join(HURUF_DIKENAL)))
+        temuan.janggal.append(
+            Masalah(
+                f'huruf "{s.isi.huruf}" tidak tersedia; dipakai huruf bawaan',
+                berkas=s.path,
+                kunci="format.huruf",
+                saran="pilih salah satu: " + ", ".join(HURUF_DIKENAL),
+            )
+        )
 
 
 def ukuran_kertas(mm: tuple[float, float]) -> str | None:
@@ -233,16 +285,26 @@ def ukuran_kertas(mm: tuple[float, float]) -> str | None:
 
 # ---------------------------------------------------------------- lampiran
 
+
 def _lampiran(temuan: Temuan, keputusan: Sumber, lampiran: Sumber | None) -> None:
     asal = lampiran if lampiran is not None and lampiran.tabel is not None else keputusan
     if lampiran is not None and lampiran.tabel is None:
-        raise ImporError(Masalah("berkas lampiran tidak memuat tabel IKU (kolom SASARAN dan INDIKATOR tidak "
-                                 "ditemukan)", berkas=lampiran.path,
-                                 saran="berikan berkas Lampiran yang berisi tabel Indikator Kinerja Utama"))
+        raise ImporError(
+            Masalah(
+                "berkas lampiran tidak memuat tabel IKU (kolom SASARAN dan INDIKATOR tidak ditemukan)",
+                berkas=lampiran.path,
+                saran="berikan berkas Lampiran yang berisi tabel Indikator Kinerja Utama",
+            )
+        )
     if asal.tabel is None:
-        temuan.janggal.append(Masalah("tabel IKU (kolom SASARAN dan INDIKATOR) tidak ada di berkas Keputusan; "
-                                      "baris [[iku]] ditandai \"ISI:\"", berkas=keputusan.path, kunci="iku",
-                                      saran="impor lagi dengan --lampiran BERKAS-LAMPIRAN"))
+        temuan.janggal.append(
+            Masalah(
+                'tabel IKU (kolom SASARAN dan INDIKATOR) tidak ada di berkas Keputusan; baris [[iku]] ditandai "ISI:"',
+                berkas=keputusan.path,
+                kunci="iku",
+                saran="impor lagi dengan --lampiran BERKAS-LAMPIRAN",
+            )
+        )
         return
     baris = baca_baris(asal.tabel)
     temuan.iku = [b.nilai for b in baris]
@@ -270,8 +332,14 @@ def _periksa_kepala_lampiran(temuan: Temuan, s: Sumber) -> None:
     _beda(temuan, "keputusan.tanggal", tanggal_l, s.path, "tanggal di kepala Lampiran")
     _beda(temuan, "penandatangan.nama", nama_di_ttd(baris), s.path, "nama penandatangan Lampiran")
     if s.tabel is not None and not temuan.nilai.get("tahun"):
-        tahun = next((re.search(r"(?i)\bTAHUN\s+(\d{4})\b(?!\s*[-\u2013])", b) for b in baris
-                      if re.search(r"(?i)\bTAHUN\s+(\d{4})\b(?!\s*[-\u2013])", b)), None)
+        tahun = next(
+            (
+                re.search(r"(?i)\bTAHUN\s+(\d{4})\b(?!\s*[-\u2013])", b)
+                for b in baris
+                if re.search(r"(?i)\bTAHUN\s+(\d{4})\b(?!\s*[-\u2013])", b)
+            ),
+            None,
+        )
         if tahun:
             temuan.nilai["_tahun_lampiran"] = int(tahun.group(1))
 
@@ -293,8 +361,14 @@ def _beda(temuan: Temuan, kunci: str, lain: Any, path: Path, apa: str) -> None:
         return
     cetak = bahasa.tanggal(lain) if isinstance(lain, dt.date) else lain
     asli = bahasa.tanggal(sendiri) if isinstance(sendiri, dt.date) else sendiri
-    temuan.janggal.append(Masalah(f"{apa} tertulis \"{cetak}\", di Keputusan \"{asli}\"; yang dipakai: \"{asli}\"",
-                                  berkas=path, kunci=kunci, saran="periksa mana yang benar"))
+    temuan.janggal.append(
+        Masalah(
+            f'{apa} tertulis "{cetak}", di Keputusan "{asli}"; yang dipakai: "{asli}"',
+            berkas=path,
+            kunci=kunci,
+            saran="periksa mana yang benar",
+        )
+    )
 
 
 # ---------------------------------------------------------------- year, plan, spelling
@@ -318,7 +392,8 @@ def _tahun(temuan: Temuan, keputusan: Sumber, lampiran: Sumber | None) -> None:
         if periode and int(periode.group(1)) <= n["tahun"] <= int(periode.group(2)):
             n["rencana.tahun_awal"], n["rencana.tahun_akhir"] = int(periode.group(1)), int(periode.group(2))
             temuan.tebakan["rencana.tahun_awal"] = temuan.tebakan["rencana.tahun_akhir"] = (
-                f"ditebak dari \"Tahun {periode.group(1)}-{periode.group(2)}\" di Keputusan")
+                f'ditebak dari "Tahun {periode.group(1)}-{periode.group(2)}" di Keputusan'
+            )
             return
 
 
@@ -329,15 +404,22 @@ def _ejaan(temuan: Temuan, semua: list[Sumber]) -> None:
         for salah, benar in salah_eja(teks):
             sudah.add(salah)
             berkas = semua[-1].path if loc[0] == "iku" else semua[0].path
-            temuan.janggal.append(Masalah(f"salah ketik \"{salah}\" di naskah asal (diimpor apa adanya)",
-                                          berkas=berkas, kunci=nama_kunci(loc), saran=f"tulis \"{benar}\""))
+            temuan.janggal.append(
+                Masalah(
+                    f'salah ketik "{salah}" di naskah asal (diimpor apa adanya)',
+                    berkas=berkas,
+                    kunci=nama_kunci(loc),
+                    saran=f'tulis "{benar}"',
+                )
+            )
     for s in semua:
         for teks in s.baris + _teks_tabel(s.tabel):
             for salah, benar in salah_eja(teks):
                 if salah not in sudah:
                     sudah.add(salah)
-                    temuan.janggal.append(Masalah(f"salah ketik \"{salah}\" di naskah asal", berkas=s.path,
-                                                  saran=f"tulis \"{benar}\""))
+                    temuan.janggal.append(
+                        Masalah(f'salah ketik "{salah}" di naskah asal', berkas=s.path, saran=f'tulis "{benar}"')
+                    )
 
 
 def _teks_nilai(temuan: Temuan) -> list[tuple[tuple[Any, ...], str]]:

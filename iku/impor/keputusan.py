@@ -14,8 +14,17 @@ from itertools import zip_longest
 from typing import Any
 
 from .baca import Isi, Paragraf, Tabel
-from .teks import (LABEL_ANGKA, LABEL_HURUF, LABEL_PELURU, kapital_semua, label_diktum, pulihkan_huruf, rapat,
-                   satu_baris, tanggal)
+from .teks import (
+    LABEL_ANGKA,
+    LABEL_HURUF,
+    LABEL_PELURU,
+    kapital_semua,
+    label_diktum,
+    pulihkan_huruf,
+    rapat,
+    satu_baris,
+    tanggal,
+)
 
 KEPALA = {
     "menimbang": re.compile(r"^\s*Menimbang\b[\s:]*", re.I),
@@ -74,6 +83,7 @@ class Bagian:
 
 # ---------------------------------------------------------------- lines in order
 
+
 def baris_dokumen(isi: Isi, kecuali: Any = None) -> list[str]:
     """Every line of the body in order; a table row's cells side by side, tab-separated.
     The table `kecuali` (the IKU table, when the lampiran is in the same file) is left out."""
@@ -105,6 +115,7 @@ def _baris_tabel(tabel: Tabel) -> list[str]:
 
 
 # ---------------------------------------------------------------- cutting into parts
+
 
 def pilah(baris: list[str]) -> Bagian:
     """Sort the lines into kop, title, lists, signature and what follows it."""
@@ -141,7 +152,7 @@ def _konsiderans(bagian: Bagian, keadaan: str, b: str) -> str:
     for nama in ("menimbang", "mengingat", "memperhatikan"):
         cocok = KEPALA[nama].match(b)
         if cocok:
-            _butir(bagian.ke(nama), b[cocok.end():], LABEL_ANGKA if nama != "menimbang" else LABEL_HURUF)
+            _butir(bagian.ke(nama), b[cocok.end() :], LABEL_ANGKA if nama != "menimbang" else LABEL_HURUF)
             return nama
     if KEPALA["memutuskan"].match(b) or KEPALA["menetapkan"].match(b):
         return "diktum"
@@ -156,7 +167,7 @@ def _butir(daftar: Daftar, baris: str, pola: re.Pattern[str]) -> None:
     isi = baris.lstrip(" \t:")
     cocok = pola.match(isi) or LABEL_PELURU.match(isi)
     if cocok:
-        daftar.baru(_label(cocok.group(0)), isi[cocok.end():])
+        daftar.baru(_label(cocok.group(0)), isi[cocok.end() :])
     elif isi.strip():
         daftar.sambung(isi)
 
@@ -168,7 +179,7 @@ def _label(teks: str) -> str:
 def _diktum(bagian: Bagian, b: str) -> str:
     cocok = KEPALA["ditetapkan"].match(b)
     if cocok:
-        bagian.tempat = satu_baris(b[cocok.end():]) or None
+        bagian.tempat = satu_baris(b[cocok.end() :]) or None
         return "ttd"
     label = label_diktum(b.lstrip(" \t"))
     if label:
@@ -183,7 +194,7 @@ def _sesudah(bagian: Bagian, keadaan: str, b: str) -> str:
         return "selesai"
     cocok = KEPALA["tembusan"].match(b)
     if cocok:
-        b, keadaan = b[cocok.end():], "tembusan"
+        b, keadaan = b[cocok.end() :], "tembusan"
     if keadaan == "tembusan" and b.strip():
         tembusan = bagian.ke("tembusan")
         if LABEL_ANGKA.match(b.lstrip()) or LABEL_PELURU.match(b.lstrip()) or not any(tembusan.label):
@@ -198,10 +209,11 @@ def _sesudah(bagian: Bagian, keadaan: str, b: str) -> str:
 def _butir_tembusan(tembusan: Daftar, b: str) -> None:
     isi = b.strip(" \t:")
     cocok = LABEL_ANGKA.match(isi) or LABEL_PELURU.match(isi)
-    tembusan.baru(_label(cocok.group(0)) if cocok else "", isi[cocok.end():] if cocok else isi)
+    tembusan.baru(_label(cocok.group(0)) if cocok else "", isi[cocok.end() :] if cocok else isi)
 
 
 # ---------------------------------------------------------------- reading each part
+
 
 def judul(baris: list[str]) -> dict[str, str]:
     """Nomor, tentang (as printed) and the jabatan named in the title."""

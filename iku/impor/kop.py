@@ -8,12 +8,18 @@ from .teks import huruf_judul, kapital_semua, satu_baris
 
 SUREL = re.compile(r"(?:(?:Pos-el|E-?mail|Surel)\s*:?\s*)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I)
 LAMAN = re.compile(r"(?:(?:Laman|Website|Web|Situs)\s*:?\s*)?((?:https?://|www\.)[^\s,;]+)", re.I)
-TELEPON = re.compile(r"[,;]?\s*\b(?:Telepon|Telepeon|Telp|Tlp|Telefon|Phone|Tel)\b\.?"
-                     r"(?:\s*/\s*(?:Faks|Fax)\b\.?)?\s*:?\s*([+(]?\d[\d()\s.\-\u2013/]*\d\)?)", re.I)
+TELEPON = re.compile(
+    r"[,;]?\s*\b(?:Telepon|Telepeon|Telp|Tlp|Telefon|Phone|Tel)\b\.?"
+    r"(?:\s*/\s*(?:Faks|Fax)\b\.?)?\s*:?\s*([+(]?\d[\d()\s.\-\u2013/]*\d\)?)",
+    re.I,
+)
 FAKS = re.compile(r"[,;]?\s*\b(?:Faks|Fax|Faksimile)\b\.?\s*:?\s*[\d()\s.\-/]+", re.I)
 JALAN = re.compile(r"^\s*(?:Jalan|Jln?\.?|JL\.?)\s", re.I)
-INSTANSI = re.compile(r"^\s*(?:DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SATUAN|RUMAH\s+SAKIT|UPTD|"
-                      r"KECAMATAN|KELURAHAN|BAGIAN)\b", re.I)
+INSTANSI = re.compile(
+    r"^\s*(?:DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SATUAN|RUMAH\s+SAKIT|UPTD|"
+    r"KECAMATAN|KELURAHAN|BAGIAN)\b",
+    re.I,
+)
 KODE_POS = re.compile(r"^(.*?)[\s,-]*(?:Kode\s*Pos\s*:?\s*)?\b(\d{5})$", re.I)
 
 
@@ -22,7 +28,7 @@ def baca_kop(baris: list[str]) -> dict[str, str]:
     isi = [satu_baris(b) for b in baris if satu_baris(b)]
     pemerintah = [i for i, b in enumerate(isi) if re.match(r"(?i)PEMERINTAH\b", b)]
     if pemerintah:  # the kop starts at its last PEMERINTAH line (a whole IKU book may come before it)
-        isi = isi[pemerintah[-1]:]
+        isi = isi[pemerintah[-1] :]
     hasil: dict[str, str] = {}
     sisa = []
     for b in isi:
@@ -40,7 +46,7 @@ def _ambil(b: str, pola: re.Pattern[str], kunci: str, hasil: dict[str, str]) -> 
     if not cocok:
         return b
     hasil.setdefault(kunci, cocok.group(1).strip().rstrip("."))
-    return (b[:cocok.start()] + " " + b[cocok.end():]).strip(" ,;:")
+    return (b[: cocok.start()] + " " + b[cocok.end() :]).strip(" ,;:")
 
 
 def _nama_dan_alamat(sisa: list[str]) -> dict[str, str]:
@@ -48,17 +54,21 @@ def _nama_dan_alamat(sisa: list[str]) -> dict[str, str]:
     awal = next((i for i, b in enumerate(sisa) if re.match(r"(?i)PEMERINTAH\b", b)), None)
     if awal is not None:
         hasil["pemerintah"] = _biasa(sisa[awal])
-        sisa = sisa[awal + 1:]
+        sisa = sisa[awal + 1 :]
     for b in sisa:
-        if "nama_kop" not in hasil and "alamat" not in hasil and not JALAN.match(b) and (
-                awal is not None or INSTANSI.match(b)):
+        if (
+            "nama_kop" not in hasil
+            and "alamat" not in hasil
+            and not JALAN.match(b)
+            and (awal is not None or INSTANSI.match(b))
+        ):
             hasil["nama_kop"] = b.upper()
         elif JALAN.match(b) or ("alamat" not in hasil and any(c.isdigit() for c in b)):
             hasil |= _alamat(b)
         elif "kota" not in hasil and len(b.split()) <= 4 and not any(c.isdigit() for c in b[:-5]):
             hasil |= _kota(b)
     if "alamat" in hasil and "kota" in hasil and hasil["alamat"].casefold().endswith(" " + hasil["kota"].casefold()):
-        hasil["alamat"] = hasil["alamat"][:-len(hasil["kota"])].rstrip(" ,")  # the city is printed after it
+        hasil["alamat"] = hasil["alamat"][: -len(hasil["kota"])].rstrip(" ,")  # the city is printed after it
     return hasil
 
 
@@ -71,7 +81,7 @@ def _alamat(b: str) -> dict[str, str]:
     alamat = ", ".join(bagian)
     kode = re.search(r"\s*[-,]?\s*(?:Kode\s*Pos\s*:?\s*)?\b(\d{5})$", alamat, re.I)
     if kode and kode.start() > 0:
-        return {"alamat": _biasa(alamat[:kode.start()]), "kode_pos": kode.group(1)}
+        return {"alamat": _biasa(alamat[: kode.start()]), "kode_pos": kode.group(1)}
     return {"alamat": _biasa(alamat)}
 
 

@@ -16,9 +16,14 @@ from .teks import rapat, satu_baris
 
 # heading words -> key; checked in this order (an "INDIKATOR SASARAN" column is the indikator)
 KOLOM = [
-    ("formulasi", ("FORMULASI", "CARA PENGUKURAN", "RUMUS")), ("alasan", ("ALASAN",)),
-    ("sumber_data", ("SUMBER",)), ("keterangan", ("KETERANGAN", "KRITERIA")), ("satuan", ("SATUAN",)),
-    ("indikator", ("INDIKATOR",)), ("sasaran", ("SASARAN",)), ("nomor", ("NO",)),
+    ("formulasi", ("FORMULASI", "CARA PENGUKURAN", "RUMUS")),
+    ("alasan", ("ALASAN",)),
+    ("sumber_data", ("SUMBER",)),
+    ("keterangan", ("KETERANGAN", "KRITERIA")),
+    ("satuan", ("SATUAN",)),
+    ("indikator", ("INDIKATOR",)),
+    ("sasaran", ("SASARAN",)),
+    ("nomor", ("NO",)),
 ]
 BERBARIS = {"alasan", "keterangan"}  # texts whose line breaks are kept
 GARIS = re.compile(r"^\s*[-_\u2013\u2014=.]{3,}\s*(?:[xX\u00d7*]\s*(.+))?$")
@@ -98,6 +103,7 @@ def _teks_sel(sel: Sel, pemisah: str) -> str:
 
 # ---------------------------------------------------------------- rows
 
+
 def baca_baris(tabel: Tabel) -> list[BarisIku]:
     """Every IKU row in order; merged and blank sasaran cells filled from the row above."""
     peran, mulai = kolom_tabel(tabel)
@@ -163,9 +169,9 @@ def formulasi(paragraf: list[Paragraf]) -> str | dict[str, str]:
     for i, p in enumerate(paragraf):
         garis = GARIS.match(p.teks)
         if garis and 0 < i < len(paragraf) - 1:
-            return _pecahan(teks[:i], teks[i + 1:], garis.group(1) or "")
+            return _pecahan(teks[:i], teks[i + 1 :], garis.group(1) or "")
         if p.garis_bawah and i < len(paragraf) - 1 and teks[i]:
-            return _pecahan(teks[:i + 1], teks[i + 1:], "")
+            return _pecahan(teks[: i + 1], teks[i + 1 :], "")
     return rapat("\n".join(map(dengan_label, paragraf)))
 
 

@@ -14,13 +14,56 @@ LABEL_ANGKA = re.compile(r"^\s*\(?(\d{1,3})[.)](?!\d)\s*")
 LABEL_PELURU = re.compile(r"^\s*[\u2022\u25cf\u25aa\u2013\u2014\-*]\s+")
 
 BULAN = {
-    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "agustus": 8, "agustur": 8, "september": 9, "oktober": 10, "nopember": 11, "november": 11,
-    "desember": 12, "nop": 11, "des": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
-    "agu": 8, "agt": 8, "sep": 9, "okt": 10,
+    "januari": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "maret": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "agustus": 8,
+    "agustur": 8,
+    "september": 9,
+    "oktober": 10,
+    "nopember": 11,
+    "november": 11,
+    "desember": 12,
+    "nop": 11,
+    "des": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "agu": 8,
+    "agt": 8,
+    "sep": 9,
+    "okt": 10,
 }
-KATA_KECIL = {"dan", "di", "ke", "dari", "yang", "atau", "untuk", "tentang", "atas", "pada", "dalam", "serta",
-              "bagi", "oleh", "dengan", "terhadap", "sebagai", "antara", "melalui", "tanpa"}
+KATA_KECIL = {
+    "dan",
+    "di",
+    "ke",
+    "dari",
+    "yang",
+    "atau",
+    "untuk",
+    "tentang",
+    "atas",
+    "pada",
+    "dalam",
+    "serta",
+    "bagi",
+    "oleh",
+    "dengan",
+    "terhadap",
+    "sebagai",
+    "antara",
+    "melalui",
+    "tanpa",
+}
 ROMAWI = re.compile(r"^(?=[IVXLCDM]+$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 
@@ -57,7 +100,7 @@ def pulihkan_huruf(teks: str, sumber: list[str]) -> str:
         lain = satu_baris(lain)
         posisi = lain.casefold().find(kunci)
         if posisi >= 0 and len(lain.casefold()) == len(lain):
-            temu = lain[posisi:posisi + len(kunci)]
+            temu = lain[posisi : posisi + len(kunci)]
             if not kapital_semua(temu):
                 return temu
     return huruf_judul(teks)

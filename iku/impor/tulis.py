@@ -44,11 +44,23 @@ WAJIB = {
     "rencana.tujuan": "tujuan perangkat daerah (dari Renstra/RPD)",
     "rencana.indikator_tujuan": "indikator tujuan",
 }
-PILIHAN = ["instansi.email", "instansi.laman", "instansi.kode_pos", "instansi.nama_kop", "instansi.logo",
-           "format.kertas", "format.huruf", "keputusan.tembusan"]
+PILIHAN = [
+    "instansi.email",
+    "instansi.laman",
+    "instansi.kode_pos",
+    "instansi.nama_kop",
+    "instansi.logo",
+    "format.kertas",
+    "format.huruf",
+    "keputusan.tembusan",
+]
 KOLOM_IKU = {
-    "sasaran": "sasaran strategis", "indikator": "indikator kinerja utama", "satuan": "satuan",
-    "alasan": "alasan", "formulasi": "formulasi/cara pengukuran", "sumber_data": "sumber data",
+    "sasaran": "sasaran strategis",
+    "indikator": "indikator kinerja utama",
+    "satuan": "satuan",
+    "alasan": "alasan",
+    "formulasi": "formulasi/cara pengukuran",
+    "sumber_data": "sumber data",
 }
 TANPA_BUKU = """
 # -------------------------------------------------------------------------------------
@@ -134,13 +146,16 @@ def _blok_iku(iku: list[dict[str, Any]], komentar: dict[str, str]) -> tuple[str,
             isi = nilai.get(kunci) or f"{PENANDA_ISIAN} {uraian}"
             baris.append(f"{kunci} = {item(isi).as_string()}")
         if nilai.get("keterangan"):
-            baris.extend(([komentar["keterangan"]] if i == 0 and komentar.get("keterangan") else [])
-                         + [f"keterangan = {item(nilai['keterangan']).as_string()}"])
+            baris.extend(
+                ([komentar["keterangan"]] if i == 0 and komentar.get("keterangan") else [])
+                + [f"keterangan = {item(nilai['keterangan']).as_string()}"]
+            )
         baris.append("")
     return "\n".join(baris), kurang
 
 
 # ---------------------------------------------------------------- the sample's skeleton
+
 
 def _kerangka() -> tuple[str, str, dict[str, str]]:
     """The sample config up to its book texts, the comment above its [[iku]] rows, and the
@@ -156,7 +171,7 @@ def _kerangka() -> tuple[str, str, dict[str, str]]:
     komentar = _komentar_kunci(baris[iku:berikut])
     pecahan = next((i for i in range(iku, len(baris)) if re.match(r"formulasi\s*=\s*\{", baris[i])), None)
     if pecahan is not None and _awal_komentar(baris, pecahan) < pecahan:
-        komentar["pecahan"] = "\n".join(baris[_awal_komentar(baris, pecahan):pecahan])
+        komentar["pecahan"] = "\n".join(baris[_awal_komentar(baris, pecahan) : pecahan])
     return kepala, komentar_iku, komentar
 
 

@@ -16,7 +16,7 @@ from .. import bahasa
 from ..model import Config
 from ..rapi import Tata
 from ..tte import TataTtd, teks_qr
-from . import blok, buku, keputusan, perjanjian_kinerja
+from . import blok, buku, keputusan, laporan_kinerja, perjanjian_kinerja
 
 PenyusunKonteks = Callable[[Config, Path], dict[str, Any]]
 
@@ -41,24 +41,94 @@ def _konteks_keputusan(config: Config, _folder: Path) -> dict[str, Any]:
 
 
 DAFTAR: tuple[JenisNaskah, ...] = (
-    JenisNaskah("keputusan", "keputusan.docx", _konteks_keputusan,
-                ("judul.nomor", "judul.tentang", "judul.tanggal", "judul.tempat", "menimbang[].teks",
-                 "mengingat[].teks", "diktum[].teks", *TANDA_TANGAN), "keputusan-iku"),
-    JenisNaskah("lampiran", "lampiran.docx", _konteks_keputusan,
-                ("judul.nomor", "judul.tanggal", "judul.tentang", "kelompok_iku[].baris[].indikator",
-                 *TANDA_TANGAN), "lampiran-iku"),
-    JenisNaskah("dokumen", "dokumen-iku.docx", buku.konteks,
-                ("buku.sampul.instansi", "buku.judul.pengantar", "buku.judul.daftar_isi", "buku.latar[]",
-                 "buku.bab_iku.tabel.baris[].indikator", "judul.nomor", "diktum[].teks",
-                 "kelompok_iku[].baris[].indikator", *TANDA_TANGAN), "dokumen-iku"),
-    JenisNaskah("perjanjian_kinerja", "perjanjian-kinerja.docx", perjanjian_kinerja.konteks,
-                ("pk.judul", "pk.instansi", "pk.pembuka", "pk.janji", "pk.penutup",
-                 "pk.pihak_pertama.nama", "pk.pihak_pertama.jabatan", "pk.pihak_pertama.nip",
-                 "pk.pihak_kedua.nama", "pk.pihak_kedua.jabatan", "pk.tempat_tanggal",
-                 "pk.sasaran[].baris[].indikator", "pk.sasaran[].baris[].target",
-                 "pk.program[].nama", "pk.program[].anggaran", "pk.jumlah_anggaran"),
-                "perjanjian-kinerja", ada=lambda c: c.perjanjian_kinerja is not None,
-                tata_sendiri=perjanjian_kinerja.tata),
+    JenisNaskah(
+        "keputusan",
+        "keputusan.docx",
+        _konteks_keputusan,
+        (
+            "judul.nomor",
+            "judul.tentang",
+            "judul.tanggal",
+            "judul.tempat",
+            "menimbang[].teks",
+            "mengingat[].teks",
+            "diktum[].teks",
+            *TANDA_TANGAN,
+        ),
+        "keputusan-iku",
+    ),
+    JenisNaskah(
+        "lampiran",
+        "lampiran.docx",
+        _konteks_keputusan,
+        ("judul.nomor", "judul.tanggal", "judul.tentang", "kelompok_iku[].baris[].indikator", *TANDA_TANGAN),
+        "lampiran-iku",
+    ),
+    JenisNaskah(
+        "dokumen",
+        "dokumen-iku.docx",
+        buku.konteks,
+        (
+            "buku.sampul.instansi",
+            "buku.judul.pengantar",
+            "buku.judul.daftar_isi",
+            "buku.latar[]",
+            "buku.bab_iku.tabel.baris[].indikator",
+            "judul.nomor",
+            "diktum[].teks",
+            "kelompok_iku[].baris[].indikator",
+            *TANDA_TANGAN,
+        ),
+        "dokumen-iku",
+    ),
+    JenisNaskah(
+        "perjanjian_kinerja",
+        "perjanjian-kinerja.docx",
+        perjanjian_kinerja.konteks,
+        (
+            "pk.judul",
+            "pk.instansi",
+            "pk.pembuka",
+            "pk.janji",
+            "pk.penutup",
+            "pk.pihak_pertama.nama",
+            "pk.pihak_pertama.jabatan",
+            "pk.pihak_pertama.nip",
+            "pk.pihak_kedua.nama",
+            "pk.pihak_kedua.jabatan",
+            "pk.tempat_tanggal",
+            "pk.sasaran[].baris[].indikator",
+            "pk.sasaran[].baris[].target",
+            "pk.program[].nama",
+            "pk.program[].anggaran",
+            "pk.jumlah_anggaran",
+        ),
+        "perjanjian-kinerja",
+        ada=lambda c: c.perjanjian_kinerja is not None,
+        tata_sendiri=perjanjian_kinerja.tata,
+    ),
+    JenisNaskah(
+        "laporan_kinerja",
+        "laporan-kinerja.docx",
+        laporan_kinerja.konteks,
+        (
+            "lk.sampul.judul",
+            "lk.sampul.instansi",
+            "lk.judul.pengantar",
+            "lk.ikhtisar[]",
+            "lk.daftar_isi[].teks",
+            "lk.capaian.kelompok[].baris[].capaian",
+            "lk.capaian.kelompok[].baris[].predikat",
+            "lk.capaian.riwayat.baris[].nilai[]",
+            "lk.capaian.akhir.baris[].capaian",
+            "lk.capaian.indikator[].gambar",
+            "lk.capaian.anggaran.jumlah.persen",
+            *TANDA_TANGAN,
+        ),
+        "laporan-kinerja",
+        ada=lambda c: c.laporan_kinerja is not None,
+        tata_sendiri=laporan_kinerja.tata,
+    ),
 )
 
 
@@ -86,17 +156,28 @@ def tata(config: Config, mentah: bytes = b"") -> Tata:
 
     mentah: the config file's bytes, whose SHA-256 the electronic layout's QR code carries."""
     jumlah = len(config.keputusan.memutuskan)
-    return Tata(kertas=config.format.kertas, huruf=config.format.huruf,
-                label_diktum=tuple(bahasa.ordinal_diktum(n) for n in range(1, jumlah + 1)),
-                tanggal=config.keputusan.tanggal, judul=config.keputusan.tentang,
-                subjek=f"Indikator Kinerja Utama {config.tahun}", pengarang=config.instansi.nama,
-                tanda_tangan=tata_ttd(config, mentah))
+    return Tata(
+        kertas=config.format.kertas,
+        huruf=config.format.huruf,
+        label_diktum=tuple(bahasa.ordinal_diktum(n) for n in range(1, jumlah + 1)),
+        tanggal=config.keputusan.tanggal,
+        judul=config.keputusan.tentang,
+        subjek=f"Indikator Kinerja Utama {config.tahun}",
+        pengarang=config.instansi.nama,
+        tanda_tangan=tata_ttd(config, mentah),
+    )
 
 
 def tata_ttd(config: Config, mentah: bytes) -> TataTtd:
     """How the set is signed, and the printed values that locate each signature block's parts."""
     ttd, k = blok.penandatangan(config), config.keputusan
     tanggal = bahasa.tanggal(k.tanggal)
-    qr = teks_qr(config.tte.url_verifikasi, f"Keputusan {config.penandatangan.jabatan.rstrip(',')}",
-                 k.nomor, tanggal, f"{ttd['nama']}, {ttd['nip']}", mentah)
+    qr = teks_qr(
+        config.tte.url_verifikasi,
+        f"Keputusan {config.penandatangan.jabatan.rstrip(',')}",
+        k.nomor,
+        tanggal,
+        f"{ttd['nama']}, {ttd['nip']}",
+        mentah,
+    )
     return TataTtd(config.format.tanda_tangan, ttd["jabatan"], ttd["nama"], ttd["nip"], k.nomor, tanggal, qr)

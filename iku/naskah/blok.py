@@ -36,12 +36,13 @@ def periode(config: Config) -> str:
 ORDINAL = "|".join(sorted({bahasa.ordinal_diktum(k) for k in range(1, 41)} | {"PERTAMA"}, key=len, reverse=True))
 LABEL = re.compile(
     r"^\s*(?:"
-    r"\((?:[a-zA-Z]|\d{1,3})\)\s+"          # (a) (1)
-    r"|(?:[a-zA-Z]|\d{1,3})[.)]\s+"         # a. a) 1. 1)
-    r"|\d{1,3}[.)](?=[^\W\d_])"             # 1.Undang-Undang (but not 1.000)
-    rf"|(?:{ORDINAL})\b\s*[:.]?\s*"         # KESATU: / KESATU
-    rf"|(?i:{ORDINAL})\s*[:.]\s*"           # Kesatu: (without the colon "Kedua" is a word)
-    r")")
+    r"\((?:[a-zA-Z]|\d{1,3})\)\s+"  # (a) (1)
+    r"|(?:[a-zA-Z]|\d{1,3})[.)]\s+"  # a. a) 1. 1)
+    r"|\d{1,3}[.)](?=[^\W\d_])"  # 1.Undang-Undang (but not 1.000)
+    rf"|(?:{ORDINAL})\b\s*[:.]?\s*"  # KESATU: / KESATU
+    rf"|(?i:{ORDINAL})\s*[:.]\s*"  # Kesatu: (without the colon "Kedua" is a word)
+    r")"
+)
 
 
 def label_diketik(butir: str) -> str | None:
@@ -53,7 +54,7 @@ def label_diketik(butir: str) -> str | None:
 def tanpa_label(butir: str) -> str:
     """The item without a typed label ('a. bahwa ...' -> 'bahwa ...'); kept whole when nothing else remains."""
     cocok = LABEL.match(butir)
-    sisa = butir[cocok.end():].strip() if cocok else ""
+    sisa = butir[cocok.end() :].strip() if cocok else ""
     return sisa or butir
 
 
@@ -93,7 +94,9 @@ def kop(config: Config) -> dict[str, Any]:
     # no-break spaces: a telephone number never wraps inside the letterhead
     telepon = "Telepon\u00a0" + i.telepon.replace(" ", "\u00a0")
     alamat = f"{i.alamat}, {i.kota}" + (f" {i.kode_pos}" if i.kode_pos else "") + f", {telepon}"
-    kontak = [f"Laman:\u00a0{i.laman}"] * bool(i.laman) + [f"Pos-el:\u00a0{i.email}"] * bool(i.email)  # label with its value
+    kontak = [f"Laman:\u00a0{i.laman}"] * bool(i.laman) + [f"Pos-el:\u00a0{i.email}"] * bool(
+        i.email
+    )  # label with its value
     return {
         "pemerintah": i.pemerintah.upper(),
         "nama": nama_kop(config),

@@ -15,11 +15,12 @@ from typing import Any
 
 from PIL import Image
 
-from .. import bahasa, gambar, grafik as grafik_
-from . import blok, keputusan
-from .blok import Gambar, periode
+from .. import bahasa, gambar
+from .. import grafik as grafik_
 from ..model import Config, Iku
 from ..rapi import KERTAS_MM
+from . import blok, keputusan
+from .blok import Gambar, periode
 
 KOSONG = "-"
 LEBAR_GAMBAR_MM = 160
@@ -48,8 +49,21 @@ KERANGKA: list[tuple[str, str | None, int, bool]] = [
 def romawi(nomor: int) -> str:
     """1 -> I, 4 -> IV, 14 -> XIV."""
     hasil = ""
-    for nilai, huruf in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for nilai, huruf in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         jumlah, nomor = divmod(nomor, nilai)
         hasil += huruf * jumlah
     return hasil
@@ -85,6 +99,7 @@ def lama_tahun(config: Config) -> str:
 
 
 # ---------------------------------------------------------------- front matter
+
 
 def sampul(config: Config) -> dict[str, Any]:
     i = config.instansi
@@ -126,6 +141,7 @@ def pengantar(config: Config) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- BAB I
 
+
 def latar_bawaan(config: Config) -> str:
     return (
         "Pembangunan yang dilaksanakan melalui program dan kegiatan diharapkan dapat meningkatkan taraf "
@@ -151,8 +167,9 @@ def daftar_struktur(config: Config) -> list[dict[str, Any]]:
     unit, hasil = config.struktur, []
     for i, u in enumerate(unit):
         akhir = _akhiran(i, len(unit), ".")
-        anak = [{"label": f"{j + 1}.", "teks": a + _akhiran(j, len(u.membawahi), akhir)}
-                for j, a in enumerate(u.membawahi)]
+        anak = [
+            {"label": f"{j + 1}.", "teks": a + _akhiran(j, len(u.membawahi), akhir)} for j, a in enumerate(u.membawahi)
+        ]
         teks = f"{u.nama}, membawahi:" if anak else u.nama + akhir
         hasil.append({"label": blok.label_huruf(i + 1), "teks": teks, "anak": anak})
     return hasil
@@ -179,16 +196,23 @@ def bagan(config: Config, folder: Path) -> list[dict[str, Any]]:
     tinggi = tinggi_gambar_mm(config)
     bagian = gambar.bagan_terbagi(kotak[0], kotak[1:], LEBAR_GAMBAR_MM, tinggi)
     judul = f"Bagan Struktur Organisasi {config.instansi.nama}"
-    return [{"gambar": muat_halaman(png, folder, "bagan", tinggi),
-             "judul": judul if len(bagian) == 1 else f"{judul} ({n}/{len(bagian)})"}
-            for n, png in enumerate(bagian, start=1)]
+    return [
+        {
+            "gambar": muat_halaman(png, folder, "bagan", tinggi),
+            "judul": judul if len(bagian) == 1 else f"{judul} ({n}/{len(bagian)})",
+        }
+        for n, png in enumerate(bagian, start=1)
+    ]
 
 
 def struktur(config: Config, folder: Path) -> dict[str, Any]:
     nama = config.instansi.nama
-    susunan = (f"Susunan organisasi {nama} adalah sebagai berikut:" if config.struktur else
-               f"Susunan organisasi {nama} ditetapkan dengan peraturan kepala daerah tentang kedudukan, "
-               f"susunan organisasi, tugas dan fungsi serta tata kerja perangkat daerah.")
+    susunan = (
+        f"Susunan organisasi {nama} adalah sebagai berikut:"
+        if config.struktur
+        else f"Susunan organisasi {nama} ditetapkan dengan peraturan kepala daerah tentang kedudukan, "
+        f"susunan organisasi, tugas dan fungsi serta tata kerja perangkat daerah."
+    )
     return {
         "pengantar": f"{nama} dibentuk untuk memberikan pelayanan yang optimal kepada masyarakat. {susunan}",
         "daftar": daftar_struktur(config),
@@ -198,6 +222,7 @@ def struktur(config: Config, folder: Path) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- BAB II
 
+
 def sasaran(config: Config) -> list[dict[str, str]]:
     """Distinct sasaran in order, each with its indikator joined."""
     urut: dict[str, list[str]] = {}
@@ -205,8 +230,9 @@ def sasaran(config: Config) -> list[dict[str, str]]:
         urut.setdefault(b.sasaran, [])
         if b.indikator not in urut[b.sasaran]:
             urut[b.sasaran].append(b.indikator)
-    return [{"label": f"{n}.", "sasaran": s, "indikator": "; ".join(i)}
-            for n, (s, i) in enumerate(urut.items(), start=1)]
+    return [
+        {"label": f"{n}.", "sasaran": s, "indikator": "; ".join(i)} for n, (s, i) in enumerate(urut.items(), start=1)
+    ]
 
 
 def angka_atau_kosong(nilai: Any) -> str:
@@ -218,17 +244,19 @@ def baris_tabel(config: Config) -> list[dict[str, Any]]:
     hasil, sebelumnya = [], None
     for i, b in enumerate(config.iku):
         target = [angka_atau_kosong((b.target or {}).get(str(t))) for t in config.rencana.tahun]
-        hasil.append({
-            **keputusan.baris_iku(b),
-            "awal_sasaran": i == 0 or b.sasaran != sebelumnya,
-            "sasaran": b.sasaran,
-            "kondisi_awal": angka_atau_kosong(b.kondisi_awal),
-            "target": target,
-            "kondisi_akhir": target[-1],
-            "strategi": b.strategi or KOSONG,
-            "arah_kebijakan": b.arah_kebijakan or KOSONG,
-            "acuan": b.acuan or KOSONG,
-        })
+        hasil.append(
+            {
+                **keputusan.baris_iku(b),
+                "awal_sasaran": i == 0 or b.sasaran != sebelumnya,
+                "sasaran": b.sasaran,
+                "kondisi_awal": angka_atau_kosong(b.kondisi_awal),
+                "target": target,
+                "kondisi_akhir": target[-1],
+                "strategi": b.strategi or KOSONG,
+                "arah_kebijakan": b.arah_kebijakan or KOSONG,
+                "acuan": b.acuan or KOSONG,
+            }
+        )
         sebelumnya = b.sasaran
     return hasil
 
@@ -239,7 +267,7 @@ def tabel(config: Config, label_bagian: str) -> dict[str, Any]:
     return {
         "label": f"Tabel {label_bagian}.1",
         "judul": f"Tujuan, Sasaran Strategis, Strategi dan Arah Kebijakan {config.instansi.nama} "
-                 f"Tahun {periode(config)}",
+        f"Tahun {periode(config)}",
         "tujuan": r.tujuan,
         "indikator_tujuan": r.indikator_tujuan,
         "tahun": tahun,
@@ -255,8 +283,13 @@ def seri_grafik(b: Iku, config: Config) -> grafik_.Seri | None:
     if b.kondisi_awal is None or not b.target:
         return None
     tahun = tuple(str(t) for t in config.rencana.tahun)
-    return grafik_.Seri(b.indikator, b.satuan, tahun, tuple(b.target.get(t) for t in tahun),
-                        kondisi_awal=(str(config.rencana.tahun_kondisi_awal), b.kondisi_awal))
+    return grafik_.Seri(
+        b.indikator,
+        b.satuan,
+        tahun,
+        tuple(b.target.get(t) for t in tahun),
+        kondisi_awal=(str(config.rencana.tahun_kondisi_awal), b.kondisi_awal),
+    )
 
 
 def grafik(config: Config, folder: Path, label_bagian: str) -> list[dict[str, Any]]:
@@ -265,13 +298,18 @@ def grafik(config: Config, folder: Path, label_bagian: str) -> list[dict[str, An
     seri = [s for s in (seri_grafik(b, config) for b in config.iku) if s]
     tinggi = tinggi_gambar_mm(config)
     per = grafik_.panel_per_gambar(tinggi)
-    bagian = [seri[i:i + per] for i in range(0, len(seri), per)]
+    bagian = [seri[i : i + per] for i in range(0, len(seri), per)]
     label = f"Gambar {label_bagian}.1"
-    judul = (f"Kondisi Awal ({config.rencana.tahun_kondisi_awal}) "
-             f"dan Target Indikator Kinerja Utama Tahun {periode(config)}")
-    return [{"gambar": muat_halaman(grafik_.grafik(b, LEBAR_GAMBAR_MM), folder, "grafik", tinggi),
-             "judul": f"{label} {judul}" if len(bagian) == 1 else f"{label} ({n}/{len(bagian)}) {judul}"}
-            for n, b in enumerate(bagian, start=1)]
+    judul = (
+        f"Kondisi Awal ({config.rencana.tahun_kondisi_awal}) dan Target Indikator Kinerja Utama Tahun {periode(config)}"
+    )
+    return [
+        {
+            "gambar": muat_halaman(grafik_.grafik(b, LEBAR_GAMBAR_MM), folder, "grafik", tinggi),
+            "judul": f"{label} {judul}" if len(bagian) == 1 else f"{label} ({n}/{len(bagian)}) {judul}",
+        }
+        for n, b in enumerate(bagian, start=1)
+    ]
 
 
 def bab_iku(config: Config, folder: Path, label: dict[str, str]) -> dict[str, Any]:
@@ -280,7 +318,7 @@ def bab_iku(config: Config, folder: Path, label: dict[str, str]) -> dict[str, An
         "periode": periode(config),
         "lama": lama_tahun(config),
         "tujuan": f"Tujuan {nama} adalah \u201c{r.tujuan}\u201d, dengan indikator tujuan "
-                  f"\u201c{r.indikator_tujuan}\u201d.",
+        f"\u201c{r.indikator_tujuan}\u201d.",
         "sasaran": sasaran(config),
         "tabel": tabel(config, label["strategi"]),
         "grafik": grafik(config, folder, label["strategi"]),
@@ -288,6 +326,7 @@ def bab_iku(config: Config, folder: Path, label: dict[str, str]) -> dict[str, An
 
 
 # ---------------------------------------------------------------- the whole book
+
 
 def konteks(config: Config, folder_gambar: Path) -> dict[str, Any]:
     """Context of templates/dokumen-iku.docx; pictures are written into folder_gambar."""
@@ -305,6 +344,6 @@ def konteks(config: Config, folder_gambar: Path) -> dict[str, Any]:
             "struktur": struktur(config, folder_gambar),
             "bab_iku": bab_iku(config, folder_gambar, label),
             "lampiran": f"Keputusan {config.penandatangan.jabatan} Nomor {config.keputusan.nomor} "
-                        f"tentang {config.keputusan.tentang}",
+            f"tentang {config.keputusan.tentang}",
         },
     }

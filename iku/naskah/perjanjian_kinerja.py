@@ -18,14 +18,20 @@ from .blok import Gambar, penandatangan
 from .keputusan import kelompok_iku
 
 # The wording of Permenpan RB 53/2014 (format of the Perjanjian Kinerja), as agencies print it.
-PEMBUKA = ("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
-           "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:")
-JANJI = ("Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
-         "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
-         "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.")
-PENUTUP = ("Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
-           "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian "
-           "penghargaan dan sanksi.")
+PEMBUKA = (
+    "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
+    "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
+)
+JANJI = (
+    "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
+    "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
+    "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami."
+)
+PENUTUP = (
+    "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
+    "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian "
+    "penghargaan dan sanksi."
+)
 LEBAR_LOGO_MM = 25
 
 
@@ -37,10 +43,15 @@ def konteks(config: Config, _folder: Path) -> dict[str, Any]:
 def tata(config: Config) -> Tata:
     """Page and font of the set; the document's own title, subject and date."""
     pk = _pk(config)
-    return Tata(kertas=config.format.kertas, huruf=config.format.huruf, label_diktum=(), tanggal=pk.tanggal,
-                judul=f"Perjanjian Kinerja Tahun {config.tahun}",
-                subjek=f"Perjanjian Kinerja {config.instansi.nama} Tahun {config.tahun}",
-                pengarang=config.instansi.nama)
+    return Tata(
+        kertas=config.format.kertas,
+        huruf=config.format.huruf,
+        label_diktum=(),
+        tanggal=pk.tanggal,
+        judul=f"Perjanjian Kinerja Tahun {config.tahun}",
+        subjek=f"Perjanjian Kinerja {config.instansi.nama} Tahun {config.tahun}",
+        pengarang=config.instansi.nama,
+    )
 
 
 def _pk(config: Config) -> PerjanjianKinerja:
@@ -77,8 +88,7 @@ def tempat_tanggal(config: Config, pk: PerjanjianKinerja) -> str:
 def pihak_pertama(config: Config) -> dict[str, str]:
     """The agency's head, from [penandatangan]: jabatan in the statement, full block to sign."""
     tanda_tangan = penandatangan(config)
-    return {"label": "Pihak Pertama,", "jabatan_teks": config.penandatangan.jabatan.rstrip(","),
-            **tanda_tangan}
+    return {"label": "Pihak Pertama,", "jabatan_teks": config.penandatangan.jabatan.rstrip(","), **tanda_tangan}
 
 
 def pihak_kedua(pihak: PihakKedua) -> dict[str, str]:
@@ -96,11 +106,12 @@ def pihak_kedua(pihak: PihakKedua) -> dict[str, str]:
 def baris_target(b: Iku, tahun: str) -> dict[str, str]:
     """One row of the target table (grouped by sasaran and numbered as in the Lampiran IKU)."""
     target = (b.target or {}).get(tahun)
-    return {"indikator": b.indikator, "satuan": b.satuan,
-            "target": bahasa.angka(target) if target is not None else "-"}
+    return {"indikator": b.indikator, "satuan": b.satuan, "target": bahasa.angka(target) if target is not None else "-"}
 
 
 def baris_program(program: list[Program]) -> list[dict[str, str]]:
     """The programme rows, numbered, the budget in whole rupiah."""
-    return [{"nomor": f"{i}.", "nama": p.nama, "anggaran": bahasa.rupiah(p.anggaran),
-             "keterangan": p.keterangan or ""} for i, p in enumerate(program, start=1)]
+    return [
+        {"nomor": f"{i}.", "nama": p.nama, "anggaran": bahasa.rupiah(p.anggaran), "keterangan": p.keterangan or ""}
+        for i, p in enumerate(program, start=1)
+    ]

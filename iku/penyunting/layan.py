@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from ..konfigurasi import baca_bytes
 from ..galat import IkuError, Masalah
+from ..konfigurasi import baca_bytes
 from .aplikasi import Pengaturan, buat_aplikasi
 from .pratinjau import LibreOfficeHangat, Pratinjau
 
@@ -36,8 +36,12 @@ def server(p: Pengaturan, pratinjau: bool = True) -> Iterator[tuple[BaseWSGIServ
         try:
             srv = make_server(p.host, p.port, _belum_siap, threaded=True)
         except OSError as exc:
-            raise PenyuntingError(Masalah(f"alamat {p.host}:{p.port} tidak dapat dipakai ({exc.strerror})",
-                                          saran="pilih port lain dengan --port, misalnya --port 8001")) from None
+            raise PenyuntingError(
+                Masalah(
+                    f"alamat {p.host}:{p.port} tidak dapat dipakai ({exc.strerror})",
+                    saran="pilih port lain dengan --port, misalnya --port 8001",
+                )
+            ) from None
         # the app checks the Host header against the port really bound (--port 0 picks one)
         srv.app = buat_aplikasi(replace(p, port=srv.server_port), pt)
         yield srv, lo

@@ -46,7 +46,7 @@ def layani(desktop: Any) -> None:
             for docx, pdf in tugas["berkas"]:
                 ubah(desktop, docx, pdf)
             jawab: dict[str, Any] = {"ok": True}
-        except Exception as exc:  # noqa: BLE001 -- one bad document must not stop the previews that follow
+        except Exception as exc:
             jawab = {"galat": getattr(exc, "Message", "") or str(exc) or type(exc).__name__}
         print(json.dumps(jawab), flush=True)
 

@@ -18,11 +18,11 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from ..arsip import folder_tahun
-from ..konfigurasi import baca, baca_bytes, sahkan, urai, urai_toml
-from ..galat import ConfigError, IkuError, Masalah
 from ..buat import Permintaan, generate
-from ..periksa.naskah import periksa_naskah
+from ..galat import ConfigError, IkuError, Masalah
+from ..konfigurasi import baca, baca_bytes, sahkan, urai, urai_toml
 from ..model import Config
+from ..periksa.naskah import periksa_naskah
 from .peta import dari_data, dari_kunci, ketik
 from .simpan import beda_baris, sidik, terapkan, tulis_atomik
 
@@ -97,8 +97,11 @@ class Penyunting:
             terapkan(doc, data)
             teks = doc.as_string()
         except (TOMLKitError, UnicodeDecodeError, ValueError, TypeError) as exc:
-            m = Masalah(f"isian tidak dapat dituliskan ke berkas ({exc})", berkas=self.config,
-                        saran="perbaiki berkas di penyunting teks, lalu muat ulang halaman")
+            m = Masalah(
+                f"isian tidak dapat dituliskan ke berkas ({exc})",
+                berkas=self.config,
+                saran="perbaiki berkas di penyunting teks, lalu muat ulang halaman",
+            )
             return Uji("", None, [(None, m)], [])
         galat_isian_bernama: list[tuple[str | None, Masalah]] = list(galat_isian.items())
         try:
@@ -118,8 +121,9 @@ class Penyunting:
                 return self._konflik(pohon, kode, mentah), None
             uji = self.uji(pohon, mentah)
             if uji.config is None:
-                return Halaman(pohon, kode, uji.galat, uji.peringatan,
-                               "Belum disimpan: perbaiki isian yang ditandai merah."), None
+                return Halaman(
+                    pohon, kode, uji.galat, uji.peringatan, "Belum disimpan: perbaiki isian yang ditandai merah."
+                ), None
             baru = uji.teks.encode("utf-8")
             if baru != mentah:
                 tulis_atomik(self.config, uji.teks)
@@ -131,9 +135,11 @@ class Penyunting:
         with self._kunci_versi:
             lama = self._versi.get(kode)
         beda = beda_baris(lama, mentah) if lama is not None else []
-        m = Masalah("berkas konfigurasi telah diubah di luar halaman ini sejak halaman dimuat; "
-                    "isian Anda TIDAK disimpan", berkas=self.config,
-                    saran="salin perubahan Anda, muat ulang halaman, lalu terapkan lagi")
+        m = Masalah(
+            "berkas konfigurasi telah diubah di luar halaman ini sejak halaman dimuat; isian Anda TIDAK disimpan",
+            berkas=self.config,
+            saran="salin perubahan Anda, muat ulang halaman, lalu terapkan lagi",
+        )
         return Halaman(pohon, kode, [(None, m)], [], konflik=beda)
 
     def buat(self, pohon: dict[str, Any], kode: str, ganti: bool, pdf: bool = False) -> Halaman:
@@ -158,8 +164,7 @@ class Penyunting:
         """The years archived under output/, newest first."""
         if not self.output.is_dir():
             return []
-        return sorted((int(p.name) for p in self.output.iterdir() if p.name.isdigit() and p.is_dir()),
-                      reverse=True)
+        return sorted((int(p.name) for p in self.output.iterdir() if p.name.isdigit() and p.is_dir()), reverse=True)
 
     def berkas_arsip(self, tahun: int) -> dict[str, Path]:
         """The files of one archived year by name: the only files a download may return."""

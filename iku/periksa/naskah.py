@@ -34,34 +34,42 @@ Aturan = Callable[[Bacaan], Iterator[Masalah]]
 
 # ---------------------------------------------------------------- typed numbering
 
+
 def penomoran_diketik(n: Bacaan) -> Iterator[Masalah]:
     k = n.config.keputusan
-    for kunci, daftar in (("menimbang", k.menimbang), ("mengingat", k.mengingat),
-                          ("memutuskan", k.memutuskan), ("tembusan", k.tembusan)):
+    for kunci, daftar in (
+        ("menimbang", k.menimbang),
+        ("mengingat", k.mengingat),
+        ("memutuskan", k.memutuskan),
+        ("tembusan", k.tembusan),
+    ):
         for i, butir in enumerate(daftar):
             label = label_diketik(butir)
             if label:
                 dibuang = "; tidak ikut dicetak" if tanpa_label(butir) != butir else ""
-                yield peringatan(n, ("keputusan", kunci, i), f"penomoran diketik sendiri (\"{label}\") "
-                                   f"pada butir {kunci} ke-{i + 1}{dibuang}",
-                                   f"hapus '{label}'; program menambahkan labelnya")
+                yield peringatan(
+                    n,
+                    ("keputusan", kunci, i),
+                    f'penomoran diketik sendiri ("{label}") pada butir {kunci} ke-{i + 1}{dibuang}',
+                    f"hapus '{label}'; program menambahkan labelnya",
+                )
 
 
 # ---------------------------------------------------------------- menimbang
+
 
 def menimbang_bahwa(n: Bacaan) -> Iterator[Masalah]:
     for i, butir in enumerate(n.config.keputusan.menimbang):
         loc = ("keputusan", "menimbang", i)
         butir = tanpa_label(butir)
         if butir.startswith("Bahwa"):
-            yield peringatan(n, loc, "butir menimbang diawali \"Bahwa\" berhuruf kapital",
-                               "tulis \"bahwa\" dengan huruf kecil")
+            yield peringatan(
+                n, loc, 'butir menimbang diawali "Bahwa" berhuruf kapital', 'tulis "bahwa" dengan huruf kecil'
+            )
         elif not butir.startswith("bahwa "):
-            yield peringatan(n, loc, "butir menimbang tidak diawali kata \"bahwa\"",
-                               "awali butir dengan \"bahwa ...\"")
+            yield peringatan(n, loc, 'butir menimbang tidak diawali kata "bahwa"', 'awali butir dengan "bahwa ..."')
         if not butir.endswith(";"):
-            yield peringatan(n, loc, "butir menimbang tidak diakhiri titik koma",
-                               "akhiri butir dengan tanda ;")
+            yield peringatan(n, loc, "butir menimbang tidak diakhiri titik koma", "akhiri butir dengan tanda ;")
 
 
 def huruf_dirujuk(teks: str) -> set[str]:
@@ -78,19 +86,24 @@ def menimbang_rujukan(n: Bacaan) -> Iterator[Masalah]:
         return
     loc = ("keputusan", "menimbang", len(menimbang) - 1)
     harus = [bahasa.huruf_urut(k) for k in range(1, len(menimbang))]
-    contoh = " dan ".join(f"huruf {h}" for h in harus) if len(harus) < 3 else \
-        ", ".join(f"huruf {h}" for h in harus[:-1]) + f", dan huruf {harus[-1]}"
-    saran = f"tulis \"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {contoh}, perlu menetapkan ...\""
+    contoh = (
+        " dan ".join(f"huruf {h}" for h in harus)
+        if len(harus) < 3
+        else ", ".join(f"huruf {h}" for h in harus[:-1]) + f", dan huruf {harus[-1]}"
+    )
+    saran = f'tulis "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {contoh}, perlu menetapkan ..."'
     if "sebagaimana dimaksud" not in menimbang[-1]:
         yield peringatan(n, loc, "butir menimbang terakhir tidak merujuk butir sebelumnya", saran)
         return
     kurang = [h for h in harus if h not in huruf_dirujuk(menimbang[-1])]
     if kurang:
-        yield peringatan(n, loc, "butir menimbang terakhir belum menyebut "
-                           + ", ".join(f"huruf {h}" for h in kurang), saran)
+        yield peringatan(
+            n, loc, "butir menimbang terakhir belum menyebut " + ", ".join(f"huruf {h}" for h in kurang), saran
+        )
 
 
 # ---------------------------------------------------------------- mengingat
+
 
 def mengingat_tanda_baca(n: Bacaan) -> Iterator[Masalah]:
     mengingat = n.config.keputusan.mengingat
@@ -98,9 +111,12 @@ def mengingat_tanda_baca(n: Bacaan) -> Iterator[Masalah]:
         terakhir = i == len(mengingat) - 1
         akhir, nama = (".", "titik") if terakhir else (";", "titik koma")
         if not butir.endswith(akhir):
-            yield peringatan(n, ("keputusan", "mengingat", i),
-                               f"butir mengingat {'terakhir ' if terakhir else ''}tidak diakhiri {nama}",
-                               f"akhiri butir dengan tanda {akhir}")
+            yield peringatan(
+                n,
+                ("keputusan", "mengingat", i),
+                f"butir mengingat {'terakhir ' if terakhir else ''}tidak diakhiri {nama}",
+                f"akhiri butir dengan tanda {akhir}",
+            )
 
 
 # Hierarchy of legislation (UU 12/2011 Pasal 7 as drafted in decrees): pattern, rank, name.
@@ -144,16 +160,25 @@ def mengingat_urutan(n: Bacaan) -> Iterator[Masalah]:
         sebelumnya = sekarang
 
 
-def _salah_urut(n: Bacaan, i: int, lalu: tuple[int, str, int | None],
-                kini: tuple[int, str, int | None]) -> Iterator[Masalah]:
+def _salah_urut(
+    n: Bacaan, i: int, lalu: tuple[int, str, int | None], kini: tuple[int, str, int | None]
+) -> Iterator[Masalah]:
     loc = ("keputusan", "mengingat", i)
     if kini[0] < lalu[0]:
-        yield peringatan(n, loc, f"{kini[1]} tertulis sesudah {lalu[1]}, tidak urut jenjang peraturan",
-                           "urutkan: Undang-Undang, Perpu, Peraturan Pemerintah, Peraturan Presiden, "
-                           "Peraturan Menteri, Perda Provinsi, Perda Kabupaten/Kota, Peraturan Bupati/Wali Kota")
+        yield peringatan(
+            n,
+            loc,
+            f"{kini[1]} tertulis sesudah {lalu[1]}, tidak urut jenjang peraturan",
+            "urutkan: Undang-Undang, Perpu, Peraturan Pemerintah, Peraturan Presiden, "
+            "Peraturan Menteri, Perda Provinsi, Perda Kabupaten/Kota, Peraturan Bupati/Wali Kota",
+        )
     elif kini[0] == lalu[0] and kini[2] and lalu[2] and kini[2] < lalu[2]:
-        yield peringatan(n, loc, f"{kini[1]} tahun {kini[2]} tertulis sesudah yang tahun {lalu[2]}",
-                           "dalam satu jenis peraturan, urutkan dari tahun terlama")
+        yield peringatan(
+            n,
+            loc,
+            f"{kini[1]} tahun {kini[2]} tertulis sesudah yang tahun {lalu[2]}",
+            "dalam satu jenis peraturan, urutkan dari tahun terlama",
+        )
 
 
 def tentang_kecil(n: Bacaan) -> Iterator[Masalah]:
@@ -161,11 +186,16 @@ def tentang_kecil(n: Bacaan) -> Iterator[Masalah]:
     for kunci, daftar in (("menimbang", k.menimbang), ("mengingat", k.mengingat)):
         for i, butir in enumerate(daftar):
             if re.search(r"\bTentang\b", butir):
-                yield peringatan(n, ("keputusan", kunci, i), "kata \"Tentang\" dalam kutipan peraturan berhuruf kapital",
-                                   "tulis \"tentang\" dengan huruf kecil")
+                yield peringatan(
+                    n,
+                    ("keputusan", kunci, i),
+                    'kata "Tentang" dalam kutipan peraturan berhuruf kapital',
+                    'tulis "tentang" dengan huruf kecil',
+                )
 
 
 # ---------------------------------------------------------------- duplicates, diktum, nomor
+
 
 def _sama(teks: str) -> str:
     return " ".join(tanpa_label(teks).casefold().split()).rstrip(".;, ")
@@ -183,48 +213,66 @@ def _ganda(daftar: list[str]) -> Iterator[tuple[int, int]]:
 
 def butir_ganda(n: Bacaan) -> Iterator[Masalah]:
     k = n.config.keputusan
-    daftar = {("keputusan", "menimbang"): k.menimbang, ("keputusan", "mengingat"): k.mengingat,
-              ("keputusan", "memutuskan"): k.memutuskan}
+    daftar = {
+        ("keputusan", "menimbang"): k.menimbang,
+        ("keputusan", "mengingat"): k.mengingat,
+        ("keputusan", "memutuskan"): k.memutuskan,
+    }
     for induk, isi in daftar.items():
         for i, j in _ganda(isi):
             yield peringatan(n, (*induk, i), f"butir ini sama dengan butir ke-{j + 1}", "hapus salah satunya")
     for i, j in _ganda([b.indikator for b in n.config.iku]):
-        yield peringatan(n, ("iku", i, "indikator"), f"indikator ini sama dengan indikator iku ke-{j + 1}",
-                           "hapus baris [[iku]] yang ganda atau bedakan indikatornya")
+        yield peringatan(
+            n,
+            ("iku", i, "indikator"),
+            f"indikator ini sama dengan indikator iku ke-{j + 1}",
+            "hapus baris [[iku]] yang ganda atau bedakan indikatornya",
+        )
 
 
 def diktum_berlaku(n: Bacaan) -> Iterator[Masalah]:
     memutuskan = n.config.keputusan.memutuskan
     if "mulai berlaku" not in memutuskan[-1].casefold():
-        yield peringatan(n, ("keputusan", "memutuskan", len(memutuskan) - 1),
-                           "diktum terakhir tidak menyatakan kapan keputusan mulai berlaku",
-                           "tambahkan diktum terakhir \"Keputusan ini mulai berlaku pada tanggal ditetapkan.\"")
+        yield peringatan(
+            n,
+            ("keputusan", "memutuskan", len(memutuskan) - 1),
+            "diktum terakhir tidak menyatakan kapan keputusan mulai berlaku",
+            'tambahkan diktum terakhir "Keputusan ini mulai berlaku pada tanggal ditetapkan."',
+        )
 
 
 def tahun_nomor(n: Bacaan) -> Iterator[Masalah]:
     k = n.config.keputusan
     tahun = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", k.nomor)
     if tahun and int(tahun[-1]) != k.tanggal.year:
-        yield peringatan(n, ("keputusan", "nomor"), f"tahun pada nomor ({tahun[-1]}) berbeda dengan tahun "
-                           f"tanggal penetapan ({k.tanggal.year})",
-                           "samakan tahun pada nomor dengan keputusan.tanggal")
+        yield peringatan(
+            n,
+            ("keputusan", "nomor"),
+            f"tahun pada nomor ({tahun[-1]}) berbeda dengan tahun tanggal penetapan ({k.tanggal.year})",
+            "samakan tahun pada nomor dengan keputusan.tanggal",
+        )
 
 
 def tahun_dalam_rencana(n: Bacaan) -> Iterator[Masalah]:
     tahun, rencana = n.config.tahun, n.config.rencana
     if not rencana.tahun_awal <= tahun <= rencana.tahun_akhir:
-        yield peringatan(n, ("tahun",), f"tahun {tahun} di luar rencana {rencana.tahun_awal}-{rencana.tahun_akhir}",
-                           "perbarui rencana.tahun_awal dan rencana.tahun_akhir (serta target setiap [[iku]]) "
-                           "atau periksa tahun")
+        yield peringatan(
+            n,
+            ("tahun",),
+            f"tahun {tahun} di luar rencana {rencana.tahun_awal}-{rencana.tahun_akhir}",
+            "perbarui rencana.tahun_awal dan rencana.tahun_akhir (serta target setiap [[iku]]) atau periksa tahun",
+        )
 
 
 def tentang_tanda_baca(n: Bacaan) -> Iterator[Masalah]:
     if n.config.keputusan.tentang[-1] in ".,;:":
-        yield peringatan(n, ("keputusan", "tentang"), "judul keputusan diakhiri tanda baca",
-                           "hapus tanda baca di akhir judul")
+        yield peringatan(
+            n, ("keputusan", "tentang"), "judul keputusan diakhiri tanda baca", "hapus tanda baca di akhir judul"
+        )
 
 
 # ---------------------------------------------------------------- penandatangan
+
 
 def _pangkat_baku(teks: str) -> str:
     teks = re.sub(r"\b(Tk\.?|Tingkat)\s*I\b", "Tingkat I", teks, flags=re.I)
@@ -236,15 +284,19 @@ def pangkat_golongan(n: Bacaan) -> Iterator[Masalah]:
     loc = ("penandatangan", "pangkat")
     cocok = re.search(r"\(?\s*\b(IV|III|II|I)\s*/\s*([a-e])\b\s*\)?", pangkat)
     if not cocok:
-        yield peringatan(n, loc, "golongan ruang tidak tertulis", "tulis misalnya \"Pembina Tingkat I (IV/b)\"")
+        yield peringatan(n, loc, "golongan ruang tidak tertulis", 'tulis misalnya "Pembina Tingkat I (IV/b)"')
         return
     golongan = f"{cocok.group(1)}/{cocok.group(2)}"
     baku = bahasa.GOLONGAN_PANGKAT.get(golongan)
     if baku is None:
         yield peringatan(n, loc, f"golongan {golongan} tidak ada", "golongan IV hanya sampai IV/e, I-III sampai /d")
-    elif _pangkat_baku(pangkat[:cocok.start()] + pangkat[cocok.end():]) != baku.casefold():
-        yield peringatan(n, loc, f"pangkat tidak sesuai golongan {golongan}",
-                           f"pangkat golongan {golongan} adalah \"{baku} ({golongan})\"")
+    elif _pangkat_baku(pangkat[: cocok.start()] + pangkat[cocok.end() :]) != baku.casefold():
+        yield peringatan(
+            n,
+            loc,
+            f"pangkat tidak sesuai golongan {golongan}",
+            f'pangkat golongan {golongan} adalah "{baku} ({golongan})"',
+        )
 
 
 def _tambah_tahun(tanggal: dt.date, tahun: int) -> dt.date:
@@ -259,20 +311,48 @@ def nip_masuk_akal(n: Bacaan) -> Iterator[Masalah]:
     lahir, tmt = bahasa.nip_lahir(nip), bahasa.nip_tmt(nip)
     loc = ("penandatangan", "nip")
     if tmt < _tambah_tahun(lahir, UMUR_MASUK_MINIMUM).replace(day=1):
-        yield peringatan(n, loc, f"TMT CPNS pada NIP ({tmt:%m/%Y}) kurang dari {UMUR_MASUK_MINIMUM} tahun "
-                           f"sesudah tanggal lahir ({lahir:%d/%m/%Y})", "periksa angka NIP")
+        yield peringatan(
+            n,
+            loc,
+            f"TMT CPNS pada NIP ({tmt:%m/%Y}) kurang dari {UMUR_MASUK_MINIMUM} tahun "
+            f"sesudah tanggal lahir ({lahir:%d/%m/%Y})",
+            "periksa angka NIP",
+        )
     if tmt > ditetapkan:
         yield peringatan(n, loc, f"TMT CPNS pada NIP ({tmt:%m/%Y}) sesudah tanggal keputusan", "periksa angka NIP")
     if _tambah_tahun(lahir, UMUR_PENANDATANGAN_MAKSIMUM) < ditetapkan:
-        yield peringatan(n, loc, f"menurut NIP penandatangan lahir {lahir:%d/%m/%Y}, lebih dari "
-                           f"{UMUR_PENANDATANGAN_MAKSIMUM} tahun pada tanggal keputusan", "periksa angka NIP")
+        yield peringatan(
+            n,
+            loc,
+            f"menurut NIP penandatangan lahir {lahir:%d/%m/%Y}, lebih dari "
+            f"{UMUR_PENANDATANGAN_MAKSIMUM} tahun pada tanggal keputusan",
+            "periksa angka NIP",
+        )
 
 
 # ---------------------------------------------------------------- sasaran, spelling
 
 KATA_BILANGAN = {
-    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
-    "sebelas", "seratus", "seribu", "belas", "puluh", "ratus", "ribu", "juta", "pertama",
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+    "seratus",
+    "seribu",
+    "belas",
+    "puluh",
+    "ratus",
+    "ribu",
+    "juta",
+    "pertama",
 }
 ROMAWI = re.compile(r"(?=[IVXLCDM])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
@@ -287,9 +367,11 @@ def kata_bilangan(kata: str) -> bool:
 def beda_bilangan(a: str, b: str) -> bool:
     """a and b differ only in numbers: Kelompok 01/02, Tahun 2024/2025, Tahap I/II, Tahap Kedua/Ketiga."""
     kata_a, kata_b = re.findall(r"[\w–-]+", a), re.findall(r"[\w–-]+", b)
-    beda = [kata_a[i1:i2] + kata_b[j1:j2]
-            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, kata_a, kata_b, autojunk=False).get_opcodes()
-            if tag != "equal"]
+    beda = [
+        kata_a[i1:i2] + kata_b[j1:j2]
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, kata_a, kata_b, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
     return bool(beda) and all(kata_bilangan(k) for bagian in beda for k in bagian)
 
 
@@ -312,9 +394,13 @@ def sasaran_mirip(n: Bacaan) -> Iterator[Masalah]:
             continue
         for lain, j in pertama.items():
             if salah_ketik(lain, baris.sasaran):
-                yield peringatan(n, ("iku", i, "sasaran"), f"sasaran hampir sama dengan sasaran iku ke-{j + 1} "
-                                   f"(\"{lain}\"), sehingga menjadi kelompok tersendiri",
-                                   "bila maksudnya sama, salin tulisan sasaran itu persis")
+                yield peringatan(
+                    n,
+                    ("iku", i, "sasaran"),
+                    f"sasaran hampir sama dengan sasaran iku ke-{j + 1} "
+                    f'("{lain}"), sehingga menjadi kelompok tersendiri',
+                    "bila maksudnya sama, salin tulisan sasaran itu persis",
+                )
                 break
         pertama[baris.sasaran] = i
 
@@ -323,15 +409,23 @@ def sasaran_terpisah(n: Bacaan) -> Iterator[Masalah]:
     terlihat: dict[str, int] = {}
     for i, baris in enumerate(n.config.iku):
         if baris.sasaran in terlihat and n.config.iku[i - 1].sasaran != baris.sasaran:
-            yield peringatan(n, ("iku", i, "sasaran"), f"sasaran sama dengan iku ke-{terlihat[baris.sasaran] + 1} "
-                               "tetapi tidak berurutan, sehingga tercetak sebagai dua kelompok",
-                               "pindahkan blok [[iku]] ini tepat sesudah baris dengan sasaran yang sama")
+            yield peringatan(
+                n,
+                ("iku", i, "sasaran"),
+                f"sasaran sama dengan iku ke-{terlihat[baris.sasaran] + 1} "
+                "tetapi tidak berurutan, sehingga tercetak sebagai dua kelompok",
+                "pindahkan blok [[iku]] ini tepat sesudah baris dengan sasaran yang sama",
+            )
         terlihat.setdefault(baris.sasaran, i)
 
 
 SALAH_EJA = {
-    "Tidak Pidana": "Tindak Pidana", "Easurable": "Measurable", "Timelines": "Timely",
-    "LAMPIARAN": "LAMPIRAN", "TELEPEON": "TELEPON", "KEBIKAJAN": "KEBIJAKAN",
+    "Tidak Pidana": "Tindak Pidana",
+    "Easurable": "Measurable",
+    "Timelines": "Timely",
+    "LAMPIARAN": "LAMPIRAN",
+    "TELEPEON": "TELEPON",
+    "KEBIKAJAN": "KEBIJAKAN",
 }
 
 
@@ -356,18 +450,21 @@ def _teks_data(nilai: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[An
 def ejaan(n: Bacaan) -> Iterator[Masalah]:
     for loc, teks in _teks_data(n.data):
         for salah, benar in salah_eja(teks):
-            yield peringatan(n, loc, f"salah ketik \"{salah}\"", f"tulis \"{benar}\"")
+            yield peringatan(n, loc, f'salah ketik "{salah}"', f'tulis "{benar}"')
 
 
 # ---------------------------------------------------------------- Perjanjian Kinerja, programmes
 
+
 def tanggal_pk(n: Bacaan) -> Iterator[Masalah]:
     pk = n.config.perjanjian_kinerja
     if pk is not None and pk.tanggal.year != n.config.tahun:
-        yield peringatan(n, ("perjanjian_kinerja", "tanggal"),
-                         f"tanggal Perjanjian Kinerja ({bahasa.tanggal(pk.tanggal)}) tidak di tahun {n.config.tahun}",
-                         f"Perjanjian Kinerja tahun {n.config.tahun} ditandatangani pada awal tahun itu; "
-                         "periksa tanggal atau tahun")
+        yield peringatan(
+            n,
+            ("perjanjian_kinerja", "tanggal"),
+            f"tanggal Perjanjian Kinerja ({bahasa.tanggal(pk.tanggal)}) tidak di tahun {n.config.tahun}",
+            f"Perjanjian Kinerja tahun {n.config.tahun} ditandatangani pada awal tahun itu; periksa tanggal atau tahun",
+        )
 
 
 def program_ganda(n: Bacaan) -> Iterator[Masalah]:
@@ -375,13 +472,19 @@ def program_ganda(n: Bacaan) -> Iterator[Masalah]:
     for i, program in enumerate(n.config.program):
         kunci = " ".join(program.nama.casefold().split())
         if kunci in pertama:
-            yield peringatan(n, ("program", i, "nama"), f"nama program sama dengan program ke-{pertama[kunci] + 1}, "
-                             "sehingga program itu tercetak dua kali di lampiran Perjanjian Kinerja",
-                             "gabungkan anggarannya dalam satu blok [[program]] (sumber dana boleh ditulis "
-                             "di keterangan), atau perbaiki namanya")
+            yield peringatan(
+                n,
+                ("program", i, "nama"),
+                f"nama program sama dengan program ke-{pertama[kunci] + 1}, "
+                "sehingga program itu tercetak dua kali di lampiran Perjanjian Kinerja",
+                "gabungkan anggarannya dalam satu blok [[program]] (sumber dana boleh ditulis "
+                "di keterangan), atau perbaiki namanya",
+            )
         pertama.setdefault(kunci, i)
 
+
 # ---------------------------------------------------------------- capaian (LKjIP)
+
 
 def target_nol(n: Bacaan) -> Iterator[Masalah]:
     """The LKjIP divides by target[tahun] and by target[tahun_akhir] (capaian toward the plan's end)."""
@@ -390,9 +493,13 @@ def target_nol(n: Bacaan) -> Iterator[Masalah]:
     tahun = sorted({str(n.config.tahun), str(n.config.rencana.tahun_akhir)})
     for i, baris in enumerate(n.config.iku):
         for t in (t for t in tahun if (baris.target or {}).get(t) == 0):
-            yield peringatan(n, ("iku", i, "target", t), f"target tahun {t} bernilai 0, sehingga capaian "
-                             "dan predikat indikator ini tidak dapat dihitung (tercetak \"-\" di LKjIP)",
-                             "isi target yang sebenarnya; biarkan 0 hanya bila memang tidak ada target")
+            yield peringatan(
+                n,
+                ("iku", i, "target", t),
+                f"target tahun {t} bernilai 0, sehingga capaian "
+                'dan predikat indikator ini tidak dapat dihitung (tercetak "-" di LKjIP)',
+                "isi target yang sebenarnya; biarkan 0 hanya bila memang tidak ada target",
+            )
 
 
 def persen_di_atas_seratus(n: Bacaan) -> Iterator[Masalah]:
@@ -402,34 +509,63 @@ def persen_di_atas_seratus(n: Bacaan) -> Iterator[Masalah]:
         for kunci in ("target", "realisasi"):
             for tahun, nilai in (getattr(baris, kunci) or {}).items():
                 if nilai > 100:
-                    yield peringatan(n, ("iku", i, kunci, tahun), f"{kunci} tahun {tahun} ({bahasa.angka(nilai)}) "
-                                     "lebih dari 100 padahal satuannya %",
-                                     "periksa angkanya (salah ketik titik desimal?) atau satuan indikatornya")
+                    yield peringatan(
+                        n,
+                        ("iku", i, kunci, tahun),
+                        f"{kunci} tahun {tahun} ({bahasa.angka(nilai)}) lebih dari 100 padahal satuannya %",
+                        "periksa angkanya (salah ketik titik desimal?) atau satuan indikatornya",
+                    )
 
 
 def realisasi_sesudah_tahun(n: Bacaan) -> Iterator[Masalah]:
     for i, baris in enumerate(n.config.iku):
         for tahun in baris.realisasi or {}:
             if tahun.isdigit() and int(tahun) > n.config.tahun:
-                yield peringatan(n, ("iku", i, "realisasi", tahun), f"realisasi tahun {tahun} diisi, padahal tahun "
-                                 f"laporan ini {n.config.tahun}: realisasi tahun yang belum berjalan",
-                                 f"hapus realisasi {tahun}, atau periksa kunci tahun di bagian atas berkas")
+                yield peringatan(
+                    n,
+                    ("iku", i, "realisasi", tahun),
+                    f"realisasi tahun {tahun} diisi, padahal tahun "
+                    f"laporan ini {n.config.tahun}: realisasi tahun yang belum berjalan",
+                    f"hapus realisasi {tahun}, atau periksa kunci tahun di bagian atas berkas",
+                )
+
 
 def logo_dalam_folder(n: Bacaan) -> Iterator[Masalah]:
     """The archive keeps the logo under the path the config gives; outside its folder it cannot."""
     logo = (n.data.get("instansi") or {}).get("logo")
     if isinstance(logo, str) and (logo.startswith("/") or ".." in re.split(r"[/\\]", logo)):
-        yield peringatan(n, ("instansi", "logo"), "logo berada di luar folder konfigurasi, sehingga tidak ikut "
-                           "diarsipkan dan arsip tahun ini tidak dapat dibuat ulang sendiri",
-                           "pindahkan logo ke folder konfigurasi (atau subfoldernya) dan tulis jalurnya, "
-                           "misalnya logo = \"logo.png\"")
+        yield peringatan(
+            n,
+            ("instansi", "logo"),
+            "logo berada di luar folder konfigurasi, sehingga tidak ikut "
+            "diarsipkan dan arsip tahun ini tidak dapat dibuat ulang sendiri",
+            'pindahkan logo ke folder konfigurasi (atau subfoldernya) dan tulis jalurnya, misalnya logo = "logo.png"',
+        )
 
 
 ATURAN: list[Aturan] = [
-    tahun_dalam_rencana, penomoran_diketik, tahun_nomor, tentang_tanda_baca, menimbang_bahwa, menimbang_rujukan, mengingat_tanda_baca,
-    mengingat_urutan, tentang_kecil, butir_ganda, diktum_berlaku, pangkat_golongan, nip_masuk_akal,
-    sasaran_mirip, sasaran_terpisah, tanggal_pk, program_ganda, ejaan, target_nol, persen_di_atas_seratus,
-    realisasi_sesudah_tahun, logo_dalam_folder,
+    tahun_dalam_rencana,
+    penomoran_diketik,
+    tahun_nomor,
+    tentang_tanda_baca,
+    menimbang_bahwa,
+    menimbang_rujukan,
+    mengingat_tanda_baca,
+    mengingat_urutan,
+    tentang_kecil,
+    butir_ganda,
+    diktum_berlaku,
+    pangkat_golongan,
+    nip_masuk_akal,
+    sasaran_mirip,
+    sasaran_terpisah,
+    tanggal_pk,
+    program_ganda,
+    ejaan,
+    target_nol,
+    persen_di_atas_seratus,
+    realisasi_sesudah_tahun,
+    logo_dalam_folder,
 ]
 
 

@@ -20,13 +20,13 @@ from docx.oxml.ns import qn
 from jinja2 import TemplateSyntaxError, nodes
 
 from .. import isi
-from ..naskah import per_templat, set_tahun, tata_naskah
 from ..galat import IkuError, Masalah
-from .naskah import salah_eja
 from ..model import Config
+from ..naskah import per_templat, set_tahun, tata_naskah
 from ..paket import tulis_paket
 from ..tte import isian_hilang
 from . import Hasil
+from .naskah import salah_eja
 
 TANDA_STRUKTUR = re.compile(r"\{([%{#])(p|tr|tc)\s.*?[%}#]\}", re.S)
 WADAH = {"tr": ("w:tr", "baris tabel"), "tc": ("w:tc", "sel tabel")}
@@ -89,10 +89,11 @@ def letak(b: Bagian, sumber: str, baris: int | None) -> str:
     if not tanda:
         return b.nama
     nomor = int(tanda.group(1))
-    return f"{b.nama}, paragraf {nomor} \"{b.paragraf()[nomor - 1].strip()[:100]}\""
+    return f'{b.nama}, paragraf {nomor} "{b.paragraf()[nomor - 1].strip()[:100]}"'
 
 
 # ---------------------------------------------------------------- names used
+
 
 class Daftar:
     """Schema of a list: the merged schema of its items."""
@@ -190,6 +191,7 @@ def _ungkapan(node: nodes.Expr, lingkup: Lingkup, hasil: Pemakaian) -> tuple[Any
             hasil.tidak_dikenal.append((node.name, node.lineno))
             return APA_SAJA, None
         return _catat(*lingkup[node.name], hasil)
+    assert isinstance(node, (nodes.Getattr, nodes.Getitem))  # the only other shapes _nama_ungkapan passes
     induk, jalur = _ungkapan(node.node, lingkup, hasil)
     kunci = node.attr if isinstance(node, nodes.Getattr) else _kunci_tetap(node, lingkup, hasil)
     if kunci is None or not isinstance(induk, dict):
@@ -235,10 +237,15 @@ def struktur(b: Bagian) -> Iterator[Letak]:
         tanda = list(TANDA_STRUKTUR.finditer(teks.translate(KUTIP)))
         if not tanda:
             continue
-        tempat = f"{b.nama}, paragraf {nomor} \"{teks.strip()[:100]}\""
+        tempat = f'{b.nama}, paragraf {nomor} "{teks.strip()[:100]}"'
         if len(tanda) > 1:
-            yield False, tempat, "lebih dari satu tanda {%" + tanda[0].group(2) + " dalam satu paragraf; " \
-                                 "hanya yang pertama terbaca, sisanya hilang", SARAN_SENDIRI
+            yield (
+                False,
+                tempat,
+                "lebih dari satu tanda {%" + tanda[0].group(2) + " dalam satu paragraf; "
+                "hanya yang pertama terbaca, sisanya hilang",
+                SARAN_SENDIRI,
+            )
         yield from _wadah_tanda(p, tanda[0], tempat)
 
 
@@ -250,16 +257,20 @@ def _wadah_tanda(p: Any, tanda: re.Match[str], tempat: str) -> Iterator[Letak]:
         tag, nama = WADAH[jenis]
         wadah = next(p.iterancestors(qn(tag)), None)
         if wadah is None:
-            yield True, tempat, f"tanda {{%{jenis} hanya boleh berada di dalam {nama}", \
-                "di luar tabel pakai {%p ... %}"
+            yield True, tempat, f"tanda {{%{jenis} hanya boleh berada di dalam {nama}", "di luar tabel pakai {%p ... %}"
             return
     sisa = TANDA_STRUKTUR.sub("", _teks(wadah).translate(KUTIP)).strip()
     if sisa:
-        yield False, tempat, f"teks lain di {nama} yang memuat tanda {{%{jenis} akan hilang: \"{sisa[:80]}\"", \
-            SARAN_SENDIRI if jenis == "p" else f"kosongkan {nama} itu selain tanda {{%{jenis}"
+        yield (
+            False,
+            tempat,
+            f'teks lain di {nama} yang memuat tanda {{%{jenis} akan hilang: "{sisa[:80]}"',
+            SARAN_SENDIRI if jenis == "p" else f"kosongkan {nama} itu selain tanda {{%{jenis}",
+        )
 
 
 # ---------------------------------------------------------------- one template, one folder
+
 
 def pesan_sintaks(asli: str) -> str:
     """Jinja's English syntax message, said in Indonesian (the original kept for a technician)."""
@@ -268,7 +279,7 @@ def pesan_sintaks(asli: str) -> str:
     if asli.startswith("Unexpected end of template") and dicari:
         teks = f"templat berakhir sebelum penutup {{% {dicari[0]} %}}"
     elif tag:
-        teks = f"perintah \"{tag.group(1)}\" tidak dikenal atau tidak berpasangan di sini"
+        teks = f'perintah "{tag.group(1)}" tidak dikenal atau tidak berpasangan di sini'
     else:
         teks = "tanda Jinja tidak sah"
     return f"{teks} (Jinja: {asli})"
@@ -288,7 +299,9 @@ def periksa_templat(path: Path, konteks: dict[str, Any], config: Config) -> Hasi
         return temuan
     dipakai = [_periksa_bagian(path, doc, b, konteks, temuan) for b in bagian(doc)]
     if None not in dipakai and not temuan.galat:  # after a syntax error or a misspelt name the
-        _periksa_wajib(path, set().union(*dipakai), temuan)  # names used are uncertain, not missing
+        _periksa_wajib(
+            path, set().union(*(d for d in dipakai if d is not None)), temuan
+        )  # names used are uncertain, not missing
     if not temuan.galat:
         _coba_isi(path, konteks, config, temuan)
     return Hasil(list(dict.fromkeys(temuan.galat)), list(dict.fromkeys(temuan.peringatan)))
@@ -304,21 +317,26 @@ def _periksa_bagian(path: Path, doc: Any, b: Bagian, konteks: dict[str, Any], te
     try:
         ast = env.parse(sumber)
     except TemplateSyntaxError as exc:
-        temuan.galat.append(Masalah(f"{letak(b, sumber, exc.lineno)}: {pesan_sintaks(exc.message or '')}",
-                                    berkas=path, saran=SARAN_SINTAKS))
+        temuan.galat.append(
+            Masalah(
+                f"{letak(b, sumber, exc.lineno)}: {pesan_sintaks(exc.message or '')}", berkas=path, saran=SARAN_SINTAKS
+            )
+        )
         return None
     guna = pemakaian(ast, konteks, env.globals)
     for nama, baris in guna.tidak_dikenal:
-        temuan.galat.append(Masalah(f"{letak(b, sumber, baris)}: isian \"{nama}\" tidak dikenal",
-                                    berkas=path, saran=SARAN_NAMA))
+        temuan.galat.append(
+            Masalah(f'{letak(b, sumber, baris)}: isian "{nama}" tidak dikenal', berkas=path, saran=SARAN_NAMA)
+        )
     return guna.dipakai
 
 
 def _periksa_ejaan(path: Path, b: Bagian, temuan: Hasil) -> None:
     for nomor, teks in enumerate(b.paragraf(), start=1):
         for salah, benar in salah_eja(teks):
-            temuan.peringatan.append(Masalah(f"{b.nama}, paragraf {nomor}: salah ketik \"{salah}\"",
-                                             berkas=path, saran=f"tulis \"{benar}\""))
+            temuan.peringatan.append(
+                Masalah(f'{b.nama}, paragraf {nomor}: salah ketik "{salah}"', berkas=path, saran=f'tulis "{benar}"')
+            )
 
 
 def _periksa_wajib(path: Path, dipakai: set[str], temuan: Hasil) -> None:
@@ -329,18 +347,26 @@ def masalah_wajib(path: Path, dipakai: set[str]) -> list[Masalah]:
     """An error for every field the registry requires of this template and it no longer uses
     (a decree without the signer's name must never be produced)."""
     jenis = per_templat().get(path.name)
-    return [Masalah(f"templat tidak lagi memuat isian wajib \"{jalur.replace('[]', '')}\"", berkas=path,
-                    saran="kembalikan isian itu (salin dari templat bawaan, lihat iku templates --to FOLDER)")
-            for jalur in (jenis.wajib if jenis else ()) if jalur not in dipakai]
+    return [
+        Masalah(
+            f'templat tidak lagi memuat isian wajib "{jalur.replace("[]", "")}"',
+            berkas=path,
+            saran="kembalikan isian itu (salin dari templat bawaan, lihat iku templates --to FOLDER)",
+        )
+        for jalur in (jenis.wajib if jenis else ())
+        if jalur not in dipakai
+    ]
 
 
 def isian_wajib_hilang(konteks: dict[str, Any]) -> isi.Pemeriksa:
     """For generate: given the Jinja trees the renderer parsed, the required fields a template
     does not use (checked on the same parse, so it costs no second reading)."""
+
     def periksa_pohon(path: Path, pohon: list[nodes.Template]) -> list[Masalah]:
         global_ = isi.lingkungan().globals
         dipakai = set().union(*(pemakaian(p, konteks, global_).dipakai for p in pohon))
         return masalah_wajib(path, dipakai)
+
     return periksa_pohon
 
 
@@ -353,18 +379,28 @@ def _coba_isi(path: Path, konteks: dict[str, Any], config: Config, temuan: Hasil
     except IkuError as exc:
         temuan.galat += exc.masalah
     except Exception as exc:  # docxtpl/lxml fail in many ways on a broken template; all mean the same
-        temuan.galat.append(Masalah(f"templat tidak dapat diisi ({type(exc).__name__}: {exc})", berkas=path,
-                                    saran="bandingkan tanda {% %} templat dengan templat bawaan"))
+        temuan.galat.append(
+            Masalah(
+                f"templat tidak dapat diisi ({type(exc).__name__}: {exc})",
+                berkas=path,
+                saran="bandingkan tanda {% %} templat dengan templat bawaan",
+            )
+        )
 
 
 def slot_srikandi(path: Path, doc: Any, config: Config) -> list[Masalah]:
     """In the srikandi layout, the Keputusan and Lampiran must give SRIKANDI every placeholder, each whole."""
     if config.format.tanda_tangan != "srikandi" or path.name not in TEMPLAT_SRIKANDI:
         return []
-    return [Masalah(f"templat tidak memberi tempat untuk {isian} (SRIKANDI tidak akan mengisinya)", berkas=path,
-                    saran="kembalikan isian nomor/tanggal dan blok tanda tangan bergaya \"Tanda Tangan\" "
-                          "(jabatan, baris kosong, nama, NIP) seperti pada templat bawaan")
-            for isian in isian_hilang(doc)]
+    return [
+        Masalah(
+            f"templat tidak memberi tempat untuk {isian} (SRIKANDI tidak akan mengisinya)",
+            berkas=path,
+            saran='kembalikan isian nomor/tanggal dan blok tanda tangan bergaya "Tanda Tangan" '
+            "(jabatan, baris kosong, nama, NIP) seperti pada templat bawaan",
+        )
+        for isian in isian_hilang(doc)
+    ]
 
 
 def periksa_folder(folder: Path, config: Config) -> Hasil:
@@ -377,8 +413,13 @@ def _periksa_folder(folder: Path, config: Config, konteks: dict[str, dict[str, A
     temuan = Hasil()
     for nama in konteks:
         if not (folder / nama).is_file():
-            temuan.galat.append(Masalah("templat tidak ditemukan", berkas=folder / nama,
-                                        saran="salin templat itu dari folder templates/ bawaan"))
+            temuan.galat.append(
+                Masalah(
+                    "templat tidak ditemukan",
+                    berkas=folder / nama,
+                    saran="salin templat itu dari folder templates/ bawaan",
+                )
+            )
     semua: dict[str, Any] = {}
     for k in konteks.values():
         semua.update(k)

@@ -1,0 +1,64 @@
+"""Benchmark (not a test): rendering the LKjIP against rendering the IKU book, in one run.
+
+Both documents of the sample config are built exactly as `generate` builds them (context with
+its pictures, then iku.isi.render with the document's own layout), alternately, so the machine's
+load falls on both alike; the best and the median of each are reported with their ratio. The
+LKjIP should cost no more than the book.
+
+    /work/main/.venv/bin/python benchmarks/laporan_kinerja.py [--ulang 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(AKAR))
+
+from iku import isi, konfigurasi
+from iku.buat import TEMPLAT_BAWAAN
+from iku.naskah import DAFTAR, tata_naskah
+
+CONFIG = AKAR / "config" / "iku.toml"
+JENIS = {j.jenis: j for j in DAFTAR}
+
+
+def sekali(jenis: str, kerja: Path) -> float:
+    """Seconds for one document: its context (pictures included) and its render."""
+    j = JENIS[jenis]
+    mulai = time.perf_counter()
+    config = konfigurasi.muat(CONFIG)
+    isi.render(TEMPLAT_BAWAAN / j.templat, j.konteks(config, kerja), tata_naskah(j, config), kerja / f"{jenis}.docx")
+    return time.perf_counter() - mulai
+
+
+def ukur(ulang: int) -> dict[str, list[float]]:
+    waktu: dict[str, list[float]] = {"dokumen": [], "laporan_kinerja": []}
+    with tempfile.TemporaryDirectory() as sementara:
+        for i in range(ulang + 1):  # the first round warms imports and font caches; not counted
+            for jenis in waktu:
+                kerja = Path(sementara) / f"{jenis}-{i}"
+                kerja.mkdir()
+                detik = sekali(jenis, kerja)
+                if i:
+                    waktu[jenis].append(detik)
+    return waktu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ulang", type=int, default=7)
+    waktu = ukur(parser.parse_args().ulang)
+    for jenis, nama in (("dokumen", "Dokumen IKU"), ("laporan_kinerja", "LKjIP")):
+        print(f"{nama:12} terbaik {min(waktu[jenis]):.3f} s  median {statistics.median(waktu[jenis]):.3f} s")
+    rasio = statistics.median(waktu["laporan_kinerja"]) / statistics.median(waktu["dokumen"])
+    print(f"rasio LKjIP / Dokumen IKU (median): {rasio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
