@@ -236,19 +236,165 @@ def test_baris_iku_dipindah_membawa_catatannya(tab: Klien, berkas: Path) -> None
 
 
 def test_unit_dan_baris_iku_baru(tab: Klien, berkas: Path) -> None:
-    tanpa_bagian(berkas, "laporan_kinerja")  # a new row has no realisasi yet, which the LKjIP needs
-    tab.buka()
     tab.kirim(tombol=("aksi", "tambah:struktur"))
     tab.kirim({"struktur.8.nama": "Unit Pelaksana Teknis"}, tombol=("aksi", "tambah:struktur.8.membawahi"))
     tab.kirim({"struktur.8.membawahi.0": "Subbagian Tata Usaha"}, tombol=("aksi", "tambah:iku"))
     baru = {"iku.2.sasaran": "Meningkatnya Pelayanan", "iku.2.indikator": "Persentase Pelayanan",
             "iku.2.satuan": "%", "iku.2.alasan": "Alasan.", "iku.2.formulasi": "Rumus.",
-            "iku.2.sumber_data": "Dinas", "iku.2.target.2023": "5"}  # the PK prints target[tahun]
-    r = tab.kirim(baru)
+            "iku.2.sumber_data": "Dinas"}
+    r = tab.kirim(baru)  # the PK and the LKjIP need target[tahun] and realisasi[tahun] of the new row
+    assert r.status_code == 422
+    assert "target tahun 2023 belum ada" in pesan_di(tab.html, "iku.2.target")
+    assert "realisasi tahun 2023 belum diisi" in pesan_di(tab.html, "iku.2.realisasi")
+    assert nilai(tab.html, "iku.2.realisasi.2021") == ""  # one field per year, kondisi awal .. tahun
+    r = tab.kirim({"iku.2.target.2023": "5", "iku.2.realisasi.2023": "4,75", "iku.2.arah": "turun"})
     assert r.status_code == 200, pesan_di(tab.html, "")
     data = tomllib.loads(berkas.read_text(encoding="utf-8"))
     assert data["struktur"][-1] == {"nama": "Unit Pelaksana Teknis", "membawahi": ["Subbagian Tata Usaha"]}
     assert data["iku"][-1]["formulasi"] == "Rumus." and data["iku"][-1]["target"] == {"2023": 5}
+    assert data["iku"][-1]["realisasi"] == {"2023": 4.75} and data["iku"][-1]["arah"] == "turun"
+    assert "laporan_kinerja" in data and "perjanjian_kinerja" in data
+
+
+# ---------------------------------------------------------------- PK, programmes, LKjIP, signature
+
+def test_isian_siklus_kinerja_bernama_kontrak_dan_berisi_nilai_berkas(tab: Klien) -> None:
+    isian = dict(tab.isian())
+    assert {k: isian.get(k) for k in (
+        "perjanjian_kinerja.tanggal", "perjanjian_kinerja.tempat", "perjanjian_kinerja.pihak_kedua.jabatan",
+        "perjanjian_kinerja.pihak_kedua.nama", "perjanjian_kinerja.pihak_kedua.nip", "perjanjian_kinerja.pembuka",
+        "program.0.nama", "program.3.anggaran", "program.3.realisasi", "program.3.keterangan",
+        "iku.0.arah", "iku.1.arah", "iku.0.realisasi.2021", "iku.0.realisasi.2022", "iku.1.realisasi.2023",
+        "laporan_kinerja.tanggal", "laporan_kinerja.kata_pengantar", "format.tanda_tangan", "tte.url_verifikasi",
+    )} == {
+        "perjanjian_kinerja.tanggal": "2023-01-16", "perjanjian_kinerja.tempat": "Singaraja",
+        "perjanjian_kinerja.pihak_kedua.jabatan": "Bupati Buleleng",
+        "perjanjian_kinerja.pihak_kedua.nama": "I Gede Suyasa", "perjanjian_kinerja.pihak_kedua.nip": "",
+        "perjanjian_kinerja.pembuka": "",
+        "program.0.nama": "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+        "program.3.anggaran": "1250000000", "program.3.realisasi": "1187500000",
+        "program.3.keterangan": "APBD dan DAK Nonfisik",
+        "iku.0.arah": "turun", "iku.1.arah": "naik", "iku.0.realisasi.2021": "6,12", "iku.0.realisasi.2022": "5,9",
+        "iku.1.realisasi.2023": "6,66", "laporan_kinerja.tanggal": "2024-02-20", "laporan_kinerja.kata_pengantar": "",
+        "format.tanda_tangan": "", "tte.url_verifikasi": ""}
+    assert isian["iku.1.analisis"].startswith("Penanganan PMKS pada tahun laporan mencapai 6,66%")
+    assert "program.5.nama" not in isian and "iku.0.realisasi.2024" not in isian
+    assert re.search(r'<input type="date" id="isian-perjanjian_kinerja.tanggal"', tab.html)
+
+
+def test_arah_dan_tanda_tangan_adalah_pilihan(tab: Klien, berkas: Path) -> None:
+    arah = re.search(r'<select id="isian-iku.0.arah" name="iku.0.arah">(.*?)</select>', tab.html, re.DOTALL)
+    assert arah and re.findall(r'<option value="([^"]*)"', arah.group(1)) == ["", "naik", "turun"]
+    assert '<option value="turun" selected>turun: makin rendah makin baik</option>' in arah.group(1)
+    ttd = re.search(r'<select id="isian-format.tanda_tangan" name="format.tanda_tangan">(.*?)</select>',
+                    tab.html, re.DOTALL)
+    assert ttd and re.findall(r'<option value="([^"]*)"', ttd.group(1)) == ["", "basah", "elektronik", "srikandi"]
+    sebelum = berkas.read_text(encoding="utf-8")
+    r = tab.kirim({"iku.1.arah": "turun"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert beda_baris(sebelum, berkas.read_text(encoding="utf-8")) == [('arah = "naik"', 'arah = "turun"')]
+
+
+def test_tanda_tangan_elektronik(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_text(encoding="utf-8")
+    r = tab.kirim({"format.tanda_tangan": "elektronik",
+                   "tte.url_verifikasi": "https://tte.bulelengkab.go.id/verifikasi/{nomor}"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    sesudah = berkas.read_text(encoding="utf-8")
+    data = tomllib.loads(sesudah)
+    assert data["format"] == {"kertas": "A4", "huruf": "Bookman Old Style", "tanda_tangan": "elektronik"}
+    assert data["tte"] == {"url_verifikasi": "https://tte.bulelengkab.go.id/verifikasi/{nomor}"}
+    assert 'huruf = "Bookman Old Style"\ntanda_tangan = "elektronik"\n' in sesudah
+    baris = sesudah.splitlines()
+    assert [b for b in baris if b not in ('tanda_tangan = "elektronik"', "[tte]", 'url_verifikasi = '
+                                          '"https://tte.bulelengkab.go.id/verifikasi/{nomor}"', "")] \
+        == [b for b in sebelum.splitlines() if b]  # every other line kept, in order
+    assert nilai(tab.html, "format.tanda_tangan") == "elektronik"
+
+
+def test_anggaran_program_diubah_hanya_barisnya(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_text(encoding="utf-8")
+    r = tab.kirim({"program.3.anggaran": "1.300.000.000"})  # thousands dots as a clerk types them
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert beda_baris(sebelum, berkas.read_text(encoding="utf-8")) == [("anggaran = 1250000000",
+                                                                         "anggaran = 1300000000")]
+    assert nilai(tab.html, "program.3.anggaran") == "1300000000"
+
+
+@pytest.mark.parametrize(("ketikan", "pesan"), [
+    ("-5", "tidak boleh negatif"), ("1,5", "harus rupiah utuh"), ("1.5", "harus rupiah utuh"),
+    ("", "wajib diisi"), ("satu juta", "harus rupiah utuh")])
+def test_anggaran_salah_pesannya_di_samping_isian(tab: Klien, berkas: Path, ketikan: str, pesan: str) -> None:
+    sebelum = berkas.read_bytes()
+    r = tab.kirim({"program.2.anggaran": ketikan})
+    assert r.status_code == 422 and berkas.read_bytes() == sebelum
+    assert pesan in pesan_di(tab.html, "program.2.anggaran")
+    assert nilai(tab.html, "program.2.anggaran") == ketikan
+    assert f'<a href="#isian-program.2.anggaran">Program 3: Anggaran (Rp)</a>' in tab.html
+
+
+def test_nama_pihak_kedua_kosong_pesannya_di_samping_isian(tab: Klien, berkas: Path) -> None:
+    r = tab.kirim({"perjanjian_kinerja.pihak_kedua.nama": " ", "perjanjian_kinerja.pihak_kedua.nip": "123"})
+    assert r.status_code == 422
+    assert "tidak boleh kosong" in pesan_di(tab.html, "perjanjian_kinerja.pihak_kedua.nama")
+    assert "NIP harus 18 angka" in pesan_di(tab.html, "perjanjian_kinerja.pihak_kedua.nip")
+
+
+def test_program_ditambah_dipindah_dan_dihapus(tab: Klien, berkas: Path) -> None:
+    tab.kirim(tombol=("aksi", "tambah:program"))
+    assert nilai(tab.html, "program.5.nama") == "" and nilai(tab.html, "_asal.program.5") == ""
+    tab.kirim({"program.5.nama": "Program Pemberdayaan Fakir Miskin", "program.5.anggaran": "75000000",
+               "program.5.keterangan": "DAK"}, tombol=("aksi", "naik:program.5"))
+    tab.kirim(tombol=("aksi", "hapus:program.1"))
+    r = tab.kirim()
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    teks = berkas.read_text(encoding="utf-8")
+    program = tomllib.loads(teks)["program"]
+    assert [p["nama"] for p in program] == [
+        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "Program Rehabilitasi Sosial",
+        "Program Perlindungan dan Jaminan Sosial", "Program Pemberdayaan Fakir Miskin", "Program Penanganan Bencana"]
+    assert program[3] == {"nama": "Program Pemberdayaan Fakir Miskin", "anggaran": 75000000, "keterangan": "DAK"}
+    assert "# Pagu anggaran (rupiah).\nanggaran = 6845312000\n" in teks  # the first block keeps its comments
+    assert teks.index("[[program]]") < teks.index("# Laporan Kinerja Instansi Pemerintah") < teks.index("[laporan_kinerja]")
+
+
+def test_bagian_opsional_yang_tidak_ada_tetap_tidak_ada(tab: Klien, berkas: Path) -> None:
+    tanpa_bagian(berkas, "perjanjian_kinerja", "program", "laporan_kinerja")
+    sebelum = berkas.read_bytes()
+    tab.buka()
+    assert "Bagian ini belum ada di berkas" in tab.html
+    assert nilai(tab.html, "perjanjian_kinerja.tanggal") == "" and nilai(tab.html, "program.0.nama") is None
+    assert tab.kirim().status_code == 200 and berkas.read_bytes() == sebelum  # empty fields write nothing
+    r = tab.kirim({"perjanjian_kinerja.tanggal": "2023-01-16", "perjanjian_kinerja.pihak_kedua.jabatan": "Bupati Buleleng",
+                   "perjanjian_kinerja.pihak_kedua.nama": "I Gede Suyasa"}, tombol=("aksi", "tambah:program"))
+    r = tab.kirim({"program.0.nama": "Program Rehabilitasi Sosial", "program.0.anggaran": "1126750000"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    teks = berkas.read_text(encoding="utf-8")
+    assert teks.startswith(sebelum.decode("utf-8").rstrip("\n"))  # added after everything, nothing else touched
+    data = tomllib.loads(teks)
+    assert data["perjanjian_kinerja"] == {"tanggal": __import__("datetime").date(2023, 1, 16),
+                                          "pihak_kedua": {"jabatan": "Bupati Buleleng", "nama": "I Gede Suyasa"}}
+    assert data["program"] == [{"nama": "Program Rehabilitasi Sosial", "anggaran": 1126750000}]
+    assert "laporan_kinerja" not in data and "tte" not in data
+
+
+def test_bagian_opsional_dikosongkan_dihapus(tab: Klien, berkas: Path) -> None:
+    r = tab.kirim({"laporan_kinerja.tanggal": ""})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    data = tomllib.loads(berkas.read_text(encoding="utf-8"))
+    assert "laporan_kinerja" not in data and data["program"][-1]["nama"] == "Program Penanganan Bencana"
+    r = tab.kirim({"perjanjian_kinerja.tanggal": ""})  # half empty: the missing date is said, nothing removed
+    assert r.status_code == 422 and "wajib diisi" in pesan_di(tab.html, "perjanjian_kinerja.tanggal")
+    tab.buka()
+    sebelum = berkas.read_text(encoding="utf-8")
+    pk = [k for k, _ in tab.isian() if k.startswith("perjanjian_kinerja.")]
+    r = tab.kirim({k: "" for k in pk})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    teks = berkas.read_text(encoding="utf-8")
+    assert "perjanjian_kinerja" not in tomllib.loads(teks) and "Perjanjian Kinerja (PK)" in teks  # its own comments stay
+    program = sebelum.index("\n[[program]]") + 1
+    judul_program = sebelum[sebelum.index("# ------", sebelum.index("\n[perjanjian_kinerja]")):program]
+    assert judul_program.startswith("# ------") and teks.endswith(judul_program + sebelum[program:])
 
 
 # ---------------------------------------------------------------- conflicts

@@ -156,3 +156,35 @@ def test_juru_tulis_menyunting_menyimpan_dan_membuat(layanan, driver, tmp_path: 
     nama = zipfile.ZipFile(io.BytesIO(zip_.read_bytes())).namelist()
     assert "2023/keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.docx" in nama
     assert lo is not None and lo.pid is not None and os.getpgid(lo.pid) == lo.pid
+
+
+def test_program_tanda_tangan_dan_realisasi_di_peramban(layanan, driver, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    alamat, berkas, _ = layanan
+    driver.get(alamat)
+    tekan(driver, 'button[value="tambah:program"]')
+    ketik(driver, "program.5.nama", "Program Pemberdayaan Fakir Miskin")
+    ketik(driver, "program.5.anggaran", "1,5")
+    tunggu(lambda: "harus rupiah utuh" in pesan(driver, "program.5.anggaran"), 30)  # checked while typing
+    assert [e.text for e in driver.find_elements(By.CSS_SELECTOR, 'ol[data-daftar="program"] .nomor')][-1] == "6."
+    potret(driver, tmp_path, "5-program-salah")
+    ketik(driver, "program.5.anggaran", "75.000.000")
+    tekan(driver, 'button[value="naik:program.5"]')
+    Select(isian(driver, "format.tanda_tangan")).select_by_value("elektronik")
+    Select(isian(driver, "iku.1.arah")).select_by_value("turun")
+    ketik(driver, "iku.1.realisasi.2022", "5,2")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", isian(driver, "iku.1.target.2023"))
+    potret(driver, tmp_path, "7-realisasi")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", isian(driver, "format.kertas"))
+    potret(driver, tmp_path, "8-tanda-tangan")
+    tekan(driver, "#tombol-simpan")
+    tunggu(lambda: driver.find_elements(By.ID, "kabar") and "Tersimpan" in driver.find_element(By.ID, "kabar").text)
+    data = tomllib.loads(berkas.read_text(encoding="utf-8"))
+    assert data["program"][4] == {"nama": "Program Pemberdayaan Fakir Miskin", "anggaran": 75000000}
+    assert data["format"]["tanda_tangan"] == "elektronik"
+    assert data["iku"][1]["arah"] == "turun" and str(data["iku"][1]["realisasi"]["2022"]) == "5.2"
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'})",
+                          driver.find_element(By.ID, "bagian-perjanjian-kinerja"))
+    potret(driver, tmp_path, "6-pk-dan-program")

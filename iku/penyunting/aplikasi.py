@@ -31,16 +31,24 @@ from ..beda import beda, kata_berbeda
 from ..galat import IkuError
 from .peta import judul_isian, label_butir, susun, ubah_daftar
 from .skema import (
+    ANALISIS,
+    ARAH,
     DAFTAR_KEPUTUSAN,
     DOKUMEN,
     FORMAT,
     IKU,
     INSTANSI,
+    KALIMAT_PK,
     KEPUTUSAN,
+    LAPORAN_KINERJA,
     PECAHAN,
     PENANDATANGAN,
+    PERJANJIAN_KINERJA,
+    PIHAK_KEDUA,
+    PROGRAM,
     RENCANA,
     TAHUN,
+    TTE,
     UNIT,
 )
 from .sunting import Halaman, Penyunting
@@ -256,6 +264,18 @@ def tahun_target(pohon: dict[str, Any], baris: dict[str, Any]) -> list[str]:
     return tahun + sorted(k for k in (baris.get("target") or {}) if k not in tahun)
 
 
+def tahun_realisasi(pohon: dict[str, Any], baris: dict[str, Any]) -> list[str]:
+    """tahun_kondisi_awal .. tahun (from the form as typed), and any year a row already holds."""
+    tahun: list[str] = []
+    try:
+        awal, akhir = int((pohon.get("rencana") or {}).get("tahun_kondisi_awal", "")), int(pohon.get("tahun", ""))
+        if 0 <= akhir - awal <= 15:
+            tahun = [str(t) for t in range(awal, akhir + 1)]
+    except (ValueError, TypeError):
+        pass
+    return sorted(set(tahun) | set(baris.get("realisasi") or {}))
+
+
 def konteks(h: Halaman, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -> dict[str, Any]:
     """What halaman.html needs."""
     pesan: dict[str, list[tuple[str, Any]]] = {}
@@ -263,8 +283,10 @@ def konteks(h: Halaman, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -
         for nama, m in daftar:
             pesan.setdefault(nama or "", []).append((jenis, m))
     return dict(h=h, pohon=h.pohon, pesan=pesan, token=token(), config=p.config, output=p.output,
-                label=label_butir, judul_isian=judul_isian, tahun_target=tahun_target, arsip=penyunting.tahun_arsip(),
+                label=label_butir, judul_isian=judul_isian, tahun_target=tahun_target,
+                tahun_realisasi=tahun_realisasi, arsip=penyunting.tahun_arsip(),
                 ada_arsip_lama=penyunting.arsip_terakhir() is not None, pratinjau=pratinjau is not None,
                 TAHUN=TAHUN, INSTANSI=INSTANSI, FORMAT=FORMAT, PENANDATANGAN=PENANDATANGAN, KEPUTUSAN=KEPUTUSAN,
                 DAFTAR_KEPUTUSAN=DAFTAR_KEPUTUSAN, RENCANA=RENCANA, DOKUMEN=DOKUMEN, UNIT=UNIT, IKU=IKU,
-                PECAHAN=PECAHAN)
+                PECAHAN=PECAHAN, ARAH=ARAH, ANALISIS=ANALISIS, TTE=TTE, PERJANJIAN_KINERJA=PERJANJIAN_KINERJA,
+                PIHAK_KEDUA=PIHAK_KEDUA, KALIMAT_PK=KALIMAT_PK, PROGRAM=PROGRAM, LAPORAN_KINERJA=LAPORAN_KINERJA)

@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import bahasa
 from ..galat import Masalah
-from .skema import BARIS, DAFTAR, Isian, isian, pola
+from .skema import BAGIAN_OPSIONAL, BARIS, DAFTAR, TAHUNAN, Isian, isian, pola
 
 KENDALI = {"simpan", "buat", "aksi"}
 ASAL = "_asal"  # a row's index in the file when the page was made ("" for a new row)
@@ -124,13 +124,24 @@ def _ketik(simpul: Any, loc: tuple[object, ...], galat: dict[str, Masalah]) -> A
         return [_ketik(v, (*loc, i), galat) for i, v in enumerate(simpul)]
     if isinstance(simpul, dict) and loc and loc[-1] == "formulasi":
         return _formulasi(simpul)
+    if isinstance(simpul, dict) and len(loc) == 1 and loc[0] in BAGIAN_OPSIONAL and not terisi(simpul):
+        return KOSONG  # an optional section left empty is not written
     if isinstance(simpul, dict):
         hasil = {k: (_asal(v) if k == ASAL else _ketik(v, (*loc, k), galat)) for k, v in simpul.items()}
-        return _tanpa_kosong(hasil) if loc and loc[-1] == "target" else hasil
+        return _tanpa_kosong(hasil) if len(loc) > 2 and loc[-1] in TAHUNAN else hasil
     definisi = isian(loc)
     if definisi:
         return _nilai(simpul, definisi, nama_isian(loc), galat)
     return simpul.strip() if isinstance(simpul, str) else simpul  # a list item, as the document prints it
+
+
+def terisi(simpul: Any) -> bool:
+    """Whether anything was typed anywhere in a part of the form."""
+    if isinstance(simpul, dict):
+        return any(terisi(v) for k, v in simpul.items() if k != ASAL)
+    if isinstance(simpul, list):
+        return any(terisi(v) for v in simpul)
+    return bool(str(simpul).strip())
 
 
 def _asal(teks: str) -> int | None:
@@ -152,7 +163,7 @@ def _formulasi(simpul: dict[str, str]) -> Any:
 
 def _nilai(teks: str, definisi: Isian, nama: str, galat: dict[str, Masalah]) -> Any:
     if not teks.strip():
-        if definisi.wajib and definisi.jenis in ("tanggal", "bulat"):
+        if definisi.wajib and definisi.jenis in ("tanggal", "bulat", "rupiah"):
             galat[nama] = Masalah("wajib diisi", kunci=nama, saran=CONTOH[definisi.jenis])
         return teks if definisi.wajib else KOSONG
     try:
@@ -174,17 +185,26 @@ def angka(teks: str) -> Decimal:
     return nilai
 
 
+def rupiah(teks: str) -> int:
+    """Whole rupiah: 1250000000 or 1.250.000.000 (a minus sign is left for validation to refuse)."""
+    bersih = teks.replace(" ", "")
+    if not re.fullmatch(r"-?(\d+|\d{1,3}(\.\d{3})+)", bersih):
+        raise ValueError(teks)
+    return int(bersih.replace(".", ""))
+
+
 def bulat(teks: str) -> int:
     if not re.fullmatch(r"\d{1,4}", teks):
         raise ValueError(teks)
     return int(teks)
 
 
-UBAH = {"tanggal": dt.date.fromisoformat, "bulat": bulat, "angka": angka}
+UBAH = {"tanggal": dt.date.fromisoformat, "bulat": bulat, "angka": angka, "rupiah": rupiah}
 PESAN = {"tanggal": "bukan tanggal yang sah", "bulat": "harus berupa tahun (angka)",
-         "angka": "harus berupa angka"}
+         "angka": "harus berupa angka", "rupiah": "harus rupiah utuh: angka saja, tanpa sen dan tanpa koma"}
 CONTOH = {"tanggal": "pilih tanggal pada kalender, atau tulis 2022-03-22",
-          "bulat": "tulis empat angka, misalnya 2023", "angka": "misalnya 6,12 atau 15"}
+          "bulat": "tulis empat angka, misalnya 2023", "angka": "misalnya 6,12 atau 15",
+          "rupiah": "misalnya 1250000000 atau 1.250.000.000"}
 
 
 # ---------------------------------------------------------------- list operations
@@ -231,26 +251,32 @@ def _daftar_di(pohon: dict[str, Any], bagian: list[str]) -> list[Any] | None:
 
 # ---------------------------------------------------------------- names a clerk reads
 
+BARIS_DIBACA = {"iku": "IKU baris", "struktur": "Unit", "program": "Program"}
+BAGIAN_DIBACA = {"perjanjian_kinerja": "Perjanjian Kinerja", "laporan_kinerja": "Laporan Kinerja",
+                 "tte": "Tanda tangan elektronik"}
+
 def judul_isian(nama: str) -> str:
     """A field's name as the page says it: "Mengingat 7.", "IKU baris 2: Target 2024"."""
     from .skema import DAFTAR_KEPUTUSAN, ISIAN
 
     bagian = nama.split(".")
-    loc = tuple(int(b) if b.isdigit() and not (i and bagian[i - 1] == "target") else b
+    loc = tuple(int(b) if b.isdigit() and not (i > 1 and bagian[i - 1] in TAHUNAN) else b
                 for i, b in enumerate(bagian))
     daftar: dict[tuple[str, ...], tuple[str, str]] = {("keputusan", d.kunci): (d.label, d.penomoran)
                                                       for d in DAFTAR_KEPUTUSAN}
     daftar[("struktur", "*", "membawahi")] = ("Membawahi", "angka")
     awal = ""
-    if len(loc) > 1 and loc[0] in ("iku", "struktur") and isinstance(loc[1], int):
-        awal = f"{'IKU baris' if loc[0] == 'iku' else 'Unit'} {loc[1] + 1}"
+    if len(loc) > 1 and loc[0] in BARIS_DIBACA and isinstance(loc[1], int):
+        awal = f"{BARIS_DIBACA[str(loc[0])]} {loc[1] + 1}"
     if len(loc) > 1 and isinstance(loc[-1], int) and pola(loc[:-1]) in daftar:
         judul, penomoran = daftar[pola(loc[:-1])]
         sisa = f"{judul} {label_butir(penomoran, loc[-1])}"
     elif pola(loc) in daftar:
         sisa = daftar[pola(loc)][0]
-    elif loc[-1] in ("target", "formulasi") and awal:
-        sisa = "Target" if loc[-1] == "target" else "Formulasi"
+    elif loc[0] == "iku" and loc[-1] in ("target", "realisasi", "formulasi") and awal:
+        sisa = str(loc[-1]).capitalize()
+    elif loc[0] in BAGIAN_DIBACA and pola(loc) in ISIAN:
+        sisa = f"{BAGIAN_DIBACA[str(loc[0])]}: {ISIAN[pola(loc)].label}"
     elif pola(loc) in ISIAN:
         sisa = ISIAN[pola(loc)].label + (f" {loc[-1]}" if pola(loc)[-1] == "*" else "")
     else:

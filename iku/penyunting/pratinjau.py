@@ -233,7 +233,8 @@ class Pratinjau:
         with self._syarat:
             self._diproses = max(self._diproses, nomor)
             self._galat = galat
-            for folder in self._folder.iterdir():  # pictures no longer shown
+            lama = self._folder.iterdir() if self._folder.is_dir() else ()  # gone: the server has stopped
+            for folder in lama:  # pictures no longer shown
                 if folder.name != str(self._versi):
                     shutil.rmtree(folder, ignore_errors=True)
             self._syarat.notify_all()

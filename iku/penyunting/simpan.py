@@ -20,7 +20,7 @@ import tomlkit
 from tomlkit.items import AoT, Comment, Item, Table, Whitespace
 
 from .peta import ASAL, KOSONG
-from .skema import BARIS, DAFTAR, ISIAN, pola
+from .skema import BARIS, DAFTAR, ISIAN, TAHUNAN, pola
 
 DIKENAL = set(ISIAN) | DAFTAR
 
@@ -62,7 +62,7 @@ def terapkan(doc: tomlkit.TOMLDocument, data: dict[str, Any]) -> None:
 
 
 def _dikenal(loc: tuple[object, ...], kunci: str) -> bool:
-    p = (*pola(loc), "*" if loc and loc[-1] == "target" else kunci)
+    p = (*pola(loc), "*" if len(loc) > 2 and loc[-1] in TAHUNAN else kunci)
     return any(d[:len(p)] == p for d in DIKENAL)
 
 
@@ -80,7 +80,7 @@ def _samakan(wadah: Any, kunci: str, baru: Any, loc: tuple[object, ...]) -> None
     lama, tempat = wadah.get(kunci), (*loc, kunci)
     if baru is KOSONG:
         if kunci in wadah:
-            del wadah[kunci]
+            _hapus(wadah, kunci)
     elif pola(tempat) in BARIS:
         _baris(wadah, kunci, baru, tempat)
     elif isinstance(baru, dict) and isinstance(lama, dict):
@@ -88,22 +88,68 @@ def _samakan(wadah: Any, kunci: str, baru: Any, loc: tuple[object, ...]) -> None
             _samakan(lama, k, _ambil(baru, k, tempat), tempat)
     elif isinstance(baru, dict):
         _tabel_baru(wadah, kunci, baru, tempat)
+    elif lama is None:
+        _tambah(wadah, kunci, _item(baru, lama))
     elif not sama(lama, baru):
         wadah[kunci] = _item(baru, lama)
+
+
+def _tambah(wadah: Any, kunci: str, item: Any) -> None:
+    """A new key goes right after the table's last value, not after the comments that head what follows."""
+    kunci_akhir = [k for k, v in wadah.value.body if k is not None and not isinstance(v, (Table, AoT))] \
+        if isinstance(wadah, Table) and kunci not in wadah else []
+    if kunci_akhir:
+        wadah.value._insert_after(kunci_akhir[-1], kunci, item)
+    else:
+        wadah[kunci] = item
+
+
+def _hapus(wadah: Any, kunci: str) -> None:
+    """Remove a key; a whole section leaves behind the comments that head the section after it."""
+    lama = wadah[kunci]
+    if not (isinstance(wadah, tomlkit.TOMLDocument) and isinstance(lama, Table)):
+        del wadah[kunci]
+        return
+    isi = lama.value.body
+    awal = len(isi)
+    while awal and isi[awal - 1][0] is None and isinstance(isi[awal - 1][1], Comment):
+        awal -= 1
+    ekor = isi[awal:] if awal and isinstance(isi[awal - 1][1], Whitespace) else []
+    sebelum = _sebelum(wadah, kunci)
+    del wadah[kunci]
+    if ekor and sebelum is not None:
+        if not sebelum.as_string().endswith("\n\n"):
+            sebelum.add(tomlkit.nl())
+        sebelum.value.body.extend(ekor)
+
+
+def _sebelum(doc: tomlkit.TOMLDocument, kunci: str) -> Table | None:
+    """The table just above a top-level section (the last row of an array of tables)."""
+    kunci_kunci = [k.key if k is not None else None for k, _ in doc.body]
+    i = kunci_kunci.index(kunci)
+    if i + 1 == len(kunci_kunci) or all(k is None for k in kunci_kunci[i + 1:]):
+        return None  # nothing follows: the comments are left with the section
+    item = next((v for k, v in reversed(doc.body[:i]) if k is not None), None)
+    item = item[-1] if isinstance(item, AoT) and len(item) else item
+    return item if isinstance(item, Table) else None
 
 
 def _tabel_baru(wadah: Any, kunci: str, baru: dict[str, Any], loc: tuple[object, ...]) -> None:
     isi = {k: v for k, v in baru.items() if v is not KOSONG and k != ASAL and _dikenal(loc, k)}
     if not isi:
         return
-    wadah[kunci] = tomlkit.table() if len(loc) == 1 else tomlkit.inline_table()
+    _tambah(wadah, kunci, tomlkit.table() if len(loc) == 1 else tomlkit.inline_table())
     for k, v in isi.items():
         _samakan(wadah[kunci], k, v, loc)
 
 
 def _baris(wadah: Any, kunci: str, baru: list[dict[str, Any]], loc: tuple[object, ...]) -> None:
-    """[[iku]] / [[struktur]] rows: updated in place, or re-ordered carrying each row's table."""
+    """[[iku]] / [[struktur]] / [[program]] rows: updated in place, or re-ordered carrying each row's table."""
     lama = wadah.get(kunci)
+    if not baru:  # no row left (or none yet): no array of tables at all
+        if lama is not None:
+            del wadah[kunci]
+        return
     lama_baris = list(lama) if isinstance(lama, AoT) else []
     asal = [b.get(ASAL) for b in baru]
     diatur = asal != list(range(len(lama_baris)))

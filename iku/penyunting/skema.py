@@ -1,7 +1,8 @@
 """What the editor's forms hold: every section of the config, its fields, labels and kinds.
 
 A field's kind decides the input shown and how its text becomes a TOML value:
-teks (one line), panjang (a textarea), tanggal, bulat (a year), angka (a Decimal), pilihan.
+teks (one line), panjang (a textarea), tanggal, bulat (a year), angka (a Decimal), rupiah (whole
+rupiah, an int), pilihan (a <select>; nama_pilihan says each choice in words).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class Isian:
     wajib: bool = True
     bantuan: str = ""
     pilihan: tuple[str, ...] = ()
+    nama_pilihan: tuple[str, ...] = ()  # what the <select> shows for each choice, when not the choice itself
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,15 @@ FORMAT = (
     Isian("kertas", "Ukuran kertas", "pilihan", wajib=False, pilihan=("A4", "F4"),
           bantuan="A4 (Permendagri 1/2023) atau F4 (215 x 330 mm)."),
     Isian("huruf", "Jenis huruf", "pilihan", wajib=False, pilihan=HURUF_DIKENAL),
+    Isian("tanda_tangan", "Cara tanda tangan", "pilihan", wajib=False, pilihan=("basah", "elektronik", "srikandi"),
+          nama_pilihan=("basah (tinta)", "elektronik (TTE, kode QR)", "srikandi (templat SRIKANDI)"),
+          bantuan="Basah: ditandatangani dengan tinta. Elektronik: kode QR dan catatan BSrE di kaki halaman. "
+                  "SRIKANDI: nomor, tanggal dan tanda tangan diisi oleh SRIKANDI."),
+)
+TTE = (
+    Isian("url_verifikasi", "Alamat verifikasi pada kode QR", wajib=False,
+          bantuan="Untuk tanda tangan elektronik; {nomor} diganti nomor keputusan. "
+                  "Misalnya https://tte.bulelengkab.go.id/verifikasi/{nomor}."),
 )
 PENANDATANGAN = (
     Isian("jabatan", "Jabatan", bantuan="Ditulis lengkap; koma di akhir ditambahkan program."),
@@ -99,6 +110,40 @@ IKU = (
     Isian("arah_kebijakan", "Arah kebijakan", "panjang", wajib=False),
     Isian("acuan", "Acuan", wajib=False),
 )
+ARAH = Isian("arah", "Arah indikator", "pilihan", wajib=False, pilihan=("naik", "turun"),
+             nama_pilihan=("naik: makin tinggi makin baik", "turun: makin rendah makin baik"),
+             bantuan="Menentukan cara menghitung capaian pada Laporan Kinerja.")
+ANALISIS = Isian("analisis", "Analisis capaian (Laporan Kinerja)", "panjang", wajib=False,
+                 bantuan="Dicetak di bawah indikator ini pada LKjIP; paragraf dipisahkan satu baris kosong.")
+PERJANJIAN_KINERJA = (
+    Isian("tanggal", "Tanggal penandatanganan PK", "tanggal", bantuan="Biasanya Januari tahun IKU."),
+    Isian("tempat", "Tempat penandatanganan", wajib=False, bantuan="Kosongkan untuk memakai tempat pada keputusan."),
+)
+PIHAK_KEDUA = (
+    Isian("jabatan", "Jabatan pihak kedua", bantuan="Atasan penandatangan, misalnya Bupati Buleleng."),
+    Isian("nama", "Nama pihak kedua"),
+    Isian("pangkat", "Pangkat dan golongan", wajib=False, bantuan="Kosongkan bila tidak dipakai (Bupati)."),
+    Isian("nip", "NIP", wajib=False, bantuan="18 angka; kosongkan bila tidak dipakai."),
+)
+KALIMAT_PK = (
+    Isian("pembuka", "Kalimat pembuka", "panjang", wajib=False,
+          bantuan="Kosongkan untuk kalimat baku (Permenpan RB Nomor 53 Tahun 2014)."),
+    Isian("janji", "Kalimat janji", "panjang", wajib=False, bantuan="Kosongkan untuk kalimat baku."),
+    Isian("penutup", "Kalimat penutup", "panjang", wajib=False, bantuan="Kosongkan untuk kalimat baku."),
+)
+PROGRAM = (
+    Isian("nama", "Nama program", "panjang", bantuan="Sesuai nomenklatur anggaran."),
+    Isian("anggaran", "Anggaran (Rp)", "rupiah", bantuan="Rupiah utuh, misalnya 1250000000 atau 1.250.000.000."),
+    Isian("realisasi", "Realisasi anggaran (Rp)", "rupiah", wajib=False, bantuan="Untuk Laporan Kinerja."),
+    Isian("keterangan", "Keterangan", wajib=False, bantuan="Misalnya sumber dana: APBD."),
+)
+LAPORAN_KINERJA = (
+    Isian("tanggal", "Tanggal Laporan Kinerja", "tanggal", bantuan="Biasanya Februari tahun berikutnya."),
+    Isian("kata_pengantar", "Kata Pengantar LKjIP", "panjang", wajib=False,
+          bantuan="Paragraf dipisahkan satu baris kosong. Kosongkan untuk teks bawaan."),
+)
+# Sections that may be absent: left all empty in the form, they are not written (and removed).
+BAGIAN_OPSIONAL = ("perjanjian_kinerja", "laporan_kinerja", "tte")
 PECAHAN = (
     Isian("pembilang", "Pembilang (di atas garis)"),
     Isian("penyebut", "Penyebut (di bawah garis)"),
@@ -107,8 +152,9 @@ PECAHAN = (
 
 # Where a list sits in the data ("*" = any row), and which lists hold rows of tables.
 DAFTAR = {("keputusan", "menimbang"), ("keputusan", "mengingat"), ("keputusan", "memutuskan"),
-          ("keputusan", "tembusan"), ("struktur",), ("struktur", "*", "membawahi"), ("iku",)}
-BARIS = {("struktur",), ("iku",)}
+          ("keputusan", "tembusan"), ("struktur",), ("struktur", "*", "membawahi"), ("iku",), ("program",)}
+BARIS = {("struktur",), ("iku",), ("program",)}
+TAHUNAN = ("target", "realisasi")  # an IKU row's tables of year -> number
 
 
 def _jenis_tabel(tabel: str, isian: tuple[Isian, ...]) -> dict[tuple[str, ...], Isian]:
@@ -125,14 +171,20 @@ ISIAN: dict[tuple[str, ...], Isian] = {
     ("iku", "*", "formulasi"): Isian("formulasi", "Formulasi (teks)", "panjang"),
     **{("iku", "*", "formulasi", i.kunci): i for i in PECAHAN},
     ("iku", "*", "target", "*"): Isian("target", "Target", "angka", wajib=False),
+    ("iku", "*", "arah"): ARAH, ("iku", "*", "analisis"): ANALISIS,
+    ("iku", "*", "realisasi", "*"): Isian("realisasi", "Realisasi", "angka", wajib=False),
+    **_jenis_tabel("perjanjian_kinerja", PERJANJIAN_KINERJA + KALIMAT_PK),
+    **{("perjanjian_kinerja", "pihak_kedua", i.kunci): i for i in PIHAK_KEDUA},
+    **{("program", "*", i.kunci): i for i in PROGRAM},
+    **_jenis_tabel("laporan_kinerja", LAPORAN_KINERJA), **_jenis_tabel("tte", TTE),
 }
 
 
 def pola(loc: tuple[object, ...]) -> tuple[str, ...]:
-    """A data path with row indexes and target years as "*": ("iku", "*", "target", "*")."""
+    """A data path with row indexes and target/realisasi years as "*": ("iku", "*", "target", "*")."""
     hasil: list[str] = []
     for i, bagian in enumerate(loc):
-        indeks = isinstance(bagian, int) or str(bagian).isdigit() or (i > 0 and loc[i - 1] == "target")
+        indeks = isinstance(bagian, int) or str(bagian).isdigit() or (i > 1 and loc[i - 1] in TAHUNAN)
         hasil.append("*" if indeks else str(bagian))
     return tuple(hasil)
 
