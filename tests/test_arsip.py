@@ -28,8 +28,7 @@ from bantu import (
     teks_docx,
 )
 from bantu import jalankan_generate as jalankan
-from iku import arsip
-from iku import manifes
+from iku import arsip, manifes
 from iku.cli import main
 
 
@@ -157,7 +156,7 @@ def test_force_menyimpan_arsip_lama_utuh(tmp_path: Path) -> None:
 @pytest.mark.parametrize("tukar_atomik", [True, False])
 def test_pasang_mengganti_tahun_sekaligus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tukar_atomik: bool) -> None:
     if not tukar_atomik:
-        monkeypatch.setattr(archive, "_tukar", lambda a, b: False)
+        monkeypatch.setattr(arsip, "_tukar", lambda a, b: False)
     tujuan = tmp_path / "2023"
     tujuan.mkdir()
     (tujuan / "lama.txt").write_text("lama", encoding="utf-8")

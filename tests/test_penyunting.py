@@ -15,11 +15,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from bantu import CONFIG_CONTOH, TEMPLATES, isian_formulir, salin_config, tanpa_bagian
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
+from bantu import CONFIG_CONTOH, TEMPLATES, isian_formulir, salin_config, tanpa_bagian
 from iku.penyunting.aplikasi import Pengaturan, buat_aplikasi, host_diterima, loopback
 from iku.penyunting.peta import dari_kunci, label_butir
 
@@ -42,8 +42,13 @@ class Klien:
     def isian(self) -> list[tuple[str, str]]:
         return isian_formulir(self.html)
 
-    def kirim(self, ubah: dict[str, str] | None = None, tombol: tuple[str, str] = ("simpan", "1"),
-              tambahan: list[tuple[str, str]] | None = None, buang: tuple[str, ...] = ()):
+    def kirim(
+        self,
+        ubah: dict[str, str] | None = None,
+        tombol: tuple[str, str] = ("simpan", "1"),
+        tambahan: list[tuple[str, str]] | None = None,
+        buang: tuple[str, ...] = (),
+    ):
         ubah = ubah or {}
         isian = [(k, ubah.get(k, v)) for k, v in self.isian() if k not in buang]
         isian += [(k, v) for k, v in ubah.items() if k not in dict(isian)] + (tambahan or []) + [tombol]
@@ -86,13 +91,31 @@ def beda_baris(a: str, b: str) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- the page
 
+
 def test_setiap_bagian_punya_isian_bernama_jalur_kunci(tab: Klien) -> None:
     nama = [k for k, _ in tab.isian()]
-    for wajib in ("tahun", "instansi.nama", "format.kertas", "penandatangan.nip", "keputusan.nomor",
-                  "keputusan.tanggal", "keputusan.menimbang.0", "keputusan.mengingat.6", "keputusan.memutuskan.3",
-                  "rencana.tahun_awal", "dokumen.kata_pengantar", "struktur.2.nama", "struktur.2.membawahi.1",
-                  "iku.0.sasaran", "iku.0.formulasi", "iku.1.formulasi.pembilang", "iku.1.formulasi.penyebut",
-                  "iku.1.formulasi.kali", "iku.1.target.2024", "iku.0.kondisi_awal"):
+    for wajib in (
+        "tahun",
+        "instansi.nama",
+        "format.kertas",
+        "penandatangan.nip",
+        "keputusan.nomor",
+        "keputusan.tanggal",
+        "keputusan.menimbang.0",
+        "keputusan.mengingat.6",
+        "keputusan.memutuskan.3",
+        "rencana.tahun_awal",
+        "dokumen.kata_pengantar",
+        "struktur.2.nama",
+        "struktur.2.membawahi.1",
+        "iku.0.sasaran",
+        "iku.0.formulasi",
+        "iku.1.formulasi.pembilang",
+        "iku.1.formulasi.penyebut",
+        "iku.1.formulasi.kali",
+        "iku.1.target.2024",
+        "iku.0.kondisi_awal",
+    ):
         assert wajib in nama
     assert re.search(r'<button[^>]*name="simpan"', tab.html) and re.search(r'<button[^>]*name="buat"', tab.html)
     assert nilai(tab.html, "iku.1.target.2024") == "9,86"
@@ -116,6 +139,7 @@ def test_label_dan_nama_kunci() -> None:
 
 # ---------------------------------------------------------------- saving
 
+
 def test_simpan_tanpa_perubahan_tidak_mengubah_satu_bita(tab: Klien, berkas: Path) -> None:
     sebelum = berkas.read_bytes()
     r = tab.kirim()
@@ -127,18 +151,30 @@ def test_satu_menimbang_diubah_hanya_barisnya_yang_berubah(tab: Klien, berkas: P
     sebelum = berkas.read_text(encoding="utf-8")
     tab.kirim({"keputusan.menimbang.0": "bahwa untuk menetapkan IKU perlu keputusan;"})
     sesudah = berkas.read_text(encoding="utf-8")
-    assert beda_baris(sebelum, sesudah) == [(
-        next(b for b in sebelum.splitlines() if b.startswith('    "bahwa untuk melaksanakan')),
-        '    "bahwa untuk menetapkan IKU perlu keputusan;",')]
+    assert beda_baris(sebelum, sesudah) == [
+        (
+            next(b for b in sebelum.splitlines() if b.startswith('    "bahwa untuk melaksanakan')),
+            '    "bahwa untuk menetapkan IKU perlu keputusan;",',
+        )
+    ]
     assert len(sebelum.splitlines()) == len(sesudah.splitlines())
 
 
 def test_target_dan_rumus_pecahan(tab: Klien, berkas: Path) -> None:
-    tab.kirim({"iku.1.target.2024": "9,90", "iku.1.formulasi.kali": "", "iku.0.formulasi.pembilang": "A",
-               "iku.0.formulasi.penyebut": "B"})
+    tab.kirim(
+        {
+            "iku.1.target.2024": "9,90",
+            "iku.1.formulasi.kali": "",
+            "iku.0.formulasi.pembilang": "A",
+            "iku.0.formulasi.penyebut": "B",
+        }
+    )
     data = tomllib.loads(berkas.read_text(encoding="utf-8"))
     assert "target = { 2023 = 6.86, 2024 = 9.90, 2025 = 12.86, 2026 = 15.86 }" in berkas.read_text(encoding="utf-8")
-    assert data["iku"][1]["formulasi"] == {"pembilang": "Jumlah PMKS yang tertangani", "penyebut": "Jumlah PMKS yang ada"}
+    assert data["iku"][1]["formulasi"] == {
+        "pembilang": "Jumlah PMKS yang tertangani",
+        "penyebut": "Jumlah PMKS yang ada",
+    }
     assert data["iku"][0]["formulasi"] == {"pembilang": "A", "penyebut": "B"}
 
 
@@ -179,15 +215,20 @@ def test_teks_pengguna_tampil_sebagai_teks(tab: Klien, berkas: Path) -> None:
 
 
 def test_baris_baru_textarea_dan_crlf(tab: Klien, berkas: Path) -> None:
-    tab.kirim({"dokumen.latar_belakang": "Paragraf satu.\r\n\r\nParagraf \"dua\" \\ tiga."})
+    tab.kirim({"dokumen.latar_belakang": 'Paragraf satu.\r\n\r\nParagraf "dua" \\ tiga.'})
     teks = berkas.read_text(encoding="utf-8")
     assert "\r" not in teks
     assert tomllib.loads(teks)["dokumen"]["latar_belakang"] == 'Paragraf satu.\n\nParagraf "dua" \\ tiga.'
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co"), blacklist_characters="\ufffe\uffff"),
-               min_size=1, max_size=60).filter(lambda t: t.strip() and not t.strip().startswith("ISI:")))
+@given(
+    st.text(
+        st.characters(blacklist_categories=("Cc", "Cs", "Co"), blacklist_characters="\ufffe\uffff"),
+        min_size=1,
+        max_size=60,
+    ).filter(lambda t: t.strip() and not t.strip().startswith("ISI:"))
+)
 def test_teks_apa_pun_tersimpan_utuh(tmp_path: Path, teks: str) -> None:
     berkas = salin_config(tmp_path / "iku-h.toml")
     tab = Klien(buat_aplikasi(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 8000)))
@@ -197,6 +238,7 @@ def test_teks_apa_pun_tersimpan_utuh(tmp_path: Path, teks: str) -> None:
 
 
 # ---------------------------------------------------------------- lists
+
 
 def test_urutan_di_server_tanpa_javascript(tab: Klien, berkas: Path) -> None:
     diktum = tomllib.loads(berkas.read_text(encoding="utf-8"))["keputusan"]["memutuskan"]
@@ -229,7 +271,10 @@ def test_baris_iku_dipindah_membawa_catatannya(tab: Klien, berkas: Path) -> None
     sesudah = berkas.read_text(encoding="utf-8")
     data = tomllib.loads(sesudah)
     assert [b["indikator"] for b in data["iku"]] == ["Persentase Penanganan PMKS", "Persentase Penduduk Miskin"]
-    isi = lambda teks: sorted(b for b in teks.splitlines() if b.strip())
+
+    def isi(teks: str) -> list[str]:
+        return sorted(b for b in teks.splitlines() if b.strip())
+
     assert isi(sebelum) == isi(sesudah)  # the same lines, moved (blank lines may shift)
     assert sesudah.index("# Sasaran strategis.") > sesudah.index('indikator = "Persentase Penanganan PMKS"')
     assert sesudah.index("# Indikator Kinerja Utama: satu blok") < sesudah.index("[[iku]]")
@@ -239,9 +284,14 @@ def test_unit_dan_baris_iku_baru(tab: Klien, berkas: Path) -> None:
     tab.kirim(tombol=("aksi", "tambah:struktur"))
     tab.kirim({"struktur.8.nama": "Unit Pelaksana Teknis"}, tombol=("aksi", "tambah:struktur.8.membawahi"))
     tab.kirim({"struktur.8.membawahi.0": "Subbagian Tata Usaha"}, tombol=("aksi", "tambah:iku"))
-    baru = {"iku.2.sasaran": "Meningkatnya Pelayanan", "iku.2.indikator": "Persentase Pelayanan",
-            "iku.2.satuan": "%", "iku.2.alasan": "Alasan.", "iku.2.formulasi": "Rumus.",
-            "iku.2.sumber_data": "Dinas"}
+    baru = {
+        "iku.2.sasaran": "Meningkatnya Pelayanan",
+        "iku.2.indikator": "Persentase Pelayanan",
+        "iku.2.satuan": "%",
+        "iku.2.alasan": "Alasan.",
+        "iku.2.formulasi": "Rumus.",
+        "iku.2.sumber_data": "Dinas",
+    }
     r = tab.kirim(baru)  # the PK and the LKjIP need target[tahun] and realisasi[tahun] of the new row
     assert r.status_code == 422
     assert "target tahun 2023 belum ada" in pesan_di(tab.html, "iku.2.target")
@@ -258,25 +308,53 @@ def test_unit_dan_baris_iku_baru(tab: Klien, berkas: Path) -> None:
 
 # ---------------------------------------------------------------- PK, programmes, LKjIP, signature
 
+
 def test_isian_siklus_kinerja_bernama_kontrak_dan_berisi_nilai_berkas(tab: Klien) -> None:
     isian = dict(tab.isian())
-    assert {k: isian.get(k) for k in (
-        "perjanjian_kinerja.tanggal", "perjanjian_kinerja.tempat", "perjanjian_kinerja.pihak_kedua.jabatan",
-        "perjanjian_kinerja.pihak_kedua.nama", "perjanjian_kinerja.pihak_kedua.nip", "perjanjian_kinerja.pembuka",
-        "program.0.nama", "program.3.anggaran", "program.3.realisasi", "program.3.keterangan",
-        "iku.0.arah", "iku.1.arah", "iku.0.realisasi.2021", "iku.0.realisasi.2022", "iku.1.realisasi.2023",
-        "laporan_kinerja.tanggal", "laporan_kinerja.kata_pengantar", "format.tanda_tangan", "tte.url_verifikasi",
-    )} == {
-        "perjanjian_kinerja.tanggal": "2023-01-16", "perjanjian_kinerja.tempat": "Singaraja",
+    assert {
+        k: isian.get(k)
+        for k in (
+            "perjanjian_kinerja.tanggal",
+            "perjanjian_kinerja.tempat",
+            "perjanjian_kinerja.pihak_kedua.jabatan",
+            "perjanjian_kinerja.pihak_kedua.nama",
+            "perjanjian_kinerja.pihak_kedua.nip",
+            "perjanjian_kinerja.pembuka",
+            "program.0.nama",
+            "program.3.anggaran",
+            "program.3.realisasi",
+            "program.3.keterangan",
+            "iku.0.arah",
+            "iku.1.arah",
+            "iku.0.realisasi.2021",
+            "iku.0.realisasi.2022",
+            "iku.1.realisasi.2023",
+            "laporan_kinerja.tanggal",
+            "laporan_kinerja.kata_pengantar",
+            "format.tanda_tangan",
+            "tte.url_verifikasi",
+        )
+    } == {
+        "perjanjian_kinerja.tanggal": "2023-01-16",
+        "perjanjian_kinerja.tempat": "Singaraja",
         "perjanjian_kinerja.pihak_kedua.jabatan": "Bupati Buleleng",
-        "perjanjian_kinerja.pihak_kedua.nama": "I Gede Suyasa", "perjanjian_kinerja.pihak_kedua.nip": "",
+        "perjanjian_kinerja.pihak_kedua.nama": "I Gede Suyasa",
+        "perjanjian_kinerja.pihak_kedua.nip": "",
         "perjanjian_kinerja.pembuka": "",
         "program.0.nama": "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
-        "program.3.anggaran": "1250000000", "program.3.realisasi": "1187500000",
+        "program.3.anggaran": "1250000000",
+        "program.3.realisasi": "1187500000",
         "program.3.keterangan": "APBD dan DAK Nonfisik",
-        "iku.0.arah": "turun", "iku.1.arah": "naik", "iku.0.realisasi.2021": "6,12", "iku.0.realisasi.2022": "5,9",
-        "iku.1.realisasi.2023": "6,66", "laporan_kinerja.tanggal": "2024-02-20", "laporan_kinerja.kata_pengantar": "",
-        "format.tanda_tangan": "", "tte.url_verifikasi": ""}
+        "iku.0.arah": "turun",
+        "iku.1.arah": "naik",
+        "iku.0.realisasi.2021": "6,12",
+        "iku.0.realisasi.2022": "5,9",
+        "iku.1.realisasi.2023": "6,66",
+        "laporan_kinerja.tanggal": "2024-02-20",
+        "laporan_kinerja.kata_pengantar": "",
+        "format.tanda_tangan": "",
+        "tte.url_verifikasi": "",
+    }
     assert isian["iku.1.analisis"].startswith("Penanganan PMKS pada tahun laporan mencapai 6,66%")
     assert "program.5.nama" not in isian and "iku.0.realisasi.2024" not in isian
     assert re.search(r'<input type="date" id="isian-perjanjian_kinerja.tanggal"', tab.html)
@@ -286,8 +364,9 @@ def test_arah_dan_tanda_tangan_adalah_pilihan(tab: Klien, berkas: Path) -> None:
     arah = re.search(r'<select id="isian-iku.0.arah" name="iku.0.arah">(.*?)</select>', tab.html, re.DOTALL)
     assert arah and re.findall(r'<option value="([^"]*)"', arah.group(1)) == ["", "naik", "turun"]
     assert '<option value="turun" selected>turun: makin rendah makin baik</option>' in arah.group(1)
-    ttd = re.search(r'<select id="isian-format.tanda_tangan" name="format.tanda_tangan">(.*?)</select>',
-                    tab.html, re.DOTALL)
+    ttd = re.search(
+        r'<select id="isian-format.tanda_tangan" name="format.tanda_tangan">(.*?)</select>', tab.html, re.DOTALL
+    )
     assert ttd and re.findall(r'<option value="([^"]*)"', ttd.group(1)) == ["", "basah", "elektronik", "srikandi"]
     sebelum = berkas.read_text(encoding="utf-8")
     r = tab.kirim({"iku.1.arah": "turun"})
@@ -297,8 +376,9 @@ def test_arah_dan_tanda_tangan_adalah_pilihan(tab: Klien, berkas: Path) -> None:
 
 def test_tanda_tangan_elektronik(tab: Klien, berkas: Path) -> None:
     sebelum = berkas.read_text(encoding="utf-8")
-    r = tab.kirim({"format.tanda_tangan": "elektronik",
-                   "tte.url_verifikasi": "https://tte.bulelengkab.go.id/verifikasi/{nomor}"})
+    r = tab.kirim(
+        {"format.tanda_tangan": "elektronik", "tte.url_verifikasi": "https://tte.bulelengkab.go.id/verifikasi/{nomor}"}
+    )
     assert r.status_code == 200, pesan_di(tab.html, "")
     sesudah = berkas.read_text(encoding="utf-8")
     data = tomllib.loads(sesudah)
@@ -306,9 +386,17 @@ def test_tanda_tangan_elektronik(tab: Klien, berkas: Path) -> None:
     assert data["tte"] == {"url_verifikasi": "https://tte.bulelengkab.go.id/verifikasi/{nomor}"}
     assert 'huruf = "Bookman Old Style"\ntanda_tangan = "elektronik"\n' in sesudah
     baris = sesudah.splitlines()
-    assert [b for b in baris if b not in ('tanda_tangan = "elektronik"', "[tte]", 'url_verifikasi = '
-                                          '"https://tte.bulelengkab.go.id/verifikasi/{nomor}"', "")] \
-        == [b for b in sebelum.splitlines() if b]  # every other line kept, in order
+    assert [
+        b
+        for b in baris
+        if b
+        not in (
+            'tanda_tangan = "elektronik"',
+            "[tte]",
+            'url_verifikasi = "https://tte.bulelengkab.go.id/verifikasi/{nomor}"',
+            "",
+        )
+    ] == [b for b in sebelum.splitlines() if b]  # every other line kept, in order
     assert nilai(tab.html, "format.tanda_tangan") == "elektronik"
 
 
@@ -316,21 +404,29 @@ def test_anggaran_program_diubah_hanya_barisnya(tab: Klien, berkas: Path) -> Non
     sebelum = berkas.read_text(encoding="utf-8")
     r = tab.kirim({"program.3.anggaran": "1.300.000.000"})  # thousands dots as a clerk types them
     assert r.status_code == 200, pesan_di(tab.html, "")
-    assert beda_baris(sebelum, berkas.read_text(encoding="utf-8")) == [("anggaran = 1250000000",
-                                                                         "anggaran = 1300000000")]
+    assert beda_baris(sebelum, berkas.read_text(encoding="utf-8")) == [
+        ("anggaran = 1250000000", "anggaran = 1300000000")
+    ]
     assert nilai(tab.html, "program.3.anggaran") == "1300000000"
 
 
-@pytest.mark.parametrize(("ketikan", "pesan"), [
-    ("-5", "tidak boleh negatif"), ("1,5", "harus rupiah utuh"), ("1.5", "harus rupiah utuh"),
-    ("", "wajib diisi"), ("satu juta", "harus rupiah utuh")])
+@pytest.mark.parametrize(
+    ("ketikan", "pesan"),
+    [
+        ("-5", "tidak boleh negatif"),
+        ("1,5", "harus rupiah utuh"),
+        ("1.5", "harus rupiah utuh"),
+        ("", "wajib diisi"),
+        ("satu juta", "harus rupiah utuh"),
+    ],
+)
 def test_anggaran_salah_pesannya_di_samping_isian(tab: Klien, berkas: Path, ketikan: str, pesan: str) -> None:
     sebelum = berkas.read_bytes()
     r = tab.kirim({"program.2.anggaran": ketikan})
     assert r.status_code == 422 and berkas.read_bytes() == sebelum
     assert pesan in pesan_di(tab.html, "program.2.anggaran")
     assert nilai(tab.html, "program.2.anggaran") == ketikan
-    assert f'<a href="#isian-program.2.anggaran">Program 3: Anggaran (Rp)</a>' in tab.html
+    assert '<a href="#isian-program.2.anggaran">Program 3: Anggaran (Rp)</a>' in tab.html
 
 
 def test_nama_pihak_kedua_kosong_pesannya_di_samping_isian(tab: Klien, berkas: Path) -> None:
@@ -343,19 +439,33 @@ def test_nama_pihak_kedua_kosong_pesannya_di_samping_isian(tab: Klien, berkas: P
 def test_program_ditambah_dipindah_dan_dihapus(tab: Klien, berkas: Path) -> None:
     tab.kirim(tombol=("aksi", "tambah:program"))
     assert nilai(tab.html, "program.5.nama") == "" and nilai(tab.html, "_asal.program.5") == ""
-    tab.kirim({"program.5.nama": "Program Pemberdayaan Fakir Miskin", "program.5.anggaran": "75000000",
-               "program.5.keterangan": "DAK"}, tombol=("aksi", "naik:program.5"))
+    tab.kirim(
+        {
+            "program.5.nama": "Program Pemberdayaan Fakir Miskin",
+            "program.5.anggaran": "75000000",
+            "program.5.keterangan": "DAK",
+        },
+        tombol=("aksi", "naik:program.5"),
+    )
     tab.kirim(tombol=("aksi", "hapus:program.1"))
     r = tab.kirim()
     assert r.status_code == 200, pesan_di(tab.html, "")
     teks = berkas.read_text(encoding="utf-8")
     program = tomllib.loads(teks)["program"]
     assert [p["nama"] for p in program] == [
-        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "Program Rehabilitasi Sosial",
-        "Program Perlindungan dan Jaminan Sosial", "Program Pemberdayaan Fakir Miskin", "Program Penanganan Bencana"]
+        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+        "Program Rehabilitasi Sosial",
+        "Program Perlindungan dan Jaminan Sosial",
+        "Program Pemberdayaan Fakir Miskin",
+        "Program Penanganan Bencana",
+    ]
     assert program[3] == {"nama": "Program Pemberdayaan Fakir Miskin", "anggaran": 75000000, "keterangan": "DAK"}
     assert "# Pagu anggaran (rupiah).\nanggaran = 6845312000\n" in teks  # the first block keeps its comments
-    assert teks.index("[[program]]") < teks.index("# Laporan Kinerja Instansi Pemerintah") < teks.index("[laporan_kinerja]")
+    assert (
+        teks.index("[[program]]")
+        < teks.index("# Laporan Kinerja Instansi Pemerintah")
+        < teks.index("[laporan_kinerja]")
+    )
 
 
 def test_bagian_opsional_yang_tidak_ada_tetap_tidak_ada(tab: Klien, berkas: Path) -> None:
@@ -365,15 +475,23 @@ def test_bagian_opsional_yang_tidak_ada_tetap_tidak_ada(tab: Klien, berkas: Path
     assert "Bagian ini belum ada di berkas" in tab.html
     assert nilai(tab.html, "perjanjian_kinerja.tanggal") == "" and nilai(tab.html, "program.0.nama") is None
     assert tab.kirim().status_code == 200 and berkas.read_bytes() == sebelum  # empty fields write nothing
-    r = tab.kirim({"perjanjian_kinerja.tanggal": "2023-01-16", "perjanjian_kinerja.pihak_kedua.jabatan": "Bupati Buleleng",
-                   "perjanjian_kinerja.pihak_kedua.nama": "I Gede Suyasa"}, tombol=("aksi", "tambah:program"))
+    r = tab.kirim(
+        {
+            "perjanjian_kinerja.tanggal": "2023-01-16",
+            "perjanjian_kinerja.pihak_kedua.jabatan": "Bupati Buleleng",
+            "perjanjian_kinerja.pihak_kedua.nama": "I Gede Suyasa",
+        },
+        tombol=("aksi", "tambah:program"),
+    )
     r = tab.kirim({"program.0.nama": "Program Rehabilitasi Sosial", "program.0.anggaran": "1126750000"})
     assert r.status_code == 200, pesan_di(tab.html, "")
     teks = berkas.read_text(encoding="utf-8")
     assert teks.startswith(sebelum.decode("utf-8").rstrip("\n"))  # added after everything, nothing else touched
     data = tomllib.loads(teks)
-    assert data["perjanjian_kinerja"] == {"tanggal": __import__("datetime").date(2023, 1, 16),
-                                          "pihak_kedua": {"jabatan": "Bupati Buleleng", "nama": "I Gede Suyasa"}}
+    assert data["perjanjian_kinerja"] == {
+        "tanggal": __import__("datetime").date(2023, 1, 16),
+        "pihak_kedua": {"jabatan": "Bupati Buleleng", "nama": "I Gede Suyasa"},
+    }
     assert data["program"] == [{"nama": "Program Rehabilitasi Sosial", "anggaran": 1126750000}]
     assert "laporan_kinerja" not in data and "tte" not in data
 
@@ -391,13 +509,16 @@ def test_bagian_opsional_dikosongkan_dihapus(tab: Klien, berkas: Path) -> None:
     r = tab.kirim({k: "" for k in pk})
     assert r.status_code == 200, pesan_di(tab.html, "")
     teks = berkas.read_text(encoding="utf-8")
-    assert "perjanjian_kinerja" not in tomllib.loads(teks) and "Perjanjian Kinerja (PK)" in teks  # its own comments stay
+    assert (
+        "perjanjian_kinerja" not in tomllib.loads(teks) and "Perjanjian Kinerja (PK)" in teks
+    )  # its own comments stay
     program = sebelum.index("\n[[program]]") + 1
-    judul_program = sebelum[sebelum.index("# ------", sebelum.index("\n[perjanjian_kinerja]")):program]
+    judul_program = sebelum[sebelum.index("# ------", sebelum.index("\n[perjanjian_kinerja]")) : program]
     assert judul_program.startswith("# ------") and teks.endswith(judul_program + sebelum[program:])
 
 
 # ---------------------------------------------------------------- conflicts
+
 
 def test_berkas_berubah_di_disk_ditolak_dan_perubahannya_ditunjukkan(tab: Klien, berkas: Path) -> None:
     teks = berkas.read_text(encoding="utf-8").replace('kota = "Singaraja"', 'kota = "Denpasar"')
@@ -405,7 +526,7 @@ def test_berkas_berubah_di_disk_ditolak_dan_perubahannya_ditunjukkan(tab: Klien,
     r = tab.kirim({"keputusan.nomor": "400.9/1/Dinsos/2023"})
     assert r.status_code == 409
     assert berkas.read_text(encoding="utf-8") == teks  # the other edit is kept
-    assert '-kota = &#34;Singaraja&#34;' in tab.html and '+kota = &#34;Denpasar&#34;' in tab.html
+    assert "-kota = &#34;Singaraja&#34;" in tab.html and "+kota = &#34;Denpasar&#34;" in tab.html
     assert nilai(tab.html, "keputusan.nomor") == "400.9/1/Dinsos/2023"  # nothing typed is lost
 
 
@@ -420,6 +541,7 @@ def test_tab_kedua_yang_basi_ditolak(app, berkas: Path) -> None:
 
 # ---------------------------------------------------------------- security
 
+
 def test_tanpa_token_ditolak(tab: Klien, berkas: Path) -> None:
     sebelum = berkas.read_bytes()
     assert tab.kirim({"keputusan.nomor": "X"}, buang=("_token",)).status_code == 403
@@ -433,8 +555,9 @@ def test_host_dan_origin_asing_ditolak(tab: Klien, berkas: Path) -> None:
     assert tab.http.get("/", base_url="http://contoh.jahat:8000").status_code == 400
     assert tab.http.get("/", base_url="http://127.0.0.1:9999").status_code == 400
     sebelum = berkas.read_bytes()
-    r = tab.http.post("/", data=MultiDict(tab.isian() + [("simpan", "1")]), base_url=ALAMAT,
-                      headers={"Origin": "http://contoh.jahat"})
+    r = tab.http.post(
+        "/", data=MultiDict(tab.isian() + [("simpan", "1")]), base_url=ALAMAT, headers={"Origin": "http://contoh.jahat"}
+    )
     assert r.status_code == 403 and berkas.read_bytes() == sebelum
     assert tab.http.get("/", base_url="http://localhost:8000").status_code == 200
 
@@ -462,6 +585,7 @@ def test_kepala_keamanan(tab: Klien) -> None:
 
 # ---------------------------------------------------------------- generate, download, diff
 
+
 def test_buat_unduh_dan_zip(tab: Klien, berkas: Path) -> None:
     r = tab.kirim(tombol=("buat", "1"))
     assert r.status_code == 200 and "dokumen tahun 2023 dibuat" in tab.html
@@ -486,9 +610,17 @@ def test_tahun_yang_ada_ditolak_kecuali_dikonfirmasi(tab: Klien, berkas: Path) -
     assert [p.name for p in (berkas.parent / "output").iterdir() if p.name.startswith("2023") and p.name != "2023"]
 
 
-@pytest.mark.parametrize("jalur", ["/berkas/2023/..%2Fiku.toml", "/berkas/2023/../../iku.toml",
-                                   "/berkas/2023/%2Fetc%2Fpasswd", "/berkas/2024/MANIFEST.json",
-                                   "/berkas/2023/tidak-ada.docx", "/pratinjau/1/0.png"])
+@pytest.mark.parametrize(
+    "jalur",
+    [
+        "/berkas/2023/..%2Fiku.toml",
+        "/berkas/2023/../../iku.toml",
+        "/berkas/2023/%2Fetc%2Fpasswd",
+        "/berkas/2024/MANIFEST.json",
+        "/berkas/2023/tidak-ada.docx",
+        "/pratinjau/1/0.png",
+    ],
+)
 def test_unduhan_hanya_dari_daftar_arsip(tab: Klien, jalur: str) -> None:
     tab.kirim(tombol=("buat", "1"))
     assert tab.http.get(jalur, base_url=ALAMAT).status_code == 404
@@ -514,8 +646,9 @@ def test_periksa_sambil_mengetik_tidak_menulis(tab: Klien, berkas: Path) -> None
 
 
 def test_berkas_toml_rusak_ditunjukkan(berkas: Path, app) -> None:
-    berkas.write_text(berkas.read_text(encoding="utf-8").replace('kota = "Singaraja"', 'kota = Singaraja'),
-                      encoding="utf-8")
+    berkas.write_text(
+        berkas.read_text(encoding="utf-8").replace('kota = "Singaraja"', "kota = Singaraja"), encoding="utf-8"
+    )
     html = app.test_client().get("/", base_url=ALAMAT).get_data(as_text=True)
     assert "tidak dapat dibuka sebagai formulir" in html and "baris" in html
     assert 'id="formulir"' not in html
@@ -528,15 +661,33 @@ def test_contoh_tidak_berubah() -> None:
 
 # ---------------------------------------------------------------- the command
 
+
 def _serve(berkas: Path, *argumen: str):
     import subprocess
     import sys
 
     from bantu import AKAR
 
-    return subprocess.Popen([sys.executable, "-m", "iku.cli", "serve", "--config", str(berkas), "--port", "0",
-                             "--no-browser", "--output", str(berkas.parent / "output"), *argumen],
-                            cwd=AKAR, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "iku.cli",
+            "serve",
+            "--config",
+            str(berkas),
+            "--port",
+            "0",
+            "--no-browser",
+            "--output",
+            str(berkas.parent / "output"),
+            *argumen,
+        ],
+        cwd=AKAR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _kelompok_hidup(pgid: int) -> list[str]:
@@ -571,8 +722,11 @@ def test_serve_berhenti_dengan_libreoffice_nya(berkas: Path) -> None:
         while json.loads(urllib.request.urlopen(alamat + "pratinjau.json", timeout=60).read())["versi"] == 0:
             assert time.monotonic() < akhir
             time.sleep(0.3)
-        pembantu = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _cmdline(p).find("lo_hangat.py") >= 0
-                    and f"iku-lo-{proses.pid}-" in _cmdline(p)]
+        pembantu = [
+            p
+            for p in Path("/proc").iterdir()
+            if p.name.isdigit() and _cmdline(p).find("lo_hangat.py") >= 0 and f"iku-lo-{proses.pid}-" in _cmdline(p)
+        ]
         assert len(pembantu) == 1 and _kelompok_hidup(int(pembantu[0].name))  # LibreOffice warm, in its group
     finally:
         proses.send_signal(signal.SIGTERM)

@@ -17,8 +17,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from bantu import TEMPLATES, peramban, salin_config
 
+from bantu import TEMPLATES, peramban, salin_config
 from iku.penyunting.aplikasi import Pengaturan
 from iku.penyunting.layan import server
 
@@ -121,7 +121,9 @@ def test_juru_tulis_menyunting_menyimpan_dan_membuat(layanan, driver, tmp_path: 
     assert isian(driver, "keputusan.memutuskan.0").get_attribute("value") == diktum_kedua
     label = [e.text for e in driver.find_elements(By.CSS_SELECTOR, 'ol[data-daftar="keputusan.memutuskan"] .nomor')]
     assert label == ["KESATU", "KEDUA", "KETIGA", "KEEMPAT"]
-    assert [e.text for e in driver.find_elements(By.CSS_SELECTOR, 'ol[data-daftar="keputusan.mengingat"] .nomor')][-1] == "8."
+    assert [e.text for e in driver.find_elements(By.CSS_SELECTOR, 'ol[data-daftar="keputusan.mengingat"] .nomor')][
+        -1
+    ] == "8."
 
     ketik(driver, "penandatangan.nip", "1969 1231")
     tunggu(lambda: "NIP harus 18 angka" in pesan(driver, "penandatangan.nip"), 30)  # checked while typing
@@ -185,6 +187,7 @@ def test_program_tanda_tangan_dan_realisasi_di_peramban(layanan, driver, tmp_pat
     assert data["program"][4] == {"nama": "Program Pemberdayaan Fakir Miskin", "anggaran": 75000000}
     assert data["format"]["tanda_tangan"] == "elektronik"
     assert data["iku"][1]["arah"] == "turun" and str(data["iku"][1]["realisasi"]["2022"]) == "5.2"
-    driver.execute_script("arguments[0].scrollIntoView({block: 'start'})",
-                          driver.find_element(By.ID, "bagian-perjanjian-kinerja"))
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'start'})", driver.find_element(By.ID, "bagian-perjanjian-kinerja")
+    )
     potret(driver, tmp_path, "6-pk-dan-program")

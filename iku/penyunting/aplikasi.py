@@ -100,9 +100,13 @@ def host_diterima(host_header: str, p: Pengaturan) -> bool:
 def buat_aplikasi(p: Pengaturan, pratinjau: Any = None) -> Flask:
     """The editor's web application (pratinjau: a pratinjau.Pratinjau, or None for no pictures)."""
     app = Flask(__name__)
-    app.config.update(SECRET_KEY=secrets.token_bytes(32), MAX_CONTENT_LENGTH=BATAS_PERMINTAAN,
-                      SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_HTTPONLY=True,
-                      TEMPLATES_AUTO_RELOAD=False)
+    app.config.update(
+        SECRET_KEY=secrets.token_bytes(32),
+        MAX_CONTENT_LENGTH=BATAS_PERMINTAAN,
+        SESSION_COOKIE_SAMESITE="Strict",
+        SESSION_COOKIE_HTTPONLY=True,
+        TEMPLATES_AUTO_RELOAD=False,
+    )
     app.jinja_env.autoescape = True
     penyunting = Penyunting(p.config, p.output, p.templates)
     app.extensions["iku"] = penyunting
@@ -134,8 +138,10 @@ def _jaga(app: Flask, p: Pengaturan) -> None:
 
     @app.after_request
     def kepala_aman(resp: Response) -> Response:
-        resp.headers["Content-Security-Policy"] = ("default-src 'self'; img-src 'self'; style-src 'self'; "
-                                                   "script-src 'self'; frame-ancestors 'none'; form-action 'self'")
+        resp.headers["Content-Security-Policy"] = (
+            "default-src 'self'; img-src 'self'; style-src 'self'; "
+            "script-src 'self'; frame-ancestors 'none'; form-action 'self'"
+        )
         resp.headers["X-Content-Type-Options"] = "nosniff"
         resp.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" makes a form POST say Origin: null
         resp.headers["Cache-Control"] = "no-store"
@@ -151,9 +157,11 @@ def _jaga(app: Flask, p: Pengaturan) -> None:
 
     @app.errorhandler(500)
     def galat_dalam(exc: Any) -> tuple[str, int]:
-        pesan = ("Terjadi kesalahan di dalam penyunting. Berkas konfigurasi selalu ditulis utuh atau tidak "
-                 "sama sekali; muat ulang halaman untuk melihat isinya sekarang. Bila berulang, jalankan "
-                 "`iku check` di terminal.")
+        pesan = (
+            "Terjadi kesalahan di dalam penyunting. Berkas konfigurasi selalu ditulis utuh atau tidak "
+            "sama sekali; muat ulang halaman untuk melihat isinya sekarang. Bila berulang, jalankan "
+            "`iku check` di terminal."
+        )
         return render_template("galat.html", kode=500, pesan=pesan), 500
 
 
@@ -179,8 +187,7 @@ def _rute(app: Flask, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -> 
             ubah_daftar(pohon, request.form["aksi"])
             return tampil(Halaman(pohon, kode, kabar="Urutan diubah; belum disimpan."))
         if "buat" in request.form:
-            halaman = penyunting.buat(pohon, kode, request.form.get("_ganti") == "ya",
-                                      request.form.get("_pdf") == "ya")
+            halaman = penyunting.buat(pohon, kode, request.form.get("_ganti") == "ya", request.form.get("_pdf") == "ya")
         else:
             halaman, _ = penyunting.simpan(pohon, kode)
         if pratinjau is not None and halaman.tersimpan:
@@ -207,8 +214,12 @@ def _rute(app: Flask, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -> 
         semua = penyunting.berkas_arsip(tahun)
         if not semua:
             abort(404, "Arsip tahun itu tidak ada")
-        return send_file(io.BytesIO(_zip(tahun, semua)), mimetype="application/zip", as_attachment=True,
-                         download_name=f"arsip-iku-{tahun}.zip")
+        return send_file(
+            io.BytesIO(_zip(tahun, semua)),
+            mimetype="application/zip",
+            as_attachment=True,
+            download_name=f"arsip-iku-{tahun}.zip",
+        )
 
     @app.get("/beda")
     def lihat_beda() -> tuple[str, int]:
@@ -282,11 +293,37 @@ def konteks(h: Halaman, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -
     for jenis, daftar in (("galat", h.galat), ("peringatan", h.peringatan)):
         for nama, m in daftar:
             pesan.setdefault(nama or "", []).append((jenis, m))
-    return dict(h=h, pohon=h.pohon, pesan=pesan, token=token(), config=p.config, output=p.output,
-                label=label_butir, judul_isian=judul_isian, tahun_target=tahun_target,
-                tahun_realisasi=tahun_realisasi, arsip=penyunting.tahun_arsip(),
-                ada_arsip_lama=penyunting.arsip_terakhir() is not None, pratinjau=pratinjau is not None,
-                TAHUN=TAHUN, INSTANSI=INSTANSI, FORMAT=FORMAT, PENANDATANGAN=PENANDATANGAN, KEPUTUSAN=KEPUTUSAN,
-                DAFTAR_KEPUTUSAN=DAFTAR_KEPUTUSAN, RENCANA=RENCANA, DOKUMEN=DOKUMEN, UNIT=UNIT, IKU=IKU,
-                PECAHAN=PECAHAN, ARAH=ARAH, ANALISIS=ANALISIS, TTE=TTE, PERJANJIAN_KINERJA=PERJANJIAN_KINERJA,
-                PIHAK_KEDUA=PIHAK_KEDUA, KALIMAT_PK=KALIMAT_PK, PROGRAM=PROGRAM, LAPORAN_KINERJA=LAPORAN_KINERJA)
+    return dict(
+        h=h,
+        pohon=h.pohon,
+        pesan=pesan,
+        token=token(),
+        config=p.config,
+        output=p.output,
+        label=label_butir,
+        judul_isian=judul_isian,
+        tahun_target=tahun_target,
+        tahun_realisasi=tahun_realisasi,
+        arsip=penyunting.tahun_arsip(),
+        ada_arsip_lama=penyunting.arsip_terakhir() is not None,
+        pratinjau=pratinjau is not None,
+        TAHUN=TAHUN,
+        INSTANSI=INSTANSI,
+        FORMAT=FORMAT,
+        PENANDATANGAN=PENANDATANGAN,
+        KEPUTUSAN=KEPUTUSAN,
+        DAFTAR_KEPUTUSAN=DAFTAR_KEPUTUSAN,
+        RENCANA=RENCANA,
+        DOKUMEN=DOKUMEN,
+        UNIT=UNIT,
+        IKU=IKU,
+        PECAHAN=PECAHAN,
+        ARAH=ARAH,
+        ANALISIS=ANALISIS,
+        TTE=TTE,
+        PERJANJIAN_KINERJA=PERJANJIAN_KINERJA,
+        PIHAK_KEDUA=PIHAK_KEDUA,
+        KALIMAT_PK=KALIMAT_PK,
+        PROGRAM=PROGRAM,
+        LAPORAN_KINERJA=LAPORAN_KINERJA,
+    )

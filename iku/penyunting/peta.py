@@ -26,6 +26,7 @@ KOSONG = None  # a TOML value the form asks to be absent
 
 # ---------------------------------------------------------------- names
 
+
 def nama_isian(loc: Iterable[object]) -> str:
     """("keputusan", "menimbang", 0) -> keputusan.menimbang.0"""
     return ".".join(str(b) for b in loc)
@@ -46,6 +47,7 @@ def label_butir(penomoran: str, indeks: int) -> str:
 
 
 # ---------------------------------------------------------------- form -> tree of texts
+
 
 def susun(form: Iterable[tuple[str, str]]) -> dict[str, Any]:
     """The posted fields as a tree of texts (lists where the config has lists)."""
@@ -86,6 +88,7 @@ def _jadikan_daftar(simpul: Any, loc: tuple[str, ...]) -> Any:
 
 # ---------------------------------------------------------------- config data -> tree of texts
 
+
 def dari_data(data: dict[str, Any]) -> dict[str, Any]:
     """The parsed config as the texts the form shows; each row remembers where it came from."""
     pohon = _teks_dari(data, ())
@@ -98,8 +101,11 @@ def dari_data(data: dict[str, Any]) -> dict[str, Any]:
 
 def _teks_dari(nilai: Any, loc: tuple[object, ...]) -> Any:
     if loc and loc[-1] == "formulasi":
-        return ({"teks": "", **{k: _teks_dari(v, (*loc, k)) for k, v in nilai.items()}}
-                if isinstance(nilai, dict) else {"teks": _teks_dari(nilai, (*loc, "teks"))})
+        return (
+            {"teks": "", **{k: _teks_dari(v, (*loc, k)) for k, v in nilai.items()}}
+            if isinstance(nilai, dict)
+            else {"teks": _teks_dari(nilai, (*loc, "teks"))}
+        )
     if isinstance(nilai, dict):
         return {k: _teks_dari(v, (*loc, k)) for k, v in nilai.items()}
     if isinstance(nilai, list):
@@ -112,6 +118,7 @@ def _teks_dari(nilai: Any, loc: tuple[object, ...]) -> Any:
 
 
 # ---------------------------------------------------------------- tree of texts -> TOML values
+
 
 def ketik(pohon: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Masalah]]:
     """TOML values from the typed texts; a text that is no date/number stays text, with a problem."""
@@ -200,14 +207,22 @@ def bulat(teks: str) -> int:
 
 
 UBAH = {"tanggal": dt.date.fromisoformat, "bulat": bulat, "angka": angka, "rupiah": rupiah}
-PESAN = {"tanggal": "bukan tanggal yang sah", "bulat": "harus berupa tahun (angka)",
-         "angka": "harus berupa angka", "rupiah": "harus rupiah utuh: angka saja, tanpa sen dan tanpa koma"}
-CONTOH = {"tanggal": "pilih tanggal pada kalender, atau tulis 2022-03-22",
-          "bulat": "tulis empat angka, misalnya 2023", "angka": "misalnya 6,12 atau 15",
-          "rupiah": "misalnya 1250000000 atau 1.250.000.000"}
+PESAN = {
+    "tanggal": "bukan tanggal yang sah",
+    "bulat": "harus berupa tahun (angka)",
+    "angka": "harus berupa angka",
+    "rupiah": "harus rupiah utuh: angka saja, tanpa sen dan tanpa koma",
+}
+CONTOH = {
+    "tanggal": "pilih tanggal pada kalender, atau tulis 2022-03-22",
+    "bulat": "tulis empat angka, misalnya 2023",
+    "angka": "misalnya 6,12 atau 15",
+    "rupiah": "misalnya 1250000000 atau 1.250.000.000",
+}
 
 
 # ---------------------------------------------------------------- list operations
+
 
 def ubah_daftar(pohon: dict[str, Any], aksi: str) -> None:
     """Apply one button press: naik/turun/hapus:PATH.INDEX or tambah:PATH (in place)."""
@@ -241,7 +256,13 @@ def _daftar_di(pohon: dict[str, Any], bagian: list[str]) -> list[Any] | None:
         return None
     simpul: Any = pohon
     for b in bagian[:-1]:
-        simpul = simpul[int(b)] if isinstance(simpul, list) and b.isdigit() else simpul.get(b) if isinstance(simpul, dict) else None
+        simpul = (
+            simpul[int(b)]
+            if isinstance(simpul, list) and b.isdigit()
+            else simpul.get(b)
+            if isinstance(simpul, dict)
+            else None
+        )
         if simpul is None:
             return None
     if isinstance(simpul, dict):
@@ -252,18 +273,22 @@ def _daftar_di(pohon: dict[str, Any], bagian: list[str]) -> list[Any] | None:
 # ---------------------------------------------------------------- names a clerk reads
 
 BARIS_DIBACA = {"iku": "IKU baris", "struktur": "Unit", "program": "Program"}
-BAGIAN_DIBACA = {"perjanjian_kinerja": "Perjanjian Kinerja", "laporan_kinerja": "Laporan Kinerja",
-                 "tte": "Tanda tangan elektronik"}
+BAGIAN_DIBACA = {
+    "perjanjian_kinerja": "Perjanjian Kinerja",
+    "laporan_kinerja": "Laporan Kinerja",
+    "tte": "Tanda tangan elektronik",
+}
+
 
 def judul_isian(nama: str) -> str:
     """A field's name as the page says it: "Mengingat 7.", "IKU baris 2: Target 2024"."""
     from .skema import DAFTAR_KEPUTUSAN, ISIAN
 
     bagian = nama.split(".")
-    loc = tuple(int(b) if b.isdigit() and not (i > 1 and bagian[i - 1] in TAHUNAN) else b
-                for i, b in enumerate(bagian))
-    daftar: dict[tuple[str, ...], tuple[str, str]] = {("keputusan", d.kunci): (d.label, d.penomoran)
-                                                      for d in DAFTAR_KEPUTUSAN}
+    loc = tuple(int(b) if b.isdigit() and not (i > 1 and bagian[i - 1] in TAHUNAN) else b for i, b in enumerate(bagian))
+    daftar: dict[tuple[str, ...], tuple[str, str]] = {
+        ("keputusan", d.kunci): (d.label, d.penomoran) for d in DAFTAR_KEPUTUSAN
+    }
     daftar[("struktur", "*", "membawahi")] = ("Membawahi", "angka")
     awal = ""
     if len(loc) > 1 and loc[0] in BARIS_DIBACA and isinstance(loc[1], int):

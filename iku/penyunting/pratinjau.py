@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import isi
-from ..naskah import keputusan as context, tata
-from ..konfigurasi import baca_bytes, muat
 from ..galat import IkuError, Masalah, PdfError
+from ..konfigurasi import baca_bytes, muat
+from ..naskah import keputusan as context
+from ..naskah import tata
 from ..pdf import AWALAN_PROFIL, bersihkan_profil_lama, python_uno, soffice
 from .simpan import sidik
 
@@ -64,8 +65,12 @@ class LibreOfficeHangat:
                 jawab = self._baca(BATAS_UBAH_DETIK)
             except (OSError, PdfError):
                 self._hentikan()
-                raise PdfError(Masalah("LibreOffice untuk pratinjau berhenti atau tidak menjawab",
-                                       saran="simpan sekali lagi; LibreOffice akan dijalankan ulang")) from None
+                raise PdfError(
+                    Masalah(
+                        "LibreOffice untuk pratinjau berhenti atau tidak menjawab",
+                        saran="simpan sekali lagi; LibreOffice akan dijalankan ulang",
+                    )
+                ) from None
         if "galat" in jawab:
             raise PdfError(Masalah(f"pratinjau tidak dapat dibuat: {jawab['galat']}"))
 
@@ -77,7 +82,11 @@ class LibreOfficeHangat:
         self._sisa = b""
         self._proses = subprocess.Popen(
             [python, str(HANGAT), json.dumps({"soffice": program, "profil": self._profil})],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         try:
             self._baca(BATAS_MULAI_DETIK)
         except PdfError:
@@ -150,10 +159,15 @@ class Pratinjau:
     def keadaan(self) -> dict[str, Any]:
         """What the page polls: the pictures' version, their addresses, busy or failed."""
         with self._syarat:
-            halaman = {judul: [f"/pratinjau/{self._versi}/{n}.png" for n in nomor]
-                       for judul, nomor in self._halaman.items()}
-            return {"versi": self._versi, "halaman": halaman, "galat": self._galat,
-                    "sibuk": self._diminta > self._diproses}
+            halaman = {
+                judul: [f"/pratinjau/{self._versi}/{n}.png" for n in nomor] for judul, nomor in self._halaman.items()
+            }
+            return {
+                "versi": self._versi,
+                "halaman": halaman,
+                "galat": self._galat,
+                "sibuk": self._diminta > self._diproses,
+            }
 
     def gambar(self, versi: int, nomor: int) -> Path | None:
         """A picture of the current version only, looked up by number (never a path from a request)."""
@@ -202,7 +216,7 @@ class Pratinjau:
             self._selesai(nomor, None)
         except IkuError as exc:
             self._selesai(nomor, "; ".join(m.pesan for m in exc.masalah))
-        except Exception as exc:  # noqa: BLE001 -- a preview failure is shown on the page, never kills the server
+        except Exception as exc:
             self._selesai(nomor, f"{type(exc).__name__}: {exc}")
 
     def _gambarkan(self, nomor: int) -> None:
@@ -244,9 +258,14 @@ def halaman_png(pdf: Path) -> list[Path]:
     """Every page of a PDF as a PNG beside it (pdftoppm), in page order."""
     awalan = pdf.with_suffix("")
     try:
-        subprocess.run(["pdftoppm", "-r", str(RESOLUSI), "-png", str(pdf), str(awalan)],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            ["pdftoppm", "-r", str(RESOLUSI), "-png", str(pdf), str(awalan)],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
     except (OSError, subprocess.SubprocessError) as exc:
-        raise PdfError(Masalah(f"gambar halaman tidak dapat dibuat dengan pdftoppm ({exc})",
-                               saran="pasang poppler-utils")) from None
+        raise PdfError(
+            Masalah(f"gambar halaman tidak dapat dibuat dengan pdftoppm ({exc})", saran="pasang poppler-utils")
+        ) from None
     return sorted(pdf.parent.glob(f"{awalan.name}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))

@@ -55,6 +55,7 @@ def tulis_atomik(path: Path, teks: str) -> None:
 
 # ---------------------------------------------------------------- tomlkit, in place
 
+
 def terapkan(doc: tomlkit.TOMLDocument, data: dict[str, Any]) -> None:
     """Make doc hold data's values for every key the editor knows; touch nothing else."""
     for kunci in _kunci(doc, data, ()):
@@ -63,7 +64,7 @@ def terapkan(doc: tomlkit.TOMLDocument, data: dict[str, Any]) -> None:
 
 def _dikenal(loc: tuple[object, ...], kunci: str) -> bool:
     p = (*pola(loc), "*" if len(loc) > 2 and loc[-1] in TAHUNAN else kunci)
-    return any(d[:len(p)] == p for d in DIKENAL)
+    return any(d[: len(p)] == p for d in DIKENAL)
 
 
 def _kunci(lama: Any, baru: dict[str, Any], loc: tuple[object, ...]) -> list[str]:
@@ -96,8 +97,11 @@ def _samakan(wadah: Any, kunci: str, baru: Any, loc: tuple[object, ...]) -> None
 
 def _tambah(wadah: Any, kunci: str, item: Any) -> None:
     """A new key goes right after the table's last value, not after the comments that head what follows."""
-    kunci_akhir = [k for k, v in wadah.value.body if k is not None and not isinstance(v, (Table, AoT))] \
-        if isinstance(wadah, Table) and kunci not in wadah else []
+    kunci_akhir = (
+        [k for k, v in wadah.value.body if k is not None and not isinstance(v, (Table, AoT))]
+        if isinstance(wadah, Table) and kunci not in wadah
+        else []
+    )
     if kunci_akhir:
         wadah.value._insert_after(kunci_akhir[-1], kunci, item)
     else:
@@ -127,7 +131,7 @@ def _sebelum(doc: tomlkit.TOMLDocument, kunci: str) -> Table | None:
     """The table just above a top-level section (the last row of an array of tables)."""
     kunci_kunci = [k.key if k is not None else None for k, _ in doc.body]
     i = kunci_kunci.index(kunci)
-    if i + 1 == len(kunci_kunci) or all(k is None for k in kunci_kunci[i + 1:]):
+    if i + 1 == len(kunci_kunci) or all(k is None for k in kunci_kunci[i + 1 :]):
         return None  # nothing follows: the comments are left with the section
     item = next((v for k, v in reversed(doc.body[:i]) if k is not None), None)
     item = item[-1] if isinstance(item, AoT) and len(item) else item
@@ -210,8 +214,11 @@ def sama(lama: Any, baru: Any) -> bool:
     if isinstance(baru, str) and isinstance(lama, str):
         return str(lama).strip() == baru.strip()
     if isinstance(baru, Decimal) and isinstance(lama, (int, float)) and not isinstance(lama, bool):
-        return Decimal(lama.as_string().replace("_", "")).as_tuple() == baru.as_tuple() \
-            if isinstance(lama, Item) else False
+        return (
+            Decimal(lama.as_string().replace("_", "")).as_tuple() == baru.as_tuple()
+            if isinstance(lama, Item)
+            else False
+        )
     if isinstance(baru, list) and isinstance(lama, list):
         return len(lama) == len(baru) and all(sama(a, b) for a, b in zip(lama, baru))
     if isinstance(baru, dt.date):

@@ -51,18 +51,34 @@ INSTANSI = (
     Isian("logo", "Berkas logo", wajib=False, bantuan="PNG/JPG, relatif terhadap folder berkas konfigurasi."),
 )
 FORMAT = (
-    Isian("kertas", "Ukuran kertas", "pilihan", wajib=False, pilihan=("A4", "F4"),
-          bantuan="A4 (Permendagri 1/2023) atau F4 (215 x 330 mm)."),
+    Isian(
+        "kertas",
+        "Ukuran kertas",
+        "pilihan",
+        wajib=False,
+        pilihan=("A4", "F4"),
+        bantuan="A4 (Permendagri 1/2023) atau F4 (215 x 330 mm).",
+    ),
     Isian("huruf", "Jenis huruf", "pilihan", wajib=False, pilihan=HURUF_DIKENAL),
-    Isian("tanda_tangan", "Cara tanda tangan", "pilihan", wajib=False, pilihan=("basah", "elektronik", "srikandi"),
-          nama_pilihan=("basah (tinta)", "elektronik (TTE, kode QR)", "srikandi (templat SRIKANDI)"),
-          bantuan="Basah: ditandatangani dengan tinta. Elektronik: kode QR dan catatan BSrE di kaki halaman. "
-                  "SRIKANDI: nomor, tanggal dan tanda tangan diisi oleh SRIKANDI."),
+    Isian(
+        "tanda_tangan",
+        "Cara tanda tangan",
+        "pilihan",
+        wajib=False,
+        pilihan=("basah", "elektronik", "srikandi"),
+        nama_pilihan=("basah (tinta)", "elektronik (TTE, kode QR)", "srikandi (templat SRIKANDI)"),
+        bantuan="Basah: ditandatangani dengan tinta. Elektronik: kode QR dan catatan BSrE di kaki halaman. "
+        "SRIKANDI: nomor, tanggal dan tanda tangan diisi oleh SRIKANDI.",
+    ),
 )
 TTE = (
-    Isian("url_verifikasi", "Alamat verifikasi pada kode QR", wajib=False,
-          bantuan="Untuk tanda tangan elektronik; {nomor} diganti nomor keputusan. "
-                  "Misalnya https://tte.bulelengkab.go.id/verifikasi/{nomor}."),
+    Isian(
+        "url_verifikasi",
+        "Alamat verifikasi pada kode QR",
+        wajib=False,
+        bantuan="Untuk tanda tangan elektronik; {nomor} diganti nomor keputusan. "
+        "Misalnya https://tte.bulelengkab.go.id/verifikasi/{nomor}.",
+    ),
 )
 PENANDATANGAN = (
     Isian("jabatan", "Jabatan", bantuan="Ditulis lengkap; koma di akhir ditambahkan program."),
@@ -77,10 +93,14 @@ KEPUTUSAN = (
     Isian("tentang", "Tentang", "panjang", bantuan="Judul sesudah kata TENTANG; tanpa titik di akhir."),
 )
 DAFTAR_KEPUTUSAN = (
-    Daftar("menimbang", "Menimbang", "huruf", bantuan="Tiap butir diawali \"bahwa\" dan diakhiri titik koma."),
+    Daftar("menimbang", "Menimbang", "huruf", bantuan='Tiap butir diawali "bahwa" dan diakhiri titik koma.'),
     Daftar("mengingat", "Mengingat", "angka", bantuan="Urut menurut jenjang peraturan lalu tahun."),
-    Daftar("memutuskan", "Memutuskan (diktum)", "diktum",
-           bantuan="Diktum terakhir biasanya menyatakan mulai berlakunya keputusan."),
+    Daftar(
+        "memutuskan",
+        "Memutuskan (diktum)",
+        "diktum",
+        bantuan="Diktum terakhir biasanya menyatakan mulai berlakunya keputusan.",
+    ),
     Daftar("tembusan", "Tembusan", "angka", wajib=False, bantuan="Boleh kosong."),
 )
 RENCANA = (
@@ -91,15 +111,24 @@ RENCANA = (
     Isian("indikator_tujuan", "Indikator tujuan", "panjang"),
 )
 DOKUMEN = (
-    Isian("kata_pengantar", "Kata Pengantar", "panjang", wajib=False,
-          bantuan="Paragraf dipisahkan satu baris kosong. Kosongkan untuk teks bawaan."),
+    Isian(
+        "kata_pengantar",
+        "Kata Pengantar",
+        "panjang",
+        wajib=False,
+        bantuan="Paragraf dipisahkan satu baris kosong. Kosongkan untuk teks bawaan.",
+    ),
     Isian("tanggal_kata_pengantar", "Tanggal Kata Pengantar", "tanggal", wajib=False),
     Isian("latar_belakang", "Latar Belakang (BAB I 1.1)", "panjang", wajib=False),
 )
 UNIT = Isian("nama", "Nama unit")
 IKU = (
-    Isian("sasaran", "Sasaran strategis", "panjang",
-          bantuan="Baris berurutan dengan sasaran yang sama digabung menjadi satu kelompok."),
+    Isian(
+        "sasaran",
+        "Sasaran strategis",
+        "panjang",
+        bantuan="Baris berurutan dengan sasaran yang sama digabung menjadi satu kelompok.",
+    ),
     Isian("indikator", "Indikator kinerja", "panjang"),
     Isian("satuan", "Satuan"),
     Isian("alasan", "Alasan", "panjang"),
@@ -110,11 +139,22 @@ IKU = (
     Isian("arah_kebijakan", "Arah kebijakan", "panjang", wajib=False),
     Isian("acuan", "Acuan", wajib=False),
 )
-ARAH = Isian("arah", "Arah indikator", "pilihan", wajib=False, pilihan=("naik", "turun"),
-             nama_pilihan=("naik: makin tinggi makin baik", "turun: makin rendah makin baik"),
-             bantuan="Menentukan cara menghitung capaian pada Laporan Kinerja.")
-ANALISIS = Isian("analisis", "Analisis capaian (Laporan Kinerja)", "panjang", wajib=False,
-                 bantuan="Dicetak di bawah indikator ini pada LKjIP; paragraf dipisahkan satu baris kosong.")
+ARAH = Isian(
+    "arah",
+    "Arah indikator",
+    "pilihan",
+    wajib=False,
+    pilihan=("naik", "turun"),
+    nama_pilihan=("naik: makin tinggi makin baik", "turun: makin rendah makin baik"),
+    bantuan="Menentukan cara menghitung capaian pada Laporan Kinerja.",
+)
+ANALISIS = Isian(
+    "analisis",
+    "Analisis capaian (Laporan Kinerja)",
+    "panjang",
+    wajib=False,
+    bantuan="Dicetak di bawah indikator ini pada LKjIP; paragraf dipisahkan satu baris kosong.",
+)
 PERJANJIAN_KINERJA = (
     Isian("tanggal", "Tanggal penandatanganan PK", "tanggal", bantuan="Biasanya Januari tahun IKU."),
     Isian("tempat", "Tempat penandatanganan", wajib=False, bantuan="Kosongkan untuk memakai tempat pada keputusan."),
@@ -126,8 +166,13 @@ PIHAK_KEDUA = (
     Isian("nip", "NIP", wajib=False, bantuan="18 angka; kosongkan bila tidak dipakai."),
 )
 KALIMAT_PK = (
-    Isian("pembuka", "Kalimat pembuka", "panjang", wajib=False,
-          bantuan="Kosongkan untuk kalimat baku (Permenpan RB Nomor 53 Tahun 2014)."),
+    Isian(
+        "pembuka",
+        "Kalimat pembuka",
+        "panjang",
+        wajib=False,
+        bantuan="Kosongkan untuk kalimat baku (Permenpan RB Nomor 53 Tahun 2014).",
+    ),
     Isian("janji", "Kalimat janji", "panjang", wajib=False, bantuan="Kosongkan untuk kalimat baku."),
     Isian("penutup", "Kalimat penutup", "panjang", wajib=False, bantuan="Kosongkan untuk kalimat baku."),
 )
@@ -139,8 +184,13 @@ PROGRAM = (
 )
 LAPORAN_KINERJA = (
     Isian("tanggal", "Tanggal Laporan Kinerja", "tanggal", bantuan="Biasanya Februari tahun berikutnya."),
-    Isian("kata_pengantar", "Kata Pengantar LKjIP", "panjang", wajib=False,
-          bantuan="Paragraf dipisahkan satu baris kosong. Kosongkan untuk teks bawaan."),
+    Isian(
+        "kata_pengantar",
+        "Kata Pengantar LKjIP",
+        "panjang",
+        wajib=False,
+        bantuan="Paragraf dipisahkan satu baris kosong. Kosongkan untuk teks bawaan.",
+    ),
 )
 # Sections that may be absent: left all empty in the form, they are not written (and removed).
 BAGIAN_OPSIONAL = ("perjanjian_kinerja", "laporan_kinerja", "tte")
@@ -151,8 +201,16 @@ PECAHAN = (
 )
 
 # Where a list sits in the data ("*" = any row), and which lists hold rows of tables.
-DAFTAR = {("keputusan", "menimbang"), ("keputusan", "mengingat"), ("keputusan", "memutuskan"),
-          ("keputusan", "tembusan"), ("struktur",), ("struktur", "*", "membawahi"), ("iku",), ("program",)}
+DAFTAR = {
+    ("keputusan", "menimbang"),
+    ("keputusan", "mengingat"),
+    ("keputusan", "memutuskan"),
+    ("keputusan", "tembusan"),
+    ("struktur",),
+    ("struktur", "*", "membawahi"),
+    ("iku",),
+    ("program",),
+}
 BARIS = {("struktur",), ("iku",), ("program",)}
 TAHUNAN = ("target", "realisasi")  # an IKU row's tables of year -> number
 
@@ -163,20 +221,25 @@ def _jenis_tabel(tabel: str, isian: tuple[Isian, ...]) -> dict[tuple[str, ...], 
 
 ISIAN: dict[tuple[str, ...], Isian] = {
     ("tahun",): TAHUN,
-    **_jenis_tabel("instansi", INSTANSI), **_jenis_tabel("format", FORMAT),
-    **_jenis_tabel("penandatangan", PENANDATANGAN), **_jenis_tabel("keputusan", KEPUTUSAN),
-    **_jenis_tabel("rencana", RENCANA), **_jenis_tabel("dokumen", DOKUMEN),
+    **_jenis_tabel("instansi", INSTANSI),
+    **_jenis_tabel("format", FORMAT),
+    **_jenis_tabel("penandatangan", PENANDATANGAN),
+    **_jenis_tabel("keputusan", KEPUTUSAN),
+    **_jenis_tabel("rencana", RENCANA),
+    **_jenis_tabel("dokumen", DOKUMEN),
     ("struktur", "*", "nama"): UNIT,
     **{("iku", "*", i.kunci): i for i in IKU},
     ("iku", "*", "formulasi"): Isian("formulasi", "Formulasi (teks)", "panjang"),
     **{("iku", "*", "formulasi", i.kunci): i for i in PECAHAN},
     ("iku", "*", "target", "*"): Isian("target", "Target", "angka", wajib=False),
-    ("iku", "*", "arah"): ARAH, ("iku", "*", "analisis"): ANALISIS,
+    ("iku", "*", "arah"): ARAH,
+    ("iku", "*", "analisis"): ANALISIS,
     ("iku", "*", "realisasi", "*"): Isian("realisasi", "Realisasi", "angka", wajib=False),
     **_jenis_tabel("perjanjian_kinerja", PERJANJIAN_KINERJA + KALIMAT_PK),
     **{("perjanjian_kinerja", "pihak_kedua", i.kunci): i for i in PIHAK_KEDUA},
     **{("program", "*", i.kunci): i for i in PROGRAM},
-    **_jenis_tabel("laporan_kinerja", LAPORAN_KINERJA), **_jenis_tabel("tte", TTE),
+    **_jenis_tabel("laporan_kinerja", LAPORAN_KINERJA),
+    **_jenis_tabel("tte", TTE),
 }
 
 
