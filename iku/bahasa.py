@@ -1,4 +1,4 @@
-"""Indonesian formatting in one place: dates, numbers, ordinals, letters, NIP, pangkat."""
+"""Indonesian formatting in one place: dates, numbers, ordinals, letters, Roman numerals, NIP, pangkat."""
 
 from __future__ import annotations
 
@@ -120,3 +120,26 @@ def nip_cetak(nip: str) -> str:
 def rupiah(nilai: int) -> str:
     """1.250.000.000: whole rupiah, '.' between thousands, no decimals."""
     return angka(int(nilai))
+
+
+def romawi(nomor: int) -> str:
+    """1 -> I, 4 -> IV, 14 -> XIV."""
+    hasil = ""
+    for nilai, huruf in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        jumlah, nomor = divmod(nomor, nilai)
+        hasil += huruf * jumlah
+    return hasil

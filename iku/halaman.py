@@ -18,7 +18,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from .tabel import _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, lebar_teks_twip
+from .tabel import _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, lebar_teks_twip, ruang_teks_per_tabel
 
 AWALAN_GAYA_TANDA_TANGAN = "Tanda Tangan"
 BAGIAN_HALAMAN_BOLEH_UTUH = 1 / 2  # a row up to this share of the page's text height stays whole
@@ -124,22 +124,4 @@ def _jumlah_baris(teks: str, lebar: int, ukuran_pt: float, huruf: str, tebal: bo
 
 def _tinggi_teks_per_tabel(body: Any) -> dict[Any, int]:
     """Top-level table -> text height (twips) of the section it stands in."""
-    hasil: dict[Any, int] = {}
-    menunggu: list[Any] = []
-    for elemen in body.iterchildren():
-        if elemen.tag == qn("w:tbl"):
-            menunggu.append(elemen)
-            continue
-        sect = elemen if elemen.tag == qn("w:sectPr") else elemen.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
-        if sect is None:
-            continue
-        ukuran, margin = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
-        if ukuran is not None and margin is not None:
-            tinggi = (
-                int(ukuran.get(qn("w:h")))
-                - abs(int(margin.get(qn("w:top"), "0")))
-                - abs(int(margin.get(qn("w:bottom"), "0")))
-            )
-            hasil.update({t: tinggi for t in menunggu})
-        menunggu = []
-    return hasil
+    return {t: tinggi for t, (_, tinggi) in ruang_teks_per_tabel(body).items()}

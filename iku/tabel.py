@@ -425,9 +425,9 @@ def _kecilkan_huruf(tbl: Any, gaya_huruf: dict, skala: float) -> None:
                 (sesudah.addprevious(e) if sesudah is not None else rpr.append(e))
 
 
-def _lebar_teks_per_tabel(body: Any) -> dict[Any, int]:
-    """Top-level table -> text width (twips) of the section it stands in."""
-    hasil: dict[Any, int] = {}
+def ruang_teks_per_tabel(body: Any) -> dict[Any, tuple[int, int]]:
+    """Top-level table -> (width, height) in twips of the text area of the section it stands in."""
+    hasil: dict[Any, tuple[int, int]] = {}
     menunggu: list[Any] = []
     for elemen in body.iterchildren():
         if elemen.tag == qn("w:tbl"):
@@ -441,9 +441,19 @@ def _lebar_teks_per_tabel(body: Any) -> dict[Any, int]:
             lebar = (
                 int(ukuran.get(qn("w:w"))) - int(margin.get(qn("w:left"), "0")) - int(margin.get(qn("w:right"), "0"))
             )
-            hasil.update({t: lebar for t in menunggu})
+            tinggi = (
+                int(ukuran.get(qn("w:h")))
+                - abs(int(margin.get(qn("w:top"), "0")))
+                - abs(int(margin.get(qn("w:bottom"), "0")))
+            )
+            hasil.update({t: (lebar, tinggi) for t in menunggu})
         menunggu = []
     return hasil
+
+
+def _lebar_teks_per_tabel(body: Any) -> dict[Any, int]:
+    """Top-level table -> text width (twips) of the section it stands in."""
+    return {t: lebar for t, (lebar, _) in ruang_teks_per_tabel(body).items()}
 
 
 URUTAN_TCPR = [

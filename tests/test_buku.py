@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from bantu import TEMPLATES, salin_config, teks_docx, teks_paragraf, teks_pdf
-from iku import gambar, grafik, konfigurasi
+from iku import bahasa, gambar, grafik, konfigurasi
 from iku.buat import Permintaan, generate, nama_berkas
 from iku.konfigurasi import muat
 from iku.naskah import buku
@@ -493,7 +493,7 @@ def test_rentang_satu_sampai_sepuluh_tahun(tmp_path, tahun_akhir, kolom):
 
 
 def test_romawi_dan_kerangka():
-    assert [buku.romawi(n) for n in (1, 2, 3, 4, 9, 14, 40)] == ["I", "II", "III", "IV", "IX", "XIV", "XL"]
+    assert [bahasa.romawi(n) for n in (1, 2, 3, 4, 9, 14, 40)] == ["I", "II", "III", "IV", "IX", "XIV", "XL"]
 
 
 def test_paragraf_dipisah_baris_kosong():

@@ -281,31 +281,9 @@ def _angka_label(format_: str, n: int) -> str:
         huruf = bahasa.huruf_urut(n)
         return huruf.upper() if format_ == "upperLetter" else huruf
     if format_ in ("lowerRoman", "upperRoman"):
-        romawi = _romawi(n)
+        romawi = bahasa.romawi(n)
         return romawi.lower() if format_ == "lowerRoman" else romawi
     return str(n)
-
-
-def _romawi(n: int) -> str:
-    hasil = ""
-    for nilai, huruf in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= nilai:
-            hasil, n = hasil + huruf, n - nilai
-    return hasil
 
 
 def _numpr_gaya(dokumen: Any) -> dict[str, Any]:

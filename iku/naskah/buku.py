@@ -46,29 +46,6 @@ KERANGKA: list[tuple[str, str | None, int, bool]] = [
 ]
 
 
-def romawi(nomor: int) -> str:
-    """1 -> I, 4 -> IV, 14 -> XIV."""
-    hasil = ""
-    for nilai, huruf in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        jumlah, nomor = divmod(nomor, nilai)
-        hasil += huruf * jumlah
-    return hasil
-
-
 def kerangka(config: Config) -> list[dict[str, Any]]:
     """The outline numbered: BAB I, 1.1, 1.2 ... each with its key, level, label and full text."""
     hasil, bab, sub = [], 0, 0
@@ -77,7 +54,7 @@ def kerangka(config: Config) -> list[dict[str, Any]]:
         label = ""
         if bernomor and tingkat == 1:
             bab, sub = bab + 1, 0
-            label = f"BAB {romawi(bab)}"
+            label = f"BAB {bahasa.romawi(bab)}"
         elif bernomor:
             sub += 1
             label = f"{bab}.{sub}"

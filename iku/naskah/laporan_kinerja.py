@@ -66,7 +66,7 @@ def kerangka(config: Config) -> list[dict[str, Any]]:
         label = ""
         if bernomor and tingkat == 1:
             bab, sub = bab + 1, 0
-            label = f"BAB {buku.romawi(bab)}"
+            label = f"BAB {bahasa.romawi(bab)}"
         elif bernomor:
             sub += 1
             label = blok.label_huruf(sub).upper()
