@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tempfile
 import tomllib
 import zipfile
@@ -116,21 +115,24 @@ def test_pulang_pergi_variasi(tmp_path):
 
 
 KATA = st.text(alphabet=st.sampled_from("abcXYZ019&<>{}%\"'\\/()-,;:.éß"), min_size=1, max_size=8)
+AWAL = st.text(alphabet=st.sampled_from("abcXYZ019éß"), min_size=1, max_size=8)  # the first word of an item
 
 
 def teks_bebas(baris: int = 1) -> st.SearchStrategy[str]:
-    """Text as a clerk may type it (markup-like characters too): single spaces, no typed label, not
-    starting with the colon that separates a label from its text (a single, unlabelled item would
-    read "Mengingat : : ..." and the import cannot tell the two colons apart)."""
+    """Text as a clerk may type it (markup-like characters too): single spaces, no typed label, and
+    starting with a letter or digit: a single item prints without a label (UU 12/2011), and the
+    import reads a leading "-", ":" or "•" of such an item as a bullet or separator, not as text."""
     satu = (
-        st.lists(KATA, min_size=1, max_size=8)
-        .map(" ".join)
-        .filter(lambda t: not re.match(r"\W*[a-zA-Z0-9]{1,3}[.)]|ISI:|[-_=.]{3}|\W*:", t) and not label_diktum(t))
+        st.tuples(AWAL, st.lists(KATA, max_size=7))
+        .map(lambda kata: " ".join([kata[0], *kata[1]]))
+        .filter(lambda t: not t.startswith("ISI:") and not label_diktum(t))
     )
     return st.lists(satu, min_size=1, max_size=baris).map("\n".join)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# derandomize: the same twelve cases every run (each one generates, imports and regenerates a decree;
+# a random failure would be shrunk for minutes inside CI), found and fixed here rather than in CI
+@settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     menimbang=st.lists(teks_bebas(), min_size=1, max_size=3),
     mengingat=st.lists(teks_bebas(), min_size=1, max_size=3),
