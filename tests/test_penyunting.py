@@ -765,3 +765,175 @@ def test_buat_dengan_pdf(tab: Klien, berkas: Path) -> None:
     assert r.status_code == 200, pesan_di(tab.html, "")
     assert 'href="/berkas/2023/keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.pdf"' in tab.html
     assert (berkas.parent / "output" / "2023" / "keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.pdf").is_file()
+
+
+# ---------------------------------------------------------------- a save that adds a key (issue 17.1)
+
+ANALISIS_PMKS = (
+    'analisis = """\nPenanganan PMKS pada tahun laporan mencapai 6,66% dari target 6,86%. Target belum sepenuhnya'
+    " tercapai karena sebagian PMKS belum terdata pada awal tahun; pendataan bersama pekerja sosial masyarakat"
+    ' di setiap kecamatan dilanjutkan pada tahun berikutnya.\n"""\n'
+)
+
+
+def _tanpa(berkas: Path, *teks: str) -> str:
+    """Take lines out of the config file (a key the form will then add); the text as now on disk."""
+    isi = berkas.read_text(encoding="utf-8")
+    for t in teks:
+        assert isi.count(t) == 1, t
+        isi = isi.replace(t, "")
+    berkas.write_text(isi, encoding="utf-8")
+    return isi
+
+
+@pytest.mark.parametrize(
+    ("buang", "ubah", "tombol_tambah", "jangkar", "sisipan"),
+    [
+        pytest.param(
+            (),
+            {"instansi.nama_kop": "Dinas Sosial"},
+            None,
+            'laman = "http://dinsos.bulelengkab.go.id"\n',
+            'nama_kop = "Dinas Sosial"\n',
+            id="nama-pada-kop",
+        ),
+        pytest.param(
+            (ANALISIS_PMKS,),
+            {"iku.1.analisis": "Target hampir tercapai."},
+            None,
+            "realisasi = { 2021 = 3.86, 2022 = 5.12, 2023 = 6.66 }\n",
+            'analisis = "Target hampir tercapai."\n',
+            id="analisis",
+        ),
+        pytest.param(
+            ('arah = "naik"\n',),
+            {"iku.1.arah": "naik"},
+            None,
+            'pada tahun berikutnya.\n"""\n',
+            'arah = "naik"\n',
+            id="arah",
+        ),
+        pytest.param(
+            ("tembusan = []\n",),
+            {"keputusan.tembusan.0": "Bupati Buleleng"},
+            "tambah:keputusan.tembusan",
+            '"Keputusan ini mulai berlaku pada tanggal ditetapkan.",\n]\n',
+            'tembusan = ["Bupati Buleleng"]\n',
+            id="tembusan",
+        ),
+        pytest.param(
+            (),
+            {"perjanjian_kinerja.penutup": "Demikian perjanjian ini dibuat."},
+            None,
+            'pihak_kedua = { jabatan = "Bupati Buleleng", nama = "I Gede Suyasa" }\n',
+            'penutup = "Demikian perjanjian ini dibuat."\n',
+            id="kalimat-penutup-pk",
+        ),
+    ],
+)
+def test_kunci_baru_sesudah_nilai_terakhir_tabelnya(
+    app,
+    berkas: Path,
+    buang: tuple[str, ...],
+    ubah: dict[str, str],
+    tombol_tambah: str | None,
+    jangkar: str,
+    sisipan: str,
+) -> None:
+    """The key goes under the table's last value, above the comments heading the next section; all else kept."""
+    sebelum = _tanpa(berkas, *buang)
+    tab = Klien(app)
+    tab.buka()
+    if tombol_tambah:
+        tab.kirim(tombol=("aksi", tombol_tambah))
+    r = tab.kirim(ubah)
+    assert r.status_code == 200 and "Tersimpan." in tab.html, pesan_di(tab.html, "")
+    assert sebelum.count(jangkar) == 1
+    assert berkas.read_text(encoding="utf-8") == sebelum.replace(jangkar, jangkar + sisipan)
+
+
+def test_unit_baru_di_bawah_unit_terakhir_di_atas_catatan_iku(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_text(encoding="utf-8")
+    tab.kirim(tombol=("aksi", "tambah:struktur"))
+    tab.kirim({"struktur.8.nama": "Unit Pelaksana Teknis"}, tombol=("aksi", "tambah:struktur.6.membawahi"))
+    r = tab.kirim({"struktur.6.membawahi.0": "UPTD Panti Sosial"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    uptd, jangkar = 'nama = "UPTD"\n', '[[struktur]]\nnama = "Kelompok Jabatan Fungsional"\n'
+    sisipan = '\n[[struktur]]\nnama = "Unit Pelaksana Teknis"\n'
+    assert berkas.read_text(encoding="utf-8") == sebelum.replace(jangkar, jangkar + sisipan).replace(
+        uptd, uptd + 'membawahi = ["UPTD Panti Sosial"]\n'
+    )
+
+
+def test_program_baru_di_bawah_program_terakhir(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_text(encoding="utf-8")
+    tab.kirim(tombol=("aksi", "tambah:program"))
+    r = tab.kirim({"program.5.nama": "Program Pemberdayaan Fakir Miskin", "program.5.anggaran": "75.000.000"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    jangkar = 'nama = "Program Penanganan Bencana"\nanggaran = 285000000\nrealisasi = 261450000\nketerangan = "APBD"\n'
+    sisipan = '\n[[program]]\nnama = "Program Pemberdayaan Fakir Miskin"\nanggaran = 75000000\n'
+    assert berkas.read_text(encoding="utf-8") == sebelum.replace(jangkar, jangkar + sisipan)
+
+
+KECAMATAN = """\
+tahun = 2024
+
+[instansi]
+nama = "Kecamatan Sidemen"
+pemerintah = "Pemerintah Kabupaten Karangasem"
+alamat = "Jalan Raya Sidemen"
+kota = "Sidemen"
+telepon = "(0363) 23001"
+
+# Kertas F4 sesuai kebiasaan kecamatan.
+[format]
+kertas = "F4"
+
+[penandatangan]
+jabatan = "Camat Sidemen"
+nama = "I Wayan Sukadana, S.Sos."
+pangkat = "Pembina"
+nip = "197203151993031007"
+
+[keputusan]
+nomor = "050/12/KEC.SDM/2024"
+tanggal = 2024-01-15
+tempat = "Sidemen"
+tentang = "Indikator Kinerja Utama Kecamatan Sidemen"
+menimbang = ["bahwa untuk mengukur keberhasilan kecamatan perlu ditetapkan indikator kinerja utama;"]
+mengingat = ["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah."]
+memutuskan = ["Indikator Kinerja Utama Kecamatan Sidemen sebagaimana tercantum dalam Lampiran."]
+
+# Rencana Strategis kecamatan.
+[rencana]
+tahun_awal = 2024
+tahun_akhir = 2026
+tahun_kondisi_awal = 2023
+tujuan = "Meningkatnya kualitas pelayanan kecamatan"
+indikator_tujuan = "Indeks kepuasan masyarakat"
+
+[[iku]]
+sasaran = "Meningkatnya Kualitas Pelayanan Publik Kecamatan"
+indikator = "Indeks Kepuasan Masyarakat"
+satuan = "nilai"
+alasan = "Mengukur mutu pelayanan kecamatan."
+formulasi = "Hasil survei kepuasan masyarakat"
+sumber_data = "Kecamatan Sidemen"
+"""
+
+
+def test_config_kecamatan_disimpan_tanpa_perubahan_tetap_sama(tmp_path: Path) -> None:
+    berkas = tmp_path / "kecamatan.toml"
+    berkas.write_text(KECAMATAN, encoding="utf-8")
+    tab = Klien(buat_aplikasi(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 8000)))
+    tab.buka()
+    r = tab.kirim()
+    assert r.status_code == 200 and "Tersimpan." in tab.html, pesan_di(tab.html, "")
+    assert berkas.read_text(encoding="utf-8") == KECAMATAN
+
+
+def test_simpan_dan_buat_dengan_kunci_baru(tab: Klien, berkas: Path) -> None:
+    r = tab.kirim({"instansi.nama_kop": "Dinas Sosial"}, tombol=("buat", "1"))
+    assert r.status_code == 200 and "dokumen tahun 2023 dibuat" in tab.html, pesan_di(tab.html, "")
+    assert tomllib.loads(berkas.read_text(encoding="utf-8"))["instansi"]["nama_kop"] == "Dinas Sosial"
+    assert (berkas.parent / "output" / "2023" / "konfigurasi-2023.toml").read_bytes() == berkas.read_bytes()

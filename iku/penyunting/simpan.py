@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Comment, Item, Table, Whitespace
+from tomlkit.container import Container, ends_with_whitespace
+from tomlkit.items import AoT, Comment, Item, Key, SingleKey, Table, Whitespace
 
 from .peta import ASAL, KOSONG
 from .skema import BARIS, DAFTAR, ISIAN, TAHUNAN, pola
@@ -59,7 +60,17 @@ def tulis_atomik(path: Path, teks: str) -> None:
 def terapkan(doc: tomlkit.TOMLDocument, data: dict[str, Any]) -> None:
     """Make doc hold data's values for every key the editor knows; touch nothing else."""
     for kunci in _kunci(doc, data, ()):
-        _samakan(doc, kunci, _ambil(data, kunci, ()), ())
+        _samakan((doc, None), kunci, _ambil(data, kunci, ()), ())
+
+
+# Where a table sits: (its parent, its key or row number); (doc, None) is the document itself.
+# A table is reached through its place each time, since adding a key may rebuild it.
+Letak = tuple[Any, str | int | None]
+
+
+def _di(letak: Letak) -> Any:
+    induk, nama = letak
+    return induk if nama is None else induk[nama]
 
 
 def _dikenal(loc: tuple[object, ...], kunci: str) -> bool:
@@ -77,7 +88,8 @@ def _ambil(data: dict[str, Any], kunci: str, loc: tuple[object, ...]) -> Any:
     return data.get(kunci, [] if pola((*loc, kunci)) in DAFTAR else KOSONG)
 
 
-def _samakan(wadah: Any, kunci: str, baru: Any, loc: tuple[object, ...]) -> None:
+def _samakan(letak: Letak, kunci: str, baru: Any, loc: tuple[object, ...]) -> None:
+    wadah = _di(letak)
     lama, tempat = wadah.get(kunci), (*loc, kunci)
     if baru is KOSONG:
         if kunci in wadah:
@@ -86,26 +98,60 @@ def _samakan(wadah: Any, kunci: str, baru: Any, loc: tuple[object, ...]) -> None
         _baris(wadah, kunci, baru, tempat)
     elif isinstance(baru, dict) and isinstance(lama, dict):
         for k in _kunci(lama, baru, tempat):
-            _samakan(lama, k, _ambil(baru, k, tempat), tempat)
+            _samakan((wadah, kunci), k, _ambil(baru, k, tempat), tempat)
     elif isinstance(baru, dict):
-        _tabel_baru(wadah, kunci, baru, tempat)
+        _tabel_baru(letak, kunci, baru, tempat)
     elif lama is None:
-        _tambah(wadah, kunci, _item(baru, lama))
+        _tambah(letak, kunci, _item(baru, lama))
     elif not sama(lama, baru):
         wadah[kunci] = _item(baru, lama)
 
 
-def _tambah(wadah: Any, kunci: str, item: Any) -> None:
-    """A new key goes right after the table's last value, not after the comments that head what follows."""
-    kunci_akhir = (
-        [k for k, v in wadah.value.body if k is not None and not isinstance(v, (Table, AoT))]
-        if isinstance(wadah, Table) and kunci not in wadah
-        else []
-    )
-    if kunci_akhir:
-        wadah.value._insert_after(kunci_akhir[-1], kunci, item)
-    else:
+def _tambah(letak: Letak, kunci: str, item: Any) -> None:
+    """A new key goes right after the table's last value, not after the comments that head what follows.
+
+    tomlkit appends a value after every comment of its table; when comments follow the table's last
+    value, the table is rebuilt with the new key in its place and put back where it was.
+    """
+    wadah = _di(letak)
+    isi = wadah.value.body if isinstance(wadah, Table) and kunci not in wadah else []
+    akhir = max((i for i, (k, v) in enumerate(isi) if k is not None and not isinstance(v, (Table, AoT))), default=-1)
+    if akhir < 0 or not any(isinstance(v, Comment) for _, v in isi[akhir + 1 :]):
         wadah[kunci] = item
+        return
+    baru = _susun(wadah, [*isi[: akhir + 1], (SingleKey(kunci), item), *isi[akhir + 1 :]])
+    _letakkan(letak, baru)
+
+
+def _susun(tabel: Table, isi: list[tuple[Key | None, Item]]) -> Table:
+    """The same table (header, comment, kind) holding these items in this order, built as tomlkit's parser does."""
+    baru = Table(
+        Container(True),
+        tabel.trivia.copy(),
+        tabel.is_aot_element(),
+        tabel.is_super_table(),
+        tabel.name,
+        tabel.display_name,
+    )
+    for k, v in isi:
+        baru.raw_append(k, v)
+    baru.value.parsing(False)
+    return baru
+
+
+def _letakkan(letak: Letak, tabel: Table) -> None:
+    """Put a rebuilt table where the old one was, its text around it unchanged."""
+    induk, nama = letak
+    assert nama is not None  # the document itself is never rebuilt
+    if isinstance(induk, AoT):
+        assert isinstance(nama, int)
+        induk[nama] = tabel
+        return
+    nama_tampil = tabel.display_name
+    if not ends_with_whitespace(tabel):
+        tabel.add(tomlkit.ws(""))  # else tomlkit adds a blank line after a table that ends in a comment
+    induk[nama] = tabel
+    tabel.display_name = nama_tampil  # a replaced table's header is otherwise re-spelled from its key
 
 
 def _hapus(wadah: Any, kunci: str) -> None:
@@ -124,7 +170,8 @@ def _hapus(wadah: Any, kunci: str) -> None:
     if ekor and sebelum is not None:
         if not sebelum.as_string().endswith("\n\n"):
             sebelum.add(tomlkit.nl())
-        sebelum.value.body.extend(ekor)
+        for v in _catatan(ekor):
+            sebelum.add(v)
 
 
 def _sebelum(doc: tomlkit.TOMLDocument, kunci: str) -> Table | None:
@@ -138,13 +185,13 @@ def _sebelum(doc: tomlkit.TOMLDocument, kunci: str) -> Table | None:
     return item if isinstance(item, Table) else None
 
 
-def _tabel_baru(wadah: Any, kunci: str, baru: dict[str, Any], loc: tuple[object, ...]) -> None:
+def _tabel_baru(letak: Letak, kunci: str, baru: dict[str, Any], loc: tuple[object, ...]) -> None:
     isi = {k: v for k, v in baru.items() if v is not KOSONG and k != ASAL and _dikenal(loc, k)}
     if not isi:
         return
-    _tambah(wadah, kunci, tomlkit.table() if len(loc) == 1 else tomlkit.inline_table())
+    _tambah(letak, kunci, tomlkit.table() if len(loc) == 1 else tomlkit.inline_table())
     for k, v in isi.items():
-        _samakan(wadah[kunci], k, v, loc)
+        _samakan((_di(letak), kunci), k, v, loc)
 
 
 def _baris(wadah: Any, kunci: str, baru: list[dict[str, Any]], loc: tuple[object, ...]) -> None:
@@ -157,15 +204,16 @@ def _baris(wadah: Any, kunci: str, baru: list[dict[str, Any]], loc: tuple[object
     lama_baris = list(lama) if isinstance(lama, AoT) else []
     asal = [b.get(ASAL) for b in baru]
     diatur = asal != list(range(len(lama_baris)))
-    ekor: list[Any] = []
+    ekor: list[Comment | Whitespace] = []
     if diatur:
         tabel = _urutkan(lama_baris, asal)
         if lama_baris and tabel and tabel[-1] is not lama_baris[-1]:
-            ekor = _potong_ekor(lama_baris[-1])
+            terpotong, ekor = _potong_ekor(lama_baris[-1])
+            tabel = [terpotong if t is lama_baris[-1] else t for t in tabel]
         wadah[kunci] = AoT(tabel, name=kunci, parsed=True)
-    for i, (t, b) in enumerate(zip(wadah[kunci], baru)):
-        for k in _kunci(t, b, (*loc, i)):
-            _samakan(t, k, _ambil(b, k, (*loc, i)), (*loc, i))
+    for i, b in enumerate(baru):
+        for k in _kunci(wadah[kunci][i], b, (*loc, i)):
+            _samakan((wadah[kunci], i), k, _ambil(b, k, (*loc, i)), (*loc, i))
     if diatur:
         _rapikan(list(wadah[kunci]), ekor)
 
@@ -183,20 +231,23 @@ def _urutkan(lama: list[Table], asal: list[int | None]) -> list[Table]:
     return tabel
 
 
-def _potong_ekor(tabel: Table) -> list[Any]:
-    """Comments after the last row belong to what follows the rows: take them off that row."""
+def _potong_ekor(tabel: Table) -> tuple[Table, list[Comment | Whitespace]]:
+    """Comments after the last row belong to what follows the rows: the row without them, and them."""
     isi = tabel.value.body
     awal = len(isi)
     while awal and isi[awal - 1][0] is None and isinstance(isi[awal - 1][1], (Comment, Whitespace)):
         awal -= 1
     while awal < len(isi) and isinstance(isi[awal][1], Whitespace):
         awal += 1  # the blank line that ends the row stays with it
-    ekor = isi[awal:]
-    del isi[awal:]
-    return ekor
+    return _susun(tabel, isi[:awal]), _catatan(isi[awal:])
 
 
-def _rapikan(tabel: list[Table], ekor: list[Any]) -> None:
+def _catatan(isi: list[tuple[Key | None, Item]]) -> list[Comment | Whitespace]:
+    """The comments and blank lines among a table's items."""
+    return [v for _, v in isi if isinstance(v, (Comment, Whitespace))]
+
+
+def _rapikan(tabel: list[Table], ekor: list[Comment | Whitespace]) -> None:
     """A blank line between rows, and the comments that followed the rows after the last one."""
     for t in tabel[:-1]:
         if not t.as_string().endswith("\n\n"):
@@ -204,7 +255,8 @@ def _rapikan(tabel: list[Table], ekor: list[Any]) -> None:
     if tabel and ekor:
         if not tabel[-1].as_string().endswith("\n\n"):
             tabel[-1].add(tomlkit.nl())
-        tabel[-1].value.body.extend(ekor)
+        for v in ekor:
+            tabel[-1].add(v)
 
 
 def sama(lama: Any, baru: Any) -> bool:
