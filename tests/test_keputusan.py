@@ -226,7 +226,7 @@ def test_cli_mencetak_jalur_yang_ditulis(tmp_path):
     hasil = jalankan_generate("--output", str(tmp_path / "out"))
     assert hasil.returncode == 0, hasil.stderr
     ditulis = [Path(b) for b in hasil.stdout.splitlines()]
-    assert len(ditulis) == 8 and all(p.is_file() and p.parent == tmp_path / "out" / "2023" for p in ditulis)
+    assert len(ditulis) == 9 and all(p.is_file() and p.parent == tmp_path / "out" / "2023" for p in ditulis)
     ulang = jalankan_generate("--output", str(tmp_path / "out"))
     assert ulang.returncode != 0 and "sudah ada" in ulang.stderr and "--force" in ulang.stderr
 
