@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
@@ -31,6 +32,9 @@ AWALAN_BERKAS = "tabel-iku"
 KERTAS = {"A4": 9, "F4": 14}  # OOXML paper codes: 9 A4, 14 folio 8.5 x 13 in (F4)
 GARIS_PECAHAN = "\u2014" * 12  # the fraction line a formula cell shows (the import reads it back)
 LEBAR_MAKS = 60
+LEBAR_MIN = 8
+TINGGI_GARIS = 15  # points per line of 11-point text
+TEBAL_LEBIH = 1.2  # bold headings take about this much more room per character
 GARIS = Side(style="thin")
 BINGKAI = Border(left=GARIS, right=GARIS, top=GARIS, bottom=GARIS)
 TEBAL = Font(bold=True)
@@ -184,6 +188,7 @@ def lembar_capaian(ws: Worksheet, config: Config) -> None:
         isi = [n, c.indikator, c.satuan, c.arah, c.target, c.realisasi, rumus_capaian(r), rumus_predikat(r)]
         baris_data(ws, r, isi, {7: FORMAT_PERSEN})
     siapkan(ws, config, 4, 4, len(kepala))
+    ws.column_dimensions["H"].width = max(len(nama) for nama in capaian.SEMUA_PREDIKAT) + 2  # formulas: not measured
 
 
 def rumus_capaian(r: int) -> str:
@@ -303,11 +308,25 @@ def siapkan(ws: Worksheet, config: Config, kepala_awal: int, kepala_akhir: int, 
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     for kolom in range(1, jumlah_kolom + 1):
         ws.column_dimensions[get_column_letter(kolom)].width = lebar_kolom(ws, kolom, kepala_awal)
+    for baris in range(kepala_awal, ws.max_row + 1):
+        ws.row_dimensions[baris].height = tinggi_baris(ws, baris)
+
+
+def tinggi_baris(ws: Worksheet, baris: int) -> float:
+    """Tall enough for the wrapped lines of the row's fullest cell (spreadsheets do not grow a row
+    written with a fixed file by themselves)."""
+    garis = 1
+    for sel_ in ws[baris]:
+        if isinstance(sel_.value, str) and not sel_.value.startswith("="):
+            lebar = max(int(ws.column_dimensions[sel_.column_letter].width or LEBAR_MIN) - 2, 1)
+            faktor = TEBAL_LEBIH if sel_.font.b else 1.0
+            garis = max(garis, sum(max(1, math.ceil(len(b) * faktor / lebar)) for b in sel_.value.split("\n")))
+    return float(TINGGI_GARIS * garis)
 
 
 def lebar_kolom(ws: Worksheet, kolom: int, dari: int) -> float:
     """Wide enough for the longest line of the column's cells below the title (headings wrap), at most LEBAR_MAKS."""
-    panjang = [8]
+    panjang = [LEBAR_MIN]
     for (nilai,) in ws.iter_rows(min_row=dari, min_col=kolom, max_col=kolom, values_only=True):
         if nilai is None or (isinstance(nilai, str) and nilai.startswith("=")):
             continue

@@ -191,6 +191,9 @@ def test_bukan_lembar_kerja_dan_tujuan_ada_ditolak(tmp_path: Path) -> None:
     assert hasil.exit_code == 9 and ada.read_text(encoding="utf-8") == "# milik orang\n"
     hasil = impor("--to", str(tmp_path / "x.toml"))
     assert hasil.exit_code == 2 and "KEPUTUSAN atau --tabel" in hasil.output
+    # a spreadsheet given as the decree: refused, pointing to --tabel
+    hasil = impor(str(tmp_path / "f.xlsx"), "--to", str(tmp_path / "x.toml"))
+    assert hasil.exit_code == 9 and "iku impor --tabel" in hasil.output
 
 
 @pytest.mark.parametrize(

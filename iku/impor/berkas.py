@@ -39,11 +39,10 @@ def buka(path: Path) -> Isi:
     if jenis == "ubah":
         return _ubah_lalu_baca(path)
     bukan = "" if jenis.startswith("bukan") else ", bukan naskah keputusan"
-    raise ImporError(
-        Masalah(
-            f"berkas ini {jenis}{bukan}", berkas=path, saran="berikan berkas Keputusan (.docx, .doc, .odt atau .rtf)"
-        )
-    )
+    saran = "berikan berkas Keputusan (.docx, .doc, .odt atau .rtf)"
+    if jenis.startswith("lembar kerja"):
+        saran += "; baris IKU dari lembar kerja diimpor dengan iku impor --tabel BERKAS --to BARU"
+    raise ImporError(Masalah(f"berkas ini {jenis}{bukan}", berkas=path, saran=saran))
 
 
 def jenis_berkas(path: Path) -> str:
