@@ -26,6 +26,7 @@ from openpyxl.writer.excel import ExcelWriter
 from . import capaian
 from .model import Config, Iku, Pecahan
 from .naskah.blok import periode
+from .naskah.keputusan import kelompok_iku
 from .paket import kemas_ulang
 
 AWALAN_BERKAS = "tabel-iku"
@@ -106,11 +107,11 @@ def lembar_iku(ws: Worksheet, config: Config) -> None:
         sel(ws, kepala, kolom, None, TENGAH)
     ws.merge_cells(start_row=kepala, start_column=PENJELASAN[0], end_row=kepala, end_column=PENJELASAN[1])
     baris = data
-    for nomor, (sasaran, kelompok) in enumerate(kelompok_sasaran(config.iku), start=1):
-        for i, b in enumerate(kelompok):
+    for nomor, kelompok in enumerate(kelompok_iku(config.iku, lambda b: b), start=1):
+        for i, b in enumerate(kelompok["baris"]):
             nilai: list[Any] = [
                 nomor if i == 0 else None,
-                sasaran if i == 0 else None,
+                b.sasaran if i == 0 else None,
                 b.indikator,
                 b.satuan,
                 b.alasan,
@@ -120,10 +121,8 @@ def lembar_iku(ws: Worksheet, config: Config) -> None:
             ]
             for kolom, isi in enumerate(nilai, start=1):
                 sel(ws, baris + i, kolom, isi, ATAS, FORMAT_NOMOR if kolom == 1 else None)
-        if len(kelompok) > 1:
-            for kolom in (1, 2):
-                ws.merge_cells(start_row=baris, start_column=kolom, end_row=baris + len(kelompok) - 1, end_column=kolom)
-        baris += len(kelompok)
+        gabung_sasaran(ws, baris, len(kelompok["baris"]))
+        baris += len(kelompok["baris"])
     siapkan(ws, config, kepala, kepala + 1, len(KEPALA_IKU))
 
 
@@ -155,14 +154,12 @@ def lembar_pk(ws: Worksheet, config: Config) -> None:
     kepala = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "SATUAN", f"TARGET {config.tahun}"]
     baris_kepala(ws, 4, kepala)
     baris = 5
-    for nomor, (sasaran, kelompok) in enumerate(kelompok_sasaran(config.iku), start=1):
-        for i, b in enumerate(kelompok):
-            isi = [nomor if i == 0 else None, sasaran if i == 0 else None, b.indikator, b.satuan]
+    for nomor, kelompok in enumerate(kelompok_iku(config.iku, lambda b: b), start=1):
+        for i, b in enumerate(kelompok["baris"]):
+            isi = [nomor if i == 0 else None, b.sasaran if i == 0 else None, b.indikator, b.satuan]
             baris_data(ws, baris + i, [*isi, (b.target or {}).get(str(config.tahun))])
-        if len(kelompok) > 1:
-            for kolom in (1, 2):
-                ws.merge_cells(start_row=baris, start_column=kolom, end_row=baris + len(kelompok) - 1, end_column=kolom)
-        baris += len(kelompok)
+        gabung_sasaran(ws, baris, len(kelompok["baris"]))
+        baris += len(kelompok["baris"])
     if config.program:
         baris += 1
         baris_kepala(ws, baris, ["NO", "PROGRAM", "ANGGARAN (Rp)", "KETERANGAN"])
@@ -240,14 +237,11 @@ FORMAT_ANGGARAN = {3: FORMAT_RUPIAH, 4: FORMAT_RUPIAH, 5: FORMAT_PERSEN}
 # ---------------------------------------------------------------- pieces
 
 
-def kelompok_sasaran(baris: Sequence[Iku]) -> list[tuple[str, list[Iku]]]:
-    """Consecutive rows with the same sasaran, as the Lampiran groups (and numbers) them."""
-    kelompok: list[tuple[str, list[Iku]]] = []
-    for b in baris:
-        if not kelompok or kelompok[-1][0] != b.sasaran:
-            kelompok.append((b.sasaran, []))
-        kelompok[-1][1].append(b)
-    return kelompok
+def gabung_sasaran(ws: Worksheet, baris: int, jumlah: int) -> None:
+    """The group's NO and SASARAN cells merged over its rows, as in the Lampiran."""
+    if jumlah > 1:
+        for kolom in (1, 2):
+            ws.merge_cells(start_row=baris, start_column=kolom, end_row=baris + jumlah - 1, end_column=kolom)
 
 
 def teks_formulasi(b: Iku) -> str:

@@ -259,3 +259,54 @@ def test_ods_lewat_libreoffice(tmp_path: Path) -> None:
         "Persentase Penanganan PMKS",
     ]
     assert iku[1]["sasaran"] == "Menurunnya Penduduk Miskin" and iku[0]["kondisi_awal"] == 6.12
+
+
+def test_tahun_di_bawah_judul_target_dan_realisasi(tmp_path: Path) -> None:
+    """Years in a second heading row under merged TARGET and REALISASI headings."""
+    buku = openpyxl.Workbook()
+    ws = buku.active
+    ws.append(["INDIKATOR", "SATUAN", "KONDISI AWAL", "TARGET", None, "REALISASI", None])
+    ws.append([None, None, 2021, 2024, 2025, 2022, 2023])
+    ws.merge_cells("D1:E1")
+    ws.merge_cells("F1:G1")
+    ws.append(["Indeks A", "indeks", 3, 4, 5, 3.5, "3,75"])
+    buku.save(tmp_path / "tahun.xlsx")
+    hasil = impor("--tabel", str(tmp_path / "tahun.xlsx"), "--to", str(tmp_path / "baru.toml"))
+    assert hasil.exit_code == 0, hasil.output
+    assert "baris judul 1: 1 baris IKU" in hasil.output and "TIDAK DIIMPOR" not in hasil.output
+    (baris,) = tomllib.loads((tmp_path / "baru.toml").read_text(encoding="utf-8"))["iku"]
+    assert baris["kondisi_awal"] == 3 and baris["target"] == {"2024": 4, "2025": 5}
+    assert baris["realisasi"] == {"2022": 3.5, "2023": 3.75}
+
+
+def test_dasar_dengan_kurung_di_dalam_teks_panjang(tmp_path: Path) -> None:
+    """A line of a multi-line string that starts with "[" is text, not a table: BASE stays whole."""
+    teks = CONFIG_CONTOH.read_text(encoding="utf-8").replace(
+        "1. Undang-Undang Nomor 13 Tahun 2011", "[1] Undang-Undang Nomor 13 Tahun 2011", 1
+    )
+    dasar = tmp_path / "dasar.toml"
+    dasar.write_text(teks, encoding="utf-8")
+    hasil = impor(
+        "--tabel",
+        str(lembar_berjudul(tmp_path / "f.xlsx")),
+        "--config",
+        str(dasar),
+        "--to",
+        str(tmp_path / "baru.toml"),
+    )
+    assert hasil.exit_code == 0, hasil.output
+    baru = tomllib.loads((tmp_path / "baru.toml").read_text(encoding="utf-8"))
+    lama = tomllib.loads(teks)
+    assert {k: v for k, v in baru.items() if k != "iku"} == {k: v for k, v in lama.items() if k != "iku"}
+    assert [b["indikator"] for b in baru["iku"]] == [
+        "Persentase Penduduk Miskin",
+        "Jumlah Desa Miskin",
+        "Persentase Penanganan PMKS",
+    ]
+    # the sheet has target, realisasi and kondisi awal columns: those stay the sheet's; strategi comes from BASE
+    assert (
+        baru["iku"][0]["target"] == {"2024": 5.15, "2025": 4.9}
+        and baru["iku"][0]["strategi"] == lama["iku"][0]["strategi"]
+    )
+    assert "strategi" not in baru["iku"][1]
+    assert "# Perjanjian Kinerja (PK) tahunan" in (tmp_path / "baru.toml").read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import random
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -157,3 +158,40 @@ def test_rumus_dihitung_libreoffice_sama_dengan_capaian_python(tmp_path: Path) -
     pk = buku["PK"]
     jumlah = next(r for r in pk.iter_rows(values_only=True) if r[1] == "JUMLAH")
     assert jumlah[2] == sum(p.anggaran for p in program)
+
+
+@pytest.mark.pdf
+def test_banyak_baris_acak_sama_dengan_python(tmp_path: Path) -> None:
+    """300 rows of seeded random targets and realisasi (many landing on a half hundredth) through
+    LibreOffice's recalculation: every capaian equals capaian.hitung's, to the hundredth."""
+    acak = random.Random(23)
+    data = data_contoh()
+    contoh = data["iku"][0]
+    baris = []
+    for n in range(300):
+        target = acak.choice([acak.randint(1, 40000) / 100, acak.randint(1, 9) * 8, 200, 0.5])
+        realisasi = acak.choice([acak.randint(0, 80000) / 1000, target * acak.choice([0.9985, 1.00125, 0.00285])])
+        realisasi = float(Decimal(str(realisasi)).quantize(Decimal("0.000001")))
+        baris.append(
+            dict(
+                contoh,
+                indikator=f"I{n}",
+                arah=acak.choice(["naik", "turun"]),
+                target={"2023": target},
+                realisasi={"2023": realisasi},
+            )
+        )
+    data["iku"] = baris
+    config = muat(tulis_data(tmp_path / "c.toml", data))
+    xlsx = tmp_path / "tabel.xlsx"
+    xlsx.write_bytes(lembar_kerja.tulis(config))
+    with diubah(xlsx, "xlsx:Calc MS Excel 2007 XML", "-") as hasil:
+        ws = openpyxl.load_workbook(hasil, data_only=True)["Capaian"]
+    dihitung = [r[6].value for r in ws.iter_rows(min_row=5, max_row=4 + len(config.iku))]
+    harapan = [float(c.nilai) for c in capaian.tabel_capaian(config)]
+    berbeda = [
+        (c.arah, c.target, c.realisasi, d, h)
+        for c, d, h in zip(capaian.tabel_capaian(config), dihitung, harapan)
+        if d != h
+    ]
+    assert not berbeda

@@ -148,7 +148,7 @@ def nama_kolom(teks: Any) -> str | None:
     """The key a heading names: "indikator", "target.2024", "realisasi.2023", "" (known, not read), None."""
     if teks is None:
         return None
-    bersih = " ".join(re.sub(r"[^0-9a-z]+", " ", str(teks).casefold()).split())
+    bersih = _bersih(teks)
     if bersih in NAMA_KOLOM:
         return NAMA_KOLOM[bersih]
     tahun = TAHUN.match(bersih)
@@ -162,20 +162,47 @@ def nama_kolom(teks: Any) -> str | None:
 
 
 def cari_kepala(ws: Any) -> tuple[int, int, dict[int, tuple[str, str]]] | None:
-    """(header row, first data row, column -> (heading, key)) of a sheet, or None when it has none."""
+    """(header row, first data row, column -> (heading, key)) of a sheet, or None when it has none.
+
+    A row of headings right under it (ALASAN ... under PENJELASAN, the years under TARGET or
+    REALISASI) is read with it: a year under a realisasi heading is a realisasi column."""
     baris = list(ws.iter_rows(min_row=1, max_row=BARIS_CARI + 1, values_only=True))
     for n, isi in enumerate(baris[:BARIS_CARI], start=1):
         kolom = {k: (str(v).strip(), kunci) for k, v in enumerate(isi, start=1) if (kunci := nama_kolom(v)) is not None}
         dikenal = [kunci for _, kunci in kolom.values() if kunci]
         if "indikator" not in dikenal or len(dikenal) < 2:
             continue
-        bawah = baris[n] if n < len(baris) else ()
-        kedua = {k: (str(v).strip(), kunci) for k, v in enumerate(bawah, start=1) if (kunci := nama_kolom(v))}
-        isi_bawah = [k for k, v in enumerate(bawah, start=1) if v is not None and str(v).strip()]
-        if kedua and all(k in kedua and not (kolom.get(k) or ("", ""))[1] for k in isi_bawah):
-            return n, n + 2, kolom | kedua  # a second heading row under a group heading (PENJELASAN)
-        return n, n + 1, kolom
+        bawah = {k: v for k, v in enumerate(baris[n] if n < len(baris) else (), start=1) if _ada(v)}
+        if not bawah or any(nama_kolom(v) is None for v in bawah.values()):
+            return n, n + 1, kolom
+        atas = _sebaris_gabungan(ws, n, isi)
+        for k, v in bawah.items():
+            kunci = nama_kolom(v) or ""
+            if kunci.startswith("target.") and _bersih(atas.get(k)).startswith("realisasi"):
+                kunci = "realisasi." + kunci.partition(".")[2]
+            if kunci and not (kolom.get(k) or ("", ""))[1]:
+                kolom[k] = (f"{atas.get(k) or ''} {v}".strip(), kunci)
+        return n, n + 2, kolom
     return None
+
+
+def _sebaris_gabungan(ws: Any, n: int, isi: tuple[Any, ...]) -> dict[int, Any]:
+    """Row n's values by column, a heading merged across columns given to each of them."""
+    hasil = dict(enumerate(isi, start=1))
+    for rentang in ws.merged_cells.ranges:
+        if rentang.min_row <= n <= rentang.max_row:
+            for k in range(rentang.min_col, rentang.max_col + 1):
+                hasil[k] = ws.cell(rentang.min_row, rentang.min_col).value
+    return hasil
+
+
+def _ada(nilai: Any) -> bool:
+    return nilai is not None and str(nilai).strip() != ""
+
+
+def _bersih(teks: Any) -> str:
+    """A heading compared: lowercase, punctuation and line breaks as single spaces."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", str(teks or "").casefold()).split())
 
 
 # ---------------------------------------------------------------- rows
@@ -210,7 +237,16 @@ def _susun(
         dari_dasar = _lengkapi(baris, data_dasar.get("iku", []), ada)
         blok, kurang = teks_iku(baris)
         teks = ganti_iku(teks_dasar, blok)
-        tomllib.loads(teks)  # what we write must always read back
+        try:
+            tomllib.loads(teks)  # what we write must always read back
+        except tomllib.TOMLDecodeError as exc:
+            raise ImporError(
+                Masalah(
+                    f"baris [[iku]] konfigurasi dasar tidak dapat diganti ({exc})",
+                    berkas=dasar,
+                    saran="impor tanpa --config, lalu salin bagian lain dari konfigurasi dasar",
+                )
+            ) from None
     else:
         teks, kurang = susun({}, baris, {})
     judul = {j: k for _, (j, k) in sorted(kolom.items())}
@@ -343,7 +379,7 @@ def ganti_iku(teks: str, blok: str) -> str:
     """BASE's text with its [[iku]] rows (and the comments inside them) replaced by blok; every other
     section and comment kept where it was."""
     baris = teks.splitlines()
-    kepala = [i for i, b in enumerate(baris) if re.match(r"\s*\[", b)]
+    kepala = _baris_kepala(baris)
     iku = [i for i in kepala if re.match(r"\s*\[\[\s*iku\s*\]\]|\s*\[\s*iku\.", baris[i])]
     if not iku:
         return teks.rstrip("\n") + "\n\n" + blok
@@ -357,6 +393,17 @@ def ganti_iku(teks: str, blok: str) -> str:
             hasil.append("\x00")
     hasil += baris[i:]
     return "\n".join(hasil).replace("\x00", "\n" + blok.strip("\n") + "\n") + "\n"
+
+
+def _baris_kepala(baris: list[str]) -> list[int]:
+    """Lines that open a table ([x], [[x]]), those inside a multi-line string not counted."""
+    hasil, dalam = [], False
+    for n, b in enumerate(baris):
+        if not dalam and re.match(r"\s*\[", b):
+            hasil.append(n)
+        if (b.count('"""') + b.count("'''")) % 2:
+            dalam = not dalam
+    return hasil
 
 
 def _awal_komentar(baris: list[str], posisi: int) -> int:
