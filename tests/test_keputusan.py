@@ -36,6 +36,7 @@ def test_set_ditulis_di_folder_tahun_dengan_nama_dari_instansi(tmp_path):
         "perjanjian-kinerja-dinas-sosial-kabupaten-buleleng-2023.docx",
         "laporan-kinerja-dinas-sosial-kabupaten-buleleng-2023.docx",
         "bundel-tanda-tangan-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
+        "tabel-iku-dinas-sosial-kabupaten-buleleng-2023.xlsx",
         "konfigurasi-2023.toml",
         "MANIFEST.json",
     ]
