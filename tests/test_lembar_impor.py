@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 from click.testing import CliRunner
@@ -184,7 +185,12 @@ def test_bukan_lembar_kerja_dan_tujuan_ada_ditolak(tmp_path: Path) -> None:
     teks = tmp_path / "catatan.xlsx"
     teks.write_text("bukan lembar kerja", encoding="utf-8")
     hasil = impor("--tabel", str(teks), "--to", str(tmp_path / "baru.toml"))
-    assert hasil.exit_code == 9 and "bukan lembar kerja" in hasil.output
+    assert hasil.exit_code == 9 and "berkas ini bukan lembar kerja (spreadsheet)" in hasil.output
+    assert "pengolah kata" not in hasil.output and "catatan.xlsx" in hasil.output
+    docx_ = tmp_path / "sk.docx"
+    docx.Document().save(str(docx_))
+    hasil = impor("--tabel", str(docx_), "--to", str(tmp_path / "baru.toml"))
+    assert hasil.exit_code == 9 and "bukan lembar kerja (spreadsheet): naskah Word (.docx)" in hasil.output
     ada = tmp_path / "ada.toml"
     ada.write_text("# milik orang\n", encoding="utf-8")
     hasil = impor("--tabel", str(lembar_berjudul(tmp_path / "f.xlsx")), "--to", str(ada))
@@ -310,3 +316,21 @@ def test_dasar_dengan_kurung_di_dalam_teks_panjang(tmp_path: Path) -> None:
     )
     assert "strategi" not in baru["iku"][1]
     assert "# Perjanjian Kinerja (PK) tahunan" in (tmp_path / "baru.toml").read_text(encoding="utf-8")
+
+
+def test_indikator_digabung_ke_bawah_bukan_baris_baru(tmp_path: Path) -> None:
+    """An indikator cell merged over two rows is one row; the lower part is reported, not copied."""
+    buku = openpyxl.Workbook()
+    ws = buku.active
+    ws.append(["Sasaran", "Indikator", "Satuan"])
+    ws.append(["S1", "Indikator Satu", "%"])
+    ws.append([None, None, "orang"])
+    ws.merge_cells("B2:B3")
+    ws.merge_cells("A2:A3")
+    buku.save(tmp_path / "gabung.xlsx")
+    hasil = impor("--tabel", str(tmp_path / "gabung.xlsx"), "--to", str(tmp_path / "baru.toml"))
+    assert hasil.exit_code == 0, hasil.output
+    assert [b["indikator"] for b in tomllib.loads((tmp_path / "baru.toml").read_text(encoding="utf-8"))["iku"]] == [
+        "Indikator Satu"
+    ]
+    assert "[Sheet!baris 3] baris tanpa indikator tidak diimpor" in hasil.output

@@ -110,7 +110,7 @@ def _jenis(path: Path) -> str:
     jenis = {"docx": "naskah Word (.docx)", "ubah": "naskah pengolah kata"}.get(jenis, jenis)
     raise ImporError(
         Masalah(
-            f"berkas ini bukan lembar kerja (spreadsheet): {jenis}",
+            "berkas ini bukan lembar kerja (spreadsheet)" + ("" if jenis.startswith("bukan") else f": {jenis}"),
             berkas=path,
             saran="berikan berkas .xlsx, .xls atau .ods; naskah Keputusan diimpor dengan iku impor KEPUTUSAN",
         )
@@ -215,7 +215,7 @@ def _susun(
         Masalah(f'kolom "{judul}" tidak dikenali dan tidak diimpor', berkas=asal, kunci=f"{ws.title}!{_huruf(k)}")
         for k, (judul, kunci) in sorted(_kolom_tak_dikenal(ws, kepala, mulai, kolom).items())
     ]
-    gabung = _isi_gabungan(ws, mulai)
+    gabung = _isi_gabungan(ws, mulai, kolom)
     baris: list[dict[str, Any]] = []
     sasaran = ""
     for n, isi in enumerate(ws.iter_rows(min_row=mulai), start=mulai):
@@ -263,7 +263,7 @@ def _kolom_tak_dikenal(ws: Any, kepala: int, mulai: int, kolom: dict[int, Any]) 
     return hasil
 
 
-def _isi_gabungan(ws: Any, mulai: int) -> dict[tuple[int, int], Any]:
+def _isi_gabungan(ws: Any, mulai: int, kolom: dict[int, tuple[str, str]]) -> dict[tuple[int, int], Any]:
     """(row, column) -> the first cell of the merged range covering it (merged sasaran cells filled down)."""
     hasil = {}
     for rentang in ws.merged_cells.ranges:
@@ -272,7 +272,8 @@ def _isi_gabungan(ws: Any, mulai: int) -> dict[tuple[int, int], Any]:
         nilai = ws.cell(rentang.min_row, rentang.min_col)
         for r in range(max(rentang.min_row, mulai), rentang.max_row + 1):
             for k in range(rentang.min_col, rentang.max_col + 1):
-                hasil[(r, k)] = nilai
+                if r == rentang.min_row or kolom.get(k, ("", ""))[1] != "indikator":
+                    hasil[(r, k)] = nilai  # an indikator merged down is one row, its lower part no new one
     return hasil
 
 
