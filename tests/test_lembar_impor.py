@@ -254,9 +254,11 @@ def test_pulang_pergi_lampiran_sama(tmp_path: Path) -> None:
 
 
 @pytest.mark.pdf
-def test_ods_lewat_libreoffice(tmp_path: Path) -> None:
-    ods = ubah_dengan_soffice(lembar_berjudul(tmp_path / "form.xlsx"), "ods", tmp_path / "lama")
-    hasil = impor("--tabel", str(ods), "--to", str(tmp_path / "baru.toml"))
+@pytest.mark.parametrize("format_", ["ods", "xls"])
+def test_ods_dan_xls_lewat_libreoffice(tmp_path: Path, format_: str) -> None:
+    lama = ubah_dengan_soffice(lembar_berjudul(tmp_path / "form.xlsx"), format_, tmp_path / "lama")
+    assert lama.suffix == f".{format_}" and lama.read_bytes()[:2] != b"PK" or format_ == "ods"
+    hasil = impor("--tabel", str(lama), "--to", str(tmp_path / "baru.toml"))
     assert hasil.exit_code == 0, hasil.output
     iku = tomllib.loads((tmp_path / "baru.toml").read_text(encoding="utf-8"))["iku"]
     assert [b["indikator"] for b in iku] == [

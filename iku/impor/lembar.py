@@ -65,7 +65,7 @@ BERBARIS = {"alasan", "keterangan"}
 DARI_DASAR = ("kondisi_awal", "target", "realisasi", "arah", "strategi", "arah_kebijakan", "acuan", "analisis")
 
 
-@dataclass
+@dataclass(frozen=True)
 class HasilTabel:
     """What was read: the config text, where the header was, what must be filled, what was left out."""
 
