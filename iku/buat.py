@@ -17,7 +17,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from . import bundel, isi, lembar_kerja, manifes
+from . import bundel, isi, manifes
 from .arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
 from .bidang import tulis_nomor_halaman
 from .galat import Masalah, TemplateError
@@ -175,6 +175,8 @@ def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> list[str
     nama = nama_berkas(p.config, "bundel-tanda-tangan-iku")
     (folder / nama).write_bytes(bundel.susun(per_jenis["keputusan"], per_jenis["lampiran"], tanggal))
     p.kabar(f"[{len(dokumen) + 1}/{len(dokumen) + 1}] {nama} disusun")
+    from . import lembar_kerja  # openpyxl: import on use, so check, diff and --help do not wait for it
+
     tabel = nama_berkas(p.config, lembar_kerja.AWALAN_BERKAS, "xlsx")
     (folder / tabel).write_bytes(lembar_kerja.tulis(p.config))
     return ditulis + [nama, tabel]
