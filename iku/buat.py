@@ -175,4 +175,8 @@ def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> list[str
     nama = nama_berkas(p.config, "bundel-tanda-tangan-iku")
     (folder / nama).write_bytes(bundel.susun(per_jenis["keputusan"], per_jenis["lampiran"], tanggal))
     p.kabar(f"[{len(dokumen) + 1}/{len(dokumen) + 1}] {nama} disusun")
-    return ditulis + [nama]
+    from . import lembar_kerja  # openpyxl: import on use, so check, diff and --help do not wait for it
+
+    tabel = nama_berkas(p.config, lembar_kerja.AWALAN_BERKAS, "xlsx")
+    (folder / tabel).write_bytes(lembar_kerja.tulis(p.config))
+    return ditulis + [nama, tabel]

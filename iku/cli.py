@@ -328,12 +328,25 @@ def capaian_cmd(config_path: Path) -> None:
 
 
 @main.command("impor")
-@click.argument("keputusan", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("keputusan", type=click.Path(path_type=Path, exists=True, dir_okay=False), required=False)
 @click.option(
     "--lampiran",
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
     default=None,
     help="Berkas Lampiran (bila tabel IKU tidak berada di berkas Keputusan).",
+)
+@click.option(
+    "--tabel",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="Lembar kerja (.xlsx, .xls, .ods) berisi baris IKU, sebagai ganti KEPUTUSAN.",
+)
+@click.option(
+    "--config",
+    "dasar",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="Dengan --tabel: konfigurasi dasar yang bagian lainnya dipertahankan.",
 )
 @click.option(
     "--to",
@@ -342,12 +355,23 @@ def capaian_cmd(config_path: Path) -> None:
     required=True,
     help="Berkas konfigurasi baru (tidak boleh sudah ada).",
 )
-def impor_cmd(keputusan: Path, lampiran: Path | None, tujuan: Path) -> None:
-    """Buat konfigurasi dari Keputusan (dan Lampiran) tahun lalu.
+def impor_cmd(
+    keputusan: Path | None, lampiran: Path | None, tabel: Path | None, dasar: Path | None, tujuan: Path
+) -> None:
+    """Buat konfigurasi dari Keputusan (dan Lampiran) tahun lalu, atau dari lembar kerja IKU (--tabel).
 
     KEPUTUSAN berupa .docx; .doc, .odt dan .rtf diubah dahulu dengan LibreOffice.
     Yang tidak ditemukan ditandai "ISI:" dan harus diisi sebelum generate.
     """
+    if tabel is not None:
+        if keputusan is not None or lampiran is not None:
+            raise click.UsageError("--tabel tidak dipakai bersama KEPUTUSAN atau --lampiran.")
+        _impor_tabel(tabel, tujuan, dasar)
+        return
+    if keputusan is None:
+        raise click.UsageError("KEPUTUSAN atau --tabel wajib diisi.")
+    if dasar is not None:
+        raise click.UsageError("--config hanya dipakai bersama --tabel.")
     laporan = impor(keputusan, lampiran, tujuan)
     click.echo(f"Konfigurasi ditulis: {laporan.tujuan}")
     click.echo(f"Ditemukan {len(laporan.ditemukan)} kunci dan {laporan.jumlah_iku} baris IKU:")
@@ -359,6 +383,22 @@ def impor_cmd(keputusan: Path, lampiran: Path | None, tujuan: Path) -> None:
         click.echo('Masih harus diisi sebelum generate (bertanda "ISI:"): ' + ", ".join(laporan.kurang))
     for m in laporan.janggal:
         click.echo(_satu_baris("PERIKSA", m))
+    click.echo(f"Lalu periksa dengan: iku check --config {tujuan}")
+
+
+def _impor_tabel(tabel: Path, tujuan: Path, dasar: Path | None) -> None:
+    from .impor import impor_tabel
+
+    hasil = impor_tabel(tabel, tujuan, dasar)
+    click.echo(f"Konfigurasi ditulis: {tujuan}")
+    click.echo(f'Lembar "{hasil.lembar}", baris judul {hasil.baris_judul}: {hasil.jumlah_iku} baris IKU.')
+    click.echo("Kolom: " + ", ".join(f"{judul} -> {kunci or '(tidak dibaca)'}" for judul, kunci in hasil.kolom.items()))
+    if dasar is not None:
+        click.echo(f"Bagian lain dari {dasar} dipertahankan; {hasil.dari_dasar} baris dilengkapi dari sana.")
+    if hasil.kurang:
+        click.echo('Masih harus diisi sebelum generate (bertanda "ISI:"): ' + ", ".join(hasil.kurang))
+    for m in hasil.janggal:
+        click.echo(_satu_baris("TIDAK DIIMPOR", m))
     click.echo(f"Lalu periksa dengan: iku check --config {tujuan}")
 
 

@@ -29,7 +29,10 @@ class _ZipTetap:
         self._waktu = waktu_zip(tanggal)
 
     def write(self, pack_uri: Any, blob: bytes) -> None:
-        entri = zipfile.ZipInfo(pack_uri.membername, date_time=self._waktu)
+        self.tulis(pack_uri.membername, blob)
+
+    def tulis(self, nama: str, blob: bytes) -> None:
+        entri = zipfile.ZipInfo(nama, date_time=self._waktu)
         entri.compress_type = zipfile.ZIP_DEFLATED
         entri.external_attr = 0o644 << 16
         self._zip.writestr(entri, blob)
@@ -52,6 +55,19 @@ def tulis_paket(dokumen: Any, tanggal: dt.date) -> bytes:
     PackageWriter._write_content_types_stream(zip_, paket.parts)
     PackageWriter._write_pkg_rels(zip_, paket.rels)
     PackageWriter._write_parts(zip_, paket.parts)  # type: ignore[arg-type]  # duck-typed writer
+    zip_.close()
+    return penampung.getvalue()
+
+
+def kemas_ulang(isi_zip: bytes, tanggal: dt.date) -> bytes:
+    """A zip another library wrote (openpyxl's workbook) packed again byte-stably: the same entries
+    in the same order, with entry dates from the document's date and fixed attributes."""
+    with zipfile.ZipFile(io.BytesIO(isi_zip)) as asal:
+        entri = [(info.filename, asal.read(info)) for info in asal.infolist()]
+    penampung = io.BytesIO()
+    zip_ = _ZipTetap(penampung, tanggal)
+    for nama, blob in entri:
+        zip_.tulis(nama, blob)
     zip_.close()
     return penampung.getvalue()
 

@@ -115,8 +115,8 @@ def test_verify_arsip_utuh(tmp_path: Path) -> None:
     folder = generate_di(tmp_path)
     hasil = CliRunner().invoke(main, ["verify", str(folder)])
     assert hasil.exit_code == 0, hasil.output
-    # every document of the set (registry), the signing bundle, and the config snapshot
-    assert f"Arsip utuh: {jumlah_dokumen_contoh() + 1} berkas" in hasil.output
+    # every document of the set (registry), the signing bundle, the spreadsheet and the config snapshot
+    assert f"Arsip utuh: {jumlah_dokumen_contoh() + 2} berkas" in hasil.output
 
 
 def test_verify_menyebut_berkas_berubah_hilang_dan_tambahan(tmp_path: Path) -> None:

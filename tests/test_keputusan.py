@@ -36,6 +36,7 @@ def test_set_ditulis_di_folder_tahun_dengan_nama_dari_instansi(tmp_path):
         "perjanjian-kinerja-dinas-sosial-kabupaten-buleleng-2023.docx",
         "laporan-kinerja-dinas-sosial-kabupaten-buleleng-2023.docx",
         "bundel-tanda-tangan-iku-dinas-sosial-kabupaten-buleleng-2023.docx",
+        "tabel-iku-dinas-sosial-kabupaten-buleleng-2023.xlsx",
         "konfigurasi-2023.toml",
         "MANIFEST.json",
     ]
@@ -226,7 +227,7 @@ def test_cli_mencetak_jalur_yang_ditulis(tmp_path):
     hasil = jalankan_generate("--output", str(tmp_path / "out"))
     assert hasil.returncode == 0, hasil.stderr
     ditulis = [Path(b) for b in hasil.stdout.splitlines()]
-    assert len(ditulis) == 8 and all(p.is_file() and p.parent == tmp_path / "out" / "2023" for p in ditulis)
+    assert len(ditulis) == 9 and all(p.is_file() and p.parent == tmp_path / "out" / "2023" for p in ditulis)
     ulang = jalankan_generate("--output", str(tmp_path / "out"))
     assert ulang.returncode != 0 and "sudah ada" in ulang.stderr and "--force" in ulang.stderr
 

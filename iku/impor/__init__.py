@@ -17,9 +17,10 @@ from typing import Any
 from ..galat import ImporError, Masalah
 from .berkas import buka
 from .kenali import kenali, sumber
+from .lembar import HasilTabel, baca_tabel
 from .tulis import susun
 
-__all__ = ["Laporan", "impor"]
+__all__ = ["HasilTabel", "Laporan", "impor", "impor_tabel"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,15 @@ def impor(keputusan: Path, lampiran: Path | None, tujuan: Path) -> Laporan:
     _tulis_baru(tujuan, teks.encode("utf-8"), logo)
     ditemukan = sorted(temuan.nilai)
     return Laporan(tujuan, ditemukan, kurang, temuan.janggal, len(temuan.iku), ringkas(temuan.nilai, temuan.iku), logo)
+
+
+def impor_tabel(tabel: Path, tujuan: Path, dasar: Path | None = None) -> HasilTabel:
+    """IKU rows of a spreadsheet into a new config at tujuan (never over an existing file); BASE's
+    other sections kept when dasar is given."""
+    _pastikan_baru(tujuan)
+    hasil = baca_tabel(tabel, dasar)
+    _tulis_baru(tujuan, hasil.teks.encode("utf-8"), None)
+    return hasil
 
 
 def ringkas(nilai: dict[str, Any], iku: list[dict[str, Any]]) -> list[str]:

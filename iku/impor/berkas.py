@@ -12,6 +12,8 @@ import signal
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import docx
@@ -37,11 +39,10 @@ def buka(path: Path) -> Isi:
     if jenis == "ubah":
         return _ubah_lalu_baca(path)
     bukan = "" if jenis.startswith("bukan") else ", bukan naskah keputusan"
-    raise ImporError(
-        Masalah(
-            f"berkas ini {jenis}{bukan}", berkas=path, saran="berikan berkas Keputusan (.docx, .doc, .odt atau .rtf)"
-        )
-    )
+    saran = "berikan berkas Keputusan (.docx, .doc, .odt atau .rtf)"
+    if jenis.startswith("lembar kerja"):
+        saran += "; baris IKU dari lembar kerja diimpor dengan iku impor --tabel BERKAS --to BARU"
+    raise ImporError(Masalah(f"berkas ini {jenis}{bukan}", berkas=path, saran=saran))
 
 
 def jenis_berkas(path: Path) -> str:
@@ -74,26 +75,36 @@ def _baca_docx(path: Path, asal: Path) -> Isi:
 
 
 def _ubah_lalu_baca(path: Path) -> Isi:
+    with diubah(path, "docx:MS Word 2007 XML", SARAN_SIMPAN) as hasil:
+        if not zipfile.is_zipfile(hasil):
+            raise ImporError(
+                Masalah("LibreOffice tidak dapat membaca berkas ini sebagai naskah", berkas=path, saran=SARAN_SIMPAN)
+            )
+        return _baca_docx(hasil, path)
+
+
+@contextmanager
+def diubah(path: Path, saringan: str, saran: str) -> Iterator[Path]:
+    """path converted by LibreOffice with saringan ("docx:MS Word 2007 XML", "xlsx:Calc MS Excel 2007 XML"),
+    in a throw-away folder while the block runs; ImporError when LibreOffice is missing or writes nothing."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise ImporError(
             Masalah(
-                f"berkas {path.suffix or 'ini'} harus diubah dahulu ke .docx, tetapi LibreOffice tidak terpasang",
+                f"berkas {path.suffix or 'ini'} harus diubah dahulu, tetapi LibreOffice tidak terpasang",
                 berkas=path,
-                saran=SARAN_SIMPAN,
+                saran=saran,
             )
         )
     with tempfile.TemporaryDirectory(prefix="iku-impor-") as sementara:
         folder = Path(sementara)
         salinan = folder / f"naskah{path.suffix.lower() or '.bin'}"
         shutil.copyfile(path, salinan)  # LibreOffice names its output after the input
-        _jalankan_libreoffice(soffice, salinan, folder, path)
-        hasil = folder / "keluar" / "naskah.docx"
-        if not hasil.is_file() or not zipfile.is_zipfile(hasil):
-            raise ImporError(
-                Masalah("LibreOffice tidak dapat membaca berkas ini sebagai naskah", berkas=path, saran=SARAN_SIMPAN)
-            )
-        return _baca_docx(hasil, path)
+        _jalankan_libreoffice(soffice, salinan, folder, path, saringan, saran)
+        hasil = folder / "keluar" / f"naskah.{saringan.split(':')[0]}"
+        if not hasil.is_file():
+            raise ImporError(Masalah("LibreOffice tidak dapat membaca berkas ini", berkas=path, saran=saran))
+        yield hasil
 
 
 # The throw-away profile forbids macros and never updates links (no network) while converting.
@@ -111,7 +122,7 @@ oor:op="fuse"><value>true</value></prop></item>
 """
 
 
-def _jalankan_libreoffice(soffice: str, salinan: Path, folder: Path, asal: Path) -> None:
+def _jalankan_libreoffice(soffice: str, salinan: Path, folder: Path, asal: Path, saringan: str, saran: str) -> None:
     pengguna = folder / "profil" / "user"
     pengguna.mkdir(parents=True)
     (pengguna / "registrymodifications.xcu").write_text(PROFIL, encoding="utf-8")
@@ -125,7 +136,7 @@ def _jalankan_libreoffice(soffice: str, salinan: Path, folder: Path, asal: Path)
         "--nodefault",
         "--nologo",
         "--convert-to",
-        "docx:MS Word 2007 XML",
+        saringan,
         "--outdir",
         str(folder / "keluar"),
         str(salinan),
@@ -139,7 +150,5 @@ def _jalankan_libreoffice(soffice: str, salinan: Path, folder: Path, asal: Path)
         os.killpg(proses.pid, signal.SIGKILL)  # its own group: the office process it started goes too
         proses.wait()
         raise ImporError(
-            Masalah(
-                f"LibreOffice tidak selesai mengubah berkas dalam {BATAS_DETIK} detik", berkas=asal, saran=SARAN_SIMPAN
-            )
+            Masalah(f"LibreOffice tidak selesai mengubah berkas dalam {BATAS_DETIK} detik", berkas=asal, saran=saran)
         ) from None

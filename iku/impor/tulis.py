@@ -62,6 +62,8 @@ KOLOM_IKU = {
     "formulasi": "formulasi/cara pengukuran",
     "sumber_data": "sumber data",
 }
+# further [[iku]] keys written when the source has them (a spreadsheet's targets, BASE's texts)
+LAIN_IKU = ("kondisi_awal", "target", "strategi", "arah_kebijakan", "acuan", "arah", "realisasi", "analisis")
 TANPA_BUKU = """
 # -------------------------------------------------------------------------------------
 # Teks Dokumen IKU ([dokumen]) dan susunan organisasi ([[struktur]]) tidak ada di Keputusan,
@@ -85,6 +87,13 @@ def susun(nilai: dict[str, Any], iku: list[dict[str, Any]], tebakan: dict[str, s
     teks = tomlkit.dumps(doc).rstrip("\n") + "\n" + TANPA_BUKU + "\n" + komentar_iku + teks_iku
     tomllib.loads(teks)  # what we write must always read back
     return teks, kurang + kurang_iku
+
+
+def teks_iku(iku: list[dict[str, Any]]) -> tuple[str, list[str]]:
+    """The [[iku]] rows alone (under the sample's comment on them), and the keys still to be filled."""
+    _kepala, komentar_iku, komentar_kolom = _kerangka()
+    teks, kurang = _blok_iku(iku, komentar_kolom)
+    return komentar_iku + teks, kurang
 
 
 def _isian(kunci: str, uraian: str) -> Any:
@@ -150,6 +159,7 @@ def _blok_iku(iku: list[dict[str, Any]], komentar: dict[str, str]) -> tuple[str,
                 ([komentar["keterangan"]] if i == 0 and komentar.get("keterangan") else [])
                 + [f"keterangan = {item(nilai['keterangan']).as_string()}"]
             )
+        baris += [f"{kunci} = {item(nilai[kunci]).as_string()}" for kunci in LAIN_IKU if kunci in nilai]
         baris.append("")
     return "\n".join(baris), kurang
 

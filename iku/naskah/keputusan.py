@@ -24,7 +24,7 @@ def judul(config: Config) -> dict[str, str]:
     }
 
 
-def kelompok_iku(baris: list[Iku], isi_baris: Callable[[Iku], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def kelompok_iku(baris: list[Iku], isi_baris: Callable[[Iku], Any] | None = None) -> list[dict[str, Any]]:
     """Consecutive rows with the same sasaran form one numbered group (each row as isi_baris
     gives it; the Lampiran's columns by default)."""
     kelompok: list[dict[str, Any]] = []
