@@ -937,3 +937,92 @@ def test_simpan_dan_buat_dengan_kunci_baru(tab: Klien, berkas: Path) -> None:
     assert r.status_code == 200 and "dokumen tahun 2023 dibuat" in tab.html, pesan_di(tab.html, "")
     assert tomllib.loads(berkas.read_text(encoding="utf-8"))["instansi"]["nama_kop"] == "Dinas Sosial"
     assert (berkas.parent / "output" / "2023" / "konfigurasi-2023.toml").read_bytes() == berkas.read_bytes()
+
+
+# ---------------------------------------------------------------- what a save keeps (issue 17.12)
+
+
+def test_angka_tetap_berkoma_sesudah_simpan(tab: Klien, berkas: Path) -> None:
+    assert nilai(tab.html, "iku.1.target.2024") == "9,86"
+    r = tab.kirim({"keputusan.tempat": "Singaraja "})
+    assert r.status_code == 200 and "Tersimpan." in tab.html
+    assert nilai(tab.html, "iku.1.target.2024") == "9,86"
+    assert nilai(tab.html, "iku.0.kondisi_awal") == "6,12"
+
+
+PERPRES = '    "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;",\n'
+
+
+@pytest.mark.parametrize(
+    ("ubah", "tombol", "ganti"),
+    [
+        pytest.param(
+            {"keputusan.mengingat.1": "Undang-Undang Nomor 1 Tahun 2020;"},
+            None,
+            [("mengingat.1", '    "Undang-Undang Nomor 1 Tahun 2020;",\n')],
+            id="butir-diubah",
+        ),
+        pytest.param({}, "hapus:keputusan.mengingat.1", [("mengingat.1", "")], id="butir-dihapus"),
+        pytest.param(
+            {},
+            "naik:keputusan.mengingat.3",
+            [("mengingat.2", "mengingat.3"), ("mengingat.3", "mengingat.2")],
+            id="butir-dipindah",
+        ),
+    ],
+)
+def test_catatan_di_dalam_daftar_tetap_ada(
+    app, berkas: Path, ubah: dict[str, str], tombol: str | None, ganti: list[tuple[str, str]]
+) -> None:
+    asli = berkas.read_text(encoding="utf-8")
+    butir = re.findall(r'^    "[^\n]*",\n', asli.split("mengingat = [\n", 1)[1].split("]\n", 1)[0], re.MULTILINE)
+    catatan = "    # Diurutkan menurut tahun.\n"
+    sebelum = asli.replace(PERPRES, catatan + PERPRES)
+    berkas.write_text(sebelum, encoding="utf-8")
+    tab = Klien(app)
+    tab.buka()
+    if tombol:
+        tab.kirim(ubah, tombol=("aksi", tombol))
+    r = tab.kirim(ubah)
+    assert r.status_code == 200 and "Tersimpan." in tab.html, pesan_di(tab.html, "")
+    penanda = {f"mengingat.{i}": f"\x00{i}\x00" for i in range(len(butir))}
+    harapan = sebelum
+    for i, b in enumerate(butir):
+        harapan = harapan.replace(b, penanda[f"mengingat.{i}"], 1)
+    for lama, baru in ganti:
+        harapan = harapan.replace(penanda[lama], f"\x01{baru}\x01" if baru.startswith("mengingat.") else baru, 1)
+    for i, b in enumerate(butir):
+        harapan = harapan.replace(penanda[f"mengingat.{i}"], b).replace(f"\x01mengingat.{i}\x01", b)
+    assert berkas.read_text(encoding="utf-8") == harapan
+    assert catatan in harapan
+
+
+def test_daftar_satu_baris_tetap_satu_baris(app, berkas: Path) -> None:
+    sebelum = berkas.read_text(encoding="utf-8").replace(
+        "tembusan = []\n", 'tembusan = ["Bupati Buleleng", "Inspektur Kabupaten Buleleng", "Arsip"]\n'
+    )
+    berkas.write_text(sebelum, encoding="utf-8")
+    tab = Klien(app)
+    tab.buka()
+    r = tab.kirim({"keputusan.tembusan.1": "Inspektur Daerah"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert berkas.read_text(encoding="utf-8") == sebelum.replace(
+        '"Inspektur Kabupaten Buleleng", "Arsip"]', '"Inspektur Daerah", "Arsip"]'
+    )
+    tab.kirim(tombol=("aksi", "tambah:keputusan.tembusan"))
+    r = tab.kirim({"keputusan.tembusan.3": "Sekretaris Daerah"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert 'tembusan = ["Bupati Buleleng", "Inspektur Daerah", "Arsip", "Sekretaris Daerah"]\n' in berkas.read_text(
+        encoding="utf-8"
+    )
+
+
+def test_daftar_berbaris_tetap_berbaris(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_text(encoding="utf-8")
+    tab.kirim(tombol=("aksi", "tambah:keputusan.mengingat"))
+    r = tab.kirim({"keputusan.mengingat.7": "Peraturan Bupati Buleleng Nomor 2 Tahun 2023."})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    jangkar = 'Tahun 2023-2026.",\n]\n'
+    assert sebelum.count(jangkar) == 1
+    harapan = sebelum.replace(jangkar, jangkar[:-2] + '    "Peraturan Bupati Buleleng Nomor 2 Tahun 2023.",\n]\n')
+    assert berkas.read_text(encoding="utf-8") == harapan
