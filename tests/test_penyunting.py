@@ -119,7 +119,7 @@ def test_setiap_bagian_punya_isian_bernama_jalur_kunci(tab: Klien) -> None:
         assert wajib in nama
     assert re.search(r'<button[^>]*name="simpan"', tab.html) and re.search(r'<button[^>]*name="buat"', tab.html)
     assert nilai(tab.html, "iku.1.target.2024") == "9,86"
-    assert nilai(tab.html, "keputusan.tanggal") == "2022-03-22"
+    assert nilai(tab.html, "keputusan.tanggal") == "22 Maret 2022"
 
 
 def test_penomoran_seperti_tercetak(tab: Klien) -> None:
@@ -335,34 +335,35 @@ def test_isian_siklus_kinerja_bernama_kontrak_dan_berisi_nilai_berkas(tab: Klien
             "tte.url_verifikasi",
         )
     } == {
-        "perjanjian_kinerja.tanggal": "2023-01-16",
+        "perjanjian_kinerja.tanggal": "16 Januari 2023",
         "perjanjian_kinerja.tempat": "Singaraja",
         "perjanjian_kinerja.pihak_kedua.jabatan": "Bupati Buleleng",
         "perjanjian_kinerja.pihak_kedua.nama": "I Gede Suyasa",
         "perjanjian_kinerja.pihak_kedua.nip": "",
         "perjanjian_kinerja.pembuka": "",
         "program.0.nama": "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
-        "program.3.anggaran": "1250000000",
-        "program.3.realisasi": "1187500000",
+        "program.3.anggaran": "1.250.000.000",
+        "program.3.realisasi": "1.187.500.000",
         "program.3.keterangan": "APBD dan DAK Nonfisik",
         "iku.0.arah": "turun",
         "iku.1.arah": "naik",
         "iku.0.realisasi.2021": "6,12",
         "iku.0.realisasi.2022": "5,9",
         "iku.1.realisasi.2023": "6,66",
-        "laporan_kinerja.tanggal": "2024-02-20",
+        "laporan_kinerja.tanggal": "20 Februari 2024",
         "laporan_kinerja.kata_pengantar": "",
         "format.tanda_tangan": "",
         "tte.url_verifikasi": "",
     }
     assert isian["iku.1.analisis"].startswith("Penanganan PMKS pada tahun laporan mencapai 6,66%")
     assert "program.5.nama" not in isian and "iku.0.realisasi.2024" not in isian
-    assert re.search(r'<input type="date" id="isian-perjanjian_kinerja.tanggal"', tab.html)
+    assert re.search(r'<input type="text" id="isian-perjanjian_kinerja.tanggal"', tab.html)  # no en-US calendar
 
 
 def test_arah_dan_tanda_tangan_adalah_pilihan(tab: Klien, berkas: Path) -> None:
     arah = re.search(r'<select id="isian-iku.0.arah" name="iku.0.arah">(.*?)</select>', tab.html, re.DOTALL)
     assert arah and re.findall(r'<option value="([^"]*)"', arah.group(1)) == ["", "naik", "turun"]
+    assert '<option value="">(bawaan: naik)</option>' in arah.group(1)
     assert '<option value="turun" selected>turun: makin rendah makin baik</option>' in arah.group(1)
     ttd = re.search(
         r'<select id="isian-format.tanda_tangan" name="format.tanda_tangan">(.*?)</select>', tab.html, re.DOTALL
@@ -407,7 +408,7 @@ def test_anggaran_program_diubah_hanya_barisnya(tab: Klien, berkas: Path) -> Non
     assert beda_baris(sebelum, berkas.read_text(encoding="utf-8")) == [
         ("anggaran = 1250000000", "anggaran = 1300000000")
     ]
-    assert nilai(tab.html, "program.3.anggaran") == "1300000000"
+    assert nilai(tab.html, "program.3.anggaran") == "1.300.000.000"
 
 
 @pytest.mark.parametrize(
@@ -1026,3 +1027,66 @@ def test_daftar_berbaris_tetap_berbaris(tab: Klien, berkas: Path) -> None:
     assert sebelum.count(jangkar) == 1
     harapan = sebelum.replace(jangkar, jangkar[:-2] + '    "Peraturan Bupati Buleleng Nomor 2 Tahun 2023.",\n]\n')
     assert berkas.read_text(encoding="utf-8") == harapan
+
+
+# ---------------------------------------------------------------- rupiah, dates, defaults (issue 17.13)
+
+
+def test_rupiah_bertitik_ribuan_dan_cukup_lebar(tab: Klien, berkas: Path) -> None:
+    assert nilai(tab.html, "program.0.anggaran") == "6.845.312.000"
+    assert re.search(r'<input type="text" id="isian-program.0.anggaran"[^>]*class="rupiah"', tab.html)
+    r = tab.kirim({"program.0.anggaran": "18.456.789.000", "program.0.realisasi": "18456789000"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    teks = berkas.read_text(encoding="utf-8")
+    assert "\nanggaran = 18456789000\n" in teks and "\nrealisasi = 18456789000\n" in teks
+    assert nilai(tab.html, "program.0.anggaran") == nilai(tab.html, "program.0.realisasi") == "18.456.789.000"
+    gaya = (Path(__file__).parent.parent / "iku/penyunting/static/gaya.css").read_text(encoding="utf-8")
+    assert re.search(r"input\.rupiah \{[^}]*min-width: 17ch", gaya)  # "999.999.999.999.999" fits
+
+
+@pytest.mark.parametrize(
+    ("ketikan", "tanggal"),
+    [
+        ("15 Januari 2024", "2024-01-15"),
+        ("15 januari 2024", "2024-01-15"),
+        ("15 Jan 2024", "2024-01-15"),
+        ("5 Pebruari 2024", "2024-02-05"),
+        ("15-01-2024", "2024-01-15"),
+        ("15/1/2024", "2024-01-15"),
+        ("15.01.2024", "2024-01-15"),
+        ("2024-01-15", "2024-01-15"),
+    ],
+)
+def test_tanggal_cara_indonesia(tab: Klien, berkas: Path, ketikan: str, tanggal: str) -> None:
+    assert nilai(tab.html, "keputusan.tanggal") == "22 Maret 2022"
+    sebelum = berkas.read_text(encoding="utf-8")
+    r = tab.kirim({"keputusan.tanggal": ketikan})
+    assert r.status_code == 200, pesan_di(tab.html, "keputusan.tanggal")
+    assert beda_baris(sebelum, berkas.read_text(encoding="utf-8")) == [("tanggal = 2022-03-22", f"tanggal = {tanggal}")]
+    bulan = {"01": "Januari", "02": "Februari"}[tanggal[5:7]]
+    assert nilai(tab.html, "keputusan.tanggal") == f"{int(tanggal[8:])} {bulan} 2024"
+
+
+@pytest.mark.parametrize(
+    "ketikan", ["01/15/2024", "31 Februari 2024", "15 Jnuari 2024", "15 Januari", "tgl 15-01-2024"]
+)
+def test_tanggal_salah_pesannya_jelas(tab: Klien, berkas: Path, ketikan: str) -> None:
+    sebelum = berkas.read_bytes()
+    r = tab.kirim({"keputusan.tanggal": ketikan})
+    assert r.status_code == 422 and berkas.read_bytes() == sebelum
+    pesan = pesan_di(tab.html, "keputusan.tanggal")
+    assert "bukan tanggal yang sah" in pesan and "15 Januari 2024" in pesan and "15-01-2024" in pesan
+    assert nilai(tab.html, "keputusan.tanggal") == ketikan
+
+
+def test_pilihan_bawaan_menyebut_nilainya(tab: Klien) -> None:
+    bawaan = {
+        nama: re.search(rf'<select id="isian-{re.escape(nama)}"[^>]*>\s*<option value="">([^<]*)</option>', tab.html)
+        for nama in ("format.kertas", "format.huruf", "format.tanda_tangan", "iku.0.arah")
+    }
+    assert {k: v.group(1) if v else None for k, v in bawaan.items()} == {
+        "format.kertas": "(bawaan: A4)",
+        "format.huruf": "(bawaan: Bookman Old Style)",
+        "format.tanda_tangan": "(bawaan: basah)",
+        "iku.0.arah": "(bawaan: naik)",
+    }

@@ -191,3 +191,29 @@ def test_program_tanda_tangan_dan_realisasi_di_peramban(layanan, driver, tmp_pat
         "arguments[0].scrollIntoView({block: 'start'})", driver.find_element(By.ID, "bagian-perjanjian-kinerja")
     )
     potret(driver, tmp_path, "6-pk-dan-program")
+
+
+def test_rupiah_tanggal_dan_pilihan_bawaan_di_peramban(layanan, driver, tmp_path: Path) -> None:
+    """Issue 17.13: every digit of a 13-digit amount visible and grouped as typed; dates in Indonesian."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    alamat, berkas, _ = layanan
+    driver.get(alamat)
+    ketik(driver, "program.0.anggaran", "18456789000")
+    anggaran = isian(driver, "program.0.anggaran")
+    assert anggaran.get_attribute("value") == "18.456.789.000"
+    assert driver.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", anggaran)
+    tanggal = isian(driver, "perjanjian_kinerja.tanggal")
+    assert tanggal.get_attribute("type") == "text" and tanggal.get_attribute("value") == "16 Januari 2023"
+    ketik(driver, "perjanjian_kinerja.tanggal", "17-01-2023")
+    assert Select(isian(driver, "iku.1.arah")).options[0].text == "(bawaan: naik)"
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", anggaran)
+    potret(driver, tmp_path, "9-rupiah")
+    tekan(driver, "#tombol-simpan")
+    tunggu(lambda: driver.find_elements(By.ID, "kabar") and "Tersimpan" in driver.find_element(By.ID, "kabar").text)
+    data = tomllib.loads(berkas.read_text(encoding="utf-8"))
+    assert data["program"][0]["anggaran"] == 18456789000
+    assert str(data["perjanjian_kinerja"]["tanggal"]) == "2023-01-17"
+    assert isian(driver, "program.0.anggaran").get_attribute("value") == "18.456.789.000"
+    assert isian(driver, "perjanjian_kinerja.tanggal").get_attribute("value") == "17 Januari 2023"

@@ -105,6 +105,23 @@
     }, 500);
   }
 
+  // ------------------------------------------------------------ rupiah as typed: 18.456.789.000
+  // Only a text of digits and dots is regrouped; anything else is left for the check to name.
+  function ribuan(input) {
+    const teks = input.value;
+    if (!/^[\d.]+$/.test(teks)) return;
+    const angka = teks.replace(/\./g, "").replace(/^0+(?=\d)/, "");
+    const baru = angka.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    if (baru === teks) return;
+    const kursor = input.selectionStart === null ? teks.length : input.selectionStart;
+    let digitSebelum = teks.slice(0, kursor).replace(/\./g, "").length;
+    digitSebelum -= teks.replace(/\./g, "").length - angka.length;  // leading zeros dropped
+    input.value = baru;
+    let posisi = 0;
+    for (let n = 0; posisi < baru.length && n < digitSebelum; posisi++) if (baru[posisi] !== ".") n++;
+    if (document.activeElement === input) input.setSelectionRange(posisi, posisi);
+  }
+
   // ------------------------------------------------------------ preview
   let versiTampil = -1;
   function gambarPratinjau(keadaan) {
@@ -141,7 +158,10 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll("textarea.tumbuh").forEach(tumbuh);
-    document.addEventListener("input", (e) => { if (e.target.matches("textarea.tumbuh")) tumbuh(e.target); });
+    document.addEventListener("input", (e) => {
+      if (e.target.matches("textarea.tumbuh")) tumbuh(e.target);
+      if (e.target.matches("input.rupiah")) ribuan(e.target);
+    });
     const form = document.getElementById("formulir");
     if (form) {
       form.addEventListener("click", (e) => {
