@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
-from bantu import CONFIG_CONTOH, TEMPLATES, isian_formulir, salin_config, tanpa_bagian
+from bantu import CONFIG_CONTOH, TEMPLATES, isian_formulir, salin_config, tanpa_bagian, teks_pdf
 from iku.penyunting.aplikasi import Pengaturan, buat_aplikasi, host_diterima, loopback
 from iku.penyunting.peta import dari_kunci, label_butir
 
@@ -1090,3 +1090,84 @@ def test_pilihan_bawaan_menyebut_nilainya(tab: Klien) -> None:
         "format.tanda_tangan": "(bawaan: basah)",
         "iku.0.arah": "(bawaan: naik)",
     }
+
+
+# ---------------------------------------------------------------- preview of the section's document (issue 17.14)
+
+
+def _token(html: str) -> str:
+    return re.search(r'name="_token" value="([^"]+)"', html).group(1)
+
+
+def test_tanpa_pratinjau_tidak_ada_tombolnya(tab: Klien) -> None:
+    assert "lihat-pratinjau" not in tab.html
+    r = tab.http.post("/pratinjau", data={"_token": _token(tab.html), "naskah": "dokumen"}, base_url=ALAMAT)
+    assert r.status_code == 404
+
+
+@pytest.fixture
+def dengan_pratinjau(berkas: Path):
+    from iku.penyunting.pratinjau import LibreOfficeHangat, Pratinjau
+
+    lo = LibreOfficeHangat()
+    try:
+        pt = Pratinjau(lo, berkas, TEMPLATES)
+        app = buat_aplikasi(Pengaturan(berkas, berkas.parent / "output", TEMPLATES, "127.0.0.1", 8000), pt)
+        yield Klien(app), pt
+    finally:
+        lo.hentikan()
+
+
+def _pratinjau(tab: Klien, pt, naskah: str | None = None) -> tuple[dict, str]:
+    """Press a section's preview button (or none), wait, and read what the pictures' PDFs say."""
+    if naskah is not None:
+        r = tab.http.post("/pratinjau", data={"_token": _token(tab.html), "naskah": naskah}, base_url=ALAMAT)
+        assert r.status_code == 200
+    assert pt.tunggu(240)
+    keadaan = tab.http.get("/pratinjau.json", base_url=ALAMAT).get_json()
+    assert keadaan["galat"] is None, keadaan["galat"]
+    gambar = [tab.http.get(src, base_url=ALAMAT) for daftar in keadaan["halaman"].values() for src in daftar]
+    assert gambar and all(g.status_code == 200 and g.data.startswith(b"\x89PNG") for g in gambar)
+    folder = pt.gambar(keadaan["versi"], 0).parent
+    teks = "\n".join(teks_pdf(p) for p in sorted(folder.glob("*.pdf")))
+    return keadaan, teks
+
+
+@pytest.mark.pdf
+def test_pratinjau_dokumen_bagian_yang_disunting(dengan_pratinjau) -> None:
+    tab, pt = dengan_pratinjau
+    tab.buka()
+    tombol = re.findall(r'<button type="button" class="lihat-pratinjau" data-naskah="([^"]+)"', tab.html)
+    assert set(tombol) == {"keputusan", "dokumen", "perjanjian_kinerja", "laporan_kinerja"}
+    r = tab.http.post("/pratinjau", data={"_token": _token(tab.html), "naskah": "../x"}, base_url=ALAMAT)
+    assert r.status_code == 400
+    assert tab.http.post("/pratinjau", data={"naskah": "dokumen"}, base_url=ALAMAT).status_code == 403
+
+    keadaan, teks = _pratinjau(tab, pt, "perjanjian_kinerja")
+    assert keadaan["naskah"] == "perjanjian_kinerja" and list(keadaan["halaman"]) == ["Perjanjian Kinerja"]
+    assert "PERJANJIAN KINERJA TAHUN 2023" in teks and "I Gede Suyasa" in teks
+
+    tab.buka()
+    r = tab.kirim({"perjanjian_kinerja.penutup": "Kalimat penutup yang baru."})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    pt.minta_dari_berkas()  # what a save asks for: the document chosen stays the one shown
+    keadaan, teks = _pratinjau(tab, pt)
+    assert list(keadaan["halaman"]) == ["Perjanjian Kinerja"] and "Kalimat penutup yang baru." in teks
+
+    keadaan, teks = _pratinjau(tab, pt, "laporan_kinerja")
+    assert list(keadaan["halaman"]) == ["Laporan Kinerja"] and "LAPORAN KINERJA" in teks.upper()
+    keadaan, teks = _pratinjau(tab, pt, "dokumen")
+    assert list(keadaan["halaman"]) == ["Dokumen IKU"] and "KATA PENGANTAR" in teks
+    keadaan, teks = _pratinjau(tab, pt, "keputusan")
+    assert list(keadaan["halaman"]) == ["Keputusan", "Lampiran"] and "MEMUTUSKAN" in teks
+
+
+@pytest.mark.pdf
+def test_pratinjau_bagian_yang_belum_ada_pesannya_jelas(berkas: Path, dengan_pratinjau) -> None:
+    tab, pt = dengan_pratinjau
+    tanpa_bagian(berkas, "perjanjian_kinerja")
+    tab.buka()
+    r = tab.http.post("/pratinjau", data={"_token": _token(tab.html), "naskah": "perjanjian_kinerja"}, base_url=ALAMAT)
+    assert r.status_code == 200 and pt.tunggu(240)
+    galat = tab.http.get("/pratinjau.json", base_url=ALAMAT).get_json()["galat"]
+    assert galat == "Perjanjian Kinerja belum dapat dipratinjau: bagian [perjanjian_kinerja] belum ada di berkas"

@@ -217,3 +217,22 @@ def test_rupiah_tanggal_dan_pilihan_bawaan_di_peramban(layanan, driver, tmp_path
     assert str(data["perjanjian_kinerja"]["tanggal"]) == "2023-01-17"
     assert isian(driver, "program.0.anggaran").get_attribute("value") == "18.456.789.000"
     assert isian(driver, "perjanjian_kinerja.tanggal").get_attribute("value") == "17 Januari 2023"
+
+
+def test_pratinjau_pk_dengan_tombol_bagiannya(layanan, driver, tmp_path: Path) -> None:
+    """Issue 17.14: the PK section's button shows the PK's pages in the preview, from the warm LibreOffice."""
+    from selenium.webdriver.common.by import By
+
+    alamat, _, _ = layanan
+    driver.get(alamat)
+    versi_awal = tunggu(lambda: versi_pratinjau(driver))
+
+    def judul_pratinjau() -> list[str]:
+        return [h.text for h in driver.find_elements(By.CSS_SELECTOR, "#halaman-pratinjau h3")]
+
+    assert judul_pratinjau() == ["Keputusan", "Lampiran"]
+    tekan(driver, '#bagian-perjanjian-kinerja button.lihat-pratinjau[data-naskah="perjanjian_kinerja"]')
+    tunggu(lambda: (v := versi_pratinjau(driver)) and v != versi_awal and judul_pratinjau() == ["Perjanjian Kinerja"])
+    halaman = driver.find_elements(By.CSS_SELECTOR, "#halaman-pratinjau img.halaman")
+    assert len(halaman) >= 2 and all(i.get_attribute("alt").startswith("Perjanjian Kinerja halaman") for i in halaman)
+    potret(driver, tmp_path, "10-pratinjau-pk")
