@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
-from bantu import CONFIG_CONTOH, TEMPLATES, isian_formulir, salin_config, tanpa_bagian
+from bantu import CONFIG_CONTOH, TEMPLATES, isian_formulir, salin_config, tanpa_bagian, teks_pdf
 from iku.penyunting.aplikasi import Pengaturan, buat_aplikasi, host_diterima, loopback
 from iku.penyunting.peta import dari_kunci, label_butir
 
@@ -119,7 +119,7 @@ def test_setiap_bagian_punya_isian_bernama_jalur_kunci(tab: Klien) -> None:
         assert wajib in nama
     assert re.search(r'<button[^>]*name="simpan"', tab.html) and re.search(r'<button[^>]*name="buat"', tab.html)
     assert nilai(tab.html, "iku.1.target.2024") == "9,86"
-    assert nilai(tab.html, "keputusan.tanggal") == "2022-03-22"
+    assert nilai(tab.html, "keputusan.tanggal") == "22 Maret 2022"
 
 
 def test_penomoran_seperti_tercetak(tab: Klien) -> None:
@@ -335,34 +335,35 @@ def test_isian_siklus_kinerja_bernama_kontrak_dan_berisi_nilai_berkas(tab: Klien
             "tte.url_verifikasi",
         )
     } == {
-        "perjanjian_kinerja.tanggal": "2023-01-16",
+        "perjanjian_kinerja.tanggal": "16 Januari 2023",
         "perjanjian_kinerja.tempat": "Singaraja",
         "perjanjian_kinerja.pihak_kedua.jabatan": "Bupati Buleleng",
         "perjanjian_kinerja.pihak_kedua.nama": "I Gede Suyasa",
         "perjanjian_kinerja.pihak_kedua.nip": "",
         "perjanjian_kinerja.pembuka": "",
         "program.0.nama": "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
-        "program.3.anggaran": "1250000000",
-        "program.3.realisasi": "1187500000",
+        "program.3.anggaran": "1.250.000.000",
+        "program.3.realisasi": "1.187.500.000",
         "program.3.keterangan": "APBD dan DAK Nonfisik",
         "iku.0.arah": "turun",
         "iku.1.arah": "naik",
         "iku.0.realisasi.2021": "6,12",
         "iku.0.realisasi.2022": "5,9",
         "iku.1.realisasi.2023": "6,66",
-        "laporan_kinerja.tanggal": "2024-02-20",
+        "laporan_kinerja.tanggal": "20 Februari 2024",
         "laporan_kinerja.kata_pengantar": "",
         "format.tanda_tangan": "",
         "tte.url_verifikasi": "",
     }
     assert isian["iku.1.analisis"].startswith("Penanganan PMKS pada tahun laporan mencapai 6,66%")
     assert "program.5.nama" not in isian and "iku.0.realisasi.2024" not in isian
-    assert re.search(r'<input type="date" id="isian-perjanjian_kinerja.tanggal"', tab.html)
+    assert re.search(r'<input type="text" id="isian-perjanjian_kinerja.tanggal"', tab.html)  # no en-US calendar
 
 
 def test_arah_dan_tanda_tangan_adalah_pilihan(tab: Klien, berkas: Path) -> None:
     arah = re.search(r'<select id="isian-iku.0.arah" name="iku.0.arah">(.*?)</select>', tab.html, re.DOTALL)
     assert arah and re.findall(r'<option value="([^"]*)"', arah.group(1)) == ["", "naik", "turun"]
+    assert '<option value="">(bawaan: naik)</option>' in arah.group(1)
     assert '<option value="turun" selected>turun: makin rendah makin baik</option>' in arah.group(1)
     ttd = re.search(
         r'<select id="isian-format.tanda_tangan" name="format.tanda_tangan">(.*?)</select>', tab.html, re.DOTALL
@@ -407,7 +408,7 @@ def test_anggaran_program_diubah_hanya_barisnya(tab: Klien, berkas: Path) -> Non
     assert beda_baris(sebelum, berkas.read_text(encoding="utf-8")) == [
         ("anggaran = 1250000000", "anggaran = 1300000000")
     ]
-    assert nilai(tab.html, "program.3.anggaran") == "1300000000"
+    assert nilai(tab.html, "program.3.anggaran") == "1.300.000.000"
 
 
 @pytest.mark.parametrize(
@@ -937,3 +938,236 @@ def test_simpan_dan_buat_dengan_kunci_baru(tab: Klien, berkas: Path) -> None:
     assert r.status_code == 200 and "dokumen tahun 2023 dibuat" in tab.html, pesan_di(tab.html, "")
     assert tomllib.loads(berkas.read_text(encoding="utf-8"))["instansi"]["nama_kop"] == "Dinas Sosial"
     assert (berkas.parent / "output" / "2023" / "konfigurasi-2023.toml").read_bytes() == berkas.read_bytes()
+
+
+# ---------------------------------------------------------------- what a save keeps (issue 17.12)
+
+
+def test_angka_tetap_berkoma_sesudah_simpan(tab: Klien, berkas: Path) -> None:
+    assert nilai(tab.html, "iku.1.target.2024") == "9,86"
+    r = tab.kirim({"keputusan.tempat": "Singaraja "})
+    assert r.status_code == 200 and "Tersimpan." in tab.html
+    assert nilai(tab.html, "iku.1.target.2024") == "9,86"
+    assert nilai(tab.html, "iku.0.kondisi_awal") == "6,12"
+
+
+PERPRES = '    "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;",\n'
+
+
+@pytest.mark.parametrize(
+    ("ubah", "tombol", "ganti"),
+    [
+        pytest.param(
+            {"keputusan.mengingat.1": "Undang-Undang Nomor 1 Tahun 2020;"},
+            None,
+            [("mengingat.1", '    "Undang-Undang Nomor 1 Tahun 2020;",\n')],
+            id="butir-diubah",
+        ),
+        pytest.param({}, "hapus:keputusan.mengingat.1", [("mengingat.1", "")], id="butir-dihapus"),
+        pytest.param(
+            {},
+            "naik:keputusan.mengingat.3",
+            [("mengingat.2", "mengingat.3"), ("mengingat.3", "mengingat.2")],
+            id="butir-dipindah",
+        ),
+    ],
+)
+def test_catatan_di_dalam_daftar_tetap_ada(
+    app, berkas: Path, ubah: dict[str, str], tombol: str | None, ganti: list[tuple[str, str]]
+) -> None:
+    asli = berkas.read_text(encoding="utf-8")
+    butir = re.findall(r'^    "[^\n]*",\n', asli.split("mengingat = [\n", 1)[1].split("]\n", 1)[0], re.MULTILINE)
+    catatan = "    # Diurutkan menurut tahun.\n"
+    sebelum = asli.replace(PERPRES, catatan + PERPRES)
+    berkas.write_text(sebelum, encoding="utf-8")
+    tab = Klien(app)
+    tab.buka()
+    if tombol:
+        tab.kirim(ubah, tombol=("aksi", tombol))
+    r = tab.kirim(ubah)
+    assert r.status_code == 200 and "Tersimpan." in tab.html, pesan_di(tab.html, "")
+    penanda = {f"mengingat.{i}": f"\x00{i}\x00" for i in range(len(butir))}
+    harapan = sebelum
+    for i, b in enumerate(butir):
+        harapan = harapan.replace(b, penanda[f"mengingat.{i}"], 1)
+    for lama, baru in ganti:
+        harapan = harapan.replace(penanda[lama], f"\x01{baru}\x01" if baru.startswith("mengingat.") else baru, 1)
+    for i, b in enumerate(butir):
+        harapan = harapan.replace(penanda[f"mengingat.{i}"], b).replace(f"\x01mengingat.{i}\x01", b)
+    assert berkas.read_text(encoding="utf-8") == harapan
+    assert catatan in harapan
+
+
+def test_daftar_satu_baris_tetap_satu_baris(app, berkas: Path) -> None:
+    sebelum = berkas.read_text(encoding="utf-8").replace(
+        "tembusan = []\n", 'tembusan = ["Bupati Buleleng", "Inspektur Kabupaten Buleleng", "Arsip"]\n'
+    )
+    berkas.write_text(sebelum, encoding="utf-8")
+    tab = Klien(app)
+    tab.buka()
+    r = tab.kirim({"keputusan.tembusan.1": "Inspektur Daerah"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert berkas.read_text(encoding="utf-8") == sebelum.replace(
+        '"Inspektur Kabupaten Buleleng", "Arsip"]', '"Inspektur Daerah", "Arsip"]'
+    )
+    tab.kirim(tombol=("aksi", "tambah:keputusan.tembusan"))
+    r = tab.kirim({"keputusan.tembusan.3": "Sekretaris Daerah"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert 'tembusan = ["Bupati Buleleng", "Inspektur Daerah", "Arsip", "Sekretaris Daerah"]\n' in berkas.read_text(
+        encoding="utf-8"
+    )
+
+
+def test_daftar_berbaris_tetap_berbaris(tab: Klien, berkas: Path) -> None:
+    sebelum = berkas.read_text(encoding="utf-8")
+    tab.kirim(tombol=("aksi", "tambah:keputusan.mengingat"))
+    r = tab.kirim({"keputusan.mengingat.7": "Peraturan Bupati Buleleng Nomor 2 Tahun 2023."})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    jangkar = 'Tahun 2023-2026.",\n]\n'
+    assert sebelum.count(jangkar) == 1
+    harapan = sebelum.replace(jangkar, jangkar[:-2] + '    "Peraturan Bupati Buleleng Nomor 2 Tahun 2023.",\n]\n')
+    assert berkas.read_text(encoding="utf-8") == harapan
+
+
+# ---------------------------------------------------------------- rupiah, dates, defaults (issue 17.13)
+
+
+def test_rupiah_bertitik_ribuan_dan_cukup_lebar(tab: Klien, berkas: Path) -> None:
+    assert nilai(tab.html, "program.0.anggaran") == "6.845.312.000"
+    assert re.search(r'<input type="text" id="isian-program.0.anggaran"[^>]*class="rupiah"', tab.html)
+    r = tab.kirim({"program.0.anggaran": "18.456.789.000", "program.0.realisasi": "18456789000"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    teks = berkas.read_text(encoding="utf-8")
+    assert "\nanggaran = 18456789000\n" in teks and "\nrealisasi = 18456789000\n" in teks
+    assert nilai(tab.html, "program.0.anggaran") == nilai(tab.html, "program.0.realisasi") == "18.456.789.000"
+    gaya = (Path(__file__).parent.parent / "iku/penyunting/static/gaya.css").read_text(encoding="utf-8")
+    assert re.search(r"input\.rupiah \{[^}]*min-width: 17ch", gaya)  # "999.999.999.999.999" fits
+
+
+@pytest.mark.parametrize(
+    ("ketikan", "tanggal"),
+    [
+        ("15 Januari 2024", "2024-01-15"),
+        ("15 januari 2024", "2024-01-15"),
+        ("15 Jan 2024", "2024-01-15"),
+        ("5 Pebruari 2024", "2024-02-05"),
+        ("15-01-2024", "2024-01-15"),
+        ("15/1/2024", "2024-01-15"),
+        ("15.01.2024", "2024-01-15"),
+        ("2024-01-15", "2024-01-15"),
+    ],
+)
+def test_tanggal_cara_indonesia(tab: Klien, berkas: Path, ketikan: str, tanggal: str) -> None:
+    assert nilai(tab.html, "keputusan.tanggal") == "22 Maret 2022"
+    sebelum = berkas.read_text(encoding="utf-8")
+    r = tab.kirim({"keputusan.tanggal": ketikan})
+    assert r.status_code == 200, pesan_di(tab.html, "keputusan.tanggal")
+    assert beda_baris(sebelum, berkas.read_text(encoding="utf-8")) == [("tanggal = 2022-03-22", f"tanggal = {tanggal}")]
+    bulan = {"01": "Januari", "02": "Februari"}[tanggal[5:7]]
+    assert nilai(tab.html, "keputusan.tanggal") == f"{int(tanggal[8:])} {bulan} 2024"
+
+
+@pytest.mark.parametrize(
+    "ketikan", ["01/15/2024", "31 Februari 2024", "15 Jnuari 2024", "15 Januari", "tgl 15-01-2024"]
+)
+def test_tanggal_salah_pesannya_jelas(tab: Klien, berkas: Path, ketikan: str) -> None:
+    sebelum = berkas.read_bytes()
+    r = tab.kirim({"keputusan.tanggal": ketikan})
+    assert r.status_code == 422 and berkas.read_bytes() == sebelum
+    pesan = pesan_di(tab.html, "keputusan.tanggal")
+    assert "bukan tanggal yang sah" in pesan and "15 Januari 2024" in pesan and "15-01-2024" in pesan
+    assert nilai(tab.html, "keputusan.tanggal") == ketikan
+
+
+def test_pilihan_bawaan_menyebut_nilainya(tab: Klien) -> None:
+    bawaan = {
+        nama: re.search(rf'<select id="isian-{re.escape(nama)}"[^>]*>\s*<option value="">([^<]*)</option>', tab.html)
+        for nama in ("format.kertas", "format.huruf", "format.tanda_tangan", "iku.0.arah")
+    }
+    assert {k: v.group(1) if v else None for k, v in bawaan.items()} == {
+        "format.kertas": "(bawaan: A4)",
+        "format.huruf": "(bawaan: Bookman Old Style)",
+        "format.tanda_tangan": "(bawaan: basah)",
+        "iku.0.arah": "(bawaan: naik)",
+    }
+
+
+# ---------------------------------------------------------------- preview of the section's document (issue 17.14)
+
+
+def _token(html: str) -> str:
+    return re.search(r'name="_token" value="([^"]+)"', html).group(1)
+
+
+def test_tanpa_pratinjau_tidak_ada_tombolnya(tab: Klien) -> None:
+    assert "lihat-pratinjau" not in tab.html
+    r = tab.http.post("/pratinjau", data={"_token": _token(tab.html), "naskah": "dokumen"}, base_url=ALAMAT)
+    assert r.status_code == 404
+
+
+@pytest.fixture
+def dengan_pratinjau(berkas: Path):
+    from iku.penyunting.pratinjau import LibreOfficeHangat, Pratinjau
+
+    lo = LibreOfficeHangat()
+    try:
+        pt = Pratinjau(lo, berkas, TEMPLATES)
+        app = buat_aplikasi(Pengaturan(berkas, berkas.parent / "output", TEMPLATES, "127.0.0.1", 8000), pt)
+        yield Klien(app), pt
+    finally:
+        lo.hentikan()
+
+
+def _pratinjau(tab: Klien, pt, naskah: str | None = None) -> tuple[dict, str]:
+    """Press a section's preview button (or none), wait, and read what the pictures' PDFs say."""
+    if naskah is not None:
+        r = tab.http.post("/pratinjau", data={"_token": _token(tab.html), "naskah": naskah}, base_url=ALAMAT)
+        assert r.status_code == 200
+    assert pt.tunggu(240)
+    keadaan = tab.http.get("/pratinjau.json", base_url=ALAMAT).get_json()
+    assert keadaan["galat"] is None, keadaan["galat"]
+    gambar = [tab.http.get(src, base_url=ALAMAT) for daftar in keadaan["halaman"].values() for src in daftar]
+    assert gambar and all(g.status_code == 200 and g.data.startswith(b"\x89PNG") for g in gambar)
+    folder = pt.gambar(keadaan["versi"], 0).parent
+    teks = "\n".join(teks_pdf(p) for p in sorted(folder.glob("*.pdf")))
+    return keadaan, teks
+
+
+@pytest.mark.pdf
+def test_pratinjau_dokumen_bagian_yang_disunting(dengan_pratinjau) -> None:
+    tab, pt = dengan_pratinjau
+    tab.buka()
+    tombol = re.findall(r'<button type="button" class="lihat-pratinjau" data-naskah="([^"]+)"', tab.html)
+    assert set(tombol) == {"keputusan", "dokumen", "perjanjian_kinerja", "laporan_kinerja"}
+    r = tab.http.post("/pratinjau", data={"_token": _token(tab.html), "naskah": "../x"}, base_url=ALAMAT)
+    assert r.status_code == 400
+    assert tab.http.post("/pratinjau", data={"naskah": "dokumen"}, base_url=ALAMAT).status_code == 403
+
+    keadaan, teks = _pratinjau(tab, pt, "perjanjian_kinerja")
+    assert keadaan["naskah"] == "perjanjian_kinerja" and list(keadaan["halaman"]) == ["Perjanjian Kinerja"]
+    assert "PERJANJIAN KINERJA TAHUN 2023" in teks and "I Gede Suyasa" in teks
+
+    tab.buka()
+    r = tab.kirim({"perjanjian_kinerja.penutup": "Kalimat penutup yang baru."})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    pt.minta_dari_berkas()  # what a save asks for: the document chosen stays the one shown
+    keadaan, teks = _pratinjau(tab, pt)
+    assert list(keadaan["halaman"]) == ["Perjanjian Kinerja"] and "Kalimat penutup yang baru." in teks
+
+    keadaan, teks = _pratinjau(tab, pt, "laporan_kinerja")
+    assert list(keadaan["halaman"]) == ["Laporan Kinerja"] and "LAPORAN KINERJA" in teks.upper()
+    keadaan, teks = _pratinjau(tab, pt, "dokumen")
+    assert list(keadaan["halaman"]) == ["Dokumen IKU"] and "KATA PENGANTAR" in teks
+    keadaan, teks = _pratinjau(tab, pt, "keputusan")
+    assert list(keadaan["halaman"]) == ["Keputusan", "Lampiran"] and "MEMUTUSKAN" in teks
+
+
+@pytest.mark.pdf
+def test_pratinjau_bagian_yang_belum_ada_pesannya_jelas(berkas: Path, dengan_pratinjau) -> None:
+    tab, pt = dengan_pratinjau
+    tanpa_bagian(berkas, "perjanjian_kinerja")
+    tab.buka()
+    r = tab.http.post("/pratinjau", data={"_token": _token(tab.html), "naskah": "perjanjian_kinerja"}, base_url=ALAMAT)
+    assert r.status_code == 200 and pt.tunggu(240)
+    galat = tab.http.get("/pratinjau.json", base_url=ALAMAT).get_json()["galat"]
+    assert galat == "Perjanjian Kinerja belum dapat dipratinjau: bagian [perjanjian_kinerja] belum ada di berkas"

@@ -191,3 +191,48 @@ def test_program_tanda_tangan_dan_realisasi_di_peramban(layanan, driver, tmp_pat
         "arguments[0].scrollIntoView({block: 'start'})", driver.find_element(By.ID, "bagian-perjanjian-kinerja")
     )
     potret(driver, tmp_path, "6-pk-dan-program")
+
+
+def test_rupiah_tanggal_dan_pilihan_bawaan_di_peramban(layanan, driver, tmp_path: Path) -> None:
+    """Issue 17.13: every digit of a 13-digit amount visible and grouped as typed; dates in Indonesian."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    alamat, berkas, _ = layanan
+    driver.get(alamat)
+    ketik(driver, "program.0.anggaran", "18456789000")
+    anggaran = isian(driver, "program.0.anggaran")
+    assert anggaran.get_attribute("value") == "18.456.789.000"
+    assert driver.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", anggaran)
+    tanggal = isian(driver, "perjanjian_kinerja.tanggal")
+    assert tanggal.get_attribute("type") == "text" and tanggal.get_attribute("value") == "16 Januari 2023"
+    ketik(driver, "perjanjian_kinerja.tanggal", "17-01-2023")
+    assert Select(isian(driver, "iku.1.arah")).options[0].text == "(bawaan: naik)"
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", anggaran)
+    potret(driver, tmp_path, "9-rupiah")
+    tekan(driver, "#tombol-simpan")
+    tunggu(lambda: driver.find_elements(By.ID, "kabar") and "Tersimpan" in driver.find_element(By.ID, "kabar").text)
+    data = tomllib.loads(berkas.read_text(encoding="utf-8"))
+    assert data["program"][0]["anggaran"] == 18456789000
+    assert str(data["perjanjian_kinerja"]["tanggal"]) == "2023-01-17"
+    assert isian(driver, "program.0.anggaran").get_attribute("value") == "18.456.789.000"
+    assert isian(driver, "perjanjian_kinerja.tanggal").get_attribute("value") == "17 Januari 2023"
+
+
+def test_pratinjau_pk_dengan_tombol_bagiannya(layanan, driver, tmp_path: Path) -> None:
+    """Issue 17.14: the PK section's button shows the PK's pages in the preview, from the warm LibreOffice."""
+    from selenium.webdriver.common.by import By
+
+    alamat, _, _ = layanan
+    driver.get(alamat)
+    versi_awal = tunggu(lambda: versi_pratinjau(driver))
+
+    def judul_pratinjau() -> list[str]:
+        return [h.text for h in driver.find_elements(By.CSS_SELECTOR, "#halaman-pratinjau h3")]
+
+    assert judul_pratinjau() == ["Keputusan", "Lampiran"]
+    tekan(driver, '#bagian-perjanjian-kinerja button.lihat-pratinjau[data-naskah="perjanjian_kinerja"]')
+    tunggu(lambda: (v := versi_pratinjau(driver)) and v != versi_awal and judul_pratinjau() == ["Perjanjian Kinerja"])
+    halaman = driver.find_elements(By.CSS_SELECTOR, "#halaman-pratinjau img.halaman")
+    assert len(halaman) >= 2 and all(i.get_attribute("alt").startswith("Perjanjian Kinerja halaman") for i in halaman)
+    potret(driver, tmp_path, "10-pratinjau-pk")

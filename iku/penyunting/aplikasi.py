@@ -239,6 +239,17 @@ def _rute(app: Flask, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -> 
             return jsonify({"versi": 0, "halaman": {}, "galat": None, "sibuk": False})
         return jsonify(pratinjau.keadaan())
 
+    @app.post("/pratinjau")
+    def pilih_pratinjau() -> Response:
+        """A preview button: show this document (PK, LKjIP, book...) from the file as saved."""
+        if pratinjau is None:
+            abort(404, "Pratinjau tidak aktif")
+        try:
+            pratinjau.minta_naskah(request.form.get("naskah", ""))
+        except ValueError:
+            abort(400, "Dokumen pratinjau tidak dikenal")
+        return jsonify(pratinjau.keadaan())
+
     @app.get("/pratinjau/<int:versi>/<int:nomor>.png")
     def gambar_pratinjau(versi: int, nomor: int) -> Response:
         berkas = pratinjau.gambar(versi, nomor) if pratinjau is not None else None

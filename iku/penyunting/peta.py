@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import bahasa
 from ..galat import Masalah
+from ..impor.teks import tanggal as baca_tanggal
 from .skema import BAGIAN_OPSIONAL, BARIS, DAFTAR, TAHUNAN, Isian, isian, pola
 
 KENDALI = {"simpan", "buat", "aksi"}
@@ -113,7 +114,10 @@ def _teks_dari(nilai: Any, loc: tuple[object, ...]) -> Any:
     if isinstance(nilai, Decimal):
         return str(nilai).replace(".", ",")
     if isinstance(nilai, dt.date):
-        return nilai.isoformat()
+        return bahasa.tanggal(nilai)  # 22 Maret 2022, as printed; read back by tanggal()
+    definisi = isian(loc)
+    if definisi and definisi.jenis == "rupiah" and isinstance(nilai, int) and not isinstance(nilai, bool):
+        return bahasa.rupiah(nilai)  # 18.456.789.000; read back by rupiah()
     return str(nilai)
 
 
@@ -200,13 +204,25 @@ def rupiah(teks: str) -> int:
     return int(bersih.replace(".", ""))
 
 
+def tanggal(teks: str) -> dt.date:
+    """15 Januari 2024, 15-01-2024, 15/1/2024, 15.01.2024 (day first, as written in Indonesia) or 2024-01-15."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", teks):
+        return dt.date.fromisoformat(teks)
+    if not re.fullmatch(r"\d{1,2}(\s+[A-Za-z]+\s+|\s*([-/.])\s*\d{1,2}\s*\2\s*)\d{4}", teks):
+        raise ValueError(teks)
+    nilai = baca_tanggal(teks)
+    if nilai is None:
+        raise ValueError(teks)
+    return nilai
+
+
 def bulat(teks: str) -> int:
     if not re.fullmatch(r"\d{1,4}", teks):
         raise ValueError(teks)
     return int(teks)
 
 
-UBAH = {"tanggal": dt.date.fromisoformat, "bulat": bulat, "angka": angka, "rupiah": rupiah}
+UBAH = {"tanggal": tanggal, "bulat": bulat, "angka": angka, "rupiah": rupiah}
 PESAN = {
     "tanggal": "bukan tanggal yang sah",
     "bulat": "harus berupa tahun (angka)",
@@ -214,7 +230,7 @@ PESAN = {
     "rupiah": "harus rupiah utuh: angka saja, tanpa sen dan tanpa koma",
 }
 CONTOH = {
-    "tanggal": "pilih tanggal pada kalender, atau tulis 2022-03-22",
+    "tanggal": "tulis hari, bulan, tahun, misalnya 15 Januari 2024 atau 15-01-2024",
     "bulat": "tulis empat angka, misalnya 2023",
     "angka": "misalnya 6,12 atau 15",
     "rupiah": "misalnya 1250000000 atau 1.250.000.000",

@@ -1,4 +1,7 @@
-"""Page pictures of the Keputusan and its Lampiran after each save, from a warm LibreOffice.
+"""Page pictures of a document of the set after each save, from a warm LibreOffice.
+
+The Keputusan and its Lampiran by default; the PK, the LKjIP or the book on demand (a button
+beside their section), which then stays the one shown after each save.
 
 `LibreOfficeHangat` is the adapter: one headless LibreOffice for the server's lifetime,
 started on first need through a helper under a python that can import uno
@@ -23,10 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import isi
-from ..galat import IkuError, Masalah, PdfError
-from ..konfigurasi import baca_bytes, muat
-from ..naskah import keputusan as context
-from ..naskah import tata
+from ..galat import ConfigError, IkuError, Masalah, PdfError
+from ..konfigurasi import baca
+from ..naskah import DAFTAR, tata_naskah
 from ..pdf import AWALAN_PROFIL, bersihkan_profil_lama, python_uno, soffice
 from .simpan import sidik
 
@@ -34,7 +36,14 @@ HANGAT = Path(__file__).resolve().with_name("lo_hangat.py")
 BATAS_MULAI_DETIK = 120
 BATAS_UBAH_DETIK = 120
 RESOLUSI = 60  # dpi of the page pictures: readable beside the form, small to send
-DOKUMEN = (("Keputusan", "keputusan.docx"), ("Lampiran", "lampiran.docx"))
+# What a preview button asks for -> the documents shown (title, kind in the registry), in order.
+NASKAH: dict[str, tuple[tuple[str, str], ...]] = {
+    "keputusan": (("Keputusan", "keputusan"), ("Lampiran", "lampiran")),
+    "dokumen": (("Dokumen IKU", "dokumen"),),
+    "perjanjian_kinerja": (("Perjanjian Kinerja", "perjanjian_kinerja"),),
+    "laporan_kinerja": (("Laporan Kinerja", "laporan_kinerja"),),
+}
+BAWAAN = "keputusan"
 
 
 class LibreOfficeHangat:
@@ -134,7 +143,8 @@ class LibreOfficeHangat:
 
 
 class Pratinjau:
-    """Renders the saved config's Keputusan and Lampiran to page pictures, in the background."""
+    """Renders one document of the saved config (the Keputusan and Lampiran at first) to page pictures,
+    in the background."""
 
     def __init__(self, lo: LibreOfficeHangat, config: Path, templates: Path) -> None:
         self.lo, self.config, self.templates = lo, config, templates
@@ -147,6 +157,7 @@ class Pratinjau:
         self._berkas: dict[str, list[Path]] = {}
         self._gambar: dict[tuple[int, int], Path] = {}
         self._galat: str | None = None
+        self._naskah = self._naskah_tampil = BAWAAN  # asked for / shown
         threading.Thread(target=self._kerja, name="iku-pratinjau", daemon=True).start()
 
     def minta_dari_berkas(self) -> int:
@@ -155,6 +166,14 @@ class Pratinjau:
             self._diminta += 1
             self._syarat.notify()
             return self._diminta
+
+    def minta_naskah(self, naskah: str) -> int:
+        """Show this document from now on (a key of NASKAH), drawn from the file as saved now."""
+        if naskah not in NASKAH:
+            raise ValueError(naskah)
+        with self._syarat:
+            self._naskah = naskah
+        return self.minta_dari_berkas()
 
     def keadaan(self) -> dict[str, Any]:
         """What the page polls: the pictures' version, their addresses, busy or failed."""
@@ -167,6 +186,7 @@ class Pratinjau:
                 "halaman": halaman,
                 "galat": self._galat,
                 "sibuk": self._diminta > self._diproses,
+                "naskah": self._naskah_tampil,
             }
 
     def gambar(self, versi: int, nomor: int) -> Path | None:
@@ -207,36 +227,50 @@ class Pratinjau:
             self._satu(nomor)
 
     def _satu(self, nomor: int) -> None:
+        with self._syarat:
+            naskah = self._naskah
         try:
-            mentah = baca_bytes(self.config)
-            if sidik(mentah) == self._sidik and not self._galat:
+            bacaan = baca(self.config)
+            if (sidik(bacaan.mentah), naskah) == (self._sidik, self._naskah_tampil) and not self._galat:
                 return self._selesai(nomor, None)
-            self._gambarkan(nomor)
-            self._sidik = sidik(mentah)
+            self._gambarkan(nomor, naskah, bacaan.config, bacaan.mentah)
+            self._sidik = sidik(bacaan.mentah)
             self._selesai(nomor, None)
         except IkuError as exc:
             self._selesai(nomor, "; ".join(m.pesan for m in exc.masalah))
         except Exception as exc:
             self._selesai(nomor, f"{type(exc).__name__}: {exc}")
 
-    def _gambarkan(self, nomor: int) -> None:
-        """The Keputusan first, shown as soon as its pages are ready; then the Lampiran."""
-        config = muat(self.config)
+    def _gambarkan(self, nomor: int, naskah: str, config: Any, mentah: bytes) -> None:
+        """Each document asked for, filled as generate fills it, shown as soon as its pages are ready."""
         folder = self._folder / str(nomor)
         folder.mkdir()
-        konteks = context.keputusan(config)
-        for judul, templat in DOKUMEN:
-            docx = isi.render(self.templates / templat, konteks, tata(config), folder / templat)
+        per_jenis = {j.jenis: j for j in DAFTAR}
+        for judul, jenis in NASKAH[naskah]:
+            j = per_jenis[jenis]
+            if not j.ada(config):
+                bagian = jenis.replace("_", " ")
+                raise ConfigError(
+                    Masalah(
+                        f"{judul} belum dapat dipratinjau: bagian [{jenis}] belum ada di berkas",
+                        kunci=jenis,
+                        saran=f"isi bagian {bagian}, simpan, lalu tekan tombol pratinjau lagi",
+                    )
+                )
+            konteks = j.konteks(config, folder)
+            docx = isi.render(self.templates / j.templat, konteks, tata_naskah(j, config, mentah), folder / j.templat)
             pdf = docx.with_suffix(".pdf")
             self.lo.ke_pdf([(docx, pdf)])
-            self._terbitkan(nomor, judul, halaman_png(pdf))
+            self._terbitkan(nomor, naskah, judul, halaman_png(pdf))
 
-    def _terbitkan(self, nomor: int, judul: str, halaman: list[Path]) -> None:
+    def _terbitkan(self, nomor: int, naskah: str, judul: str, halaman: list[Path]) -> None:
         with self._syarat:
-            self._versi = nomor
+            if self._naskah_tampil != naskah:
+                self._berkas = {}  # another document: its pages replace the old one's
+            self._versi, self._naskah_tampil = nomor, naskah
             self._berkas[judul] = halaman
             self._gambar, self._halaman, n = {}, {}, 0
-            for j, _ in DOKUMEN:
+            for j, _ in NASKAH[naskah]:
                 daftar = self._berkas.get(j, [])
                 self._halaman[j] = list(range(n, n + len(daftar)))
                 self._gambar.update({(nomor, n + i): p for i, p in enumerate(daftar)})

@@ -18,7 +18,7 @@ from typing import Any
 
 import tomlkit
 from tomlkit.container import Container, ends_with_whitespace
-from tomlkit.items import AoT, Comment, Item, Key, SingleKey, Table, Whitespace
+from tomlkit.items import AoT, Array, Comment, Item, Key, SingleKey, Table, Whitespace
 
 from .peta import ASAL, KOSONG
 from .skema import BARIS, DAFTAR, ISIAN, TAHUNAN, pola
@@ -103,8 +103,29 @@ def _samakan(letak: Letak, kunci: str, baru: Any, loc: tuple[object, ...]) -> No
         _tabel_baru(letak, kunci, baru, tempat)
     elif lama is None:
         _tambah(letak, kunci, _item(baru, lama))
-    elif not sama(lama, baru):
+    elif sama(lama, baru):
+        return
+    elif isinstance(lama, Array) and isinstance(baru, list) and len(lama) and "\n" in lama.as_string():
+        _ubah_daftar(lama, baru)
+    else:
         wadah[kunci] = _item(baru, lama)
+
+
+def _ubah_daftar(lama: Array, baru: list[Any]) -> None:
+    """A list written over several lines, changed item by item: comments among its items stay."""
+    ubahan = difflib.SequenceMatcher(a=[str(v).strip() for v in lama], b=[str(v).strip() for v in baru], autojunk=False)
+    for op, a1, a2, b1, b2 in reversed(ubahan.get_opcodes()):
+        if op == "replace" and a2 - a1 == b2 - b1:
+            for i, v in zip(range(a1, a2), baru[b1:b2]):
+                lama[i] = _jadi_item(v, None)
+            continue
+        for i in reversed(range(a1, a2)) if op in ("replace", "delete") else ():
+            del lama[i]
+        for j, v in enumerate(baru[b1:b2]) if op in ("replace", "insert") else ():
+            if a1 + j == len(lama):
+                lama.append(_jadi_item(v, None))
+            else:
+                lama.insert(a1 + j, _jadi_item(v, None))
 
 
 def _tambah(letak: Letak, kunci: str, item: Any) -> None:
@@ -298,6 +319,7 @@ def _jadi_item(baru: Any, lama: Any) -> Any:
     if isinstance(baru, list):
         daftar = tomlkit.array()
         daftar.extend(_jadi_item(b, None) for b in baru)
-        berbaris = isinstance(lama, Item) and "\n" in lama.as_string() or len(baru) > 1
+        # a list keeps its form: one line stays one line; a new or empty one is one line for one item
+        berbaris = "\n" in lama.as_string() if isinstance(lama, Array) and len(lama) else len(baru) > 1
         return daftar.multiline(berbaris) if baru else daftar
     return tomlkit.item(baru)

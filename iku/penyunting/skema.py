@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import HURUF_DIKENAL
+from ..model import HURUF_DIKENAL, Format, Iku
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Isian:
     bantuan: str = ""
     pilihan: tuple[str, ...] = ()
     nama_pilihan: tuple[str, ...] = ()  # what the <select> shows for each choice, when not the choice itself
+    bawaan: str = ""  # what an empty choice means (the model's default), shown as "(bawaan: naik)"
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,24 @@ FORMAT = (
         "pilihan",
         wajib=False,
         pilihan=("A4", "F4"),
+        bawaan=Format.model_fields["kertas"].default,
         bantuan="A4 (Permendagri 1/2023) atau F4 (215 x 330 mm).",
     ),
-    Isian("huruf", "Jenis huruf", "pilihan", wajib=False, pilihan=HURUF_DIKENAL),
+    Isian(
+        "huruf",
+        "Jenis huruf",
+        "pilihan",
+        wajib=False,
+        pilihan=HURUF_DIKENAL,
+        bawaan=Format.model_fields["huruf"].default,
+    ),
     Isian(
         "tanda_tangan",
         "Cara tanda tangan",
         "pilihan",
         wajib=False,
         pilihan=("basah", "elektronik", "srikandi"),
+        bawaan=Format.model_fields["tanda_tangan"].default,
         nama_pilihan=("basah (tinta)", "elektronik (TTE, kode QR)", "srikandi (templat SRIKANDI)"),
         bantuan="Basah: ditandatangani dengan tinta. Elektronik: kode QR dan catatan BSrE di kaki halaman. "
         "SRIKANDI: nomor, tanggal dan tanda tangan diisi oleh SRIKANDI.",
@@ -145,6 +155,7 @@ ARAH = Isian(
     "pilihan",
     wajib=False,
     pilihan=("naik", "turun"),
+    bawaan=Iku.model_fields["arah"].default,
     nama_pilihan=("naik: makin tinggi makin baik", "turun: makin rendah makin baik"),
     bantuan="Menentukan cara menghitung capaian pada Laporan Kinerja.",
 )

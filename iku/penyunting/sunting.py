@@ -8,7 +8,6 @@ passes, and never over a version of the file the page did not load.
 from __future__ import annotations
 
 import threading
-import tomllib
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,7 +127,7 @@ class Penyunting:
             if baru != mentah:
                 tulis_atomik(self.config, uji.teks)
             kode = self._ingat(baru)
-        data = tomllib.loads(uji.teks)
+        _, data = urai_toml(baru, self.config)  # the one reader: numbers shown as on load (9,86)
         return Halaman(dari_data(data), kode, [], uji.peringatan, "Tersimpan.", tersimpan=True), uji.config
 
     def _konflik(self, pohon: dict[str, Any], kode: str, mentah: bytes) -> Halaman:

@@ -105,6 +105,23 @@
     }, 500);
   }
 
+  // ------------------------------------------------------------ rupiah as typed: 18.456.789.000
+  // Only a text of digits and dots is regrouped; anything else is left for the check to name.
+  function ribuan(input) {
+    const teks = input.value;
+    if (!/^[\d.]+$/.test(teks)) return;
+    const angka = teks.replace(/\./g, "").replace(/^0+(?=\d)/, "");
+    const baru = angka.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    if (baru === teks) return;
+    const kursor = input.selectionStart === null ? teks.length : input.selectionStart;
+    let digitSebelum = teks.slice(0, kursor).replace(/\./g, "").length;
+    digitSebelum -= teks.replace(/\./g, "").length - angka.length;  // leading zeros dropped
+    input.value = baru;
+    let posisi = 0;
+    for (let n = 0; posisi < baru.length && n < digitSebelum; posisi++) if (baru[posisi] !== ".") n++;
+    if (document.activeElement === input) input.setSelectionRange(posisi, posisi);
+  }
+
   // ------------------------------------------------------------ preview
   let versiTampil = -1;
   function gambarPratinjau(keadaan) {
@@ -112,7 +129,7 @@
     const status = document.getElementById("status-pratinjau");
     if (!wadah) return;
     if (status) status.textContent = keadaan.galat ? "Pratinjau gagal: " + keadaan.galat
-      : keadaan.sibuk ? "Pratinjau sedang dibuat…" : keadaan.versi ? "Pratinjau sesudah simpan terakhir." : "Pratinjau belum ada.";
+      : keadaan.sibuk ? "Pratinjau sedang dibuat…" : keadaan.versi ? "Pratinjau sesudah simpan terakhir; tombol Pratinjau di tiap bagian memilih dokumen lain." : "Pratinjau belum ada.";
     if (keadaan.versi === versiTampil) return;
     versiTampil = keadaan.versi;
     wadah.replaceChildren();
@@ -130,21 +147,42 @@
       });
     }
   }
+  let tanyaLagi = null;
+  function jadwalkan(ms) { clearTimeout(tanyaLagi); tanyaLagi = setTimeout(tanyaPratinjau, ms); }
   async function tanyaPratinjau() {
     try {
       const jawab = await fetch("/pratinjau.json", { credentials: "same-origin" });
       const keadaan = await jawab.json();
       gambarPratinjau(keadaan);
-      setTimeout(tanyaPratinjau, keadaan.sibuk ? 500 : 3000);
-    } catch (e) { setTimeout(tanyaPratinjau, 5000); }
+      jadwalkan(keadaan.sibuk ? 500 : 3000);
+    } catch (e) { jadwalkan(5000); }
+  }
+  // A preview button: the document of its section, drawn from the file as saved.
+  async function pilihPratinjau(tombol) {
+    const data = new FormData();
+    data.append("_token", document.querySelector('input[name="_token"]').value);
+    data.append("naskah", tombol.dataset.naskah);
+    const status = document.getElementById("status-pratinjau");
+    if (status) status.textContent = "Pratinjau " + tombol.textContent.replace(/^Pratinjau /, "") + " sedang dibuat…";
+    try {
+      const jawab = await fetch("/pratinjau", { method: "POST", body: data, credentials: "same-origin" });
+      if (jawab.ok) gambarPratinjau(await jawab.json());
+      else if (status) status.textContent = "Pratinjau tidak dapat diminta (" + jawab.status + "); muat ulang halaman.";
+    } catch (e) { if (status) status.textContent = "Pratinjau tidak dapat diminta; periksa apakah iku serve masih berjalan."; }
+    jadwalkan(500);
   }
 
   document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll("textarea.tumbuh").forEach(tumbuh);
-    document.addEventListener("input", (e) => { if (e.target.matches("textarea.tumbuh")) tumbuh(e.target); });
+    document.addEventListener("input", (e) => {
+      if (e.target.matches("textarea.tumbuh")) tumbuh(e.target);
+      if (e.target.matches("input.rupiah")) ribuan(e.target);
+    });
     const form = document.getElementById("formulir");
     if (form) {
       form.addEventListener("click", (e) => {
+        const lihat = e.target.closest("button.lihat-pratinjau");
+        if (lihat) { e.preventDefault(); pilihPratinjau(lihat); return; }
         const tombol = e.target.closest('button[name="aksi"]');
         if (tombol && aksi(tombol)) { e.preventDefault(); periksa(form); }
       });
