@@ -375,12 +375,12 @@ def test_check_target_nol_persen_lebih_seratus_dan_realisasi_mendatang(tmp_path)
     path = salin_config(
         tmp_path / "iku.toml",
         {
-            "target = { 2023 = 5.15": "target = { 2023 = 0, 2024 = 4.9, 2025 = 4.8, 2026 = 4.6 }",
+            "target = { 2023 = 6.86": "target = { 2023 = 0, 2024 = 9.86, 2025 = 12.86, 2026 = 15.86 }",  # naik
             "realisasi = { 2021 = 3.86": "realisasi = { 2021 = 3.86, 2022 = 512, 2023 = 6.66, 2024 = 7 }",
         },
     )
     hasil = [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
-    assert [m.kunci for m in hasil] == ["iku[1].target.2023", "iku[2].realisasi.2022", "iku[2].realisasi.2024"]
+    assert [m.kunci for m in hasil] == ["iku[2].target.2023", "iku[2].realisasi.2022", "iku[2].realisasi.2024"]
     nol, seratus, mendatang = hasil
     assert "bernilai 0" in nol.pesan and "tidak dapat dihitung" in nol.pesan
     assert "(512) lebih dari 100" in seratus.pesan and "%" in seratus.pesan
@@ -399,6 +399,16 @@ def test_check_target_akhir_rencana_nol(tmp_path):
     hasil = [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
     assert [(m.kunci, "target tahun 2026 bernilai 0" in m.pesan) for m in hasil] == [("iku[2].target.2026", True)]
     assert capaian.capaian_akhir(baca(path).config)[1].teks()["capaian"] == "-"
+
+
+def test_check_target_nol_turun_tidak_diperingatkan(tmp_path):
+    """Issue 18 item 11: "jumlah temuan berulang" with target 0 is measured (100,00 or 0,00): no warning."""
+    path = salin_config(
+        tmp_path / "iku.toml",
+        {"target = { 2023 = 5.15": "target = { 2023 = 0, 2024 = 0, 2025 = 0, 2026 = 0 }"},  # arah = "turun"
+    )
+    assert not [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
+    assert capaian.tabel_capaian(baca(path).config)[0].teks()["capaian"] == "0,00"  # realisasi 5,05 above 0
 
 
 def test_target_nol_tanpa_laporan_tidak_diperingatkan(tmp_path):
