@@ -675,11 +675,12 @@ def test_rsud_program_tanpa_realisasi_bukan_nol(tmp_path: Path) -> None:
     """Item 10: 172.026.000.000 / 180.000.000.000 = 95,57 % absorbed, not / 215.550.000.000 (79,81 %);
     the report names the programmes without realisasi, in the Ikhtisar and under the table."""
     teks = tulis_agen(tmp_path, rsud())
-    belum = (
+    program = (
         "Realisasi Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat dan Program "
-        "Peningkatan Kapasitas Sumber Daya Manusia Kesehatan belum tersedia, sehingga tercetak \u201c-\u201d dan "
-        "tidak dihitung dalam persentase serapan anggaran."
+        "Peningkatan Kapasitas Sumber Daya Manusia Kesehatan belum tersedia,"
     )
+    belum = f"{program} dan tidak dihitung dalam persentase serapan anggaran."
+    belum_tabel = f"{program} sehingga tercetak \u201c-\u201d dan tidak dihitung dalam persentase serapan anggaran."
     berurutan(
         teks,
         [
@@ -697,7 +698,7 @@ def test_rsud_program_tanpa_realisasi_bukan_nol(tmp_path: Path) -> None:
             "215.550.000.000",
             "172.026.000.000",
             "95,57",
-            belum,
+            belum_tabel,
             "BAB IV PENUTUP",
         ],
     )

@@ -182,14 +182,16 @@ def kalimat_anggaran(config: Config, hitung: capaian.Anggaran) -> list[str]:
     ]
 
 
-def kalimat_belum(config: Config, hitung: capaian.Anggaran) -> str:
-    """Which programmes have no realisasi yet ("" when all have one)."""
+def kalimat_belum(config: Config, hitung: capaian.Anggaran, di_tabel: bool = False) -> str:
+    """Which programmes have no realisasi yet ("" when all have one); under the table it also says
+    why their row prints "-"."""
     kurang = [config.program[i].nama for i in hitung.tanpa_realisasi]
     if not kurang:
         return ""
+    cetak = " sehingga tercetak \u201c-\u201d" if di_tabel else ""
     return (
-        f"Realisasi {bahasa.rangkai(kurang)} belum tersedia, sehingga tercetak \u201c-\u201d dan tidak "
-        "dihitung dalam persentase serapan anggaran."
+        f"Realisasi {bahasa.rangkai(kurang)} belum tersedia,{cetak} dan tidak dihitung dalam persentase "
+        "serapan anggaran."
     )
 
 
@@ -376,7 +378,7 @@ def anggaran(config: Config, hitung: capaian.Anggaran, label: str) -> dict[str, 
         "judul": f"Realisasi Anggaran per Program Tahun {config.tahun}",
         "baris": baris,
         "jumlah": capaian.teks_anggaran(hitung.jumlah),
-        "catatan": kalimat_belum(config, hitung),  # programmes without realisasi, under the table
+        "catatan": kalimat_belum(config, hitung, di_tabel=True),  # programmes without realisasi, under the table
     }
 
 
