@@ -19,6 +19,7 @@ from ..model import Config, Iku, LaporanKinerja
 from ..rapi import Tata
 from . import blok, buku
 from .blok import periode
+from .keputusan import kelompok_iku
 from .perjanjian_kinerja import baris_target, perjanjian
 
 # The report's outline (Permenpan RB 53/2014): (key, title or None when it depends on the config,
@@ -224,15 +225,17 @@ def rencana(config: Config, label: dict[str, Any]) -> dict[str, Any]:
 
 
 def per_sasaran(config: Config, baris: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows (one per indicator, in config order) grouped by consecutive sasaran: one table each, the
-    sasaran in a header row that repeats on every page the group takes. Rows are numbered per
-    indicator through all groups: the one numbering of every LKjIP table."""
-    kelompok: list[dict[str, Any]] = []
-    for n, (b, isi) in enumerate(zip(config.iku, baris, strict=True), start=1):
-        if not kelompok or kelompok[-1]["sasaran"] != b.sasaran:
-            kelompok.append({"sasaran": b.sasaran, "baris": []})
-            kelompok[-1]["judul_sasaran"] = f"Sasaran {len(kelompok)}: {b.sasaran}"
-        kelompok[-1]["baris"].append({**isi, "nomor": f"{n}."})
+    """Rows (one per indicator, in config order) grouped by consecutive sasaran (kelompok_iku): one
+    table each, the sasaran in a header row that repeats on every page the group takes. Rows are
+    numbered per indicator through all groups: the one numbering of every LKjIP table."""
+    urut = iter(baris)
+    kelompok = kelompok_iku(config.iku, lambda _b: dict(next(urut)))
+    nomor = 0
+    for n, g in enumerate(kelompok, start=1):
+        g["judul_sasaran"] = f"Sasaran {n}: {g['sasaran']}"
+        for b in g["baris"]:
+            nomor += 1
+            b["nomor"] = f"{nomor}."
     return kelompok
 
 
