@@ -122,6 +122,13 @@ def rupiah(nilai: int) -> str:
     return angka(int(nilai))
 
 
+def rangkai(butir: list[str]) -> str:
+    """'A', 'A dan B', 'A, B, dan C'."""
+    if len(butir) < 3:
+        return " dan ".join(butir)
+    return f"{', '.join(butir[:-1])}, dan {butir[-1]}"
+
+
 def romawi(nomor: int) -> str:
     """1 -> I, 4 -> IV, 14 -> XIV."""
     hasil = ""

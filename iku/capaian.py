@@ -5,7 +5,10 @@ Pure arithmetic on the validated model, in Decimal, rounded half up to two decim
 Ikhtisar, `iku capaian`. Formulas are fixed by the config contract:
 - arah "naik": realisasi / target x 100;
 - arah "turun" (lower is better): (2 x target - realisasi) / target x 100, never below 0;
-- a target of 0 leaves capaian undefined (None, printed "-"), never a division error.
+- a target of 0: "turun" is met by a realisasi of 0 (100) and missed by anything above (0);
+  "naik" leaves capaian undefined (None, printed "-"), never a division error.
+A programme without realisasi is unknown, not 0: the % absorbed is taken over the programmes
+that have one.
 """
 
 from __future__ import annotations
@@ -47,9 +50,11 @@ def persen_dua_desimal(pembilang: Fraction) -> Decimal:
 
 
 def hitung(target: Decimal, realisasi: Decimal, arah: str) -> Decimal | None:
-    """Capaian (%) of one value against one target; None when the target is 0."""
+    """Capaian (%) of one value against one target; None for a target of 0 with arah "naik"."""
     if target == 0:
-        return None
+        if arah == "naik":
+            return None
+        return persen_dua_desimal(Fraction(1) if realisasi <= 0 else Fraction(0))  # met, or missed
     t, r = Fraction(target), Fraction(realisasi)
     rasio = r / t if arah == "naik" else (2 * t - r) / t
     return persen_dua_desimal(max(rasio, Fraction(0)) if arah == "turun" else rasio)
@@ -141,7 +146,7 @@ class Ikhtisar:
     jumlah: int  # indicators
     tercapai: int  # capaian >= 100 %
     per_predikat: dict[str, int]  # every predikat, in order from Sangat Tinggi, zeros included
-    tidak_terukur: int  # capaian undefined (target 0)
+    tidak_terukur: int  # capaian undefined (a "naik" target of 0)
 
 
 def ikhtisar(daftar: list[Capaian]) -> Ikhtisar:
@@ -163,10 +168,19 @@ class BarisAnggaran:
 
 @dataclass(frozen=True)
 class Anggaran:
-    """The budget table: one row per programme and the JUMLAH row."""
+    """The budget table: one row per programme and the JUMLAH row.
+
+    JUMLAH sums every anggaran and the realisasi that are known; its % is the realisasi of the
+    programmes that have one over the anggaran of those same programmes (`terukur`)."""
 
     baris: list[BarisAnggaran]
     jumlah: BarisAnggaran
+    terukur: BarisAnggaran  # only the programmes with a realisasi: the base of the % absorbed
+
+    @property
+    def tanpa_realisasi(self) -> list[int]:
+        """Indexes of the programmes whose realisasi is not known."""
+        return [i for i, b in enumerate(self.baris) if b.realisasi is None]
 
 
 def serapan(anggaran: Decimal, realisasi: Decimal | None) -> BarisAnggaran:
@@ -177,12 +191,14 @@ def serapan(anggaran: Decimal, realisasi: Decimal | None) -> BarisAnggaran:
 
 
 def anggaran(program: Iterable[tuple[Decimal | int, Decimal | int | None]]) -> Anggaran:
-    """(anggaran, realisasi) of each programme -> rows and JUMLAH (a missing realisasi counts as none)."""
+    """(anggaran, realisasi) of each programme -> rows, JUMLAH and the base of the % absorbed."""
     pasangan = [(Decimal(a), None if r is None else Decimal(r)) for a, r in program]
     baris = [serapan(a, r) for a, r in pasangan]
-    ada_realisasi = any(r is not None for _, r in pasangan)
-    total_r = sum((r for _, r in pasangan if r is not None), Decimal(0)) if ada_realisasi else None
-    return Anggaran(baris, serapan(sum((a for a, _ in pasangan), Decimal(0)), total_r))
+    ada = [(a, r) for a, r in pasangan if r is not None]
+    total_r = sum((r for _, r in ada), Decimal(0)) if ada else None
+    terukur = serapan(sum((a for a, _ in ada), Decimal(0)), total_r)
+    total_a = sum((a for a, _ in pasangan), Decimal(0))
+    return Anggaran(baris, BarisAnggaran(total_a, total_r, terukur.persen), terukur)
 
 
 def teks_anggaran(b: BarisAnggaran) -> dict[str, str]:
@@ -204,9 +220,13 @@ def kalimat_ikhtisar(ik: Ikhtisar, dana: Anggaran | None = None) -> list[str]:
             f"Sebanyak {_banyak(ik.tidak_terukur)} indikator bertarget 0, sehingga capaian dan predikatnya "
             "tidak dapat dihitung."
         )
-    if dana is not None and dana.jumlah.realisasi is not None:
-        j = teks_anggaran(dana.jumlah)
-        hasil.append(f"Realisasi anggaran sebesar Rp{j['realisasi']} dari pagu Rp{j['anggaran']} ({j['persen']}%).")
+    if dana is not None and dana.terukur.realisasi is not None:
+        j = teks_anggaran(dana.terukur)
+        kurang = len(dana.tanpa_realisasi)
+        hasil.append(
+            f"Realisasi anggaran sebesar Rp{j['realisasi']} dari pagu Rp{j['anggaran']} ({j['persen']}%)"
+            + (f"; realisasi {_banyak(kurang)} program belum tersedia." if kurang else ".")
+        )
     return hasil
 
 

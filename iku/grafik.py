@@ -34,6 +34,7 @@ LEBAR_HURUF_TEBAL = 0.72  # the same for DejaVu Sans Bold (titles)
 WARNA_AWAL, WARNA_TARGET, WARNA_REALISASI = "#d7d7d7", "#5a5a5a", "#ffffff"
 GARIS_PT = 0.6
 KOSONG = "-"
+MAKIN_RENDAH = "(makin rendah makin baik)"
 BATAS_FLOAT = 1e300  # heights beyond this are drawn at it (the config may hold any finite Decimal)
 RC: dict[str, Any] = {
     "font.family": HURUF,
@@ -55,6 +56,7 @@ class Seri:
     target: tuple[Decimal | None, ...]
     realisasi: tuple[Decimal | None, ...] | None = None
     kondisi_awal: tuple[str, Decimal] | None = None  # (year, value), drawn first
+    arah: str = "naik"  # "turun": lower is better, said under the title
 
 
 def seri_target_realisasi(baris: Iku, config: Config) -> Seri:
@@ -69,6 +71,7 @@ def seri_target_realisasi(baris: Iku, config: Config) -> Seri:
         tuple((baris.target or {}).get(t) for t in tahun),
         tuple((baris.realisasi or {}).get(t) for t in tahun),
         awal,
+        baris.arah,
     )
 
 
@@ -139,10 +142,13 @@ class Kotak:
 
 
 def judul_panel(s: Seri, lebar_mm: float) -> list[str]:
-    """The panel's title 'Indikator (satuan)' wrapped to the panel, at most three lines."""
+    """The panel's title 'Indikator (satuan)' wrapped to the panel, at most three lines; a
+    lower-is-better indicator gets a line saying so (a tall bar is not an achievement)."""
     per_baris = max(10, int(lebar_mm / (PT_JUDUL * MM_PER_PT * LEBAR_HURUF_TEBAL)))
     baris = textwrap.wrap(f"{s.nama} ({s.satuan})", per_baris)
-    return baris[:2] + [textwrap.shorten(" ".join(baris[2:]), per_baris, placeholder=" …")] if len(baris) > 3 else baris
+    if len(baris) > 3:
+        baris = baris[:2] + [textwrap.shorten(" ".join(baris[2:]), per_baris, placeholder=" …")]
+    return baris + textwrap.wrap(MAKIN_RENDAH, per_baris) * (s.arah == "turun")
 
 
 def _panel(figur_: Figure, k: Kotak, s: Seri) -> None:

@@ -49,10 +49,18 @@ def test_rumus_capaian(target, realisasi, arah, hasil):
     assert nilai == D(hasil) and str(nilai) == hasil  # always two decimals
 
 
-@pytest.mark.parametrize("arah", ["naik", "turun"])
-def test_target_nol_tidak_terdefinisi(arah):
-    assert capaian.hitung(D(0), D("5"), arah) is None
+def test_target_nol_naik_tidak_terdefinisi():
+    assert capaian.hitung(D(0), D("5"), "naik") is None
+    assert capaian.hitung(D(0), D(0), "naik") is None
     assert capaian.predikat(None) == "-" and capaian.teks_capaian(None) == "-"
+
+
+@pytest.mark.parametrize("realisasi, hasil", [("0", "100.00"), ("0.5", "0.00"), ("3", "0.00")])
+def test_target_nol_turun(realisasi, hasil):
+    """Issue 18 item 11: "jumlah temuan berulang" with target 0: none found meets it, any found misses."""
+    nilai = capaian.hitung(D(0), D(realisasi), "turun")
+    assert nilai == D(hasil) and str(nilai) == hasil
+    assert capaian.predikat(nilai) == ("Sangat Tinggi" if realisasi == "0" else "Sangat Rendah")
 
 
 @pytest.mark.parametrize(
@@ -139,8 +147,24 @@ def test_jumlah_anggaran(program):
     assert hasil.jumlah.anggaran == sum(a for a, _ in program)
     ada = [r for _, r in program if r is not None]
     assert hasil.jumlah.realisasi == (sum(ada) if ada else None)
+    # % absorbed: the realisasi known over the anggaran of those same programmes (issue 18 item 10)
+    pagu_ada = sum(a for a, r in program if r is not None)
+    assert hasil.jumlah.persen == (None if not ada or not pagu_ada else acuan_half_up(D(sum(ada)), D(pagu_ada)))
+    assert hasil.tanpa_realisasi == [i for i, (_, r) in enumerate(program) if r is None]
     for (a, r), baris in zip(program, hasil.baris):
         assert baris.persen == (None if r is None or a == 0 else acuan_half_up(D(r), D(a)))
+
+
+def test_program_tanpa_realisasi_tidak_dihitung_nol():
+    """Issue 18 item 10 (the RSUD): 95,57 % absorbed, not 83,46 %."""
+    hasil = capaian.anggaran([(10_000_000_000, 9_557_000_000), (1_451_000_000, None), (0, 0)])
+    assert capaian.teks_anggaran(hasil.jumlah) == {
+        "anggaran": "11.451.000.000",
+        "realisasi": "9.557.000.000",
+        "persen": "95,57",
+    }
+    assert capaian.teks_anggaran(hasil.terukur)["anggaran"] == "10.000.000.000"
+    assert hasil.tanpa_realisasi == [1]
 
 
 def test_anggaran_dicetak():
@@ -154,7 +178,7 @@ def test_anggaran_dicetak():
         "anggaran": "2.000.000.000",
         "realisasi": "1.787.500.000",
         "persen": "89,38",
-    }
+    }  # the 0 budget without realisasi changes nothing
 
 
 # ---------------------------------------------------------------- configs
@@ -351,12 +375,12 @@ def test_check_target_nol_persen_lebih_seratus_dan_realisasi_mendatang(tmp_path)
     path = salin_config(
         tmp_path / "iku.toml",
         {
-            "target = { 2023 = 5.15": "target = { 2023 = 0, 2024 = 4.9, 2025 = 4.8, 2026 = 4.6 }",
+            "target = { 2023 = 6.86": "target = { 2023 = 0, 2024 = 9.86, 2025 = 12.86, 2026 = 15.86 }",  # naik
             "realisasi = { 2021 = 3.86": "realisasi = { 2021 = 3.86, 2022 = 512, 2023 = 6.66, 2024 = 7 }",
         },
     )
     hasil = [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
-    assert [m.kunci for m in hasil] == ["iku[1].target.2023", "iku[2].realisasi.2022", "iku[2].realisasi.2024"]
+    assert [m.kunci for m in hasil] == ["iku[2].target.2023", "iku[2].realisasi.2022", "iku[2].realisasi.2024"]
     nol, seratus, mendatang = hasil
     assert "bernilai 0" in nol.pesan and "tidak dapat dihitung" in nol.pesan
     assert "(512) lebih dari 100" in seratus.pesan and "%" in seratus.pesan
@@ -375,6 +399,16 @@ def test_check_target_akhir_rencana_nol(tmp_path):
     hasil = [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
     assert [(m.kunci, "target tahun 2026 bernilai 0" in m.pesan) for m in hasil] == [("iku[2].target.2026", True)]
     assert capaian.capaian_akhir(baca(path).config)[1].teks()["capaian"] == "-"
+
+
+def test_check_target_nol_turun_tidak_diperingatkan(tmp_path):
+    """Issue 18 item 11: "jumlah temuan berulang" with target 0 is measured (100,00 or 0,00): no warning."""
+    path = salin_config(
+        tmp_path / "iku.toml",
+        {"target = { 2023 = 5.15": "target = { 2023 = 0, 2024 = 0, 2025 = 0, 2026 = 0 }"},  # arah = "turun"
+    )
+    assert not [m for m in periksa_naskah(baca(path)) if m.kunci and m.kunci.startswith("iku")]
+    assert capaian.tabel_capaian(baca(path).config)[0].teks()["capaian"] == "0,00"  # realisasi 5,05 above 0
 
 
 def test_target_nol_tanpa_laporan_tidak_diperingatkan(tmp_path):

@@ -173,3 +173,15 @@ def test_angka_sangat_besar_tetap_tergambar():
     assert "10.000.000.000.000.000.000.000.000.000" in [t.get_text() for t in ax.texts]
     assert [b.get_height() for b in batang(ax)] == [1e28, -grafik.BATAS_FLOAT]
     assert grafik.grafik([besar]).data.startswith(b"\x89PNG")
+
+
+def test_grafik_turun_menyebut_makin_rendah_makin_baik():
+    """Issue 18 item 16: a tall realisasi bar of a lower-is-better indicator is no achievement."""
+    from dataclasses import replace
+
+    turun = replace(DENGAN_REALISASI, arah="turun")
+    figur = grafik.figur([turun])
+    judul = [t.get_text() for t in figur.texts]
+    assert judul == ["Persentase Penduduk Miskin (%)\n(makin rendah makin baik)"]
+    assert [t.get_text() for t in grafik.figur([DENGAN_REALISASI]).texts] == ["Persentase Penduduk Miskin (%)"]
+    assert grafik.grafik([turun]).data != grafik.grafik([DENGAN_REALISASI]).data

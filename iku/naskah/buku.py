@@ -266,6 +266,7 @@ def seri_grafik(b: Iku, config: Config) -> grafik_.Seri | None:
         tahun,
         tuple(b.target.get(t) for t in tahun),
         kondisi_awal=(str(config.rencana.tahun_kondisi_awal), b.kondisi_awal),
+        arah=b.arah,
     )
 
 

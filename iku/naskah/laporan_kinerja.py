@@ -20,7 +20,7 @@ from ..rapi import Tata
 from . import blok, buku
 from .blok import periode
 from .keputusan import kelompok_iku
-from .perjanjian_kinerja import perjanjian
+from .perjanjian_kinerja import baris_target, perjanjian
 
 # The report's outline (Permenpan RB 53/2014): (key, title or None when it depends on the config,
 # level, numbered). Sub-chapters are lettered A., B. as the regulation's format prints them.
@@ -44,8 +44,13 @@ KERANGKA: list[tuple[str, str | None, int, bool]] = [
 # Entries printed only when the config has what they show.
 BERSYARAT: dict[str, Callable[[Config], bool]] = {
     "pk": lambda c: c.perjanjian_kinerja is not None,
+    "anggaran": lambda c: bool(c.program),
     "lampiran": lambda c: c.perjanjian_kinerja is not None,
 }
+# Units that name the kind of number ("88,12 nilai" reads as a noun twice): printed bare.
+SATUAN_TANPA_KATA = {"nilai", "indeks", "skor", "predikat", "poin", "angka", "level", "peringkat", "rasio"}
+SATUAN_RUPIAH = {"rupiah", "rp", "rp."}
+MAKIN_RENDAH = grafik.MAKIN_RENDAH
 JUDUL_SAMPUL = "LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)"
 
 
@@ -153,13 +158,42 @@ def ikhtisar(config: Config, daftar: list[capaian.Capaian], hitung: capaian.Angg
             f"{_jumlah(ik.tidak_terukur)} indikator bertarget 0 sehingga capaian dan predikatnya "
             f'tidak dapat dihitung (tercetak "-").'
         )
-    jumlah = capaian.teks_anggaran(hitung.jumlah)
-    if config.program and hitung.jumlah.persen is not None:
-        hasil.append(
+    return [[p] for p in hasil + kalimat_anggaran(config, hitung)]
+
+
+def kalimat_anggaran(config: Config, hitung: capaian.Anggaran) -> list[str]:
+    """The budget absorbed in words (Ikhtisar): over the programmes whose realisasi is known,
+    naming those whose realisasi is not (unknown, not 0)."""
+    if not config.program:
+        return []
+    tahun = config.tahun
+    jumlah, terukur = capaian.teks_anggaran(hitung.jumlah), capaian.teks_anggaran(hitung.terukur)
+    if not hitung.tanpa_realisasi:
+        return [
             f"Realisasi anggaran tahun {tahun} sebesar Rp{jumlah['realisasi']} dari pagu "
             f"Rp{jumlah['anggaran']}, atau terserap {jumlah['persen']}%."
-        )
-    return [[p] for p in hasil]
+        ]
+    if hitung.terukur.persen is None:
+        return [f"{kalimat_belum(config, hitung)} Serapan anggaran tahun {tahun} belum dapat dihitung."]
+    return [
+        f"Realisasi anggaran tahun {tahun} program yang realisasinya tersedia sebesar Rp{terukur['realisasi']} "
+        f"dari pagu Rp{terukur['anggaran']}, atau terserap {terukur['persen']}% (pagu seluruh program "
+        f"Rp{jumlah['anggaran']}).",
+        kalimat_belum(config, hitung),
+    ]
+
+
+def kalimat_belum(config: Config, hitung: capaian.Anggaran, di_tabel: bool = False) -> str:
+    """Which programmes have no realisasi yet ("" when all have one); under the table it also says
+    why their row prints "-"."""
+    kurang = [config.program[i].nama for i in hitung.tanpa_realisasi]
+    if not kurang:
+        return ""
+    cetak = " sehingga tercetak \u201c-\u201d" if di_tabel else ""
+    return (
+        f"Realisasi {bahasa.rangkai(kurang)} belum tersedia,{cetak} dan tidak dihitung dalam persentase "
+        "serapan anggaran."
+    )
 
 
 # ---------------------------------------------------------------- BAB I and II
@@ -190,6 +224,21 @@ def rencana(config: Config, label: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def per_sasaran(config: Config, baris: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows (one per indicator, in config order) grouped by consecutive sasaran (kelompok_iku): one
+    table each, the sasaran in a header row that repeats on every page the group takes. Rows are
+    numbered per indicator through all groups: the one numbering of every LKjIP table."""
+    urut = iter(baris)
+    kelompok = kelompok_iku(config.iku, lambda _b: dict(next(urut)))
+    nomor = 0
+    for n, g in enumerate(kelompok, start=1):
+        g["judul_sasaran"] = f"Sasaran {n}: {g['sasaran']}"
+        for b in g["baris"]:
+            nomor += 1
+            b["nomor"] = f"{nomor}."
+    return kelompok
+
+
 def tabel_target(config: Config, bab: int) -> dict[str, Any]:
     """The IKU with kondisi awal, the target of every plan year and kondisi akhir: the rows of the
     book's Tabel 2.2.1 (buku.baris_tabel), without its strategy and measurement columns."""
@@ -200,7 +249,8 @@ def tabel_target(config: Config, bab: int) -> dict[str, Any]:
         "kondisi_awal": tabel["kondisi_awal"],
         "kondisi_akhir": tabel["kondisi_akhir"],
         "tahun": [str(t) for t in r.tahun],
-        "baris": [{**b, "nomor": f"{n}."} for n, b in enumerate(tabel["baris"], start=1)],
+        "kelompok": per_sasaran(config, tabel["baris"]),
+        "kolom": 5 + len(r.tahun),  # NO, INDIKATOR, SATUAN, KONDISI AWAL, a year each, KONDISI AKHIR
     }
 
 
@@ -218,7 +268,9 @@ def pengantar_capaian(config: Config) -> list[list[str]]:
         ],
         [
             f"Predikat capaian: {', '.join(batas)}, dan {capaian.SANGAT_RENDAH} (di bawah "
-            f'{bahasa.angka(capaian.PREDIKAT[-1][0])}%). Indikator bertarget 0 tidak dapat dihitung capaiannya ("-").'
+            f"{bahasa.angka(capaian.PREDIKAT[-1][0])}%). Untuk target 0: pada indikator yang makin rendah "
+            "makin baik, realisasi 0 berarti target tercapai (100%) dan realisasi di atas 0 berarti capaian 0%; "
+            'pada indikator yang makin tinggi makin baik, capaiannya tidak dapat dihitung ("-").'
         ],
     ]
 
@@ -229,12 +281,8 @@ def baris_capaian(b: Iku, tahun: int) -> dict[str, str]:
 
 def tabel_per_sasaran(config: Config, label: Callable[[], str]) -> list[dict[str, Any]]:
     """One table per sasaran group; rows numbered through the whole list of indicators."""
-    kelompok = kelompok_iku(config.iku, lambda b: baris_capaian(b, config.tahun))
-    nomor = 0
+    kelompok = per_sasaran(config, [baris_capaian(b, config.tahun) for b in config.iku])
     for g in kelompok:
-        for b in g["baris"]:
-            nomor += 1
-            b["nomor"] = f"{nomor}."
         g["label"] = label()
         g["judul"] = f"Capaian Kinerja Sasaran \u201c{g['sasaran']}\u201d Tahun {config.tahun}"
     return kelompok
@@ -272,8 +320,14 @@ def akhir(config: Config, label: str) -> dict[str, Any]:
 
 
 def _dengan_satuan(teks: str, satuan: str) -> str:
-    """'3%' for a percentage, '12 orang' otherwise."""
-    return f"{teks}%" if satuan == "%" else f"{teks} {satuan}"
+    """'3%' for a percentage, 'Rp1.250.000' for rupiah, '88,12' for a unit that only names the
+    kind of number (nilai, indeks ...), '12 orang' otherwise."""
+    kata = satuan.strip().lower()
+    if satuan == "%":
+        return f"{teks}%"
+    if kata in SATUAN_RUPIAH:
+        return f"Rp{teks}"
+    return teks if kata in SATUAN_TANPA_KATA else f"{teks} {satuan}"
 
 
 def analisis_bawaan(c: capaian.Capaian, tahun: int) -> str:
@@ -302,11 +356,18 @@ def per_indikator(config: Config, folder: Path, label: Callable[[], str]) -> lis
                 "label": f"{n}.",
                 "indikator": b.indikator,
                 "gambar": buku.muat_halaman(png, folder, "capaian", tinggi),
-                "judul": f"{label()} Target dan Realisasi {b.indikator} Tahun {periode(config)}",
+                "judul": f"{label()} {judul_grafik(b)} Tahun {periode(config)}",
                 "analisis": buku.paragraf(b.analisis or analisis_bawaan(c, config.tahun)),
             }
         )
     return hasil
+
+
+def judul_grafik(b: Iku) -> str:
+    """'Target dan Realisasi Cakupan ...'; an indicator that already starts with "Realisasi" is not
+    preceded by a second one; a lower-is-better indicator says so."""
+    nama = b.indikator if b.indikator.lower().startswith("realisasi") else f"Realisasi {b.indikator}"
+    return f"Target dan {nama}" + (f" {MAKIN_RENDAH}" if b.arah == "turun" else "")
 
 
 def anggaran(config: Config, hitung: capaian.Anggaran, label: str) -> dict[str, Any]:
@@ -320,6 +381,7 @@ def anggaran(config: Config, hitung: capaian.Anggaran, label: str) -> dict[str, 
         "judul": f"Realisasi Anggaran per Program Tahun {config.tahun}",
         "baris": baris,
         "jumlah": capaian.teks_anggaran(hitung.jumlah),
+        "catatan": kalimat_belum(config, hitung, di_tabel=True),  # programmes without realisasi, under the table
     }
 
 
@@ -386,6 +448,7 @@ def konteks(config: Config, folder_gambar: Path) -> dict[str, Any]:
             "tabel_pk": {
                 "label": f"Tabel {bab['perencanaan']}.2",
                 "judul": f"Perjanjian Kinerja {config.instansi.nama} Tahun {config.tahun}",
+                "kelompok": per_sasaran(config, [baris_target(b, str(config.tahun)) for b in config.iku]),
             },
             "capaian": akuntabilitas(config, folder_gambar, bab["akuntabilitas"], hitung),
             "penutup": penutup(config),

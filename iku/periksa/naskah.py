@@ -487,11 +487,14 @@ def program_ganda(n: Bacaan) -> Iterator[Masalah]:
 
 
 def target_nol(n: Bacaan) -> Iterator[Masalah]:
-    """The LKjIP divides by target[tahun] and by target[tahun_akhir] (capaian toward the plan's end)."""
+    """The LKjIP divides by target[tahun] and by target[tahun_akhir] (capaian toward the plan's end);
+    a "turun" target of 0 is measurable (realisasi 0 meets it), a "naik" one is not."""
     if n.config.laporan_kinerja is None:
         return
     tahun = sorted({str(n.config.tahun), str(n.config.rencana.tahun_akhir)})
     for i, baris in enumerate(n.config.iku):
+        if baris.arah != "naik":
+            continue
         for t in (t for t in tahun if (baris.target or {}).get(t) == 0):
             yield peringatan(
                 n,
