@@ -6,6 +6,7 @@ import os
 import re
 import signal
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,10 @@ import click
 from . import __version__, daftar_arsip, templat_bawaan
 from .beda import Perubahan, beda, kata_berbeda
 from .buat import TEMPLAT_BAWAAN, Permintaan, generate
+from .capaian import Capaian, ikhtisar, tabel_capaian
 from .galat import ArsipTidakCocok, IkuError, Masalah, TandaTanganError
 from .impor import impor
-from .konfigurasi import baca
+from .konfigurasi import baca, nilai_tahun_kurang
 from .manifes import NAMA as NAMA_MANIFES
 from .periksa import Hasil, periksa
 from .periksa.naskah import periksa_naskah
@@ -318,13 +320,78 @@ def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
 @main.command("capaian")
 @OPSI_CONFIG
 def capaian_cmd(config_path: Path) -> None:
-    """Tampilkan capaian kinerja tahun ini: target, realisasi, capaian (%), predikat."""
-    from .capaian import pastikan_lengkap, tabel_terminal
+    """Tampilkan capaian kinerja tahun ini: target, realisasi, capaian (%), predikat.
 
+    Nilai yang belum diisi (pemantauan tengah tahun) tercetak "-" dan disebut di bawah tabel.
+    """
     bacaan = baca(config_path)
-    pastikan_lengkap(bacaan)
-    for baris in tabel_terminal(bacaan.config):
+    config = bacaan.config
+    daftar = tabel_capaian(config)
+    for baris in tabel_terminal(f"Capaian kinerja tahun {config.tahun}: {config.instansi.nama}", daftar):
         click.echo(baris)
+    kurang = nilai_tahun_kurang(config, bacaan.teks, bacaan.path)
+    if kurang:
+        click.echo(
+            f"{len({m.kunci.split('.')[0] for m in kurang if m.kunci})} indikator belum dapat dihitung "
+            f"(target atau realisasi tahun {config.tahun} belum diisi):"
+        )
+        for m in kurang:
+            click.echo(_satu_baris("BELUM DIISI", m))
+
+
+# ---------------------------------------------------------------- iku capaian: the terminal table
+
+LEBAR_INDIKATOR = 40
+KEPALA_CAPAIAN = ("No", "Indikator Kinerja", "Satuan", "Arah", "Target", "Realisasi", "Capaian (%)", "Predikat")
+KANAN = {0, 4, 5, 6}  # numbers align right
+
+
+def tabel_terminal(judul: str, daftar: list[Capaian]) -> list[str]:
+    """The year's capaian as aligned text lines, then the counts."""
+    kepala = [[k] for k in KEPALA_CAPAIAN]
+    isi = [_sel_capaian(n, c) for n, c in enumerate(daftar, start=1)]
+    lebar = [max(len(baris) for sel in kolom for baris in sel) for kolom in zip(kepala, *isi)]
+    garis = "  ".join("-" * n for n in lebar)
+    hasil = [judul, "", *_baris_tabel(kepala, lebar), garis]
+    for sel in isi:
+        hasil += _baris_tabel(sel, lebar)
+    ik = ikhtisar(daftar)
+    predikat = ", ".join(f"{nama} {jumlah}" for nama, jumlah in ik.per_predikat.items())
+    hasil += [
+        garis,
+        f"{ik.jumlah} indikator; {ik.tercapai} mencapai target (capaian 100% atau lebih).",
+        f"Predikat: {predikat}.",
+    ]
+    nol = sum(1 for c in daftar if c.target == 0)
+    if nol:
+        hasil.append(f'{nol} indikator bertarget 0: capaian dan predikatnya tidak dapat dihitung ("-").')
+    return hasil
+
+
+def _sel_capaian(nomor: int, c: Capaian) -> list[list[str]]:
+    teks = c.teks()
+    return [
+        [str(nomor)],
+        textwrap.wrap(c.indikator, LEBAR_INDIKATOR) or [""],
+        [c.satuan],
+        [c.arah],
+        [teks["target"]],
+        [teks["realisasi"]],
+        [teks["capaian"]],
+        [teks["predikat"]],
+    ]
+
+
+def _baris_tabel(sel: list[list[str]], lebar: list[int]) -> list[str]:
+    """One table row, several lines when a cell wraps; numbers right-aligned."""
+    tinggi = max(len(s) for s in sel)
+    return [
+        "  ".join(
+            (s[i] if i < len(s) else "").rjust(n) if k in KANAN else (s[i] if i < len(s) else "").ljust(n)
+            for k, (s, n) in enumerate(zip(sel, lebar))
+        ).rstrip()
+        for i in range(tinggi)
+    ]
 
 
 @main.command("impor")
