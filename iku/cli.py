@@ -548,7 +548,7 @@ def templates_cmd(tujuan: Path) -> None:
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.option(
     "--sertifikat",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    type=click.Path(path_type=Path, dir_okay=False),  # a missing file is a signing error (8), not usage (2)
     required=True,
     help="Sertifikat elektronik instansi (.p12/.pfx, misalnya dari BSrE).",
 )
@@ -562,6 +562,14 @@ def tandatangani_cmd(folder: Path, sertifikat: Path, sandi_env: str | None, tak_
     """Tandatangani setiap PDF arsip satu tahun (PAdES) menjadi salinan ...-ttd.pdf di sampingnya."""
     from .tandatangan import tandatangani
 
+    if not sertifikat.is_file():  # said before the passphrase is asked for
+        raise TandaTanganError(
+            Masalah(
+                "berkas sertifikat tidak ditemukan",
+                berkas=sertifikat,
+                saran="periksa nama dan folder berkas .p12/.pfx pada --sertifikat",
+            )
+        )
     for path in tandatangani(folder, sertifikat, _sandi(sandi_env), terlihat=not tak_terlihat):
         click.echo(str(path))
 
@@ -569,7 +577,7 @@ def tandatangani_cmd(folder: Path, sertifikat: Path, sandi_env: str | None, tak_
 def _sandi(nama_env: str | None) -> bytes:
     """The passphrase: from the named environment variable, else asked without echo; never an argument."""
     if nama_env is None:
-        return click.prompt("Sandi sertifikat", hide_input=True).encode()
+        return _tanya_sandi().encode()
     if nama_env not in os.environ:
         raise TandaTanganError(
             Masalah(
@@ -578,6 +586,29 @@ def _sandi(nama_env: str | None) -> bytes:
             )
         )
     return os.environ[nama_env].encode()
+
+
+def _tanya_sandi() -> str:
+    """At a terminal, ask without echo; from a pipe, read one line (nothing is shown, so getpass and
+    its English "may be echoed" warning are not needed). Input at its end is a signing error
+    (exit 8), not Ctrl-C (130)."""
+    if sys.stdin.isatty():
+        try:
+            return click.prompt("Sandi sertifikat", hide_input=True)
+        except click.Abort as exc:
+            if not isinstance(exc.__context__, EOFError):  # Ctrl-C: "Dibatalkan.", 130
+                raise
+    else:
+        baris = sys.stdin.readline()
+        if baris:
+            return baris.rstrip("\r\n")
+    raise TandaTanganError(
+        Masalah(
+            "sandi sertifikat tidak diketik (masukan berakhir)",
+            saran="jalankan di terminal dan ketik sandinya saat ditanya, atau ambil dari variabel "
+            "lingkungan: read -s SANDI_TTE; export SANDI_TTE; lalu --sandi-env SANDI_TTE",
+        )
+    )
 
 
 if __name__ == "__main__":
