@@ -90,6 +90,11 @@ def _rupiah(nilai: Any) -> Any:
         raise ValueError("harus berupa angka tanpa tanda kutip dan tanpa titik ribuan (misalnya 1250000000)")
     if isinstance(nilai, int) and not isinstance(nilai, bool) and nilai < 0:
         raise ValueError(f"tidak boleh negatif (tertulis {nilai}); tulis 0 bila tidak ada anggaran")
+    if isinstance(nilai, int) and nilai >= 10**MAKS_DIGIT_BULAT:  # 1.000 triliun: no programme's budget
+        raise ValueError(
+            f"angka terlalu besar untuk anggaran sebuah program (paling banyak {MAKS_DIGIT_BULAT} angka, "
+            "di bawah Rp1.000 triliun); periksa jumlah angka nol"
+        )
     return nilai
 
 
@@ -215,6 +220,7 @@ class Iku(Dasar):
     arah: Literal["naik", "turun"] = "naik"  # "turun": lower is better (capaian computed the other way)
     realisasi: dict[str, Angka] | None = None  # measured values, year -> number (LKjIP)
     analisis: Teks | None = None
+    boleh_lebih_100: bool = False  # a % indicator that may exceed 100 (no ">100" warning in check)
 
 
 class LaporanKinerja(Dasar):
