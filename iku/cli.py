@@ -263,6 +263,7 @@ def new_year_cmd(config_path: Path, tujuan: Path) -> None:
 
     Semua catatan (#) dipertahankan; nomor dan tanggal keputusan (juga tanggal Perjanjian
     Kinerja dan anggaran setiap program) ditandai "ISI:" dan harus diisi sebelum generate.
+    Realisasi setiap program (angka tahun lalu) menjadi catatan bertanda "ISI:" untuk akhir tahun.
     """
     draf = tahun_baru(config_path, tujuan)
     click.echo(f"Draf ditulis: {tujuan}")
