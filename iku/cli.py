@@ -186,7 +186,8 @@ OPSI_TEMPLATES = click.option(
 @click.option("--pdf", is_flag=True, help="Buat juga PDF/A setiap dokumen (perlu LibreOffice).")
 @click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
 def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
-    """Buat set dokumen satu tahun: Keputusan, Lampiran, buku IKU, bundel tanda tangan.
+    """Buat set dokumen satu tahun: Keputusan, Lampiran, buku IKU, Perjanjian Kinerja (bila ada
+    [perjanjian_kinerja]), Laporan Kinerja (LKjIP, bila ada [laporan_kinerja]), bundel tanda tangan.
 
     Peringatan tata naskah (seperti pada check) ditampilkan di stderr; dokumen tetap dibuat.
     """
