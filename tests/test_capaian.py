@@ -12,8 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bantu import CONFIG_CONTOH, data_contoh, salin_config, tanpa_bagian, tulis_data
-from iku import bahasa, capaian
-from iku import cli
+from iku import bahasa, capaian, cli
 from iku.cli import main
 from iku.galat import ConfigError
 from iku.konfigurasi import baca
