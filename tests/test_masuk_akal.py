@@ -63,13 +63,11 @@ def test_realisasi_negatif_pada_indikator_persen(tmp_path):
     assert m.kunci == "iku[2].realisasi.2022" and "negatif" in m.pesan and "-5,12" in m.pesan
 
 
-def test_pihak_kedua_sama_dengan_pihak_pertama(tmp_path):
+@pytest.mark.parametrize("nama", ["I Putu  Kariaman Putra, S.Sos, MM", "Drs. I Putu Kariaman Putra"])
+def test_pihak_kedua_sama_dengan_pihak_pertama(tmp_path, nama):
     path = salin_config(
         tmp_path / "iku.toml",
-        {
-            "pihak_kedua = ": 'pihak_kedua = { jabatan = "Kepala Dinas Sosial Kabupaten Buleleng", '
-            'nama = "I Putu  Kariaman Putra, S.Sos, MM" }'
-        },
+        {"pihak_kedua = ": f'pihak_kedua = {{ jabatan = "Kepala Dinas Sosial Kabupaten Buleleng", nama = "{nama}" }}'},
     )
     (m,) = peringatan(path, "perjanjian_kinerja")
     assert m.kunci == "perjanjian_kinerja.pihak_kedua"

@@ -497,7 +497,8 @@ def realisasi_program_lebih(n: Bacaan) -> Iterator[Masalah]:
 
 
 def _orang(nama: str) -> str:
-    return " ".join(nama.casefold().split())
+    """A person's name without academic titles: "Dr. I Putu Suta, S.Sos., MM" -> "i putu suta"."""
+    return " ".join(k for k in nama.split(",")[0].casefold().split() if not k.endswith("."))
 
 
 def pihak_kedua_sendiri(n: Bacaan) -> Iterator[Masalah]:
