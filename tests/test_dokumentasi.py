@@ -45,7 +45,7 @@ def test_daftar_templat_lengkap():
 
 def test_config_contoh_menyebut_pilihan_format_dan_tte():
     teks = CONFIG_CONTOH.read_text(encoding="utf-8")
-    format_ = teks[teks.index("\n[format]\n") : teks.index("\n[penandatangan]\n")]
+    format_ = teks[teks.index("# Tata letak halaman") : teks.index("\n[penandatangan]\n")]  # with its comment
     for huruf in model.HURUF_DIKENAL:
         assert f'"{huruf}"' in format_, huruf
     assert "tanda_tangan" in format_
