@@ -178,7 +178,8 @@ def _tanda_realisasi_program(doc: Any, tahun: int) -> list[tuple[Any, ...]]:
 
 
 def jadikan_catatan(teks: str, kunci: list[tuple[Any, ...]]) -> str:
-    """One "# " before the line of each key (a one-line value): removing it gives the key back."""
+    """One "# " before the line of each key (a one-line value): removing it gives the key back.
+    A key not on a line of its own (an inline table) keeps its live "ISI:" marker: refused until filled."""
     baris = teks.splitlines(keepends=True)
     for loc in kunci:
         nomor = cari_baris(teks, loc)
