@@ -60,17 +60,20 @@ LABEL_DAFTAR = {
 }
 
 
-def label(loc: tuple[Any, ...], loc_lama: tuple[Any, ...] | None = None) -> str:
-    """How a clerk names the clause: 'Menimbang huruf c (dahulu huruf b)', 'IKU baris 2, satuan'."""
+def label(loc: tuple[Any, ...], loc_lama: tuple[Any, ...] | None = None, nama: str | None = None) -> str:
+    """How a clerk names the clause: 'Menimbang huruf c (dahulu huruf b)', 'IKU baris 2, satuan',
+    'Program Rehabilitasi Sosial, anggaran' (a programme by its nama, when known)."""
     if len(loc) == 3 and loc[0] == "keputusan" and loc[1] in LABEL_DAFTAR and isinstance(loc[2], int):
         teks = LABEL_DAFTAR[loc[1]](loc[2])
         if loc_lama and loc_lama[2] != loc[2]:
             teks += f" (dahulu {LABEL_DAFTAR[loc[1]](loc_lama[2]).split(' ', 1)[1]})"
         return teks
     if loc and loc[0] in ("iku", "program") and len(loc) > 1:
-        return f"{loc[0].upper() if loc[0] == 'iku' else 'Program'} baris {loc[1] + 1}" + (
-            f", {nama_kunci(loc[2:])}" if len(loc) > 2 else ""
-        )
+        if loc[0] == "program" and nama:
+            kepala = nama if nama.startswith("Program") else f'Program "{nama}"'
+        else:
+            kepala = f"{loc[0].upper() if loc[0] == 'iku' else 'Program'} baris {loc[1] + 1}"
+        return kepala + (f", {nama_kunci(loc[2:])}" if len(loc) > 2 else "")
     if loc and loc[0] in NAMA_BAGIAN:
         return ", ".join([NAMA_BAGIAN[loc[0]], *(str(k).replace("_", " ") for k in loc[1:])])
     return nama_kunci(loc)
@@ -93,26 +96,34 @@ def cetak(nilai: Any) -> str:
 
 
 def banding(
-    lama: Any, baru: Any, loc: tuple[Any, ...] = (), loc_lama: tuple[Any, ...] | None = None
+    lama: Any, baru: Any, loc: tuple[Any, ...] = (), loc_lama: tuple[Any, ...] | None = None, nama: str | None = None
 ) -> Iterator[Perubahan]:
-    """Every difference between two values at loc (loc_lama: where the old one stood)."""
+    """Every difference between two values at loc (loc_lama: where the old one stood; nama: the
+    name of the row they belong to, for the label)."""
     if isinstance(lama, dict) and isinstance(baru, dict):
-        yield from _banding_tabel(lama, baru, loc)
+        yield from _banding_tabel(lama, baru, loc, nama)
     elif isinstance(lama, list) and isinstance(baru, list):
         yield from _banding_daftar(lama, baru, loc)
     elif type(lama) is not type(baru) or lama != baru:
-        yield Perubahan("ubah", nama_kunci(loc), label(loc, loc_lama), cetak(lama), cetak(baru))
+        yield Perubahan("ubah", nama_kunci(loc), label(loc, loc_lama, nama), cetak(lama), cetak(baru))
 
 
-def _banding_tabel(lama: dict[str, Any], baru: dict[str, Any], loc: tuple[Any, ...]) -> Iterator[Perubahan]:
+def _banding_tabel(
+    lama: dict[str, Any], baru: dict[str, Any], loc: tuple[Any, ...], nama: str | None = None
+) -> Iterator[Perubahan]:
     for kunci in [*lama, *(k for k in baru if k not in lama)]:
         sini = (*loc, kunci)
         if kunci not in baru:
-            yield Perubahan("hapus", nama_kunci(sini), label(sini), lama=cetak(lama[kunci]))
+            yield Perubahan("hapus", nama_kunci(sini), label(sini, nama=nama), lama=cetak(lama[kunci]))
         elif kunci not in lama:
-            yield Perubahan("tambah", nama_kunci(sini), label(sini), baru=cetak(baru[kunci]))
+            yield Perubahan("tambah", nama_kunci(sini), label(sini, nama=nama), baru=cetak(baru[kunci]))
         else:
-            yield from banding(lama[kunci], baru[kunci], sini)
+            yield from banding(lama[kunci], baru[kunci], sini, nama=nama)
+
+
+def _nama_baris(*butir: Any) -> str | None:
+    """The nama of a row (a programme), from the first of the given versions that has one."""
+    return next((b["nama"] for b in butir if isinstance(b, dict) and isinstance(b.get("nama"), str)), None)
 
 
 def _identitas(nilai: Any, loc: tuple[Any, ...]) -> str:
@@ -128,7 +139,7 @@ def _banding_daftar(lama: list[Any], baru: list[Any], loc: tuple[Any, ...]) -> I
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             for k, m in zip(range(i1, i2), range(j1, j2)):
-                yield from banding(lama[k], baru[m], (*loc, m), (*loc, k))
+                yield from banding(lama[k], baru[m], (*loc, m), (*loc, k), _nama_baris(lama[k], baru[m]))
             continue
         for i, j in pasangkan(a[i1:i2], b[j1:j2]):
             yield from _satu_butir(lama, baru, loc, None if i is None else i1 + i, None if j is None else j1 + j)
@@ -138,11 +149,13 @@ def _satu_butir(
     lama: list[Any], baru: list[Any], loc: tuple[Any, ...], i: int | None, j: int | None
 ) -> Iterator[Perubahan]:
     if i is None and j is not None:
-        yield Perubahan("tambah", nama_kunci((*loc, j)), label((*loc, j)), baru=_cetak_butir(baru[j]))
+        sini = (*loc, j)
+        yield Perubahan("tambah", nama_kunci(sini), label(sini, nama=_nama_baris(baru[j])), baru=_cetak_butir(baru[j]))
     elif j is None and i is not None:
-        yield Perubahan("hapus", nama_kunci((*loc, i)), label((*loc, i)), lama=_cetak_butir(lama[i]))
+        sini = (*loc, i)
+        yield Perubahan("hapus", nama_kunci(sini), label(sini, nama=_nama_baris(lama[i])), lama=_cetak_butir(lama[i]))
     elif i is not None and j is not None:
-        yield from banding(lama[i], baru[j], (*loc, j), (*loc, i))
+        yield from banding(lama[i], baru[j], (*loc, j), (*loc, i), _nama_baris(lama[i], baru[j]))
 
 
 def _cetak_butir(nilai: Any) -> str:

@@ -14,15 +14,12 @@ that have one.
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from . import bahasa
-from .galat import ConfigError
-from .konfigurasi import Bacaan, nilai_tahun_kurang
 from .model import Config, Iku
 
 KOSONG = "-"
@@ -233,81 +230,3 @@ def kalimat_ikhtisar(ik: Ikhtisar, dana: Anggaran | None = None) -> list[str]:
 def _banyak(n: int) -> str:
     """2 (dua)."""
     return f"{n} ({bahasa.terbilang(n)})"
-
-
-# ---------------------------------------------------------------- iku capaian (terminal)
-
-
-class CapaianError(ConfigError):
-    """Rows lack the target or realisasi of the year."""
-
-    judul = "Capaian belum dapat dihitung"
-
-
-def pastikan_lengkap(bacaan: Bacaan) -> None:
-    """Raise CapaianError naming every row without target[tahun] or realisasi[tahun]."""
-    masalah = nilai_tahun_kurang(bacaan.config, bacaan.teks, bacaan.path)
-    if masalah:
-        raise CapaianError(masalah)
-
-
-LEBAR_INDIKATOR = 40
-KEPALA = ("No", "Indikator Kinerja", "Satuan", "Arah", "Target", "Realisasi", "Capaian (%)", "Predikat")
-KEPALA_SEL = [[k] for k in KEPALA]
-KANAN = {0, 4, 5, 6}  # numbers align right
-
-
-def tabel_terminal(config: Config) -> list[str]:
-    """The year's capaian as aligned text lines (for `iku capaian`), then the Ikhtisar counts."""
-    daftar = tabel_capaian(config)
-    isi = [_sel_terminal(n, c) for n, c in enumerate(daftar, start=1)]
-    lebar = [max(len(baris) for sel in kolom for baris in sel) for kolom in zip(KEPALA_SEL, *isi)]
-    garis = "  ".join("-" * n for n in lebar)
-    hasil = [
-        f"Capaian kinerja tahun {config.tahun}: {config.instansi.nama}",
-        "",
-        *_baris_terminal(KEPALA_SEL, lebar),
-        garis,
-    ]
-    for sel in isi:
-        hasil += _baris_terminal(sel, lebar)
-    return hasil + [garis, *ringkasan(ikhtisar(daftar))]
-
-
-def _sel_terminal(nomor: int, c: Capaian) -> list[list[str]]:
-    teks = c.teks()
-    indikator = textwrap.wrap(c.indikator, LEBAR_INDIKATOR) or [""]
-    return [
-        [str(nomor)],
-        indikator,
-        [c.satuan],
-        [c.arah],
-        [teks["target"]],
-        [teks["realisasi"]],
-        [teks["capaian"]],
-        [teks["predikat"]],
-    ]
-
-
-def _baris_terminal(sel: list[list[str]], lebar: list[int]) -> list[str]:
-    """One table row, several lines when a cell wraps; numbers right-aligned."""
-    tinggi = max(len(s) for s in sel)
-    return [
-        "  ".join(
-            (s[i] if i < len(s) else "").rjust(n) if k in KANAN else (s[i] if i < len(s) else "").ljust(n)
-            for k, (s, n) in enumerate(zip(sel, lebar))
-        ).rstrip()
-        for i in range(tinggi)
-    ]
-
-
-def ringkasan(ik: Ikhtisar) -> list[str]:
-    """The Ikhtisar counts in words."""
-    predikat_ = ", ".join(f"{nama} {jumlah}" for nama, jumlah in ik.per_predikat.items())
-    hasil = [
-        f"{ik.jumlah} indikator; {ik.tercapai} mencapai target (capaian 100% atau lebih).",
-        f"Predikat: {predikat_}.",
-    ]
-    if ik.tidak_terukur:
-        hasil.append(f'{ik.tidak_terukur} indikator bertarget 0: capaian dan predikatnya tidak dapat dihitung ("-").')
-    return hasil

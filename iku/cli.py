@@ -6,6 +6,7 @@ import os
 import re
 import signal
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,10 @@ import click
 from . import __version__, daftar_arsip, templat_bawaan
 from .beda import Perubahan, beda, kata_berbeda
 from .buat import TEMPLAT_BAWAAN, Permintaan, generate
+from .capaian import Capaian, ikhtisar, tabel_capaian
 from .galat import ArsipTidakCocok, IkuError, Masalah, TandaTanganError
 from .impor import impor
-from .konfigurasi import baca
+from .konfigurasi import baca, nilai_tahun_kurang
 from .manifes import NAMA as NAMA_MANIFES
 from .periksa import Hasil, periksa
 from .periksa.naskah import periksa_naskah
@@ -184,7 +186,8 @@ OPSI_TEMPLATES = click.option(
 @click.option("--pdf", is_flag=True, help="Buat juga PDF/A setiap dokumen (perlu LibreOffice).")
 @click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
 def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
-    """Buat set dokumen satu tahun: Keputusan, Lampiran, buku IKU, bundel tanda tangan.
+    """Buat set dokumen satu tahun: Keputusan, Lampiran, buku IKU, Perjanjian Kinerja (bila ada
+    [perjanjian_kinerja]), Laporan Kinerja (LKjIP, bila ada [laporan_kinerja]), bundel tanda tangan.
 
     Peringatan tata naskah (seperti pada check) ditampilkan di stderr; dokumen tetap dibuat.
     """
@@ -261,6 +264,7 @@ def new_year_cmd(config_path: Path, tujuan: Path) -> None:
 
     Semua catatan (#) dipertahankan; nomor dan tanggal keputusan (juga tanggal Perjanjian
     Kinerja dan anggaran setiap program) ditandai "ISI:" dan harus diisi sebelum generate.
+    Realisasi setiap program (angka tahun lalu) menjadi catatan bertanda "ISI:" untuk akhir tahun.
     """
     draf = tahun_baru(config_path, tujuan)
     click.echo(f"Draf ditulis: {tujuan}")
@@ -318,13 +322,78 @@ def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
 @main.command("capaian")
 @OPSI_CONFIG
 def capaian_cmd(config_path: Path) -> None:
-    """Tampilkan capaian kinerja tahun ini: target, realisasi, capaian (%), predikat."""
-    from .capaian import pastikan_lengkap, tabel_terminal
+    """Tampilkan capaian kinerja tahun ini: target, realisasi, capaian (%), predikat.
 
+    Nilai yang belum diisi (pemantauan tengah tahun) tercetak "-" dan disebut di bawah tabel.
+    """
     bacaan = baca(config_path)
-    pastikan_lengkap(bacaan)
-    for baris in tabel_terminal(bacaan.config):
+    config = bacaan.config
+    daftar = tabel_capaian(config)
+    for baris in tabel_terminal(f"Capaian kinerja tahun {config.tahun}: {config.instansi.nama}", daftar):
         click.echo(baris)
+    kurang = nilai_tahun_kurang(config, bacaan.teks, bacaan.path)
+    if kurang:
+        click.echo(
+            f"{len({m.kunci.split('.')[0] for m in kurang if m.kunci})} indikator belum dapat dihitung "
+            f"(target atau realisasi tahun {config.tahun} belum diisi):"
+        )
+        for m in kurang:
+            click.echo(_satu_baris("BELUM DIISI", m))
+
+
+# ---------------------------------------------------------------- iku capaian: the terminal table
+
+LEBAR_INDIKATOR = 40
+KEPALA_CAPAIAN = ("No", "Indikator Kinerja", "Satuan", "Arah", "Target", "Realisasi", "Capaian (%)", "Predikat")
+KANAN = {0, 4, 5, 6}  # numbers align right
+
+
+def tabel_terminal(judul: str, daftar: list[Capaian]) -> list[str]:
+    """The year's capaian as aligned text lines, then the counts."""
+    kepala = [[k] for k in KEPALA_CAPAIAN]
+    isi = [_sel_capaian(n, c) for n, c in enumerate(daftar, start=1)]
+    lebar = [max(len(baris) for sel in kolom for baris in sel) for kolom in zip(kepala, *isi)]
+    garis = "  ".join("-" * n for n in lebar)
+    hasil = [judul, "", *_baris_tabel(kepala, lebar), garis]
+    for sel in isi:
+        hasil += _baris_tabel(sel, lebar)
+    ik = ikhtisar(daftar)
+    predikat = ", ".join(f"{nama} {jumlah}" for nama, jumlah in ik.per_predikat.items())
+    hasil += [
+        garis,
+        f"{ik.jumlah} indikator; {ik.tercapai} mencapai target (capaian 100% atau lebih).",
+        f"Predikat: {predikat}.",
+    ]
+    nol = sum(1 for c in daftar if c.target == 0)
+    if nol:
+        hasil.append(f'{nol} indikator bertarget 0: capaian dan predikatnya tidak dapat dihitung ("-").')
+    return hasil
+
+
+def _sel_capaian(nomor: int, c: Capaian) -> list[list[str]]:
+    teks = c.teks()
+    return [
+        [str(nomor)],
+        textwrap.wrap(c.indikator, LEBAR_INDIKATOR) or [""],
+        [c.satuan],
+        [c.arah],
+        [teks["target"]],
+        [teks["realisasi"]],
+        [teks["capaian"]],
+        [teks["predikat"]],
+    ]
+
+
+def _baris_tabel(sel: list[list[str]], lebar: list[int]) -> list[str]:
+    """One table row, several lines when a cell wraps; numbers right-aligned."""
+    tinggi = max(len(s) for s in sel)
+    return [
+        "  ".join(
+            (s[i] if i < len(s) else "").rjust(n) if k in KANAN else (s[i] if i < len(s) else "").ljust(n)
+            for k, (s, n) in enumerate(zip(sel, lebar))
+        ).rstrip()
+        for i in range(tinggi)
+    ]
 
 
 @main.command("impor")
@@ -521,7 +590,7 @@ def templates_cmd(tujuan: Path) -> None:
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.option(
     "--sertifikat",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    type=click.Path(path_type=Path, dir_okay=False),  # a missing file is a signing error (8), not usage (2)
     required=True,
     help="Sertifikat elektronik instansi (.p12/.pfx, misalnya dari BSrE).",
 )
@@ -535,6 +604,14 @@ def tandatangani_cmd(folder: Path, sertifikat: Path, sandi_env: str | None, tak_
     """Tandatangani setiap PDF arsip satu tahun (PAdES) menjadi salinan ...-ttd.pdf di sampingnya."""
     from .tandatangan import tandatangani
 
+    if not sertifikat.is_file():  # said before the passphrase is asked for
+        raise TandaTanganError(
+            Masalah(
+                "berkas sertifikat tidak ditemukan",
+                berkas=sertifikat,
+                saran="periksa nama dan folder berkas .p12/.pfx pada --sertifikat",
+            )
+        )
     for path in tandatangani(folder, sertifikat, _sandi(sandi_env), terlihat=not tak_terlihat):
         click.echo(str(path))
 
@@ -542,7 +619,7 @@ def tandatangani_cmd(folder: Path, sertifikat: Path, sandi_env: str | None, tak_
 def _sandi(nama_env: str | None) -> bytes:
     """The passphrase: from the named environment variable, else asked without echo; never an argument."""
     if nama_env is None:
-        return click.prompt("Sandi sertifikat", hide_input=True).encode()
+        return _tanya_sandi().encode()
     if nama_env not in os.environ:
         raise TandaTanganError(
             Masalah(
@@ -551,6 +628,29 @@ def _sandi(nama_env: str | None) -> bytes:
             )
         )
     return os.environ[nama_env].encode()
+
+
+def _tanya_sandi() -> str:
+    """At a terminal, ask without echo; from a pipe, read one line (nothing is shown, so getpass and
+    its English "may be echoed" warning are not needed). Input at its end is a signing error
+    (exit 8), not Ctrl-C (130)."""
+    if sys.stdin.isatty():
+        try:
+            return click.prompt("Sandi sertifikat", hide_input=True)
+        except click.Abort as exc:
+            if not isinstance(exc.__context__, EOFError):  # Ctrl-C: "Dibatalkan.", 130
+                raise
+    else:
+        baris = sys.stdin.readline()
+        if baris:
+            return baris.rstrip("\r\n")
+    raise TandaTanganError(
+        Masalah(
+            "sandi sertifikat tidak diketik (masukan berakhir)",
+            saran="jalankan di terminal dan ketik sandinya saat ditanya, atau ambil dari variabel "
+            "lingkungan: read -s SANDI_TTE; export SANDI_TTE; lalu --sandi-env SANDI_TTE",
+        )
+    )
 
 
 if __name__ == "__main__":

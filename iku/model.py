@@ -31,6 +31,9 @@ PENANDA_ISIAN = "ISI:"  # new-year drafts mark what must still be filled with th
 # A target or baseline is a percentage, a rate or a count: anything beyond these is a typo.
 MAKS_DIGIT_BULAT = 15
 MAKS_DESIMAL = 6
+# One text value (a menimbang item, an alasan, a Kata Pengantar): about seven pages. Far longer values
+# are a pasted file, not a clause, and past ~10 MB in one text node the DOCX cannot be read back.
+MAKS_PANJANG_TEKS = 20_000
 
 
 def _teks(nilai: str) -> str:
@@ -38,6 +41,12 @@ def _teks(nilai: str) -> str:
     nilai = nilai.strip()
     if not nilai:
         raise ValueError("tidak boleh kosong")
+    if len(nilai) > MAKS_PANJANG_TEKS:
+        raise ValueError(
+            f"teks terlalu panjang ({bahasa.angka(len(nilai))} karakter; paling banyak "
+            f"{bahasa.angka(MAKS_PANJANG_TEKS)} karakter per nilai): persingkat teks ini, "
+            "atau periksa apakah isi sebuah berkas tertempel tanpa sengaja"
+        )
     for karakter in nilai:
         if karakter in "\ufffe\uffff" or (
             karakter not in "\n\t" and unicodedata.category(karakter) in ("Cc", "Cs", "Co")
@@ -81,6 +90,11 @@ def _rupiah(nilai: Any) -> Any:
         raise ValueError("harus berupa angka tanpa tanda kutip dan tanpa titik ribuan (misalnya 1250000000)")
     if isinstance(nilai, int) and not isinstance(nilai, bool) and nilai < 0:
         raise ValueError(f"tidak boleh negatif (tertulis {nilai}); tulis 0 bila tidak ada anggaran")
+    if isinstance(nilai, int) and nilai >= 10**MAKS_DIGIT_BULAT:  # 1.000 triliun: no programme's budget
+        raise ValueError(
+            f"angka terlalu besar untuk anggaran sebuah program (paling banyak {MAKS_DIGIT_BULAT} angka, "
+            "di bawah Rp1.000 triliun); periksa jumlah angka nol"
+        )
     return nilai
 
 
@@ -206,6 +220,7 @@ class Iku(Dasar):
     arah: Literal["naik", "turun"] = "naik"  # "turun": lower is better (capaian computed the other way)
     realisasi: dict[str, Angka] | None = None  # measured values, year -> number (LKjIP)
     analisis: Teks | None = None
+    boleh_lebih_100: bool = False  # a % indicator that may exceed 100 (no ">100" warning in check)
 
 
 class LaporanKinerja(Dasar):

@@ -4,7 +4,8 @@
 but never a legal citation ("Nomor 9 Tahun 2023", the mengingat list, an IKU row's
 alasan and acuan) nor a plan period ("Tahun 2023-2026"). The decree's nomor and
 tanggal, the Perjanjian Kinerja's tanggal and every programme's anggaran are replaced by
-"ISI: ..." markers, which validation refuses until filled.
+"ISI: ..." markers, which validation refuses until filled. Every programme's realisasi (last
+year's figure) becomes an "ISI:" marker behind a "#", filled at the end of the new year.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from tomlkit.items import AoT, Array, String, Table
 
 from .galat import DrafError, Masalah
 from .konfigurasi import baca, nama_kunci
-from .lokasi import KEPALA
+from .lokasi import KEPALA, cari_baris
 from .model import PENANDA_ISIAN
 
 # Texts that quote legislation: their years belong to the citation, not to the IKU year.
@@ -140,8 +141,12 @@ def buat_draf(teks: str, tanggal: dt.date, rencana: tuple[int, int]) -> Draf:
     diubah = _majukan_teks(doc, lama)
     diisi = _tanda_isian(doc, tanggal)
     catatan = [f"tahun {lama} menjadi {lama + 1} pada: " + ", ".join(["tahun", *diubah])]
-    if any("realisasi" in p for p in doc.get("program", [])):
-        catatan.append(f"realisasi setiap [[program]] masih angka tahun {lama}: ganti pada akhir tahun {lama + 1}")
+    realisasi_program = _tanda_realisasi_program(doc, lama + 1)
+    if realisasi_program:
+        catatan.append(
+            f"realisasi setiap [[program]] dijadikan catatan bertanda ISI (angka tahun {lama} bukan realisasi "
+            f"{lama + 1}): pada akhir tahun {lama + 1} hapus tanda # di depannya dan isi angkanya"
+        )
     ada_laporan = _majukan_tanggal_laporan(doc)
     if ada_laporan:
         catatan.append(
@@ -153,8 +158,34 @@ def buat_draf(teks: str, tanggal: dt.date, rencana: tuple[int, int]) -> Draf:
             f"tahun {lama + 1} di luar rencana {rencana[0]}-{rencana[1]}: perbarui tabel [rencana] "
             "dan target setiap [[iku]]"
         )
-    teks_baru = tomlkit.dumps(doc)
+    teks_baru = jadikan_catatan(tomlkit.dumps(doc), realisasi_program)
     return Draf(laporan_jadi_catatan(teks_baru) if ada_laporan else teks_baru, diisi, catatan)
+
+
+def _tanda_realisasi_program(doc: Any, tahun: int) -> list[tuple[Any, ...]]:
+    """Last year's programme realisasi is not next year's: each becomes an "ISI:" marker, to be put
+    behind a "#" (the draft stays valid for the January PK); return their key paths."""
+    diganti = []
+    for i, program in enumerate(doc.get("program", [])):
+        if "realisasi" in program:
+            program["realisasi"] = _isian(
+                program["realisasi"],
+                f"{PENANDA_ISIAN} realisasi anggaran {tahun} dalam rupiah, tanpa tanda kutip "
+                f"(tahun lalu {program['realisasi']})",
+            )
+            diganti.append(("program", i, "realisasi"))
+    return diganti
+
+
+def jadikan_catatan(teks: str, kunci: list[tuple[Any, ...]]) -> str:
+    """One "# " before the line of each key (a one-line value): removing it gives the key back.
+    A key not on a line of its own (an inline table) keeps its live "ISI:" marker: refused until filled."""
+    baris = teks.splitlines(keepends=True)
+    for loc in kunci:
+        nomor = cari_baris(teks, loc)
+        if nomor is not None and baris[nomor - 1].lstrip().startswith(str(loc[-1])):
+            baris[nomor - 1] = "# " + baris[nomor - 1]
+    return "".join(baris)
 
 
 def _majukan_tanggal_laporan(doc: Any) -> bool:

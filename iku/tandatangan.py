@@ -17,14 +17,21 @@ import os
 import re
 import shutil
 import subprocess
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cryptography.utils import CryptographyDeprecationWarning
+
 from . import manifes
 from .galat import ArsipTidakCocok, Masalah, TandaTanganError
+
+# pyHanko imports cryptography's DSA classes (deprecated there), and the two-line warning would
+# reach the clerk on every `verify` and `tandatangani`: silenced for pyHanko's modules only.
+warnings.filterwarnings("ignore", category=CryptographyDeprecationWarning, module=r"pyhanko(_certvalidator)?(\.|$)")
 
 AKHIRAN = "-ttd.pdf"
 NAMA_BIDANG = "TandaTanganElektronik"

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bantu import CONFIG_CONTOH, data_contoh, salin_config, tanpa_bagian, tulis_data
-from iku import bahasa, capaian
+from iku import bahasa, capaian, cli
 from iku.cli import main
 from iku.galat import ConfigError
 from iku.konfigurasi import baca
@@ -350,17 +350,29 @@ def test_perintah_capaian_indikator_panjang_terbungkus_dan_sejajar(tmp_path):
     assert len(lanjutan) >= 2
     kolom = kepala.index("Indikator Kinerja")
     assert all(b[:kolom].strip() == "" and b[kolom:].strip() for b in lanjutan)  # wrapped under its column
-    assert " ".join(b.strip() for b in [baris[mulai][kolom : kolom + capaian.LEBAR_INDIKATOR]] + lanjutan) == nama
-    assert all(len(b[kolom:].rstrip()) <= capaian.LEBAR_INDIKATOR for b in lanjutan)
+    assert " ".join(b.strip() for b in [baris[mulai][kolom : kolom + cli.LEBAR_INDIKATOR]] + lanjutan) == nama
+    assert all(len(b[kolom:].rstrip()) <= cli.LEBAR_INDIKATOR for b in lanjutan)
 
 
-def test_perintah_capaian_tanpa_realisasi_pesan_jelas(tmp_path):
+def test_perintah_capaian_tanpa_realisasi_tetap_mencetak_tabel(tmp_path):
+    """Issue 17 item 15: mid-year monitoring: a missing realisasi prints "-" and is named, exit 0
+    (the same file generates, so capaian does not refuse it)."""
     path = salin_config(tmp_path / "iku.toml", {"realisasi = { 2021 = 3.86": "# -"}, laporan=False)
     hasil = jalankan("capaian", "--config", str(path))
-    assert hasil.exit_code == 3
-    assert hasil.output.startswith("Capaian belum dapat dihitung:")
-    assert '[iku[2].realisasi] realisasi tahun 2023 belum diisi untuk "Persentase Penanganan PMKS"' in hasil.output
-    assert "Traceback" not in hasil.output
+    assert hasil.exit_code == 0, hasil.output
+    baris = hasil.output.splitlines()
+    assert baris[0] == "Capaian kinerja tahun 2023: Dinas Sosial Kabupaten Buleleng"
+    satu = next(b for b in baris if b.startswith(" 1 "))
+    assert satu.split()[-6:] == ["turun", "5,15", "5,05", "101,94", "Sangat", "Tinggi"]
+    dua = next(b for b in baris if b.startswith(" 2 "))
+    assert dua.split()[-4:] == ["6,86", "-", "-", "-"]
+    assert "2 indikator; 1 mencapai target (capaian 100% atau lebih)." in baris
+    assert "1 indikator belum dapat dihitung (target atau realisasi tahun 2023 belum diisi):" in baris
+    kurang = [b for b in baris if b.startswith("BELUM DIISI:")]
+    assert len(kurang) == 1
+    assert f"{path}:" in kurang[0] and "[iku[2].realisasi] realisasi tahun 2023 belum diisi" in kurang[0]
+    assert "bertarget 0" not in hasil.output and "Traceback" not in hasil.output
+    assert not hasattr(capaian, "tabel_terminal")  # the terminal table belongs to the CLI (issue 19 §4)
 
 
 # ---------------------------------------------------------------- iku check

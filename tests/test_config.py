@@ -189,3 +189,49 @@ def test_garis_miring_terbalik_dijelaskan(tmp_path):
     path = salin_config(tmp_path / "iku.toml", {"kota =": 'kota = "C:\\data"'})
     m = satu(path)
     assert m.kunci == "instansi.kota" and "garis miring terbalik" in m.pesan
+
+
+def test_teks_sangat_panjang_ditolak_dengan_kuncinya(tmp_path):
+    """Issue 17 item 17: a 10 MB alasan passed check, then generate ended in docxcompose's traceback."""
+    from click.testing import CliRunner
+
+    from iku.cli import main
+    from iku.model import MAKS_PANJANG_TEKS
+
+    path = salin_config(tmp_path / "iku.toml")
+    teks = path.read_text(encoding="utf-8")
+    awal = 'alasan = """Meningkatkan dan pemerataan pelayanan sosial, sesuai dengan:'
+    path.write_text(teks.replace(awal, 'alasan = """' + "x" * 10_500_000 + " Meningkatkan", 1), encoding="utf-8")
+    cek = CliRunner().invoke(main, ["check", "--config", str(path)])
+    assert cek.exit_code == 1 and "Traceback" not in cek.output
+    baris = teks.splitlines().index(next(b for b in teks.splitlines() if b.startswith(awal))) + 1
+    assert f"{path}:{baris} [iku[1].alasan] teks terlalu panjang (10.500.0" in cek.output
+    assert f"paling banyak {MAKS_PANJANG_TEKS:_} karakter".replace("_", ".") in cek.output
+    assert "persingkat" in cek.output
+    buat = CliRunner().invoke(main, ["generate", "--config", str(path), "--output", str(tmp_path / "output")])
+    assert buat.exit_code == 3 and "Traceback" not in buat.output and "[iku[1].alasan]" in buat.output
+    assert not (tmp_path / "output").exists()
+
+
+def test_teks_sepanjang_batas_dibuat(tmp_path):
+    """A value of exactly the limit generates, also into the signing bundle (docxcompose)."""
+    import docx
+    from click.testing import CliRunner
+
+    from bantu import teks_docx
+    from iku.cli import main
+    from iku.model import MAKS_PANJANG_TEKS
+
+    path = salin_config(tmp_path / "iku.toml")
+    teks = path.read_text(encoding="utf-8")
+    awal = 'alasan = """Meningkatkan dan pemerataan pelayanan sosial, sesuai dengan:'
+    panjang = ("pelayanan sosial " * MAKS_PANJANG_TEKS)[: MAKS_PANJANG_TEKS - 1] + "Z"
+    alasan = 'alasan = """' + panjang + '"""\n'
+    mulai = teks.index(awal)
+    path.write_text(teks[:mulai] + alasan + teks[teks.index('"""', mulai + len(awal)) + 4 :], encoding="utf-8")
+    assert len(config.muat(path).iku[0].alasan) == MAKS_PANJANG_TEKS
+    buat = CliRunner().invoke(main, ["generate", "--config", str(path), "--output", str(tmp_path / "output")])
+    assert buat.exit_code == 0, buat.output
+    bundel = next((tmp_path / "output" / "2023").glob("bundel-*.docx"))
+    assert panjang in "".join(teks_docx(bundel))
+    assert docx.Document(str(bundel))  # the bundle opens

@@ -123,7 +123,7 @@ def test_arsip_tahun_lalu_dan_draf(tmp_path: Path) -> None:
         "dokumen.tanggal_kata_pengantar",
         "perjanjian_kinerja.tanggal",
         "laporan_kinerja",
-        *(f"program[{i}].anggaran" for i in range(1, 6)),
+        *(f"program[{i}].{k}" for i in range(1, 6) for k in ("anggaran", "realisasi")),
     }
     assert beda(keluaran / "2023", draf) == beda(arsip, draf)
 
@@ -149,22 +149,48 @@ def test_perjanjian_kinerja_dan_program_diberi_label(tmp_path: Path) -> None:
             "Bupati Buleleng",
             "Penjabat Bupati Buleleng",
         ),
-        ("ubah", "program[2].anggaran", "Program baris 2, anggaran", "412500000", "500000000"),
+        ("ubah", "program[2].anggaran", "Program Pemberdayaan Sosial, anggaran", "412500000", "500000000"),
         (
             "ubah",
             "program[3].nama",
-            "Program baris 3, nama",
+            "Program Rehabilitasi Sosial, nama",
             "Program Rehabilitasi Sosial",
             "Program Rehabilitasi Sosial Dasar",
         ),
         (
             "tambah",
             "program[6]",
-            "Program baris 6",
+            "Program Pengelolaan Taman Makam Pahlawan",
             None,
             "nama = Program Pengelolaan Taman Makam Pahlawan\nanggaran = 150000000",
         ),
     ]
+
+
+def test_program_dinamai_menurut_namanya(tmp_path: Path) -> None:
+    """Issue 17 item 21: programmes were named by position ("Program baris 2"), a removed one too."""
+    teks = CONFIG_CONTOH.read_text(encoding="utf-8")
+    blok = (
+        '[[program]]\nnama = "Program Pemberdayaan Sosial"\nanggaran = 412500000\n'
+        'realisasi = 398125000\nketerangan = "APBD"\n\n'
+    )
+    assert blok in teks
+    baru = tmp_path / "baru.toml"
+    baru.write_text(teks.replace(blok, "").replace("anggaran = 285000000", "anggaran = 300000000"), encoding="utf-8")
+    hasil = jalankan("diff", str(CONFIG_CONTOH), str(baru))
+    assert hasil.exit_code == 0, hasil.output
+    kepala = [b for b in hasil.output.splitlines() if not b.startswith(" ")][1:]
+    assert kepala == [
+        "- Program Pemberdayaan Sosial [program[2]] dihapus",
+        "~ Program Penanganan Bencana, anggaran [program[4].anggaran] diubah",
+    ]
+    tanpa_kata_program = salin_config(
+        tmp_path / "lain.toml", {'nama = "Program Penanganan Bencana"': 'nama = "Penanganan Bencana"'}
+    )
+    ganti_nama = tanpa_kata_program.read_text(encoding="utf-8").replace("anggaran = 285000000", "anggaran = 1")
+    tanpa_kata_program.write_text(ganti_nama, encoding="utf-8")
+    awal = salin_config(tmp_path / "awal.toml", {'nama = "Program Penanganan Bencana"': 'nama = "Penanganan Bencana"'})
+    assert [p.label for p in beda(awal, tanpa_kata_program)] == ['Program "Penanganan Bencana", anggaran']
 
 
 def test_keluaran_polos_dan_berwarna(tmp_path: Path) -> None:

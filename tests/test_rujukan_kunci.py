@@ -44,7 +44,7 @@ def kunci_model(kelas: type[BaseModel] = model.Config, awalan: str = "") -> set[
 
 
 def kunci_rujukan() -> set[str]:
-    return set(re.findall(r"^\| `([a-z_\[\].]+)` \|", RUJUKAN.read_text(encoding="utf-8"), flags=re.M))
+    return set(re.findall(r"^\| `([a-z0-9_\[\].]+)` \|", RUJUKAN.read_text(encoding="utf-8"), flags=re.M))
 
 
 def test_setiap_kunci_model_dijelaskan() -> None:

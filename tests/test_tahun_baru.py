@@ -24,8 +24,23 @@ BERUBAH = {
     "tanggal_kata_pengantar": 'tanggal_kata_pengantar = "ISI: tanggal kata pengantar (contoh 2023-03-22)"',
     "tanggal_pk": 'tanggal = "ISI: tanggal Perjanjian Kinerja (contoh 2024-01-16)"',
     **{
-        f"anggaran{i}": f'anggaran = "ISI: pagu anggaran dalam rupiah, tanpa tanda kutip (tahun lalu {a})"'
-        for i, a in enumerate((6845312000, 412500000, 1126750000, 1250000000, 285000000))
+        kunci: baris
+        for i, (a, r) in enumerate(
+            (
+                (6845312000, 6512784350),
+                (412500000, 398125000),
+                (1126750000, 1084300000),
+                (1250000000, 1187500000),
+                (285000000, 261450000),
+            )
+        )
+        for kunci, baris in (
+            (f"anggaran{i}", f'anggaran = "ISI: pagu anggaran dalam rupiah, tanpa tanda kutip (tahun lalu {a})"'),
+            (
+                f"realisasi{i}",
+                f'# realisasi = "ISI: realisasi anggaran 2024 dalam rupiah, tanpa tanda kutip (tahun lalu {r})"',
+            ),
+        )
     },
 }
 
@@ -162,7 +177,7 @@ def test_pesan_menyebut_yang_harus_diisi(tmp_path: Path) -> None:
     assert "perjanjian_kinerja.tanggal, program[1].anggaran, program[2].anggaran" in hasil.output
     assert "program[5].anggaran" in hasil.output and "program[6]" not in hasil.output
     assert "keputusan.tentang" in hasil.output
-    assert "realisasi setiap [[program]] masih angka tahun 2023" in hasil.output
+    assert "realisasi setiap [[program]] dijadikan catatan bertanda ISI (angka tahun 2023" in hasil.output
 
 
 def test_tanpa_pk_dan_program_tidak_ada_tanda_pk(tmp_path: Path) -> None:
@@ -234,3 +249,30 @@ def isi_penanda(draf: Path) -> str:
     teks = re.sub(r'"ISI: pagu anggaran[^"]*\(tahun lalu (\d+)\)"', lambda m: str(int(m.group(1)) + 1000000), teks)
     draf.write_text(teks, encoding="utf-8")
     return teks
+
+
+def test_realisasi_program_tahun_lalu_bukan_nilai_hidup(tmp_path: Path) -> None:
+    """Issue 17 item 20: last year's programme realisasi stayed live (printed as 2024's in the LKjIP).
+    It becomes a comment marked "ISI:" in place; the draft stays valid for the January PK."""
+    tujuan = draf(tmp_path)
+    teks = tujuan.read_text(encoding="utf-8")
+    data = tomllib.loads(teks.replace('"ISI: ', '"'))
+    assert [p.get("realisasi") for p in data["program"]] == [None] * 5
+    baris = teks.splitlines()
+    diisi = [b for b in baris if b.startswith("# realisasi = ")]
+    assert diisi == [
+        f'# realisasi = "ISI: realisasi anggaran 2024 dalam rupiah, tanpa tanda kutip (tahun lalu {r})"'
+        for r in (6512784350, 398125000, 1084300000, 1187500000, 261450000)
+    ]
+    lama = CONFIG_CONTOH.read_text(encoding="utf-8").splitlines()
+    assert [i for i, b in enumerate(baris) if b.startswith("# realisasi = ")] == [
+        i for i, b in enumerate(lama) if re.match(r"realisasi = \d+$", b)
+    ]  # each in its own place
+    hasil = jalankan("new-year", "--config", str(CONFIG_CONTOH), "--to", str(tmp_path / "lagi.toml"))
+    assert "realisasi setiap [[program]] dijadikan catatan bertanda ISI" in hasil.output
+    isi_penanda(tujuan)
+    assert jalankan("check", "--config", str(tujuan), "--strict").exit_code == 0
+    pulih = tujuan.read_text(encoding="utf-8").replace("# realisasi = ", "realisasi = ", 1)
+    tujuan.write_text(pulih, encoding="utf-8")
+    ditolak = jalankan("check", "--config", str(tujuan))
+    assert ditolak.exit_code == 1 and "[program[1].realisasi] belum diisi" in ditolak.output

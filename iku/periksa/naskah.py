@@ -483,6 +483,63 @@ def program_ganda(n: Bacaan) -> Iterator[Masalah]:
         pertama.setdefault(kunci, i)
 
 
+def realisasi_program_lebih(n: Bacaan) -> Iterator[Masalah]:
+    for i, program in enumerate(n.config.program):
+        if program.realisasi is not None and program.realisasi > program.anggaran:
+            yield peringatan(
+                n,
+                ("program", i, "realisasi"),
+                f'realisasi program "{program.nama}" (Rp{bahasa.rupiah(program.realisasi)}) lebih besar '
+                f"dari anggaran (Rp{bahasa.rupiah(program.anggaran)})",
+                "periksa angkanya (angka nol berlebih?); bila pagunya berubah, tulis pagu sesudah perubahan "
+                "pada anggaran",
+            )
+
+
+def _orang(nama: str) -> str:
+    """A person's name without academic titles: "Dr. I Putu Suta, S.Sos., MM" -> "i putu suta"."""
+    return " ".join(k for k in nama.split(",")[0].casefold().split() if not k.endswith("."))
+
+
+def pihak_kedua_sendiri(n: Bacaan) -> Iterator[Masalah]:
+    pk, pertama = n.config.perjanjian_kinerja, n.config.penandatangan
+    if pk is None:
+        return
+    kedua = pk.pihak_kedua
+    nip_sama = kedua.nip is not None and bahasa.bersihkan_nip(kedua.nip) == bahasa.bersihkan_nip(pertama.nip)
+    if _orang(kedua.nama) == _orang(pertama.nama) or nip_sama:
+        yield peringatan(
+            n,
+            ("perjanjian_kinerja", "pihak_kedua"),
+            f"pihak kedua ({kedua.nama}) sama dengan pihak pertama, yaitu penandatangan",
+            "pihak kedua adalah atasan penandatangan (misalnya Bupati atau Sekretaris Daerah); "
+            "periksa nama dan NIP pada perjanjian_kinerja.pihak_kedua",
+        )
+
+
+def tanggal_laporan_kinerja(n: Bacaan) -> Iterator[Masalah]:
+    laporan, tahun = n.config.laporan_kinerja, n.config.tahun
+    if laporan is None:
+        return
+    loc = ("laporan_kinerja", "tanggal")
+    teks = bahasa.tanggal(laporan.tanggal)
+    pk = n.config.perjanjian_kinerja
+    if laporan.tanggal.year <= tahun:
+        yield peringatan(
+            n,
+            loc,
+            f"LKjIP tahun {tahun} bertanggal {teks}, saat tahun {tahun} belum berakhir",
+            f"LKjIP disusun sesudah tahun yang dilaporkan, biasanya Januari-Maret {tahun + 1}; periksa tanggalnya",
+        )
+    elif pk is not None and laporan.tanggal < pk.tanggal:
+        yield peringatan(
+            n,
+            loc,
+            f"LKjIP bertanggal {teks}, sebelum tanggal Perjanjian Kinerja ({bahasa.tanggal(pk.tanggal)})",
+            "periksa tanggal LKjIP dan perjanjian_kinerja.tanggal",
+        )
+
+
 # ---------------------------------------------------------------- capaian (LKjIP)
 
 
@@ -505,19 +562,64 @@ def target_nol(n: Bacaan) -> Iterator[Masalah]:
             )
 
 
+def _satuan_persen(satuan: str) -> bool:
+    return satuan.strip().casefold() in ("%", "persen")
+
+
 def persen_di_atas_seratus(n: Bacaan) -> Iterator[Masalah]:
+    """Once per row, at its first value above 100, naming every such year; silenced by boleh_lebih_100."""
     for i, baris in enumerate(n.config.iku):
-        if baris.satuan.strip().casefold() not in ("%", "persen"):
+        if not _satuan_persen(baris.satuan) or baris.boleh_lebih_100:
             continue
-        for kunci in ("target", "realisasi"):
-            for tahun, nilai in (getattr(baris, kunci) or {}).items():
-                if nilai > 100:
-                    yield peringatan(
-                        n,
-                        ("iku", i, kunci, tahun),
-                        f"{kunci} tahun {tahun} ({bahasa.angka(nilai)}) lebih dari 100 padahal satuannya %",
-                        "periksa angkanya (salah ketik titik desimal?) atau satuan indikatornya",
-                    )
+        lebih = {
+            kunci: [(tahun, nilai) for tahun, nilai in (getattr(baris, kunci) or {}).items() if nilai > 100]
+            for kunci in ("target", "realisasi")
+        }
+        pertama = next(((kunci, nilai[0][0]) for kunci, nilai in lebih.items() if nilai), None)
+        if pertama is None:
+            continue
+        rincian = "; ".join(
+            f"{kunci} " + ", ".join(f"{tahun} ({bahasa.angka(nilai)})" for tahun, nilai in daftar)
+            for kunci, daftar in lebih.items()
+            if daftar
+        )
+        yield peringatan(
+            n,
+            ("iku", i, *pertama),
+            f"{rincian} lebih dari 100 padahal satuannya %",
+            "periksa angkanya (salah ketik titik desimal?) atau satuan indikatornya; bila indikator ini "
+            "memang dapat melampaui 100% (misalnya target pendapatan 105%), tulis boleh_lebih_100 = true "
+            "pada baris [[iku]] ini",
+        )
+
+
+def persen_negatif(n: Bacaan) -> Iterator[Masalah]:
+    for i, baris in enumerate(n.config.iku):
+        if not _satuan_persen(baris.satuan):
+            continue
+        for tahun, nilai in (baris.realisasi or {}).items():
+            if nilai < 0:
+                yield peringatan(
+                    n,
+                    ("iku", i, "realisasi", tahun),
+                    f"realisasi tahun {tahun} negatif ({bahasa.angka(nilai)}) padahal satuannya %",
+                    "periksa tanda minusnya; biarkan bila indikator ini memang dapat negatif (misalnya laju "
+                    "pertumbuhan)",
+                )
+
+
+def realisasi_sebelum_kondisi_awal(n: Bacaan) -> Iterator[Masalah]:
+    """The LKjIP's yearly table starts at tahun_kondisi_awal: earlier years are not printed."""
+    awal = n.config.rencana.tahun_kondisi_awal
+    for i, baris in enumerate(n.config.iku):
+        lama = [t for t in baris.realisasi or {} if t.isdigit() and int(t) < awal]
+        if lama:
+            yield peringatan(
+                n,
+                ("iku", i, "realisasi", lama[0]),
+                f"realisasi tahun {', '.join(lama)} sebelum tahun kondisi awal ({awal}): tidak dicetak di LKjIP",
+                f"hapus nilai itu, atau ubah rencana.tahun_kondisi_awal bila tabel realisasi harus mulai {lama[0]}",
+            )
 
 
 def realisasi_sesudah_tahun(n: Bacaan) -> Iterator[Masalah]:
@@ -567,7 +669,12 @@ ATURAN: list[Aturan] = [
     ejaan,
     target_nol,
     persen_di_atas_seratus,
+    persen_negatif,
     realisasi_sesudah_tahun,
+    realisasi_sebelum_kondisi_awal,
+    realisasi_program_lebih,
+    pihak_kedua_sendiri,
+    tanggal_laporan_kinerja,
     logo_dalam_folder,
 ]
 
