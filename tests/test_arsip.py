@@ -44,6 +44,27 @@ def test_dua_proses_menulis_byte_yang_sama(tmp_path: Path) -> None:
     assert berbeda == []
 
 
+def test_paket_berisi_simpanan_python_docx_bertanggal_tetap(arsip_contoh) -> None:
+    """The packer uses python-docx's public save: the same entries, in the same order, with the
+    same bytes; only the dates (the decree's) and the attributes are fixed."""
+    import datetime as dt
+    import io
+    import zipfile
+
+    from iku.paket import tulis_paket
+
+    dokumen = docx.Document(str(arsip_contoh["keputusan-iku"]))
+    simpanan = io.BytesIO()
+    dokumen.save(simpanan)
+    paket = tulis_paket(dokumen, dt.date(2022, 3, 22))
+    with zipfile.ZipFile(simpanan) as asli, zipfile.ZipFile(io.BytesIO(paket)) as z:
+        assert [(i.filename, asli.read(i)) for i in asli.infolist()] == [(i.filename, z.read(i)) for i in z.infolist()]
+        assert {(i.date_time, i.external_attr >> 16, i.compress_type) for i in z.infolist()} == {
+            ((2022, 3, 22, 0, 0, 0), 0o644, zipfile.ZIP_DEFLATED)
+        }
+    assert tulis_paket(dokumen, dt.date(2022, 3, 22)) == paket
+
+
 def test_docx_tanpa_jejak_jam(tmp_path: Path) -> None:
     """Nothing in any DOCX part comes from the clock: not today's date, not the run's time."""
     import datetime as dt
