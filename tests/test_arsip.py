@@ -24,6 +24,7 @@ from bantu import (
     generate_di,
     isi_folder,
     jumlah_dokumen_contoh,
+    perlu_alat,
     salin_config,
     teks_docx,
 )
@@ -127,9 +128,13 @@ def test_manifes_mencatat_setiap_berkas(tmp_path: Path) -> None:
         assert hashlib.sha256((folder / nama).read_bytes()).hexdigest() == hash_
     assert isi["alat"] == {"nama": "iku", "versi": "0.1.0"}
     assert isi["libreoffice"] is None  # no --pdf
-    assert isi["huruf"]["nama"] == "Bookman Old Style"
-    if shutil.which("fc-match"):
-        assert isi["huruf"]["fc-match"]
+    assert isi["huruf"] == manifes.huruf_terpakai("Bookman Old Style")  # what fontconfig substitutes here
+
+
+def test_manifes_mencatat_pengganti_huruf_dari_fc_match() -> None:
+    perlu_alat("fc-match")
+    keluarga, gaya, berkas = manifes.huruf_terpakai("Bookman Old Style")["fc-match"].split(":", 2)
+    assert keluarga and gaya and Path(berkas).is_file()
 
 
 def test_verify_arsip_utuh(tmp_path: Path) -> None:
