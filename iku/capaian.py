@@ -203,30 +203,3 @@ def teks_anggaran(b: BarisAnggaran) -> dict[str, str]:
     return {"anggaran": teks_angka(b.anggaran), "realisasi": teks_angka(b.realisasi), "persen": teks_capaian(b.persen)}
 
 
-def kalimat_ikhtisar(ik: Ikhtisar, dana: Anggaran | None = None) -> list[str]:
-    """The Ikhtisar Eksekutif's figures as sentences (one paragraph each), the same counts everywhere."""
-    hasil = [
-        f"Dari {_banyak(ik.jumlah)} indikator kinerja utama, {_banyak(ik.tercapai)} indikator mencapai "
-        "atau melampaui target (capaian 100% atau lebih)."
-    ]
-    rincian = "; ".join(f"{nama} {_banyak(n)} indikator" for nama, n in ik.per_predikat.items() if n)
-    if rincian:
-        hasil.append(f"Menurut predikat capaiannya: {rincian}.")
-    if ik.tidak_terukur:
-        hasil.append(
-            f"Sebanyak {_banyak(ik.tidak_terukur)} indikator bertarget 0, sehingga capaian dan predikatnya "
-            "tidak dapat dihitung."
-        )
-    if dana is not None and dana.terukur.realisasi is not None:
-        j = teks_anggaran(dana.terukur)
-        kurang = len(dana.tanpa_realisasi)
-        hasil.append(
-            f"Realisasi anggaran sebesar Rp{j['realisasi']} dari pagu Rp{j['anggaran']} ({j['persen']}%)"
-            + (f"; realisasi {_banyak(kurang)} program belum tersedia." if kurang else ".")
-        )
-    return hasil
-
-
-def _banyak(n: int) -> str:
-    """2 (dua)."""
-    return f"{n} ({bahasa.terbilang(n)})"

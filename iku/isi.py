@@ -105,7 +105,6 @@ def isi(templat: Path, konteks: dict[str, Any], tata: Tata, pemeriksa: Pemeriksa
     if masalah:
         raise TemplateError(masalah)
     rapikan(doc.docx, tata)
-    doc.pre_processing()
     return doc.docx
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.pkgwriter import PackageWriter
 
 
 def waktu_zip(tanggal: dt.date) -> tuple[int, int, int, int, int, int]:
@@ -21,41 +20,29 @@ def waktu_zip(tanggal: dt.date) -> tuple[int, int, int, int, int, int]:
     return (min(max(tanggal.year, 1980), 2107), tanggal.month, tanggal.day, 0, 0, 0)
 
 
-class _ZipTetap:
-    """python-docx's physical package writer, with fixed entry dates and attributes."""
-
-    def __init__(self, berkas: io.BytesIO, tanggal: dt.date) -> None:
-        self._zip = zipfile.ZipFile(berkas, "w", zipfile.ZIP_DEFLATED)
-        self._waktu = waktu_zip(tanggal)
-
-    def write(self, pack_uri: Any, blob: bytes) -> None:
-        self.tulis(pack_uri.membername, blob)
-
-    def tulis(self, nama: str, blob: bytes) -> None:
-        entri = zipfile.ZipInfo(nama, date_time=self._waktu)
-        entri.compress_type = zipfile.ZIP_DEFLATED
-        entri.external_attr = 0o644 << 16
-        self._zip.writestr(entri, blob)
-
-    def close(self) -> None:
-        self._zip.close()
-
-
 def tulis_paket(dokumen: Any, tanggal: dt.date) -> bytes:
     """A python-docx Document as stable DOCX bytes.
 
-    Writes the package the way python-docx's PackageWriter does, straight into a zip with
-    fixed dates, instead of saving and re-packing (which compressed everything twice)."""
-    paket = dokumen.part.package
-    satu_bagian_per_nama(paket)
-    for part in paket.parts:
-        part.before_marshal()
+    python-docx saves the package (its public Document.save, into memory); its entries are then
+    written again, in the same order, with the date fixed from the document and fixed attributes."""
+    satu_bagian_per_nama(dokumen.part.package)
+    simpanan = io.BytesIO()
+    dokumen.save(simpanan)
+    with zipfile.ZipFile(simpanan) as z:
+        entri = [(info.filename, z.read(info)) for info in z.infolist()]
+    return zip_tetap(entri, tanggal)
+
+
+def zip_tetap(entri: list[tuple[str, bytes]], tanggal: dt.date) -> bytes:
+    """A DOCX zip: entries in the order given, dated from the document, fixed attributes."""
+    waktu = waktu_zip(tanggal)
     penampung = io.BytesIO()
-    zip_ = _ZipTetap(penampung, tanggal)
-    PackageWriter._write_content_types_stream(zip_, paket.parts)
-    PackageWriter._write_pkg_rels(zip_, paket.rels)
-    PackageWriter._write_parts(zip_, paket.parts)  # type: ignore[arg-type]  # duck-typed writer
-    zip_.close()
+    with zipfile.ZipFile(penampung, "w", zipfile.ZIP_DEFLATED) as z:
+        for nama, isi in entri:
+            info = zipfile.ZipInfo(nama, date_time=waktu)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, isi)
     return penampung.getvalue()
 
 
@@ -64,12 +51,7 @@ def kemas_ulang(isi_zip: bytes, tanggal: dt.date) -> bytes:
     in the same order, with entry dates from the document's date and fixed attributes."""
     with zipfile.ZipFile(io.BytesIO(isi_zip)) as asal:
         entri = [(info.filename, asal.read(info)) for info in asal.infolist()]
-    penampung = io.BytesIO()
-    zip_ = _ZipTetap(penampung, tanggal)
-    for nama, blob in entri:
-        zip_.tulis(nama, blob)
-    zip_.close()
-    return penampung.getvalue()
+    return zip_tetap(entri, tanggal)
 
 
 def satu_bagian_per_nama(paket: Any) -> None:
@@ -95,7 +77,7 @@ def satu_bagian_per_nama(paket: Any) -> None:
 def _lepas_relasi(relasi: Any, buang: set[int]) -> None:
     for rid in [k for k, r in relasi.items() if not r.is_external and id(r.target_part) in buang]:
         del relasi[rid]
-        relasi._target_parts_by_rId.pop(rid, None)
+        relasi.related_parts.pop(rid, None)  # the same mapping, by its public name
 
 
 def ganti_bagian(docx: Path, nama: str, isi: bytes) -> None:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import nsmap, qn
+from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Twips
+from lxml import etree
 
 from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran, titik_dua_dengan_berikutnya
@@ -199,40 +199,44 @@ def baris_manual_tidak_direnggangkan(docx: Any) -> None:
 
 
 NS_INTI = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-NS_PROPERTI_INTI = {NS_INTI, "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/terms/"}
-
-
-@contextmanager
-def _awalan_cp_inti() -> Iterator[None]:
-    """docxcompose re-points python-docx's shared "cp" prefix at custom properties, so core
-    properties set after it is imported would land in docProps/core.xml a second time, in the
-    wrong namespace; "cp" means core properties while they are set."""
-    lama = nsmap.get("cp")
-    nsmap["cp"] = NS_INTI
-    try:
-        yield
-    finally:
-        if lama is not None:
-            nsmap["cp"] = lama
+NS_DC = "http://purl.org/dc/elements/1.1/"
+NS_DCTERMS = "http://purl.org/dc/terms/"
+NS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+AWALAN_INTI = {NS_INTI: "cp", NS_DC: "dc", NS_DCTERMS: "dcterms"}  # the prefixes docProps/core.xml uses
 
 
 def atur_properti(docx: Any, tata: Tata) -> None:
-    """Core properties from the decree, nothing from the clock (byte-stable output)."""
-    with _awalan_cp_inti():
-        _isi_properti(docx, tata)
+    """Core properties from the decree, nothing from the clock (byte-stable output).
 
-
-def _isi_properti(docx: Any, tata: Tata) -> None:
-    waktu = dt.datetime.combine(tata.tanggal, dt.time())
-    cp = docx.core_properties
-    for asing in [e for e in cp._element if e.tag[1:].split("}")[0] not in NS_PROPERTI_INTI]:
-        cp._element.remove(asing)  # left in a template by an earlier run (see _awalan_cp_inti)
-    cp.title = tata.judul[:255]  # the format's limit for a property
-    cp.subject = tata.subjek[:255]
-    cp.author = tata.pengarang[:255]
-    cp.last_modified_by = tata.pengarang[:255]
-    cp.created = cp.modified = waktu
-    cp.last_printed = waktu
-    cp.revision = 1
-    cp.keywords = "IKU"
-    cp.comments = cp.category = cp.identifier = ""
+    Written on docProps/core.xml's element by full namespace names: python-docx's own setters look
+    the "cp" prefix up in its shared prefix table, which docxcompose re-points at custom
+    properties on import (core properties would land there a second time, in the wrong namespace).
+    The elements, their order and their prefixes are the ones python-docx's setters would write."""
+    docx.core_properties  # noqa: B018  # python-docx adds the part when the template has none
+    akar = docx.part.package.part_related_by(RT.CORE_PROPERTIES).element
+    for asing in [e for e in akar if isinstance(e.tag, str) and etree.QName(e).namespace not in AWALAN_INTI]:
+        akar.remove(asing)  # left in a template by an earlier run, or by python-docx's default part
+    waktu = dt.datetime.combine(tata.tanggal, dt.time()).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for ns, nama, nilai in (
+        (NS_DC, "title", tata.judul[:255]),  # the format's limit for a property
+        (NS_DC, "subject", tata.subjek[:255]),
+        (NS_DC, "creator", tata.pengarang[:255]),
+        (NS_INTI, "lastModifiedBy", tata.pengarang[:255]),
+        (NS_DCTERMS, "created", waktu),
+        (NS_DCTERMS, "modified", waktu),
+        (NS_INTI, "lastPrinted", waktu),
+        (NS_INTI, "revision", "1"),
+        (NS_INTI, "keywords", "IKU"),
+        (NS_DC, "description", ""),
+        (NS_INTI, "category", ""),
+        (NS_DC, "identifier", ""),
+    ):
+        unsur = akar.find(f"{{{ns}}}{nama}")
+        if unsur is None:
+            unsur = akar.makeelement(f"{{{ns}}}{nama}", nsmap={AWALAN_INTI[ns]: ns})
+            akar.append(unsur)
+        unsur.text = nilai
+        if ns == NS_DCTERMS:  # a W3C date-time, xsi declared once on the root
+            akar.set(f"{{{NS_XSI}}}sementara", "")
+            unsur.set(f"{{{NS_XSI}}}type", "dcterms:W3CDTF")
+            del akar.attrib[f"{{{NS_XSI}}}sementara"]

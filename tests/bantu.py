@@ -62,19 +62,39 @@ def teks_pdf(path: Path, layout: bool = False) -> str:
     return subprocess.run(perintah, check=True, capture_output=True, text=True).stdout
 
 
-def ada_soffice() -> bool:
-    return shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
+def lewati_tanpa(kurang: list[str]) -> None:
+    """The one way a test meets a missing tool: skipped on a developer's machine, failed under CI
+    (CI=true), which installs every tool, so that a skip there cannot hide a red."""
+    import os
+
+    import pytest
+
+    if not kurang:
+        return
+    pesan = f"{', '.join(kurang)} tidak terpasang"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{pesan}: CI memasang semua alat (.ci/run), pengujian ini tidak boleh dilewati", pytrace=False)
+    pytest.skip(pesan)
+
+
+def perlu_alat(*program: str) -> None:
+    """Skip (fail under CI) unless every program is on PATH."""
+    lewati_tanpa([p for p in program if shutil.which(p) is None])
+
+
+PERLU_PDF = ("soffice", "pdftotext")  # what a `pdf` test needs
 
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
 
-def ada_peramban() -> bool:
-    """Debian's chromium and chromedriver, and selenium to drive them."""
+def peramban_kurang() -> list[str]:
+    """What a `peramban` test lacks: Debian's chromium and chromedriver, and selenium to drive them."""
     import importlib.util
 
-    return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists() and importlib.util.find_spec("selenium") is not None
+    kurang = [p for p in (CHROMIUM, CHROMEDRIVER) if not Path(p).exists()]
+    return kurang + ([] if importlib.util.find_spec("selenium") else ["selenium"])
 
 
 def data_contoh() -> dict:
@@ -142,6 +162,33 @@ def tulis_png(path: Path, lebar: int = 40, tinggi: int = 48) -> Path:
 
 
 POTRET = Path(__file__).resolve().parent / "potret"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def sama_dengan_potret(simpanan: Path, sekarang: str) -> None:
+    """Compare text with its stored snapshot (tests/potret, tests/golden).
+
+    A snapshot is written only on purpose, with IKU_PERBARUI_POTRET=1 (refused under CI), and then
+    reviewed in `git diff`; a missing one fails, a test run never creates it."""
+    import os
+
+    import pytest
+
+    if os.environ.get("IKU_PERBARUI_POTRET") == "1":
+        if os.environ.get("CI") == "true":
+            pytest.fail(
+                "IKU_PERBARUI_POTRET=1 tidak berlaku di CI: potret hanya diperbarui dengan sengaja", pytrace=False
+            )
+        simpanan.write_text(sekarang, encoding="utf-8")
+        return
+    if not simpanan.is_file():
+        pytest.fail(
+            f"potret {simpanan.relative_to(AKAR)} tidak ada: buat dengan IKU_PERBARUI_POTRET=1, tinjau, lalu commit",
+            pytrace=False,
+        )
+    assert sekarang == simpanan.read_text(encoding="utf-8"), (
+        f"{simpanan.name} berubah: tinjau perbedaannya, lalu perbarui potret dengan IKU_PERBARUI_POTRET=1"
+    )
 
 
 def potret_templat(path: Path) -> str:

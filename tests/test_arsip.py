@@ -24,6 +24,7 @@ from bantu import (
     generate_di,
     isi_folder,
     jumlah_dokumen_contoh,
+    perlu_alat,
     salin_config,
     teks_docx,
 )
@@ -42,6 +43,27 @@ def test_dua_proses_menulis_byte_yang_sama(tmp_path: Path) -> None:
     assert [n for n in a if n.endswith(".docx")] and NAMA_BUNDEL in a
     berbeda = [n for n in a if a[n] != b[n]]
     assert berbeda == []
+
+
+def test_paket_berisi_simpanan_python_docx_bertanggal_tetap(arsip_contoh) -> None:
+    """The packer uses python-docx's public save: the same entries, in the same order, with the
+    same bytes; only the dates (the decree's) and the attributes are fixed."""
+    import datetime as dt
+    import io
+    import zipfile
+
+    from iku.paket import tulis_paket
+
+    dokumen = docx.Document(str(arsip_contoh["keputusan-iku"]))
+    simpanan = io.BytesIO()
+    dokumen.save(simpanan)
+    paket = tulis_paket(dokumen, dt.date(2022, 3, 22))
+    with zipfile.ZipFile(simpanan) as asli, zipfile.ZipFile(io.BytesIO(paket)) as z:
+        assert [(i.filename, asli.read(i)) for i in asli.infolist()] == [(i.filename, z.read(i)) for i in z.infolist()]
+        assert {(i.date_time, i.external_attr >> 16, i.compress_type) for i in z.infolist()} == {
+            ((2022, 3, 22, 0, 0, 0), 0o644, zipfile.ZIP_DEFLATED)
+        }
+    assert tulis_paket(dokumen, dt.date(2022, 3, 22)) == paket
 
 
 def test_docx_tanpa_jejak_jam(tmp_path: Path) -> None:
@@ -106,9 +128,13 @@ def test_manifes_mencatat_setiap_berkas(tmp_path: Path) -> None:
         assert hashlib.sha256((folder / nama).read_bytes()).hexdigest() == hash_
     assert isi["alat"] == {"nama": "iku", "versi": "0.1.0"}
     assert isi["libreoffice"] is None  # no --pdf
-    assert isi["huruf"]["nama"] == "Bookman Old Style"
-    if shutil.which("fc-match"):
-        assert isi["huruf"]["fc-match"]
+    assert isi["huruf"] == manifes.huruf_terpakai("Bookman Old Style")  # what fontconfig substitutes here
+
+
+def test_manifes_mencatat_pengganti_huruf_dari_fc_match() -> None:
+    perlu_alat("fc-match")
+    keluarga, gaya, berkas = manifes.huruf_terpakai("Bookman Old Style")["fc-match"].split(":", 2)
+    assert keluarga and gaya and Path(berkas).is_file()
 
 
 def test_verify_arsip_utuh(tmp_path: Path) -> None:

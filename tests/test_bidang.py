@@ -14,21 +14,18 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from bantu import AKAR, TEMPLATES, ada_soffice, data_contoh, jumlah_dokumen_contoh, teks_paragraf, teks_pdf, tulis_data
+from bantu import AKAR, TEMPLATES, data_contoh, jumlah_dokumen_contoh, perlu_alat, teks_paragraf, teks_pdf, tulis_data
 from iku import konfigurasi
 from iku.bidang import lengkapi_bidang
 from iku.buat import Permintaan, generate
 from iku.galat import PdfError
 from iku.pdf import ke_pdf
 
-perlu_soffice = pytest.mark.skipif(not ada_soffice(), reason="LibreOffice tidak terpasang")
-
 
 @pytest.fixture(scope="module")
 def templat_libreoffice(tmp_path_factory) -> Path:
     """The three default templates opened and saved again by LibreOffice, with no edits."""
-    if not ada_soffice():
-        pytest.skip("LibreOffice tidak terpasang")
+    perlu_alat("soffice")
     folder = tmp_path_factory.mktemp("templat-lo")
     asal = sorted(TEMPLATES.glob("*.docx"))
     subprocess.run(
@@ -71,7 +68,7 @@ def test_templat_gaya_word_satu_entri_per_nama(tmp_path):
         periksa_properti_inti(docx)
 
 
-@perlu_soffice
+@pytest.mark.pdf
 def test_templat_libreoffice_satu_entri_per_nama_dan_properti_inti_sekali(tmp_path, templat_libreoffice):
     for docx in (p for p in buat(tmp_path, templat_libreoffice) if p.suffix == ".docx"):
         assert nama_kembar(docx) == [], docx.name
@@ -98,7 +95,7 @@ def periksa_properti_inti(docx: Path) -> None:
     assert nilai["created"] == "2022-03-22T00:00:00Z", docx.name
 
 
-@perlu_soffice
+@pytest.mark.pdf
 def test_daftar_isi_lengkap_dari_templat_libreoffice(tmp_path, templat_libreoffice):
     buku = next(p for p in buat(tmp_path, templat_libreoffice) if p.name.startswith("dokumen-iku"))
     assert tanda_bidang(buku) == ["begin", "separate", "end"]

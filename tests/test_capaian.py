@@ -478,21 +478,6 @@ def test_angka_terminal_sama_dengan_perhitungan(tmp_path, baris):
         assert " ".join(kata[kata.index(arah) + 4 :]) == capaian.predikat(nilai)
 
 
-def test_kalimat_ikhtisar(tmp_path):
-    ik = capaian.ikhtisar(capaian.tabel_capaian(baca(config_lain(tmp_path)).config))
-    dana = capaian.anggaran([(1250000000, 1187500000), (750000000, 600000000)])
-    assert capaian.kalimat_ikhtisar(ik, dana) == [
-        "Dari 8 (delapan) indikator kinerja utama, 2 (dua) indikator mencapai atau melampaui target "
-        "(capaian 100% atau lebih).",
-        "Menurut predikat capaiannya: Sangat Tinggi 2 (dua) indikator; Tinggi 1 (satu) indikator; "
-        "Sedang 1 (satu) indikator; Rendah 1 (satu) indikator; Sangat Rendah 2 (dua) indikator.",
-        "Sebanyak 1 (satu) indikator bertarget 0, sehingga capaian dan predikatnya tidak dapat dihitung.",
-        "Realisasi anggaran sebesar Rp1.787.500.000 dari pagu Rp2.000.000.000 (89,38%).",
-    ]
-    rujukan = capaian.ikhtisar(capaian.tabel_capaian(baca(CONFIG_CONTOH).config))
-    assert capaian.kalimat_ikhtisar(rujukan)[1:] == ["Menurut predikat capaiannya: Sangat Tinggi 2 (dua) indikator."]
-
-
 def test_angka_sangat_besar_tercetak_tanpa_galat():
     """Issue 8 item 7's numbers: any finite number prints (no decimal.InvalidOperation)."""
     baris = capaian.Capaian("x", "%", "naik", D("1e28"), D("5e27"), capaian.hitung(D("1e28"), D("5e27"), "naik"))

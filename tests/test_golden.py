@@ -7,14 +7,10 @@ prints shows here as a text diff. After an intended change, rewrite the golden f
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from bantu import teks_docx
+from bantu import GOLDEN, sama_dengan_potret, teks_docx
 
-GOLDEN = Path(__file__).parent / "golden"
 DOKUMEN = {
     "keputusan-iku": "keputusan.txt",
     "lampiran-iku": "lampiran.txt",
@@ -25,16 +21,14 @@ DOKUMEN = {
 }
 
 
-def baris_golden(nama: str) -> list[str]:
-    return [b.replace("\\n", "\n") for b in (GOLDEN / nama).read_text(encoding="utf-8").splitlines()]
-
-
 @pytest.mark.parametrize("jenis", sorted(DOKUMEN))
 def test_dokumen_contoh_sama_dengan_golden(arsip_contoh, jenis: str) -> None:
     teks = teks_docx(arsip_contoh[jenis])
-    if os.environ.get("IKU_PERBARUI_POTRET") == "1":
-        (GOLDEN / DOKUMEN[jenis]).write_text("".join(b.replace("\n", "\\n") + "\n" for b in teks), encoding="utf-8")
-    assert teks == baris_golden(DOKUMEN[jenis])
+    sama_dengan_potret(GOLDEN / DOKUMEN[jenis], "".join(b.replace("\n", "\\n") + "\n" for b in teks))
+
+
+def test_setiap_golden_dipakai() -> None:
+    assert sorted(p.name for p in GOLDEN.glob("*.txt")) == sorted(DOKUMEN.values())
 
 
 def test_bundel_adalah_keputusan_lalu_lampiran(arsip_contoh) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from bantu import TEMPLATES, ada_soffice, awalan_dokumen_contoh, data_contoh, tulis_data
+from bantu import TEMPLATES, awalan_dokumen_contoh, data_contoh, tulis_data
 from iku import cli, konfigurasi
 from iku.buat import Permintaan, generate
 
@@ -34,7 +34,6 @@ def test_bukan_terminal_diam(tmp_path):
 
 
 @pytest.mark.pdf
-@pytest.mark.skipif(not ada_soffice(), reason="LibreOffice tidak terpasang")
 def test_kemajuan_pdf_per_dokumen(tmp_path):
     kabar: list[str] = []
     bacaan = konfigurasi.baca(tulis_data(tmp_path / "iku.toml", data_contoh()))

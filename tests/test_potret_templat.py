@@ -7,11 +7,9 @@ it reviewable as a text diff. After an intended change, rewrite the snapshots wi
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from bantu import POTRET, TEMPLATES, potret_templat
+from bantu import POTRET, TEMPLATES, potret_templat, sama_dengan_potret
 
 TEMPLAT = sorted(p.name for p in TEMPLATES.glob("*.docx"))
 
@@ -22,10 +20,4 @@ def test_setiap_templat_punya_potret() -> None:
 
 @pytest.mark.parametrize("nama", TEMPLAT)
 def test_templat_sama_dengan_potretnya(nama: str) -> None:
-    sekarang = potret_templat(TEMPLATES / nama)
-    simpanan = POTRET / f"{nama}.txt"
-    if os.environ.get("IKU_PERBARUI_POTRET") == "1":
-        simpanan.write_text(sekarang, encoding="utf-8")
-    assert sekarang == simpanan.read_text(encoding="utf-8"), (
-        f"{nama} berubah: tinjau perbedaannya, lalu perbarui potret dengan IKU_PERBARUI_POTRET=1"
-    )
+    sama_dengan_potret(POTRET / f"{nama}.txt", potret_templat(TEMPLATES / nama))

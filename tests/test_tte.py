@@ -20,6 +20,7 @@ from bantu import (
     lewat_libreoffice,
     pecah_run_ala_word,
     per_halaman,
+    perlu_alat,
     teks_docx,
     tulis_data,
 )
@@ -147,8 +148,7 @@ def png_qr(path: Path, tujuan: Path) -> Path:
 
 
 def baca_qr(png: Path) -> str:
-    if not shutil.which("zbarimg"):
-        pytest.skip("zbarimg tidak terpasang")
+    perlu_alat("zbarimg")
     hasil = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True, text=True, check=True)
     return hasil.stdout.rstrip("\n")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,9 @@ import tomlkit
 
 from ..model import PENANDA_ISIAN
 
-CONTOH = Path(__file__).resolve().parent.parent.parent / "config" / "iku.toml"
+# The commented sample config, package data (iku/contoh/iku.toml is config/iku.toml): an installed
+# package writes the same skeleton as a checkout.
+CONTOH = Path(str(files("iku") / "contoh" / "iku.toml"))
 
 WAJIB = {
     "tahun": "tahun berlakunya IKU, misalnya 2024 (tanpa tanda kutip)",
@@ -170,8 +173,6 @@ def _blok_iku(iku: list[dict[str, Any]], komentar: dict[str, str]) -> tuple[str,
 def _kerangka() -> tuple[str, str, dict[str, str]]:
     """The sample config up to its book texts, the comment above its [[iku]] rows, and the
     comment above each key of the first row."""
-    if not CONTOH.is_file():
-        return "", "", {}
     baris = CONTOH.read_text(encoding="utf-8").splitlines()
     dokumen = _awal_komentar(baris, baris.index("[dokumen]"))
     iku = baris.index("[[iku]]")
