@@ -152,14 +152,17 @@ def _periksa_nip(temuan: Temuan, nip: str) -> None:
 
 def _instansi(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str], s: Sumber) -> None:
     n = temuan.nilai
-    nama = kp.nama_instansi(n.get("penandatangan.jabatan"), n.pop("_jabatan_judul", None), teks_sumber)
-    if nama:
-        n["instansi.nama"] = nama
     kop = baca_kop(
         bagian.kop
         if any(re.match(r"\s*PEMERINTAH\b", b, re.I) for b in bagian.kop)
         else [p.teks for p in s.isi.kepala] + bagian.kop
     )
+    wilayah = re.sub(r"(?i)^pemerintah\s+", "", kop["pemerintah"]) if kop.get("pemerintah") else None
+    nama = kp.nama_instansi(
+        n.get("penandatangan.jabatan"), n.pop("_jabatan_judul", None), teks_sumber, kop.get("nama_kop"), wilayah
+    )
+    if nama:
+        n["instansi.nama"] = nama
     for kunci, nilai in kop.items():
         n[f"instansi.{kunci}"] = nilai
     if "instansi.kota" not in n and bagian.tempat:
@@ -322,10 +325,15 @@ def baris_sekitar_tabel(s: Sumber) -> list[str]:
     return hasil
 
 
-def _periksa_kepala_lampiran(temuan: Temuan, s: Sumber) -> None:
+def baris_lampiran(s: Sumber) -> list[str]:
+    """The lampiran's own lines outside its table: from its LAMPIRAN heading on, one line each."""
     baris = [satu_baris(b) for b in baris_sekitar_tabel(s) if b.strip()]
     awal = next((i for i, b in enumerate(baris) if kp.LAMPIRAN.match(b)), 0)
-    baris = baris[awal:]
+    return baris[awal:]
+
+
+def _periksa_kepala_lampiran(temuan: Temuan, s: Sumber) -> None:
+    baris = baris_lampiran(s)
     nomor = next((kp.NOMOR.sub("", b).lstrip(": ") for b in baris if kp.NOMOR.match(b)), None)
     tanggal_l = next((tanggal(b) for b in baris if re.match(r"(?i)\s*TANGGAL\b", b)), None)
     _beda(temuan, "keputusan.nomor", nomor, s.path, "nomor di kepala Lampiran")
@@ -387,14 +395,17 @@ def _tahun(temuan: Temuan, keputusan: Sumber, lampiran: Sumber | None) -> None:
         n["tahun"] = tahun_l
     if "tahun" not in n:
         return
-    for teks in keputusan.baris:
-        periode = PERIODE.search(teks)
-        if periode and int(periode.group(1)) <= n["tahun"] <= int(periode.group(2)):
-            n["rencana.tahun_awal"], n["rencana.tahun_akhir"] = int(periode.group(1)), int(periode.group(2))
-            temuan.tebakan["rencana.tahun_awal"] = temuan.tebakan["rencana.tahun_akhir"] = (
-                f'ditebak dari "Tahun {periode.group(1)}-{periode.group(2)}" di Keputusan'
-            )
-            return
+    # the Lampiran's heading names the plan period ("TAHUN 2021-2026") first; else the decree's text
+    asal = [("Lampiran", baris_lampiran(s)) for s in (lampiran, keputusan) if s is not None and s.tabel is not None]
+    for nama, baris in [*asal, ("Keputusan", keputusan.baris)]:
+        for teks in baris:
+            periode = PERIODE.search(teks)
+            if periode and int(periode.group(1)) <= n["tahun"] <= int(periode.group(2)):
+                n["rencana.tahun_awal"], n["rencana.tahun_akhir"] = int(periode.group(1)), int(periode.group(2))
+                temuan.tebakan["rencana.tahun_awal"] = temuan.tebakan["rencana.tahun_akhir"] = (
+                    f'ditebak dari "Tahun {periode.group(1)}-{periode.group(2)}" di {nama}'
+                )
+                return
 
 
 def _ejaan(temuan: Temuan, semua: list[Sumber]) -> None:
