@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
 
+from ..tte import TEKS_ELEKTRONIK, TTD
 from .baca import Isi, Paragraf, Tabel
 from .kop import INSTANSI
 from .teks import (
@@ -37,11 +38,11 @@ KEPALA = {
     "ditetapkan": re.compile(r"^\s*(?:Ditetapkan|Dikeluarkan)\s+di\b[\s:]*", re.I),
     "tembusan": re.compile(r"^\s*Tembusan\b[^:]*:?\s*", re.I),
 }
-JUDUL = re.compile(r"^\s*KEPUTUSAN\b", re.I)
+JUDUL = re.compile(r"^\s*KEPUTUSAN\b")  # in capitals: a sentence in a book naming the decree is no title
 NOMOR = re.compile(r"^\s*NOMOR\b\s*:?\s*", re.I)
 TENTANG = re.compile(r"^\s*TENTANG\b\s*:?\s*", re.I)
 PADA_TANGGAL = re.compile(r"^\s*(?:pada\s+)?tanggal\b\s*:?\s*", re.I)
-NIP = re.compile(r"^\s*NIP\b\.?\s*:?\s*(\d[\d\s.\-]*)", re.I)
+NIP = re.compile(r"^\s*NIP\b\.?\s*:?\s*(\d[\d\s.\-]*|\$\{nip_pengirim\})", re.I)  # or SRIKANDI's placeholder
 LAMPIRAN = re.compile(r"^\s*LAMPIRAN\b", re.I)
 WILAYAH = re.compile(r"^\s*(?:KABUPATEN|KOTA|PROVINSI)\b", re.I)
 GOLONGAN = re.compile(r"\(?\b(I{1,3}|IV)\s*/\s*[a-eA-E]\)?")
@@ -269,7 +270,11 @@ def penandatangan(baris: list[str], sumber: list[str]) -> dict[str, Any]:
     isi = [satu_baris(b) for b in baris if satu_baris(b)]
     sisa = []
     for b in isi:
-        if PADA_TANGGAL.match(b) and "tanggal" not in hasil:
+        if b == TEKS_ELEKTRONIK:  # our electronic layout's line above the jabatan
+            hasil["tanda_tangan"] = "elektronik"
+        elif b == TTD:  # SRIKANDI's signature placeholder stands in the ink space
+            hasil["tanda_tangan"] = "srikandi"
+        elif PADA_TANGGAL.match(b) and "tanggal" not in hasil:
             hasil["tanggal_teks"] = PADA_TANGGAL.sub("", b)
             hasil["tanggal"] = tanggal(b)
         elif nip := NIP.match(b):
@@ -306,7 +311,11 @@ JABATAN_INSTANSI = [  # the head's title -> the agency's name
 
 
 def nama_instansi(
-    jabatan: str | None, jabatan_judul: str | None, sumber: list[str], kop: str | None = None, wilayah: str | None = None
+    jabatan: str | None,
+    jabatan_judul: str | None,
+    sumber: list[str],
+    kop: str | None = None,
+    wilayah: str | None = None,
 ) -> str | None:
     """The agency's name: the signer's jabatan without 'Kepala' (or the title's, in ordinary case);
     else the kop's agency line, else the head's title made the agency's (Camat -> Kecamatan,

@@ -52,7 +52,9 @@ PILIHAN = [
     "instansi.logo",
     "format.kertas",
     "format.huruf",
+    "format.tanda_tangan",
     "keputusan.tembusan",
+    "tte.url_verifikasi",
 ]
 KOLOM_IKU = {
     "sasaran": "sasaran strategis",
