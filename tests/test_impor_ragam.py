@@ -84,17 +84,18 @@ def tabel_lampiran(d, formulasi: list[str], garis_bawah: bool) -> None:
         "TAHUN 2021-2026",
     ):
         paragraf_terpotong(d, b)
-    t = d.add_table(rows=2, cols=6)
-    for i, teks in enumerate(("NO", "SASARAN", "INDIKATOR KINERJA UTAMA", "ALASAN", "FORMULASI", "SUMBER DATA")):
+    t = d.add_table(rows=2, cols=7)
+    judul = ("NO", "SASARAN", "INDIKATOR KINERJA UTAMA", "SATUAN", "ALASAN", "FORMULASI", "SUMBER DATA")
+    for i, teks in enumerate(judul):
         t.cell(0, i).text = teks
-    for i, teks in enumerate(("1.", "Meningkatnya tertib administrasi desa", "Persentase desa tertib administrasi")):
+    baris = ("1.", "Meningkatnya tertib administrasi desa", "Persentase desa tertib administrasi", "%")
+    for i, teks in enumerate((*baris, "Mengukur pembinaan desa")):
         t.cell(1, i).text = teks
-    t.cell(1, 3).text = "Mengukur pembinaan desa"
-    paragraf_sel(t.cell(1, 4), formulasi)
+    paragraf_sel(t.cell(1, 5), formulasi)
     if garis_bawah:  # the numerator underlined run by run, as the clerk typed it
-        for run in t.cell(1, 4).paragraphs[0].runs:
+        for run in t.cell(1, 5).paragraphs[0].runs:
             run.underline = True
-    t.cell(1, 5).text = "Kasi Pemerintahan"
+    t.cell(1, 6).text = "Kasi Pemerintahan"
 
 
 def impor_ke(tmp_path: Path, keputusan: Path, lampiran: Path | None = None) -> tuple[dict, str, object]:
@@ -119,6 +120,21 @@ def test_kecamatan_nama_dari_kop_dan_jalan_bernama_kota(tmp_path):
     }
     assert data["penandatangan"]["jabatan"] == "Camat Sidemen"
     assert "instansi.nama" not in laporan.kurang
+
+
+def test_kecamatan_diimpor_lalu_dibuat_kopnya_utuh(tmp_path):
+    sk = keputusan_diketik(tmp_path / "sk.docx", KOP_CAMAT, "CAMAT SIDEMEN", lampiran=True)
+    data, _, laporan = impor_ke(tmp_path, sk)
+    assert set(laporan.kurang) == {"rencana.tahun_kondisi_awal", "rencana.tujuan", "rencana.indikator_tujuan"}
+    data["rencana"] |= {k: data_contoh()["rencana"][k] for k in ("tahun_kondisi_awal", "tujuan", "indikator_tujuan")}
+    folder = set_dibuat_dari(tulis_data(tmp_path / "terisi.toml", data), tmp_path / "output", "2024")
+    teks = [t for t in teks_docx(berkas(folder, "keputusan-iku")) if t.strip()]
+    assert teks[:4] == [
+        "PEMERINTAH KABUPATEN KARANGASEM",
+        "KECAMATAN SIDEMEN",
+        "Jalan Raya Sidemen, Sidemen 80864, Telepon\u00a0(0366)\u00a05300123",
+        "KEPUTUSAN CAMAT SIDEMEN",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -345,11 +361,11 @@ def test_tata_tanda_tangan_sendiri_dikenali(set_tahun, tmp_path):
     assert teks_docx(berkas(ulang, "lampiran-iku")) == teks_docx(lampiran)
 
 
-def set_dibuat_dari(config: Path, folder: Path) -> Path:
+def set_dibuat_dari(config: Path, folder: Path, tahun: str = "2023") -> Path:
     hasil = CliRunner().invoke(main, ["generate", "--config", str(config), "--output", str(folder)])
     assert hasil.exit_code == 0, hasil.output
     config_mod.muat(config)
-    return folder / "2023"
+    return folder / tahun
 
 
 # ---------------------------------------------------------------- 17.8 the book: only the kop's picture is the logo
