@@ -341,6 +341,11 @@ def test_tata_tanda_tangan_sendiri_dikenali(set_tahun, tmp_path):
     data, teks, laporan = impor_ke(tmp_path, keputusan, lampiran)
     assert "${" not in teks and "Ditandatangani" not in teks
     assert data["format"].get("tanda_tangan", "basah") == cara
+    if cara != "basah":  # a key the sample config does not show, explained where it is written
+        assert (
+            f'# Cara tanda tangan: "basah", "elektronik" (TTE, kode QR) atau "srikandi".\ntanda_tangan = "{cara}"'
+            in teks
+        )
     assert data["penandatangan"]["jabatan"] == "Kepala Dinas Sosial Kabupaten Buleleng"
     assert data["penandatangan"]["pangkat"] == "Pembina Tk.I (IV/b)"
     if cara == "srikandi":  # SRIKANDI fills these at signing: marked, never its placeholders as values

@@ -56,6 +56,10 @@ PILIHAN = [
     "keputusan.tembusan",
     "tte.url_verifikasi",
 ]
+KOMENTAR_BARU = {
+    "format.tanda_tangan": 'Cara tanda tangan: "basah", "elektronik" (TTE, kode QR) atau "srikandi".',
+    "tte.url_verifikasi": "Alamat verifikasi dalam kode QR; {nomor} diganti nomor keputusan.",
+}
 KOLOM_IKU = {
     "sasaran": "sasaran strategis",
     "indikator": "indikator kinerja utama",
@@ -95,7 +99,7 @@ def _per_bagian(kepala: str) -> list[str]:
     above the comments that head the next one."""
     baris = kepala.splitlines()
     awal = [0] + [_awal_komentar(baris, i) for i, b in enumerate(baris) if re.match(r"^\[[^\[]", b)]
-    return ["\n".join(baris[a:b]) + "\n" for a, b in zip(awal, [*awal[1:], len(baris)]) if a < b]
+    return ["\n".join(baris[a:b]).rstrip("\n") + "\n" for a, b in zip(awal, [*awal[1:], len(baris)]) if a < b]
 
 
 def _isian(kunci: str, uraian: str) -> Any:
@@ -119,6 +123,8 @@ def _pasang(bagian: list[Any], kunci: str, nilai: Any, tebakan: str | None) -> N
             del tabel[nama]
         return
     baru = item(nilai)
+    if lama is None and kunci in KOMENTAR_BARU and nama not in tomlkit.dumps(doc):
+        tabel.add(tomlkit.comment(KOMENTAR_BARU[kunci]))  # a key the sample does not show: say what it is
     if lama is not None and hasattr(lama, "trivia") and lama.trivia.comment:
         baru.trivia.comment, baru.trivia.comment_ws = lama.trivia.comment, lama.trivia.comment_ws
     if tebakan:
