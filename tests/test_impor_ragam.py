@@ -409,3 +409,23 @@ def test_pk_atau_lkjip_sebagai_keputusan_disebut_namanya(set_tahun, tmp_path, aw
     pesan = galat.value.masalah[0].pesan
     assert f"berkas ini {nama}" in pesan and "Lampiran (tabel IKU)" not in pesan, pesan
     assert not (tmp_path / "baru.toml").exists()
+
+
+def test_judul_berhuruf_biasa_tetap_judul(tmp_path):
+    """KEPUTUSAN in capitals is the title (a book's sentence "Keputusan Kepala ... Nomor ..." is not);
+    a decree whose title is typed in ordinary case is still read."""
+    d = docx.Document()
+    for b in (
+        "Keputusan Kepala Dinas Perhubungan",
+        "Tentang",
+        "Indikator Kinerja Utama",
+        "",
+        "Menimbang : bahwa perlu;",
+    ):
+        d.add_paragraph(b)
+    for b in ("MEMUTUSKAN:", "KESATU : Berlaku."):
+        d.add_paragraph(b)
+    d.save(str(tmp_path / "sk.docx"))
+    data, _, _ = impor_ke(tmp_path, tmp_path / "sk.docx")
+    assert data["instansi"]["nama"] == "Dinas Perhubungan"
+    assert data["keputusan"]["tentang"] == "Indikator Kinerja Utama"

@@ -244,7 +244,7 @@ def _logo(s: Sumber) -> tuple[bytes, str] | None:
         if kop:
             awal = max(kop[-1] - 1, 0)
             break
-    for ps in blok[awal : pertama(kp.JUDUL, awal)]:
+    for ps in blok[awal : min(pertama(kp.JUDUL_BIASA, awal), menimbang)]:
         for p in ps:
             if p.gambar and p.gambar in s.isi.gambar:
                 return s.isi.gambar[p.gambar]

@@ -39,6 +39,7 @@ KEPALA = {
     "tembusan": re.compile(r"^\s*Tembusan\b[^:]*:?\s*", re.I),
 }
 JUDUL = re.compile(r"^\s*KEPUTUSAN\b")  # in capitals: a sentence in a book naming the decree is no title
+JUDUL_BIASA = re.compile(r"^\s*KEPUTUSAN\b", re.I)  # a title typed in ordinary case, when none is in capitals
 NOMOR = re.compile(r"^\s*NOMOR\b\s*:?\s*", re.I)
 TENTANG = re.compile(r"^\s*TENTANG\b\s*:?\s*", re.I)
 PADA_TANGGAL = re.compile(r"^\s*(?:pada\s+)?tanggal\b\s*:?\s*", re.I)
@@ -86,6 +87,7 @@ class Bagian:
     tempat: str | None = None
     ttd: list[str] = field(default_factory=list)
     sesudah: list[str] = field(default_factory=list)
+    pola_judul: re.Pattern[str] = JUDUL
 
     def ke(self, nama: str) -> Daftar:
         return self.daftar.setdefault(nama, Daftar())
@@ -130,6 +132,8 @@ def _baris_tabel(tabel: Tabel) -> list[str]:
 def pilah(baris: list[str]) -> Bagian:
     """Sort the lines into kop, title, lists, signature and what follows it."""
     bagian, keadaan = Bagian(), "kop"
+    if not any(JUDUL.match(b) for b in baris):
+        bagian.pola_judul = JUDUL_BIASA
     for b in baris:
         keadaan = _langkah(bagian, keadaan, b)
         if keadaan == "selesai":
@@ -151,7 +155,7 @@ def _langkah(bagian: Bagian, keadaan: str, b: str) -> str:
 
 
 def _kop(bagian: Bagian, b: str) -> str:
-    if JUDUL.match(b):
+    if bagian.pola_judul.match(b):
         bagian.judul.append(b)
         return "judul"
     bagian.kop.append(b)
@@ -231,7 +235,7 @@ def _butir_tembusan(tembusan: Daftar, b: str) -> None:
 def judul(baris: list[str]) -> dict[str, str]:
     """Nomor, tentang (as printed) and the jabatan named in the title."""
     bersih = [rapat(b.replace("\t", " ")) for b in baris]
-    hasil: dict[str, str] = {"jabatan_judul": satu_baris(JUDUL.sub("", bersih[0])) if bersih else ""}
+    hasil: dict[str, str] = {"jabatan_judul": satu_baris(JUDUL_BIASA.sub("", bersih[0])) if bersih else ""}
     tentang: list[str] | None = None
     for b in bersih[1:]:
         if tentang is not None:
