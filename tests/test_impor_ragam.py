@@ -429,3 +429,23 @@ def test_judul_berhuruf_biasa_tetap_judul(tmp_path):
     data, _, _ = impor_ke(tmp_path, tmp_path / "sk.docx")
     assert data["instansi"]["nama"] == "Dinas Perhubungan"
     assert data["keputusan"]["tentang"] == "Indikator Kinerja Utama"
+
+
+def test_titik_dua_kepala_di_baris_berikutnya(tmp_path):
+    """ "Menimbang" alone on its line and its colon before the text on the next: the colon is no text."""
+    d = docx.Document()
+    for b in (
+        "KEPUTUSAN KEPALA DINAS SOSIAL",
+        "TENTANG",
+        "INDIKATOR KINERJA UTAMA",
+        "",
+        "Menimbang",
+        ":\tbahwa perlu;",
+    ):
+        d.add_paragraph(b)
+    for b in ("Mengingat", ":\t1.\tUndang-Undang;", "\t:\t2.\tPeraturan;", "MEMUTUSKAN:", "KESATU : Berlaku."):
+        d.add_paragraph(b)
+    d.save(str(tmp_path / "sk.docx"))
+    data, _, _ = impor_ke(tmp_path, tmp_path / "sk.docx")
+    assert data["keputusan"]["menimbang"] == ["bahwa perlu;"]
+    assert data["keputusan"]["mengingat"] == ["Undang-Undang;", "Peraturan;"]

@@ -166,7 +166,7 @@ def _konsiderans(bagian: Bagian, keadaan: str, b: str) -> str:
     for nama in ("menimbang", "mengingat", "memperhatikan"):
         cocok = KEPALA[nama].match(b)
         if cocok:
-            _butir(bagian.ke(nama), b[cocok.end() :], LABEL_ANGKA if nama != "menimbang" else LABEL_HURUF)
+            _butir(bagian.ke(nama), b[cocok.end() :], LABEL_ANGKA if nama != "menimbang" else LABEL_HURUF, True)
             return nama
     if KEPALA["memutuskan"].match(b) or KEPALA["menetapkan"].match(b):
         return "diktum"
@@ -177,11 +177,15 @@ def _konsiderans(bagian: Bagian, keadaan: str, b: str) -> str:
     return keadaan
 
 
-def _butir(daftar: Daftar, baris: str, pola: re.Pattern[str]) -> None:
+def _butir(daftar: Daftar, baris: str, pola: re.Pattern[str], kepala: bool = False) -> None:
+    """One line of a list: a new item when it starts with a label, else the item's continuation.
+    A colon before it is the separator ("\t:\tb." typed on each line, or the heading's own colon on
+    the next line); the heading's line has had its colon taken: one after that is the item's text."""
     isi = baris.lstrip(" \t")
-    pemisah = re.match(r":[ \t]+", isi)  # "\t:\tb." typed on each line: the colon separates, the label follows
-    if pemisah and (pola.match(isi[pemisah.end() :]) or LABEL_PELURU.match(isi[pemisah.end() :])):
-        isi = isi[pemisah.end() :]
+    pemisah = re.match(r":[ \t]+", isi)
+    sesudah = isi[pemisah.end() :] if pemisah else ""
+    if pemisah and (pola.match(sesudah) or LABEL_PELURU.match(sesudah) or (not kepala and not daftar.butir)):
+        isi = sesudah
     cocok = pola.match(isi) or LABEL_PELURU.match(isi)
     if cocok:
         daftar.baru(_label(cocok.group(0)), isi[cocok.end() :], isi)
