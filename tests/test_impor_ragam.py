@@ -449,3 +449,11 @@ def test_titik_dua_kepala_di_baris_berikutnya(tmp_path):
     data, _, _ = impor_ke(tmp_path, tmp_path / "sk.docx")
     assert data["keputusan"]["menimbang"] == ["bahwa perlu;"]
     assert data["keputusan"]["mengingat"] == ["Undang-Undang;", "Peraturan;"]
+
+
+def test_tanpa_contoh_konfigurasi_kunci_tetap_tertulis(tmp_path, monkeypatch):
+    """Where the sample config cannot be read (an install without it), the keys are written all the same."""
+    monkeypatch.setattr("iku.impor.tulis.CONTOH", tmp_path / "tidak-ada.toml")
+    data, teks, _ = impor_ke(tmp_path, keputusan_diketik(tmp_path / "sk.docx", KOP_CAMAT, "CAMAT SIDEMEN"))
+    assert data["instansi"]["nama"] == "Kecamatan Sidemen Kabupaten Karangasem" and data["tahun"] == 2024
+    assert data["keputusan"]["menimbang"] == MENIMBANG and teks.count("[instansi]") == 1

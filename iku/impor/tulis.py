@@ -99,7 +99,8 @@ def _per_bagian(kepala: str) -> list[str]:
     above the comments that head the next one."""
     baris = kepala.splitlines()
     awal = [0] + [_awal_komentar(baris, i) for i, b in enumerate(baris) if re.match(r"^\[[^\[]", b)]
-    return ["\n".join(baris[a:b]).rstrip("\n") + "\n" for a, b in zip(awal, [*awal[1:], len(baris)]) if a < b]
+    bagian = ["\n".join(baris[a:b]).rstrip("\n") + "\n" for a, b in zip(awal, [*awal[1:], len(baris)]) if a < b]
+    return bagian or [""]  # no sample to follow: the keys alone
 
 
 def _isian(kunci: str, uraian: str) -> Any:
