@@ -201,5 +201,3 @@ def anggaran(program: Iterable[tuple[Decimal | int, Decimal | int | None]]) -> A
 def teks_anggaran(b: BarisAnggaran) -> dict[str, str]:
     """A budget row as printed: whole rupiah 1.250.000.000, % 95,00, "-" gaps."""
     return {"anggaran": teks_angka(b.anggaran), "realisasi": teks_angka(b.realisasi), "persen": teks_capaian(b.persen)}
-
-

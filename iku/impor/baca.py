@@ -143,10 +143,21 @@ def _paragraf(p: Any, penomoran: _Penomoran) -> Paragraf:
     if pecahan is None:
         teks += "".join(t.text or "" for t in p.iter(f"{M}t") if not _di_dalam(t, qn("w:txbxContent"), p))
     ppr = p.find(qn("w:pPr"))
-    garis = ppr is not None and ppr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") is not None
+    garis = (ppr is not None and ppr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") is not None) or _bergaris_bawah(p)
     blip = next(p.iter(qn("a:blip")), None)
     gambar = blip.get(qn("r:embed")) if blip is not None else None
     return Paragraf(teks, penomoran.label(p), bool(garis), pecahan, gambar)
+
+
+def _bergaris_bawah(p: Any) -> bool:
+    """Every run with text underlined: a numerator typed over its line."""
+    runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iterchildren(qn("w:t"))).strip()]
+    return bool(runs) and all(_garis_run(r) for r in runs)
+
+
+def _garis_run(r: Any) -> bool:
+    u = r.find(f"{qn('w:rPr')}/{qn('w:u')}")
+    return u is not None and u.get(qn("w:val"), "single") != "none"
 
 
 def _pecahan(p: Any) -> tuple[str, str, str] | None:

@@ -152,3 +152,21 @@ def _jalankan_libreoffice(soffice: str, salinan: Path, folder: Path, asal: Path,
         raise ImporError(
             Masalah(f"LibreOffice tidak selesai mengubah berkas dalam {BATAS_DETIK} detik", berkas=asal, saran=saran)
         ) from None
+
+
+def baca_qr(gambar: bytes, jenis: str) -> str | None:
+    """What a QR code picture says, read by zbarimg when it is installed; None when it cannot be read."""
+    zbarimg = shutil.which("zbarimg")
+    if zbarimg is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="iku-qr-") as sementara:
+        path = Path(sementara) / f"kode.{jenis}"
+        path.write_bytes(gambar)
+        try:
+            hasil = subprocess.run(
+                [zbarimg, "--raw", "-q", str(path)], stdin=subprocess.DEVNULL, capture_output=True, timeout=30
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+    teks = hasil.stdout.decode("utf-8", "replace").rstrip("\n")
+    return teks if hasil.returncode == 0 and teks else None

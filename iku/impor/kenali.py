@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .. import bahasa
 from ..galat import ImporError, Masalah
@@ -18,9 +19,11 @@ from ..konfigurasi import nama_kunci
 from ..model import HURUF_DIKENAL
 from ..periksa.naskah import salah_eja
 from ..rapi import KERTAS_MM
+from ..tte import ISIAN_SRIKANDI
 from . import keputusan as kp
 from .baca import Isi, Paragraf, Tabel, semua_paragraf
-from .kop import baca_kop
+from .berkas import baca_qr
+from .kop import INSTANSI, baca_kop
 from .lampiran import baca_baris, cari_tabel
 from .teks import ORDINAL, pulihkan_huruf, satu_baris, tanggal
 
@@ -62,6 +65,7 @@ def kenali(keputusan: Sumber, lampiran: Sumber | None) -> Temuan:
     teks_sumber = keputusan.baris + [t for d in bagian.daftar.values() for t in d.teks()]
     _judul_dan_ttd(temuan, bagian, teks_sumber)
     _instansi(temuan, bagian, teks_sumber, keputusan)
+    _url_verifikasi(temuan, keputusan)
     _daftar(temuan, bagian, keputusan.path)
     _format(temuan, keputusan)
     _lampiran(temuan, keputusan, lampiran)
@@ -80,6 +84,16 @@ def _pastikan_keputusan(bagian: kp.Bagian, s: Sumber) -> None:
             )
         )
     if not bagian.judul or not (bagian.daftar.get("menimbang") or bagian.daftar.get("memutuskan")):
+        lain = _dokumen_lain(s.baris)
+        if lain is not None:
+            raise ImporError(
+                Masalah(
+                    f"berkas ini {lain}, bukan Keputusan penetapan IKU: Menimbang dan diktum tidak ditemukan",
+                    berkas=s.path,
+                    saran="berikan berkas Keputusan (dan Lampirannya dengan --lampiran); "
+                    f"{lain} dibuat sendiri oleh iku generate",
+                )
+            )
         if s.tabel is not None:
             raise ImporError(
                 Masalah(
@@ -98,6 +112,21 @@ def _pastikan_keputusan(bagian: kp.Bagian, s: Sumber) -> None:
         )
 
 
+DOKUMEN_LAIN = [
+    ("Perjanjian Kinerja", re.compile(r"^\s*PERJANJIAN\s+KINERJA\b")),
+    ("Laporan Kinerja", re.compile(r"^\s*(?:LAPORAN\s+KINERJA|LKjIP\b)")),
+]
+
+
+def _dokumen_lain(baris: list[str]) -> str | None:
+    """A PK or LKjIP, known by its heading (in capitals: not a sentence naming one) among its first lines."""
+    awal = [b for b in baris if b.strip()][:15]
+    for nama, pola in DOKUMEN_LAIN:
+        if any(pola.match(b) for b in awal):
+            return nama
+    return None
+
+
 def _judul_dan_ttd(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str]) -> None:
     judul = kp.judul(bagian.judul)
     n = temuan.nilai
@@ -108,8 +137,25 @@ def _judul_dan_ttd(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str]) ->
         _periksa_tentang(temuan, judul["tentang"])
     if bagian.tempat:
         n["keputusan.tempat"] = bagian.tempat
-    _ttd(temuan, kp.penandatangan(bagian.ttd, teks_sumber))
+    ttd = kp.penandatangan(bagian.ttd, teks_sumber)
+    cara = ttd.pop("tanda_tangan", None)
+    isian = [k for k, v in [*ttd.items(), ("nomor", n.get("keputusan.nomor"))] if _isian_srikandi(v)]
+    for kunci in isian:  # SRIKANDI fills these at signing: left "ISI:" here, never its placeholder as a value
+        if kunci == "nomor":
+            del n["keputusan.nomor"]
+        else:
+            del ttd[kunci]
+    _ttd(temuan, ttd)
+    if isian or cara:
+        n["format.tanda_tangan"] = "srikandi" if isian else cara
+    if "penandatangan.jabatan" not in n and isian and judul.get("jabatan_judul"):
+        n["penandatangan.jabatan"] = pulihkan_huruf(judul["jabatan_judul"], teks_sumber)
+        temuan.tebakan["penandatangan.jabatan"] = "diambil dari judul Keputusan"
     n["_jabatan_judul"] = judul.get("jabatan_judul")
+
+
+def _isian_srikandi(nilai: Any) -> bool:
+    return isinstance(nilai, str) and any(isian in nilai for isian in ISIAN_SRIKANDI)
 
 
 def _periksa_tentang(temuan: Temuan, tentang: str) -> None:
@@ -152,14 +198,17 @@ def _periksa_nip(temuan: Temuan, nip: str) -> None:
 
 def _instansi(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str], s: Sumber) -> None:
     n = temuan.nilai
-    nama = kp.nama_instansi(n.get("penandatangan.jabatan"), n.pop("_jabatan_judul", None), teks_sumber)
-    if nama:
-        n["instansi.nama"] = nama
     kop = baca_kop(
         bagian.kop
         if any(re.match(r"\s*PEMERINTAH\b", b, re.I) for b in bagian.kop)
         else [p.teks for p in s.isi.kepala] + bagian.kop
     )
+    wilayah = re.sub(r"(?i)^pemerintah\s+", "", kop["pemerintah"]) if kop.get("pemerintah") else None
+    nama = kp.nama_instansi(
+        n.get("penandatangan.jabatan"), n.pop("_jabatan_judul", None), teks_sumber, kop.get("nama_kop"), wilayah
+    )
+    if nama:
+        n["instansi.nama"] = nama
     for kunci, nilai in kop.items():
         n[f"instansi.{kunci}"] = nilai
     if "instansi.kota" not in n and bagian.tempat:
@@ -180,15 +229,48 @@ def _nama_kop_bawaan(nama: str | None, pemerintah: str | None) -> str | None:
 
 
 def _logo(s: Sumber) -> tuple[bytes, str] | None:
-    """The first picture above the title: the region's emblem in the kop."""
-    for blok in s.isi.blok:
-        paragraf = [blok] if isinstance(blok, Paragraf) else semua_paragraf(blok)
-        for p in paragraf:
+    """The region's emblem: a picture in the kop, i.e. from the block just above the kop's PEMERINTAH
+    (or agency) line to the title. A picture further up (a book's organisation chart, its graphs,
+    a signature's QR code) is not the logo."""
+    blok = [[b] if isinstance(b, Paragraf) else semua_paragraf(b) for b in s.isi.blok]
+
+    def pertama(pola: re.Pattern[str], dari: int = 0) -> int:
+        return next((i for i in range(dari, len(blok)) if any(pola.match(p.teks) for p in blok[i])), len(blok))
+
+    menimbang = pertama(kp.KEPALA["menimbang"])
+    awal = 0
+    for pola in (re.compile(r"\s*PEMERINTAH\b", re.I), INSTANSI):
+        kop = [i for i in range(menimbang) if any(pola.match(p.teks) for p in blok[i])]
+        if kop:
+            awal = max(kop[-1] - 1, 0)
+            break
+    for ps in blok[awal : min(pertama(kp.JUDUL_BIASA, awal), menimbang)]:
+        for p in ps:
             if p.gambar and p.gambar in s.isi.gambar:
                 return s.isi.gambar[p.gambar]
-            if kp.JUDUL.match(p.teks):
-                return None
     return None
+
+
+def _url_verifikasi(temuan: Temuan, s: Sumber) -> None:
+    """In our electronic layout, the QR code of the signature: the agency's verification address
+    when it holds one (the decree's nomor in it given back as {nomor})."""
+    if temuan.nilai.get("format.tanda_tangan") != "elektronik":
+        return
+    gambar = [g for g in s.isi.gambar.values() if g != temuan.logo]
+    teks = next((t for t in (baca_qr(*g) for g in gambar) if t is not None), None)
+    if teks is None:
+        temuan.janggal.append(
+            Masalah(
+                "kode QR tanda tangan elektronik tidak dapat dibaca (perlu zbarimg)",
+                berkas=s.path,
+                kunci="tte.url_verifikasi",
+                saran="bila kode QR instansi berisi alamat verifikasi, isi [tte] url_verifikasi",
+            )
+        )
+    elif re.match(r"https?://\S+$", teks):
+        nomor = temuan.nilai.get("keputusan.nomor")
+        temuan.nilai["tte.url_verifikasi"] = teks.replace(quote(nomor, safe=""), "{nomor}") if nomor else teks
+        temuan.tebakan["tte.url_verifikasi"] = "dibaca dari kode QR"
 
 
 def _daftar(temuan: Temuan, bagian: kp.Bagian, path: Path) -> None:
@@ -322,10 +404,15 @@ def baris_sekitar_tabel(s: Sumber) -> list[str]:
     return hasil
 
 
-def _periksa_kepala_lampiran(temuan: Temuan, s: Sumber) -> None:
+def baris_lampiran(s: Sumber) -> list[str]:
+    """The lampiran's own lines outside its table: from its LAMPIRAN heading on, one line each."""
     baris = [satu_baris(b) for b in baris_sekitar_tabel(s) if b.strip()]
     awal = next((i for i, b in enumerate(baris) if kp.LAMPIRAN.match(b)), 0)
-    baris = baris[awal:]
+    return baris[awal:]
+
+
+def _periksa_kepala_lampiran(temuan: Temuan, s: Sumber) -> None:
+    baris = baris_lampiran(s)
     nomor = next((kp.NOMOR.sub("", b).lstrip(": ") for b in baris if kp.NOMOR.match(b)), None)
     tanggal_l = next((tanggal(b) for b in baris if re.match(r"(?i)\s*TANGGAL\b", b)), None)
     _beda(temuan, "keputusan.nomor", nomor, s.path, "nomor di kepala Lampiran")
@@ -387,14 +474,17 @@ def _tahun(temuan: Temuan, keputusan: Sumber, lampiran: Sumber | None) -> None:
         n["tahun"] = tahun_l
     if "tahun" not in n:
         return
-    for teks in keputusan.baris:
-        periode = PERIODE.search(teks)
-        if periode and int(periode.group(1)) <= n["tahun"] <= int(periode.group(2)):
-            n["rencana.tahun_awal"], n["rencana.tahun_akhir"] = int(periode.group(1)), int(periode.group(2))
-            temuan.tebakan["rencana.tahun_awal"] = temuan.tebakan["rencana.tahun_akhir"] = (
-                f'ditebak dari "Tahun {periode.group(1)}-{periode.group(2)}" di Keputusan'
-            )
-            return
+    # the Lampiran's heading names the plan period ("TAHUN 2021-2026") first; else the decree's text
+    asal = [("Lampiran", baris_lampiran(s)) for s in (lampiran, keputusan) if s is not None and s.tabel is not None]
+    for nama, baris in [*asal, ("Keputusan", keputusan.baris)]:
+        for teks in baris:
+            periode = PERIODE.search(teks)
+            if periode and int(periode.group(1)) <= n["tahun"] <= int(periode.group(2)):
+                n["rencana.tahun_awal"], n["rencana.tahun_akhir"] = int(periode.group(1)), int(periode.group(2))
+                temuan.tebakan["rencana.tahun_awal"] = temuan.tebakan["rencana.tahun_akhir"] = (
+                    f'ditebak dari "Tahun {periode.group(1)}-{periode.group(2)}" di {nama}'
+                )
+                return
 
 
 def _ejaan(temuan: Temuan, semua: list[Sumber]) -> None:

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
 
+from ..tte import TEKS_ELEKTRONIK, TTD
 from .baca import Isi, Paragraf, Tabel
+from .kop import INSTANSI
 from .teks import (
     LABEL_ANGKA,
     LABEL_HURUF,
@@ -27,21 +29,25 @@ from .teks import (
 )
 
 KEPALA = {
-    "menimbang": re.compile(r"^\s*Menimbang\b[\s:]*", re.I),
-    "mengingat": re.compile(r"^\s*Mengingat\b[\s:]*", re.I),
-    "memperhatikan": re.compile(r"^\s*Memperhatikan\b[\s:]*", re.I),
+    # one colon separates the heading from its first item; a colon after it is the item's own text
+    "menimbang": re.compile(r"^\s*Menimbang\b\s*:?[ \t]*", re.I),
+    "mengingat": re.compile(r"^\s*Mengingat\b\s*:?[ \t]*", re.I),
+    "memperhatikan": re.compile(r"^\s*Memperhatikan\b\s*:?[ \t]*", re.I),
     "memutuskan": re.compile(r"^\s*M\s*E\s*M\s*U\s*T\s*U\s*S\s*K\s*A\s*N\s*:?\s*$", re.I),
     "menetapkan": re.compile(r"^\s*Menetapkan\b[\s:]*", re.I),
     "ditetapkan": re.compile(r"^\s*(?:Ditetapkan|Dikeluarkan)\s+di\b[\s:]*", re.I),
     "tembusan": re.compile(r"^\s*Tembusan\b[^:]*:?\s*", re.I),
 }
-JUDUL = re.compile(r"^\s*KEPUTUSAN\b", re.I)
+JUDUL = re.compile(r"^\s*KEPUTUSAN\b")  # in capitals: a sentence in a book naming the decree is no title
+JUDUL_BIASA = re.compile(r"^\s*KEPUTUSAN\b", re.I)  # a title typed in ordinary case, when none is in capitals
 NOMOR = re.compile(r"^\s*NOMOR\b\s*:?\s*", re.I)
 TENTANG = re.compile(r"^\s*TENTANG\b\s*:?\s*", re.I)
 PADA_TANGGAL = re.compile(r"^\s*(?:pada\s+)?tanggal\b\s*:?\s*", re.I)
-NIP = re.compile(r"^\s*NIP\b\.?\s*:?\s*(\d[\d\s.\-]*)", re.I)
+NIP = re.compile(r"^\s*NIP\b\.?\s*:?\s*(\d[\d\s.\-]*|\$\{nip_pengirim\})", re.I)  # or SRIKANDI's placeholder
 LAMPIRAN = re.compile(r"^\s*LAMPIRAN\b", re.I)
+WILAYAH = re.compile(r"^\s*(?:KABUPATEN|KOTA|PROVINSI)\b", re.I)
 GOLONGAN = re.compile(r"\(?\b(I{1,3}|IV)\s*/\s*[a-eA-E]\)?")
+BUTIR_TUNGGAL = re.compile(r"^[\u2022\u25cf\u25aa\u2013\u2014\-*] (?! )")  # a bullet typed with one space, not a tab
 PANGKAT = ("Pembina", "Penata", "Pengatur", "Juru")
 
 
@@ -51,10 +57,12 @@ class Daftar:
 
     butir: list[list[str]] = field(default_factory=list)
     label: list[str] = field(default_factory=list)
+    asli: list[str] = field(default_factory=list)  # each item's first line as typed, label included
 
-    def baru(self, label: str, teks: str) -> None:
+    def baru(self, label: str, teks: str, asli: str = "") -> None:
         self.butir.append([teks])
         self.label.append(label)
+        self.asli.append(asli or teks)
 
     def sambung(self, teks: str) -> None:
         if self.butir:
@@ -63,7 +71,10 @@ class Daftar:
             self.baru("", teks)
 
     def teks(self) -> list[str]:
-        return [t for t in (satu_baris(" ".join(b)) for b in self.butir) if t]
+        butir = self.butir
+        if len(butir) == 1 and BUTIR_TUNGGAL.match(self.asli[0]):
+            butir = [[self.asli[0], *butir[0][1:]]]  # a single item has no label (UU 12/2011): its "- " is text
+        return [t for t in (satu_baris(" ".join(b)) for b in butir) if t]
 
 
 @dataclass
@@ -76,6 +87,7 @@ class Bagian:
     tempat: str | None = None
     ttd: list[str] = field(default_factory=list)
     sesudah: list[str] = field(default_factory=list)
+    pola_judul: re.Pattern[str] = JUDUL
 
     def ke(self, nama: str) -> Daftar:
         return self.daftar.setdefault(nama, Daftar())
@@ -120,6 +132,8 @@ def _baris_tabel(tabel: Tabel) -> list[str]:
 def pilah(baris: list[str]) -> Bagian:
     """Sort the lines into kop, title, lists, signature and what follows it."""
     bagian, keadaan = Bagian(), "kop"
+    if not any(JUDUL.match(b) for b in baris):
+        bagian.pola_judul = JUDUL_BIASA
     for b in baris:
         keadaan = _langkah(bagian, keadaan, b)
         if keadaan == "selesai":
@@ -141,7 +155,7 @@ def _langkah(bagian: Bagian, keadaan: str, b: str) -> str:
 
 
 def _kop(bagian: Bagian, b: str) -> str:
-    if JUDUL.match(b):
+    if bagian.pola_judul.match(b):
         bagian.judul.append(b)
         return "judul"
     bagian.kop.append(b)
@@ -152,7 +166,7 @@ def _konsiderans(bagian: Bagian, keadaan: str, b: str) -> str:
     for nama in ("menimbang", "mengingat", "memperhatikan"):
         cocok = KEPALA[nama].match(b)
         if cocok:
-            _butir(bagian.ke(nama), b[cocok.end() :], LABEL_ANGKA if nama != "menimbang" else LABEL_HURUF)
+            _butir(bagian.ke(nama), b[cocok.end() :], LABEL_ANGKA if nama != "menimbang" else LABEL_HURUF, True)
             return nama
     if KEPALA["memutuskan"].match(b) or KEPALA["menetapkan"].match(b):
         return "diktum"
@@ -163,11 +177,18 @@ def _konsiderans(bagian: Bagian, keadaan: str, b: str) -> str:
     return keadaan
 
 
-def _butir(daftar: Daftar, baris: str, pola: re.Pattern[str]) -> None:
-    isi = baris.lstrip(" \t:")
+def _butir(daftar: Daftar, baris: str, pola: re.Pattern[str], kepala: bool = False) -> None:
+    """One line of a list: a new item when it starts with a label, else the item's continuation.
+    A colon before it is the separator ("\t:\tb." typed on each line, or the heading's own colon on
+    the next line); the heading's line has had its colon taken: one after that is the item's text."""
+    isi = baris.lstrip(" \t")
+    pemisah = re.match(r":[ \t]+", isi)
+    sesudah = isi[pemisah.end() :] if pemisah else ""
+    if pemisah and (pola.match(sesudah) or LABEL_PELURU.match(sesudah) or (not kepala and not daftar.butir)):
+        isi = sesudah
     cocok = pola.match(isi) or LABEL_PELURU.match(isi)
     if cocok:
-        daftar.baru(_label(cocok.group(0)), isi[cocok.end() :])
+        daftar.baru(_label(cocok.group(0)), isi[cocok.end() :], isi)
     elif isi.strip():
         daftar.sambung(isi)
 
@@ -218,11 +239,11 @@ def _butir_tembusan(tembusan: Daftar, b: str) -> None:
 def judul(baris: list[str]) -> dict[str, str]:
     """Nomor, tentang (as printed) and the jabatan named in the title."""
     bersih = [rapat(b.replace("\t", " ")) for b in baris]
-    hasil: dict[str, str] = {"jabatan_judul": satu_baris(JUDUL.sub("", bersih[0])) if bersih else ""}
+    hasil: dict[str, str] = {"jabatan_judul": satu_baris(JUDUL_BIASA.sub("", bersih[0])) if bersih else ""}
     tentang: list[str] | None = None
     for b in bersih[1:]:
         if tentang is not None:
-            if (not b and any(tentang)) or _baris_jabatan(b, hasil["jabatan_judul"]):
+            if (not b and any(tentang)) or _baris_jabatan(b, hasil["jabatan_judul"]) or _baris_kop(b, tentang):
                 break
             tentang.append(b)
         elif NOMOR.match(b):
@@ -236,6 +257,17 @@ def judul(baris: list[str]) -> dict[str, str]:
     return {k: v for k, v in hasil.items() if v}
 
 
+def _baris_kop(b: str, tentang: list[str]) -> bool:
+    """A line under the title that names the agency and region again, kop-style ("KECAMATAN BONTOA
+    KABUPATEN MAROS"), once the title already named the agency or ended with its year; a line that
+    continues the title's sentence is kept."""
+    if not any(tentang) or not (INSTANSI.match(b) or WILAYAH.match(b)):
+        return False
+    judul = satu_baris(" ".join(tentang)).casefold()
+    instansi = satu_baris(re.split(r"(?i)\b(?:KABUPATEN|KOTA|PROVINSI)\b", b)[0]) or b
+    return bool(re.search(r"\d{4}$", judul)) or instansi.casefold() in judul
+
+
 def _baris_jabatan(b: str, jabatan: str) -> bool:
     return bool(jabatan) and b.rstrip(",").casefold() == jabatan.rstrip(",").casefold()
 
@@ -246,7 +278,11 @@ def penandatangan(baris: list[str], sumber: list[str]) -> dict[str, Any]:
     isi = [satu_baris(b) for b in baris if satu_baris(b)]
     sisa = []
     for b in isi:
-        if PADA_TANGGAL.match(b) and "tanggal" not in hasil:
+        if b == TEKS_ELEKTRONIK:  # our electronic layout's line above the jabatan
+            hasil["tanda_tangan"] = "elektronik"
+        elif b == TTD:  # SRIKANDI's signature placeholder stands in the ink space
+            hasil["tanda_tangan"] = "srikandi"
+        elif PADA_TANGGAL.match(b) and "tanggal" not in hasil:
             hasil["tanggal_teks"] = PADA_TANGGAL.sub("", b)
             hasil["tanggal"] = tanggal(b)
         elif nip := NIP.match(b):
@@ -272,11 +308,36 @@ def _seperti_pangkat(teks: str) -> bool:
     return bool(GOLONGAN.search(teks)) or teks.split(" ")[0].rstrip(",") in PANGKAT
 
 
-def nama_instansi(jabatan: str | None, jabatan_judul: str | None, sumber: list[str]) -> str | None:
-    """The agency's name: the signer's jabatan without 'Kepala' (or the title's, in ordinary case)."""
-    for calon in (jabatan, pulihkan_huruf(jabatan_judul, sumber) if jabatan_judul else None):
-        if calon:
-            cocok = re.search(r"\bKepala\s+(.+)$", calon, re.I)
-            if cocok:
-                return cocok.group(1).rstrip(",").strip()
-    return None
+JABATAN_INSTANSI = [  # the head's title -> the agency's name
+    (re.compile(r"^Kepala\s+(.+)$", re.I), r"\1"),
+    (re.compile(r"^Camat\s+(.+)$", re.I), r"Kecamatan \1"),
+    (re.compile(r"^Lurah\s+(.+)$", re.I), r"Kelurahan \1"),
+    (re.compile(r"^Inspektur\s+(.+)$", re.I), r"Inspektorat \1"),
+    (re.compile(r"^Sekretaris\s+(.+)$", re.I), r"Sekretariat \1"),
+    (re.compile(r"^Direktur(?:\s+Utama)?\s+(.+)$", re.I), r"\1"),
+]
+
+
+def nama_instansi(
+    jabatan: str | None,
+    jabatan_judul: str | None,
+    sumber: list[str],
+    kop: str | None = None,
+    wilayah: str | None = None,
+) -> str | None:
+    """The agency's name: the signer's jabatan without 'Kepala' (or the title's, in ordinary case);
+    else the kop's agency line, else the head's title made the agency's (Camat -> Kecamatan,
+    Inspektur -> Inspektorat, ...); the last two with the region of the kop's PEMERINTAH line."""
+    calon = [c for c in (jabatan, pulihkan_huruf(jabatan_judul, sumber) if jabatan_judul else None) if c]
+    for c in calon:
+        cocok = re.search(r"\bKepala\s+(.+)$", c, re.I)
+        if cocok:
+            return cocok.group(1).rstrip(",").strip()
+    nama = pulihkan_huruf(kop, sumber) if kop else None
+    for c in calon if nama is None else []:
+        nama = next((pola.sub(ganti, c.rstrip(",").strip()) for pola, ganti in JABATAN_INSTANSI if pola.match(c)), None)
+        if nama:
+            break
+    if nama and wilayah and wilayah.casefold() not in nama.casefold():
+        nama = f"{nama} {wilayah}"
+    return nama

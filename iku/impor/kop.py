@@ -16,8 +16,8 @@ TELEPON = re.compile(
 FAKS = re.compile(r"[,;]?\s*\b(?:Faks|Fax|Faksimile)\b\.?\s*:?\s*[\d()\s.\-/]+", re.I)
 JALAN = re.compile(r"^\s*(?:Jalan|Jln?\.?|JL\.?)\s", re.I)
 INSTANSI = re.compile(
-    r"^\s*(?:DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SATUAN|RUMAH\s+SAKIT|UPTD|"
-    r"KECAMATAN|KELURAHAN|BAGIAN)\b",
+    r"^\s*(?:DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SATUAN|RUMAH\s+SAKIT|RSUD|UPTD|UPT|"
+    r"KECAMATAN|KELURAHAN|BAGIAN|DESA)\b",
     re.I,
 )
 KODE_POS = re.compile(r"^(.*?)[\s,-]*(?:Kode\s*Pos\s*:?\s*)?\b(\d{5})$", re.I)
@@ -56,20 +56,32 @@ def _nama_dan_alamat(sisa: list[str]) -> dict[str, str]:
         hasil["pemerintah"] = _biasa(sisa[awal])
         sisa = sisa[awal + 1 :]
     for b in sisa:
-        if (
-            "nama_kop" not in hasil
-            and "alamat" not in hasil
-            and not JALAN.match(b)
-            and (awal is not None or INSTANSI.match(b))
-        ):
-            hasil["nama_kop"] = b.upper()
+        if "alamat" not in hasil and not JALAN.match(b) and _baris_instansi(b, "nama_kop" in hasil, awal is not None):
+            hasil["nama_kop"] = b.upper()  # of a unit under another (Kecamatan, then Kelurahan): the last
         elif JALAN.match(b) or ("alamat" not in hasil and any(c.isdigit() for c in b)):
             hasil |= _alamat(b)
         elif "kota" not in hasil and len(b.split()) <= 4 and not any(c.isdigit() for c in b[:-5]):
             hasil |= _kota(b)
-    if "alamat" in hasil and "kota" in hasil and hasil["alamat"].casefold().endswith(" " + hasil["kota"].casefold()):
-        hasil["alamat"] = hasil["alamat"][: -len(hasil["kota"])].rstrip(" ,")  # the city is printed after it
+    if "alamat" in hasil and "kota" in hasil:
+        hasil["alamat"] = _tanpa_kota(hasil["alamat"], hasil["kota"])
     return hasil
+
+
+def _baris_instansi(b: str, sudah: bool, ada_pemerintah: bool) -> bool:
+    """The agency's own line: the first after PEMERINTAH, or any naming a kind of agency
+    (a Kelurahan's kop names its Kecamatan first)."""
+    if any(c.isdigit() for c in b):
+        return False
+    return bool(INSTANSI.match(b)) or (ada_pemerintah and not sudah)
+
+
+def _tanpa_kota(alamat: str, kota: str) -> str:
+    """'Jl. Veteran No. 7 Singaraja' -> 'Jl. Veteran No. 7' (the city is printed after it); a street
+    named after the town ('Jalan Raya Sidemen') keeps its name: only a city after a house number goes."""
+    if not alamat.casefold().endswith(" " + kota.casefold()):
+        return alamat
+    jalan = alamat[: -len(kota)].rstrip(" ,")
+    return jalan if any(c.isdigit() for c in jalan.split(" ")[-1]) else alamat
 
 
 def _alamat(b: str) -> dict[str, str]:

@@ -28,6 +28,7 @@ KOLOM = [
 BERBARIS = {"alasan", "keterangan"}  # texts whose line breaks are kept
 GARIS = re.compile(r"^\s*[-_\u2013\u2014=.]{3,}\s*(?:[xX\u00d7*]\s*(.+))?$")
 KALI = re.compile(r"^\s*[xX\u00d7*]\s*(.+)$")
+KALI_AKHIR = re.compile(r"^(.*\S)\s+[xX\u00d7*]\s*(\d[\d.,]*\s*%?)$")
 
 
 @dataclass
@@ -179,6 +180,11 @@ def _pecahan(atas: list[str], bawah: list[str], kali: str) -> dict[str, str]:
     bawah = [b for b in bawah if b]
     if not kali and bawah and KALI.match(bawah[-1]):
         kali = KALI.match(bawah.pop()).group(1)  # type: ignore[union-attr]
-    hasil = {"pembilang": satu_baris(" ".join(atas)), "penyebut": satu_baris(" ".join(bawah))}
+    pembilang, penyebut = satu_baris(" ".join(atas)), satu_baris(" ".join(bawah))
+    if not kali and (cocok := KALI_AKHIR.match(penyebut)):  # "... x 100%" typed beside a line
+        penyebut, kali = cocok.group(1), cocok.group(2)
+    elif not kali and (cocok := KALI_AKHIR.match(pembilang)):
+        pembilang, kali = cocok.group(1), cocok.group(2)
+    hasil = {"pembilang": pembilang, "penyebut": penyebut}
     kali = satu_baris(re.sub(r"^\s*[xX\u00d7*]\s*", "", kali))
     return hasil | ({"kali": kali} if kali else {})

@@ -64,6 +64,7 @@ KATA_KECIL = {
     "melalui",
     "tanpa",
 }
+AKRONIM = {"RSUD", "UPTD", "UPT", "IKU", "RI", "DKI", "DIY", "OPD", "BUMD", "SAKIP", "LKJIP"}
 ROMAWI = re.compile(r"^(?=[IVXLCDM]+$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 
@@ -116,6 +117,9 @@ def _kata_judul(kata: str, pertama: bool) -> str:
     inti = kata.strip("()[],.;:\"'")
     if not inti or any(c.isdigit() for c in inti) or ROMAWI.match(inti) or (kata.startswith("(") and len(inti) <= 6):
         return kata
+    tanpa_vokal = len(inti) > 1 and not re.search(r"[AEIOU]", inti) and inti not in ("JL", "JLN", "TLP", "GG")
+    if inti.isupper() and not kata.endswith(".") and (inti in AKRONIM or tanpa_vokal):
+        return kata  # DPRD, BPBD, PP, RSUD: acronyms stay in capitals
     if inti.casefold() in KATA_KECIL and not pertama:
         return kata.lower()
     return "-".join(b[:1].upper() + b[1:].lower() for b in kata.split("-"))

@@ -55,8 +55,14 @@ PILIHAN = [
     "instansi.logo",
     "format.kertas",
     "format.huruf",
+    "format.tanda_tangan",
     "keputusan.tembusan",
+    "tte.url_verifikasi",
 ]
+KOMENTAR_BARU = {
+    "format.tanda_tangan": 'Cara tanda tangan: "basah", "elektronik" (TTE, kode QR) atau "srikandi".',
+    "tte.url_verifikasi": "Alamat verifikasi dalam kode QR; {nomor} diganti nomor keputusan.",
+}
 KOLOM_IKU = {
     "sasaran": "sasaran strategis",
     "indikator": "indikator kinerja utama",
@@ -79,15 +85,16 @@ TANPA_BUKU = """
 def susun(nilai: dict[str, Any], iku: list[dict[str, Any]], tebakan: dict[str, str]) -> tuple[str, list[str]]:
     """The config text, and the keys still to be filled in."""
     kepala, komentar_iku, komentar_kolom = _kerangka()
-    doc = tomlkit.parse(kepala)
+    bagian = [tomlkit.parse(teks) for teks in _per_bagian(kepala)]
     kurang = [kunci for kunci in WAJIB if kunci not in nilai]
     for kunci, uraian in WAJIB.items():
         isi = nilai.get(kunci, _isian(kunci, uraian))
-        _pasang(doc, kunci, isi, tebakan.get(kunci))
+        _pasang(bagian, kunci, isi, tebakan.get(kunci))
     for kunci in PILIHAN:
-        _pasang(doc, kunci, nilai.get(kunci, [] if kunci == "keputusan.tembusan" else None), tebakan.get(kunci))
+        _pasang(bagian, kunci, nilai.get(kunci, [] if kunci == "keputusan.tembusan" else None), tebakan.get(kunci))
     teks_iku, kurang_iku = _blok_iku(iku, komentar_kolom)
-    teks = tomlkit.dumps(doc).rstrip("\n") + "\n" + TANPA_BUKU + "\n" + komentar_iku + teks_iku
+    teks_kepala = "\n".join(tomlkit.dumps(doc).strip("\n") + "\n" for doc in bagian)
+    teks = teks_kepala + TANPA_BUKU + "\n" + komentar_iku + teks_iku
     tomllib.loads(teks)  # what we write must always read back
     return teks, kurang + kurang_iku
 
@@ -99,24 +106,38 @@ def teks_iku(iku: list[dict[str, Any]]) -> tuple[str, list[str]]:
     return komentar_iku + teks, kurang
 
 
+def _per_bagian(kepala: str) -> list[str]:
+    """The skeleton cut before each [table]'s comment block: a key added to a table goes at its end,
+    above the comments that head the next one."""
+    baris = kepala.splitlines()
+    awal = [0] + [_awal_komentar(baris, i) for i, b in enumerate(baris) if re.match(r"^\[[^\[]", b)]
+    bagian = ["\n".join(baris[a:b]).rstrip("\n") + "\n" for a, b in zip(awal, [*awal[1:], len(baris)]) if a < b]
+    return bagian or [""]  # no sample to follow: the keys alone
+
+
 def _isian(kunci: str, uraian: str) -> Any:
     teks = f"{PENANDA_ISIAN} {uraian}"
     return [teks] if kunci in ("keputusan.menimbang", "keputusan.mengingat", "keputusan.memutuskan") else teks
 
 
-def _pasang(doc: Any, kunci: str, nilai: Any, tebakan: str | None) -> None:
+def _pasang(bagian: list[Any], kunci: str, nilai: Any, tebakan: str | None) -> None:
     *induk, nama = kunci.split(".")
+    doc = next((d for d in bagian if (induk[0] if induk else nama) in d), bagian[0] if not induk else bagian[-1])
     tabel = doc
-    for bagian in induk:
-        if bagian not in tabel:
-            tabel.add(bagian, tomlkit.table())
-        tabel = tabel[bagian]
+    for nama_tabel in induk:
+        if nama_tabel not in tabel:
+            if nilai is None:
+                return
+            tabel.add(nama_tabel, tomlkit.table())
+        tabel = tabel[nama_tabel]
     lama = tabel.get(nama)
     if nilai is None:
         if lama is not None:
             del tabel[nama]
         return
     baru = item(nilai)
+    if lama is None and kunci in KOMENTAR_BARU and nama not in tomlkit.dumps(doc):
+        tabel.add(tomlkit.comment(KOMENTAR_BARU[kunci]))  # a key the sample does not show: say what it is
     if lama is not None and hasattr(lama, "trivia") and lama.trivia.comment:
         baru.trivia.comment, baru.trivia.comment_ws = lama.trivia.comment, lama.trivia.comment_ws
     if tebakan:
