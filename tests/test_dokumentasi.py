@@ -23,8 +23,8 @@ def bagian(judul: str) -> str:
 
 def test_daftar_berkas_yang_ditulis_lengkap(arsip_contoh):
     pemakaian = bagian("Pemakaian")
-    for jenis in arsip_contoh:
-        nama = jenis if "." in jenis else f"`{jenis}-<instansi>-<tahun>.docx`"
+    for jenis, path in arsip_contoh.items():
+        nama = jenis if "." in jenis else f"`{jenis}-<instansi>-<tahun>{path.suffix}`"
         assert nama.replace("2023", "<tahun>") in pemakaian, jenis
     assert "laporan-kinerja" in arsip_contoh  # the sample has [laporan_kinerja]: the LKjIP is among them
 

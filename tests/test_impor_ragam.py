@@ -341,11 +341,9 @@ def test_tata_tanda_tangan_sendiri_dikenali(set_tahun, tmp_path):
     data, teks, laporan = impor_ke(tmp_path, keputusan, lampiran)
     assert "${" not in teks and "Ditandatangani" not in teks
     assert data["format"].get("tanda_tangan", "basah") == cara
-    if cara != "basah":  # a key the sample config does not show, explained where it is written
-        assert (
-            f'# Cara tanda tangan: "basah", "elektronik" (TTE, kode QR) atau "srikandi".\ntanda_tangan = "{cara}"'
-            in teks
-        )
+    if cara != "basah":  # written under [format], below the sample's comment that explains it
+        format_ = teks[teks.index("\n[format]") : teks.index("\n[penandatangan]")]
+        assert f'\ntanda_tangan = "{cara}"' in format_ and "# Cara tanda tangan" in teks[: teks.index("\n[format]")]
     assert data["penandatangan"]["jabatan"] == "Kepala Dinas Sosial Kabupaten Buleleng"
     assert data["penandatangan"]["pangkat"] == "Pembina Tk.I (IV/b)"
     if cara == "srikandi":  # SRIKANDI fills these at signing: marked, never its placeholders as values
@@ -449,11 +447,3 @@ def test_titik_dua_kepala_di_baris_berikutnya(tmp_path):
     data, _, _ = impor_ke(tmp_path, tmp_path / "sk.docx")
     assert data["keputusan"]["menimbang"] == ["bahwa perlu;"]
     assert data["keputusan"]["mengingat"] == ["Undang-Undang;", "Peraturan;"]
-
-
-def test_tanpa_contoh_konfigurasi_kunci_tetap_tertulis(tmp_path, monkeypatch):
-    """Where the sample config cannot be read (an install without it), the keys are written all the same."""
-    monkeypatch.setattr("iku.impor.tulis.CONTOH", tmp_path / "tidak-ada.toml")
-    data, teks, _ = impor_ke(tmp_path, keputusan_diketik(tmp_path / "sk.docx", KOP_CAMAT, "CAMAT SIDEMEN"))
-    assert data["instansi"]["nama"] == "Kecamatan Sidemen Kabupaten Karangasem" and data["tahun"] == 2024
-    assert data["keputusan"]["menimbang"] == MENIMBANG and teks.count("[instansi]") == 1
