@@ -326,10 +326,59 @@ def test_elektronik_pdf_kaki_di_setiap_halaman(arsip_elektronik_pdf):
         halaman = per_halaman(pdf)
         assert halaman, j
         for nomor, teks in enumerate(halaman, start=1):
-            assert "Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara (BSSN)" in teks, (j, nomor)
-            assert "alat bukti hukum yang sah" in teks, (j, nomor)
+            sampul = j in BERSAMPUL and nomor == 1
+            assert ("Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara (BSSN)" in teks) != sampul
+            assert ("alat bukti hukum yang sah" in teks) != sampul, (j, nomor)
         tanda = [n for n, t in enumerate(halaman) if "Ditandatangani secara elektronik oleh:" in t]
         assert len(tanda) >= 1 and all(NAMA in halaman[n] for n in tanda), j  # never split from the name
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("jenis", ["perjanjian-kinerja", "keputusan-iku", "laporan-kinerja"])
+def test_qr_terbaca_dari_pdf_150_dpi_tanpa_jpeg(arsip_elektronik_pdf, jenis, tmp_path):
+    pdf = next(arsip_elektronik_pdf.glob(f"{jenis}-*2023.pdf"))
+    halaman = next(n for n, t in enumerate(per_halaman(pdf), start=1) if "Ditandatangani secara elektronik oleh:" in t)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-f", str(halaman), "-l", str(halaman), str(pdf), str(tmp_path / "h")],
+        check=True,
+    )
+    teks = baca_qr(next(tmp_path.glob("h*.png")))
+    nama = {"perjanjian-kinerja": "Perjanjian Kinerja", "keputusan-iku": "Keputusan", "laporan-kinerja": "Laporan"}
+    assert teks.startswith(nama[jenis] + " ") and "SHA-256" in teks
+    gambar = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert " jpeg " not in gambar and " image " in gambar  # lossless (Flate), not recompressed
+
+
+@pytest.mark.pdf
+def test_blok_tanda_tangan_keputusan_satu_halaman_dengan_diktum_terakhir(tmp_path):
+    """Whatever the text length, "Ditetapkan di" to the NIP and the last diktum share a page
+    (before the fix "Ditetapkan di" ended page 1 on these F4/Arial decrees, in all three layouts)."""
+    from iku.naskah import keputusan as naskah_keputusan
+    from iku.naskah import per_templat, tata_naskah
+    from iku.pdf import ke_pdf
+
+    docx_ = []
+    for cara in ("basah", "elektronik", "srikandi"):
+        for tambahan in (0, 18, 30):
+            data = data_contoh()
+            data["format"].update(tanda_tangan=cara, kertas="F4", huruf="Arial")
+            data["keputusan"]["mengingat"] = data["keputusan"]["mengingat"][:1]
+            data["keputusan"]["memutuskan"][1] += " kata" * tambahan
+            bacaan = konfigurasi.baca(tulis_data(tmp_path / f"{cara}-{tambahan}.toml", data))
+            docx_.append(
+                isi.render(
+                    TEMPLATES / "keputusan.docx",
+                    naskah_keputusan.keputusan(bacaan.config),
+                    tata_naskah(per_templat()["keputusan.docx"], bacaan.config, bacaan.mentah),
+                    tmp_path / f"{cara}-{tambahan}.docx",
+                )
+            )
+    for pdf in ke_pdf(docx_, tmp_path).berkas:
+        halaman = per_halaman(pdf)
+        di = [n for n, t in enumerate(halaman) if "Ditetapkan di" in t]
+        nip = [n for n, t in enumerate(halaman) if re.search(r"NIP\. (\d|\$\{nip_pengirim\})", t)]
+        akhir = [n for n, t in enumerate(halaman) if "mulai berlaku pada tanggal ditetapkan" in t]
+        assert len(di) == 1 and di == nip == akhir, (pdf.name, di, nip, akhir)
 
 
 # ---------------------------------------------------------------- srikandi
