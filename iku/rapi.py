@@ -179,8 +179,8 @@ def tanda_tangan_tidak_sendiri(docx: Any) -> None:
     borderless full-width table that may not split: LibreOffice keeps such a row whole, where it
     gives up a chain of keep-with-next paragraphs near a page's foot. The paragraph before it (the
     last diktum) keeps with it (atur_diktum). A block set as
-    a table (table caption "Tanda Tangan"): the paragraphs before it and the last two rows of the
-    table above keep with next."""
+    a table (table caption "Tanda Tangan"): the last paragraph of text before it (and the empty
+    ones between), or else the last two rows of the table above, keep with next."""
     body = docx.element.body
     dibungkus = []
     for kolom in kolom_tanda_tangan(docx):
@@ -195,6 +195,8 @@ def tanda_tangan_tidak_sendiri(docx: Any) -> None:
         sebelum = judul.getparent().getparent().getprevious()
         while sebelum is not None and sebelum.tag == qn("w:p"):
             sebelum.get_or_add_pPr().keepNext_val = True
+            if "".join(sebelum.itertext()).strip():
+                break  # the last paragraph of text goes with it: a longer chain LibreOffice gives up
             sebelum = sebelum.getprevious()
         if sebelum is not None and sebelum.tag == qn("w:tbl"):
             for baris in sebelum.findall(qn("w:tr"))[-2:]:

@@ -34,6 +34,7 @@ TINGGI_MINIMUM = 24  # points: a lower space holds no readable box
 LEBAR_MINIMUM = 90
 TEPI_HALAMAN = 56  # points: the narrowest page margin of the templates (2 cm)
 GESER_QR = 3  # points between the QR code and the box beside it
+JARAK_TEKS = 3  # points between the box and the lines above and below it
 # the layout's bookmarks (iku.tte), as LibreOffice exports them: a name docxcompose made unique
 # in the bundle carries a suffix
 POLA_PENANDA = re.compile(
@@ -346,7 +347,7 @@ def _kotak(titik: dict[str, tuple[int, float, float, float]]) -> tuple[int, int,
         x0 = x
     x0 = max(x0, TEPI_HALAMAN)
     x1 = min(x0 + LEBAR_KOTAK, lebar - TEPI_HALAMAN)
-    y0, y1 = y_nama + 1, y - 1
+    y0, y1 = y_nama + JARAK_TEKS, y - JARAK_TEKS
     if x1 - x0 < LEBAR_MINIMUM or y1 - y0 < TINGGI_MINIMUM:
         return None
     return round(x0), round(y0), round(x1), round(y1)

@@ -348,3 +348,54 @@ def test_tanpa_ruang_bertanda_diperingatkan_bukan_diam(arsip, sertifikat):
     assert len(baris) == 1 and f"{KEPUTUSAN}.pdf" in baris[0] and "tidak ada ruang tanda tangan bertanda" in baris[0]
     _, kotak = bidang_tanda_tangan(arsip / f"{KEPUTUSAN}-ttd.pdf")
     assert kotak == [0, 0, 0, 0]
+
+
+JABATAN_143 = (
+    "Camat Sukasada selaku Koordinator Penyelenggaraan Pemerintahan, Pelayanan Publik, serta Pemberdayaan "
+    "Masyarakat Kecamatan di Kabupaten Buleleng"
+)
+
+
+@pytest.fixture(scope="module")
+def arsip_kecamatan(tmp_path_factory) -> Path:
+    """A Kecamatan on F4 in the electronic layout without a verification URL, with a 143-character
+    jabatan and a Bupati as pihak kedua who signs electronically too (issue 18's agencies)."""
+    from bantu import TEMPLATES, data_contoh, tulis_data
+    from iku import konfigurasi
+    from iku.buat import Permintaan, generate
+
+    folder = tmp_path_factory.mktemp("kecamatan")
+    data = data_contoh()
+    data["instansi"]["nama"] = "Kecamatan Sukasada"
+    data["format"].update(tanda_tangan="elektronik", kertas="F4")
+    data["penandatangan"]["jabatan"] = JABATAN_143
+    data["perjanjian_kinerja"]["pihak_kedua"] = {"jabatan": "Bupati Buleleng", "nama": "I Gede Suyasa"}
+    data["perjanjian_kinerja"]["pihak_kedua_elektronik"] = True
+    config = tulis_data(folder / "iku.toml", data)
+    generate(Permintaan(konfigurasi.baca(config), TEMPLATES, folder / "output", pdf=True))
+    return folder / "output" / "2023"
+
+
+def test_jabatan_143_huruf_ruang_dan_halaman(arsip_kecamatan, tmp_path):
+    assert len(JABATAN_143) == 143
+    arsip = Path(shutil.copytree(arsip_kecamatan, tmp_path / "2023"))
+    pk = next(arsip.glob("perjanjian-kinerja-*2023.pdf"))
+    halaman = [
+        " ".join(h.split())
+        for h in subprocess.run(["pdftotext", str(pk), "-"], capture_output=True, text=True).stdout.split("\f")
+    ]
+    tanda = [h for h in halaman if "Pihak Pertama," in h]
+    assert len(tanda) == 2 and "penghargaan dan sanksi." in tanda[0]  # never alone on its page
+    assert all(h.count("Ditandatangani secara elektronik oleh:") == 2 for h in tanda)
+    kadis = buat_sertifikat(tmp_path / "camat.p12", SANDI)
+    bupati = buat_sertifikat(tmp_path / "bupati.p12", SANDI, nama="I Gede Suyasa")
+    hasil = tandatangan.tandatangani(arsip, kadis, SANDI)
+    assert not hasil.peringatan
+    for bertanda in hasil.berkas:
+        periksa_kotak_di_ruang(bertanda.with_name(bertanda.name.replace("-ttd", "")), bertanda)
+    kedua = tandatangan.tandatangani(arsip, bupati, SANDI, pihak_kedua=True)
+    assert not kedua.peringatan and [p.name for p in kedua.berkas] == [pk.name[:-4] + "-ttd.pdf"]
+    periksa_kotak_di_ruang(pk, kedua.berkas[0], tandatangan.NAMA_BIDANG_PIHAK_KEDUA)
+    _, ttd = tandatangan.periksa_arsip_ttd(arsip)
+    assert [h.penanda for h in ttd if h.berkas == kedua.berkas[0]] == ["I Putu Kariaman Putra", "I Gede Suyasa"]
+    assert all(h.utuh for h in ttd)
