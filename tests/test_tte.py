@@ -233,6 +233,7 @@ def test_qr_terbaca_kembali_identitas_dokumen(elektronik, tmp_path):
     harapan = {
         "keputusan-iku": "Keputusan Nomor 400.9/2248.1/Dinsos/2022 Tanggal 22-03-2022",
         "lampiran-iku": "Lampiran Keputusan Nomor 400.9/2248.1/Dinsos/2022 Tanggal 22-03-2022",
+        "dokumen-iku": "Dokumen IKU Tanggal 22-03-2022",
         "perjanjian-kinerja": "Perjanjian Kinerja Tanggal 16-01-2023",
         "laporan-kinerja": "Laporan Kinerja Tanggal 20-02-2024",
     }

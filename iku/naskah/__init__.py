@@ -36,6 +36,7 @@ class JenisNaskah:
     ada: Callable[[Config], bool] = lambda _config: True
     tata_sendiri: Callable[[Config], Tata] | None = None  # its own title and date; default: the decree's
     nama_qr: str = ""  # the kind as its QR code names it
+    tanggal_sendiri: Callable[[Config], dt.date] | None = None  # its own date, when its layout has none
     bernomor: bool = False  # it carries the decree's nomor (its QR code names it)
     lewat_srikandi: bool = False  # in the srikandi layout: a SRIKANDI template (else printed in full, wet ink)
 
@@ -91,6 +92,7 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         ),
         "dokumen-iku",
         nama_qr="Dokumen IKU",
+        tanggal_sendiri=lambda c: c.dokumen.tanggal_kata_pengantar or c.keputusan.tanggal,
     ),
     JenisNaskah(
         "perjanjian_kinerja",
@@ -160,7 +162,8 @@ def tata_naskah(jenis: JenisNaskah | None, config: Config, mentah: bytes = b"") 
     the signature layout is the set's, its QR code this document's."""
     bersama = tata(config, mentah)
     sendiri = bersama if jenis is None or jenis.tata_sendiri is None else jenis.tata_sendiri(config)
-    return replace(sendiri, tanda_tangan=tata_ttd(config, mentah, jenis, sendiri.tanggal))
+    tanggal = jenis.tanggal_sendiri(config) if jenis and jenis.tanggal_sendiri else sendiri.tanggal
+    return replace(sendiri, tanda_tangan=tata_ttd(config, mentah, jenis, tanggal))
 
 
 def tata(config: Config, mentah: bytes = b"") -> Tata:
