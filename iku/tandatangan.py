@@ -469,6 +469,7 @@ def _tanpa_log() -> Iterator[None]:
 
 
 def _periksa_satu(pdf: Path, tanda: Any) -> HasilTtd:
+    from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
@@ -482,9 +483,14 @@ def _periksa_satu(pdf: Path, tanda: Any) -> HasilTtd:
     except Exception:  # a tampered signature value fails in the CMS parser as well as in validation
         return HasilTtd(pdf, nama, None, False, bidang)
     # an earlier signature covers its own revision; what came after may only add signatures
-    # (pyHanko's difference analysis: a later countersignature passes, changed content does not)
+    # (pyHanko's difference analysis: a later countersignature passes, changed content or an
+    # annotation drawn over the page does not)
+    tambahan = status.modification_level
     cakupan = status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (
-        status.coverage == SignatureCoverageLevel.ENTIRE_REVISION and bool(status.docmdp_ok)
+        status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+        and bool(status.docmdp_ok)
+        and tambahan is not None
+        and tambahan <= ModificationLevel.FORM_FILLING  # signatures and their fields; no annotation
     )
     utuh = status.intact and status.valid and cakupan
     return HasilTtd(pdf, nama, status.signer_reported_dt, bool(utuh), bidang)

@@ -304,6 +304,35 @@ def test_isi_diubah_sesudah_tanda_tangan_pertama_ditangkap(arsip, sertifikat):
     assert [h.utuh for h in tandatangan.periksa_pdf(pk)] == [False]
 
 
+def test_anotasi_sesudah_tanda_tangan_ditangkap(arsip, sertifikat):
+    """A box drawn over the page after signing (an annotation, not a signature) breaks the signature."""
+    from pyhanko.pdf_utils.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    tandatangan.tandatangani(arsip, sertifikat, SANDI)
+    pk = next(arsip.glob("perjanjian-kinerja-*-ttd.pdf"))
+    w = IncrementalPdfFileWriter(io.BytesIO(pk.read_bytes()))
+    halaman = w.root["/Pages"]["/Kids"][0].get_object()
+    catatan = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/FreeText"),
+            NameObject("/Rect"): ArrayObject(
+                [NumberObject(100), NumberObject(100), NumberObject(300), NumberObject(200)]
+            ),
+            NameObject("/Contents"): TextStringObject("nama lain"),
+            NameObject("/DA"): TextStringObject("/Helv 12 Tf 0 g"),
+        }
+    )
+    lama = list(halaman.raw_get("/Annots")) if "/Annots" in halaman else []
+    halaman[NameObject("/Annots")] = ArrayObject([*lama, w.add_object(catatan)])
+    w.update_container(halaman)
+    keluaran = io.BytesIO()
+    w.write(keluaran)
+    pk.write_bytes(keluaran.getvalue())
+    assert [h.utuh for h in tandatangan.periksa_pdf(pk)] == [False]
+
+
 def test_pihak_kedua_sebelum_pihak_pertama_ditolak(arsip, sertifikat):
     with pytest.raises(TandaTanganError) as galat:
         tandatangan.tandatangani(arsip, sertifikat, SANDI, pihak_kedua=True)
