@@ -104,8 +104,13 @@ def akhiri_bagian(doc: Any) -> None:
     body = doc.element.body
     terakhir = body.sectPr.getprevious()
     if terakhir is None or terakhir.tag != qn("w:p"):
+        # after a table (the signature block's): a paragraph of its own, one point high
         terakhir = OxmlElement("w:p")
         body.sectPr.addprevious(terakhir)
+        spasi = OxmlElement("w:spacing")
+        for atribut, nilai in (("w:before", "0"), ("w:after", "0"), ("w:line", "20"), ("w:lineRule", "exact")):
+            spasi.set(qn(atribut), nilai)
+        terakhir.get_or_add_pPr().append(spasi)
     ppr = terakhir.get_or_add_pPr()
     ppr.insert_element_before(deepcopy(body.sectPr), "w:pPrChange")
 

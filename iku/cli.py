@@ -600,7 +600,14 @@ def templates_cmd(tujuan: Path) -> None:
     help="Ambil sandi sertifikat dari variabel lingkungan NAMA (tanpa opsi ini sandi ditanyakan).",
 )
 @click.option("--tak-terlihat", is_flag=True, help="Tanda tangan tanpa kotak yang tampak di halaman.")
-def tandatangani_cmd(folder: Path, sertifikat: Path, sandi_env: str | None, tak_terlihat: bool) -> None:
+@click.option(
+    "--pihak-kedua",
+    is_flag=True,
+    help="Tanda tangan pihak kedua pada Perjanjian Kinerja yang sudah ditandatangani pihak pertama.",
+)
+def tandatangani_cmd(
+    folder: Path, sertifikat: Path, sandi_env: str | None, tak_terlihat: bool, pihak_kedua: bool
+) -> None:
     """Tandatangani setiap PDF arsip satu tahun (PAdES) menjadi salinan ...-ttd.pdf di sampingnya."""
     from .tandatangan import tandatangani
 
@@ -612,7 +619,10 @@ def tandatangani_cmd(folder: Path, sertifikat: Path, sandi_env: str | None, tak_
                 saran="periksa nama dan folder berkas .p12/.pfx pada --sertifikat",
             )
         )
-    for path in tandatangani(folder, sertifikat, _sandi(sandi_env), terlihat=not tak_terlihat):
+    hasil = tandatangani(folder, sertifikat, _sandi(sandi_env), terlihat=not tak_terlihat, pihak_kedua=pihak_kedua)
+    for m in hasil.peringatan:
+        click.echo(_satu_baris("PERINGATAN", m), err=True)
+    for path in hasil.berkas:
         click.echo(str(path))
 
 

@@ -116,6 +116,16 @@ def daftar_isi(doc: Any) -> list[list[str]]:
     return []
 
 
+# PDF/A-2b; pictures lossless at full resolution (a QR code recompressed to JPEG does not scan);
+# bookmarks as named destinations (`iku tandatangani` finds the signing spaces by them).
+OPSI_PDF = (
+    prop("SelectPdfVersion", 2),
+    prop("UseLosslessCompression", True),
+    prop("ReduceImageResolution", False),
+    prop("ExportBookmarksToPDFDestination", True),
+)
+
+
 def ubah(desktop: Any, docx: str, pdf: str) -> list[list[str]]:
     """Convert one DOCX; return its table of contents with page numbers (empty when it has none)."""
     muat = (prop("Hidden", True), prop("MacroExecutionMode", 0), prop("FilterName", FILTER_DOCX))
@@ -124,7 +134,7 @@ def ubah(desktop: Any, docx: str, pdf: str) -> list[list[str]]:
         raise RuntimeError("LibreOffice tidak dapat membuka berkasnya")  # the caller names the document
     try:
         perbarui(doc)
-        data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("SelectPdfVersion", 2),))
+        data = uno.Any("[]com.sun.star.beans.PropertyValue", OPSI_PDF)
         doc.storeToURL(url(pdf), (prop("FilterName", "writer_pdf_Export"), prop("FilterData", data)))
         return daftar_isi(doc)
     finally:

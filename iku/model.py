@@ -132,8 +132,21 @@ class Format(Dasar):
     tanda_tangan: Literal["basah", "elektronik", "srikandi"] = "basah"
 
 
+def _url_https(nilai: str) -> str:
+    """A verification address a phone may open: https, a host, no spaces."""
+    from urllib.parse import urlsplit
+
+    bagian = urlsplit(nilai)
+    if bagian.scheme.lower() != "https" or not bagian.netloc or any(c.isspace() for c in nilai):
+        raise ValueError(
+            "harus alamat https lengkap tanpa spasi, misalnya https://tte.bulelengkab.go.id/verifikasi/{nomor}"
+        )
+    return nilai
+
+
 class Tte(Dasar):
-    url_verifikasi: Teks | None = None  # what the QR code encodes; {nomor} is replaced
+    # what the QR code encodes; {nomor} and {dokumen} are replaced for each document
+    url_verifikasi: Annotated[Teks, AfterValidator(_url_https)] | None = None
 
 
 class Penandatangan(Dasar):
@@ -248,6 +261,7 @@ class PerjanjianKinerja(Dasar):
     pembuka: Teks | None = None
     janji: Teks | None = None
     penutup: Teks | None = None
+    pihak_kedua_elektronik: bool = False  # layout "elektronik": the pihak kedua signs electronically too
 
 
 class Program(Dasar):

@@ -20,8 +20,8 @@ from lxml import etree
 
 from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran, titik_dua_dengan_berikutnya
-from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
-from .tte import TataTtd
+from .tabel import atur_lebar_tabel, lebar_teks_twip, ruang_teks_per_tabel, urutkan_sel
+from .tte import TataTtd, kolom_tanda_tangan
 from .tte import terapkan as tata_tanda_tangan
 
 KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
@@ -173,19 +173,81 @@ def _geser(gaya: Any, geser: int) -> None:
 
 
 def tanda_tangan_tidak_sendiri(docx: Any) -> None:
-    """A signature block set as a table (table caption "Tanda Tangan") stays on the page of what
-    it signs: the paragraphs before it and the last two rows of the table above keep with next."""
+    """A signature block stays whole on one page with the end of what it signs.
+
+    A block of paragraphs in the body ("Ditetapkan di" to the NIP) is set in the one row of a
+    borderless full-width table that may not split: LibreOffice keeps such a row whole, where it
+    gives up a chain of keep-with-next paragraphs near a page's foot. The paragraph before it (the
+    last diktum) keeps with it (atur_diktum). A block set as
+    a table (table caption "Tanda Tangan"): the last paragraph of text before it (and the empty
+    ones between), or else the last two rows of the table above, keep with next."""
+    body = docx.element.body
+    dibungkus = []
+    for kolom in kolom_tanda_tangan(docx):
+        if all(p.getparent() is body for p in kolom) and kolom[-1].find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+            dibungkus.append(_satu_baris_utuh(kolom))
+    lebar = ruang_teks_per_tabel(body)
+    for tbl in dibungkus:
+        tbl.find(f"{qn('w:tblGrid')}/{qn('w:gridCol')}").set(qn("w:w"), str(lebar.get(tbl, (9000, 0))[0]))
     for judul in docx.element.body.iter(qn("w:tblCaption")):
         if judul.get(qn("w:val")) != JUDUL_TABEL_TANDA_TANGAN:
             continue
         sebelum = judul.getparent().getparent().getprevious()
         while sebelum is not None and sebelum.tag == qn("w:p"):
             sebelum.get_or_add_pPr().keepNext_val = True
+            if "".join(sebelum.itertext()).strip():
+                break  # the last paragraph of text goes with it: a longer chain LibreOffice gives up
             sebelum = sebelum.getprevious()
         if sebelum is not None and sebelum.tag == qn("w:tbl"):
             for baris in sebelum.findall(qn("w:tr"))[-2:]:
                 for p in baris.iter(qn("w:p")):
                     p.get_or_add_pPr().keepNext_val = True
+
+
+def _satu_baris_utuh(paragraf: list[Any]) -> Any:
+    """Move the paragraphs into the one cell of a new borderless table whose row cannot split."""
+    tbl = OxmlElement("w:tbl")
+    tblpr = OxmlElement("w:tblPr")
+    for tag, atribut in (
+        ("w:tblW", {"w:w": "5000", "w:type": "pct"}),
+        ("w:tblInd", {"w:w": "0", "w:type": "dxa"}),
+        ("w:tblLayout", {"w:type": "fixed"}),
+    ):
+        e = OxmlElement(tag)
+        for k, v in atribut.items():
+            e.set(qn(k), v)
+        tblpr.append(e)
+    garis = OxmlElement("w:tblBorders")
+    for sisi in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        g = OxmlElement(f"w:{sisi}")
+        g.set(qn("w:val"), "nil")
+        garis.append(g)
+    tblpr.append(garis)
+    margin = OxmlElement("w:tblCellMar")
+    for sisi in ("left", "right"):
+        m = OxmlElement(f"w:{sisi}")
+        m.set(qn("w:w"), "0")
+        m.set(qn("w:type"), "dxa")
+        margin.append(m)
+    tblpr.append(margin)
+    judul = OxmlElement("w:tblDescription")
+    judul.set(qn("w:val"), "Blok tanda tangan")
+    tblpr.append(judul)
+    tbl.append(tblpr)
+    grid = OxmlElement("w:tblGrid")
+    grid.append(OxmlElement("w:gridCol"))
+    tbl.append(grid)
+    tr = OxmlElement("w:tr")
+    trpr = OxmlElement("w:trPr")
+    trpr.append(OxmlElement("w:cantSplit"))
+    tr.append(trpr)
+    tc = OxmlElement("w:tc")
+    tr.append(tc)
+    tbl.append(tr)
+    paragraf[0].addprevious(tbl)
+    for p in paragraf:
+        tc.append(p)
+    return tbl
 
 
 def baris_manual_tidak_direnggangkan(docx: Any) -> None:

@@ -10,13 +10,10 @@ of a folder, whether it is intact since signing, who signed and when.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
 import logging
 import os
 import re
-import shutil
-import subprocess
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +25,7 @@ from cryptography.utils import CryptographyDeprecationWarning
 
 from . import manifes
 from .galat import ArsipTidakCocok, Masalah, TandaTanganError
+from .tte import NAMA_PENANDA, PERAN_PENANDATANGAN, PERAN_PIHAK_KEDUA, RUANG, SESUDAH_QR
 
 # pyHanko imports cryptography's DSA classes (deprecated there), and the two-line warning would
 # reach the clerk on every `verify` and `tandatangani`: silenced for pyHanko's modules only.
@@ -35,11 +33,20 @@ warnings.filterwarnings("ignore", category=CryptographyDeprecationWarning, modul
 
 AKHIRAN = "-ttd.pdf"
 NAMA_BIDANG = "TandaTanganElektronik"
+NAMA_BIDANG_PIHAK_KEDUA = "TandaTanganPihakKedua"
 TEKS_CAP = "Ditandatangani secara elektronik oleh:\n%(signer)s\nWaktu: %(ts)s"
 FORMAT_WAKTU = "%d-%m-%Y %H:%M:%S %Z"
-TINGGI_KOTAK = 52  # points: the ink space of four empty lines
-LEBAR_KOTAK = 190
-GESER_QR = 54  # the electronic layout's QR code (16 mm) stands where the box would: put it beside
+LEBAR_KOTAK = 144  # points: fits beside a QR code inside one of the PK's two columns
+TINGGI_MINIMUM = 24  # points: a lower space holds no readable box
+LEBAR_MINIMUM = 90
+TEPI_HALAMAN = 56  # points: the narrowest page margin of the templates (2 cm)
+GESER_QR = 3  # points between the QR code and the box beside it
+JARAK_TEKS = 3  # points between the box and the lines above and below it
+# the layout's bookmarks (iku.tte), as LibreOffice exports them: a name docxcompose made unique
+# in the bundle carries a suffix
+POLA_PENANDA = re.compile(
+    rf"^IkuTtd({PERAN_PENANDATANGAN}|{PERAN_PIHAK_KEDUA})(\d+)({RUANG}|{SESUDAH_QR}|{NAMA_PENANDA})(.*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -51,15 +58,19 @@ class Sertifikat:
 
 
 @dataclass(frozen=True)
-class Letak:
-    """Where a name stands on a page: page index and its box in PDF points (origin bottom left)."""
+class Ruang:
+    """A signing space the layout reserved: page index and the free box in PDF points (origin bottom left)."""
 
     halaman: int
-    x0: float
-    y_atas: float  # top of the name's line
-    y_ruang: float  # bottom of the line above it (the jabatan): the ink space lies between
-    lebar_halaman: float
-    elektronik: bool
+    kotak: tuple[int, int, int, int] | None  # None: the space is too small for a visible box
+
+
+@dataclass(frozen=True)
+class Ditandatangani:
+    """What `tandatangani` wrote, and what the user must know about it."""
+
+    berkas: list[Path]
+    peringatan: list[Masalah]
 
 
 @dataclass(frozen=True)
@@ -70,19 +81,93 @@ class HasilTtd:
     penanda: str
     waktu: dt.datetime | None
     utuh: bool
+    bidang: str = ""  # the signature field's name (the PK's pihak kedua signs in a field of its own)
 
 
 # ---------------------------------------------------------------- signing
 
 
-def tandatangani(folder: Path, sertifikat: Path, sandi: bytes, terlihat: bool = True) -> list[Path]:
-    """Sign every PDF of a year's folder into ...-ttd.pdf beside it; return the paths written."""
+def tandatangani(
+    folder: Path, sertifikat: Path, sandi: bytes, terlihat: bool = True, pihak_kedua: bool = False
+) -> Ditandatangani:
+    """Sign every PDF of a year's folder into ...-ttd.pdf beside it; with pihak_kedua, add the PK's
+    countersignature to its signed copy (an incremental signature of its own)."""
+    tolak_srikandi(folder)
+    if pihak_kedua:
+        return tandatangani_pihak_kedua(folder, sertifikat, sandi, terlihat)
     pdf = daftar_pdf(folder)
     manifes.periksa(folder)  # only an intact archive is signed
     penanda = muat_sertifikat(sertifikat, sandi)
-    nama = nama_penandatangan(folder)
-    hasil = {p: tandatangani_pdf(p, penanda, cari_letak(p, nama) if terlihat else None) for p in pdf}
-    return _tulis_semua(folder, hasil)
+    hasil, peringatan = {}, []
+    for p in pdf:
+        ruang = cari_ruang(p, PERAN_PENANDATANGAN) if terlihat else None
+        peringatan += _peringatan_ruang(p, ruang, terlihat)
+        hasil[p] = tandatangani_pdf(p.read_bytes(), p, penanda, ruang, NAMA_BIDANG)
+    return Ditandatangani(_tulis_semua(folder, hasil), peringatan)
+
+
+def tandatangani_pihak_kedua(folder: Path, sertifikat: Path, sandi: bytes, terlihat: bool) -> Ditandatangani:
+    """The pihak kedua signs the PK's copy the pihak pertama signed, in the space kept for it."""
+    from .naskah import per_templat
+
+    awalan = per_templat()["perjanjian-kinerja.docx"].awalan_berkas
+    salinan = sorted(folder.glob(f"{awalan}-*{AKHIRAN}"))
+    if not salinan:
+        raise TandaTanganError(
+            Masalah(
+                "belum ada Perjanjian Kinerja yang ditandatangani pihak pertama",
+                berkas=folder,
+                saran="tandatangani dulu arsipnya dengan sertifikat pihak pertama (tanpa --pihak-kedua)",
+            )
+        )
+    manifes.periksa(folder)
+    penanda = muat_sertifikat(sertifikat, sandi)
+    hasil, peringatan = {}, []
+    for p in salinan:
+        if any(h.bidang == NAMA_BIDANG_PIHAK_KEDUA for h in periksa_pdf(p)):
+            raise TandaTanganError(
+                Masalah(
+                    "Perjanjian Kinerja ini sudah ditandatangani pihak kedua",
+                    berkas=p,
+                    saran="periksa dengan iku verify; untuk mengulang, buat ulang arsipnya",
+                )
+            )
+        ruang = cari_ruang(p, PERAN_PIHAK_KEDUA) if terlihat else None
+        peringatan += _peringatan_ruang(p, ruang, terlihat)
+        hasil[p] = tandatangani_pdf(p.read_bytes(), p, penanda, ruang, NAMA_BIDANG_PIHAK_KEDUA)
+    return Ditandatangani(_tulis_semua(folder, hasil, akhiran=""), peringatan)
+
+
+def tolak_srikandi(folder: Path) -> None:
+    """A SRIKANDI archive is a template for SRIKANDI (placeholders, not the final decree): never PAdES-signed."""
+    from .konfigurasi import baca_toml
+
+    for salinan in sorted(folder.glob("konfigurasi-*.toml")):
+        tata = baca_toml(salinan).data.get("format")
+        if isinstance(tata, dict) and tata.get("tanda_tangan") == "srikandi":
+            raise TandaTanganError(
+                Masalah(
+                    "arsip ini bertata tanda tangan SRIKANDI: Keputusan dan Lampirannya masih memuat isian "
+                    "${nomor_naskah}, ${ttd_pengirim} dan lainnya, bukan naskah final, sehingga tidak "
+                    "ditandatangani di sini",
+                    berkas=salinan,
+                    saran="unggah Keputusan ke SRIKANDI dan tandatangani di sana; atau buat ulang arsipnya "
+                    'dengan tanda_tangan = "elektronik" pada [format]',
+                )
+            )
+
+
+def _peringatan_ruang(pdf: Path, ruang: Ruang | None, terlihat: bool) -> list[Masalah]:
+    if not terlihat or (ruang is not None and ruang.kotak is not None):
+        return []
+    sebab = "tidak ada ruang tanda tangan bertanda" if ruang is None else "ruang tanda tangannya terlalu sempit"
+    return [
+        Masalah(
+            f"{sebab}; tanda tangan elektroniknya sah tetapi tidak tampak di halaman",
+            berkas=pdf,
+            saran="buat ulang arsipnya dengan versi iku ini (generate --pdf --force), atau pakai --tak-terlihat",
+        )
+    ]
 
 
 def daftar_pdf(folder: Path) -> list[Path]:
@@ -176,43 +261,31 @@ def _nama_umum(sert: Any) -> str:
     return str(nama[0].value) if nama else sert.subject.rfc4514_string()
 
 
-def nama_penandatangan(folder: Path) -> list[str]:
-    """The signer's name as printed, from the archived config (SRIKANDI's placeholder as well)."""
-    from .konfigurasi import baca_toml
-
-    nama = []
-    for salinan in sorted(folder.glob("konfigurasi-*.toml")):
-        data = baca_toml(salinan).data.get("penandatangan")
-        if isinstance(data, dict) and isinstance(data.get("nama"), str):
-            nama.append(data["nama"].strip())
-    return nama + ["${nama_pengirim}"]
-
-
-def tandatangani_pdf(pdf: Path, s: Sertifikat, letak: Letak | None) -> bytes:
-    """The signed PDF's bytes (an incremental update: the original bytes and its PDF/A XMP stay)."""
+def tandatangani_pdf(isi: bytes, pdf: Path, s: Sertifikat, ruang: Ruang | None, bidang: str) -> bytes:
+    """The signed PDF's bytes (an incremental update: the original bytes, earlier signatures and the
+    PDF/A XMP stay)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import TextStampStyle
 
     meta = signers.PdfSignatureMetadata(
-        field_name=NAMA_BIDANG,
+        field_name=bidang,
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
         name=s.nama,
         reason="Penetapan naskah dinas",
     )
     spek = (
-        fields.SigFieldSpec(NAMA_BIDANG, on_page=letak.halaman, box=kotak(letak))
-        if letak
-        else fields.SigFieldSpec(NAMA_BIDANG)
+        fields.SigFieldSpec(bidang, on_page=ruang.halaman, box=ruang.kotak)
+        if ruang is not None and ruang.kotak is not None
+        else fields.SigFieldSpec(bidang)
     )
     gaya = TextStampStyle(stamp_text=TEKS_CAP, timestamp_format=FORMAT_WAKTU, border_width=1)
     try:
-        with open(pdf, "rb") as f:
-            penulis = IncrementalPdfFileWriter(io.BytesIO(f.read()), strict=False)
-            keluaran = signers.PdfSigner(meta, s.penanda, new_field_spec=spek, stamp_style=gaya).sign_pdf(
-                penulis, output=io.BytesIO()
-            )
+        penulis = IncrementalPdfFileWriter(io.BytesIO(isi), strict=False)
+        keluaran = signers.PdfSigner(meta, s.penanda, new_field_spec=spek, stamp_style=gaya).sign_pdf(
+            penulis, output=io.BytesIO()
+        )
     except Exception as exc:  # pyHanko raises many kinds for a damaged or locked PDF
         raise TandaTanganError(
             Masalah(
@@ -224,69 +297,103 @@ def tandatangani_pdf(pdf: Path, s: Sertifikat, letak: Letak | None) -> bytes:
     return keluaran.getvalue()
 
 
-def kotak(letak: Letak) -> tuple[int, int, int, int]:
-    """The signature box just above the name: in the ink space, or beside the QR code."""
-    x0 = letak.x0 + (GESER_QR if letak.elektronik else 0)
-    x1 = min(x0 + LEBAR_KOTAK, letak.lebar_halaman - 14)
-    y0 = letak.y_atas + 2
-    return round(x0), round(y0), round(x1), round(max(letak.y_ruang - 2, y0 + 20))
+def cari_ruang(pdf: Path, peran: str) -> Ruang | None:
+    """The first signing space the layout reserved for peran (page order, top down), read from the
+    PDF's named destinations; None when the PDF has none (made before they were marked)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
 
-
-def cari_letak(pdf: Path, nama: list[str]) -> Letak | None:
-    """The first line of the PDF reading one of the names (pdftotext -bbox-layout); None when absent."""
-    program = shutil.which("pdftotext")
-    if not program:
-        raise TandaTanganError(
-            Masalah(
-                "pdftotext (poppler-utils) tidak terpasang; letak tanda tangan tidak dapat dicari",
-                saran="pasang poppler-utils, atau pakai --tak-terlihat",
-            )
-        )
-    xml = subprocess.run([program, "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, timeout=120).stdout
-    dicari = {_rapat(n) for n in nama}
-    for i, halaman in enumerate(re.findall(r"<page (.*?)</page>", xml, re.S)):
-        ukuran = re.search(r'width="([\d.]+)" height="([\d.]+)"', halaman)
-        if ukuran is None:
+    try:
+        r = PdfFileReader(io.BytesIO(pdf.read_bytes()), strict=False)
+        halaman = _daftar_halaman(r.root.raw_get("/Pages"))
+        tujuan = _tujuan_bernama(r.root)
+    except Exception:  # a damaged PDF: signing it reports the problem
+        return None
+    titik: dict[tuple[str, str], dict[str, tuple[int, float, float, float]]] = {}
+    for nama, nilai in tujuan:
+        cocok = POLA_PENANDA.match(nama)
+        larik = nilai.get("/D") if isinstance(nilai, dict) else nilai
+        if cocok is None or cocok.group(1) != peran or larik is None or len(larik) < 4:
             continue
-        lebar, tinggi = (float(x) for x in ukuran.groups())
-        baris = [
-            (_kotak_baris(b), _rapat(" ".join(_kata(b)))) for b in re.findall(r"<line (.*?)</line>", halaman, re.S)
-        ]
-        for (x0, y0, _), teks in baris:
-            if teks in dicari:
-                ruang = _bawah_baris_di_atas(baris, x0, y0)
-                elektronik = any("Ditandatangani secara elektronik" in t for _, t in baris)
-                return Letak(i, x0, tinggi - y0, tinggi - ruang, lebar, elektronik)
-    return None
+        rujukan = larik.raw_get(0) if hasattr(larik, "raw_get") else larik[0]
+        nomor = getattr(rujukan, "idnum", None)
+        if nomor not in halaman:
+            continue
+        kotak_media = [float(x) for x in larik[0].get_object()["/MediaBox"]]
+        kunci = (cocok.group(2), cocok.group(4))
+        titik.setdefault(kunci, {})[cocok.group(3)] = (
+            halaman.index(nomor),
+            float(larik[2]),
+            float(larik[3]),
+            kotak_media[2] - kotak_media[0],
+        )
+    ruang = [
+        (t[NAMA_PENANDA][0], -t[NAMA_PENANDA][2], _kotak(t))
+        for t in titik.values()
+        if NAMA_PENANDA in t and (RUANG in t or SESUDAH_QR in t)
+    ]
+    if not ruang:
+        return None
+    muat = [r for r in sorted(ruang, key=lambda r: r[:2]) if r[2] is not None]
+    pertama = (muat or sorted(ruang, key=lambda r: r[:2]))[0]
+    return Ruang(pertama[0], pertama[2])
 
 
-def _kotak_baris(baris: str) -> tuple[float, float, float]:
-    """xMin, yMin, yMax of a pdftotext line (points, origin top left)."""
-    nilai = [re.search(rf'{k}="([\d.]+)"', baris) for k in ("xMin", "yMin", "yMax")]
-    x0, y0, y1 = (float(m.group(1)) if m else 0.0 for m in nilai)
-    return x0, y0, y1
+def _kotak(titik: dict[str, tuple[int, float, float, float]]) -> tuple[int, int, int, int] | None:
+    """The box in the ink space: from its top to the name's line, beside the QR code or centred
+    where the space's empty line is (a centred column), inside the page's margins."""
+    halaman, x_nama, y_nama, lebar = titik[NAMA_PENANDA]
+    qr = SESUDAH_QR in titik
+    h, x, y, _ = titik[SESUDAH_QR if qr else RUANG]
+    if h != halaman:
+        return None
+    if qr:
+        x0 = x + GESER_QR
+    elif x > x_nama + 10:  # an empty centred line: its position is the column's centre
+        x0 = x - LEBAR_KOTAK / 2
+    else:
+        x0 = x
+    x0 = max(x0, TEPI_HALAMAN)
+    x1 = min(x0 + LEBAR_KOTAK, lebar - TEPI_HALAMAN)
+    y0, y1 = y_nama + JARAK_TEKS, y - JARAK_TEKS
+    if x1 - x0 < LEBAR_MINIMUM or y1 - y0 < TINGGI_MINIMUM:
+        return None
+    return round(x0), round(y0), round(x1), round(y1)
 
 
-def _bawah_baris_di_atas(baris: list[tuple[tuple[float, float, float], str]], x0: float, y0: float) -> float:
-    """The bottom of the nearest line above the name in its column (the jabatan), or one box height up."""
-    di_atas = [bawah for (x, _, bawah), _ in baris if abs(x - x0) < 30 and y0 - 2 * TINGGI_KOTAK < bawah <= y0]
-    return max(di_atas, default=y0 - TINGGI_KOTAK)
+def _tujuan_bernama(akar: Any) -> list[tuple[str, Any]]:
+    """(name, destination) of the catalogue's /Dests dictionary and /Names /Dests tree."""
+    hasil: list[tuple[str, Any]] = []
+    if "/Dests" in akar:
+        hasil += [(str(k)[1:], v.get_object()) for k, v in akar["/Dests"].items()]
+    nama = akar.get("/Names")
+    if nama is not None and "/Dests" in nama:
+        antre = [nama["/Dests"]]
+        while antre:
+            simpul = antre.pop().get_object()
+            daun = simpul.get("/Names", [])
+            hasil += [(str(daun[i]), daun[i + 1].get_object()) for i in range(0, len(daun) - 1, 2)]
+            antre += list(simpul.get("/Kids", []))
+    return hasil
 
 
-def _kata(xml: str) -> list[str]:
-    return [html.unescape(k) for k in re.findall(r"<word [^>]*>(.*?)</word>", xml, re.S)]
+def _daftar_halaman(simpul: Any) -> list[int]:
+    """Object numbers of the pages, in order, walking the page tree."""
+    objek = simpul.get_object()
+    if objek["/Type"] == "/Page":
+        return [simpul.idnum]
+    return [n for anak in objek.raw_get("/Kids") for n in _daftar_halaman(anak)]
 
 
-def _rapat(teks: str) -> str:
-    return " ".join(teks.split())
-
-
-def _tulis_semua(folder: Path, hasil: dict[Path, bytes]) -> list[Path]:
-    """Write every signed copy, then add them to the manifest; on failure remove what was written."""
+def _tulis_semua(folder: Path, hasil: dict[Path, bytes], akhiran: str = AKHIRAN) -> list[Path]:
+    """Write every signed copy (with akhiran "" over the signed copy itself), then add them to the
+    manifest; on failure remove what was written."""
     ditulis: list[Path] = []
+    semula: dict[Path, bytes] = {}
     try:
         for asal, isi in hasil.items():
-            tujuan = asal.with_name(asal.name[:-4] + AKHIRAN)
+            tujuan = asal.with_name(asal.name[:-4] + akhiran) if akhiran else asal
+            if tujuan.exists():
+                semula[tujuan] = tujuan.read_bytes()
             sementara = tujuan.with_name(f".{tujuan.name}.sementara")
             sementara.write_bytes(isi)
             os.replace(sementara, tujuan)
@@ -294,7 +401,10 @@ def _tulis_semua(folder: Path, hasil: dict[Path, bytes]) -> list[Path]:
         manifes.tambah(folder, ditulis)
     except BaseException:
         for p in ditulis:
-            p.unlink(missing_ok=True)
+            if p in semula:
+                p.write_bytes(semula[p])
+            else:
+                p.unlink(missing_ok=True)
         raise
     return ditulis
 
@@ -366,16 +476,28 @@ def _tanpa_log() -> Iterator[None]:
 
 
 def _periksa_satu(pdf: Path, tanda: Any) -> HasilTtd:
+    from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
     subjek = tanda.signer_cert.subject
     nama = subjek.native.get("common_name") or subjek.human_friendly
+    bidang = str(tanda.field_name)
     try:
         with _tanpa_log():
             status = validate_pdf_signature(tanda, ValidationContext(trust_roots=[], allow_fetching=False))
     except Exception:  # a tampered signature value fails in the CMS parser as well as in validation
-        return HasilTtd(pdf, nama, None, False)
-    utuh = status.intact and status.valid and status.coverage == SignatureCoverageLevel.ENTIRE_FILE
-    return HasilTtd(pdf, nama, status.signer_reported_dt, bool(utuh))
+        return HasilTtd(pdf, nama, None, False, bidang)
+    # an earlier signature covers its own revision; what came after may only add signatures
+    # (pyHanko's difference analysis: a later countersignature passes, changed content or an
+    # annotation drawn over the page does not)
+    tambahan = status.modification_level
+    cakupan = status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (
+        status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+        and bool(status.docmdp_ok)
+        and tambahan is not None
+        and tambahan <= ModificationLevel.FORM_FILLING  # signatures and their fields; no annotation
+    )
+    utuh = status.intact and status.valid and cakupan
+    return HasilTtd(pdf, nama, status.signer_reported_dt, bool(utuh), bidang)

@@ -9,6 +9,7 @@ space, and the paragraph above those is the jabatan. `basah` changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import re
@@ -28,10 +29,20 @@ KAKI_ELEKTRONIK = (
     "Sesuai Undang-Undang Informasi dan Transaksi Elektronik (UU ITE), dokumen elektronik dan/atau "
     "hasil cetaknya merupakan alat bukti hukum yang sah."
 )
-LEBAR_QR_MM = 16  # with the caption line, about as tall as the ink space it replaces
+MODUL_QR_MM = 0.5  # one module of the QR code on paper: a phone or a 150-dpi scan reads it
+TEPI_QR = 4  # quiet zone in modules, as ISO/IEC 18004 asks
 JARAK_KAKI_MM = 8  # footer this close to the paper's edge, so its three small lines stay inside the margin
 UKURAN_KAKI = 14  # half-points: 7 pt
 AWALAN_GAYA = "tanda tangan"
+AWALAN_GAYA_SAMPUL = "sampul"
+# Bookmarks at each signing space (letters and digits only: LibreOffice exports them as PDF
+# named destinations, where `iku tandatangani` finds the space): IkuTtd<peran><n>Ruang at the
+# start of the empty ink space, or IkuTtd<peran><n>Qr just after the QR code standing in it;
+# IkuTtd<peran><n>Nama at the name, the space's lower edge.
+PENANDA = "IkuTtd{peran}{nomor}{bagian}"
+PERAN_PENANDATANGAN = "Penanda"
+PERAN_PIHAK_KEDUA = "PihakKedua"
+RUANG, SESUDAH_QR, NAMA_PENANDA = "Ruang", "Qr", "Nama"
 
 NOMOR, TANGGAL, TTD, NAMA, NIP, JABATAN = (
     "${nomor_naskah}",
@@ -42,11 +53,12 @@ NOMOR, TANGGAL, TTD, NAMA, NIP, JABATAN = (
     "${jabatan_pengirim}",
 )
 ISIAN_SRIKANDI = (NOMOR, TANGGAL, TTD, NAMA, NIP, JABATAN)
+ISIAN_URL = ("nomor", "dokumen")  # what a verification address may contain: {nomor}, {dokumen}
 
 
 @dataclass(frozen=True)
 class TataTtd:
-    """The signature layout of a set and the printed values that locate its parts."""
+    """The signature layout of one document and the printed values that locate its parts."""
 
     cara: str = "basah"  # "basah", "elektronik" or "srikandi"
     jabatan: str = ""
@@ -55,102 +67,154 @@ class TataTtd:
     nomor: str = ""
     tanggal: str = ""
     teks_qr: str = ""
+    pihak_kedua: str = ""  # the PK's countersigner's printed name: an ink space of its own, marked
+    pihak_kedua_elektronik: bool = False  # ... and in the electronic layout signed electronically too
 
 
-def teks_qr(url: str | None, judul: str, nomor: str, tanggal: str, penanda: str, mentah: bytes) -> str:
-    """What the QR code says: the agency's verification address, else who signed what, when."""
+def teks_qr(url: str | None, jenis: str, kode: str, nomor: str, tanggal: dt.date, mentah: bytes) -> str:
+    """What a document's QR code says, short enough for large modules: the agency's verification
+    address for this document, else its kind, nomor (when it has one), date and a short hash of
+    the config it was made from."""
     if url:
-        return url.replace("{nomor}", quote(nomor, safe=""))
-    return "\n".join(
-        [
-            judul,
-            f"Nomor: {nomor}",
-            f"Tanggal: {tanggal}",
-            f"Penandatangan: {penanda}",
-            f"SHA-256 konfigurasi: {hashlib.sha256(mentah).hexdigest()}",
-        ]
-    )
+        return url.replace("{nomor}", quote(nomor or kode, safe="")).replace("{dokumen}", quote(kode, safe=""))
+    sidik = hashlib.sha256(mentah).hexdigest()[:12]
+    return " ".join([jenis, *([f"Nomor {nomor}"] if nomor else []), f"Tanggal {tanggal:%d-%m-%Y}", f"SHA-256 {sidik}"])
 
 
-def png_qr(teks: str) -> bytes:
-    """The QR code as PNG bytes; the same text always gives the same bytes."""
+def isian_url_tak_dikenal(url: str) -> list[str]:
+    """The {...} placeholders of a verification address that are not {nomor} or {dokumen}."""
+    return [f"{{{n}}}" for n in re.findall(r"\{([^{}]*)\}", url) if n not in ISIAN_URL]
+
+
+def png_qr(teks: str) -> tuple[bytes, float]:
+    """The QR code as PNG bytes and its printed width in mm (modules of MODUL_QR_MM, a quiet zone
+    of TEPI_QR modules); the same text always gives the same bytes."""
     import segno
 
+    kode = segno.make(teks, error="m", micro=False, boost_error=False)
     keluaran = io.BytesIO()
-    segno.make(teks, error="m", micro=False).save(keluaran, kind="png", scale=8, border=2)
-    return keluaran.getvalue()
+    kode.save(keluaran, kind="png", scale=8, border=TEPI_QR)
+    lebar, _ = kode.symbol_size(scale=1, border=TEPI_QR)
+    return keluaran.getvalue(), lebar * MODUL_QR_MM
 
 
 def terapkan(docx: Any, tata: TataTtd) -> None:
-    """Lay out every signature block of the document (and its pages) for the chosen way of signing."""
-    if tata.cara == "elektronik":
-        png = png_qr(tata.teks_qr)
-        for blok in blok_tanda_tangan(docx):
-            _blok_elektronik(docx, blok, tata, png)
-        pasang_kaki(docx, KAKI_ELEKTRONIK)
-    elif tata.cara == "srikandi":
-        for blok in blok_tanda_tangan(docx):
-            _blok_srikandi(blok, tata)
+    """Lay out every signature block of the document (and its pages) for the chosen way of signing,
+    and mark each signing space for `iku tandatangani`."""
+    if tata.cara == "srikandi":
+        for kolom in kolom_tanda_tangan(docx):
+            _blok_srikandi(kolom, tata)
         _ganti_nomor_tanggal(docx, tata)
+        return
+    qr = png_qr(tata.teks_qr) if tata.cara == "elektronik" else None
+    nomor = iter(range(1, 10**6))
+    ada_elektronik = False
+    for kolom in kolom_tanda_tangan(docx):
+        for peran, nama, elektronik in (
+            (PERAN_PENANDATANGAN, tata.nama, qr is not None),
+            (PERAN_PIHAK_KEDUA, tata.pihak_kedua, qr is not None and tata.pihak_kedua_elektronik),
+        ):
+            bagian = bagian_blok(kolom, nama) if nama else None
+            if bagian is not None:
+                _blok(docx, bagian, peran, next(nomor), qr if elektronik else None)
+                ada_elektronik |= elektronik
+    if ada_elektronik:
+        pasang_kaki(docx, KAKI_ELEKTRONIK)
 
 
 # ---------------------------------------------------------------- finding the blocks
 
 
-def blok_tanda_tangan(docx: Any) -> list[list[Any]]:
-    """Runs of consecutive paragraphs (document order, table cells included) in a signature style."""
+def kolom_tanda_tangan(docx: Any) -> list[list[Any]]:
+    """Signature blocks as columns: runs of consecutive paragraphs (document order) in a signature
+    style, a run through a table split by grid column (the PK's two parties side by side)."""
     gaya = set(
         docx.styles.element.xpath(
             'w:style[starts-with(translate(w:name/@w:val, "TANDG", "tandg"), "tanda tangan")]/@w:styleId'
         )
     )
     hasil: list[list[Any]] = []
-    sebelumnya = None
+    kolom: dict[Any, list[Any]] = {}
     for p in docx.element.body.iter(qn("w:p")):
         if p.style not in gaya:
-            sebelumnya = None
+            kolom = {}
             continue
-        if sebelumnya is None:
-            hasil.append([])
-        hasil[-1].append(p)
-        sebelumnya = p
+        kunci = _kolom(p)
+        if kunci not in kolom:
+            kolom[kunci] = []
+            hasil.append(kolom[kunci])
+        kolom[kunci].append(p)
     return hasil
+
+
+def _kolom(p: Any) -> tuple[Any, int] | None:
+    """(table, grid column) of a paragraph in a table cell, None in the body."""
+    tc = next((a for a in p.iterancestors(qn("w:tc"))), None)
+    if tc is None:
+        return None
+    kiri = 0
+    for sel in tc.itersiblings(qn("w:tc"), preceding=True):
+        rentang = sel.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+        kiri += int(rentang.get(qn("w:val"))) if rentang is not None else 1
+    return tc.getparent().getparent(), kiri
 
 
 def teks(p: Any) -> str:
     return "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
 
 
-def bagian_blok(blok: list[Any], tata: TataTtd) -> tuple[Any, list[Any], Any] | None:
-    """(jabatan, the empty paragraphs of the ink space, nama) of a block, or None without a name."""
-    nama = next((i for i, p in enumerate(blok) if teks(p) == tata.nama.strip()), None)
-    if nama is None:
+def bagian_blok(blok: list[Any], nama: str) -> tuple[Any, list[Any], Any] | None:
+    """(jabatan, the empty paragraphs of the ink space, nama) of a block, or None without the name."""
+    letak = next((i for i, p in enumerate(blok) if teks(p) == nama.strip()), None)
+    if letak is None:
         return None
-    awal = nama
+    awal = letak
     while awal > 0 and not teks(blok[awal - 1]) and not _ada_gambar(blok[awal - 1]):
         awal -= 1
     jabatan = blok[awal - 1] if awal > 0 else None
-    return jabatan, blok[awal:nama], blok[nama]
+    return jabatan, blok[awal:letak], blok[letak]
 
 
 def _ada_gambar(p: Any) -> bool:
     return p.find(f".//{qn('w:drawing')}") is not None
 
 
-# ---------------------------------------------------------------- elektronik
+# ---------------------------------------------------------------- ink space, QR code
 
 
-def _blok_elektronik(docx: Any, blok: list[Any], tata: TataTtd, png: bytes) -> None:
-    bagian = bagian_blok(blok, tata)
-    if bagian is None:
-        return
+def _blok(
+    docx: Any, bagian: tuple[Any, list[Any], Any], peran: str, nomor: int, qr: tuple[bytes, float] | None
+) -> None:
+    """Mark the ink space (and the name); in the electronic layout the QR code stands in it."""
     jabatan, ruang, nama = bagian
-    tempat = satu_ruang(ruang, nama)
-    _tulis(tempat, "")
-    _gambar(docx, tempat, png)
-    if jabatan is not None:
-        keterangan = _paragraf_kosong_sebelum(jabatan)
-        _tulis(keterangan, TEKS_ELEKTRONIK)
+    if qr is None:
+        tempat = ruang[0] if ruang else _paragraf_kosong_sebelum(nama)
+    else:
+        tempat = satu_ruang(ruang, nama)
+        _tulis(tempat, "")
+        _gambar(docx, tempat, *qr)  # at the column's start: the signature box fits beside it
+        if jabatan is not None:
+            _tulis(_paragraf_kosong_sebelum(jabatan), TEKS_ELEKTRONIK)
+    _tandai(docx, tempat, PENANDA.format(peran=peran, nomor=nomor, bagian=RUANG if qr is None else SESUDAH_QR))
+    _tandai(docx, nama, PENANDA.format(peran=peran, nomor=nomor, bagian=NAMA_PENANDA))
+
+
+def _tandai(docx: Any, p: Any, nama: str) -> None:
+    """An empty bookmark at the end of p's content (after the QR code, where the free space starts)."""
+    kode = str(1 + max((int(b.get(qn("w:id"))) for b in docx.element.body.iter(qn("w:bookmarkStart"))), default=0))
+    awal, akhir = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    awal.set(qn("w:id"), kode)
+    awal.set(qn("w:name"), nama)
+    akhir.set(qn("w:id"), kode)
+    if _ada_gambar(p):
+        p.append(awal)
+    else:
+        ppr = p.find(qn("w:pPr"))
+        if ppr is not None:
+            ppr.addnext(awal)
+        else:
+            p.insert(0, awal)
+    awal.addnext(akhir)
 
 
 def satu_ruang(ruang: list[Any], nama: Any) -> Any:
@@ -170,10 +234,13 @@ def _paragraf_kosong_sebelum(p: Any) -> Any:
     return baru
 
 
-def _gambar(docx: Any, p: Any, png: bytes) -> None:
+def _gambar(docx: Any, p: Any, png: bytes, lebar_mm: float) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.text.paragraph import Paragraph
 
-    Paragraph(p, docx.part).add_run().add_picture(io.BytesIO(png), width=Mm(LEBAR_QR_MM))
+    paragraf = Paragraph(p, docx.part)
+    paragraf.add_run().add_picture(io.BytesIO(png), width=Mm(lebar_mm))
+    paragraf.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
 def _tulis(p: Any, isi: str) -> None:
@@ -200,23 +267,72 @@ def _tulis(p: Any, isi: str) -> None:
         run.append(t)
 
 
+# ---------------------------------------------------------------- BSrE footer
+
+
 def pasang_kaki(docx: Any, isi: str) -> None:
-    """A small centred line at the foot of every page: every footer in use gets it once."""
+    """A small centred line at the foot of every page but a cover (a section whose text is all in a
+    "Sampul" style): every footer the other pages show gets it once, a cover's footer stays as it is."""
     genap = docx.settings.element.find(qn("w:evenAndOddHeaders")) is not None
-    for bagian in docx.sections:  # a page kind with no footer in effect gets one
+    sampul = _bagian_sampul(docx)
+    jenis_kaki = ("default", "first", "even")
+    for i, (bagian, adalah_sampul) in enumerate(zip(docx.sections, sampul)):
+        if adalah_sampul:
+            continue
         if bagian.footer_distance is None or bagian.footer_distance > Mm(JARAK_KAKI_MM):
             bagian.footer_distance = Mm(JARAK_KAKI_MM)
-        kaki = (
-            [bagian.footer]
-            + [bagian.first_page_footer] * bagian.different_first_page_header_footer
-            + [bagian.even_page_footer] * genap
-        )
-        for k in kaki:
-            k._get_or_add_definition()
+        for jenis, kaki in zip(jenis_kaki, (bagian.footer, bagian.first_page_footer, bagian.even_page_footer)):
+            dipakai = {"default": True, "first": bagian.different_first_page_header_footer, "even": genap}[jenis]
+            if dipakai and kaki.is_linked_to_previous and _warisan_sampul(docx, i, jenis, sampul):
+                kaki.is_linked_to_previous = False  # its own footer, not the cover's (nor none at all)
     # through the relationships, not python-docx's cache: docxtpl swaps the parts it renders
-    rid = dict.fromkeys(r.get(qn("r:id")) for r in docx.element.body.iter(qn("w:footerReference")))
+    rid: dict[str, None] = {}
+    for sectpr, adalah_sampul in zip(_sectpr(docx), sampul):
+        if not adalah_sampul:
+            rid |= dict.fromkeys(r.get(qn("r:id")) for r in sectpr.findall(qn("w:footerReference")))
+    milik_sampul = {
+        r.get(qn("r:id"))
+        for sectpr, s in zip(_sectpr(docx), sampul)
+        if s
+        for r in sectpr.findall(qn("w:footerReference"))
+    }
     for kode in rid:
-        _tambah_kaki(docx.part.rels[kode].target_part._element, isi)
+        if kode not in milik_sampul:
+            _tambah_kaki(docx.part.rels[kode].target_part.element, isi)
+
+
+def _sectpr(docx: Any) -> list[Any]:
+    return list(docx.element.body.iter(qn("w:sectPr")))
+
+
+def _warisan_sampul(docx: Any, i: int, jenis: str, sampul: list[bool]) -> bool:
+    """Whether section i's footer of a kind is inherited from a cover's, or from nothing."""
+    semua = _sectpr(docx)
+    for j in range(i - 1, -1, -1):
+        if any(r.get(qn("w:type")) == jenis for r in semua[j].findall(qn("w:footerReference"))):
+            return sampul[j]
+    return True
+
+
+def _bagian_sampul(docx: Any) -> list[bool]:
+    """For each section: whether it is a cover (it has text, all of it in a "Sampul..." style)."""
+    nama_gaya = {
+        k: (s.get(qn("w:val")) or "").lower()
+        for k, s in (
+            (s.get(qn("w:styleId")), s.find(qn("w:name"))) for s in docx.styles.element.iterchildren(qn("w:style"))
+        )
+        if s is not None
+    }
+    hasil: list[bool] = []
+    gaya: set[str] = set()
+    for anak in docx.element.body.iterchildren():
+        for p in [anak] if anak.tag == qn("w:p") else anak.iter(qn("w:p")):
+            if teks(p):
+                gaya.add(nama_gaya.get(p.style, ""))
+        if anak.tag == qn("w:sectPr") or anak.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            hasil.append(bool(gaya) and all(g.startswith(AWALAN_GAYA_SAMPUL) for g in gaya))
+            gaya = set()
+    return hasil
 
 
 def _tambah_kaki(akar: Any, isi: str) -> None:
@@ -254,7 +370,8 @@ def _ada_isi(p: Any) -> bool:
 
 
 def _blok_srikandi(blok: list[Any], tata: TataTtd) -> None:
-    bagian = bagian_blok(blok, tata)
+    """The sender's block only (SRIKANDI fills the sender's jabatan, signature, name and NIP)."""
+    bagian = bagian_blok(blok, tata.nama)
     if bagian is None:
         return
     jabatan, ruang, nama = bagian

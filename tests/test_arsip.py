@@ -94,7 +94,7 @@ def test_bundel_keputusan_lalu_lampiran_mendatar(tmp_path: Path) -> None:
     teks = teks_docx(folder / NAMA_BUNDEL)
     keputusan = teks_docx(next(folder.glob("keputusan-*.docx")))
     lampiran = teks_docx(next(folder.glob("lampiran-*.docx")))
-    assert teks == keputusan + lampiran
+    assert teks == keputusan + [""] + lampiran  # the section break after the decree's signature table
 
 
 def test_bundel_menjaga_gaya_lampiran_yang_bernama_sama(tmp_path: Path) -> None:

@@ -32,8 +32,9 @@ def test_setiap_golden_dipakai() -> None:
 
 
 def test_bundel_adalah_keputusan_lalu_lampiran(arsip_contoh) -> None:
+    # the decree ends with its signature block (a table): the section break is a paragraph of its own
     assert teks_docx(arsip_contoh["bundel-tanda-tangan-iku"]) == (
-        teks_docx(arsip_contoh["keputusan-iku"]) + teks_docx(arsip_contoh["lampiran-iku"])
+        teks_docx(arsip_contoh["keputusan-iku"]) + [""] + teks_docx(arsip_contoh["lampiran-iku"])
     )
 
 

@@ -338,10 +338,13 @@ def test_baris_baru_tidak_direnggangkan_dan_tanda_tangan_tidak_sendirian(tmp_pat
     paths = buat(tmp_path)
     d = docx.Document(str(berkas(paths, "keputusan")))
     assert d.settings.element.find(qn("w:compat")).find(qn("w:doNotExpandShiftReturn")) is not None
-    teks = [p.text for p in d.paragraphs]
-    mulai = teks.index("Ditetapkan di Singaraja")
-    rantai = d.paragraphs[mulai - 2 : teks.index("NIP. 19691231 199103 1 053")]
-    assert all(p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next for p in rantai)
+    # the whole block, "Ditetapkan di" to the NIP, in one row that cannot split; the last diktum keeps with it
+    blok = next(t for t in d.tables if "Ditetapkan di Singaraja" in t.rows[0].cells[0].text)
+    assert len(blok.rows) == 1 and blok.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    isi = [p.text for p in blok.rows[0].cells[0].paragraphs]
+    assert isi[1] == "Ditetapkan di Singaraja" and isi[-1] == "NIP. 19691231 199103 1 053"
+    sebelum = blok._tbl.getprevious()
+    assert "Keputusan ini mulai berlaku" in "".join(sebelum.itertext()) and sebelum.pPr.keepNext_val
     lampiran = docx.Document(str(berkas(paths, "lampiran"))).tables[-1]
     utuh = [r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None for r in lampiran.rows]
     # the short first row stays whole; the second (20 lines, over half a page) may split and is left

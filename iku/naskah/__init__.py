@@ -7,6 +7,7 @@ the stem of its file name. A new document of the set is one more entry here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -34,6 +35,10 @@ class JenisNaskah:
     awalan_berkas: str
     ada: Callable[[Config], bool] = lambda _config: True
     tata_sendiri: Callable[[Config], Tata] | None = None  # its own title and date; default: the decree's
+    nama_qr: str = ""  # the kind as its QR code names it
+    tanggal_sendiri: Callable[[Config], dt.date] | None = None  # its own date, when its layout has none
+    bernomor: bool = False  # it carries the decree's nomor (its QR code names it)
+    lewat_srikandi: bool = False  # in the srikandi layout: a SRIKANDI template (else printed in full, wet ink)
 
 
 def _konteks_keputusan(config: Config, _folder: Path) -> dict[str, Any]:
@@ -56,6 +61,9 @@ DAFTAR: tuple[JenisNaskah, ...] = (
             *TANDA_TANGAN,
         ),
         "keputusan-iku",
+        nama_qr="Keputusan",
+        bernomor=True,
+        lewat_srikandi=True,
     ),
     JenisNaskah(
         "lampiran",
@@ -63,6 +71,9 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         _konteks_keputusan,
         ("judul.nomor", "judul.tanggal", "judul.tentang", "kelompok_iku[].baris[].indikator", *TANDA_TANGAN),
         "lampiran-iku",
+        nama_qr="Lampiran Keputusan",
+        bernomor=True,
+        lewat_srikandi=True,
     ),
     JenisNaskah(
         "dokumen",
@@ -80,6 +91,8 @@ DAFTAR: tuple[JenisNaskah, ...] = (
             *TANDA_TANGAN,
         ),
         "dokumen-iku",
+        nama_qr="Dokumen IKU",
+        tanggal_sendiri=lambda c: c.dokumen.tanggal_kata_pengantar or c.keputusan.tanggal,
     ),
     JenisNaskah(
         "perjanjian_kinerja",
@@ -106,6 +119,7 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         "perjanjian-kinerja",
         ada=lambda c: c.perjanjian_kinerja is not None,
         tata_sendiri=perjanjian_kinerja.tata,
+        nama_qr="Perjanjian Kinerja",
     ),
     JenisNaskah(
         "laporan_kinerja",
@@ -128,6 +142,7 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         "laporan-kinerja",
         ada=lambda c: c.laporan_kinerja is not None,
         tata_sendiri=laporan_kinerja.tata,
+        nama_qr="Laporan Kinerja",
     ),
 )
 
@@ -144,11 +159,11 @@ def per_templat() -> dict[str, JenisNaskah]:
 
 def tata_naskah(jenis: JenisNaskah | None, config: Config, mentah: bytes = b"") -> Tata:
     """The layout of one kind of document: the set's, or the kind's own (title, date) when it has one;
-    the signature layout is always the set's."""
+    the signature layout is the set's, its QR code this document's."""
     bersama = tata(config, mentah)
-    if jenis is None or jenis.tata_sendiri is None:
-        return bersama
-    return replace(jenis.tata_sendiri(config), tanda_tangan=bersama.tanda_tangan)
+    sendiri = bersama if jenis is None or jenis.tata_sendiri is None else jenis.tata_sendiri(config)
+    tanggal = jenis.tanggal_sendiri(config) if jenis and jenis.tanggal_sendiri else sendiri.tanggal
+    return replace(sendiri, tanda_tangan=tata_ttd(config, mentah, jenis, tanggal))
 
 
 def tata(config: Config, mentah: bytes = b"") -> Tata:
@@ -164,20 +179,36 @@ def tata(config: Config, mentah: bytes = b"") -> Tata:
         judul=config.keputusan.tentang,
         subjek=f"Indikator Kinerja Utama {config.tahun}",
         pengarang=config.instansi.nama,
-        tanda_tangan=tata_ttd(config, mentah),
+        tanda_tangan=tata_ttd(config, mentah, DAFTAR[0], config.keputusan.tanggal),
     )
 
 
-def tata_ttd(config: Config, mentah: bytes) -> TataTtd:
-    """How the set is signed, and the printed values that locate each signature block's parts."""
-    ttd, k = blok.penandatangan(config), config.keputusan
-    tanggal = bahasa.tanggal(k.tanggal)
+def tata_ttd(config: Config, mentah: bytes, jenis: JenisNaskah | None, tanggal: dt.date) -> TataTtd:
+    """How a document is signed, and the printed values that locate each signature block's parts.
+
+    Only the documents that go through SRIKANDI get its placeholders; the others print in full
+    (wet ink). The QR code names the document it is printed on (kind, nomor, its own date)."""
+    ttd, k, pk = blok.penandatangan(config), config.keputusan, config.perjanjian_kinerja
+    cara = config.format.tanda_tangan
+    if cara == "srikandi" and not (jenis is None or jenis.lewat_srikandi):
+        cara = "basah"
+    bernomor = jenis is None or jenis.bernomor
     qr = teks_qr(
         config.tte.url_verifikasi,
-        f"Keputusan {config.penandatangan.jabatan.rstrip(',')}",
-        k.nomor,
+        (jenis.nama_qr if jenis else "") or "Keputusan",
+        f"{jenis.awalan_berkas if jenis else 'keputusan-iku'}-{config.tahun}",
+        k.nomor if bernomor else "",
         tanggal,
-        f"{ttd['nama']}, {ttd['nip']}",
         mentah,
     )
-    return TataTtd(config.format.tanda_tangan, ttd["jabatan"], ttd["nama"], ttd["nip"], k.nomor, tanggal, qr)
+    return TataTtd(
+        cara,
+        ttd["jabatan"],
+        ttd["nama"],
+        ttd["nip"],
+        k.nomor,
+        bahasa.tanggal(k.tanggal),
+        qr,
+        pihak_kedua=pk.pihak_kedua.nama if pk else "",
+        pihak_kedua_elektronik=bool(pk and pk.pihak_kedua_elektronik),
+    )

@@ -86,8 +86,8 @@ TTE = (
         "url_verifikasi",
         "Alamat verifikasi pada kode QR",
         wajib=False,
-        bantuan="Untuk tanda tangan elektronik; {nomor} diganti nomor keputusan. "
-        "Misalnya https://tte.bulelengkab.go.id/verifikasi/{nomor}.",
+        bantuan="Untuk tanda tangan elektronik; alamat https. {nomor} diganti nomor naskah, {dokumen} jenis naskah. "
+        "Misalnya https://tte.bulelengkab.go.id/verifikasi/{dokumen}/{nomor}.",
     ),
 )
 PENANDATANGAN = (

@@ -17,6 +17,7 @@ from ..galat import Masalah
 from ..konfigurasi import Bacaan, nama_kunci
 from ..lokasi import cari_baris
 from ..naskah.blok import label_diketik, tanpa_label
+from ..tte import isian_url_tak_dikenal
 
 UMUR_MASUK_MINIMUM = 18
 UMUR_PENANDATANGAN_MAKSIMUM = 70
@@ -648,6 +649,36 @@ def logo_dalam_folder(n: Bacaan) -> Iterator[Masalah]:
         )
 
 
+def tte_terpakai(n: Bacaan) -> Iterator[Masalah]:
+    """[tte] url_verifikasi: only the electronic layout prints a QR code, and the address names the document."""
+    url = n.config.tte.url_verifikasi
+    if url is None:
+        return
+    loc = ("tte", "url_verifikasi")
+    if n.config.format.tanda_tangan != "elektronik":
+        yield peringatan(
+            n,
+            loc,
+            f'[tte] diabaikan: tata tanda tangan "{n.config.format.tanda_tangan}" tidak mencetak kode QR',
+            'hapus [tte], atau tulis tanda_tangan = "elektronik" pada [format]',
+        )
+    salah = isian_url_tak_dikenal(url)
+    if salah:
+        yield peringatan(
+            n,
+            loc,
+            f"url_verifikasi memuat {', '.join(salah)} yang tidak dikenal (tercetak apa adanya di kode QR)",
+            "isian yang dikenal hanya {nomor} dan {dokumen}",
+        )
+    if "{nomor}" not in url:
+        yield peringatan(
+            n,
+            loc,
+            "url_verifikasi tanpa {nomor}: setiap kode QR menunjuk alamat yang sama, tidak menyebut naskahnya",
+            "tambahkan {nomor}, misalnya https://tte.contoh.go.id/verifikasi/{nomor}",
+        )
+
+
 ATURAN: list[Aturan] = [
     tahun_dalam_rencana,
     penomoran_diketik,
@@ -676,6 +707,7 @@ ATURAN: list[Aturan] = [
     pihak_kedua_sendiri,
     tanggal_laporan_kinerja,
     logo_dalam_folder,
+    tte_terpakai,
 ]
 
 
