@@ -18,7 +18,8 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from .tabel import _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, lebar_teks_twip, ruang_teks_per_tabel
+from .huruf import lebar_teks_twip
+from .tabel import _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, ruang_teks_per_tabel
 
 AWALAN_GAYA_TANDA_TANGAN = "Tanda Tangan"
 BAGIAN_HALAMAN_BOLEH_UTUH = 1 / 2  # a row up to this share of the page's text height stays whole

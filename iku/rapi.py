@@ -20,7 +20,8 @@ from docx.shared import Length, Mm, Twips
 
 from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran, titik_dua_dengan_berikutnya
-from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
+from .huruf import lebar_teks_twip
+from .tabel import atur_lebar_tabel, urutkan_sel
 from .tte import TataTtd
 from .tte import terapkan as tata_tanda_tangan
 

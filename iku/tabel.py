@@ -14,6 +14,8 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from .huruf import lebar_teks_twip
+
 
 def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
     """Column loops ({%tc for %}) leave docxtpl's evened-out grid: take each column's width from
@@ -168,41 +170,10 @@ def _isi_sel_induk(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
         _atur_lebar_sel(sel_baris, baru)
 
 
-# Advance widths in em of the three fonts a config can choose, regular and bold (measured on
-# Liberation Sans/Serif and URW Bookman, metric twins of Arial, Times and Bookman): digit,
-# . , : ;  - ( ) / space  capital (average)  small letter (average)  anything else.
-LEBAR_EM = {
-    "Arial": ((0.556, 0.278, 0.333, 0.68, 0.50, 0.70), (0.556, 0.278, 0.333, 0.69, 0.54, 0.75)),
-    "Times New Roman": ((0.500, 0.250, 0.333, 0.67, 0.46, 0.70), (0.500, 0.250, 0.333, 0.71, 0.49, 0.75)),
-    "Bookman Old Style": ((0.620, 0.320, 0.400, 0.73, 0.55, 0.75), (0.660, 0.340, 0.400, 0.74, 0.59, 0.80)),
-}
 ANGKA = re.compile(r"^[-+]?\d[\d.,]*%?$")
-TWIP_PER_PT = 20
 UKURAN_TERKECIL = 12  # half-points: a table's font shrinks to 6 pt at most to fit its numbers
 SELA_TWIP = 20  # slack against rounding in the renderer
 MARGIN_SEMPIT_TWIP = 20  # left and right cell margin when a crowded table needs the room
-
-
-def lebar_teks_twip(teks: str, ukuran_pt: float, huruf: str, tebal: bool = False) -> int:
-    """Estimated printed width of a text at ukuran_pt in twips: per-character advances (exact
-    for digits and separators, averages for letters) plus 4 %."""
-    angka, titik, garis, kapital, kecil, lain = LEBAR_EM.get(huruf, LEBAR_EM["Bookman Old Style"])[tebal]
-    em = 0.0
-    for c in teks:
-        em += (
-            angka
-            if c.isdigit()
-            else titik
-            if c in ".,:;'"
-            else garis
-            if c in "-()/ "
-            else kapital
-            if c.isupper()
-            else kecil
-            if c.islower()
-            else lain
-        )
-    return round(em * ukuran_pt * TWIP_PER_PT * 1.04)
 
 
 def _ukuran_gaya(docx: Any) -> dict[str | None, tuple[int, bool]]:

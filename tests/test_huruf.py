@@ -1,0 +1,207 @@
+"""Text measurement with the fonts LibreOffice prints with, checked against LibreOffice's PDF,
+on agencies of several shapes (issue 19 §1, issue 18 items 19-20, issue 17 item 19)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.oxml.ns import qn
+from instansi_bentuk import BENTUK, tulis_bentuk
+
+from bantu import TEMPLATES, jalankan_generate, salin_config, teks_paragraf
+from iku import huruf, tabel
+from iku.cli import main
+from iku.halaman import _jumlah_baris
+
+TAK_ADA = "\U0001fae0"  # "melting face" (Unicode 14): no font of this machine draws it
+
+
+def test_nama_huruf_ke_pengganti_linux():
+    assert huruf.berkas_huruf("Arial").name == "LiberationSans-Regular.ttf"
+    assert huruf.berkas_huruf("Arial", tebal=True).name == "LiberationSans-Bold.ttf"
+    assert huruf.berkas_huruf("Times New Roman").name == "LiberationSerif-Regular.ttf"
+    assert huruf.berkas_huruf("Bookman Old Style").name.startswith("URWBookman-Light")
+    assert huruf.berkas_huruf("Bookman Old Style", tebal=True).name.startswith("URWBookman-Demi")
+
+
+def test_lebar_dari_metrik_huruf():
+    # Arial's (and Liberation Sans') digits advance 1139/2048 em; URW Bookman Light's 620/1000
+    assert huruf.lebar_teks_twip("0123456789", 10, "Arial") == round(10 * 1139 / 2048 * 10 * 20)
+    assert huruf.lebar_teks_twip("2025", 10, "Bookman Old Style") == round(4 * 0.620 * 10 * 20)
+    assert huruf.lebar_teks_twip("Penganggaran", 7, "Bookman Old Style", tebal=True) > huruf.lebar_teks_twip(
+        "Penganggaran", 7, "Bookman Old Style"
+    )
+    # a character the font lacks is measured in the last-resort font, not as nothing
+    assert huruf.lebar_teks_twip("\u1b05", 12, "Arial") > 0
+
+
+def test_huruf_tak_tercetak_diperingatkan_dengan_kunci(tmp_path):
+    assert huruf.ada_huruf_lain_untuk(TAK_ADA) is False  # the premise: fontconfig knows no font for it
+    path = salin_config(
+        tmp_path / "iku.toml",
+        {'nama = "I Putu': f'nama = "I Putu Kariaman Putra {TAK_ADA}, S.Sos, MM"'},
+    )
+    cek = CliRunner().invoke(main, ["check", "--config", str(path), "--templates", str(TEMPLATES)])
+    assert "[penandatangan.nama]" in cek.output and "U+1FAE0" in cek.output, cek.output
+    assert "kotak kosong" in cek.output
+    hasil = CliRunner().invoke(
+        main, ["generate", "--config", str(path), "--templates", str(TEMPLATES), "--output", str(tmp_path / "o")]
+    )
+    assert hasil.exit_code == 0 and "[penandatangan.nama]" in hasil.output and "U+1FAE0" in hasil.output
+
+
+def test_huruf_latin_beraksen_tidak_diperingatkan(tmp_path):
+    path = salin_config(tmp_path / "iku.toml", {'nama = "I Putu': 'nama = "I Putu Kariaman Putra Négara, S.Sos, MM"'})
+    cek = CliRunner().invoke(main, ["check", "--config", str(path), "--templates", str(TEMPLATES)])
+    assert "kotak kosong" not in cek.output, cek.output
+    assert huruf.tak_tergambar(f"Négara ᬅ {TAK_ADA}", "Bookman Old Style") == [TAK_ADA]
+
+
+# ---------------------------------------------------------------- against LibreOffice's PDF
+
+
+@pytest.fixture(scope="module")
+def bentuk_pdf(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
+    """Each agency shape generated with --pdf: name -> (config, year folder)."""
+    hasil = {}
+    for nama in BENTUK:
+        folder = tmp_path_factory.mktemp(nama)
+        config = tulis_bentuk(nama, folder)
+        jalan = jalankan_generate("--config", str(config), "--output", str(folder / "out"), "--pdf")
+        assert jalan.returncode == 0, jalan.stderr
+        hasil[nama] = (config, folder / "out" / "2023")
+    return hasil
+
+
+def _baris_pdf(pdf: Path) -> list[str]:
+    teks = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [b.strip() for b in teks.splitlines()]
+
+
+def _kosakata(config: Path) -> set[str]:
+    """Every word of the config's text, as written (a broken word is none of them)."""
+    import tomllib
+
+    kata: set[str] = set()
+
+    def jalan(v):
+        if isinstance(v, str):
+            kata.update(re.findall(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*", v) + re.findall(r"[A-Za-z0-9]+", v))
+        elif isinstance(v, dict):
+            for x in v.values():
+                jalan(x)
+        elif isinstance(v, list):
+            for x in v:
+                jalan(x)
+
+    jalan(tomllib.loads(config.read_text(encoding="utf-8")))
+    return kata
+
+
+def kata_patah(pdf: Path, kosakata: set[str]) -> list[str]:
+    """Line ends that break a word: "Penganggar|an" (its pieces joined make a word of the config,
+    the first piece is none), or a short code broken at its hyphen ("PBB-|P2")."""
+    patah = []
+    baris = _baris_pdf(pdf)
+    for a, b in zip(baris, baris[1:]):
+        if not a or not b:
+            continue
+        akhir, awal = re.sub(r"^\W+", "", a.split()[-1]), re.sub(r"\W+$", "", b.split()[0])
+        if akhir.endswith("-"):
+            if re.fullmatch(r"[A-Z]{2,5}-", akhir) and re.fullmatch(r"[A-Z0-9]{1,4}", awal):
+                patah.append(f"{akhir}|{awal}")
+            continue
+        akhir = re.sub(r"\W+$", "", akhir)
+        if akhir and awal and akhir + awal in kosakata and akhir not in kosakata:
+            patah.append(f"{akhir}|{awal}")
+    # pdftotext joins a line ending in a hyphen with the next line and drops the hyphen
+    token = {re.sub(r"^\W+|\W+$", "", t) for b in baris for t in b.split()}
+    for kata in sorted(kosakata):
+        if re.fullmatch(r"[A-Z]{2,5}-[A-Z0-9]{1,4}", kata) and kata.replace("-", "") in token - kosakata:
+            patah.append(kata.replace("-", "-|"))
+    return patah
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("nama", list(BENTUK))
+def test_tidak_ada_kata_terpotong_di_pdf(bentuk_pdf, nama):
+    config, folder = bentuk_pdf[nama]
+    kosakata = _kosakata(config)
+    for awalan in ("lampiran-iku-", "dokumen-iku-", "perjanjian-kinerja-"):
+        (pdf,) = folder.glob(f"{awalan}*.pdf")
+        assert kata_patah(pdf, kosakata) == [], pdf.name
+
+
+def test_pendeteksi_kata_patah_menemukan_potongan(tmp_path):
+    """The detector itself finds what it is for (a detector that never fires proves nothing)."""
+    from docx import Document
+
+    d = Document()
+    d.add_paragraph("Bagian Persidanga\nn dan Penganggaran PBB-\nP2")
+    path = tmp_path / "patah.docx"
+    d.save(str(path))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    assert kata_patah(tmp_path / "patah.pdf", {"Persidangan", "Penganggaran", "PBB-P2"}) == ["Persidanga|n", "PBB-|P2"]
+
+
+def _sel_teks(path: Path) -> list[tuple[str, int, int, bool]]:
+    """(text, width in twips for the text, font size in half-points, bold) of each one-paragraph
+    cell of the first table of a document, nested tables left out."""
+    d = docx.Document(str(path))
+    gaya = tabel._ukuran_gaya(d)
+    tbl = d.tables[0]._tbl
+    margin = tabel._margin_sel_twip(tbl)
+    hasil = []
+    for tc in tbl.iter(qn("w:tc")):
+        if next(tc.iterancestors(qn("w:tbl"))) is not tbl or tc.find(f".//{qn('w:tbl')}") is not None:
+            continue
+        paragraf = [p for p in tc.findall(qn("w:p")) if teks_paragraf(p).strip()]
+        lebar = tabel._lebar_sel(tc)
+        if len(paragraf) != 1 or lebar is None or "\n" in teks_paragraf(paragraf[0]):
+            continue
+        ukuran, tebal = tabel._huruf_paragraf(paragraf[0], gaya)
+        hasil.append((teks_paragraf(paragraf[0]).strip(), lebar - margin, ukuran, tebal))
+    return hasil
+
+
+def _baris_di_pdf(teks: str, baris: list[str]) -> int | None:
+    """How many consecutive PDF lines make up teks (None when it is not found whole)."""
+    for i, awal in enumerate(baris):
+        if not awal or not teks.startswith(awal):
+            continue
+        gabung, n = awal, 1
+        while len(gabung) < len(teks) and i + n < len(baris):
+            gabung += (" " if not gabung.endswith("-") else "") + baris[i + n]
+            n += 1
+        if gabung == teks:
+            return n
+    return None
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("nama", list(BENTUK))
+def test_ramalan_jumlah_baris_sama_dengan_pdf(bentuk_pdf, nama):
+    """The program's line-break prediction at the widths it computed is LibreOffice's."""
+    _, folder = bentuk_pdf[nama]
+    huruf_ = BENTUK[nama]()["format"]["huruf"]
+    dibanding = 0
+    for awalan in ("lampiran-iku-", "perjanjian-kinerja-"):
+        (path,) = folder.glob(f"{awalan}*.docx")
+        baris = _baris_pdf(path.with_suffix(".pdf"))
+        for teks, lebar, ukuran, tebal in _sel_teks(path):
+            ada = _baris_di_pdf(teks, baris)
+            if ada is None or len(teks.split()) < 2:
+                continue
+            assert _jumlah_baris(teks, lebar, ukuran / 2, huruf_, tebal) == ada, (path.name, teks, lebar)
+            dibanding += 1
+    assert dibanding >= 5
