@@ -10,6 +10,7 @@ when no font can be resolved at all and for characters the font lacks.
 
 from __future__ import annotations
 
+import math
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ class Metrik:
 
     berkas: Path
     lebar_em: dict[int, float]  # code point -> advance width in em
+    tinggi_em: float  # single line spacing (ascender + descender + line gap of hhea), in em
 
     def punya(self, c: str) -> bool:
         return ord(c) in self.lebar_em
@@ -59,7 +61,9 @@ def _baca_metrik(berkas: Path) -> Metrik:
         hmtx = font["hmtx"]
         peta = font.getBestCmap() or {}
         lebar = {kode: hmtx[glyph][0] / per_em for kode, glyph in peta.items()}
-    return Metrik(berkas, lebar)
+        hhea = font["hhea"]
+        tinggi = (hhea.ascent - hhea.descent + hhea.lineGap) / per_em
+    return Metrik(berkas, lebar, tinggi)
 
 
 @cache
@@ -86,6 +90,26 @@ def lebar_teks_twip(teks: str, ukuran_pt: float, huruf: str, tebal: bool = False
             w = _cadangan(tebal).lebar_em.get(ord(c), 0.6)
         em += w
     return round(em * ukuran_pt * TWIP_PER_PT)
+
+
+def jumlah_baris(teks: str, lebar: int, ukuran_pt: float, huruf: str, tebal: bool) -> int:
+    """Lines a text takes in lebar twips, wrapping at spaces."""
+    baris, isi = 1, 0
+    spasi = lebar_teks_twip(" ", ukuran_pt, huruf, tebal)
+    for kata in teks.split():
+        w = lebar_teks_twip(kata, ukuran_pt, huruf, tebal)
+        if isi and isi + spasi + w > lebar:
+            baris, isi = baris + 1, 0
+        if w > lebar:  # a word wider than the cell breaks over several lines
+            baris += math.ceil(w / lebar) - 1
+            w = w % lebar
+        isi = isi + spasi + w if isi else w
+    return baris
+
+
+def tinggi_satu_baris_twip(ukuran_pt: float, huruf: str, tebal: bool = False) -> int:
+    """Height of one single-spaced line at ukuran_pt in twips, as LibreOffice sets it."""
+    return round(metrik(huruf, tebal).tinggi_em * ukuran_pt * TWIP_PER_PT)
 
 
 @cache

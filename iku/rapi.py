@@ -76,8 +76,11 @@ def _kepala_kaki(docx: Any) -> list[Any]:
     return [rel.target_part.element for rel in docx.part.rels.values() if rel.reltype.endswith(("/header", "/footer"))]
 
 
-# Hyphens a line must not break at: year ranges (2023-2026) and the label Pos-el.
-TANDA_HUBUNG_UTUH = re.compile(r"(?<=\b\d{4})-(?=\d{4}\b)|(?<=\bPos)-(?=el\b)")
+# Hyphens a line must not break at: year ranges (2023-2026), the label Pos-el and short codes
+# of capitals and digits (PBB-P2).
+TANDA_HUBUNG_UTUH = re.compile(
+    r"(?<=\b\d{4})-(?=\d{4}\b)|(?<=\bPos)-(?=el\b)|(?<=[A-Z]{2})-(?=[A-Z]{0,3}\d[A-Z0-9]{0,3}\b)"
+)
 
 
 def tanda_hubung_tak_terputus(docx: Any) -> None:

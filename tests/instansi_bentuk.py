@@ -50,6 +50,23 @@ def sekretariat_dprd() -> dict:
     return data
 
 
+def sekretariat_dprd_judul_panjang() -> dict:
+    """The DPRD with a long TENTANG, so the Lampiran's table starts low on page 1, and a long
+    fraction in a first row taller than half a page: the fraction straddled pages 1-2."""
+    data = sekretariat_dprd()
+    data["keputusan"]["tentang"] += " dan Perubahan Rencana Strategis" * 2
+    pertama = data["iku"][0]
+    pertama["alasan"] = (
+        TIGA_PERATURAN.split("3. Peraturan Menteri")[0] + "3. Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017"
+    )
+    pertama["formulasi"] = {
+        "pembilang": "Jumlah rekomendasi DPRD hasil persidangan dan pembahasan anggaran yang ditindaklanjuti oleh perangkat daerah terkait",
+        "penyebut": "Jumlah rekomendasi DPRD hasil persidangan dan pembahasan anggaran yang disampaikan kepada kepala daerah",
+        "kali": "100%",
+    }
+    return data
+
+
 def bappeda(kertas: str) -> dict:
     data = copy.deepcopy(data_contoh())
     _instansi(data, "Badan Perencanaan Pembangunan Daerah Kabupaten Buleleng", "Kepala")
@@ -76,6 +93,7 @@ def bappeda(kertas: str) -> dict:
 
 BENTUK = {
     "dprd-a4": sekretariat_dprd,
+    "dprd-a4-judul-panjang": sekretariat_dprd_judul_panjang,
     "bappeda-f4": lambda: bappeda("F4"),
     "bappeda-a4": lambda: bappeda("A4"),
 }

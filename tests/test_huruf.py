@@ -16,7 +16,6 @@ from instansi_bentuk import BENTUK, tulis_bentuk
 from bantu import TEMPLATES, jalankan_generate, salin_config, teks_paragraf
 from iku import huruf, tabel
 from iku.cli import main
-from iku.halaman import _jumlah_baris
 
 TAK_ADA = "\U0001fae0"  # "melting face" (Unicode 14): no font of this machine draws it
 
@@ -202,6 +201,78 @@ def test_ramalan_jumlah_baris_sama_dengan_pdf(bentuk_pdf, nama):
             ada = _baris_di_pdf(teks, baris)
             if ada is None or len(teks.split()) < 2:
                 continue
-            assert _jumlah_baris(teks, lebar, ukuran / 2, huruf_, tebal) == ada, (path.name, teks, lebar)
+            assert huruf.jumlah_baris(teks, lebar, ukuran / 2, huruf_, tebal) == ada, (path.name, teks, lebar)
             dibanding += 1
     assert dibanding >= 5
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("nama", list(BENTUK))
+def test_pecahan_tidak_terbelah_di_pdf(bentuk_pdf, nama):
+    """Numerator, denominator and multiplier of the first row's fraction on one page."""
+    data = BENTUK[nama]()
+    _, folder = bentuk_pdf[nama]
+    (pdf,) = folder.glob("lampiran-iku-*.pdf")
+    pecahan = data["iku"][0]["formulasi"]
+    halaman = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    halaman = [" ".join(h.split()) for h in halaman.split("\f")]
+    bagian = [" ".join(pecahan["pembilang"].split()[-2:]), " ".join(pecahan["penyebut"].split()[-2:]), "× 100%"]
+    letak = [next((i for i, h in enumerate(halaman) if b in h), None) for b in bagian]
+    assert None not in letak and len(set(letak)) == 1, (bagian, letak)
+
+
+def test_pengali_di_samping_garis_pecahan(tmp_path):
+    """Numerator and denominator take the same height (the shorter given space away from the
+    bar), so the multiplier, centred in its cell, stands beside the bar."""
+    config = tulis_bentuk("dprd-a4", tmp_path)
+    hasil = CliRunner().invoke(main, ["generate", "--config", str(config), "--output", str(tmp_path / "o")])
+    assert hasil.exit_code == 0, hasil.output
+    (path,) = (tmp_path / "o" / "2023").glob("lampiran-iku-*.docx")
+    d = docx.Document(str(path))
+    gaya = tabel._ukuran_gaya(d)
+    bersarang = [t for t in d.element.body.iter(qn("w:tbl")) if t.getparent().tag == qn("w:tc")]
+    assert bersarang
+    for t in bersarang:
+        sel = t.find(qn("w:tr")).findall(qn("w:tc"))
+        pembilang, penyebut = sel[0].findall(qn("w:p"))
+        lebar = tabel._lebar_sel(sel[0]) - tabel._margin_sel_twip(t)
+        tinggi = []
+        for p, sisi in ((pembilang, "before"), (penyebut, "after")):
+            ukuran, tebal = tabel._huruf_paragraf(p, gaya)
+            baris = huruf.jumlah_baris(teks_paragraf(p), lebar, ukuran / 2, "Bookman Old Style", tebal)
+            spasi = p.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+            tambahan = int(spasi.get(qn(f"w:{sisi}"), "0")) if spasi is not None else 0
+            tinggi.append(baris * huruf.tinggi_satu_baris_twip(ukuran / 2, "Bookman Old Style", tebal) + tambahan)
+        assert tinggi[0] == tinggi[1] and tinggi[0] > 0
+        assert sel[1].find(f"{qn('w:tcPr')}/{qn('w:vAlign')}").get(qn("w:val")) == "center"
+    assert any(
+        int(p.find(f"{qn('w:pPr')}/{qn('w:spacing')}").get(qn("w:after"), "0")) > 0
+        for t in bersarang
+        for p in t.find(qn("w:tr")).find(qn("w:tc")).findall(qn("w:p"))[1:]
+        if p.find(f"{qn('w:pPr')}/{qn('w:spacing')}") is not None
+    ) or any(
+        int(p.find(f"{qn('w:pPr')}/{qn('w:spacing')}").get(qn("w:before"), "0")) > 0
+        for t in bersarang
+        for p in t.find(qn("w:tr")).find(qn("w:tc")).findall(qn("w:p"))[:1]
+        if p.find(f"{qn('w:pPr')}/{qn('w:spacing')}") is not None
+    )
+
+
+def test_kolom_kosong_memberi_ruang_kepada_kolom_teks(tmp_path):
+    """An unused KETERANGAN column shrinks to its bold header's longest word; the room goes to
+    the columns whose text wraps (ALASAN wider than the template's share)."""
+    config = tulis_bentuk("dprd-a4", tmp_path)
+    hasil = CliRunner().invoke(main, ["generate", "--config", str(config), "--output", str(tmp_path / "o")])
+    assert hasil.exit_code == 0, hasil.output
+    (path,) = (tmp_path / "o" / "2023").glob("lampiran-iku-*.docx")
+    d = docx.Document(str(path))
+    t = d.tables[0]._tbl
+    grid = [int(g.get(qn("w:w"))) for g in t.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+    _, kata, _ = tabel.kebutuhan_kolom(t, tabel._ukuran_gaya(d), "Bookman Old Style")
+    tepi = tabel._margin_sel_twip(t) + tabel.SELA_TWIP
+    kepala = huruf.lebar_teks_twip("KETERANGAN/", 8, "Bookman Old Style", tebal=True)
+    assert kata[-1] >= kepala and grid[-1] == kata[-1] + tepi  # bold header word, not less
+    assert all(g >= k + tabel._margin_sel_twip(t) for g, k in zip(grid, kata))
+    templat = docx.Document(str(TEMPLATES / "lampiran.docx")).tables[0]._tbl
+    asal = [int(g.get(qn("w:w"))) for g in templat.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+    assert grid[4] > asal[4] * sum(grid) / sum(asal)  # ALASAN
