@@ -300,7 +300,7 @@ def _isi_sel_induk(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
 
 ANGKA = re.compile(r"^[-+]?\d[\d.,]*%?$")
 UKURAN_TERKECIL = 12  # half-points: a table's font shrinks to 6 pt at most to fit its numbers
-SELA_TWIP = 20  # slack against rounding in the renderer
+SELA_TWIP = 60  # slack for the cell borders and the renderer's rounding (3 pt)
 MARGIN_SEMPIT_TWIP = 20  # left and right cell margin when a crowded table needs the room
 
 
