@@ -8,21 +8,24 @@ What both Word and LibreOffice honour (checked in LibreOffice's PDF):
 - a paragraph ending with a colon keeps with the next (an introduction never ends a page);
 - data rows stay whole (w:cantSplit) only while they are short: a row estimated taller than
   half the page may split, so a tall first row starts under its title instead of
-  leaving the title alone, and a row taller than a page always splits.
+  leaving the title alone, and a row taller than a page always splits;
+- a row holding a stacked fraction (a table nested in a cell) stays whole while it fits on a
+  page: LibreOffice splits a nested table with its row and honours no keep inside a cell, so
+  only the whole row keeps numerator, denominator and multiplier together; the title above a
+  table keeps with it, so such a row moving to the next page takes its title along.
 """
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from docx.oxml.ns import qn
 
-from .tabel import _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, lebar_teks_twip, ruang_teks_per_tabel
+from .huruf import jumlah_baris, tinggi_satu_baris_twip
+from .tabel import _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, baris_paragraf, ruang_teks_per_tabel
 
 AWALAN_GAYA_TANDA_TANGAN = "Tanda Tangan"
 BAGIAN_HALAMAN_BOLEH_UTUH = 1 / 2  # a row up to this share of the page's text height stays whole
-TINGGI_BARIS = 1.2  # line height as a multiple of the font size (single spacing)
 
 
 def atur_aliran(docx: Any, huruf: str) -> None:
@@ -32,14 +35,41 @@ def atur_aliran(docx: Any, huruf: str) -> None:
     for tbl, tinggi_halaman in _tinggi_teks_per_tabel(docx.element.body).items():
         baris = tbl.findall(qn("w:tr"))
         terakhir = _indeks_baris_tanda_tangan(baris, tanda_tangan)
-        batas = tinggi_halaman * BAGIAN_HALAMAN_BOLEH_UTUH
-        tinggi = [i != terakhir and tinggi_baris_twip(tbl, tr, gaya_huruf, huruf) > batas for i, tr in enumerate(baris)]
+        judul_dengan_tabel(tbl)
+        tinggi = [
+            i != terakhir and tinggi_baris_twip(tbl, tr, gaya_huruf, huruf) > _batas_utuh(tr, tinggi_halaman)
+            for i, tr in enumerate(baris)
+        ]
         for tr, terbelah in zip(baris, tinggi):
             if terbelah:
                 _boleh_terbelah(tr)
         if terakhir and not tinggi[terakhir - 1]:
             # a tall last row is left to split: LibreOffice would move it whole, then give up the keep
             _tetap_dengan_berikutnya(baris[terakhir - 1])
+
+
+def _batas_utuh(tr: Any, tinggi_halaman: int) -> float:
+    """Height up to which a row stays whole: a page for a row with a stacked fraction, half a page otherwise."""
+    if any(tc.find(qn("w:tbl")) is not None for tc in tr.findall(qn("w:tc"))):
+        return tinggi_halaman
+    return tinggi_halaman * BAGIAN_HALAMAN_BOLEH_UTUH
+
+
+def judul_dengan_tabel(tbl: Any) -> None:
+    """The title right above a table (its non-empty paragraphs back to the first empty one)
+    keeps with the table."""
+    p = tbl.getprevious()
+    while p is not None and p.tag == qn("w:p") and not _teks(p).strip():
+        p = p.getprevious()
+    while (
+        p is not None and p.tag == qn("w:p") and _teks(p).strip() and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
+    ):
+        p.get_or_add_pPr().keepNext_val = True
+        p = p.getprevious()
+
+
+def _teks(p: Any) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
 
 
 def titik_dua_dengan_berikutnya(docx: Any) -> None:
@@ -90,36 +120,10 @@ def tinggi_baris_twip(tbl: Any, tr: Any, gaya_huruf: dict, huruf: str) -> int:
         sel = 0
         for p in tc.iter(qn("w:p")):
             ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-            baris = sum(_jumlah_baris(teks, lebar, ukuran / 2, huruf, tebal) for teks in _baris_paragraf(p))
-            sel += round(baris * ukuran / 2 * TINGGI_BARIS * 20)
+            baris = sum(jumlah_baris(teks, lebar, ukuran / 2, huruf, tebal) for teks in baris_paragraf(p))
+            sel += baris * tinggi_satu_baris_twip(ukuran / 2, huruf, tebal)
         tinggi = max(tinggi, sel)
     return tinggi
-
-
-def _baris_paragraf(p: Any) -> list[str]:
-    """A paragraph's text split at its line breaks."""
-    baris = [""]
-    for e in p.iter(qn("w:t"), qn("w:br"), qn("w:cr")):
-        if e.tag == qn("w:t"):
-            baris[-1] += e.text or ""
-        else:
-            baris.append("")
-    return baris
-
-
-def _jumlah_baris(teks: str, lebar: int, ukuran_pt: float, huruf: str, tebal: bool) -> int:
-    """Lines a text takes in lebar twips, wrapping at spaces."""
-    baris, isi = 1, 0
-    spasi = lebar_teks_twip(" ", ukuran_pt, huruf, tebal)
-    for kata in teks.split():
-        w = lebar_teks_twip(kata, ukuran_pt, huruf, tebal)
-        if isi and isi + spasi + w > lebar:
-            baris, isi = baris + 1, 0
-        if w > lebar:  # a word wider than the cell breaks over several lines
-            baris += math.ceil(w / lebar) - 1
-            w = w % lebar
-        isi = isi + spasi + w if isi else w
-    return baris
 
 
 def _tinggi_teks_per_tabel(body: Any) -> dict[Any, int]:

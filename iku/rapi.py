@@ -20,7 +20,8 @@ from lxml import etree
 
 from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran, titik_dua_dengan_berikutnya
-from .tabel import atur_lebar_tabel, lebar_teks_twip, ruang_teks_per_tabel, urutkan_sel
+from .huruf import lebar_teks_twip
+from .tabel import atur_lebar_tabel, ruang_teks_per_tabel, urutkan_sel
 from .tte import TataTtd, kolom_tanda_tangan
 from .tte import terapkan as tata_tanda_tangan
 
@@ -75,8 +76,11 @@ def _kepala_kaki(docx: Any) -> list[Any]:
     return [rel.target_part.element for rel in docx.part.rels.values() if rel.reltype.endswith(("/header", "/footer"))]
 
 
-# Hyphens a line must not break at: year ranges (2023-2026) and the label Pos-el.
-TANDA_HUBUNG_UTUH = re.compile(r"(?<=\b\d{4})-(?=\d{4}\b)|(?<=\bPos)-(?=el\b)")
+# Hyphens a line must not break at: year ranges (2023-2026), the label Pos-el and short codes
+# of capitals and digits (PBB-P2).
+TANDA_HUBUNG_UTUH = re.compile(
+    r"(?<=\b\d{4})-(?=\d{4}\b)|(?<=\bPos)-(?=el\b)|(?<=[A-Z]{2})-(?=[A-Z]{0,3}\d[A-Z0-9]{0,3}\b)"
+)
 
 
 def tanda_hubung_tak_terputus(docx: Any) -> None:

@@ -14,6 +14,8 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from .huruf import jumlah_baris, lebar_teks_twip, tinggi_satu_baris_twip
+
 
 def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
     """Column loops ({%tc for %}) leave docxtpl's evened-out grid: take each column's width from
@@ -34,6 +36,8 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
         grid = [int(k.get(qn("w:w"), "0")) for k in kolom]
         if lebar == grid and lebar_bagian.get(tbl):  # widths fixed by the template
             lebar = list(kata_utuh(tbl, grid, gaya_huruf, huruf))
+            if lebar == grid and tabel_data(tbl):
+                lebar = list(beri_ruang(tbl, grid, gaya_huruf, huruf))
             if lebar == grid:
                 continue
         pasti = [w for w in lebar if w is not None]
@@ -43,6 +47,8 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
         baru = [round(w * total / sum(pasti)) for w in pasti]
         if lebar_bagian.get(tbl):
             baru = lebar_menurut_isi(tbl, baru, total, gaya_huruf, huruf)
+            if tabel_data(tbl):
+                baru = beri_ruang(tbl, baru, gaya_huruf, huruf)
         for k, w in zip(kolom, baru):
             k.set(qn("w:w"), str(w))
         for sel_baris in baris:
@@ -50,6 +56,7 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
     for tbl in docx.element.body.iter(qn("w:tbl")):
         if tbl.getparent().tag == qn("w:tc"):
             _isi_sel_induk(tbl, gaya_huruf, huruf)
+            pecahan_satu_kesatuan(tbl, gaya_huruf, huruf)
 
 
 def pisah_bila_tak_muat(tbl: Any, total: int, gaya_huruf: dict, huruf: str) -> Any:
@@ -150,6 +157,129 @@ def kata_utuh(tbl: Any, lebar: list[int], gaya_huruf: dict, huruf: str) -> list[
     return hasil
 
 
+def pecahan_satu_kesatuan(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
+    """A stacked fraction (a nested table whose first cell holds the numerator, ruled below, over
+    the denominator, and its multiplier beside) is one unit: its rows never split over two
+    pages and the numerator keeps with the denominator. Numerator and denominator take the same
+    height (the shorter given the missing lines as space away from the bar: above the numerator,
+    below the denominator), so the multiplier, centred in its cell, stands beside the bar."""
+    for tr in tbl.findall(qn("w:tr")):
+        pertama = tr.find(qn("w:tc"))
+        paragraf = pertama.findall(qn("w:p")) if pertama is not None else []
+        if len(paragraf) != 2 or paragraf[0].find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is None:
+            continue
+        pembilang, penyebut = paragraf
+        pembilang.get_or_add_pPr().keepNext_val = True
+        for p in paragraf:
+            p.get_or_add_pPr().keepLines_val = True
+        lebar = (_lebar_sel(pertama) or 0) - _margin_sel_twip(tbl)
+        if lebar <= 0:
+            continue
+        baris = []
+        for p in paragraf:
+            ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+            baris.append(sum(jumlah_baris(t, lebar, ukuran / 2, huruf, tebal) for t in baris_paragraf(p)))
+        ukuran, tebal = _huruf_paragraf(pembilang, gaya_huruf)
+        tinggi = tinggi_satu_baris_twip(ukuran / 2, huruf, tebal)
+        if baris[0] < baris[1]:
+            _tambah_ruang(pembilang, (baris[1] - baris[0]) * tinggi, "before")
+        elif baris[1] < baris[0]:
+            _tambah_ruang(penyebut, (baris[0] - baris[1]) * tinggi, "after")
+
+
+def _tambah_ruang(p: Any, twip: int, sisi: str) -> None:
+    """More space before or after a paragraph (w:spacing before/after), in twips."""
+    spasi = p.get_or_add_pPr().get_or_add_spacing()
+    spasi.set(qn(f"w:{sisi}"), str(int(spasi.get(qn(f"w:{sisi}"), "0")) + twip))
+
+
+def tabel_data(tbl: Any) -> bool:
+    """A table of data, as its template declares by header rows (w:tblHeader): its columns may
+    trade width; a layout table (a signature block) keeps the template's columns."""
+    return any(
+        tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        and tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}").get(qn("w:val"), "true") not in ("0", "false")
+        for tr in tbl.findall(qn("w:tr"))
+    )
+
+
+def beri_ruang(tbl: Any, lebar: list[int], gaya_huruf: dict, huruf: str) -> list[int]:
+    """An empty or short column (an unused KETERANGAN, a SATUAN of "%") gives the room its text
+    does not use to the columns whose text wraps, in proportion to their widths and no more than
+    they need to stand on one line; none goes below its longest word (bold headers included).
+    The total stays."""
+    _, kata, _ = kebutuhan_kolom(tbl, gaya_huruf, huruf)
+    tepi = _margin_sel_twip(tbl) + SELA_TWIP
+    perlu = [max(b + tepi, k + tepi) for b, k in zip(kebutuhan_satu_baris(tbl, gaya_huruf, huruf), kata)]
+    lebih = {i: w - p for i, (w, p) in enumerate(zip(lebar, perlu)) if w > p}
+    kurang = {i: p - w for i, (w, p) in enumerate(zip(lebar, perlu)) if w < p}
+    if not lebih or not kurang:
+        return lebar
+    ada = sum(lebih.values())
+    tambah = dict.fromkeys(kurang, 0.0)
+    sisa, lapar = float(ada), set(kurang)
+    while sisa > 0.5 and lapar:
+        bobot = sum(lebar[i] for i in lapar) or len(lapar)
+        bagian = {i: sisa * (lebar[i] or 1) / bobot for i in lapar}
+        cukup = {i for i in lapar if tambah[i] + bagian[i] >= kurang[i]}
+        if not cukup:
+            for i in lapar:
+                tambah[i] += bagian[i]
+            sisa = 0
+            break
+        for i in cukup:
+            sisa -= kurang[i] - tambah[i]
+            tambah[i] = kurang[i]
+        lapar -= cukup
+    dipakai = ada - sisa
+    baru = list(lebar)
+    for i, t in tambah.items():
+        baru[i] += int(t)
+    for i, w in lebih.items():
+        baru[i] -= int(dipakai * w / ada)
+    baru[max(kurang, key=lambda i: baru[i])] += sum(lebar) - sum(baru)
+    return baru
+
+
+def kebutuhan_satu_baris(tbl: Any, gaya_huruf: dict, huruf: str) -> list[int]:
+    """Per grid column, the twips its widest line of text below the header rows takes unbroken
+    (a nested table: its columns side by side); 0 for an empty column."""
+    n = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
+    hasil = [0] * n
+    for tr in tbl.findall(qn("w:tr")):
+        if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
+            continue
+        posisi = 0
+        for tc in tr.findall(qn("w:tc")):
+            rentang = _rentang(tc)
+            if rentang == 1 and posisi < n:
+                for p in tc.findall(qn("w:p")):
+                    ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+                    for teks in baris_paragraf(p):
+                        hasil[posisi] = max(hasil[posisi], lebar_teks_twip(teks.strip(), ukuran / 2, huruf, tebal))
+                for bersarang in tc.findall(qn("w:tbl")):
+                    lain = sum(_lebar_kolom_utuh(bersarang, gaya_huruf, huruf))
+                    for tr_dalam in bersarang.findall(qn("w:tr")):
+                        pertama = tr_dalam.find(qn("w:tc"))
+                        for p in pertama.iter(qn("w:p")) if pertama is not None else ():
+                            ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+                            w = max(lebar_teks_twip(t.strip(), ukuran / 2, huruf, tebal) for t in baris_paragraf(p))
+                            hasil[posisi] = max(hasil[posisi], w + lain)
+            posisi += rentang
+    return hasil
+
+
+def baris_paragraf(p: Any) -> list[str]:
+    """A paragraph's text split at its line breaks."""
+    baris = [""]
+    for e in p.iter(qn("w:t"), qn("w:br"), qn("w:cr")):
+        if e.tag == qn("w:t"):
+            baris[-1] += e.text or ""
+        else:
+            baris.append("")
+    return baris
+
+
 def _isi_sel_induk(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
     """A table nested in a cell (the stacked fraction beside its "× 100%") fills its cell: its
     other columns as wide as their text on one line, the first takes the rest."""
@@ -168,41 +298,10 @@ def _isi_sel_induk(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
         _atur_lebar_sel(sel_baris, baru)
 
 
-# Advance widths in em of the three fonts a config can choose, regular and bold (measured on
-# Liberation Sans/Serif and URW Bookman, metric twins of Arial, Times and Bookman): digit,
-# . , : ;  - ( ) / space  capital (average)  small letter (average)  anything else.
-LEBAR_EM = {
-    "Arial": ((0.556, 0.278, 0.333, 0.68, 0.50, 0.70), (0.556, 0.278, 0.333, 0.69, 0.54, 0.75)),
-    "Times New Roman": ((0.500, 0.250, 0.333, 0.67, 0.46, 0.70), (0.500, 0.250, 0.333, 0.71, 0.49, 0.75)),
-    "Bookman Old Style": ((0.620, 0.320, 0.400, 0.73, 0.55, 0.75), (0.660, 0.340, 0.400, 0.74, 0.59, 0.80)),
-}
 ANGKA = re.compile(r"^[-+]?\d[\d.,]*%?$")
-TWIP_PER_PT = 20
 UKURAN_TERKECIL = 12  # half-points: a table's font shrinks to 6 pt at most to fit its numbers
-SELA_TWIP = 20  # slack against rounding in the renderer
+SELA_TWIP = 60  # slack for the cell borders and the renderer's rounding (3 pt)
 MARGIN_SEMPIT_TWIP = 20  # left and right cell margin when a crowded table needs the room
-
-
-def lebar_teks_twip(teks: str, ukuran_pt: float, huruf: str, tebal: bool = False) -> int:
-    """Estimated printed width of a text at ukuran_pt in twips: per-character advances (exact
-    for digits and separators, averages for letters) plus 4 %."""
-    angka, titik, garis, kapital, kecil, lain = LEBAR_EM.get(huruf, LEBAR_EM["Bookman Old Style"])[tebal]
-    em = 0.0
-    for c in teks:
-        em += (
-            angka
-            if c.isdigit()
-            else titik
-            if c in ".,:;'"
-            else garis
-            if c in "-()/ "
-            else kapital
-            if c.isupper()
-            else kecil
-            if c.islower()
-            else lain
-        )
-    return round(em * ukuran_pt * TWIP_PER_PT * 1.04)
 
 
 def _ukuran_gaya(docx: Any) -> dict[str | None, tuple[int, bool]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Twips
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +16,7 @@ from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, jalankan_generate, teks
 from iku import konfigurasi
 from iku.buat import Permintaan, generate
 from iku.galat import ArsipError
+from iku.huruf import lebar_teks_twip
 
 
 def buat(tmp_path: Path, data: dict | None = None, **opsi) -> list[Path]:
@@ -68,7 +69,9 @@ def test_label_diktum_panjang_melebarkan_kolom(tmp_path):
     d = docx.Document(str(berkas(buat(tmp_path, data), "keputusan")))
     gaya = d.styles["Diktum"].paragraph_format
     tab = [t.position for t in gaya.tab_stops]
-    assert len(tab) == 2 and tab[0] > Mm(50) and gaya.left_indent == tab[1] == -gaya.first_line_indent
+    # the longest label (KEDUA PULUH SATU, 12 pt, URW Bookman's widths) fits before the first tab
+    label = Twips(lebar_teks_twip("KEDUA PULUH SATU", 12, "Bookman Old Style"))
+    assert len(tab) == 2 and tab[0] > label > Mm(40) and gaya.left_indent == tab[1] == -gaya.first_line_indent
     assert all(len(p.paragraph_format.tab_stops) == 0 for p in d.paragraphs if p.style.name == "Diktum")
 
 
@@ -347,11 +350,11 @@ def test_baris_baru_tidak_direnggangkan_dan_tanda_tangan_tidak_sendirian(tmp_pat
     assert "Keputusan ini mulai berlaku" in "".join(sebelum.itertext()) and sebelum.pPr.keepNext_val
     lampiran = docx.Document(str(berkas(paths, "lampiran"))).tables[-1]
     utuh = [r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None for r in lampiran.rows]
-    # the short first row stays whole; the second (20 lines, over half a page) may split and is left
-    # free to (no keep), so part of it goes with the signature, which is the table's whole last row
-    assert utuh[2:] == [True, False, True]
+    # the short first row stays whole; the second (over half a page) holds a stacked fraction, so it
+    # stays whole too (it fits on a page) and keeps with the signature, the table's whole last row
+    assert utuh[2:] == [True, True, True]
     assert "NIP. 19691231 199103 1 053" in lampiran.rows[-1].cells[0].text
-    assert not lampiran.rows[-2]._tr.xpath(".//w:keepNext")
+    assert lampiran.rows[-2]._tr.xpath(".//w:keepNext")
 
 
 def test_check_tidak_menulis_ke_folder_sementara(tmp_path):

@@ -125,17 +125,33 @@ def test_dua_puluh_lima_diktum_label_di_samping_teks(tmp_path):
         f"Diktum nomor {n} berisi ketentuan yang cukup panjang sehingga baris berikutnya menggantung di bawah teks."
         for n in range(1, 26)
     ]
-    baris = teks_pdf(buat_pdf(tmp_path, data)["keputusan"], layout=True)
+    pdf = buat_pdf(tmp_path, data)["keputusan"]
+    baris = teks_pdf(pdf, layout=True)
     from iku.bahasa import ordinal_diktum
 
     for n in range(1, 26):
         assert re.search(rf"(?m)^{ordinal_diktum(n)}\s+:\s+Diktum nomor {n} berisi", baris), n
-    for halaman in baris[baris.index("KESATU") : baris.index("Ditetapkan di")].split("\f"):
-        bagian = halaman.splitlines()
-        kolom = {b.index("Diktum nomor") for b in bagian if "Diktum nomor" in b}
-        lanjutan = {
-            len(b) - len(b.lstrip())
-            for b in bagian
-            if b.strip() and "Diktum nomor" not in b and not re.match(r"\s*-\s*\d+\s*-\s*$", b)
-        }
-        assert len(kolom) == 1 and all(abs(k - min(kolom)) <= 1 for k in lanjutan), (kolom, lanjutan)
+    # where each line of the diktum starts, in points (pdftotext -layout's character grid squeezes
+    # a label that ends close to its colon): every text and every continuation line in one column
+    teks, lanjutan = set(), set()
+    for kata_baris in baris_pdf_bbox(pdf):
+        kata = [k for _, k in kata_baris]
+        if ":" in kata and kata[kata.index(":") + 1 : kata.index(":") + 2] == ["Diktum"]:
+            teks.add(round(kata_baris[kata.index(":") + 1][0]))
+        elif teks and "Ditetapkan" not in kata and not re.fullmatch(r"-\s*\d+\s*-", " ".join(kata)):
+            lanjutan.add(round(kata_baris[0][0]))
+        if "Ditetapkan" in kata:
+            break
+    assert len(teks) == 1 and lanjutan == teks, (teks, lanjutan)
+
+
+def baris_pdf_bbox(pdf: Path) -> list[list[tuple[float, str]]]:
+    """The PDF's lines in order, each a list of (x in points, word), from pdftotext -bbox."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    hasil: list[list[tuple[float, str]]] = []
+    for halaman in xml.split("<page ")[1:]:
+        baris: dict[float, list[tuple[float, str]]] = {}
+        for x, y, kata in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', halaman):
+            baris.setdefault(round(float(y), 1), []).append((float(x), kata))
+        hasil += [sorted(baris[y]) for y in sorted(baris)]
+    return hasil

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import bahasa
 from ..galat import Masalah
+from ..huruf import tak_tergambar
 from ..konfigurasi import Bacaan, nama_kunci
 from ..lokasi import cari_baris
 from ..naskah.blok import label_diketik, tanpa_label
@@ -679,6 +680,28 @@ def tte_terpakai(n: Bacaan) -> Iterator[Masalah]:
         )
 
 
+# ---------------------------------------------------------------- characters no font draws
+
+
+def tak_tercetak(n: Bacaan) -> Iterator[Masalah]:
+    """A character that neither the document's font (as LibreOffice resolves it) nor any other
+    installed font can draw prints as an empty box: say so, naming the key."""
+    nama_huruf = n.config.format.huruf
+    for loc, teks in _teks_data(n.data):
+        if teks.isascii():
+            continue
+        hilang = tak_tergambar(teks, nama_huruf)
+        if hilang:
+            daftar = ", ".join(f"{c} (U+{ord(c):04X})" for c in hilang)
+            yield peringatan(
+                n,
+                loc,
+                f"huruf {daftar} tidak dapat dicetak dengan {nama_huruf} maupun huruf lain yang terpasang; "
+                "di PDF tercetak sebagai kotak kosong",
+                "ganti dengan huruf Latin, atau pasang huruf yang memuatnya",
+            )
+
+
 ATURAN: list[Aturan] = [
     tahun_dalam_rencana,
     penomoran_diketik,
@@ -708,6 +731,7 @@ ATURAN: list[Aturan] = [
     tanggal_laporan_kinerja,
     logo_dalam_folder,
     tte_terpakai,
+    tak_tercetak,
 ]
 
 
