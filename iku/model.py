@@ -206,6 +206,7 @@ class Iku(Dasar):
     arah: Literal["naik", "turun"] = "naik"  # "turun": lower is better (capaian computed the other way)
     realisasi: dict[str, Angka] | None = None  # measured values, year -> number (LKjIP)
     analisis: Teks | None = None
+    sasaran_pemda: Teks | None = None  # the kode of the Pemda sasaran it supports (iku kabupaten: the cascade)
 
 
 class LaporanKinerja(Dasar):
