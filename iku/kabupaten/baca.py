@@ -8,6 +8,7 @@ problem of every file comes back in one ConfigError, each naming its file, key a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,19 +72,30 @@ def baca_kabupaten(folder: Path) -> Kabupaten:
                 saran=f"letakkan berkas .toml setiap perangkat daerah di samping {NAMA_BERKAS}",
             )
         )
+    tak_sah: list[str] = []  # names of agencies whose config is refused: still agencies of the folder
     for path in berkas:
         try:
             instansi.append(baca(path))
         except ConfigError as exc:
             masalah += exc.masalah
+            tak_sah += nama_tertulis(path)
     if pemda is not None:
-        masalah += periksa_silang(pemda, instansi)
+        masalah += periksa_silang(pemda, instansi, tak_sah)
     masalah += instansi_ganda(instansi)
     if masalah:
         raise ConfigError(masalah)
     assert pemda is not None  # no problem means pemda.toml was read
     peringatan = tuple(m for b in instansi for m in periksa_naskah(b))
     return Kabupaten(folder, pemda, tuple(instansi), peringatan)
+
+
+def nama_tertulis(path: Path) -> list[str]:
+    """instansi.nama as written in a config that does not validate (none when it cannot be parsed)."""
+    try:
+        nama = (baca_toml(path).data.get("instansi") or {}).get("nama")
+    except (ConfigError, AttributeError):
+        return []
+    return [nama] if isinstance(nama, str) else []
 
 
 def _baca_pemda(path: Path, masalah: list[Masalah]) -> BacaanPemda | None:
@@ -107,10 +119,7 @@ def _baca_pemda(path: Path, masalah: list[Masalah]) -> BacaanPemda | None:
     except ValidationError as exc:
         masalah += masalah_validasi(exc, berkas.teks, path, TABEL)  # type: ignore[arg-type]
         return None
-    sendiri = periksa_pemda(pemda, berkas)
-    if sendiri:
-        masalah += sendiri
-        return None
+    masalah += periksa_pemda(pemda, berkas)  # and read on: the other files are checked against it too
     if pemda.pemerintah.logo:
         logo = str((path.parent / pemda.pemerintah.logo).resolve())
         pemda = pemda.model_copy(update={"pemerintah": pemda.pemerintah.model_copy(update={"logo": logo})})
@@ -183,7 +192,7 @@ def _kode_tak_dikenal(
     )
 
 
-def periksa_silang(pemda: BacaanPemda, instansi: list[Bacaan]) -> list[Masalah]:
+def periksa_silang(pemda: BacaanPemda, instansi: list[Bacaan], tak_sah: Sequence[str] = ()) -> list[Masalah]:
     """What spans files: the same year, known sasaran_pemda codes, penanggung jawab that are agencies."""
     p, path_pemda, teks_pemda = pemda.pemda, pemda.berkas.path, pemda.berkas.teks
     kode = [s.kode for s in p.sasaran]
@@ -206,7 +215,7 @@ def periksa_silang(pemda: BacaanPemda, instansi: list[Bacaan]) -> list[Masalah]:
                         baris.sasaran_pemda, kode, b.path, f"iku[{i + 1}].sasaran_pemda", b.teks, ("iku", i)
                     )
                 )
-    nama = [b.config.instansi.nama for b in instansi]
+    nama = list(dict.fromkeys([b.config.instansi.nama for b in instansi] + list(tak_sah)))
     for i, iku_pemda in enumerate(p.iku):
         for j, pj in enumerate(iku_pemda.penanggung_jawab):
             if not any(nama_sama(pj, n) for n in nama):
