@@ -491,6 +491,33 @@ def test_kegagalan_di_proses_pekerja_tidak_meninggalkan_tahun(tmp_path: Path) ->
     assert not (tmp_path / "out").exists()  # the folder this run created is gone with the staging
 
 
+@pytest.mark.pdf
+def test_sigterm_di_tengah_tidak_meninggalkan_tahun(tmp_path: Path) -> None:
+    """Stopped while the workers convert: exit 143, no year, no staging folder left behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = buat_folder(tmp_path / "kab", jumlah=4)
+    keluaran = tmp_path / "out"
+    proses = subprocess.Popen(
+        [sys.executable, "-m", "iku.cli", "kabupaten", str(folder), "--output", str(keluaran), "--pdf", "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    batas = time.monotonic() + 120
+    while not list(keluaran.glob(".sedang-ditulis-*/*/*.docx")) and time.monotonic() < batas:
+        time.sleep(0.2)
+    assert proses.poll() is None, proses.communicate()
+    time.sleep(1)
+    os.kill(proses.pid, signal.SIGTERM)
+    _, galat = proses.communicate(timeout=120)
+    assert proses.returncode == 128 + signal.SIGTERM, galat
+    assert not keluaran.exists() or list(keluaran.iterdir()) == []
+
+
 def test_sasaran_pemda_sah_untuk_generate_sendiri(tmp_path: Path) -> None:
     from iku.konfigurasi import baca
 

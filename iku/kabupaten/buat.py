@@ -9,10 +9,10 @@ whole year is staged next to DIR and swapped in atomically (iku/arsip.py).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,19 +69,24 @@ def buat_kabupaten(p: PermintaanKabupaten) -> list[Path]:
     n = jumlah_proses(p.jobs, len(k.instansi))
     bagian = [list(range(i, len(k.instansi), n)) for i in range(n)]
     with tulis_tahun(p.output, k.tahun, p.force) as sementara:
-        with ProcessPoolExecutor(max_workers=n) as kolam:
-            kerja: list[Future[list[GalatKerja]]] = [
-                kolam.submit(buat_bagian, [k.instansi[i] for i in nomor], sementara, p.templates, p.pdf)
+        kolam = multiprocessing.Pool(n)
+        try:
+            kerja = [
+                kolam.apply_async(buat_bagian, ([k.instansi[i] for i in nomor], sementara, p.templates, p.pdf))
                 for nomor in bagian
                 if nomor
             ]
-            try:
-                tulis_pemda(k, sementara / FOLDER_PEMDA, p.templates, p.pdf)
-                p.kabar(f"{FOLDER_PEMDA}/ disusun")
-                galat = [g for f in kerja for g in f.result()]
-            except BaseException:
-                kolam.shutdown(wait=True, cancel_futures=True)
-                raise
+            tulis_pemda(k, sementara / FOLDER_PEMDA, p.templates, p.pdf)
+            p.kabar(f"{FOLDER_PEMDA}/ disusun")
+            galat = [g for hasil in kerja for g in hasil.get()]
+            kolam.close()
+        except BaseException:
+            # Ctrl-C, SIGTERM or a failure: the workers are stopped now (each unwinds and stops its
+            # LibreOffice), not waited for; then the staging folder goes
+            kolam.terminate()
+            raise
+        finally:
+            kolam.join()
         if galat:
             raise galat[0].jenis([m for g in galat if g.jenis is galat[0].jenis for m in g.masalah])
         for b in k.instansi:
