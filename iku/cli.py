@@ -470,10 +470,12 @@ def kabupaten_cmd(folder: Path, output: Path, pdf: bool, force: bool, jobs: int 
     diperiksa lebih dulu; semua kesalahan dilaporkan sekaligus. Celah kaskade adalah peringatan.
     """
     from .kabupaten.baca import baca_kabupaten
-    from .kabupaten.buat import PermintaanKabupaten, buat_kabupaten
+    from .kabupaten.buat import PermintaanKabupaten, buat_kabupaten, periksa_templat_pemda
     from .kabupaten.kaskade import celah
 
     k = baca_kabupaten(folder)
+    if hanya_periksa:
+        periksa_templat_pemda(k)
     peringatan = [*k.peringatan, *celah(k)]
     for m in peringatan:
         click.echo(_satu_baris("PERINGATAN", m), err=not hanya_periksa)

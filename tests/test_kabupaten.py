@@ -65,6 +65,14 @@ target = { 2023 = 5.9, 2024 = 5.6, 2025 = 5.3, 2026 = 5.0 }
 penanggung_jawab = ["Dinas Sosial Kabupaten Buleleng", "Dinas Kesehatan Kabupaten Buleleng"]
 
 [[iku]]
+sasaran = "S1"
+urusan = "Pemberdayaan Masyarakat dan Desa"
+indikator = "Persentase desa mandiri"
+satuan = "%"
+target = { 2023 = 10, 2024 = 12 }
+penanggung_jawab = ["Dinas Sosial Kabupaten Buleleng"]
+
+[[iku]]
 sasaran = "S2"
 urusan = "Sosial"
 indikator = "Persentase PMKS yang tertangani"
@@ -293,7 +301,18 @@ def test_lampiran_pemda_dikelompokkan_per_sasaran_dengan_tabel_target(kabupaten)
         "5,3",
         "5,0",
     ]
-    assert teks[target + 17 : target + 25] == ["2.", "Persentase PMKS yang tertangani", "%", "80", "82", "84", "-", "-"]
+    assert teks[target + 17 : target + 24] == ["2.", "Persentase desa mandiri", "%", "-", "10", "12", "-"]
+    assert teks[target + 25 : target + 33] == ["3.", "Persentase PMKS yang tertangani", "%", "80", "82", "84", "-", "-"]
+    # the second row of sasaran S1 continues the merged sasaran cell
+    kedua = teks.index("Pemberdayaan Masyarakat dan Desa")
+    assert teks[kedua - 1 : kedua + 3] == [
+        "2.",
+        "Pemberdayaan Masyarakat dan Desa",
+        "Persentase desa mandiri",
+        "Dinas Sosial Kabupaten Buleleng",
+    ]
+    with zipfile.ZipFile(tahun / "pemda" / "lampiran-iku-pemerintah-kabupaten-buleleng-2023.docx") as z:
+        assert z.read("word/document.xml").count(b'w:vMerge w:val="continue"') == 1
     assert teks[-2:] == ["BUPATI BULELENG,", "Putu Agus Suradnyana"]
 
 
@@ -303,7 +322,7 @@ def test_matriks_kaskade_menurut_sasaran_dan_instansi(kabupaten) -> None:
     s1 = teks.index("S1. Menurunnya angka kemiskinan")
     s2 = teks.index("S2. Meningkatnya perlindungan sosial")
     assert teks[s1 + 1 : s2 - 1] == [
-        "Persentase penduduk miskin",
+        "Persentase penduduk miskin\nPersentase desa mandiri",
         "Dinas Kesehatan Kabupaten Buleleng",  # agencies in file-name order
         "Persentase Penduduk Miskin",
         "%",
@@ -345,7 +364,8 @@ def test_rekap_xlsx_dibaca_kembali(kabupaten) -> None:
         5.3,
         5,
     ]
-    assert pemda[2][8:12] == [82, 84, None, None]
+    assert pemda[2][4:12] == ["Persentase desa mandiri", "%", "naik", None, 10, 12, None, None]
+    assert pemda[3][8:12] == [82, 84, None, None]
     instansi = [list(r) for r in buku["IKU Perangkat Daerah"].iter_rows(min_row=6, values_only=True)]
     assert len(instansi) == 11  # 2 + 2 + 2 + 3 + 2 rows
     assert [(r[1], r[-1]) for r in instansi[:2]] == [
@@ -397,7 +417,7 @@ def test_check_melaporkan_celah_tanpa_menulis(tmp_path: Path) -> None:
         for b in celah
     )
     assert any(
-        "[iku[2].penanggung_jawab[2]]" in b
+        "[iku[3].penanggung_jawab[2]]" in b
         and 'penanggung jawab "Badan Perencanaan Pembangunan Daerah Kabupaten Buleleng" tidak punya indikator di bawah sasaran S2'
         in b
         for b in celah
@@ -428,11 +448,11 @@ def test_semua_kesalahan_semua_berkas_sekaligus(tmp_path: Path) -> None:
     keluaran = hasil.output
     assert "Konfigurasi tidak dapat dipakai (6 masalah):" in keluaran
     harapan = [
-        f'{folder / "pemda.toml"}, baris 61: [iku[3].sasaran] kode sasaran "S9" tidak ada',
+        f'{folder / "pemda.toml"}, baris 69: [iku[4].sasaran] kode sasaran "S9" tidak ada',
         f"{folder / 'bappeda.toml'}, baris 25: [instansi.nama_lengkap] kunci tidak dikenal",
         f'{folder / "dinkes.toml"}, baris 225: [iku[2].sasaran_pemda] kode sasaran "S7" tidak ada',
         f"{folder / 'inspektorat.toml'}, baris 20: [tahun] tahun 2024 berbeda dengan tahun 2023 di pemda.toml",
-        f'{folder / "pemda.toml"}, baris 67: [iku[3].penanggung_jawab[1]] penanggung jawab "Dinas Pariwisata Kabupaten Buleleng" bukan perangkat daerah',
+        f'{folder / "pemda.toml"}, baris 75: [iku[4].penanggung_jawab[1]] penanggung jawab "Dinas Pariwisata Kabupaten Buleleng" bukan perangkat daerah',
         f'{folder / "dinsos.toml"}, baris 26: [instansi.nama] perangkat daerah "Dinas Sosial Kabupaten Buleleng" sudah dikonfigurasi di dinsos-salinan.toml',
     ]
     for h in harapan:
@@ -449,6 +469,43 @@ def test_pemda_toml_salah_dilaporkan_bersama_konfigurasi_instansi(tmp_path: Path
     assert "[rencana.dokumen] nilai 'RPJPD' tidak dikenal" in hasil.output
     assert "[rencana.kepala_daerah] kunci tidak dikenal" in hasil.output
     assert "inspektorat.toml, baris 195: [iku[1].satuan] tidak boleh kosong" in hasil.output
+
+
+def test_tahun_pemda_di_luar_rencana(tmp_path: Path) -> None:
+    folder = buat_folder(tmp_path / "kab", jumlah=2)
+    _ganti(folder / "pemda.toml", "tahun_awal = 2023", "tahun_awal = 2024")
+    hasil = jalankan(str(folder), "--check")
+    assert hasil.exit_code == 3
+    assert f"{folder / 'pemda.toml'}, baris 1: [tahun] tahun 2023 di luar rentang rencana 2024-2026" in hasil.output
+    assert "[iku[1].target] tahun di luar rentang rencana 2024-2026: 2023" in hasil.output
+
+
+def test_check_mengisi_templat_pemda(tmp_path: Path) -> None:
+    """--check fills the Pemda's templates in memory: a broken one is named (exit 4), nothing written."""
+    import shutil
+
+    from iku.buat import TEMPLAT_BAWAAN
+    from iku.galat import TemplateError
+    from iku.kabupaten.baca import baca_kabupaten
+    from iku.kabupaten.buat import periksa_templat_pemda
+
+    k = baca_kabupaten(buat_folder(tmp_path / "kab", jumlah=2))
+    periksa_templat_pemda(k)
+    templat = tmp_path / "templat"
+    shutil.copytree(TEMPLAT_BAWAAN, templat)
+    with (
+        zipfile.ZipFile(TEMPLAT_BAWAAN / "pemda-kaskade.docx") as asal,
+        zipfile.ZipFile(templat / "pemda-kaskade.docx", "w") as z,
+    ):
+        for info in asal.infolist():
+            isi = asal.read(info)
+            z.writestr(
+                info,
+                isi.replace(b"{{ b.indikator }}", b"{{ b.indikatr }}") if info.filename == "word/document.xml" else isi,
+            )
+    with pytest.raises(TemplateError) as galat:
+        periksa_templat_pemda(k, templat)
+    assert [m.berkas for m in galat.value.masalah] == [templat / "pemda-kaskade.docx"]
 
 
 def test_folder_tanpa_pemda_toml(tmp_path: Path) -> None:

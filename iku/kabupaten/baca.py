@@ -157,6 +157,18 @@ def periksa_pemda(pemda: Pemda, berkas: BerkasToml) -> list[Masalah]:
                     saran="hapus tahun itu atau ubah rencana.tahun_awal/rencana.tahun_akhir",
                 )
             )
+    r = pemda.rencana
+    if not r.tahun_awal <= pemda.tahun <= r.tahun_akhir:
+        masalah.append(
+            Masalah(
+                f"tahun {pemda.tahun} di luar rentang rencana {r.tahun_awal}-{r.tahun_akhir}",
+                berkas=path,
+                kunci="tahun",
+                baris=cari_baris(teks, ("tahun",)),
+                saran=f"IKU tahun {pemda.tahun} mengukur sasaran {r.dokumen} yang berlaku pada tahun itu: "
+                "periksa tahun atau rencana.tahun_awal/rencana.tahun_akhir",
+            )
+        )
     logo = pemda.pemerintah.logo
     if logo and not (path.parent / logo).is_file():
         masalah.append(

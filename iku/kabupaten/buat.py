@@ -19,7 +19,7 @@ from pathlib import Path
 from .. import manifes
 from ..arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
 from ..buat import TEMPLAT_BAWAAN, Permintaan, slug, terima_pdf, tulis_dokumen, tutup_set
-from ..galat import IkuError, Masalah
+from ..galat import IkuError, Masalah, TemplateError
 from ..isi import isi
 from ..konfigurasi import Bacaan
 from ..paket import tulis_paket
@@ -135,6 +135,19 @@ def buat_bagian(instansi: list[Bacaan], sementara: Path, templates: Path, pdf: b
     except IkuError as exc:
         return [GalatKerja(type(exc), exc.masalah)]
     return []
+
+
+def periksa_templat_pemda(k: Kabupaten, templates: Path = TEMPLAT_BAWAAN) -> None:
+    """Fill the Pemda's templates in memory (what `--check` can say of them without writing);
+    TemplateError names every template that cannot be filled."""
+    t, masalah = tata(k), []
+    for naskah in DAFTAR:
+        try:
+            isi(templates_pemda(templates) / naskah.templat, naskah.konteks(k), t)
+        except TemplateError as exc:
+            masalah += exc.masalah
+    if masalah:
+        raise TemplateError(masalah)
 
 
 def tulis_pemda(k: Kabupaten, folder: Path, templates: Path, pdf: bool) -> list[str]:
