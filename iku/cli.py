@@ -460,7 +460,9 @@ def serve_cmd(config_path: Path, port: int, host: str, no_browser: bool, output:
 )
 @click.option("--pdf", is_flag=True, help="Buat juga PDF/A setiap dokumen (perlu LibreOffice).")
 @click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Jumlah proses (bawaan: jumlah inti).")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Jumlah proses (bawaan: jumlah inti)."
+)
 @click.option("--check", "hanya_periksa", is_flag=True, help="Hanya periksa semua berkas; tidak menulis apa pun.")
 def kabupaten_cmd(folder: Path, output: Path, pdf: bool, force: bool, jobs: int | None, hanya_periksa: bool) -> None:
     """Buat IKU satu kabupaten sekaligus: set setiap perangkat daerah, Keputusan IKU Pemda,

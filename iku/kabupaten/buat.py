@@ -123,10 +123,11 @@ def buat_bagian(instansi: list[Bacaan], sementara: Path, templates: Path, pdf: b
             ditulis[q.output] = tulis_dokumen(q, q.output)
         versi = None
         if pdf:
-            from ..pdf import ke_pdf
+            from ..pdf import batas_detik, ke_pdf
 
             docx = {q.output: [q.output / n for n in ditulis[q.output] if n.endswith(".docx")] for q in permintaan}
-            hasil = ke_pdf([d for semua in docx.values() for d in semua], None)
+            # the time limit of one `generate --pdf` per agency of the share, not one for all of them
+            hasil = ke_pdf([d for semua in docx.values() for d in semua], None, batas_detik() * len(permintaan))
             for q in permintaan:
                 terima_pdf(hasil, docx[q.output])
             versi = hasil.versi
