@@ -604,3 +604,12 @@ def test_pdf_lampiran_pemda_dan_kop_lambang(tmp_path: Path) -> None:
     for instansi in ("dinas-sosial-kabupaten-buleleng", "inspektorat-daerah-kabupaten-buleleng"):
         assert (tmp_path / "out" / "2023" / instansi / f"keputusan-iku-{instansi}-2023.pdf").is_file()
     assert CliRunner().invoke(main, ["verify", str(tmp_path / "out" / "2023")]).exit_code == 0
+    # with --pdf too (the book's Daftar Isi gets LibreOffice's page numbers) the DOCX are generate's
+    sendiri = CliRunner().invoke(
+        main, ["generate", "--config", str(folder / "dinsos.toml"), "--output", str(tmp_path / "gen"), "--pdf"]
+    )
+    assert sendiri.exit_code == 0, sendiri.output
+    dibuat = {n: b for n, b in isi_folder(tmp_path / "gen" / "2023").items() if n.endswith((".docx", ".xlsx", ".toml"))}
+    kabupaten = isi_folder(tmp_path / "out" / "2023" / "dinas-sosial-kabupaten-buleleng")
+    assert sorted(kabupaten) == sorted(isi_folder(tmp_path / "gen" / "2023"))
+    assert {n: kabupaten[n] for n in dibuat} == dibuat
