@@ -9,6 +9,7 @@ whole year is staged next to DIR and swapped in atomically (iku/arsip.py).
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -98,8 +99,6 @@ def buat_kabupaten(p: PermintaanKabupaten) -> list[Path]:
 
 def _versi_lo(folder: Path) -> str | None:
     """The LibreOffice version the Pemda's manifest recorded (the same program made every PDF)."""
-    import json
-
     isi_ = json.loads((folder / FOLDER_PEMDA / manifes.NAMA).read_text(encoding="utf-8"))
     return isi_.get("libreoffice")
 
