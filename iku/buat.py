@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import bundel, isi, manifes
 from .arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
@@ -25,6 +25,9 @@ from .konfigurasi import Bacaan
 from .model import Config
 from .naskah import JenisNaskah, set_tahun, tata_naskah
 from .paket import tulis_paket
+
+if TYPE_CHECKING:
+    from .pdf import HasilPdf
 
 TEMPLAT_BAWAAN = Path(str(files("iku") / "templates"))
 
@@ -113,31 +116,48 @@ def templat_ada(folder: Path, jenis: list[JenisNaskah]) -> None:
 def generate(p: Permintaan) -> list[Path]:
     """Write the year's set under output/<tahun>/ and return the final paths."""
     periksa_boleh_tulis(p.output, p.config.tahun, p.force)
-    with (
-        tulis_tahun(p.output, p.config.tahun, p.force) as sementara,
-        tempfile.TemporaryDirectory(prefix="iku-gambar-") as gambar,
-    ):
-        ditulis = _tulis_dokumen(p, sementara, Path(gambar))
-        versi_lo = None
-        if p.pdf:
-            from .pdf import ke_pdf
-
-            docx = [sementara / n for n in ditulis if n.endswith(".docx")]
-            p.kabar(f"PDF/A: LibreOffice mengubah {len(docx)} dokumen ...")
-            hasil = ke_pdf(
-                docx, sementara, kemajuan=lambda nomor, nama: p.kabar(f"[PDF {nomor}/{len(docx)}] {nama} dibuat")
-            )
-            for docx_, entri in hasil.daftar_isi.items():  # the Daftar Isi with LibreOffice's page numbers
-                tulis_nomor_halaman(docx_, entri)
-            ditulis += [x.name for x in hasil.berkas]
-            versi_lo = hasil.versi
-        salinan = sementara / f"konfigurasi-{p.config.tahun}.toml"
-        salinan.write_bytes(p.bacaan.mentah)  # the very bytes that were validated
-        ditulis.append(salinan.name)
-        ditulis += salin_rujukan(p.bacaan, sementara)
-        ditulis.append(manifes.tulis(sementara, p.config.tahun, p.config.format.huruf, versi_lo).name)
+    with tulis_tahun(p.output, p.config.tahun, p.force) as sementara:
+        ditulis = tulis_set(p, sementara)
     folder = folder_tahun(p.output, p.config.tahun)
     return [folder / n for n in ditulis]
+
+
+def tulis_set(p: Permintaan, folder: Path) -> list[str]:
+    """The whole set into folder (a staging folder): documents, PDF/A when asked, config copy,
+    manifest; the file names in order. `iku kabupaten` writes each agency through the same steps."""
+    ditulis = tulis_dokumen(p, folder)
+    versi_lo = None
+    if p.pdf:
+        from .pdf import ke_pdf
+
+        docx = [folder / n for n in ditulis if n.endswith(".docx")]
+        p.kabar(f"PDF/A: LibreOffice mengubah {len(docx)} dokumen ...")
+        hasil = ke_pdf(docx, folder, kemajuan=lambda nomor, nama: p.kabar(f"[PDF {nomor}/{len(docx)}] {nama} dibuat"))
+        ditulis += terima_pdf(hasil, docx)
+        versi_lo = hasil.versi
+    return ditulis + tutup_set(p, folder, versi_lo)
+
+
+def tulis_dokumen(p: Permintaan, folder: Path) -> list[str]:
+    """Every DOCX of the set, the signing bundle and the spreadsheet into folder; their names in order."""
+    with tempfile.TemporaryDirectory(prefix="iku-gambar-") as gambar:
+        return _tulis_dokumen(p, folder, Path(gambar))
+
+
+def terima_pdf(hasil: HasilPdf, docx: list[Path]) -> list[str]:
+    """The PDFs LibreOffice made of these DOCX (its Daftar Isi page numbers written back into them)."""
+    for docx_ in docx:
+        tulis_nomor_halaman(docx_, hasil.daftar_isi.get(docx_, []))
+    dibuat = {d.with_suffix(".pdf") for d in docx}
+    return [x.name for x in hasil.berkas if x in dibuat]
+
+
+def tutup_set(p: Permintaan, folder: Path, versi_lo: str | None) -> list[str]:
+    """Close a written set: the validated config's very bytes, the files it refers to, the manifest."""
+    salinan = folder / f"konfigurasi-{p.config.tahun}.toml"
+    salinan.write_bytes(p.bacaan.mentah)  # the very bytes that were validated
+    ditulis = [salinan.name, *salin_rujukan(p.bacaan, folder)]
+    return ditulis + [manifes.tulis(folder, p.config.tahun, p.config.format.huruf, versi_lo).name]
 
 
 def logo_relatif(bacaan: Bacaan) -> Path | None:

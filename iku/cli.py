@@ -518,6 +518,49 @@ def serve_cmd(config_path: Path, port: int, host: str, no_browser: bool, output:
         click.echo("Penyunting dihentikan.")
 
 
+@main.command("kabupaten")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder arsip; semua ditulis ke OUTPUT/<tahun>/ (satu folder per perangkat daerah, dan pemda/).",
+)
+@click.option("--pdf", is_flag=True, help="Buat juga PDF/A setiap dokumen (perlu LibreOffice).")
+@click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Jumlah proses (bawaan: jumlah inti)."
+)
+@click.option("--check", "hanya_periksa", is_flag=True, help="Hanya periksa semua berkas; tidak menulis apa pun.")
+def kabupaten_cmd(folder: Path, output: Path, pdf: bool, force: bool, jobs: int | None, hanya_periksa: bool) -> None:
+    """Buat IKU satu kabupaten sekaligus: set setiap perangkat daerah, Keputusan IKU Pemda,
+    matriks kaskade, dan rekap XLSX.
+
+    FOLDER berisi pemda.toml dan konfigurasi setiap perangkat daerah (*.toml). Semua berkas
+    diperiksa lebih dulu; semua kesalahan dilaporkan sekaligus. Celah kaskade adalah peringatan.
+    """
+    from .kabupaten.baca import baca_kabupaten
+    from .kabupaten.buat import PermintaanKabupaten, buat_kabupaten, periksa_templat_pemda
+    from .kabupaten.kaskade import celah
+
+    k = baca_kabupaten(folder)
+    if hanya_periksa:
+        periksa_templat_pemda(k)
+    peringatan = [*k.peringatan, *celah(k)]
+    for m in peringatan:
+        click.echo(_satu_baris("PERINGATAN", m), err=not hanya_periksa)
+    if hanya_periksa:
+        click.echo(
+            f"OK: {len(k.instansi)} perangkat daerah dan {folder / 'pemda.toml'} dapat dipakai"
+            + (f" ({len(peringatan)} peringatan)." if peringatan else ", tanpa peringatan.")
+        )
+        return
+    permintaan = PermintaanKabupaten(k, output, force=force, pdf=pdf, jobs=jobs, kemajuan=_kemajuan())
+    for path in buat_kabupaten(permintaan):
+        click.echo(str(path))
+
+
 @main.command("verify")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), required=False)
 def verify_cmd(folder: Path | None) -> None:

@@ -336,19 +336,31 @@ def _bersihkan_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(b for i, b in enumerate(loc) if not (b in TAG_UNION and i and loc[i - 1] == "formulasi"))
 
 
-def _terjemahkan(err: dict[str, Any], teks: str, path: Path) -> Masalah:
+def masalah_validasi(
+    exc: ValidationError, teks: str, path: Path, tabel: dict[tuple[str, ...], type[BaseModel]] | None = None
+) -> list[Masalah]:
+    """pydantic's errors said in Indonesian, each with its file, key and line; tabel maps key paths to
+    the models whose keys "did you mean" suggests (another file's model, such as pemda.toml's)."""
+    return [_terjemahkan(dict(e), teks, path, tabel) for e in exc.errors()]
+
+
+def _terjemahkan(
+    err: dict[str, Any], teks: str, path: Path, tabel: dict[tuple[str, ...], type[BaseModel]] | None = None
+) -> Masalah:
     loc = _bersihkan_loc(tuple(err["loc"]))
-    pesan, saran = _pesan(err, loc)
+    pesan, saran = _pesan(err, loc, tabel or TABEL)
     baris = cari_baris(teks, loc if err["type"] != "missing" else loc[:-1])
     return Masalah(pesan, berkas=path, kunci=nama_kunci(loc) or None, baris=baris, saran=saran)
 
 
-def _pesan(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
+def _pesan(
+    err: dict[str, Any], loc: tuple[Any, ...], tabel: dict[tuple[str, ...], type[BaseModel]] = TABEL
+) -> tuple[str, str | None]:
     jenis, ctx, nilai = err["type"], err.get("ctx") or {}, err.get("input")
     if jenis == "missing":
         return "wajib diisi tetapi tidak ada", f'tambahkan kunci "{loc[-1]}" {_tempat_kunci(loc[:-1])}'
     if jenis == "extra_forbidden":
-        return "kunci tidak dikenal", _saran_kunci(loc)
+        return "kunci tidak dikenal", _saran_kunci(loc, tabel)
     if jenis == "value_error":
         pesan = str(ctx.get("error", err["msg"]))
         if pesan.startswith("belum diisi"):
@@ -389,9 +401,9 @@ PESAN_JENIS: dict[str, tuple[str, str | None]] = {
 }
 
 
-def _saran_kunci(loc: tuple[Any, ...]) -> str:
+def _saran_kunci(loc: tuple[Any, ...], tabel: dict[tuple[str, ...], type[BaseModel]] = TABEL) -> str:
     induk = tuple(b for b in loc[:-1] if not isinstance(b, int))
-    kelas = TABEL.get(induk)
+    kelas = tabel.get(induk)
     if kelas is None:
         return "hapus kunci ini"
     dikenal = list(kelas.model_fields)

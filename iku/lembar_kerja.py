@@ -293,10 +293,15 @@ def baris_data(
 
 def siapkan(ws: Worksheet, config: Config, kepala_awal: int, kepala_akhir: int, jumlah_kolom: int) -> None:
     """Headings frozen and repeated on every printed page; landscape, one page wide; columns fitted."""
+    siapkan_lembar(ws, config.format.kertas, kepala_awal, kepala_akhir, jumlah_kolom)
+
+
+def siapkan_lembar(ws: Worksheet, kertas: str, kepala_awal: int, kepala_akhir: int, jumlah_kolom: int) -> None:
+    """siapkan for a sheet of any workbook (the kabupaten's recap too): paper named, not a config."""
     ws.freeze_panes = ws.cell(row=kepala_akhir + 1, column=1)
     ws.print_title_rows = f"{kepala_awal}:{kepala_akhir}"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = KERTAS[config.format.kertas]
+    ws.page_setup.paperSize = KERTAS[kertas]
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True

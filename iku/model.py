@@ -234,6 +234,7 @@ class Iku(Dasar):
     realisasi: dict[str, Angka] | None = None  # measured values, year -> number (LKjIP)
     analisis: Teks | None = None
     boleh_lebih_100: bool = False  # a % indicator that may exceed 100 (no ">100" warning in check)
+    sasaran_pemda: Teks | None = None  # the kode of the Pemda sasaran it supports (iku kabupaten: the cascade)
 
 
 class LaporanKinerja(Dasar):

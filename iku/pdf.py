@@ -86,9 +86,13 @@ def batas_detik() -> float:
 
 
 def ke_pdf(
-    berkas: list[Path], folder: Path, batas: float | None = None, kemajuan: Callable[[int, str], None] | None = None
+    berkas: list[Path],
+    folder: Path | None,
+    batas: float | None = None,
+    kemajuan: Callable[[int, str], None] | None = None,
 ) -> HasilPdf:
-    """Convert every DOCX to a PDF/A-2b in folder with one LibreOffice; PDFs in the same order.
+    """Convert every DOCX to a PDF/A-2b in folder (None: beside each DOCX, so one LibreOffice serves
+    the documents of several folders) with one LibreOffice; PDFs in the same order.
 
     kemajuan(nomor, nama PDF) is called as each document is done (from a reader thread).
     """
@@ -96,7 +100,7 @@ def ke_pdf(
         return HasilPdf([], "")
     program = soffice()
     python = python_uno(program)
-    hasil = [folder / f"{b.stem}.pdf" for b in berkas]
+    hasil = [(folder or b.parent) / f"{b.stem}.pdf" for b in berkas]
     bersihkan_profil_lama()
     with tempfile.TemporaryDirectory(prefix=f"{AWALAN_PROFIL}{os.getpid()}-") as profil:
         tugas = {

@@ -403,6 +403,13 @@ def slot_srikandi(path: Path, doc: Any, config: Config) -> list[Masalah]:
     ]
 
 
+def templat_pemda() -> set[str]:
+    """The templates of the Pemda's documents (`iku kabupaten`), which an agency config does not fill."""
+    from ..kabupaten.naskah import DAFTAR
+
+    return {n.templat for n in DAFTAR}
+
+
 def periksa_folder(folder: Path, config: Config) -> Hasil:
     """Lint every .docx in folder: those generate uses with their context, others with all of it."""
     with tempfile.TemporaryDirectory(prefix="iku-periksa-") as gambar:  # check leaves nothing behind
@@ -427,6 +434,8 @@ def _periksa_folder(folder: Path, config: Config, konteks: dict[str, dict[str, A
         if path.name.startswith("~$"):  # Word's lock file while a template is open
             continue
         if path.name in per_templat() and path.name not in konteks:  # a document this config does not make
+            continue
+        if path.name in templat_pemda():  # the Pemda's (iku kabupaten): filled from pemda.toml, not this config
             continue
         satu = periksa_templat(path, konteks.get(path.name, semua), config)
         temuan.galat += satu.galat

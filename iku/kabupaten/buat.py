@@ -1,0 +1,196 @@
+"""Write a whole kabupaten's year: every agency's set and the Pemda's documents, all or nothing.
+
+Each agency's folder is written by `iku generate`'s own steps (iku/buat.py: tulis_dokumen,
+terima_pdf, tutup_set), so DIR/<tahun>/<agency>/ is exactly what `generate` writes. Agencies are
+independent: N worker processes take them in a fixed share (the i-th agency to worker i mod N),
+each converting its share's DOCX with one LibreOffice; what is written never depends on N. The
+whole year is staged next to DIR and swapped in atomically (iku/arsip.py).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import manifes
+from ..arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
+from ..buat import TEMPLAT_BAWAAN, Permintaan, slug, terima_pdf, tulis_dokumen, tutup_set
+from ..galat import IkuError, Masalah, TemplateError
+from ..isi import isi
+from ..konfigurasi import Bacaan
+from ..paket import tulis_paket
+from . import lembar
+from .baca import Kabupaten
+from .naskah import DAFTAR, tata
+
+Kemajuan = Callable[[str], None]
+FOLDER_PEMDA = "pemda"
+
+
+@dataclass(frozen=True)
+class PermintaanKabupaten:
+    """What one run of `iku kabupaten` was asked to do."""
+
+    kabupaten: Kabupaten
+    output: Path
+    templates: Path = TEMPLAT_BAWAAN
+    force: bool = False
+    pdf: bool = False
+    jobs: int | None = None  # None: one process per core
+    kemajuan: Kemajuan | None = None
+
+    def kabar(self, pesan: str) -> None:
+        if self.kemajuan:
+            self.kemajuan(pesan)
+
+
+def folder_instansi(bacaan: Bacaan) -> str:
+    """DIR/<tahun>/<agency>/: the agency's name as generate names its files."""
+    return slug(bacaan.config.instansi.nama)
+
+
+def nama_berkas_pemda(k: Kabupaten, awalan: str, akhiran: str = "docx") -> str:
+    p = k.pemda.pemda
+    return f"{awalan}-{slug(p.pemerintah.nama)}-{p.tahun}.{akhiran}"
+
+
+def jumlah_proses(jobs: int | None, tugas: int) -> int:
+    return max(1, min(jobs or os.cpu_count() or 1, tugas))
+
+
+def buat_kabupaten(p: PermintaanKabupaten) -> list[Path]:
+    """Write DIR/<tahun>/ (every agency and pemda/) and return the folders written."""
+    k = p.kabupaten
+    periksa_boleh_tulis(p.output, k.tahun, p.force)
+    n = jumlah_proses(p.jobs, len(k.instansi))
+    bagian = [list(range(i, len(k.instansi), n)) for i in range(n)]
+    with tulis_tahun(p.output, k.tahun, p.force) as sementara:
+        kolam = multiprocessing.Pool(n)
+        try:
+            kerja = [
+                kolam.apply_async(buat_bagian, ([k.instansi[i] for i in nomor], sementara, p.templates, p.pdf))
+                for nomor in bagian
+                if nomor
+            ]
+            tulis_pemda(k, sementara / FOLDER_PEMDA, p.templates, p.pdf)
+            p.kabar(f"{FOLDER_PEMDA}/ disusun")
+            galat = [g for hasil in kerja for g in hasil.get()]
+            kolam.close()
+        except BaseException:
+            # Ctrl-C, SIGTERM or a failure: the workers are stopped now (each unwinds and stops its
+            # LibreOffice), not waited for; then the staging folder goes
+            kolam.terminate()
+            raise
+        finally:
+            kolam.join()
+        if galat:
+            raise galat[0].jenis([m for g in galat if g.jenis is galat[0].jenis for m in g.masalah])
+        for b in k.instansi:
+            p.kabar(f"{folder_instansi(b)}/ disusun")
+        manifes.tulis(sementara, k.tahun, k.pemda.pemda.format.huruf, _versi_lo(sementara))
+    folder = folder_tahun(p.output, k.tahun)
+    return [folder / folder_instansi(b) for b in k.instansi] + [folder / FOLDER_PEMDA]
+
+
+def _versi_lo(folder: Path) -> str | None:
+    """The LibreOffice version the Pemda's manifest recorded (the same program made every PDF)."""
+    isi_ = json.loads((folder / FOLDER_PEMDA / manifes.NAMA).read_text(encoding="utf-8"))
+    return isi_.get("libreoffice")
+
+
+@dataclass(frozen=True)
+class GalatKerja:
+    """An IkuError raised in a worker, carried back as data (exceptions do not pickle their Masalah)."""
+
+    jenis: type[IkuError]
+    masalah: list[Masalah]
+
+
+def buat_bagian(instansi: list[Bacaan], sementara: Path, templates: Path, pdf: bool) -> list[GalatKerja]:
+    """In a worker: write each agency's set into sementara/<agency>/ by generate's steps; with
+    pdf, one LibreOffice converts the DOCX of the whole share."""
+    try:
+        permintaan = [Permintaan(b, templates, sementara / folder_instansi(b), pdf=pdf) for b in instansi]
+        ditulis = {}
+        for q in permintaan:
+            q.output.mkdir()
+            ditulis[q.output] = tulis_dokumen(q, q.output)
+        versi = None
+        if pdf:
+            from ..pdf import batas_detik, ke_pdf
+
+            docx = {q.output: [q.output / n for n in ditulis[q.output] if n.endswith(".docx")] for q in permintaan}
+            # the time limit of one `generate --pdf` per agency of the share, not one for all of them
+            hasil = ke_pdf([d for semua in docx.values() for d in semua], None, batas_detik() * len(permintaan))
+            for q in permintaan:
+                terima_pdf(hasil, docx[q.output])
+            versi = hasil.versi
+        for q in permintaan:
+            tutup_set(q, q.output, versi)
+    except IkuError as exc:
+        return [GalatKerja(type(exc), exc.masalah)]
+    return []
+
+
+def periksa_templat_pemda(k: Kabupaten, templates: Path = TEMPLAT_BAWAAN) -> None:
+    """Fill the Pemda's templates in memory (what `--check` can say of them without writing);
+    TemplateError names every template that cannot be filled."""
+    t, masalah = tata(k), []
+    for naskah in DAFTAR:
+        try:
+            isi(templates_pemda(templates) / naskah.templat, naskah.konteks(k), t)
+        except TemplateError as exc:
+            masalah += exc.masalah
+    if masalah:
+        raise TemplateError(masalah)
+
+
+def tulis_pemda(k: Kabupaten, folder: Path, templates: Path, pdf: bool) -> list[str]:
+    """DIR/<tahun>/pemda/: the Keputusan, its Lampiran, the cascade matrix, the recap, the
+    config as validated (and its logo), and a manifest."""
+    folder.mkdir()
+    t = tata(k)
+    ditulis = []
+    for naskah in DAFTAR:
+        nama = nama_berkas_pemda(k, naskah.awalan_berkas)
+        doc = isi(templates_pemda(templates) / naskah.templat, naskah.konteks(k), t)
+        (folder / nama).write_bytes(tulis_paket(doc, t.tanggal))
+        ditulis.append(nama)
+    rekap = nama_berkas_pemda(k, lembar.AWALAN_BERKAS, "xlsx")
+    (folder / rekap).write_bytes(lembar.tulis(k))
+    versi = None
+    if pdf:
+        from ..pdf import ke_pdf
+
+        hasil = ke_pdf([folder / n for n in ditulis], folder)
+        ditulis += [x.name for x in hasil.berkas]
+        versi = hasil.versi
+    salinan = folder / f"konfigurasi-pemda-{k.tahun}.toml"
+    salinan.write_bytes(k.pemda.berkas.mentah)
+    ditulis += [rekap, salinan.name, *_salin_logo(k, folder)]
+    ditulis.append(manifes.tulis(folder, k.tahun, k.pemda.pemda.format.huruf, versi).name)
+    return ditulis
+
+
+def templates_pemda(templates: Path) -> Path:
+    """The Pemda's templates: the agency folder's when it holds them, else the defaults."""
+    return templates if (templates / DAFTAR[0].templat).is_file() else TEMPLAT_BAWAAN
+
+
+def _salin_logo(k: Kabupaten, folder: Path) -> list[str]:
+    """The lambang beside the archived pemda config, under the path pemda.toml writes."""
+    tertulis = (k.pemda.berkas.data.get("pemerintah") or {}).get("logo")
+    if not isinstance(tertulis, str) or not k.pemda.pemda.pemerintah.logo:
+        return []
+    relatif = Path(tertulis)
+    if relatif.is_absolute() or ".." in relatif.parts:
+        return []
+    tujuan = folder / relatif
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(k.pemda.pemda.pemerintah.logo, tujuan)
+    return [relatif.as_posix()]
