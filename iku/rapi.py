@@ -15,8 +15,8 @@ from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from docx.shared import Length, Mm, Twips
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from .bidang import gaya_daftar_isi, lengkapi_bidang
