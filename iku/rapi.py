@@ -16,6 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Twips
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from .bidang import gaya_daftar_isi, lengkapi_bidang
@@ -149,7 +150,7 @@ def atur_diktum(docx: Any, tata: Tata) -> None:
         max(lebar_teks_twip(label, UKURAN_LABEL_PT, tata.huruf) for label in tata.label_diktum) + ANTARA_LABEL_TWIP
     )
     kode = docx.styles.element.xpath(f'w:style[w:name/@w:val="{GAYA_DIKTUM}"]/@w:styleId')
-    diktum = [p for p in docx.paragraphs if kode and p._p.style == kode[0]]  # ids, not style objects: fast
+    diktum = docx.element.body.xpath(f'./w:p[w:pPr/w:pStyle/@w:val="{kode[0]}"]') if kode else []  # by id: fast
     if not diktum:
         return
     tab = list(docx.styles[GAYA_DIKTUM].paragraph_format.tab_stops)
@@ -158,7 +159,7 @@ def atur_diktum(docx: Any, tata: Tata) -> None:
         for nama in GAYA_KOLOM_LABEL:
             if nama in docx.styles:
                 _geser(docx.styles[nama], geser)
-    diktum[-1].paragraph_format.keep_with_next = True  # the signature never stands alone on a page
+    Paragraph(diktum[-1], docx).paragraph_format.keep_with_next = True  # the signature never stands alone on a page
 
 
 def _geser(gaya: Any, geser: int) -> None:

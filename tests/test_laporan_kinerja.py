@@ -766,7 +766,7 @@ def test_satu_penomoran_per_indikator_di_semua_tabel(tmp_path: Path) -> None:
     import docx
 
     d = docx.Document(str(path))
-    anggaran = next(t for t in d.tables if t.rows[0].cells[2].text == "ANGGARAN (Rp)" and len(t.columns) == 5)
+    anggaran = next(t for t in d.tables if len(t.columns) == 5 and t.rows[0].cells[2].text == "ANGGARAN (Rp)")
     for baris_ in anggaran.rows[1:]:
         for sel in baris_.cells[2:]:
             assert sel.paragraphs[0].alignment == 2, sel.text  # WD_ALIGN_PARAGRAPH.RIGHT

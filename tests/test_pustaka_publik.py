@@ -16,15 +16,8 @@ from iku.isi import buka, lingkungan
 
 PAKET = AKAR / "iku"
 
-# Private members still used in modules that other work of issue 19 §5 rewrites; each goes when
-# its module uses a public way (or the one adapter). Nothing may be added here.
-SISA = {
-    ("impor/baca.py", "_element"),
-    ("penyunting/simpan.py", "_insert_after"),
-    ("rapi.py", "_p"),
-    ("tte.py", "_element"),
-    ("tte.py", "_get_or_add_definition"),
-}
+# Private members of dependencies still in use: none. Nothing may be added here.
+SISA: set[tuple[str, str]] = set()
 UBAH = {"update", "setdefault", "pop", "clear", "popitem"}
 PER_PERMINTAAN = {"session", "g"}  # flask's per-request objects are there to be written
 

@@ -73,7 +73,7 @@ def _kepala_halaman(dokumen: Any, penomoran: _Penomoran) -> list[Paragraf]:
         if kepala.is_linked_to_previous:
             continue
         hasil: list[Paragraf] = []
-        for blok in _blok(kepala._element, penomoran):
+        for blok in _blok(kepala.part.element, penomoran):
             hasil.extend([blok] if isinstance(blok, Paragraf) else semua_paragraf(blok))
         if any(p.teks.strip() for p in hasil):
             return hasil

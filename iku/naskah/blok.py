@@ -7,6 +7,7 @@ every number, date, label and capitalisation is decided here, never in a templat
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,25 @@ def label_huruf(nomor: int) -> str:
 
 def label_angka(nomor: int) -> str:
     return f"{nomor}."
+
+
+def kerangka_bernomor(
+    entri: Iterable[tuple[str, str, int, bool]], label_sub: Callable[[int, int], str]
+) -> list[dict[str, Any]]:
+    """An outline (key, title, level, numbered) numbered as printed: BAB I, BAB II ... for chapters and
+    label_sub(bab, sub) for their sections; each entry with its key, level, BAB number, label and text."""
+    hasil, bab, sub = [], 0, 0
+    for kunci, judul, tingkat, bernomor in entri:
+        label = ""
+        if bernomor and tingkat == 1:
+            bab, sub = bab + 1, 0
+            label = f"BAB {bahasa.romawi(bab)}"
+        elif bernomor:
+            sub += 1
+            label = label_sub(bab, sub)
+        teks = f"{label} {judul}" if label else judul
+        hasil.append({"kunci": kunci, "tingkat": tingkat, "bab": bab, "label": label, "judul": judul, "teks": teks})
+    return hasil
 
 
 def nama_kop(config: Config) -> str:

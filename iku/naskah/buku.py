@@ -48,19 +48,8 @@ KERANGKA: list[tuple[str, str | None, int, bool]] = [
 
 def kerangka(config: Config) -> list[dict[str, Any]]:
     """The outline numbered: BAB I, 1.1, 1.2 ... each with its key, level, label and full text."""
-    hasil, bab, sub = [], 0, 0
-    for kunci, judul, tingkat, bernomor in KERANGKA:
-        judul = judul or f"Struktur Organisasi {config.instansi.nama}"
-        label = ""
-        if bernomor and tingkat == 1:
-            bab, sub = bab + 1, 0
-            label = f"BAB {bahasa.romawi(bab)}"
-        elif bernomor:
-            sub += 1
-            label = f"{bab}.{sub}"
-        teks = f"{label} {judul}" if label else judul
-        hasil.append({"kunci": kunci, "tingkat": tingkat, "label": label, "judul": judul, "teks": teks})
-    return hasil
+    entri = ((k, j or f"Struktur Organisasi {config.instansi.nama}", t, b) for k, j, t, b in KERANGKA)
+    return blok.kerangka_bernomor(entri, lambda bab, sub: f"{bab}.{sub}")
 
 
 def paragraf(teks: str) -> list[list[str]]:

@@ -63,21 +63,12 @@ def _judul_config(kunci: str, config: Config) -> str:
 
 def kerangka(config: Config) -> list[dict[str, Any]]:
     """The outline numbered: BAB I, A., B. ... each with its key, level, BAB number, label and text."""
-    hasil, bab, sub = [], 0, 0
-    for kunci, judul, tingkat, bernomor in KERANGKA:
-        if kunci in BERSYARAT and not BERSYARAT[kunci](config):
-            continue
-        judul = judul or _judul_config(kunci, config)
-        label = ""
-        if bernomor and tingkat == 1:
-            bab, sub = bab + 1, 0
-            label = f"BAB {bahasa.romawi(bab)}"
-        elif bernomor:
-            sub += 1
-            label = blok.label_huruf(sub).upper()
-        teks = f"{label} {judul}" if label else judul
-        hasil.append({"kunci": kunci, "tingkat": tingkat, "bab": bab, "label": label, "judul": judul, "teks": teks})
-    return hasil
+    entri = (
+        (k, j or _judul_config(k, config), t, b)
+        for k, j, t, b in KERANGKA
+        if k not in BERSYARAT or BERSYARAT[k](config)
+    )
+    return blok.kerangka_bernomor(entri, lambda _bab, sub: blok.label_huruf(sub).upper())
 
 
 def judul(config: Config, garis: list[dict[str, Any]]) -> dict[str, str]:
