@@ -26,13 +26,15 @@ from .tabel import _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, baris_paragr
 
 AWALAN_GAYA_TANDA_TANGAN = "Tanda Tangan"
 BAGIAN_HALAMAN_BOLEH_UTUH = 1 / 2  # a row up to this share of the page's text height stays whole
+CADANGAN_PERKIRAAN = 1.25  # an estimated height is taken this much larger where too little room would hurt
 
 
 def atur_aliran(docx: Any, huruf: str) -> None:
     """Keep each table's signature row with the row before it; let tall rows split."""
     gaya_huruf = _ukuran_gaya(docx)
     tanda_tangan = _gaya_tanda_tangan(docx)
-    for tbl, tinggi_halaman in _tinggi_teks_per_tabel(docx.element.body).items():
+    gaya_paragraf = _tata_gaya_paragraf(docx)
+    for tbl, (lebar_halaman, tinggi_halaman) in ruang_teks_per_tabel(docx.element.body).items():
         baris = tbl.findall(qn("w:tr"))
         terakhir = _indeks_baris_tanda_tangan(baris, tanda_tangan)
         judul_dengan_tabel(tbl)
@@ -40,12 +42,32 @@ def atur_aliran(docx: Any, huruf: str) -> None:
             i != terakhir and tinggi_baris_twip(tbl, tr, gaya_huruf, huruf) > _batas_utuh(tr, tinggi_halaman)
             for i, tr in enumerate(baris)
         ]
+        pertama = next((i for i, tr in enumerate(baris) if not _baris_kepala(tr)), None)
+        di_atas = _tinggi_di_atas(tbl, lebar_halaman, gaya_huruf, gaya_paragraf, huruf)
+        if pertama is not None and pertama != terakhir and di_atas is not None:
+            kepala = sum(tinggi_baris_twip(tbl, tr, gaya_huruf, huruf) for tr in baris[:pertama])
+            sisa = tinggi_halaman - di_atas - kepala
+            tinggi[pertama] = _baris_pertama_terbelah(baris[pertama], sisa, tbl, gaya_huruf, huruf)
         for tr, terbelah in zip(baris, tinggi):
             if terbelah:
                 _boleh_terbelah(tr)
         if terakhir and not tinggi[terakhir - 1]:
             # a tall last row is left to split: LibreOffice would move it whole, then give up the keep
             _tetap_dengan_berikutnya(baris[terakhir - 1])
+
+
+def _baris_pertama_terbelah(tr: Any, sisa: int, tbl: Any, gaya_huruf: dict, huruf: str) -> bool:
+    """Whether the first data row may split: only when it does not fit in the room its page has
+    left under the title and header rows (else it would leave the title alone), and never when
+    a stacked fraction at the top of one of its cells would not fit in that room either."""
+    if tinggi_baris_twip(tbl, tr, gaya_huruf, huruf) <= sisa:
+        return False
+    pecahan = [
+        sum(tinggi_baris_twip(t, b, gaya_huruf, huruf) for b in t.findall(qn("w:tr")))
+        for tc in tr.findall(qn("w:tc"))
+        for t in tc.findall(qn("w:tbl"))
+    ]
+    return max(pecahan, default=0) * CADANGAN_PERKIRAAN <= sisa
 
 
 def _batas_utuh(tr: Any, tinggi_halaman: int) -> float:
@@ -126,6 +148,46 @@ def tinggi_baris_twip(tbl: Any, tr: Any, gaya_huruf: dict, huruf: str) -> int:
     return tinggi
 
 
-def _tinggi_teks_per_tabel(body: Any) -> dict[Any, int]:
-    """Top-level table -> text height (twips) of the section it stands in."""
-    return {t: tinggi for t, (_, tinggi) in ruang_teks_per_tabel(body).items()}
+def _baris_kepala(tr: Any) -> bool:
+    return tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+
+
+def _tata_gaya_paragraf(docx: Any) -> dict[str | None, tuple[int, int]]:
+    """Paragraph style id -> (left indent, space before + after) in twips, from the style itself."""
+    hasil: dict[str | None, tuple[int, int]] = {}
+    for s in docx.styles.element.findall(qn("w:style")):
+        ppr = s.find(qn("w:pPr"))
+        hasil[s.get(qn("w:styleId"))] = _tata_ppr(ppr, (0, 0))
+    return hasil
+
+
+def _tata_ppr(ppr: Any, dasar: tuple[int, int]) -> tuple[int, int]:
+    if ppr is None:
+        return dasar
+    kiri, spasi = dasar
+    ind, sp = ppr.find(qn("w:ind")), ppr.find(qn("w:spacing"))
+    if ind is not None:
+        kiri = int(ind.get(qn("w:left"), ind.get(qn("w:start"), kiri)))
+    if sp is not None:
+        spasi = int(sp.get(qn("w:before"), "0")) + int(sp.get(qn("w:after"), "0"))
+    return kiri, spasi
+
+
+def _tinggi_di_atas(tbl: Any, lebar: int, gaya_huruf: dict, gaya_paragraf: dict, huruf: str) -> int | None:
+    """Estimated height of what stands above a table on its first page: the paragraphs back to the
+    start of its section or to a page break; None where another table stands above (its place unknown)."""
+    tinggi = 0
+    p = tbl.getprevious()
+    while p is not None and p.tag == qn("w:p"):
+        ppr = p.find(qn("w:pPr"))
+        if ppr is not None and ppr.find(qn("w:sectPr")) is not None:
+            break
+        gaya = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        kiri, spasi = _tata_ppr(ppr, gaya_paragraf.get(gaya.get(qn("w:val")) if gaya is not None else None, (0, 0)))
+        ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+        n = sum(jumlah_baris(t, max(lebar - kiri, 1), ukuran / 2, huruf, tebal) for t in baris_paragraf(p))
+        tinggi += round((n * tinggi_satu_baris_twip(ukuran / 2, huruf, tebal) + spasi) * CADANGAN_PERKIRAAN)
+        if p.xpath('./w:r/w:br[@w:type="page"]') or (ppr is not None and ppr.find(qn("w:pageBreakBefore")) is not None):
+            break
+        p = p.getprevious()
+    return tinggi if p is None or p.tag == qn("w:p") else None

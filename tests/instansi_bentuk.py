@@ -67,6 +67,15 @@ def sekretariat_dprd_judul_panjang() -> dict:
     return data
 
 
+def sekretariat_dprd_satu_baris_f4() -> dict:
+    """The DPRD on F4 with one IKU row only, taller than the room under the Lampiran's title: the
+    row moved whole to page 2, leaving the title alone on page 1 and the signature on page 3."""
+    data = sekretariat_dprd()
+    data["format"]["kertas"] = "F4"
+    data["iku"] = data["iku"][:1]
+    return data
+
+
 def bappeda(kertas: str) -> dict:
     data = copy.deepcopy(data_contoh())
     _instansi(data, "Badan Perencanaan Pembangunan Daerah Kabupaten Buleleng", "Kepala")
@@ -94,6 +103,7 @@ def bappeda(kertas: str) -> dict:
 BENTUK = {
     "dprd-a4": sekretariat_dprd,
     "dprd-a4-judul-panjang": sekretariat_dprd_judul_panjang,
+    "dprd-f4-satu-baris": sekretariat_dprd_satu_baris_f4,
     "bappeda-f4": lambda: bappeda("F4"),
     "bappeda-a4": lambda: bappeda("A4"),
 }

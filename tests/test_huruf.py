@@ -209,6 +209,27 @@ def test_pecahan_tidak_terbelah_di_pdf(bentuk_pdf, nama):
     assert None not in letak and len(set(letak)) == 1, (bagian, letak)
 
 
+@pytest.mark.pdf
+@pytest.mark.parametrize("nama", [n for n in BENTUK if n != "dprd-a4-judul-panjang"])
+def test_lampiran_judul_dan_tanda_tangan_tidak_sendirian(bentuk_pdf, nama):
+    """The first IKU row starts on the title's page (split when it cannot fit there whole), and the
+    signature shares its page with the end of the table: no page holds only a title or a signature.
+    (Where even the row's stacked fraction cannot fit under a five-line TENTANG, as in
+    dprd-a4-judul-panjang, the row goes whole to page 2: a fraction never splits.)"""
+    data = BENTUK[nama]()
+    _, folder = bentuk_pdf[nama]
+    (pdf,) = folder.glob("lampiran-iku-*.pdf")
+    halaman = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    halaman = [" ".join(h.split()) for h in halaman.split("\f") if h.strip()]
+    assert " ".join(data["iku"][0]["indikator"].split()[:2]) in halaman[0]
+    nip = "NIP. " + data["penandatangan"]["nip"][:8]
+    terakhir = next(i for i, h in enumerate(halaman) if nip in h)
+    sebelum_jabatan = halaman[terakhir].split(data["penandatangan"]["jabatan"].split()[0])[0]
+    kepala = {"NO", "SASARAN", "STRATEGIS", "INDIKATOR", "KINERJA", "UTAMA", "SATUAN", "PENJELASAN", "ALASAN"}
+    kepala |= {"FORMULASI/", "CARA", "PENGUKURAN", "SUMBER", "DATA", "KETERANGAN/", "KRITERIA", "-", str(terakhir + 1)}
+    assert set(sebelum_jabatan.split()) - kepala, f"halaman {terakhir + 1} hanya memuat tanda tangan"
+
+
 def test_pengali_di_samping_garis_pecahan(tmp_path):
     """Numerator and denominator take the same height (the shorter given space away from the
     bar), so the multiplier, centred in its cell, stands beside the bar."""
