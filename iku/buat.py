@@ -112,9 +112,10 @@ def templat_ada(folder: Path, jenis: list[JenisNaskah]) -> None:
 
 def generate(p: Permintaan) -> list[Path]:
     """Write the year's set under output/<tahun>/ and return the final paths."""
-    periksa_boleh_tulis(p.output, p.config.tahun, p.force)
+    ke = p.config.perubahan.ke if p.config.perubahan else None  # an amendment: output/<tahun>/perubahan-<ke>/
+    periksa_boleh_tulis(p.output, p.config.tahun, p.force, ke)
     with (
-        tulis_tahun(p.output, p.config.tahun, p.force) as sementara,
+        tulis_tahun(p.output, p.config.tahun, p.force, ke) as sementara,
         tempfile.TemporaryDirectory(prefix="iku-gambar-") as gambar,
     ):
         ditulis = _tulis_dokumen(p, sementara, Path(gambar))
@@ -136,7 +137,7 @@ def generate(p: Permintaan) -> list[Path]:
         ditulis.append(salinan.name)
         ditulis += salin_rujukan(p.bacaan, sementara)
         ditulis.append(manifes.tulis(sementara, p.config.tahun, p.config.format.huruf, versi_lo).name)
-    folder = folder_tahun(p.output, p.config.tahun)
+    folder = folder_tahun(p.output, p.config.tahun, ke)
     return [folder / n for n in ditulis]
 
 

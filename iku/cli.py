@@ -14,6 +14,7 @@ import click
 from . import __version__, daftar_arsip, templat_bawaan
 from .beda import Perubahan, beda, kata_berbeda
 from .buat import TEMPLAT_BAWAAN, Permintaan, generate
+from .draf_perubahan import perubahan
 from .galat import ArsipTidakCocok, IkuError, Masalah, TandaTanganError
 from .impor import impor
 from .konfigurasi import baca
@@ -263,6 +264,28 @@ def new_year_cmd(config_path: Path, tujuan: Path) -> None:
     Kinerja dan anggaran setiap program) ditandai "ISI:" dan harus diisi sebelum generate.
     """
     draf = tahun_baru(config_path, tujuan)
+    click.echo(f"Draf ditulis: {tujuan}")
+    for catatan in draf.catatan:
+        click.echo(f"- {catatan}")
+    click.echo("Masih harus diisi sebelum generate: " + ", ".join(draf.diisi))
+
+
+@main.command("perubahan")
+@click.argument("lama", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--to",
+    "tujuan",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Berkas konfigurasi keputusan perubahan (tidak boleh sudah ada).",
+)
+def perubahan_cmd(lama: Path, tujuan: Path) -> None:
+    """Buat draf konfigurasi keputusan perubahan dari konfigurasi LAMA (misalnya arsipnya).
+
+    Semua nilai dan catatan (#) dipertahankan; [perubahan] diisi dari keputusan lama; nomor
+    dan tanggal keputusan perubahan ditandai "ISI:" dan harus diisi sebelum generate.
+    """
+    draf = perubahan(lama, tujuan)
     click.echo(f"Draf ditulis: {tujuan}")
     for catatan in draf.catatan:
         click.echo(f"- {catatan}")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import manifes
+from .arsip import bukan_isi_tahun, folder_perubahan
 from .galat import ArsipError, ArsipTidakCocok, ConfigError, IkuError, Masalah
 from .konfigurasi import baca_toml
 
@@ -48,25 +49,33 @@ def folder_tahun(output: Path) -> list[Path]:
     return sorted(p for p in output.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
 
 
-def ringkas(folder: Path) -> TahunArsip:
-    """One year's summary; a damaged year is reported, never an exception."""
-    berkas = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+def ringkas(folder: Path, tahun: str | None = None) -> TahunArsip:
+    """One year's (or one amendment's: tahun '2023/perubahan-1') summary; a damaged one is
+    reported, never an exception."""
+    berkas = sorted(
+        r for p in folder.rglob("*") if p.is_file() and not bukan_isi_tahun(r := p.relative_to(folder).as_posix())
+    )
     try:
         manifes.periksa(folder)
         masalah: list[Masalah] = []
     except IkuError as exc:
         masalah = exc.masalah
-    return TahunArsip(folder.name, folder, _nomor(folder), _dibuat(folder), berkas, masalah)
+    nama = tahun or folder.name
+    return TahunArsip(nama, folder, _nomor(folder, nama.split("/")[0]), _dibuat(folder), berkas, masalah)
 
 
 def daftar(output: Path) -> list[TahunArsip]:
-    """Every archived year under output, oldest first."""
-    return [ringkas(f) for f in folder_tahun(output)]
+    """Every archived year under output, oldest first, each followed by its amendments."""
+    return [
+        ringkasan
+        for f in folder_tahun(output)
+        for ringkasan in [ringkas(f), *(ringkas(p, f"{f.name}/{p.name}") for p in folder_perubahan(f))]
+    ]
 
 
-def _nomor(folder: Path) -> str | None:
+def _nomor(folder: Path, tahun: str) -> str | None:
     """The decree's nomor from the archived config (read, not validated: an old year may predate a rule)."""
-    salinan = folder / f"konfigurasi-{folder.name}.toml"
+    salinan = folder / f"konfigurasi-{tahun}.toml"
     try:
         nomor = (baca_toml(salinan).data.get("keputusan") or {}).get("nomor")
     except ConfigError:
@@ -86,9 +95,13 @@ def verifikasi(folder: Path) -> list[tuple[Path, list[str], list[Any]]]:
 
     tahun = folder_tahun(folder)
     if (folder / manifes.NAMA).is_file() or not tahun:
+        satu = [folder] if bukan_isi_tahun(folder.name) else [folder, *folder_perubahan(folder)]
+    else:
+        satu = [g for f in tahun for g in (f, *folder_perubahan(f))]
+    if len(satu) == 1:
         return [(folder, *periksa_arsip_ttd(folder))]
     hasil, masalah = [], []
-    for f in tahun:
+    for f in satu:
         try:
             hasil.append((f, *periksa_arsip_ttd(f)))
         except IkuError as exc:

@@ -16,7 +16,7 @@ from .. import bahasa
 from ..model import Config
 from ..rapi import Tata
 from ..tte import TataTtd, teks_qr
-from . import blok, buku, keputusan, laporan_kinerja, perjanjian_kinerja
+from . import blok, buku, keputusan, laporan_kinerja, matriks, perjanjian_kinerja
 
 PenyusunKonteks = Callable[[Config, Path], dict[str, Any]]
 
@@ -63,6 +63,22 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         _konteks_keputusan,
         ("judul.nomor", "judul.tanggal", "judul.tentang", "kelompok_iku[].baris[].indikator", *TANDA_TANGAN),
         "lampiran-iku",
+    ),
+    JenisNaskah(
+        "matriks_perubahan",
+        "matriks-perubahan-iku.docx",
+        matriks.konteks,
+        (
+            "matriks.semula",
+            "matriks.menjadi",
+            "matriks.kelompok[].baris[].komponen",
+            "matriks.kelompok[].baris[].semula",
+            "matriks.kelompok[].baris[].menjadi",
+            *TANDA_TANGAN,
+        ),
+        "matriks-perubahan-iku",
+        ada=lambda c: c.perubahan is not None and c.perubahan.semula is not None,
+        tata_sendiri=matriks.tata,
     ),
     JenisNaskah(
         "dokumen",
@@ -161,7 +177,7 @@ def tata(config: Config, mentah: bytes = b"") -> Tata:
         huruf=config.format.huruf,
         label_diktum=tuple(bahasa.ordinal_diktum(n) for n in range(1, jumlah + 1)),
         tanggal=config.keputusan.tanggal,
-        judul=config.keputusan.tentang,
+        judul=keputusan.tentang(config),
         subjek=f"Indikator Kinerja Utama {config.tahun}",
         pengarang=config.instansi.nama,
         tanda_tangan=tata_ttd(config, mentah),

@@ -17,6 +17,7 @@ from ..galat import Masalah
 from ..konfigurasi import Bacaan, nama_kunci
 from ..lokasi import cari_baris
 from ..naskah.blok import label_diketik, tanpa_label
+from .perubahan import alasan_perubahan
 
 UMUR_MASUK_MINIMUM = 18
 UMUR_PENANDATANGAN_MAKSIMUM = 70
@@ -562,6 +563,7 @@ ATURAN: list[Aturan] = [
     nip_masuk_akal,
     sasaran_mirip,
     sasaran_terpisah,
+    alasan_perubahan,
     tanggal_pk,
     program_ganda,
     ejaan,
