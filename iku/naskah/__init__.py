@@ -68,14 +68,7 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         "matriks_perubahan",
         "matriks-perubahan-iku.docx",
         matriks.konteks,
-        (
-            "matriks.semula",
-            "matriks.menjadi",
-            "matriks.kelompok[].baris[].komponen",
-            "matriks.kelompok[].baris[].semula",
-            "matriks.kelompok[].baris[].menjadi",
-            *TANDA_TANGAN,
-        ),
+        ("matriks.semula", "matriks.menjadi", *TANDA_TANGAN),  # the rows may be none: not required
         "matriks-perubahan-iku",
         ada=lambda c: c.perubahan is not None and c.perubahan.semula is not None,
         tata_sendiri=matriks.tata,
