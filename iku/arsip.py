@@ -82,11 +82,21 @@ def tulis_tahun(output: Path, tahun: int, force: bool, ke: int | None = None) ->
     try:
         yield sementara
         os.chmod(sementara, 0o777 & ~_umask())  # mkdtemp makes 0700; colleagues must read the archive
-        pasang(sementara, tujuan, force)
+        cadangan = pasang(sementara, tujuan, force)
     except BaseException:
         shutil.rmtree(sementara, ignore_errors=True)
         _hapus_kosong(dibuat)
         raise
+    if cadangan is not None and ke is None:
+        bawa_perubahan(cadangan, tujuan)
+
+
+def bawa_perubahan(lama: Path, baru: Path) -> None:
+    """A year made again keeps its amendments: they move from the replaced set into the new one
+    (each is a decree of its own, with its own manifest, not part of the set that was replaced)."""
+    for folder in folder_perubahan(lama):
+        if not (baru / folder.name).exists():
+            folder.rename(baru / folder.name)
 
 
 def buat_folder(output: Path) -> list[Path]:

@@ -352,3 +352,18 @@ def test_tanpa_perubahan_menimbang_tetap_wajib(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as exc:
         baca(config)
     assert [m.kunci for m in exc.value.masalah] == ["keputusan.menimbang"]
+
+
+def test_tahun_dibuat_ulang_tetap_memuat_perubahannya(set_perubahan, tmp_path: Path) -> None:
+    """--force on the original year keeps the old set aside, and its amendments stay in the year."""
+    output = tmp_path / "output"
+    shutil.copytree(set_perubahan["folder"] / "output", output)
+    manifes = (output / "2023" / "perubahan-1" / "MANIFEST.json").read_bytes()
+    asal = set_perubahan["folder"] / "iku.toml"
+    hasil = jalankan("generate", "--config", str(asal), "--output", str(output), "--force")
+    assert hasil.exit_code == 0, hasil.output
+    assert (output / "2023" / "perubahan-1" / "MANIFEST.json").read_bytes() == manifes
+    (cadangan,) = output.glob("2023.diganti-*")
+    assert not (cadangan / "perubahan-1").exists()
+    verify = jalankan("verify", str(output))
+    assert verify.exit_code == 0 and "perubahan-1" in verify.output, verify.output
