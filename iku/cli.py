@@ -271,7 +271,7 @@ def new_year_cmd(config_path: Path, tujuan: Path) -> None:
 
 
 @main.command("perubahan")
-@click.argument("lama", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("lama", type=click.Path(path_type=Path))
 @click.option(
     "--to",
     "tujuan",
@@ -280,7 +280,8 @@ def new_year_cmd(config_path: Path, tujuan: Path) -> None:
     help="Berkas konfigurasi keputusan perubahan (tidak boleh sudah ada).",
 )
 def perubahan_cmd(lama: Path, tujuan: Path) -> None:
-    """Buat draf konfigurasi keputusan perubahan dari konfigurasi LAMA (misalnya arsipnya).
+    """Buat draf konfigurasi keputusan perubahan dari konfigurasi LAMA (berkasnya, atau folder arsip
+    tahunnya, misalnya output/2023).
 
     Semua nilai dan catatan (#) dipertahankan; [perubahan] diisi dari keputusan lama; nomor
     dan tanggal keputusan perubahan ditandai "ISI:" dan harus diisi sebelum generate.

@@ -17,6 +17,8 @@ from typing import Any
 
 import tomlkit
 
+from .beda import berkas_konfigurasi
+from .galat import DrafError, DrafPerubahanError
 from .konfigurasi import baca
 from .lokasi import KEPALA, cari_baris
 from .model import PENANDA_ISIAN, Config
@@ -134,8 +136,12 @@ def buat_draf(teks: str, config: Config, semula: str) -> Draf:
 
 def perubahan(asal: Path, tujuan: Path) -> Draf:
     """Write the amending draft of asal to tujuan; refuse an existing tujuan; nothing written on error."""
+    asal = berkas_konfigurasi(asal)  # a year's archive folder names its konfigurasi-<tahun>.toml
     bacaan = baca(asal)
     semula = Path(os.path.relpath(asal.resolve(), tujuan.resolve().parent)).as_posix()
     draf = buat_draf(bacaan.teks, bacaan.config, semula)
-    tulis_baru(tujuan, draf.teks)
+    try:
+        tulis_baru(tujuan, draf.teks)
+    except DrafError as exc:
+        raise DrafPerubahanError(exc.masalah) from None
     return draf

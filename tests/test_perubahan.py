@@ -134,9 +134,10 @@ def test_draf_ditolak_generate_sampai_diisi(set_perubahan, tmp_path: Path) -> No
 
 def test_draf_tidak_menimpa_berkas(set_perubahan) -> None:
     sebelum = set_perubahan["draf"].read_bytes()
-    asal = set_perubahan["folder"] / "output" / "2023" / "konfigurasi-2023.toml"
+    asal = set_perubahan["folder"] / "output" / "2023"  # the year's folder names its config
     hasil = jalankan("perubahan", str(asal), "--to", str(set_perubahan["draf"]))
-    assert hasil.exit_code != 0 and "sudah ada" in hasil.output
+    assert hasil.exit_code == 1 and "Draf keputusan perubahan tidak dibuat" in hasil.output
+    assert "berkas tujuan sudah ada dan tidak ditimpa" in hasil.output
     assert set_perubahan["draf"].read_bytes() == sebelum
 
 
