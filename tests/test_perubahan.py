@@ -368,3 +368,23 @@ def test_tahun_dibuat_ulang_tetap_memuat_perubahannya(set_perubahan, tmp_path: P
     assert not (cadangan / "perubahan-1").exists()
     verify = jalankan("verify", str(output))
     assert verify.exit_code == 0 and "perubahan-1" in verify.output, verify.output
+
+
+def test_penyunting_menyimpan_keputusan_perubahan_apa_adanya(set_perubahan, tmp_path: Path) -> None:
+    """The editor saves one changed field of an amendment: [perubahan] and the left-out Menimbang stay as they are."""
+    from test_penyunting import Klien
+
+    from iku.penyunting.aplikasi import Pengaturan, buat_aplikasi
+
+    berkas = tmp_path / "perubahan.toml"
+    teks = (
+        set_perubahan["draf"]
+        .read_text(encoding="utf-8")
+        .replace('"output/2023/', f'"{set_perubahan["folder"]}/output/2023/')
+    )
+    berkas.write_text(teks, encoding="utf-8")
+    tab = Klien(buat_aplikasi(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 8000)))
+    tab.buka()
+    assert tab.kirim({"instansi.telepon": "(0362) 99999"}).status_code == 200
+    assert berkas.read_text(encoding="utf-8") == teks.replace('telepon = "(0362) 21248"', 'telepon = "(0362) 99999"')
+    assert baca(berkas).config.keputusan.memutuskan[-1] == "Keputusan ini mulai berlaku pada tanggal ditetapkan."
