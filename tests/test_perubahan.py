@@ -388,3 +388,32 @@ def test_penyunting_menyimpan_keputusan_perubahan_apa_adanya(set_perubahan, tmp_
     assert tab.kirim({"instansi.telepon": "(0362) 99999"}).status_code == 200
     assert berkas.read_text(encoding="utf-8") == teks.replace('telepon = "(0362) 21248"', 'telepon = "(0362) 99999"')
     assert baca(berkas).config.keputusan.memutuskan[-1] == "Keputusan ini mulai berlaku pada tanggal ditetapkan."
+
+
+@pytest.mark.pdf
+def test_pdf_keputusan_perubahan_dan_matriks(set_perubahan, tmp_path: Path) -> None:
+    import re
+    import subprocess
+
+    from bantu import halaman_pdf, teks_pdf
+
+    config = tmp_path / "perubahan.toml"
+    config.write_text(
+        set_perubahan["draf"]
+        .read_text(encoding="utf-8")
+        .replace('"output/2023/', f'"{set_perubahan["folder"]}/output/2023/'),
+        encoding="utf-8",
+    )
+    paths = generate(Permintaan(baca(config), TEMPLATES, tmp_path / "output", pdf=True))
+    pdf = {p.name.removesuffix(AKHIRAN.replace(".docx", ".pdf")): p for p in paths if p.suffix == ".pdf"}
+    keputusan = " ".join(teks_pdf(pdf["keputusan-iku"]).split())
+    assert f"PERUBAHAN ATAS KEPUTUSAN {JABATAN.upper()} NOMOR {NOMOR_LAMA}" in keputusan
+    assert f"2023-2026; Keputusan {JABATAN} Nomor {NOMOR_LAMA} tentang {TENTANG_LAMA}. MEMUTUSKAN" in keputusan
+    matriks = halaman_pdf(pdf["matriks-perubahan-iku"])
+    semua = " ".join(" ".join(matriks).split())
+    assert "MATRIKS PERUBAHAN INDIKATOR KINERJA UTAMA (IKU)" in semua and "Target 2024 4,9 4,75" in semua
+    assert "Indikator (dihapus)" in semua and "Indikator (ditambah)" in semua
+    assert "I Putu Kariaman Putra" in matriks[-1] and "ALASAN PERUBAHAN" in matriks[-1]  # never alone on a page
+    info = subprocess.run(["pdfinfo", str(pdf["matriks-perubahan-iku"])], capture_output=True, text=True).stdout
+    assert re.search(r"Page size:\s+841\.\d+ x 595\.\d+", info), info  # A4 landscape, as the Lampiran
+    assert "PERJANJIAN KINERJA PERUBAHAN TAHUN 2023" in teks_pdf(pdf["perjanjian-kinerja"])
