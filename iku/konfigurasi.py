@@ -409,6 +409,11 @@ def _pesan(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str | None]:
         return f"nilai {nilai!r} tidak dikenal", "pilih salah satu: " + str(ctx.get("expected", "")).replace(
             " or ", ", "
         )
+    if jenis in ("greater_than_equal", "less_than_equal") and loc[-2:] == ("perubahan", "ke"):
+        return (
+            f"nilai {nilai} di luar batas",
+            "tulis 1 untuk perubahan pertama, 2 untuk perubahan kedua, dan seterusnya",
+        )
     if jenis in ("greater_than_equal", "less_than_equal"):
         return f"nilai {nilai} di luar batas", "tahun ditulis empat angka antara 1900 dan 2200"
     if jenis == "too_short":
@@ -432,6 +437,7 @@ SARAN_ISIAN_RUPIAH = 'ganti seluruh teks "ISI: ..." dengan angka rupiah tanpa ta
 PESAN_JENIS: dict[str, tuple[str, str | None]] = {
     "string_type": ("harus berupa teks", 'apit teks dengan tanda kutip, misalnya "Singaraja"'),
     "int_type": ("harus berupa bilangan bulat", "tulis angka tanpa tanda kutip, misalnya 2023"),
+    "bool_type": ("harus true atau false", "tulis true atau false tanpa tanda kutip"),
     "date_type": ("harus berupa tanggal", "tulis tanggal TOML tanpa tanda kutip, misalnya 2022-03-22"),
     "list_type": ("harus berupa daftar", 'tulis dalam kurung siku, misalnya ["butir pertama", "butir kedua"]'),
     "dict_type": ("harus berupa tabel", "tulis sebagai tabel, misalnya { 2023 = 5.15, 2024 = 4.9 }"),

@@ -318,7 +318,7 @@ def test_perubahan_tidak_menimpa_arsip_perubahan(set_perubahan, tmp_path: Path) 
     [
         (lambda p: p.pop("nomor"), "perubahan.nomor", "wajib diisi"),
         (lambda p: p.pop("tentang"), "perubahan.tentang", "wajib diisi"),
-        (lambda p: p.update(ke=0), "perubahan.ke", ""),
+        (lambda p: p.update(ke=0), "perubahan.ke", "tulis 1 untuk perubahan pertama"),
         (
             lambda p: p.update(semula="tidak-ada/konfigurasi-2023.toml"),
             "perubahan.semula",
@@ -417,3 +417,15 @@ def test_pdf_keputusan_perubahan_dan_matriks(set_perubahan, tmp_path: Path) -> N
     info = subprocess.run(["pdfinfo", str(pdf["matriks-perubahan-iku"])], capture_output=True, text=True).stdout
     assert re.search(r"Page size:\s+841\.\d+ x 595\.\d+", info), info  # A4 landscape, as the Lampiran
     assert "PERJANJIAN KINERJA PERUBAHAN TAHUN 2023" in teks_pdf(pdf["perjanjian-kinerja"])
+
+
+def test_pk_perubahan_bukan_teks(tmp_path: Path) -> None:
+    teks = CONFIG_CONTOH.read_text(encoding="utf-8").replace(
+        "[perjanjian_kinerja]\n", '[perjanjian_kinerja]\nperubahan = "ya"\n'
+    )
+    config = tmp_path / "iku.toml"
+    config.write_text(teks, encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        baca(config)
+    (masalah,) = exc.value.masalah
+    assert masalah.kunci == "perjanjian_kinerja.perubahan" and masalah.pesan == "harus true atau false"
