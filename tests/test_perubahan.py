@@ -272,6 +272,10 @@ def test_perubahan_kedua(set_perubahan, tmp_path: Path) -> None:
     keputusan = "\n".join(teks_docx(paths[0]))
     assert f"PERUBAHAN KEDUA ATAS KEPUTUSAN {JABATAN.upper()} NOMOR {NOMOR_LAMA} TENTANG" in keputusan
     assert f"Nomor {NOMOR_LAMA} tentang {TENTANG_LAMA} sebagaimana telah diubah." in keputusan
+    matriks = "\n".join(teks_docx(next(p for p in paths if p.name.startswith("matriks-perubahan-iku"))))
+    # compared with the first amendment: it is what "semula" names, and nothing of the IKU changed
+    assert f"Semula\t:\tKeputusan {JABATAN} Nomor {NOMOR_BARU} tentang Perubahan atas Keputusan" in matriks
+    assert "Indikator" not in matriks.split("ALASAN PERUBAHAN", 1)[1]
 
 
 def test_arsip_perubahan_di_dalam_tahun_dan_verify(set_perubahan, tmp_path: Path) -> None:
@@ -429,3 +433,28 @@ def test_pk_perubahan_bukan_teks(tmp_path: Path) -> None:
         baca(config)
     (masalah,) = exc.value.masalah
     assert masalah.kunci == "perjanjian_kinerja.perubahan" and masalah.pesan == "harus true atau false"
+
+
+def test_check_judul_perubahan_diketik_tanpa_tabel_perubahan(tmp_path: Path) -> None:
+    teks = CONFIG_CONTOH.read_text(encoding="utf-8").replace(
+        f'tentang = "{TENTANG_LAMA}"',
+        f'tentang = "Perubahan atas Keputusan {JABATAN} Nomor {NOMOR_LAMA} tentang {TENTANG_LAMA}"',
+    )
+    config = tmp_path / "iku.toml"
+    config.write_text(teks, encoding="utf-8")
+    hasil = jalankan("check", "--config", str(config))
+    assert "[keputusan.tentang]" in hasil.output and "tabel [perubahan] tidak ada" in hasil.output, hasil.output
+
+
+def test_check_semula_bukan_keputusan_yang_diubah(set_perubahan, tmp_path: Path) -> None:
+    config = tmp_path / "perubahan.toml"
+    config.write_text(
+        set_perubahan["draf"]
+        .read_text(encoding="utf-8")
+        .replace('"output/2023/', f'"{set_perubahan["folder"]}/output/2023/')
+        .replace(f'nomor = "{NOMOR_LAMA}"', 'nomor = "400.9/9999/Dinsos/2022"'),
+        encoding="utf-8",
+    )
+    hasil = jalankan("check", "--config", str(config))
+    assert "[perubahan.semula]" in hasil.output, hasil.output
+    assert f"berkas semula adalah keputusan nomor {NOMOR_LAMA}, padahal" in hasil.output

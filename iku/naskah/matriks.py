@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from .. import bahasa
-from .. import perubahan as kalimat_perubahan
 from ..beda import banding, pasangan_daftar
 from ..konfigurasi import muat_semula
 from ..model import Config, Iku, Pecahan, Perubahan
@@ -29,14 +28,16 @@ def konteks(config: Config, _folder: Path) -> dict[str, Any]:
     """Context of templates/matriks-perubahan-iku.docx (a config with [perubahan].semula)."""
     p = _perubahan(config)
     lama = muat_semula(Path(str(p.semula)))
-    jabatan = config.penandatangan.jabatan
+    jabatan = config.penandatangan.jabatan.rstrip(",")
     return {
         "tahun": periode(config),
         "instansi": {"nama": config.instansi.nama, "nama_kapital": config.instansi.nama.upper()},
         "penandatangan": penandatangan(config),
         "matriks": {
-            "semula": kalimat_perubahan.keputusan_lama(jabatan, p.nomor, p.tanggal, p.tentang),
-            "menjadi": f"Keputusan {jabatan.rstrip(',')} Nomor {config.keputusan.nomor} tentang {tentang(config)}",
+            # the decree the semula config made (for a second amendment: the first amendment)
+            "semula": f"Keputusan {lama.penandatangan.jabatan.rstrip(',')} Nomor {lama.keputusan.nomor} "
+            f"tentang {tentang(lama)}",
+            "menjadi": f"Keputusan {jabatan} Nomor {config.keputusan.nomor} tentang {tentang(config)}",
             "kelompok": kelompok(lama.iku, config.iku, p),
         },
     }

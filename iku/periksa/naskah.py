@@ -17,7 +17,7 @@ from ..galat import Masalah
 from ..konfigurasi import Bacaan, nama_kunci
 from ..lokasi import cari_baris
 from ..naskah.blok import label_diketik, tanpa_label
-from .perubahan import alasan_perubahan
+from .perubahan import alasan_perubahan, perubahan_diketik, semula_keputusan_yang_diubah
 
 UMUR_MASUK_MINIMUM = 18
 UMUR_PENANDATANGAN_MAKSIMUM = 70
@@ -564,6 +564,8 @@ ATURAN: list[Aturan] = [
     sasaran_mirip,
     sasaran_terpisah,
     alasan_perubahan,
+    perubahan_diketik,
+    semula_keputusan_yang_diubah,
     tanggal_pk,
     program_ganda,
     ejaan,

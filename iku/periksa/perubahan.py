@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,3 +41,42 @@ def alasan_perubahan(n: Bacaan) -> Iterator[Masalah]:
                 f'"{satu.lama.indikator}" dihapus tanpa alasan (kolom Alasan matriks perubahan kosong)',
                 f'tulis di [perubahan]: alasan_hapus = {{ "{satu.lama.indikator}" = "..." }}',
             )
+
+
+JUDUL_PERUBAHAN = re.compile(r"^\s*perubahan\b.{0,40}?\batas\s+keputusan\b", re.I)
+
+
+def perubahan_diketik(n: Bacaan) -> Iterator[Masalah]:
+    """A decree titled "Perubahan atas Keputusan ..." by hand, without [perubahan]: its Mengingat,
+    Menimbang, diktum and archive are then those of an original decree."""
+    from .naskah import peringatan
+
+    if n.config.perubahan is None and JUDUL_PERUBAHAN.match(n.config.keputusan.tentang):
+        yield peringatan(
+            n,
+            ("keputusan", "tentang"),
+            'judul keputusan ini "Perubahan atas Keputusan ...", tetapi tabel [perubahan] tidak ada',
+            "tambahkan [perubahan] dengan nomor, tanggal dan tentang keputusan yang diubah "
+            "(docs/perubahan.md): judul, Mengingat, Menimbang dan diktum perubahan lalu disusun program",
+        )
+
+
+def semula_keputusan_yang_diubah(n: Bacaan) -> Iterator[Masalah]:
+    """The first amendment's semula should be the config of the decree [perubahan] names."""
+    from .naskah import peringatan
+
+    p = n.config.perubahan
+    if p is None or p.semula is None or p.ke != 1:
+        return
+    try:
+        lama = muat_semula(Path(p.semula))
+    except ConfigError:
+        return
+    if lama.perubahan is None and lama.keputusan.nomor != p.nomor:
+        yield peringatan(
+            n,
+            ("perubahan", "semula"),
+            f"berkas semula adalah keputusan nomor {lama.keputusan.nomor}, "
+            f"padahal [perubahan] mengubah keputusan nomor {p.nomor}",
+            "sebut konfigurasi keputusan yang diubah, atau perbaiki perubahan.nomor",
+        )
