@@ -9,7 +9,6 @@ become comments, so the amendment's default wording applies unless the clerk res
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tomllib
 from pathlib import Path
@@ -97,8 +96,9 @@ def buat_draf(teks: str, config: Config, semula: str) -> Draf:
     doc = tomlkit.parse(teks)
     keputusan = doc["keputusan"]
     keputusan["nomor"] = ganti_teks(keputusan["nomor"], lambda _t: f"{PENANDA_ISIAN} nomor keputusan perubahan")
-    contoh = dt.date.today().isoformat()
-    keputusan["tanggal"] = isian(keputusan["tanggal"], f"{PENANDA_ISIAN} tanggal penetapan (contoh {contoh})")
+    keputusan["tanggal"] = isian(
+        keputusan["tanggal"], f"{PENANDA_ISIAN} tanggal penetapan keputusan perubahan (tahun-bulan-hari, tanpa kutip)"
+    )
     diisi = ["keputusan.nomor", "keputusan.tanggal"]
     catatan = []
     pk = doc.get("perjanjian_kinerja")
@@ -108,7 +108,14 @@ def buat_draf(teks: str, config: Config, semula: str) -> Draf:
             diisi.append("perjanjian_kinerja.tanggal")
     nilai = nilai_perubahan(config, semula)
     pk_perubahan = pk is not None and "perubahan" not in pk
+    # the reasons given for an earlier amendment are not this one's: the matrix and check ask anew
+    lama = [i for i, baris in enumerate(doc.get("iku", [])) if baris.pop("alasan_perubahan", None) is not None]
+    if lama:
+        catatan.append(
+            "alasan_perubahan perubahan sebelumnya dihapus dari [[iku]] ke-" + ", ".join(str(i + 1) for i in lama)
+        )
     if "perubahan" in doc:
+        doc["perubahan"].pop("alasan_hapus", None)
         for kunci, isi in nilai.items():
             doc["perubahan"][kunci] = isi
         teks_baru = tomlkit.dumps(doc)

@@ -279,7 +279,8 @@ class Config(Dasar):
     @model_validator(mode="before")
     @classmethod
     def _isian_srikandi(cls, data: Any) -> Any:
-        """In `srikandi` SRIKANDI fills the nomor and date at signing: ISI markers are not refused."""
+        """In `srikandi` SRIKANDI fills the nomor and date at signing: ISI markers are not refused.
+        An amending decree without Menimbang or diktum gets the default ones."""
         return isian_perubahan(isian_srikandi(data))
 
 
@@ -323,8 +324,8 @@ def isian_perubahan(data: Any) -> Any:
     p, instansi, ttd = data["perubahan"], data.get("instansi"), data.get("penandatangan")
     ke = p.get("ke", 1)
     unsur = (
-        str((instansi or {}).get("nama", "") if isinstance(instansi, dict) else ""),
-        str((ttd or {}).get("jabatan", "") if isinstance(ttd, dict) else ""),
+        str(instansi.get("nama", "")) if isinstance(instansi, dict) else "",
+        str(ttd.get("jabatan", "")) if isinstance(ttd, dict) else "",
         ke if isinstance(ke, int) and ke >= 1 else 1,
         str(p.get("nomor", "")),
         p.get("tanggal") if isinstance(p.get("tanggal"), dt.date) else None,

@@ -257,6 +257,8 @@ def test_perubahan_kedua(set_perubahan, tmp_path: Path) -> None:
     data = tomllib.loads(draf.read_text(encoding="utf-8"))
     assert data["perubahan"]["ke"] == 2 and data["perubahan"]["nomor"] == NOMOR_LAMA
     assert data["perubahan"]["semula"] == "arsip/konfigurasi-2023.toml"
+    # the first amendment's reasons are not the second's
+    assert "alasan_hapus" not in data["perubahan"] and not any("alasan_perubahan" in b for b in data["iku"])
     teks = draf.read_text(encoding="utf-8").replace(
         'nomor = "ISI: nomor keputusan perubahan"', 'nomor = "400.9/2001/Dinsos/2023"'
     )
