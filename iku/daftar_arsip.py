@@ -65,12 +65,26 @@ def ringkas(folder: Path, tahun: str | None = None) -> TahunArsip:
 
 
 def daftar(output: Path) -> list[TahunArsip]:
-    """Every archived year under output, oldest first, each followed by its amendments."""
+    """Every archived year under output, oldest first, each followed by its amendments
+    (a year folder that holds only amendments is not listed as a broken year)."""
     return [
         ringkasan
         for f in folder_tahun(output)
-        for ringkasan in [ringkas(f), *(ringkas(p, f"{f.name}/{p.name}") for p in folder_perubahan(f))]
+        for ringkasan in [
+            *([ringkas(f)] if ada_isi_sendiri(f) else []),
+            *(ringkas(p, f"{f.name}/{p.name}") for p in folder_perubahan(f)),
+        ]
     ]
+
+
+def ada_isi_sendiri(folder: Path) -> bool:
+    """Whether a year's folder holds a set of its own, not only amendments archived inside it."""
+    return any(not bukan_isi_tahun(p.name) for p in folder.iterdir()) or not folder_perubahan(folder)
+
+
+def sebuah_arsip(folder: Path) -> list[Path]:
+    """The archives a year's folder holds: its own set (when it has one) and each amendment."""
+    return [*([folder] if ada_isi_sendiri(folder) else []), *folder_perubahan(folder)]
 
 
 def _nomor(folder: Path, tahun: str) -> str | None:
@@ -95,11 +109,11 @@ def verifikasi(folder: Path) -> list[tuple[Path, list[str], list[Any]]]:
 
     tahun = folder_tahun(folder)
     if (folder / manifes.NAMA).is_file() or not tahun:
-        satu = [folder] if bukan_isi_tahun(folder.name) else [folder, *folder_perubahan(folder)]
+        satu = [folder] if bukan_isi_tahun(folder.name) else sebuah_arsip(folder)
     else:
-        satu = [g for f in tahun for g in (f, *folder_perubahan(f))]
+        satu = [g for f in tahun for g in sebuah_arsip(f)]
     if len(satu) == 1:
-        return [(folder, *periksa_arsip_ttd(folder))]
+        return [(satu[0], *periksa_arsip_ttd(satu[0]))]
     hasil, masalah = [], []
     for f in satu:
         try:

@@ -460,3 +460,15 @@ def test_check_semula_bukan_keputusan_yang_diubah(set_perubahan, tmp_path: Path)
     hasil = jalankan("check", "--config", str(config))
     assert "[perubahan.semula]" in hasil.output, hasil.output
     assert f"berkas semula adalah keputusan nomor {NOMOR_LAMA}, padahal" in hasil.output
+
+
+def test_arsip_berisi_perubahan_saja(set_perubahan, tmp_path: Path) -> None:
+    """An amendment archived where the original year is not: the year is no broken archive."""
+    output = tmp_path / "output"
+    shutil.copytree(set_perubahan["folder"] / "output" / "2023" / "perubahan-1", output / "2023" / "perubahan-1")
+    arsip = jalankan("arsip", "--output", str(output))
+    assert arsip.exit_code == 0, arsip.output
+    assert arsip.output.startswith("2023/perubahan-1  ") and "TIDAK UTUH" not in arsip.output
+    for folder in (output, output / "2023"):
+        verify = jalankan("verify", str(folder))
+        assert verify.exit_code == 0 and str(output / "2023" / "perubahan-1") in verify.output, verify.output
