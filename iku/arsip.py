@@ -227,13 +227,13 @@ def bersihkan_sisa(output: Path) -> None:
             bagian = folder.name[len(awalan) :].rsplit("-", 2)  # <folder>-<pid>-<random, without "-">
             if len(bagian) != 3:
                 continue
-            tahun, pid, _ = bagian
+            nama, pid, _ = bagian  # nama: the year (or perubahan-<ke>) it was to become
             if not pid.isdigit() or proses_hidup(int(pid)):
                 continue
             if awalan == AWALAN_SEMENTARA:
                 shutil.rmtree(folder, ignore_errors=True)
             else:
-                folder.rename(nama_cadangan(output / tahun))
+                folder.rename(nama_cadangan(output / nama))
 
 
 def proses_hidup(pid: int) -> bool:

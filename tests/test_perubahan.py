@@ -472,3 +472,23 @@ def test_arsip_berisi_perubahan_saja(set_perubahan, tmp_path: Path) -> None:
     for folder in (output, output / "2023"):
         verify = jalankan("verify", str(folder))
         assert verify.exit_code == 0 and str(output / "2023" / "perubahan-1") in verify.output, verify.output
+
+
+def test_sisa_perubahan_yang_terhenti_dirapikan(tmp_path: Path) -> None:
+    """A killed amendment run leaves its staging inside the year: tidied like a year's, named after it."""
+    import subprocess
+    import sys
+
+    from iku import arsip
+
+    proses = subprocess.Popen([sys.executable, "-c", "pass"])
+    proses.wait()
+    tahun = tmp_path / "2023"
+    setengah = tahun / f"{arsip.AWALAN_SEMENTARA}perubahan-1-{proses.pid}-abc"
+    lengkap = tahun / f"{arsip.AWALAN_SIAP}perubahan-1-{proses.pid}-abc"
+    for folder in (setengah, lengkap):
+        folder.mkdir(parents=True)
+    assert arsip.bukan_isi_tahun(setengah.name) and arsip.bukan_isi_tahun(lengkap.name)
+    arsip.bersihkan_sisa(tahun)
+    assert not setengah.exists() and not lengkap.exists()
+    assert [p.name.split(".diganti-")[0] for p in tahun.iterdir()] == ["perubahan-1"]
