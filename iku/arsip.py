@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -22,17 +23,41 @@ AWALAN_SEMENTARA = ".sedang-ditulis-"
 AWALAN_SIAP = ".siap-"
 
 
-def folder_tahun(output: Path, tahun: int) -> Path:
-    return output / str(tahun)
+# An amendment of year T lives inside T's folder, as T/perubahan-<ke>/ with its own manifest;
+# it (its replaced copies, its staging folders) is no file of T's own set.
+AWALAN_PERUBAHAN = "perubahan-"
+BAGIAN_PERUBAHAN = re.compile(rf"^\.?(?:sedang-ditulis-|siap-)?{AWALAN_PERUBAHAN}\d+(?:[.-].*)?$")
 
 
-def periksa_boleh_tulis(output: Path, tahun: int, force: bool) -> None:
-    """Refuse before any work when the year exists and --force was not given."""
-    tujuan = folder_tahun(output, tahun)
+def folder_tahun(output: Path, tahun: int, ke: int | None = None) -> Path:
+    """output/2023, or output/2023/perubahan-1 for the first amendment of that year's decree."""
+    return output / str(tahun) / f"{AWALAN_PERUBAHAN}{ke}" if ke else output / str(tahun)
+
+
+def folder_perubahan(folder: Path) -> list[Path]:
+    """The amendments archived inside a year's folder, in order of ke."""
+    return sorted(
+        (p for p in folder.iterdir() if p.is_dir() and re.fullmatch(rf"{AWALAN_PERUBAHAN}\d+", p.name)),
+        key=lambda p: int(p.name[len(AWALAN_PERUBAHAN) :]),
+    )
+
+
+def bukan_isi_tahun(relatif: str) -> bool:
+    """True for a path (relative to a year's folder) that belongs to one of its amendments."""
+    return bool(BAGIAN_PERUBAHAN.match(relatif.split("/", 1)[0]))
+
+
+def nama_arsip(tahun: int, ke: int | None) -> str:
+    return f"tahun {tahun}" + (f" perubahan ke-{ke}" if ke else "")
+
+
+def periksa_boleh_tulis(output: Path, tahun: int, force: bool, ke: int | None = None) -> None:
+    """Refuse before any work when the year (or amendment) exists and --force was not given."""
+    tujuan = folder_tahun(output, tahun, ke)
     if tujuan.exists() and not force:
         raise ArsipError(
             Masalah(
-                f"arsip tahun {tahun} sudah ada dan tidak ditimpa",
+                f"arsip {nama_arsip(tahun, ke)} sudah ada dan tidak ditimpa",
                 berkas=tujuan,
                 saran="pakai --force untuk menggantinya (arsip lama disimpan dengan nama bertanggal), "
                 "atau pilih --output lain",
@@ -41,24 +66,37 @@ def periksa_boleh_tulis(output: Path, tahun: int, force: bool) -> None:
 
 
 @contextmanager
-def tulis_tahun(output: Path, tahun: int, force: bool) -> Iterator[Path]:
-    """Yield a staging folder; on success it becomes output/<tahun>, on failure it vanishes."""
-    periksa_boleh_tulis(output, tahun, force)
-    dibuat = buat_folder(output)
+def tulis_tahun(output: Path, tahun: int, force: bool, ke: int | None = None) -> Iterator[Path]:
+    """Yield a staging folder; on success it becomes output/<tahun> (or its perubahan-<ke>),
+    on failure it vanishes."""
+    periksa_boleh_tulis(output, tahun, force, ke)
+    tujuan = folder_tahun(output, tahun, ke)
+    induk = tujuan.parent  # staged beside its place, so the final rename stays on one file system
+    dibuat = buat_folder(induk)
     try:
-        bersihkan_sisa(output)
-        sementara = Path(tempfile.mkdtemp(prefix=f"{AWALAN_SEMENTARA}{tahun}-{os.getpid()}-", dir=output))
+        bersihkan_sisa(induk)
+        sementara = Path(tempfile.mkdtemp(prefix=f"{AWALAN_SEMENTARA}{tujuan.name}-{os.getpid()}-", dir=induk))
     except OSError as exc:
         _hapus_kosong(dibuat)
-        raise ArsipError(Masalah(f"folder arsip tidak dapat ditulis ({exc.strerror})", berkas=output)) from None
+        raise ArsipError(Masalah(f"folder arsip tidak dapat ditulis ({exc.strerror})", berkas=induk)) from None
     try:
         yield sementara
         os.chmod(sementara, 0o777 & ~_umask())  # mkdtemp makes 0700; colleagues must read the archive
-        pasang(sementara, folder_tahun(output, tahun), force)
+        cadangan = pasang(sementara, tujuan, force)
     except BaseException:
         shutil.rmtree(sementara, ignore_errors=True)
         _hapus_kosong(dibuat)
         raise
+    if cadangan is not None and ke is None:
+        bawa_perubahan(cadangan, tujuan)
+
+
+def bawa_perubahan(lama: Path, baru: Path) -> None:
+    """A year made again keeps its amendments: they move from the replaced set into the new one
+    (each is a decree of its own, with its own manifest, not part of the set that was replaced)."""
+    for folder in folder_perubahan(lama):
+        if not (baru / folder.name).exists():
+            folder.rename(baru / folder.name)
 
 
 def buat_folder(output: Path) -> list[Path]:
@@ -186,14 +224,16 @@ def bersihkan_sisa(output: Path) -> None:
     """
     for awalan in (AWALAN_SEMENTARA, AWALAN_SIAP):
         for folder in output.glob(f"{awalan}*"):
-            tahun, _, sisa = folder.name[len(awalan) :].partition("-")
-            pid = sisa.split("-")[0]
+            bagian = folder.name[len(awalan) :].rsplit("-", 2)  # <folder>-<pid>-<random, without "-">
+            if len(bagian) != 3:
+                continue
+            nama, pid, _ = bagian  # nama: the year (or perubahan-<ke>) it was to become
             if not pid.isdigit() or proses_hidup(int(pid)):
                 continue
             if awalan == AWALAN_SEMENTARA:
                 shutil.rmtree(folder, ignore_errors=True)
             else:
-                folder.rename(nama_cadangan(output / tahun))
+                folder.rename(nama_cadangan(output / nama))
 
 
 def proses_hidup(pid: int) -> bool:

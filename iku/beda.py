@@ -135,14 +135,24 @@ def _identitas(nilai: Any, loc: tuple[Any, ...]) -> str:
 
 
 def _banding_daftar(lama: list[Any], baru: list[Any], loc: tuple[Any, ...]) -> Iterator[Perubahan]:
+    for i, j in pasangan_daftar(lama, baru, loc):
+        yield from _satu_butir(lama, baru, loc, i, j)
+
+
+def pasangan_daftar(lama: list[Any], baru: list[Any], loc: tuple[Any, ...]) -> list[tuple[int | None, int | None]]:
+    """Old and new items of the list at loc paired in order: (i, j) the same item (perhaps changed),
+    (i, None) removed, (None, j) added. Rows are identified by indikator / nama (IDENTITAS_BARIS);
+    in a changed stretch a renamed row pairs with its most similar new one."""
     a, b = [_identitas(x, loc) for x in lama], [_identitas(x, loc) for x in baru]
+    pasangan: list[tuple[int | None, int | None]] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            for k, m in zip(range(i1, i2), range(j1, j2)):
-                yield from banding(lama[k], baru[m], (*loc, m), (*loc, k), _nama_baris(lama[k], baru[m]))
+            pasangan += list(zip(range(i1, i2), range(j1, j2)))
             continue
-        for i, j in pasangkan(a[i1:i2], b[j1:j2]):
-            yield from _satu_butir(lama, baru, loc, None if i is None else i1 + i, None if j is None else j1 + j)
+        pasangan += [
+            (None if i is None else i1 + i, None if j is None else j1 + j) for i, j in pasangkan(a[i1:i2], b[j1:j2])
+        ]
+    return pasangan
 
 
 def _satu_butir(

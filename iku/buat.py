@@ -115,10 +115,11 @@ def templat_ada(folder: Path, jenis: list[JenisNaskah]) -> None:
 
 def generate(p: Permintaan) -> list[Path]:
     """Write the year's set under output/<tahun>/ and return the final paths."""
-    periksa_boleh_tulis(p.output, p.config.tahun, p.force)
-    with tulis_tahun(p.output, p.config.tahun, p.force) as sementara:
+    ke = p.config.perubahan.ke if p.config.perubahan else None  # an amendment: output/<tahun>/perubahan-<ke>/
+    periksa_boleh_tulis(p.output, p.config.tahun, p.force, ke)
+    with tulis_tahun(p.output, p.config.tahun, p.force, ke) as sementara:
         ditulis = tulis_set(p, sementara)
-    folder = folder_tahun(p.output, p.config.tahun)
+    folder = folder_tahun(p.output, p.config.tahun, ke)
     return [folder / n for n in ditulis]
 
 

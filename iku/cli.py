@@ -16,6 +16,7 @@ from . import __version__, daftar_arsip, templat_bawaan
 from .beda import Perubahan, beda, kata_berbeda
 from .buat import TEMPLAT_BAWAAN, Permintaan, generate
 from .capaian import Capaian, ikhtisar, tabel_capaian
+from .draf_perubahan import perubahan
 from .galat import ArsipTidakCocok, IkuError, Masalah, TandaTanganError
 from .impor import impor
 from .konfigurasi import baca, nilai_tahun_kurang
@@ -267,6 +268,29 @@ def new_year_cmd(config_path: Path, tujuan: Path) -> None:
     Realisasi setiap program (angka tahun lalu) menjadi catatan bertanda "ISI:" untuk akhir tahun.
     """
     draf = tahun_baru(config_path, tujuan)
+    click.echo(f"Draf ditulis: {tujuan}")
+    for catatan in draf.catatan:
+        click.echo(f"- {catatan}")
+    click.echo("Masih harus diisi sebelum generate: " + ", ".join(draf.diisi))
+
+
+@main.command("perubahan")
+@click.argument("lama", type=click.Path(path_type=Path))
+@click.option(
+    "--to",
+    "tujuan",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Berkas konfigurasi keputusan perubahan (tidak boleh sudah ada).",
+)
+def perubahan_cmd(lama: Path, tujuan: Path) -> None:
+    """Buat draf konfigurasi keputusan perubahan dari konfigurasi LAMA (berkasnya, atau folder arsip
+    tahunnya, misalnya output/2023).
+
+    Semua nilai dan catatan (#) dipertahankan; [perubahan] diisi dari keputusan lama; nomor
+    dan tanggal keputusan perubahan ditandai "ISI:" dan harus diisi sebelum generate.
+    """
+    draf = perubahan(lama, tujuan)
     click.echo(f"Draf ditulis: {tujuan}")
     for catatan in draf.catatan:
         click.echo(f"- {catatan}")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import manifes
+from .arsip import bukan_isi_tahun, folder_perubahan
 from .galat import ArsipError, ArsipTidakCocok, ConfigError, IkuError, Masalah
 from .konfigurasi import baca_toml
 
@@ -48,25 +49,47 @@ def folder_tahun(output: Path) -> list[Path]:
     return sorted(p for p in output.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
 
 
-def ringkas(folder: Path) -> TahunArsip:
-    """One year's summary; a damaged year is reported, never an exception."""
-    berkas = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+def ringkas(folder: Path, tahun: str | None = None) -> TahunArsip:
+    """One year's (or one amendment's: tahun '2023/perubahan-1') summary; a damaged one is
+    reported, never an exception."""
+    berkas = sorted(
+        r for p in folder.rglob("*") if p.is_file() and not bukan_isi_tahun(r := p.relative_to(folder).as_posix())
+    )
     try:
         manifes.periksa(folder)
         masalah: list[Masalah] = []
     except IkuError as exc:
         masalah = exc.masalah
-    return TahunArsip(folder.name, folder, _nomor(folder), _dibuat(folder), berkas, masalah)
+    nama = tahun or folder.name
+    return TahunArsip(nama, folder, _nomor(folder, nama.split("/")[0]), _dibuat(folder), berkas, masalah)
 
 
 def daftar(output: Path) -> list[TahunArsip]:
-    """Every archived year under output, oldest first."""
-    return [ringkas(f) for f in folder_tahun(output)]
+    """Every archived year under output, oldest first, each followed by its amendments
+    (a year folder that holds only amendments is not listed as a broken year)."""
+    return [
+        ringkasan
+        for f in folder_tahun(output)
+        for ringkasan in [
+            *([ringkas(f)] if ada_isi_sendiri(f) else []),
+            *(ringkas(p, f"{f.name}/{p.name}") for p in folder_perubahan(f)),
+        ]
+    ]
 
 
-def _nomor(folder: Path) -> str | None:
+def ada_isi_sendiri(folder: Path) -> bool:
+    """Whether a year's folder holds a set of its own, not only amendments archived inside it."""
+    return any(not bukan_isi_tahun(p.name) for p in folder.iterdir()) or not folder_perubahan(folder)
+
+
+def sebuah_arsip(folder: Path) -> list[Path]:
+    """The archives a year's folder holds: its own set (when it has one) and each amendment."""
+    return [*([folder] if ada_isi_sendiri(folder) else []), *folder_perubahan(folder)]
+
+
+def _nomor(folder: Path, tahun: str) -> str | None:
     """The decree's nomor from the archived config (read, not validated: an old year may predate a rule)."""
-    salinan = folder / f"konfigurasi-{folder.name}.toml"
+    salinan = folder / f"konfigurasi-{tahun}.toml"
     try:
         nomor = (baca_toml(salinan).data.get("keputusan") or {}).get("nomor")
     except ConfigError:
@@ -86,9 +109,13 @@ def verifikasi(folder: Path) -> list[tuple[Path, list[str], list[Any]]]:
 
     tahun = folder_tahun(folder)
     if (folder / manifes.NAMA).is_file() or not tahun:
-        return [(folder, *periksa_arsip_ttd(folder))]
+        satu = [folder] if bukan_isi_tahun(folder.name) else sebuah_arsip(folder)
+    else:
+        satu = [g for f in tahun for g in sebuah_arsip(f)]
+    if len(satu) == 1:
+        return [(satu[0], *periksa_arsip_ttd(satu[0]))]
     hasil, masalah = [], []
-    for f in tahun:
+    for f in satu:
         try:
             hasil.append((f, *periksa_arsip_ttd(f)))
         except IkuError as exc:

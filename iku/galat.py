@@ -83,6 +83,12 @@ class DrafError(IkuError):
     judul = "Draf tahun baru tidak dibuat"
 
 
+class DrafPerubahanError(DrafError):
+    """The amending decree's draft cannot be written (`iku perubahan`)."""
+
+    judul = "Draf keputusan perubahan tidak dibuat"
+
+
 class ArsipTidakCocok(ArsipError):
     """An archived year no longer matches its manifest (or has none)."""
 

@@ -38,6 +38,7 @@ TABEL: dict[tuple[str, ...], type[BaseModel]] = {
     ("program",): model.Program,
     ("laporan_kinerja",): model.LaporanKinerja,
     ("tte",): model.Tte,
+    ("perubahan",): model.Perubahan,
 }
 TAG_UNION = {"teks", "pecahan"}
 
@@ -186,7 +187,9 @@ def sahkan(berkas: BerkasToml) -> Bacaan:
     masalah = periksa_silang(config, teks, path)
     if masalah:
         raise ConfigError(masalah)
-    return Bacaan(path, berkas.mentah, teks, berkas.data, _logo_mutlak(config, path.parent))
+    return Bacaan(
+        path, berkas.mentah, teks, berkas.data, _semula_mutlak(_logo_mutlak(config, path.parent), path.parent)
+    )
 
 
 def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]:
@@ -197,6 +200,7 @@ def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]
     if config.laporan_kinerja is not None:  # a row the PK already named is not named twice
         sudah = {m.kunci for m in masalah if m}
         masalah += [m for m in nilai_tahun_kurang(config, teks, path) if m.kunci not in sudah]
+    masalah += masalah_semula(config, teks, path)
     logo = config.instansi.logo
     if logo and (path.parent / logo).is_file() and (path.parent / logo).suffix.lower() in (".png", ".jpg", ".jpeg"):
         masalah.append(_masalah_gambar(path.parent / logo, teks, path))
@@ -317,6 +321,53 @@ def nilai_tahun_kurang(config: model.Config, teks: str, path: Path) -> list[Masa
     return masalah
 
 
+def muat_semula(path: Path) -> model.Config:
+    """The amended decree's config (validated by the model alone: its own [perubahan].semula,
+    relative to an archive it may no longer sit in, is not followed)."""
+    try:
+        return model.Config.model_validate(baca_toml(path).data)
+    except ValidationError:
+        raise ConfigError(Masalah("bukan konfigurasi IKU yang sah", berkas=path)) from None
+
+
+def masalah_semula(config: model.Config, teks: str, path: Path) -> list[Masalah]:
+    """[perubahan].semula must be a config of the same agency."""
+    semula = config.perubahan.semula if config.perubahan else None
+    if semula is None:
+        return []
+    berkas, loc = path.parent / semula, ("perubahan", "semula")
+
+    def masalah(pesan: str, saran: str) -> list[Masalah]:
+        return [Masalah(pesan, berkas=path, kunci=nama_kunci(loc), baris=cari_baris(teks, loc), saran=saran)]
+
+    if not berkas.is_file():
+        return masalah(
+            f'berkas semula "{berkas}" tidak ditemukan',
+            "tulis jalur konfigurasi keputusan yang diubah, relatif terhadap folder berkas ini, "
+            'misalnya semula = "../output/2023/konfigurasi-2023.toml"',
+        )
+    try:
+        lama = muat_semula(berkas)
+    except ConfigError:
+        return masalah(
+            f'berkas semula "{berkas}" bukan konfigurasi IKU yang sah',
+            "sebut konfigurasi-<tahun>.toml dari arsip keputusan yang diubah",
+        )
+    if lama.instansi.nama.casefold() != config.instansi.nama.casefold():
+        return masalah(
+            f'berkas semula "{berkas}" adalah konfigurasi {lama.instansi.nama}, bukan {config.instansi.nama}',
+            "sebut konfigurasi keputusan perangkat daerah ini sendiri",
+        )
+    return []
+
+
+def _semula_mutlak(config: model.Config, folder: Path) -> model.Config:
+    if config.perubahan is None or config.perubahan.semula is None:
+        return config
+    perubahan = config.perubahan.model_copy(update={"semula": str((folder / config.perubahan.semula).resolve())})
+    return config.model_copy(update={"perubahan": perubahan})
+
+
 def _logo_mutlak(config: model.Config, folder: Path) -> model.Config:
     if not config.instansi.logo:
         return config
@@ -370,6 +421,11 @@ def _pesan(
         return f"nilai {nilai!r} tidak dikenal", "pilih salah satu: " + str(ctx.get("expected", "")).replace(
             " or ", ", "
         )
+    if jenis in ("greater_than_equal", "less_than_equal") and loc[-2:] == ("perubahan", "ke"):
+        return (
+            f"nilai {nilai} di luar batas",
+            "tulis 1 untuk perubahan pertama, 2 untuk perubahan kedua, dan seterusnya",
+        )
     if jenis in ("greater_than_equal", "less_than_equal"):
         return f"nilai {nilai} di luar batas", "tahun ditulis empat angka antara 1900 dan 2200"
     if jenis == "too_short":
@@ -393,6 +449,7 @@ SARAN_ISIAN_RUPIAH = 'ganti seluruh teks "ISI: ..." dengan angka rupiah tanpa ta
 PESAN_JENIS: dict[str, tuple[str, str | None]] = {
     "string_type": ("harus berupa teks", 'apit teks dengan tanda kutip, misalnya "Singaraja"'),
     "int_type": ("harus berupa bilangan bulat", "tulis angka tanpa tanda kutip, misalnya 2023"),
+    "bool_type": ("harus true atau false", "tulis true atau false tanpa tanda kutip"),
     "date_type": ("harus berupa tanggal", "tulis tanggal TOML tanpa tanda kutip, misalnya 2022-03-22"),
     "list_type": ("harus berupa daftar", 'tulis dalam kurung siku, misalnya ["butir pertama", "butir kedua"]'),
     "dict_type": ("harus berupa tabel", "tulis sebagai tabel, misalnya { 2023 = 5.15, 2024 = 4.9 }"),

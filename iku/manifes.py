@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .arsip import bukan_isi_tahun
 from .galat import ArsipTidakCocok, Masalah
 
 NAMA = "MANIFEST.json"
@@ -31,11 +32,14 @@ def sha256(berkas: Path) -> str:
 
 
 def daftar_berkas(folder: Path) -> dict[str, str]:
-    """{relative posix path: sha256} of every file under folder except the manifest itself."""
+    """{relative posix path: sha256} of every file under folder except the manifest itself
+    and the amendments archived inside a year's folder (each has its own manifest)."""
     return {
         p.relative_to(folder).as_posix(): sha256(p)
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.relative_to(folder).as_posix() != NAMA
+        if p.is_file()
+        and p.relative_to(folder).as_posix() != NAMA
+        and not bukan_isi_tahun(p.relative_to(folder).as_posix())
     }
 
 

@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from . import bahasa
+from . import perubahan as kalimat_perubahan
 
 HURUF_DIKENAL = ("Bookman Old Style", "Arial", "Times New Roman")
 PENANDA_ISIAN = "ISI:"  # new-year drafts mark what must still be filled with this prefix
@@ -161,10 +162,21 @@ class Keputusan(Dasar):
     tanggal: Tanggal
     tempat: Teks
     tentang: Teks
-    menimbang: DaftarTeks
+    menimbang: DaftarTeks  # with [perubahan] it may be left out: the default is filled in (isian_perubahan)
     mengingat: DaftarTeks
-    memutuskan: DaftarTeks
+    memutuskan: DaftarTeks  # likewise
     tembusan: list[Teks] = []
+
+
+class Perubahan(Dasar):
+    """[perubahan]: this config amends an earlier decree (its nomor, date and subject)."""
+
+    nomor: Teks
+    tanggal: Tanggal | None = None
+    tentang: Teks
+    ke: Annotated[int, Field(ge=1, le=40)] = 1  # 1 "Perubahan atas", 2 "Perubahan Kedua atas", ...
+    semula: Teks | None = None  # the amended decree's config, relative to this file (like logo)
+    alasan_hapus: dict[str, Teks] = {}  # indikator removed -> why (the matrix's Alasan)
 
 
 class Rencana(Dasar):
@@ -235,6 +247,7 @@ class Iku(Dasar):
     analisis: Teks | None = None
     boleh_lebih_100: bool = False  # a % indicator that may exceed 100 (no ">100" warning in check)
     sasaran_pemda: Teks | None = None  # the kode of the Pemda sasaran it supports (iku kabupaten: the cascade)
+    alasan_perubahan: Teks | None = None  # why this row differs from the amended decree's (matrix)
 
 
 class LaporanKinerja(Dasar):
@@ -263,6 +276,7 @@ class PerjanjianKinerja(Dasar):
     janji: Teks | None = None
     penutup: Teks | None = None
     pihak_kedua_elektronik: bool = False  # layout "elektronik": the pihak kedua signs electronically too
+    perubahan: bool = False  # the revised agreement: "PERJANJIAN KINERJA PERUBAHAN TAHUN ..."
 
 
 class Program(Dasar):
@@ -290,12 +304,14 @@ class Config(Dasar):
     program: list[Program] = []
     laporan_kinerja: LaporanKinerja | None = None
     tte: Tte = Tte()
+    perubahan: Perubahan | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _isian_srikandi(cls, data: Any) -> Any:
-        """In `srikandi` SRIKANDI fills the nomor and date at signing: ISI markers are not refused."""
-        return isian_srikandi(data)
+        """In `srikandi` SRIKANDI fills the nomor and date at signing: ISI markers are not refused.
+        An amending decree without Menimbang or diktum gets the default ones."""
+        return isian_perubahan(isian_srikandi(data))
 
 
 ISIAN_NOMOR_SRIKANDI = "${nomor_naskah}"
@@ -322,4 +338,30 @@ def isian_srikandi(data: Any) -> Any:
         keputusan["nomor"] = ISIAN_NOMOR_SRIKANDI
     if _bertanda(keputusan.get("tanggal")) and isinstance(data.get("tahun"), int):
         keputusan["tanggal"] = dt.date(data["tahun"], 1, 1)
+    return {**data, "keputusan": keputusan}
+
+
+def isian_perubahan(data: Any) -> Any:
+    """A copy of data whose amending decree gets the default Menimbang and diktum when none is typed.
+
+    Filled before validation, so every reader (documents, check, diff labels) sees the same items;
+    from raw values: when they are wrong, their own errors are reported and this text is never used."""
+    if not (isinstance(data, dict) and isinstance(data.get("perubahan"), dict)):
+        return data
+    keputusan = data.get("keputusan")
+    if not isinstance(keputusan, dict) or ("menimbang" in keputusan and "memutuskan" in keputusan):
+        return data
+    p, instansi, ttd = data["perubahan"], data.get("instansi"), data.get("penandatangan")
+    ke = p.get("ke", 1)
+    unsur = (
+        str(instansi.get("nama", "")) if isinstance(instansi, dict) else "",
+        str(ttd.get("jabatan", "")) if isinstance(ttd, dict) else "",
+        ke if isinstance(ke, int) and ke >= 1 else 1,
+        str(p.get("nomor", "")),
+        p.get("tanggal") if isinstance(p.get("tanggal"), dt.date) else None,
+        str(p.get("tentang", "")),
+    )
+    keputusan = dict(keputusan)
+    keputusan.setdefault("menimbang", kalimat_perubahan.menimbang(*unsur))
+    keputusan.setdefault("memutuskan", kalimat_perubahan.diktum(*unsur[1:]))
     return {**data, "keputusan": keputusan}

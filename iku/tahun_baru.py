@@ -45,7 +45,7 @@ def tahun_berikut(teks: str, lama: int) -> str:
     return pola.sub(lambda m: m.group(0) if m.group(1) else f"{m.group(2)}{lama + 1}", teks)
 
 
-def _ganti_teks(item: String, ubah: Callable[[str], str]) -> String:
+def ganti_teks(item: String, ubah: Callable[[str], str]) -> String:
     """Apply ubah to a string item, keeping its kind (basic, literal, multi-line) and raw layout."""
     baru = ubah(str(item))
     pembatas = item.type.value
@@ -80,7 +80,7 @@ def _majukan_teks(doc: Any, lama: int) -> list[str]:
     for wadah, kunci, loc in list(_teks_tahun(doc)):
         item = wadah[kunci]
         if tahun_berikut(str(item), lama) != str(item):
-            wadah[kunci] = _ganti_teks(item, lambda t: tahun_berikut(t, lama))
+            wadah[kunci] = ganti_teks(item, lambda t: tahun_berikut(t, lama))
             diubah.append(nama_kunci(loc))
     return diubah
 
@@ -89,12 +89,12 @@ def _tanda_isian(doc: Any, tanggal: dt.date) -> list[str]:
     """Replace what every year must fill anew by "ISI: ..." markers; return their keys."""
     contoh = _tahun_depan(tanggal).isoformat()
     keputusan = doc["keputusan"]
-    keputusan["nomor"] = _ganti_teks(keputusan["nomor"], lambda _t: f"{PENANDA_ISIAN} nomor keputusan")
-    keputusan["tanggal"] = _isian(keputusan["tanggal"], f"{PENANDA_ISIAN} tanggal penetapan (contoh {contoh})")
+    keputusan["nomor"] = ganti_teks(keputusan["nomor"], lambda _t: f"{PENANDA_ISIAN} nomor keputusan")
+    keputusan["tanggal"] = isian(keputusan["tanggal"], f"{PENANDA_ISIAN} tanggal penetapan (contoh {contoh})")
     diisi = ["keputusan.nomor", "keputusan.tanggal"]
     dokumen = doc.get("dokumen")
     if dokumen is not None and "tanggal_kata_pengantar" in dokumen:
-        dokumen["tanggal_kata_pengantar"] = _isian(
+        dokumen["tanggal_kata_pengantar"] = isian(
             dokumen["tanggal_kata_pengantar"], f"{PENANDA_ISIAN} tanggal kata pengantar (contoh {contoh})"
         )
         diisi.append("dokumen.tanggal_kata_pengantar")
@@ -107,11 +107,11 @@ def _tanda_isian_pk(doc: Any) -> list[str]:
     pk = doc.get("perjanjian_kinerja")
     if pk is not None and "tanggal" in pk and isinstance(pk["tanggal"], dt.date):
         contoh = _tahun_depan(pk["tanggal"]).isoformat()
-        pk["tanggal"] = _isian(pk["tanggal"], f"{PENANDA_ISIAN} tanggal Perjanjian Kinerja (contoh {contoh})")
+        pk["tanggal"] = isian(pk["tanggal"], f"{PENANDA_ISIAN} tanggal Perjanjian Kinerja (contoh {contoh})")
         diisi.append("perjanjian_kinerja.tanggal")
     for i, program in enumerate(doc.get("program", [])):
         if "anggaran" in program:
-            program["anggaran"] = _isian(
+            program["anggaran"] = isian(
                 program["anggaran"],
                 f"{PENANDA_ISIAN} pagu anggaran dalam rupiah, tanpa tanda kutip (tahun lalu {program['anggaran']})",
             )
@@ -119,7 +119,7 @@ def _tanda_isian_pk(doc: Any) -> list[str]:
     return diisi
 
 
-def _isian(lama: Any, teks: str) -> Any:
+def isian(lama: Any, teks: str) -> Any:
     """A marker string in place of a date, keeping the line's comment."""
     baru = tomlkit.string(teks)
     baru.trivia.comment, baru.trivia.comment_ws = lama.trivia.comment, lama.trivia.comment_ws
@@ -168,7 +168,7 @@ def _tanda_realisasi_program(doc: Any, tahun: int) -> list[tuple[Any, ...]]:
     diganti = []
     for i, program in enumerate(doc.get("program", [])):
         if "realisasi" in program:
-            program["realisasi"] = _isian(
+            program["realisasi"] = isian(
                 program["realisasi"],
                 f"{PENANDA_ISIAN} realisasi anggaran {tahun} dalam rupiah, tanpa tanda kutip "
                 f"(tahun lalu {program['realisasi']})",
@@ -230,11 +230,11 @@ def tahun_baru(asal: Path, tujuan: Path) -> Draf:
     bacaan = baca(asal)
     config = bacaan.config
     draf = buat_draf(bacaan.teks, config.keputusan.tanggal, (config.rencana.tahun_awal, config.rencana.tahun_akhir))
-    _tulis_baru(tujuan, draf.teks)
+    tulis_baru(tujuan, draf.teks)
     return draf
 
 
-def _tulis_baru(tujuan: Path, teks: str) -> None:
+def tulis_baru(tujuan: Path, teks: str) -> None:
     try:
         with tujuan.open("x", encoding="utf-8", newline="") as berkas:
             berkas.write(teks)

@@ -17,7 +17,7 @@ from .. import bahasa
 from ..model import Config
 from ..rapi import Tata
 from ..tte import TataTtd, teks_qr
-from . import blok, buku, keputusan, laporan_kinerja, perjanjian_kinerja
+from . import blok, buku, keputusan, laporan_kinerja, matriks, perjanjian_kinerja
 
 PenyusunKonteks = Callable[[Config, Path], dict[str, Any]]
 
@@ -74,6 +74,15 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         nama_qr="Lampiran Keputusan",
         bernomor=True,
         lewat_srikandi=True,
+    ),
+    JenisNaskah(
+        "matriks_perubahan",
+        "matriks-perubahan-iku.docx",
+        matriks.konteks,
+        ("matriks.semula", "matriks.menjadi", *TANDA_TANGAN),  # the rows may be none: not required
+        "matriks-perubahan-iku",
+        ada=lambda c: c.perubahan is not None and c.perubahan.semula is not None,
+        tata_sendiri=matriks.tata,
     ),
     JenisNaskah(
         "dokumen",
@@ -176,7 +185,7 @@ def tata(config: Config, mentah: bytes = b"") -> Tata:
         huruf=config.format.huruf,
         label_diktum=tuple(bahasa.ordinal_diktum(n) for n in range(1, jumlah + 1)),
         tanggal=config.keputusan.tanggal,
-        judul=config.keputusan.tentang,
+        judul=keputusan.tentang(config),
         subjek=f"Indikator Kinerja Utama {config.tahun}",
         pengarang=config.instansi.nama,
         tanda_tangan=tata_ttd(config, mentah, DAFTAR[0], config.keputusan.tanggal),

@@ -311,6 +311,6 @@ def konteks(config: Config, folder_gambar: Path) -> dict[str, Any]:
             "struktur": struktur(config, folder_gambar),
             "bab_iku": bab_iku(config, folder_gambar, label),
             "lampiran": f"Keputusan {config.penandatangan.jabatan} Nomor {config.keputusan.nomor} "
-            f"tentang {config.keputusan.tentang}",
+            f"tentang {keputusan.tentang(config)}",
         },
     }

@@ -6,8 +6,35 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import bahasa
+from .. import perubahan as kalimat_perubahan
 from ..model import Config, Iku, Pecahan
 from .blok import berlabel, berlabel_jika_banyak, kop, label_angka, label_huruf, penandatangan, periode
+
+
+def tentang(config: Config) -> str:
+    """The decree's subject as the PDF's title names it; an amendment's names the amended decree."""
+    p = config.perubahan
+    if p is None:
+        return config.keputusan.tentang
+    return kalimat_perubahan.tentang(config.penandatangan.jabatan, p.ke, p.nomor, p.tentang)
+
+
+def tentang_kapital(config: Config) -> str:
+    """The subject as the title prints it (after TENTANG), in capitals; a nomor stays as written."""
+    p = config.perubahan
+    if p is None:
+        return config.keputusan.tentang.upper()
+    return kalimat_perubahan.tentang_kapital(config.penandatangan.jabatan, p.ke, p.nomor, p.tentang)
+
+
+def mengingat(config: Config) -> list[str]:
+    """The Mengingat items; an amendment's end with the decree it amends (unless typed already)."""
+    k, p = config.keputusan, config.perubahan
+    if p is None or any(p.nomor in butir for butir in k.mengingat):
+        return list(k.mengingat)
+    lama = kalimat_perubahan.mengingat(config.penandatangan.jabatan, p.ke, p.nomor, p.tanggal, p.tentang)
+    sebelumnya = [*k.mengingat[:-1], k.mengingat[-1].rstrip().removesuffix(".") + ";"]  # no longer the last
+    return [*sebelumnya, lama]
 
 
 def judul(config: Config) -> dict[str, str]:
@@ -17,8 +44,8 @@ def judul(config: Config) -> dict[str, str]:
         "keputusan": keputusan,
         "jabatan": config.penandatangan.jabatan.upper().rstrip(",") + ",",
         "nomor": k.nomor,
-        "tentang": k.tentang.upper(),
-        "menetapkan": f"{keputusan} TENTANG {k.tentang.upper()}.",
+        "tentang": tentang_kapital(config),
+        "menetapkan": f"{keputusan} TENTANG {tentang_kapital(config)}.",
         "tanggal": bahasa.tanggal(k.tanggal),
         "tempat": k.tempat,
     }
@@ -56,7 +83,7 @@ def keputusan(config: Config) -> dict[str, Any]:
         "kop": kop(config),
         "judul": judul(config),
         "menimbang": berlabel_jika_banyak(k.menimbang, label_huruf),
-        "mengingat": berlabel_jika_banyak(k.mengingat, label_angka),
+        "mengingat": berlabel_jika_banyak(mengingat(config), label_angka),
         "diktum": berlabel(k.memutuskan, bahasa.ordinal_diktum),
         "tembusan": berlabel(k.tembusan, label_angka),
         "penandatangan": penandatangan(config),

@@ -48,8 +48,8 @@ def tata(config: Config) -> Tata:
         huruf=config.format.huruf,
         label_diktum=(),
         tanggal=pk.tanggal,
-        judul=f"Perjanjian Kinerja Tahun {config.tahun}",
-        subjek=f"Perjanjian Kinerja {config.instansi.nama} Tahun {config.tahun}",
+        judul=f"Perjanjian Kinerja{' Perubahan' * pk.perubahan} Tahun {config.tahun}",
+        subjek=f"Perjanjian Kinerja{' Perubahan' * pk.perubahan} {config.instansi.nama} Tahun {config.tahun}",
         pengarang=config.instansi.nama,
     )
 
@@ -64,7 +64,7 @@ def perjanjian(config: Config) -> dict[str, Any]:
     """The whole Perjanjian Kinerja block of a config that has [perjanjian_kinerja]."""
     pk = _pk(config)
     return {
-        "judul": f"PERJANJIAN KINERJA TAHUN {config.tahun}",
+        "judul": f"PERJANJIAN KINERJA{' PERUBAHAN' * pk.perubahan} TAHUN {config.tahun}",
         "pemerintah": config.instansi.pemerintah.upper(),
         "instansi": config.instansi.nama.upper(),
         "logo": Gambar(Path(config.instansi.logo), LEBAR_LOGO_MM) if config.instansi.logo else None,

@@ -19,6 +19,7 @@ from ..konfigurasi import Bacaan, nama_kunci
 from ..lokasi import cari_baris
 from ..naskah.blok import label_diketik, tanpa_label
 from ..tte import isian_url_tak_dikenal
+from .perubahan import alasan_perubahan, perubahan_diketik, semula_keputusan_yang_diubah
 
 UMUR_MASUK_MINIMUM = 18
 UMUR_PENANDATANGAN_MAKSIMUM = 70
@@ -718,6 +719,9 @@ ATURAN: list[Aturan] = [
     nip_masuk_akal,
     sasaran_mirip,
     sasaran_terpisah,
+    alasan_perubahan,
+    perubahan_diketik,
+    semula_keputusan_yang_diubah,
     tanggal_pk,
     program_ganda,
     ejaan,
