@@ -173,7 +173,8 @@ def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> list[str
         ditulis.append(nama)
     per_jenis = {j.jenis: doc for j, doc in dokumen}
     nama = nama_berkas(p.config, "bundel-tanda-tangan-iku")
-    (folder / nama).write_bytes(bundel.susun(per_jenis["keputusan"], per_jenis["lampiran"], tanggal))
+    lain = [("RencanaAksi", per_jenis["rencana_aksi"])] if "rencana_aksi" in per_jenis else []
+    (folder / nama).write_bytes(bundel.susun(per_jenis["keputusan"], per_jenis["lampiran"], tanggal, *lain))
     p.kabar(f"[{len(dokumen) + 1}/{len(dokumen) + 1}] {nama} disusun")
     from . import lembar_kerja  # openpyxl: import on use, so check, diff and --help do not wait for it
 

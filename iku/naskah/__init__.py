@@ -16,10 +16,11 @@ from .. import bahasa
 from ..model import Config
 from ..rapi import Tata
 from ..tte import TataTtd, teks_qr
-from . import blok, buku, keputusan, laporan_kinerja, perjanjian_kinerja
+from . import blok, buku, keputusan, laporan_kinerja, laporan_triwulan, manual_iku, perjanjian_kinerja, rencana_aksi
 
 PenyusunKonteks = Callable[[Config, Path], dict[str, Any]]
 
+LAPORAN_TRIWULAN = "laporan-triwulan.docx"
 TANDA_TANGAN = ("penandatangan.jabatan", "penandatangan.nama", "penandatangan.pangkat", "penandatangan.nip")
 
 
@@ -82,6 +83,23 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         "dokumen-iku",
     ),
     JenisNaskah(
+        "manual_iku",
+        "manual-iku.docx",
+        manual_iku.konteks,
+        (
+            "manual.lembar[].indikator",
+            "manual.lembar[].definisi",
+            "manual.lembar[].polaritas",
+            "manual.lembar[].jenis_target",
+            "manual.lembar[].frekuensi",
+            "manual.lembar[].penanggung_jawab",
+            "manual.penandatangan.nama",
+        ),
+        "manual-iku",
+        ada=lambda c: c.manual_iku is not None,
+        tata_sendiri=manual_iku.tata,
+    ),
+    JenisNaskah(
         "perjanjian_kinerja",
         "perjanjian-kinerja.docx",
         perjanjian_kinerja.konteks,
@@ -108,6 +126,23 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         tata_sendiri=perjanjian_kinerja.tata,
     ),
     JenisNaskah(
+        "rencana_aksi",
+        "rencana-aksi.docx",
+        rencana_aksi.konteks,
+        (
+            "ra.sasaran[].baris[].indikator",
+            "ra.sasaran[].baris[].target",
+            "ra.sasaran[].baris[].kegiatan[]",
+            "ra.tempat_tanggal",
+            "ra.penandatangan.jabatan",
+            "ra.penandatangan.nama",
+            "ra.penandatangan.nip",
+        ),
+        "rencana-aksi",
+        ada=lambda c: c.rencana_aksi is not None,
+        tata_sendiri=rencana_aksi.tata,
+    ),
+    JenisNaskah(
         "laporan_kinerja",
         "laporan-kinerja.docx",
         laporan_kinerja.konteks,
@@ -128,6 +163,26 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         "laporan-kinerja",
         ada=lambda c: c.laporan_kinerja is not None,
         tata_sendiri=laporan_kinerja.tata,
+    ),
+    # Made by `iku triwulan N` into <tahun>/triwulan-N/, never by generate (so never in a year's set);
+    # registered so its template is known and checked like the others.
+    JenisNaskah(
+        "laporan_triwulan",
+        LAPORAN_TRIWULAN,
+        laporan_triwulan.konteks,
+        (
+            "lt.judul",
+            "lt.baris[].target",
+            "lt.baris[].realisasi",
+            "lt.baris[].capaian",
+            "lt.baris[].predikat",
+            "lt.kalimat[]",
+            "lt.gambar",
+            "lt.penandatangan.nama",
+        ),
+        "laporan-pengukuran-kinerja",
+        ada=lambda _config: False,
+        tata_sendiri=lambda c: laporan_triwulan.tata(c, laporan_triwulan.triwulan_terakhir(c)),
     ),
 )
 

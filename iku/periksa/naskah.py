@@ -530,6 +530,43 @@ def realisasi_sesudah_tahun(n: Bacaan) -> Iterator[Masalah]:
                 )
 
 
+def target_triwulan(n: Bacaan) -> Iterator[Masalah]:
+    """Quarter targets read by jenis_target: a running total never goes down and ends at the
+    year's target; per-quarter amounts add up to it."""
+    tahun = str(n.config.tahun)
+    for i, b in enumerate(n.config.iku):
+        tw = b.target_triwulan or {}
+        setahun = (b.target or {}).get(tahun)
+        loc = ("iku", i, "target_triwulan")
+        if b.jenis_target == "kumulatif":
+            urut = [(int(k), v) for k, v in tw.items()]
+            for (k1, v1), (k2, v2) in zip(urut, urut[1:]):
+                if v2 < v1:
+                    yield peringatan(
+                        n,
+                        loc,
+                        f'target kumulatif "{b.indikator}" turun dari TW {k1} ({bahasa.angka(v1)}) '
+                        f"ke TW {k2} ({bahasa.angka(v2)})",
+                        'target kumulatif adalah jumlah berjalan; periksa angkanya, atau tulis jenis_target = "tetap"',
+                    )
+            if "4" in tw and setahun is not None and tw["4"] != setahun:
+                yield peringatan(
+                    n,
+                    loc,
+                    f'target kumulatif TW IV "{b.indikator}" ({bahasa.angka(tw["4"])}) tidak sama dengan '
+                    f"target tahun {tahun} ({bahasa.angka(setahun)})",
+                    f"samakan target TW IV dengan target {tahun}",
+                )
+        elif b.jenis_target == "per_triwulan" and tw and setahun is not None and sum(tw.values()) != setahun:
+            yield peringatan(
+                n,
+                loc,
+                f'jumlah target per triwulan "{b.indikator}" ({bahasa.angka(sum(tw.values()))}) tidak sama '
+                f"dengan target tahun {tahun} ({bahasa.angka(setahun)})",
+                f"isi keempat triwulan sehingga jumlahnya sama dengan target {tahun}",
+            )
+
+
 def logo_dalam_folder(n: Bacaan) -> Iterator[Masalah]:
     """The archive keeps the logo under the path the config gives; outside its folder it cannot."""
     logo = (n.data.get("instansi") or {}).get("logo")
@@ -566,6 +603,7 @@ ATURAN: list[Aturan] = [
     persen_di_atas_seratus,
     realisasi_sesudah_tahun,
     logo_dalam_folder,
+    target_triwulan,
 ]
 
 
