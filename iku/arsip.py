@@ -28,11 +28,16 @@ def folder_tahun(output: Path, tahun: int) -> Path:
 
 def periksa_boleh_tulis(output: Path, tahun: int, force: bool) -> None:
     """Refuse before any work when the year exists and --force was not given."""
-    tujuan = folder_tahun(output, tahun)
+    periksa_boleh_tulis_folder(output, str(tahun), f"tahun {tahun}", force)
+
+
+def periksa_boleh_tulis_folder(induk: Path, nama: str, uraian: str, force: bool) -> None:
+    """Refuse before any work when induk/nama (an archive described by uraian) exists, without force."""
+    tujuan = induk / nama
     if tujuan.exists() and not force:
         raise ArsipError(
             Masalah(
-                f"arsip tahun {tahun} sudah ada dan tidak ditimpa",
+                f"arsip {uraian} sudah ada dan tidak ditimpa",
                 berkas=tujuan,
                 saran="pakai --force untuk menggantinya (arsip lama disimpan dengan nama bertanggal), "
                 "atau pilih --output lain",
@@ -43,18 +48,26 @@ def periksa_boleh_tulis(output: Path, tahun: int, force: bool) -> None:
 @contextmanager
 def tulis_tahun(output: Path, tahun: int, force: bool) -> Iterator[Path]:
     """Yield a staging folder; on success it becomes output/<tahun>, on failure it vanishes."""
-    periksa_boleh_tulis(output, tahun, force)
+    with tulis_folder(output, str(tahun), f"tahun {tahun}", force) as sementara:
+        yield sementara
+
+
+@contextmanager
+def tulis_folder(output: Path, nama: str, uraian: str, force: bool) -> Iterator[Path]:
+    """Yield a staging folder; on success it becomes output/<nama> (the old one kept with force),
+    on failure it vanishes. A year is output/2023; a quarter is output/2023/triwulan-3."""
+    periksa_boleh_tulis_folder(output, nama, uraian, force)
     dibuat = buat_folder(output)
     try:
         bersihkan_sisa(output)
-        sementara = Path(tempfile.mkdtemp(prefix=f"{AWALAN_SEMENTARA}{tahun}-{os.getpid()}-", dir=output))
+        sementara = Path(tempfile.mkdtemp(prefix=f"{AWALAN_SEMENTARA}{nama}-{os.getpid()}-", dir=output))
     except OSError as exc:
         _hapus_kosong(dibuat)
         raise ArsipError(Masalah(f"folder arsip tidak dapat ditulis ({exc.strerror})", berkas=output)) from None
     try:
         yield sementara
         os.chmod(sementara, 0o777 & ~_umask())  # mkdtemp makes 0700; colleagues must read the archive
-        pasang(sementara, folder_tahun(output, tahun), force)
+        pasang(sementara, output / nama, force)
     except BaseException:
         shutil.rmtree(sementara, ignore_errors=True)
         _hapus_kosong(dibuat)
@@ -186,14 +199,15 @@ def bersihkan_sisa(output: Path) -> None:
     """
     for awalan in (AWALAN_SEMENTARA, AWALAN_SIAP):
         for folder in output.glob(f"{awalan}*"):
-            tahun, _, sisa = folder.name[len(awalan) :].partition("-")
-            pid = sisa.split("-")[0]
-            if not pid.isdigit() or proses_hidup(int(pid)):
+            # <nama>-<pid>-<mkdtemp's letters>: the name may hold "-" (triwulan-3), the letters never do
+            nama, _, sisa = folder.name[len(awalan) :].rpartition("-")
+            nama, _, pid = nama.rpartition("-")
+            if not nama or not pid.isdigit() or proses_hidup(int(pid)):
                 continue
             if awalan == AWALAN_SEMENTARA:
                 shutil.rmtree(folder, ignore_errors=True)
             else:
-                folder.rename(nama_cadangan(output / tahun))
+                folder.rename(nama_cadangan(output / nama))
 
 
 def proses_hidup(pid: int) -> bool:

@@ -136,6 +136,7 @@ def generate(p: Permintaan) -> list[Path]:
         ditulis.append(salinan.name)
         ditulis += salin_rujukan(p.bacaan, sementara)
         ditulis.append(manifes.tulis(sementara, p.config.tahun, p.config.format.huruf, versi_lo).name)
+        bawa_triwulan(folder_tahun(p.output, p.config.tahun), sementara)
     folder = folder_tahun(p.output, p.config.tahun)
     return [folder / n for n in ditulis]
 
@@ -180,4 +181,22 @@ def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> list[str
 
     tabel = nama_berkas(p.config, lembar_kerja.AWALAN_BERKAS, "xlsx")
     (folder / tabel).write_bytes(lembar_kerja.tulis(p.config))
-    return ditulis + [nama, tabel]
+    return ditulis + [nama, tabel, *_tabel_rencana_aksi(p.config, folder)]
+
+
+def _tabel_rencana_aksi(config: Config, folder: Path) -> list[str]:
+    """The Rencana Aksi's spreadsheet beside its DOCX, when the set has one."""
+    if config.rencana_aksi is None:
+        return []
+    from . import lembar_triwulan
+
+    nama = nama_berkas(config, "rencana-aksi", "xlsx")
+    (folder / nama).write_bytes(lembar_triwulan.tulis_rencana_aksi(config))
+    return [nama]
+
+
+def bawa_triwulan(lama: Path, baru: Path) -> None:
+    """A replaced year keeps its quarterly archives: copied into the new set (each has its own
+    manifest; the old year, quarters included, is kept whole under its dated name)."""
+    for folder in manifes.subarsip(lama) if lama.is_dir() else []:
+        shutil.copytree(folder, baru / folder.name, copy_function=shutil.copy2)

@@ -29,10 +29,11 @@ class TahunArsip:
     dibuat: dt.datetime | None
     berkas: list[str]
     masalah: list[Masalah] = field(default_factory=list)
+    triwulan: list[TahunArsip] = field(default_factory=list)  # its quarterly archives (triwulan-N)
 
     @property
     def utuh(self) -> bool:
-        return not self.masalah
+        return not self.masalah and all(t.utuh for t in self.triwulan)
 
 
 def folder_tahun(output: Path) -> list[Path]:
@@ -49,14 +50,19 @@ def folder_tahun(output: Path) -> list[Path]:
 
 
 def ringkas(folder: Path) -> TahunArsip:
-    """One year's summary; a damaged year is reported, never an exception."""
-    berkas = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    """One year's summary, its quarters' summaries inside; damage is reported, never an exception."""
+    berkas = sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and not manifes.milik_subarsip(p.relative_to(folder))
+    )
     try:
         manifes.periksa(folder)
         masalah: list[Masalah] = []
     except IkuError as exc:
         masalah = exc.masalah
-    return TahunArsip(folder.name, folder, _nomor(folder), _dibuat(folder), berkas, masalah)
+    triwulan = [ringkas(f) for f in manifes.subarsip(folder)]
+    return TahunArsip(folder.name, folder, _nomor(folder), _dibuat(folder), berkas, masalah, triwulan)
 
 
 def daftar(output: Path) -> list[TahunArsip]:
@@ -86,9 +92,9 @@ def verifikasi(folder: Path) -> list[tuple[Path, list[str], list[Any]]]:
 
     tahun = folder_tahun(folder)
     if (folder / manifes.NAMA).is_file() or not tahun:
-        return [(folder, *periksa_arsip_ttd(folder))]
+        tahun = [folder]
     hasil, masalah = [], []
-    for f in tahun:
+    for f in (x for t in tahun for x in (t, *manifes.subarsip(t))):  # each year, then its quarters
         try:
             hasil.append((f, *periksa_arsip_ttd(f)))
         except IkuError as exc:

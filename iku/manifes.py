@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -30,13 +31,29 @@ def sha256(berkas: Path) -> str:
     return h.hexdigest()
 
 
+# A year's folder may hold quarterly archives (triwulan-3, a replaced triwulan-3.diganti-..., a run's
+# staging folder): each has its own manifest, so the year's manifest leaves them out.
+SUBARSIP = re.compile(r"(?:\.sedang-ditulis-|\.siap-)?triwulan-[1-4](?:[.-].*)?")
+
+
+def subarsip(folder: Path) -> list[Path]:
+    """The live quarterly archives directly under a year's folder (triwulan-1 ... triwulan-4)."""
+    return sorted(p for p in folder.glob("triwulan-[1-4]") if p.is_dir())
+
+
 def daftar_berkas(folder: Path) -> dict[str, str]:
-    """{relative posix path: sha256} of every file under folder except the manifest itself."""
+    """{relative posix path: sha256} of every file under folder except the manifest itself
+    and the quarterly archives inside it."""
     return {
         p.relative_to(folder).as_posix(): sha256(p)
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.relative_to(folder).as_posix() != NAMA
+        if p.is_file() and p.relative_to(folder).as_posix() != NAMA and not milik_subarsip(p.relative_to(folder))
     }
+
+
+def milik_subarsip(relatif: Path) -> bool:
+    """A path (relative to a year's folder) inside one of its quarterly archives."""
+    return len(relatif.parts) > 1 and SUBARSIP.fullmatch(relatif.parts[0]) is not None
 
 
 def huruf_terpakai(huruf: str) -> dict[str, str | None]:

@@ -125,7 +125,7 @@ def kalimat(lap: LaporanTriwulan) -> list[str]:
     """The short computed narrative: how many reach the target, which fall behind most, the budget."""
     ik = lap.ikhtisar
     hasil = [
-        f"Pada {nama_triwulan(lap.n).lower()} tahun {lap.tahun}, {_banyak(ik.jumlah)} indikator kinerja "
+        f"Pada {nama_triwulan(lap.n)} tahun {lap.tahun}, {_banyak(ik.jumlah)} indikator kinerja "
         f"utama diukur; {_banyak(ik.tercapai)} indikator mencapai atau melampaui target triwulan "
         "(capaian 100% atau lebih)."
     ]
@@ -144,7 +144,7 @@ def kalimat(lap: LaporanTriwulan) -> list[str]:
     if lap.anggaran is not None and lap.anggaran.jumlah.realisasi is not None:
         j = cp.teks_anggaran(lap.anggaran.jumlah)
         hasil.append(
-            f"Anggaran terserap sampai akhir {nama_triwulan(lap.n).lower()} sebesar Rp{j['realisasi']} "
+            f"Anggaran terserap sampai akhir {nama_triwulan(lap.n)} sebesar Rp{j['realisasi']} "
             f"dari pagu Rp{j['anggaran']} ({j['persen']}%)."
         )
     return hasil
@@ -173,7 +173,7 @@ def tabel_terminal(config: Config, n: int) -> list[str]:
     kepala = [[k] for k in KEPALA]
     lebar = [max(len(t) for kolom_sel in kolom for t in kolom_sel) for kolom in zip(kepala, *sel)]
     garis = "  ".join("-" * w for w in lebar)
-    hasil = [f"Capaian kinerja {nama_triwulan(n).lower()} tahun {config.tahun}: {config.instansi.nama}", ""]
+    hasil = [f"Capaian kinerja {nama_triwulan(n)} tahun {config.tahun}: {config.instansi.nama}", ""]
     hasil += _baris(kepala, lebar) + [garis]
     for s in sel:
         hasil += _baris(s, lebar)
