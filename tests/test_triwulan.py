@@ -435,3 +435,39 @@ def test_pdf_laporan_triwulan(tmp_path: Path) -> None:
         assert bagian in teks
     assert teks.index("93,33") < teks.index("C. Analisis Capaian") < teks.index("Singaraja, 31 Maret 2023")
     assert jalankan("verify", str(tmp_path / "out/2023")).exit_code == 0
+
+
+# ---------------------------------------------------------------- new-year, diff
+
+
+def test_tahun_baru_mengosongkan_nilai_triwulan(tmp_path: Path) -> None:
+    hasil = jalankan("new-year", "--config", str(tulis(tmp_path)), "--to", str(tmp_path / "2024.toml"))
+    assert hasil.exit_code == 0, hasil.output
+    assert "nilai triwulan tahun 2023 dikosongkan (isi untuk 2024): iku[1].target_triwulan" in hasil.output
+    assert "rencana_aksi.tanggal" in hasil.output.split("Masih harus diisi")[1]
+    import tomllib
+
+    data = tomllib.loads((tmp_path / "2024.toml").read_text(encoding="utf-8"))
+    for b in data["iku"]:
+        assert b["target_triwulan"] == {} and b["realisasi_triwulan"] == {}
+    assert data["iku"][0]["jenis_target"] == "tetap" and data["iku"][1]["kegiatan"] == ["Pendataan PMKS"]
+    assert data["program"][0]["realisasi_triwulan"] == {}
+    assert data["rencana_aksi"]["tanggal"].startswith("ISI: tanggal Rencana Aksi (contoh 2024-01-16)")
+    assert data["manual_iku"]["tanggal"] == dt.date(2022, 3, 22)
+
+
+def test_diff_menampilkan_perubahan_triwulan(tmp_path: Path) -> None:
+    lama = tulis(tmp_path)
+    d = data_triwulan()
+    d["iku"][1]["target_triwulan"]["2"] = 3.6
+    d["iku"][1]["realisasi_triwulan"]["3"] = 5.0
+    baru = tulis_data(tmp_path / "baru.toml", d)
+    hasil = jalankan("diff", str(lama), str(baru), "--tanpa-warna")
+    assert hasil.output.splitlines()[0].startswith("2 perubahan dari ")
+    assert hasil.output.splitlines()[1:] == [
+        "~ IKU baris 2, target TW II [iku[2].target_triwulan.2] diubah",
+        "    - 3.5",
+        "    + 3.6",
+        "+ IKU baris 2, realisasi TW III [iku[2].realisasi_triwulan.3] ditambahkan",
+        "    + 5.0",
+    ]
