@@ -471,3 +471,24 @@ def test_diff_menampilkan_perubahan_triwulan(tmp_path: Path) -> None:
         "+ IKU baris 2, realisasi TW III [iku[2].realisasi_triwulan.3] ditambahkan",
         "    + 5.0",
     ]
+
+
+def test_penyunting_menyimpan_tanpa_membuang_kunci_triwulan(tmp_path: Path) -> None:
+    """The editor has no fields for the quarter keys yet: saving another field keeps them as written."""
+    from werkzeug.datastructures import MultiDict
+
+    from bantu import TEMPLATES, isian_formulir
+    from iku.penyunting.aplikasi import Pengaturan, buat_aplikasi
+
+    berkas = tulis(tmp_path)
+    sebelum = berkas.read_text(encoding="utf-8")
+    http = buat_aplikasi(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 8000)).test_client()
+    halaman = http.get("/", base_url="http://127.0.0.1:8000").get_data(as_text=True)
+    isian = [(k, "Singaraja Kota" if k == "instansi.kota" else v) for k, v in isian_formulir(halaman)]
+    r = http.post("/", data=MultiDict([*isian, ("simpan", "1")]), base_url="http://127.0.0.1:8000")
+    assert r.status_code == 200 and "Tersimpan." in r.get_data(as_text=True)
+    sesudah = berkas.read_text(encoding="utf-8")
+    assert sesudah != sebelum
+    ubah = [(a, b) for a, b in zip(sebelum.splitlines(), sesudah.splitlines()) if a != b]
+    assert len(ubah) == 1 and "Singaraja Kota" in ubah[0][1]
+    assert baca(berkas).config.iku[1].target_triwulan == {"1": D("1.5"), "2": D("3.5"), "3": D("5.2"), "4": D("6.86")}
