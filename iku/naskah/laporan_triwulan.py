@@ -72,7 +72,7 @@ def konteks_triwulan(config: Config, n: int, folder: Path) -> dict[str, Any]:
             "judul_analisis": f"{'C' if ada_anggaran else 'B'}. Analisis Capaian",
             "kalimat": triwulan.kalimat(lap),
             "gambar": muat_halaman(
-                grafik.grafik([seri(b, n) for b in config.iku]), folder, "triwulan", tinggi_gambar_mm(config) / 2
+                grafik.grafik([seri(b, n) for b in config.iku]), folder, "triwulan", tinggi_gambar_mm(config)
             ),
             "judul_gambar": f"Gambar 1. Target dan Realisasi Triwulan I{'-' + triwulan.ROMAWI[n] if n > 1 else ''} "
             f"Tahun {config.tahun}",
