@@ -20,7 +20,7 @@ from . import bahasa
 from .galat import ConfigError, Masalah
 from .konfigurasi import baca_toml, nama_kunci
 from .model import TRIWULAN
-from .triwulan import ROMAWI
+from .triwulan import nama_tw
 
 IDENTITAS_BARIS = {"iku": "indikator", "struktur": "nama", "program": "nama"}
 NAMA_BAGIAN = {"perjanjian_kinerja": "Perjanjian Kinerja"}
@@ -81,7 +81,7 @@ def label(loc: tuple[Any, ...], loc_lama: tuple[Any, ...] | None = None) -> str:
 def label_triwulan(loc: tuple[Any, ...]) -> str | None:
     """('target_triwulan', '2') -> 'target TW II'; None for any other key."""
     if len(loc) == 2 and loc[0] in ("target_triwulan", "realisasi_triwulan") and loc[1] in TRIWULAN:
-        return f"{loc[0].removesuffix('_triwulan')} TW {ROMAWI[int(loc[1])]}"
+        return f"{loc[0].removesuffix('_triwulan')} {nama_tw(int(loc[1]))}"
     return None
 
 

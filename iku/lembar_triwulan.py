@@ -52,7 +52,7 @@ def lembar_rencana_aksi(ws: Worksheet, config: Config) -> None:
     tahun = str(config.tahun)
     judul(ws, [f"RENCANA AKSI TAHUN {tahun}", config.instansi.nama.upper()])
     kepala = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "SATUAN", f"TARGET {tahun}"]
-    kepala += [f"TW {triwulan.ROMAWI[int(k)]}" for k in TRIWULAN] + ["KEGIATAN", "PENANGGUNG JAWAB"]
+    kepala += [triwulan.nama_tw(int(k)) for k in TRIWULAN] + ["KEGIATAN", "PENANGGUNG JAWAB"]
     baris_kepala(ws, 4, kepala)
     baris = 5
     for nomor, kelompok in enumerate(kelompok_iku(config.iku, lambda b: b), start=1):
@@ -83,7 +83,7 @@ def lembar_capaian_triwulan(ws: Worksheet, config: Config, n: int) -> None:
     """Columns as the year's Capaian sheet (D arah, E target, F realisasi, G capaian, H predikat),
     then the year's target (I) and, for kumulatif rows, the capaian against it (J): the same formula
     with the year's target in place of the quarter's."""
-    tw = f"TW {triwulan.ROMAWI[n]}"
+    tw = triwulan.nama_tw(n)
     judul(
         ws, [f"CAPAIAN KINERJA {triwulan.nama_triwulan(n).upper()} TAHUN {config.tahun}", config.instansi.nama.upper()]
     )
@@ -101,7 +101,7 @@ def lembar_capaian_triwulan(ws: Worksheet, config: Config, n: int) -> None:
 
 def lembar_anggaran_triwulan(ws: Worksheet, config: Config, n: int) -> None:
     """Anggaran and the budget absorbed by the end of quarter n, % live, JUMLAH live."""
-    tw = f"TW {triwulan.ROMAWI[n]}"
+    tw = triwulan.nama_tw(n)
     judul(ws, [f"REALISASI ANGGARAN S.D. {tw} TAHUN {config.tahun}", config.instansi.nama.upper()])
     kepala = ["NO", "PROGRAM", "ANGGARAN (Rp)", f"REALISASI S.D. {tw} (Rp)", "%"]
     baris_kepala(ws, 4, kepala)

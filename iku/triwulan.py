@@ -31,6 +31,11 @@ def nama_triwulan(n: int) -> str:
     return f"Triwulan {ROMAWI[n]}"
 
 
+def nama_tw(n: int) -> str:
+    """TW III, as table headings and warnings write a quarter."""
+    return f"TW {ROMAWI[n]}"
+
+
 def nilai_triwulan(tabel: dict[str, Decimal] | None, n: int) -> Decimal | None:
     return (tabel or {}).get(str(n))
 

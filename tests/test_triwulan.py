@@ -162,7 +162,7 @@ def test_kumulatif_turun_diperingatkan(tmp_path: Path) -> None:
     d = baris(data_triwulan(), target_triwulan={"1": 1.5, "2": 3.5, "3": 3.2, "4": 6.86})
     (pesan,) = peringatan_triwulan(tmp_path, d)
     assert (
-        '[iku[2].target_triwulan] target kumulatif "Persentase Penanganan PMKS" turun dari TW 2 (3,5) ke TW 3 (3,2)'
+        '[iku[2].target_triwulan] target kumulatif "Persentase Penanganan PMKS" turun dari TW II (3,5) ke TW III (3,2)'
         in pesan
     )
 
@@ -492,3 +492,20 @@ def test_penyunting_menyimpan_tanpa_membuang_kunci_triwulan(tmp_path: Path) -> N
     ubah = [(a, b) for a, b in zip(sebelum.splitlines(), sesudah.splitlines()) if a != b]
     assert len(ubah) == 1 and "Singaraja Kota" in ubah[0][1]
     assert baca(berkas).config.iku[1].target_triwulan == {"1": D("1.5"), "2": D("3.5"), "3": D("5.2"), "4": D("6.86")}
+
+
+def test_rencana_aksi_tanpa_target_triwulan_diperingatkan(tmp_path: Path) -> None:
+    d = baris(data_triwulan(), target_triwulan={"1": 1.5, "2": 3.5})
+    del d["iku"][0]["target_triwulan"]
+    pesan = [str(m) for m in periksa_naskah(baca(tulis(tmp_path, d))) if "Rencana Aksi" in m.pesan]
+    assert len(pesan) == 2
+    assert (
+        '[iku[1].indikator] Rencana Aksi: target triwulan "Persentase Penduduk Miskin" belum diisi untuk TW I, TW II, TW III, TW IV'
+        in pesan[0]
+    )
+    assert (
+        '[iku[2].target_triwulan] Rencana Aksi: target triwulan "Persentase Penanganan PMKS" belum diisi untuk TW III, TW IV'
+        in pesan[1]
+    )
+    del d["rencana_aksi"]
+    assert not [m for m in periksa_naskah(baca(tulis(tmp_path, d))) if "Rencana Aksi" in m.pesan]

@@ -59,7 +59,7 @@ def tata(config: Config, n: int) -> Tata:
 
 def konteks_triwulan(config: Config, n: int, folder: Path) -> dict[str, Any]:
     lap = triwulan.laporan(config, n)
-    tw = f"TW {triwulan.ROMAWI[n]}"
+    tw = triwulan.nama_tw(n)
     ada_anggaran = lap.anggaran is not None
     return {
         "lt": {
@@ -110,7 +110,7 @@ def seri(b: Iku, n: int) -> grafik.Seri:
     return grafik.Seri(
         b.indikator,
         b.satuan,
-        tuple(f"TW {triwulan.ROMAWI[int(k)]}" for k in kunci),
+        tuple(triwulan.nama_tw(int(k)) for k in kunci),
         tuple((b.target_triwulan or {}).get(k) for k in kunci),
         tuple((b.realisasi_triwulan or {}).get(k) for k in kunci),
     )

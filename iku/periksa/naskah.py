@@ -16,7 +16,9 @@ from .. import bahasa
 from ..galat import Masalah
 from ..konfigurasi import Bacaan, nama_kunci
 from ..lokasi import cari_baris
+from ..model import TRIWULAN
 from ..naskah.blok import label_diketik, tanpa_label
+from ..triwulan import nama_tw
 
 UMUR_MASUK_MINIMUM = 18
 UMUR_PENANDATANGAN_MAKSIMUM = 70
@@ -538,6 +540,14 @@ def target_triwulan(n: Bacaan) -> Iterator[Masalah]:
         tw = b.target_triwulan or {}
         setahun = (b.target or {}).get(tahun)
         loc = ("iku", i, "target_triwulan")
+        if n.config.rencana_aksi is not None and len(tw) < 4:
+            kurang = ", ".join(nama_tw(int(k)) for k in TRIWULAN if k not in tw)
+            yield peringatan(
+                n,
+                loc if tw else ("iku", i, "indikator"),
+                f'Rencana Aksi: target triwulan "{b.indikator}" belum diisi untuk {kurang} (tercetak "-")',
+                "isi target_triwulan = { 1 = ..., 2 = ..., 3 = ..., 4 = ... } pada baris [[iku]] ini",
+            )
         if b.jenis_target == "kumulatif":
             urut = [(int(k), v) for k, v in tw.items()]
             for (k1, v1), (k2, v2) in zip(urut, urut[1:]):
@@ -545,8 +555,8 @@ def target_triwulan(n: Bacaan) -> Iterator[Masalah]:
                     yield peringatan(
                         n,
                         loc,
-                        f'target kumulatif "{b.indikator}" turun dari TW {k1} ({bahasa.angka(v1)}) '
-                        f"ke TW {k2} ({bahasa.angka(v2)})",
+                        f'target kumulatif "{b.indikator}" turun dari {nama_tw(k1)} ({bahasa.angka(v1)}) '
+                        f"ke {nama_tw(k2)} ({bahasa.angka(v2)})",
                         'target kumulatif adalah jumlah berjalan; periksa angkanya, atau tulis jenis_target = "tetap"',
                     )
             if "4" in tw and setahun is not None and tw["4"] != setahun:
