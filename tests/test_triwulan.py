@@ -473,8 +473,9 @@ def test_diff_menampilkan_perubahan_triwulan(tmp_path: Path) -> None:
     ]
 
 
-def test_penyunting_menyimpan_tanpa_membuang_kunci_triwulan(tmp_path: Path) -> None:
-    """The editor has no fields for the quarter keys yet: saving another field keeps them as written."""
+def test_penyunting_isian_triwulan(tmp_path: Path) -> None:
+    """The IKU row's form holds the quarter targets and realisasi (TW I-IV), jenis target, kegiatan;
+    the programme its budget per quarter; saving unchanged changes no byte, a change only its line."""
     from werkzeug.datastructures import MultiDict
 
     from bantu import TEMPLATES, isian_formulir
@@ -483,15 +484,35 @@ def test_penyunting_menyimpan_tanpa_membuang_kunci_triwulan(tmp_path: Path) -> N
     berkas = tulis(tmp_path)
     sebelum = berkas.read_text(encoding="utf-8")
     http = buat_aplikasi(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 8000)).test_client()
+
+    def kirim(ubah: dict[str, str]) -> str:
+        halaman = http.get("/", base_url="http://127.0.0.1:8000").get_data(as_text=True)
+        isian = isian_formulir(halaman)
+        data = [(k, ubah.get(k, v)) for k, v in isian] + [(k, v) for k, v in ubah.items() if k not in dict(isian)]
+        r = http.post("/", data=MultiDict([*data, ("simpan", "1")]), base_url="http://127.0.0.1:8000")
+        return r.get_data(as_text=True)
+
     halaman = http.get("/", base_url="http://127.0.0.1:8000").get_data(as_text=True)
-    isian = [(k, "Singaraja Kota" if k == "instansi.kota" else v) for k, v in isian_formulir(halaman)]
-    r = http.post("/", data=MultiDict([*isian, ("simpan", "1")]), base_url="http://127.0.0.1:8000")
-    assert r.status_code == 200 and "Tersimpan." in r.get_data(as_text=True)
-    sesudah = berkas.read_text(encoding="utf-8")
-    assert sesudah != sebelum
-    ubah = [(a, b) for a, b in zip(sebelum.splitlines(), sesudah.splitlines()) if a != b]
-    assert len(ubah) == 1 and "Singaraja Kota" in ubah[0][1]
-    assert baca(berkas).config.iku[1].target_triwulan == {"1": D("1.5"), "2": D("3.5"), "3": D("5.2"), "4": D("6.86")}
+    isian = dict(isian_formulir(halaman))
+    assert [isian[f"iku.1.target_triwulan.{k}"] for k in "1234"] == ["1,5", "3,5", "5,2", "6,86"]
+    assert [isian[f"iku.1.realisasi_triwulan.{k}"] for k in "1234"] == ["1,4", "3,6", "", ""]
+    assert (isian["iku.0.jenis_target"], isian["iku.1.kegiatan.0"]) == ("tetap", "Pendataan PMKS")
+    assert (isian["program.0.realisasi_triwulan.2"], isian["rencana_aksi.tanggal"]) == ("3300000000", "2023-01-16")
+    assert 'for="isian-iku.1.target_triwulan.4">TW IV</label>' in halaman
+
+    assert "Tersimpan." in kirim({}) and berkas.read_text(encoding="utf-8") == sebelum
+    assert "Tersimpan." in kirim({"iku.1.realisasi_triwulan.3": "5,3", "iku.0.jenis_target": "kumulatif"})
+    config = baca(berkas).config
+    assert config.iku[1].realisasi_triwulan == {"1": D("1.4"), "2": D("3.6"), "3": D("5.3")}
+    assert config.iku[0].jenis_target == "kumulatif"
+    import difflib
+
+    beda = [b for b in difflib.unified_diff(sebelum.splitlines(), berkas.read_text(encoding="utf-8").splitlines())]
+    assert [b for b in beda[2:] if b[0] in "+-"] == [
+        '-jenis_target = "tetap"',
+        '+jenis_target = "kumulatif"',
+        "+3 = 5.3",
+    ]
 
 
 def test_rencana_aksi_tanpa_target_triwulan_diperingatkan(tmp_path: Path) -> None:
