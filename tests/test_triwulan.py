@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from bantu import data_contoh, teks_docx, teks_pdf, tulis_data
+from bantu import data_contoh, per_halaman, teks_docx, teks_pdf, tulis_data
 from iku import capaian, triwulan
 from iku.cli import main
 from iku.galat import ConfigError
@@ -357,6 +357,7 @@ def test_laporan_triwulan_teks_berurutan(set_tahun: Path) -> None:
     assert triwulan_di(set_tahun, "2", "--force").exit_code == 0
     (cadangan,) = (set_tahun / "output/2023").glob("triwulan-2.diganti-*")
     assert {p.name: p.read_bytes() for p in cadangan.iterdir()} == lama
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == lama  # the same input, the same bytes
     assert jalankan("verify", str(set_tahun / "output/2023")).exit_code == 0
 
 
@@ -530,3 +531,34 @@ def test_rencana_aksi_tanpa_target_triwulan_diperingatkan(tmp_path: Path) -> Non
     )
     del d["rencana_aksi"]
     assert not [m for m in periksa_naskah(baca(tulis(tmp_path, d))) if "Rencana Aksi" in m.pesan]
+
+
+@pytest.mark.pdf
+def test_halaman_banyak_indikator_tanpa_judul_atau_tanda_tangan_sendirian(tmp_path: Path) -> None:
+    """Twelve indicators: the Rencana Aksi runs over pages and the quarterly report's chart fills one;
+    no page holds only a title or only a signature."""
+    import copy
+
+    d = data_triwulan()
+    d["iku"] = [
+        {**copy.deepcopy(b), "indikator": f"{b['indikator']} ke-{k}", "sasaran": f"{b['sasaran']} {k}"}
+        for k in range(1, 7)
+        for b in d["iku"]
+    ]
+    config, keluar = str(tulis(tmp_path, d)), str(tmp_path / "out")
+    assert jalankan("generate", "--config", config, "--output", keluar, "--pdf").exit_code == 0
+    assert jalankan("triwulan", "2", "--config", config, "--output", keluar, "--pdf").exit_code == 0
+    ra = per_halaman(tmp_path / "out/2023" / f"rencana-aksi-{INSTANSI}.pdf")
+    assert len(ra) > 1 and all("Persentase" in h for h in ra)  # every page carries indicator rows
+    assert "Persentase Penanganan PMKS ke-6" in ra[-1] and "Singaraja, 16 Januari 2023" in ra[-1]
+    manual = per_halaman(tmp_path / "out/2023" / f"manual-iku-{INSTANSI}.pdf")
+    assert len(manual) == 12 and all(h.count("Sasaran Strategis") == 1 for h in manual)
+    assert "Penanggung Jawab" in manual[-1] and "Singaraja, 22 Maret 2022" in manual[-1]
+    lt = per_halaman(tmp_path / "out/2023/triwulan-2" / f"laporan-pengukuran-kinerja-triwulan-2-{INSTANSI}.pdf")
+    assert "Persentase Penanganan PMKS ke-6" in lt[0]
+    terakhir = lt[-1]
+    assert "C. Analisis Capaian" in terakhir and "12 (dua belas) indikator" in terakhir
+    assert "NIP. 19691231 199103 1 053" in terakhir
+    assert lt[0].startswith("LAPORAN PENGUKURAN KINERJA TRIWULAN II TAHUN 2023")  # the title with its table
+    assert all(not h.startswith("Singaraja") for h in lt)  # the signature never opens a page
+    assert ["Gambar 1." in h for h in lt].count(True) == 1
