@@ -562,3 +562,23 @@ def test_halaman_banyak_indikator_tanpa_judul_atau_tanda_tangan_sendirian(tmp_pa
     assert lt[0].startswith("LAPORAN PENGUKURAN KINERJA TRIWULAN II TAHUN 2023")  # the title with its table
     assert all(not h.startswith("Singaraja") for h in lt)  # the signature never opens a page
     assert ["Gambar 1." in h for h in lt].count(True) == 1
+
+
+def test_check_memeriksa_templat_laporan_triwulan(tmp_path: Path) -> None:
+    import shutil
+
+    from bantu import TEMPLATES
+
+    templat = tmp_path / "templat"
+    shutil.copytree(TEMPLATES, templat)
+    berkas = templat / "laporan-triwulan.docx"
+    with zipfile.ZipFile(berkas) as z:
+        isi = {n: z.read(n) for n in z.namelist()}
+    isi["word/document.xml"] = isi["word/document.xml"].replace(b"{{ lt.judul }}", b"{{ lt.judull }}")
+    with zipfile.ZipFile(berkas, "w") as z:
+        for n, d in isi.items():
+            z.writestr(n, d)
+    config = str(tulis(tmp_path))
+    hasil = jalankan("check", "--config", config, "--templates", str(templat))
+    assert hasil.exit_code == 1 and 'isian "lt.judull" tidak dikenal' in hasil.output
+    assert jalankan("check", "--config", config).exit_code == 0
