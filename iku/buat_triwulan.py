@@ -19,7 +19,7 @@ from .buat import Kemajuan, slug, templat_ada
 from .galat import ArsipError, Masalah
 from .konfigurasi import Bacaan
 from .model import Config
-from .naskah import LAPORAN_TRIWULAN, per_templat, tata
+from .naskah import LAPORAN_TRIWULAN, per_templat, tata_naskah
 from .naskah import laporan_triwulan as naskah
 from .paket import tulis_paket
 from .triwulan import nama_triwulan, pastikan_lengkap
@@ -90,7 +90,8 @@ def buat(p: PermintaanTriwulan) -> list[Path]:
         tempfile.TemporaryDirectory(prefix="iku-gambar-") as gambar,
     ):
         konteks = naskah.konteks_triwulan(config, n, Path(gambar))
-        tata_ = replace(naskah.tata(config, n), tanda_tangan=tata(config, p.bacaan.mentah).tanda_tangan)
+        # the registry's layout of the kind (signature, QR), with this quarter's title and date
+        tata_ = tata_naskah(replace(jenis, tata_sendiri=lambda c: naskah.tata(c, n)), config, p.bacaan.mentah)
         doc = isi.isi(p.templates / jenis.templat, konteks, tata_, isian_wajib_hilang(konteks))
         docx = sementara / nama_laporan(config, n)
         docx.write_bytes(tulis_paket(doc, tata_.tanggal))
