@@ -368,6 +368,8 @@ def triwulan_cmd(n: int, config_path: Path, output: Path, templates: Path, pdf: 
     from .buat_triwulan import PermintaanTriwulan, buat
 
     bacaan = baca(config_path)
+    for m in periksa_naskah(bacaan):  # not fatal, as in generate
+        click.echo(_satu_baris("PERINGATAN", m), err=True)
     permintaan = PermintaanTriwulan(bacaan, templates, output, n, force=force, pdf=pdf, kemajuan=_kemajuan())
     for path in buat(permintaan):
         click.echo(str(path))
@@ -534,7 +536,8 @@ def arsip_cmd(output: Path) -> None:
 
 def _tampil_tahun(t: daftar_arsip.TahunArsip) -> str:
     dibuat = t.dibuat.strftime("%Y-%m-%d %H:%M") if t.dibuat else "tidak diketahui (MANIFEST.json tidak ada)"
-    status = "utuh (cocok dengan MANIFEST.json)" if t.utuh else f"TIDAK UTUH ({len(t.masalah)} masalah)"
+    jumlah = len(t.masalah) + sum(len(q.masalah) for q in t.triwulan)  # its quarters' problems are its own
+    status = "utuh (cocok dengan MANIFEST.json)" if t.utuh else f"TIDAK UTUH ({jumlah} masalah)"
     baris = [
         f"{t.tahun}  {t.folder}",
         f"  nomor   : {t.nomor or '-'}",

@@ -347,6 +347,9 @@ def test_laporan_triwulan_teks_berurutan(set_tahun: Path) -> None:
     salinan.write_bytes(asli + b"\n# diubah\n")
     gagal = jalankan("verify", str(set_tahun / "output/2023"))
     assert gagal.exit_code == 6 and "triwulan-2/konfigurasi-2023-triwulan-2.toml" in gagal.output
+    arsip = jalankan("arsip", "--output", str(set_tahun / "output"))
+    assert arsip.exit_code == 6 and "  triwulan-2: TIDAK UTUH (1 masalah)" in arsip.output
+    assert "  periksa : TIDAK UTUH (1 masalah)" in arsip.output  # a year is whole only with its quarters
     salinan.write_bytes(asli)
 
     # never replaced without --force; with it, the old quarter is kept
