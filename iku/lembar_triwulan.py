@@ -113,12 +113,13 @@ def lembar_anggaran_triwulan(ws: Worksheet, config: Config, n: int) -> None:
             ws, r, [nomor, p.nama, p.anggaran, (p.realisasi_triwulan or {}).get(str(n)), persen], FORMAT_ANGGARAN
         )
     c, d = f"C{awal}:C{akhir}", f"D{awal}:D{akhir}"
-    jumlah = [  # against the whole anggaran, as capaian.anggaran (the printed report) computes it
+    ada = f'SUMIF({d},"<>",{c})'
+    jumlah = [  # as the year's Anggaran sheet: the % of the programmes that report, over their own anggaran
         None,
         "JUMLAH",
         f"=SUM({c})",
         f'=IF(COUNT({d})=0,"-",SUM({d}))',
-        f'=IF(OR(COUNT({d})=0,SUM({c})=0),"-",ROUND(SUM({d})/SUM({c})*100,2))',
+        f'=IF(OR(COUNT({d})=0,{ada}=0),"-",ROUND(SUM({d})/{ada}*100,2))',
     ]
     baris_data(ws, akhir + 1, jumlah, FORMAT_ANGGARAN, tebal=True)
     siapkan(ws, config, 4, 4, len(kepala))

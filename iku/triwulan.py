@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from . import bahasa
 from . import capaian as cp
-from .galat import Masalah
+from .galat import ConfigError, Masalah
 from .konfigurasi import Bacaan
 from .lokasi import cari_baris
 from .model import Config, Iku
@@ -111,11 +111,17 @@ def realisasi_kurang(bacaan: Bacaan, n: int) -> list[Masalah]:
     ]
 
 
+class TriwulanError(ConfigError):
+    """Rows lack the realisasi of the quarter being reported (a config problem: exit code 3)."""
+
+    judul = "Capaian triwulan belum dapat dihitung"
+
+
 def pastikan_lengkap(bacaan: Bacaan, n: int) -> None:
-    """Raise CapaianError naming every row that lacks the realisasi of quarter n."""
+    """Raise TriwulanError naming every row that lacks the realisasi of quarter n."""
     masalah = realisasi_kurang(bacaan, n)
     if masalah:
-        raise cp.CapaianError(masalah)
+        raise TriwulanError(masalah)
 
 
 # ---------------------------------------------------------------- narrative
@@ -150,13 +156,14 @@ def kalimat(lap: LaporanTriwulan) -> list[str]:
         j = cp.teks_anggaran(lap.anggaran.jumlah)
         hasil.append(
             f"Anggaran terserap sampai akhir {nama_triwulan(lap.n)} sebesar Rp{j['realisasi']} "
-            f"dari pagu Rp{j['anggaran']} ({j['persen']}%)."
+            f"dari pagu Rp{j['anggaran']}; serapan setiap program tercantum pada tabel realisasi anggaran."
         )
     return hasil
 
 
 # ---------------------------------------------------------------- iku capaian --triwulan N
 
+LEBAR_INDIKATOR = 40  # the indicator column wraps here, as in the yearly table
 KEPALA = ("No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat", "Thd. Tahun (%)")
 KANAN = {0, 3, 4, 5, 7}
 
@@ -174,7 +181,7 @@ def tabel_terminal(config: Config, n: int) -> list[str]:
         ]
         for nomor, b in enumerate(lap.baris, start=1)
     ]
-    sel = [[textwrap.wrap(t, cp.LEBAR_INDIKATOR) or [""] if k == 1 else [t] for k, t in enumerate(b)] for b in isi]
+    sel = [[textwrap.wrap(t, LEBAR_INDIKATOR) or [""] if k == 1 else [t] for k, t in enumerate(b)] for b in isi]
     kepala = [[k] for k in KEPALA]
     lebar = [max(len(t) for kolom_sel in kolom for t in kolom_sel) for kolom in zip(kepala, *sel)]
     garis = "  ".join("-" * w for w in lebar)

@@ -143,7 +143,8 @@ def test_kalimat_menyebut_yang_tertinggal(tmp_path: Path) -> None:
         "Pada Triwulan I tahun 2023, 2 (dua) indikator kinerja utama diukur; 1 (satu) indikator mencapai "
         "atau melampaui target triwulan (capaian 100% atau lebih).",
         "Indikator yang paling tertinggal dari targetnya: Persentase Penanganan PMKS (93,33%).",
-        "Anggaran terserap sampai akhir Triwulan I sebesar Rp1.500.000.000 dari pagu Rp9.919.562.000 (15,12%).",
+        "Anggaran terserap sampai akhir Triwulan I sebesar Rp1.500.000.000 dari pagu Rp9.919.562.000; "
+        "serapan setiap program tercantum pada tabel realisasi anggaran.",
     ]
 
 
@@ -324,7 +325,8 @@ def test_laporan_triwulan_teks_berurutan(set_tahun: Path) -> None:
         "C. Analisis Capaian",
         "Pada Triwulan II tahun 2023, 2 (dua) indikator kinerja utama diukur; 2 (dua) indikator mencapai "
         "atau melampaui target triwulan (capaian 100% atau lebih).",
-        "Anggaran terserap sampai akhir Triwulan II sebesar Rp3.300.000.000 dari pagu Rp9.919.562.000 (33,27%).",
+        "Anggaran terserap sampai akhir Triwulan II sebesar Rp3.300.000.000 dari pagu Rp9.919.562.000; "
+        "serapan setiap program tercantum pada tabel realisasi anggaran.",
         "Singaraja, 30 Juni 2023",
         "Kepala Dinas Sosial Kabupaten Buleleng,",
         "I Putu Kariaman Putra, S.Sos, MM",
