@@ -1,8 +1,8 @@
 """Within the year: the capaian of a quarter, its budget absorbed, its narrative and terminal table.
 
 The figures come from iku/capaian.py's one formula (`hitung`: naik / turun, Decimal half up,
-target 0 undefined) applied to a quarter's target and realisasi; nothing here divides on its
-own. `jenis_target` decides what a quarter's target means:
+its rule for a target of 0) applied to a quarter's target and realisasi; nothing here divides
+on its own. `jenis_target` decides what a quarter's target means:
 - "kumulatif" (default): the running total, so TW IV is the year's target and a quarter's
   realisasi is also measured against target[tahun];
 - "tetap": a level measured each quarter;
@@ -23,7 +23,6 @@ from .lokasi import cari_baris
 from .model import Config, Iku
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
-JENIS_TARGET = {"kumulatif": "Kumulatif", "tetap": "Tetap", "per_triwulan": "Per triwulan"}
 
 
 def nama_triwulan(n: int) -> str:
@@ -42,18 +41,17 @@ def nilai_triwulan(tabel: dict[str, Decimal] | None, n: int) -> Decimal | None:
 
 def capaian_triwulan(baris: Iku, n: int) -> cp.Capaian:
     """Realisasi of quarter n against the target of quarter n, by the yearly rules."""
-    target = nilai_triwulan(baris.target_triwulan, n)
-    realisasi = nilai_triwulan(baris.realisasi_triwulan, n)
-    nilai = None if target is None or realisasi is None else cp.hitung(target, realisasi, baris.arah)
-    return cp.Capaian(baris.indikator, baris.satuan, baris.arah, target, realisasi, nilai)
+    return _capaian(baris, nilai_triwulan(baris.target_triwulan, n), nilai_triwulan(baris.realisasi_triwulan, n))
 
 
 def capaian_terhadap_tahun(baris: Iku, n: int, tahun: int) -> cp.Capaian | None:
     """A kumulatif row's realisasi so far against the year's target (None for other kinds)."""
     if baris.jenis_target != "kumulatif":
         return None
-    target = (baris.target or {}).get(str(tahun))
-    realisasi = nilai_triwulan(baris.realisasi_triwulan, n)
+    return _capaian(baris, (baris.target or {}).get(str(tahun)), nilai_triwulan(baris.realisasi_triwulan, n))
+
+
+def _capaian(baris: Iku, target: Decimal | None, realisasi: Decimal | None) -> cp.Capaian:
     nilai = None if target is None or realisasi is None else cp.hitung(target, realisasi, baris.arah)
     return cp.Capaian(baris.indikator, baris.satuan, baris.arah, target, realisasi, nilai)
 
