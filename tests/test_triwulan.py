@@ -587,3 +587,31 @@ def test_check_memeriksa_templat_laporan_triwulan(tmp_path: Path) -> None:
     hasil = jalankan("check", "--config", config, "--templates", str(templat))
     assert hasil.exit_code == 1 and 'isian "lt.judull" tidak dikenal' in hasil.output
     assert jalankan("check", "--config", config).exit_code == 0
+
+
+@pytest.mark.pdf
+def test_rumus_xlsx_triwulan_dihitung_libreoffice_sama_dengan_laporan(tmp_path: Path) -> None:
+    """The quarter's sheet recalculated by LibreOffice gives the report's capaian, predikat and the
+    kumulatif rows' capaian against the year."""
+    import openpyxl
+
+    from iku import lembar_triwulan
+    from iku.impor.berkas import diubah
+
+    d = baris(data_triwulan(), 0, arah="naik", target_triwulan={"1": 0, "2": 4}, realisasi_triwulan={"1": 2, "2": 5})
+    config = baca(tulis(tmp_path, d)).config
+    xlsx = tmp_path / "tw.xlsx"
+    xlsx.write_bytes(lembar_triwulan.tulis_triwulan(config, 2))
+    with diubah(xlsx, "xlsx:Calc MS Excel 2007 XML", "-") as hasil:
+        buku = openpyxl.load_workbook(hasil, data_only=True)
+    ws = buku["Triwulan II"]
+    dihitung = [(r[6].value, r[7].value, r[9].value) for r in ws.iter_rows(min_row=5, max_row=6)]
+    harapan = [
+        (
+            float(b.triwulan.nilai) if b.triwulan.nilai is not None else "-",
+            b.triwulan.predikat,
+            float(b.tahunan.nilai) if b.tahunan and b.tahunan.nilai is not None else None,
+        )
+        for b in triwulan.laporan(config, 2).baris
+    ]
+    assert dihitung == harapan == [(125.0, "Sangat Tinggi", None), (102.86, "Sangat Tinggi", 52.48)]
