@@ -32,8 +32,9 @@ from .naskah.keputusan import kelompok_iku
 from .paket import kemas_ulang
 
 
-def _kemas(buku: Workbook, config: Config) -> bytes:
+def _kemas(buku: Workbook, config: Config, judul_buku: str) -> bytes:
     properti(buku, config)
+    buku.properties.title = f"{judul_buku} {config.instansi.nama} Tahun {config.tahun}"
     penampung = io.BytesIO()
     ExcelWriter(buku, zipfile.ZipFile(penampung, "w", zipfile.ZIP_DEFLATED)).save()
     return kemas_ulang(penampung.getvalue(), config.keputusan.tanggal)
@@ -45,7 +46,7 @@ def tulis_rencana_aksi(config: Config) -> bytes:
     ws = buku.active
     ws.title = "Rencana Aksi"
     lembar_rencana_aksi(ws, config)
-    return _kemas(buku, config)
+    return _kemas(buku, config, "Rencana Aksi")
 
 
 def lembar_rencana_aksi(ws: Worksheet, config: Config) -> None:
@@ -76,7 +77,7 @@ def tulis_triwulan(config: Config, n: int) -> bytes:
     lap = triwulan.laporan(config, n)
     if lap.anggaran is not None:
         lembar_anggaran_triwulan(buku.create_sheet("Anggaran"), config, n)
-    return _kemas(buku, config)
+    return _kemas(buku, config, f"Laporan Pengukuran Kinerja {triwulan.nama_triwulan(n)}")
 
 
 def lembar_capaian_triwulan(ws: Worksheet, config: Config, n: int) -> None:

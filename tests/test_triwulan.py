@@ -335,7 +335,10 @@ def test_laporan_triwulan_teks_berurutan(set_tahun: Path) -> None:
     ]
     with zipfile.ZipFile(folder / f"laporan-pengukuran-kinerja-triwulan-2-{INSTANSI}.docx") as z:
         assert any(n.startswith("word/media/") for n in z.namelist())  # the chart
-    ws = load_workbook(folder / f"laporan-pengukuran-kinerja-triwulan-2-{INSTANSI}.xlsx")["Triwulan II"]
+    buku = load_workbook(folder / f"laporan-pengukuran-kinerja-triwulan-2-{INSTANSI}.xlsx")
+    assert buku.properties.title == "Laporan Pengukuran Kinerja Triwulan II Dinas Sosial Kabupaten Buleleng Tahun 2023"
+    assert buku.sheetnames == ["Triwulan II", "Anggaran"]
+    ws = buku["Triwulan II"]
     assert [ws.cell(6, k).value for k in (5, 6, 9)] == [3.5, 3.6, 6.86]
     assert ws["G6"].value.startswith("=IF(") and "E6" in ws["G6"].value  # capaian: a live formula
     assert "I6" in ws["J6"].value and ws["J5"].value is None  # against the year: kumulatif rows only
