@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import isi, manifes
 from .arsip import folder_tahun, periksa_boleh_tulis_folder, tulis_folder
-from .buat import Kemajuan, slug, templat_ada
+from .buat import Kemajuan, salin_rujukan, slug, templat_ada
 from .galat import ArsipError, Masalah
 from .konfigurasi import Bacaan
 from .model import Config
@@ -114,6 +114,7 @@ def buat(p: PermintaanTriwulan) -> list[Path]:
         salinan = sementara / f"konfigurasi-{config.tahun}-triwulan-{n}.toml"
         salinan.write_bytes(p.bacaan.mentah)  # what this quarter's figures were computed from
         ditulis.append(salinan.name)
+        ditulis += salin_rujukan(p.bacaan, sementara)  # the logo beside it: the copy validates by itself
         ditulis.append(manifes.tulis(sementara, config.tahun, config.format.huruf, versi_lo).name)
     folder = induk / nama_folder(n)
     return [folder / x for x in ditulis]

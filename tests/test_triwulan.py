@@ -618,3 +618,22 @@ def test_rumus_xlsx_triwulan_dihitung_libreoffice_sama_dengan_laporan(tmp_path: 
         for b in triwulan.laporan(config, 2).baris
     ]
     assert dihitung == harapan == [(125.0, "Sangat Tinggi", None), (102.86, "Sangat Tinggi", 52.48)]
+
+
+def test_salinan_konfigurasi_triwulan_berdiri_sendiri(tmp_path: Path) -> None:
+    """The quarter keeps its config with the logo it refers to: the copy computes the same figures."""
+    from bantu import tulis_png
+
+    d = data_triwulan()
+    d["instansi"]["logo"] = "aset/logo.png"
+    (tmp_path / "aset").mkdir()
+    tulis_png(tmp_path / "aset" / "logo.png")
+    config, keluar = str(tulis(tmp_path, d)), str(tmp_path / "out")
+    assert jalankan("generate", "--config", config, "--output", keluar).exit_code == 0
+    assert jalankan("triwulan", "1", "--config", config, "--output", keluar).exit_code == 0
+    folder = tmp_path / "out/2023/triwulan-1"
+    assert (folder / "aset/logo.png").read_bytes() == (tmp_path / "aset/logo.png").read_bytes()
+    salinan = jalankan("capaian", "--triwulan", "1", "--config", str(folder / "konfigurasi-2023-triwulan-1.toml"))
+    asli = jalankan("capaian", "--triwulan", "1", "--config", config)
+    assert salinan.exit_code == 0 and salinan.output == asli.output
+    assert jalankan("verify", keluar).exit_code == 0
