@@ -23,10 +23,14 @@ AWALAN_SEMENTARA = ".sedang-ditulis-"
 AWALAN_SIAP = ".siap-"
 
 
-# An amendment of year T lives inside T's folder, as T/perubahan-<ke>/ with its own manifest;
-# it (its replaced copies, its staging folders) is no file of T's own set.
+# A year's folder also holds archives of their own, each with its own manifest: the amendments of
+# its decree (T/perubahan-<ke>/) and its quarterly reports (T/triwulan-<N>/); they (their replaced
+# copies, their staging folders) are no file of T's own set.
 AWALAN_PERUBAHAN = "perubahan-"
-BAGIAN_PERUBAHAN = re.compile(rf"^\.?(?:sedang-ditulis-|siap-)?{AWALAN_PERUBAHAN}\d+(?:[.-].*)?$")
+AWALAN_TRIWULAN = "triwulan-"
+BAGIAN_SUBARSIP = re.compile(
+    rf"^\.?(?:sedang-ditulis-|siap-)?(?:{AWALAN_PERUBAHAN}\d+|{AWALAN_TRIWULAN}[1-4])(?:[.-].*)?$"
+)
 
 
 def folder_tahun(output: Path, tahun: int, ke: int | None = None) -> Path:
@@ -42,9 +46,19 @@ def folder_perubahan(folder: Path) -> list[Path]:
     )
 
 
+def folder_triwulan(folder: Path) -> list[Path]:
+    """The quarterly archives inside a year's folder (triwulan-1 ... triwulan-4)."""
+    return sorted(p for p in folder.glob(f"{AWALAN_TRIWULAN}[1-4]") if p.is_dir())
+
+
+def subarsip(folder: Path) -> list[Path]:
+    """Every archive of its own inside a year's folder: the amendments, then the quarters."""
+    return [*folder_perubahan(folder), *folder_triwulan(folder)]
+
+
 def bukan_isi_tahun(relatif: str) -> bool:
-    """True for a path (relative to a year's folder) that belongs to one of its amendments."""
-    return bool(BAGIAN_PERUBAHAN.match(relatif.split("/", 1)[0]))
+    """True for a path (relative to a year's folder) that belongs to one of its own archives."""
+    return bool(BAGIAN_SUBARSIP.match(relatif.split("/", 1)[0]))
 
 
 def nama_arsip(tahun: int, ke: int | None) -> str:
@@ -54,10 +68,16 @@ def nama_arsip(tahun: int, ke: int | None) -> str:
 def periksa_boleh_tulis(output: Path, tahun: int, force: bool, ke: int | None = None) -> None:
     """Refuse before any work when the year (or amendment) exists and --force was not given."""
     tujuan = folder_tahun(output, tahun, ke)
+    periksa_boleh_tulis_folder(tujuan.parent, tujuan.name, nama_arsip(tahun, ke), force)
+
+
+def periksa_boleh_tulis_folder(induk: Path, nama: str, uraian: str, force: bool) -> None:
+    """Refuse before any work when induk/nama (an archive described by uraian) exists, without force."""
+    tujuan = induk / nama
     if tujuan.exists() and not force:
         raise ArsipError(
             Masalah(
-                f"arsip {nama_arsip(tahun, ke)} sudah ada dan tidak ditimpa",
+                f"arsip {uraian} sudah ada dan tidak ditimpa",
                 berkas=tujuan,
                 saran="pakai --force untuk menggantinya (arsip lama disimpan dengan nama bertanggal), "
                 "atau pilih --output lain",
@@ -68,35 +88,42 @@ def periksa_boleh_tulis(output: Path, tahun: int, force: bool, ke: int | None = 
 @contextmanager
 def tulis_tahun(output: Path, tahun: int, force: bool, ke: int | None = None) -> Iterator[Path]:
     """Yield a staging folder; on success it becomes output/<tahun> (or its perubahan-<ke>),
-    on failure it vanishes."""
-    periksa_boleh_tulis(output, tahun, force, ke)
+    on failure it vanishes. A year made again keeps the archives of its own it holds (amendments,
+    quarters): they are copied into the new set before the swap; the old year is kept whole."""
     tujuan = folder_tahun(output, tahun, ke)
-    induk = tujuan.parent  # staged beside its place, so the final rename stays on one file system
-    dibuat = buat_folder(induk)
+    with tulis_folder(tujuan.parent, tujuan.name, nama_arsip(tahun, ke), force) as sementara:
+        yield sementara
+        if ke is None and tujuan.is_dir():
+            bawa_subarsip(tujuan, sementara)
+
+
+def bawa_subarsip(lama: Path, baru: Path) -> None:
+    """Copy a year's archives of their own (each amendment, each quarter) into its new set."""
+    for folder in subarsip(lama):
+        if not (baru / folder.name).exists():
+            shutil.copytree(folder, baru / folder.name, copy_function=shutil.copy2)
+
+
+@contextmanager
+def tulis_folder(output: Path, nama: str, uraian: str, force: bool) -> Iterator[Path]:
+    """Yield a staging folder; on success it becomes output/<nama> (the old one kept with force),
+    on failure it vanishes. A year is output/2023; a quarter output/2023/triwulan-3."""
+    periksa_boleh_tulis_folder(output, nama, uraian, force)
+    dibuat = buat_folder(output)
     try:
-        bersihkan_sisa(induk)
-        sementara = Path(tempfile.mkdtemp(prefix=f"{AWALAN_SEMENTARA}{tujuan.name}-{os.getpid()}-", dir=induk))
+        bersihkan_sisa(output)
+        sementara = Path(tempfile.mkdtemp(prefix=f"{AWALAN_SEMENTARA}{nama}-{os.getpid()}-", dir=output))
     except OSError as exc:
         _hapus_kosong(dibuat)
-        raise ArsipError(Masalah(f"folder arsip tidak dapat ditulis ({exc.strerror})", berkas=induk)) from None
+        raise ArsipError(Masalah(f"folder arsip tidak dapat ditulis ({exc.strerror})", berkas=output)) from None
     try:
         yield sementara
         os.chmod(sementara, 0o777 & ~_umask())  # mkdtemp makes 0700; colleagues must read the archive
-        cadangan = pasang(sementara, tujuan, force)
+        pasang(sementara, output / nama, force)
     except BaseException:
         shutil.rmtree(sementara, ignore_errors=True)
         _hapus_kosong(dibuat)
         raise
-    if cadangan is not None and ke is None:
-        bawa_perubahan(cadangan, tujuan)
-
-
-def bawa_perubahan(lama: Path, baru: Path) -> None:
-    """A year made again keeps its amendments: they move from the replaced set into the new one
-    (each is a decree of its own, with its own manifest, not part of the set that was replaced)."""
-    for folder in folder_perubahan(lama):
-        if not (baru / folder.name).exists():
-            folder.rename(baru / folder.name)
 
 
 def buat_folder(output: Path) -> list[Path]:
@@ -224,11 +251,10 @@ def bersihkan_sisa(output: Path) -> None:
     """
     for awalan in (AWALAN_SEMENTARA, AWALAN_SIAP):
         for folder in output.glob(f"{awalan}*"):
-            bagian = folder.name[len(awalan) :].rsplit("-", 2)  # <folder>-<pid>-<random, without "-">
-            if len(bagian) != 3:
-                continue
-            nama, pid, _ = bagian  # nama: the year (or perubahan-<ke>) it was to become
-            if not pid.isdigit() or proses_hidup(int(pid)):
+            # <nama>-<pid>-<mkdtemp's letters>: the name may hold "-" (triwulan-3), the letters never do
+            nama, _, sisa = folder.name[len(awalan) :].rpartition("-")
+            nama, _, pid = nama.rpartition("-")
+            if not nama or not pid.isdigit() or proses_hidup(int(pid)):
                 continue
             if awalan == AWALAN_SEMENTARA:
                 shutil.rmtree(folder, ignore_errors=True)

@@ -19,6 +19,8 @@ from typing import Any
 from . import bahasa
 from .galat import ConfigError, Masalah
 from .konfigurasi import baca_toml, nama_kunci
+from .model import TRIWULAN
+from .triwulan import nama_tw
 
 IDENTITAS_BARIS = {"iku": "indikator", "struktur": "nama", "program": "nama"}
 NAMA_BAGIAN = {"perjanjian_kinerja": "Perjanjian Kinerja"}
@@ -73,10 +75,17 @@ def label(loc: tuple[Any, ...], loc_lama: tuple[Any, ...] | None = None, nama: s
             kepala = nama if nama.startswith("Program") else f'Program "{nama}"'
         else:
             kepala = f"{loc[0].upper() if loc[0] == 'iku' else 'Program'} baris {loc[1] + 1}"
-        return kepala + (f", {nama_kunci(loc[2:])}" if len(loc) > 2 else "")
+        return kepala + (f", {label_triwulan(loc[2:]) or nama_kunci(loc[2:])}" if len(loc) > 2 else "")
     if loc and loc[0] in NAMA_BAGIAN:
         return ", ".join([NAMA_BAGIAN[loc[0]], *(str(k).replace("_", " ") for k in loc[1:])])
     return nama_kunci(loc)
+
+
+def label_triwulan(loc: tuple[Any, ...]) -> str | None:
+    """('target_triwulan', '2') -> 'target TW II'; None for any other key."""
+    if len(loc) == 2 and loc[0] in ("target_triwulan", "realisasi_triwulan") and loc[1] in TRIWULAN:
+        return f"{loc[0].removesuffix('_triwulan')} {nama_tw(int(loc[1]))}"
+    return None
 
 
 def cetak(nilai: Any) -> str:

@@ -194,10 +194,22 @@ def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> list[str
         ditulis.append(nama)
     per_jenis = {j.jenis: doc for j, doc in dokumen}
     nama = nama_berkas(p.config, "bundel-tanda-tangan-iku")
-    (folder / nama).write_bytes(bundel.susun(per_jenis["keputusan"], per_jenis["lampiran"], tanggal))
+    lain = [("RencanaAksi", per_jenis["rencana_aksi"])] if "rencana_aksi" in per_jenis else []
+    (folder / nama).write_bytes(bundel.susun(per_jenis["keputusan"], per_jenis["lampiran"], tanggal, *lain))
     p.kabar(f"[{len(dokumen) + 1}/{len(dokumen) + 1}] {nama} disusun")
     from . import lembar_kerja  # openpyxl: import on use, so check, diff and --help do not wait for it
 
     tabel = nama_berkas(p.config, lembar_kerja.AWALAN_BERKAS, "xlsx")
     (folder / tabel).write_bytes(lembar_kerja.tulis(p.config))
-    return ditulis + [nama, tabel]
+    return ditulis + [nama, tabel, *_tabel_rencana_aksi(p.config, folder)]
+
+
+def _tabel_rencana_aksi(config: Config, folder: Path) -> list[str]:
+    """The Rencana Aksi's spreadsheet beside its DOCX, when the set has one."""
+    if config.rencana_aksi is None:
+        return []
+    from . import lembar_triwulan
+
+    nama = nama_berkas(config, "rencana-aksi", "xlsx")
+    (folder / nama).write_bytes(lembar_triwulan.tulis_rencana_aksi(config))
+    return [nama]

@@ -1,4 +1,5 @@
-"""The signing bundle: the rendered Keputusan followed by its Lampiran in one DOCX.
+"""The signing bundle: the rendered Keputusan followed by its Lampiran in one DOCX (and the
+Rencana Aksi when the set has one).
 
 Built from the two documents just filled, still in memory (not from a template of its
 own, and not re-read from disk), so an agency's edited templates shape the bundle too. The Lampiran starts a new section: its own page
@@ -23,18 +24,21 @@ RUJUKAN_GAYA = (qn("w:basedOn"), qn("w:next"), qn("w:link"))
 RUJUKAN_NOMOR = (qn("w:numStyleLink"), qn("w:styleLink"))
 
 
-def susun(induk: Any, anak: Any, tanggal: dt.date) -> bytes:
-    """Keputusan + section break + Lampiran as byte-stable DOCX bytes.
+def susun(induk: Any, anak: Any, tanggal: dt.date, *lain: tuple[str, Any]) -> bytes:
+    """Keputusan + section break + Lampiran as byte-stable DOCX bytes; then each further
+    document signed with them (lain: (style suffix, Document), e.g. the Rencana Aksi), each in
+    a section of its own, pages numbered on.
 
-    Both python-docx Documents are changed in the process: pack them before."""
+    Every python-docx Document is changed in the process: pack them before."""
     buang_gaya_tak_terpakai(induk)
-    buang_gaya_tak_terpakai(anak)
-    pisahkan_gaya(induk, anak, "Lampiran")
-    bagian_lampiran = deepcopy(anak.element.body.sectPr)
-    akhiri_bagian(induk)
-    Composer(induk).append(anak)
-    lanjutkan_penomoran(bagian_lampiran)
-    induk.element.body.replace(induk.element.body.sectPr, bagian_lampiran)
+    for akhiran, doc in (("Lampiran", anak), *lain):
+        buang_gaya_tak_terpakai(doc)
+        pisahkan_gaya(induk, doc, akhiran)
+        bagian = deepcopy(doc.element.body.sectPr)
+        akhiri_bagian(induk)
+        Composer(induk).append(doc)
+        lanjutkan_penomoran(bagian)
+        induk.element.body.replace(induk.element.body.sectPr, bagian)
     return tulis_paket(induk, tanggal)
 
 

@@ -343,14 +343,37 @@ def _baris_sisi(tanda: str, potongan: list[tuple[str, str]]) -> str:
     return f"    {tanda} " + teks.replace("\n", "\n      ")
 
 
+def _nomor_triwulan(_ctx: click.Context, _param: click.Parameter, nilai: str | None) -> int | None:
+    """N of a quarter: 1 to 4, anything else a usage error (exit 2)."""
+    if nilai is None:
+        return None
+    if nilai.strip() not in ("1", "2", "3", "4"):
+        raise click.BadParameter(f"triwulan harus 1, 2, 3 atau 4 (tertulis {nilai})")
+    return int(nilai)
+
+
 @main.command("capaian")
 @OPSI_CONFIG
-def capaian_cmd(config_path: Path) -> None:
-    """Tampilkan capaian kinerja tahun ini: target, realisasi, capaian (%), predikat.
+@click.option(
+    "--triwulan",
+    "n",
+    metavar="N",
+    callback=_nomor_triwulan,
+    help="Capaian triwulan N (1-4) dari target_triwulan dan realisasi_triwulan, seperti laporan triwulan.",
+)
+def capaian_cmd(config_path: Path, n: int | None) -> None:
+    """Tampilkan capaian kinerja tahun ini (atau satu triwulan): target, realisasi, capaian (%), predikat.
 
     Nilai yang belum diisi (pemantauan tengah tahun) tercetak "-" dan disebut di bawah tabel.
     """
     bacaan = baca(config_path)
+    if n is not None:
+        from . import triwulan
+
+        triwulan.pastikan_lengkap(bacaan, n)
+        for b in triwulan.tabel_terminal(bacaan.config, n):
+            click.echo(b)
+        return
     config = bacaan.config
     daftar = tabel_capaian(config)
     for baris in tabel_terminal(f"Capaian kinerja tahun {config.tahun}: {config.instansi.nama}", daftar):
@@ -418,6 +441,31 @@ def _baris_tabel(sel: list[list[str]], lebar: list[int]) -> list[str]:
         ).rstrip()
         for i in range(tinggi)
     ]
+
+
+@main.command("triwulan")
+@click.argument("n", metavar="N", callback=_nomor_triwulan)
+@OPSI_CONFIG
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder arsip; laporan ditulis ke OUTPUT/<tahun>/triwulan-N/.",
+)
+@OPSI_TEMPLATES
+@click.option("--pdf", is_flag=True, help="Buat juga PDF/A laporan (perlu LibreOffice).")
+@click.option("--force", is_flag=True, help="Ganti laporan triwulan yang sudah ada; yang lama tetap disimpan.")
+def triwulan_cmd(n: int, config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
+    """Buat Laporan Pengukuran Kinerja triwulan N (1-4) di dalam arsip tahunnya."""
+    from .buat_triwulan import PermintaanTriwulan, buat
+
+    bacaan = baca(config_path)
+    for m in periksa_naskah(bacaan):  # not fatal, as in generate
+        click.echo(_satu_baris("PERINGATAN", m), err=True)
+    permintaan = PermintaanTriwulan(bacaan, templates, output, n, force=force, pdf=pdf, kemajuan=_kemajuan())
+    for path in buat(permintaan):
+        click.echo(str(path))
 
 
 @main.command("impor")
@@ -624,7 +672,8 @@ def arsip_cmd(output: Path) -> None:
 
 def _tampil_tahun(t: daftar_arsip.TahunArsip) -> str:
     dibuat = t.dibuat.strftime("%Y-%m-%d %H:%M") if t.dibuat else "tidak diketahui (MANIFEST.json tidak ada)"
-    status = "utuh (cocok dengan MANIFEST.json)" if t.utuh else f"TIDAK UTUH ({len(t.masalah)} masalah)"
+    jumlah = len(t.masalah) + sum(len(q.masalah) for q in t.triwulan)  # its quarters' problems are its own
+    status = "utuh (cocok dengan MANIFEST.json)" if t.utuh else f"TIDAK UTUH ({jumlah} masalah)"
     baris = [
         f"{t.tahun}  {t.folder}",
         f"  nomor   : {t.nomor or '-'}",
@@ -632,7 +681,12 @@ def _tampil_tahun(t: daftar_arsip.TahunArsip) -> str:
         f"  periksa : {status}",
         f"  berkas ({len(t.berkas)}):",
     ]
-    return "\n".join(baris + [f"    {b}" for b in t.berkas])
+    return "\n".join(baris + [f"    {b}" for b in t.berkas] + [_tampil_triwulan(q) for q in t.triwulan])
+
+
+def _tampil_triwulan(t: daftar_arsip.TahunArsip) -> str:
+    status = "utuh (cocok dengan MANIFEST.json)" if not t.masalah else f"TIDAK UTUH ({len(t.masalah)} masalah)"
+    return "\n".join([f"  {t.tahun}: {status}", *(f"    {b}" for b in t.berkas)])
 
 
 @main.command("templates")

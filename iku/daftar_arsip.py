@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import manifes
-from .arsip import bukan_isi_tahun, folder_perubahan
+from .arsip import bukan_isi_tahun, folder_perubahan, folder_triwulan, subarsip
 from .galat import ArsipError, ArsipTidakCocok, ConfigError, IkuError, Masalah
 from .konfigurasi import baca_toml
 
@@ -30,10 +30,11 @@ class TahunArsip:
     dibuat: dt.datetime | None
     berkas: list[str]
     masalah: list[Masalah] = field(default_factory=list)
+    triwulan: list[TahunArsip] = field(default_factory=list)  # its quarterly archives (triwulan-N)
 
     @property
     def utuh(self) -> bool:
-        return not self.masalah
+        return not self.masalah and all(t.utuh for t in self.triwulan)
 
 
 def folder_tahun(output: Path) -> list[Path]:
@@ -61,7 +62,8 @@ def ringkas(folder: Path, tahun: str | None = None) -> TahunArsip:
     except IkuError as exc:
         masalah = exc.masalah
     nama = tahun or folder.name
-    return TahunArsip(nama, folder, _nomor(folder, nama.split("/")[0]), _dibuat(folder), berkas, masalah)
+    triwulan = [ringkas(f, f"{nama}/{f.name}") for f in folder_triwulan(folder)]
+    return TahunArsip(nama, folder, _nomor(folder, nama.split("/")[0]), _dibuat(folder), berkas, masalah, triwulan)
 
 
 def daftar(output: Path) -> list[TahunArsip]:
@@ -83,8 +85,8 @@ def ada_isi_sendiri(folder: Path) -> bool:
 
 
 def sebuah_arsip(folder: Path) -> list[Path]:
-    """The archives a year's folder holds: its own set (when it has one) and each amendment."""
-    return [*([folder] if ada_isi_sendiri(folder) else []), *folder_perubahan(folder)]
+    """The archives a year's folder holds: its own set (when it has one), each amendment, each quarter."""
+    return [*([folder] if ada_isi_sendiri(folder) else []), *subarsip(folder)]
 
 
 def _nomor(folder: Path, tahun: str) -> str | None:

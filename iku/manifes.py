@@ -33,7 +33,7 @@ def sha256(berkas: Path) -> str:
 
 def daftar_berkas(folder: Path) -> dict[str, str]:
     """{relative posix path: sha256} of every file under folder except the manifest itself
-    and the amendments archived inside a year's folder (each has its own manifest)."""
+    and the archives of their own inside a year's folder (amendments, quarters: each has its own manifest)."""
     return {
         p.relative_to(folder).as_posix(): sha256(p)
         for p in sorted(folder.rglob("*"))

@@ -106,6 +106,19 @@ Tahun = Annotated[int, Field(ge=1900, le=2200), BeforeValidator(_belum_diisi)]
 Tanggal = Annotated[dt.date, BeforeValidator(_tanggal)]
 DaftarTeks = Annotated[list[Teks], Field(min_length=1)]
 Rupiah = Annotated[int, BeforeValidator(_rupiah)]
+TRIWULAN = ("1", "2", "3", "4")
+
+
+def _kunci_triwulan(nilai: dict[str, Any]) -> dict[str, Any]:
+    """Quarter tables are keyed 1 to 4 (TW I-IV), written in quarter order in the model."""
+    salah = [k for k in nilai if k not in TRIWULAN]
+    if salah:
+        raise ValueError(f"kunci triwulan harus 1, 2, 3 atau 4 (tertulis {', '.join(salah)})")
+    return {k: nilai[k] for k in TRIWULAN if k in nilai}
+
+
+Triwulan = Annotated[dict[str, Angka], AfterValidator(_kunci_triwulan)]
+TriwulanRupiah = Annotated[dict[str, Rupiah], AfterValidator(_kunci_triwulan)]
 
 
 class Dasar(BaseModel):
@@ -248,6 +261,14 @@ class Iku(Dasar):
     boleh_lebih_100: bool = False  # a % indicator that may exceed 100 (no ">100" warning in check)
     sasaran_pemda: Teks | None = None  # the kode of the Pemda sasaran it supports (iku kabupaten: the cascade)
     alasan_perubahan: Teks | None = None  # why this row differs from the amended decree's (matrix)
+    # Within the year (Rencana Aksi, quarterly report, Manual IKU): quarter "1".."4" -> number.
+    target_triwulan: Triwulan | None = None
+    realisasi_triwulan: Triwulan | None = None
+    jenis_target: Literal["kumulatif", "tetap", "per_triwulan"] = "kumulatif"
+    kegiatan: list[Teks] = []
+    penanggung_jawab: Teks | None = None
+    definisi: Teks | None = None
+    frekuensi: Teks | None = None
 
 
 class LaporanKinerja(Dasar):
@@ -286,6 +307,19 @@ class Program(Dasar):
     anggaran: Rupiah
     realisasi: Rupiah | None = None
     keterangan: Teks | None = None
+    realisasi_triwulan: TriwulanRupiah | None = None  # budget absorbed by the end of each quarter
+
+
+class RencanaAksi(Dasar):
+    """[rencana_aksi]: present -> the year's Rencana Aksi (signed with the Perjanjian Kinerja)."""
+
+    tanggal: Tanggal
+
+
+class ManualIku(Dasar):
+    """[manual_iku]: present -> the Manual IKU, one sheet per indicator."""
+
+    tanggal: Tanggal
 
 
 class Config(Dasar):
@@ -305,6 +339,8 @@ class Config(Dasar):
     laporan_kinerja: LaporanKinerja | None = None
     tte: Tte = Tte()
     perubahan: Perubahan | None = None
+    rencana_aksi: RencanaAksi | None = None
+    manual_iku: ManualIku | None = None
 
     @model_validator(mode="before")
     @classmethod

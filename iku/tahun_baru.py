@@ -119,6 +119,36 @@ def _tanda_isian_pk(doc: Any) -> list[str]:
     return diisi
 
 
+KUNCI_TRIWULAN = ("target_triwulan", "realisasi_triwulan")
+
+
+def _kosongkan_triwulan(doc: Any) -> list[str]:
+    """Quarter targets and realisasi belong to their year: the keys stay, their values go ({})."""
+    kosong = []
+    for bagian, kunci_ in (("iku", KUNCI_TRIWULAN), ("program", ("realisasi_triwulan",))):
+        for i, baris in enumerate(doc.get(bagian, [])):
+            for kunci in kunci_:
+                if kunci in baris and len(baris[kunci]):
+                    lama = baris[kunci]
+                    baru = tomlkit.inline_table()
+                    trivia = getattr(lama, "trivia", None)
+                    if trivia is not None:
+                        baru.trivia.comment, baru.trivia.comment_ws = trivia.comment, trivia.comment_ws
+                    baris[kunci] = baru
+                    kosong.append(nama_kunci((bagian, i, kunci)))
+    return kosong
+
+
+def _tanda_isian_rencana_aksi(doc: Any) -> list[str]:
+    """The Rencana Aksi is signed anew each January (with the PK)."""
+    ra = doc.get("rencana_aksi")
+    if ra is None or not isinstance(ra.get("tanggal"), dt.date):
+        return []
+    contoh = _tahun_depan(ra["tanggal"]).isoformat()
+    ra["tanggal"] = isian(ra["tanggal"], f"{PENANDA_ISIAN} tanggal Rencana Aksi (contoh {contoh})")
+    return ["rencana_aksi.tanggal"]
+
+
 def isian(lama: Any, teks: str) -> Any:
     """A marker string in place of a date, keeping the line's comment."""
     baru = tomlkit.string(teks)
@@ -147,6 +177,10 @@ def buat_draf(teks: str, tanggal: dt.date, rencana: tuple[int, int]) -> Draf:
             f"realisasi setiap [[program]] dijadikan catatan bertanda ISI (angka tahun {lama} bukan realisasi "
             f"{lama + 1}): pada akhir tahun {lama + 1} hapus tanda # di depannya dan isi angkanya"
         )
+    dikosongkan = _kosongkan_triwulan(doc)
+    if dikosongkan:
+        catatan.append(f"nilai triwulan tahun {lama} dikosongkan (isi untuk {lama + 1}): " + ", ".join(dikosongkan))
+    diisi += _tanda_isian_rencana_aksi(doc)
     ada_laporan = _majukan_tanggal_laporan(doc)
     if ada_laporan:
         catatan.append(

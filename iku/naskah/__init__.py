@@ -17,10 +17,21 @@ from .. import bahasa
 from ..model import Config
 from ..rapi import Tata
 from ..tte import TataTtd, teks_qr
-from . import blok, buku, keputusan, laporan_kinerja, matriks, perjanjian_kinerja
+from . import (
+    blok,
+    buku,
+    keputusan,
+    laporan_kinerja,
+    laporan_triwulan,
+    manual_iku,
+    matriks,
+    perjanjian_kinerja,
+    rencana_aksi,
+)
 
 PenyusunKonteks = Callable[[Config, Path], dict[str, Any]]
 
+LAPORAN_TRIWULAN = "laporan-triwulan.docx"
 TANDA_TANGAN = ("penandatangan.jabatan", "penandatangan.nama", "penandatangan.pangkat", "penandatangan.nip")
 
 
@@ -104,6 +115,23 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         tanggal_sendiri=lambda c: c.dokumen.tanggal_kata_pengantar or c.keputusan.tanggal,
     ),
     JenisNaskah(
+        "manual_iku",
+        "manual-iku.docx",
+        manual_iku.konteks,
+        (
+            "manual.lembar[].indikator",
+            "manual.lembar[].definisi",
+            "manual.lembar[].polaritas",
+            "manual.lembar[].jenis_target",
+            "manual.lembar[].frekuensi",
+            "manual.lembar[].penanggung_jawab",
+            "manual.penandatangan.nama",
+        ),
+        "manual-iku",
+        ada=lambda c: c.manual_iku is not None,
+        tata_sendiri=manual_iku.tata,
+    ),
+    JenisNaskah(
         "perjanjian_kinerja",
         "perjanjian-kinerja.docx",
         perjanjian_kinerja.konteks,
@@ -131,6 +159,23 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         nama_qr="Perjanjian Kinerja",
     ),
     JenisNaskah(
+        "rencana_aksi",
+        "rencana-aksi.docx",
+        rencana_aksi.konteks,
+        (
+            "ra.sasaran[].baris[].indikator",
+            "ra.sasaran[].baris[].target",
+            "ra.sasaran[].baris[].kegiatan[]",
+            "ra.tempat_tanggal",
+            "ra.penandatangan.jabatan",
+            "ra.penandatangan.nama",
+            "ra.penandatangan.nip",
+        ),
+        "rencana-aksi",
+        ada=lambda c: c.rencana_aksi is not None,
+        tata_sendiri=rencana_aksi.tata,
+    ),
+    JenisNaskah(
         "laporan_kinerja",
         "laporan-kinerja.docx",
         laporan_kinerja.konteks,
@@ -152,6 +197,26 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         ada=lambda c: c.laporan_kinerja is not None,
         tata_sendiri=laporan_kinerja.tata,
         nama_qr="Laporan Kinerja",
+    ),
+    # Made by `iku triwulan N` into <tahun>/triwulan-N/, never by generate (so never in a year's set);
+    # registered so its template is known and checked like the others.
+    JenisNaskah(
+        "laporan_triwulan",
+        LAPORAN_TRIWULAN,
+        laporan_triwulan.konteks,
+        (
+            "lt.judul",
+            "lt.baris[].target",
+            "lt.baris[].realisasi",
+            "lt.baris[].capaian",
+            "lt.baris[].predikat",
+            "lt.kalimat[]",
+            "lt.gambar",
+            "lt.penandatangan.nama",
+        ),
+        "laporan-pengukuran-kinerja",
+        ada=lambda _config: False,
+        tata_sendiri=lambda c: laporan_triwulan.tata(c, laporan_triwulan.triwulan_terakhir(c)),
     ),
 )
 

@@ -29,11 +29,13 @@ from flask import (
 
 from ..beda import beda, kata_berbeda
 from ..galat import IkuError
+from ..model import TRIWULAN
 from .peta import judul_isian, label_butir, susun, ubah_daftar
 from .skema import (
     ANALISIS,
     ARAH,
     DAFTAR_KEPUTUSAN,
+    DALAM_TAHUN,
     DOKUMEN,
     FORMAT,
     IKU,
@@ -41,12 +43,14 @@ from .skema import (
     KALIMAT_PK,
     KEPUTUSAN,
     LAPORAN_KINERJA,
+    MANUAL_IKU,
     PECAHAN,
     PENANDATANGAN,
     PERJANJIAN_KINERJA,
     PIHAK_KEDUA,
     PROGRAM,
     RENCANA,
+    RENCANA_AKSI,
     TAHUN,
     TTE,
     UNIT,
@@ -337,4 +341,8 @@ def konteks(h: Halaman, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -
         KALIMAT_PK=KALIMAT_PK,
         PROGRAM=PROGRAM,
         LAPORAN_KINERJA=LAPORAN_KINERJA,
+        DALAM_TAHUN=DALAM_TAHUN,
+        TRIWULAN=TRIWULAN,
+        RENCANA_AKSI=RENCANA_AKSI,
+        MANUAL_IKU=MANUAL_IKU,
     )

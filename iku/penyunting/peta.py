@@ -293,6 +293,8 @@ BAGIAN_DIBACA = {
     "perjanjian_kinerja": "Perjanjian Kinerja",
     "laporan_kinerja": "Laporan Kinerja",
     "tte": "Tanda tangan elektronik",
+    "rencana_aksi": "Rencana Aksi",
+    "manual_iku": "Manual IKU",
 }
 
 

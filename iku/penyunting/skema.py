@@ -203,8 +203,28 @@ LAPORAN_KINERJA = (
         bantuan="Paragraf dipisahkan satu baris kosong. Kosongkan untuk teks bawaan.",
     ),
 )
+# Within the year: an IKU row's quarter keys (Rencana Aksi, laporan triwulan, Manual IKU).
+DALAM_TAHUN = (
+    Isian(
+        "jenis_target",
+        "Jenis target triwulan",
+        "pilihan",
+        wajib=False,
+        pilihan=("kumulatif", "tetap", "per_triwulan"),
+        nama_pilihan=(
+            "kumulatif: jumlah berjalan, TW IV = target tahun",
+            "tetap: tingkat yang diukur tiap triwulan",
+            "per_triwulan: setahun = jumlah keempatnya",
+        ),
+    ),
+    Isian("penanggung_jawab", "Penanggung jawab", wajib=False, bantuan="Unit atau pejabat; Rencana Aksi, Manual IKU."),
+    Isian("frekuensi", "Frekuensi pengukuran", wajib=False, bantuan="Misalnya Triwulanan; Manual IKU."),
+    Isian("definisi", "Definisi indikator", "panjang", wajib=False, bantuan="Manual IKU."),
+)
+RENCANA_AKSI = (Isian("tanggal", "Tanggal Rencana Aksi", "tanggal", bantuan="Biasanya bersama Perjanjian Kinerja."),)
+MANUAL_IKU = (Isian("tanggal", "Tanggal Manual IKU", "tanggal"),)
 # Sections that may be absent: left all empty in the form, they are not written (and removed).
-BAGIAN_OPSIONAL = ("perjanjian_kinerja", "laporan_kinerja", "tte")
+BAGIAN_OPSIONAL = ("perjanjian_kinerja", "laporan_kinerja", "tte", "rencana_aksi", "manual_iku")
 PECAHAN = (
     Isian("pembilang", "Pembilang (di atas garis)"),
     Isian("penyebut", "Penyebut (di bawah garis)"),
@@ -220,10 +240,12 @@ DAFTAR = {
     ("struktur",),
     ("struktur", "*", "membawahi"),
     ("iku",),
+    ("iku", "*", "kegiatan"),
     ("program",),
 }
 BARIS = {("struktur",), ("iku",), ("program",)}
-TAHUNAN = ("target", "realisasi")  # an IKU row's tables of year -> number
+# An IKU row's tables of year -> number, and the tables of quarter (1-4) -> number.
+TAHUNAN = ("target", "realisasi", "target_triwulan", "realisasi_triwulan")
 
 
 def _jenis_tabel(tabel: str, isian: tuple[Isian, ...]) -> dict[tuple[str, ...], Isian]:
@@ -251,6 +273,14 @@ ISIAN: dict[tuple[str, ...], Isian] = {
     **{("program", "*", i.kunci): i for i in PROGRAM},
     **_jenis_tabel("laporan_kinerja", LAPORAN_KINERJA),
     **_jenis_tabel("tte", TTE),
+    **{("iku", "*", i.kunci): i for i in DALAM_TAHUN},
+    ("iku", "*", "target_triwulan", "*"): Isian("target_triwulan", "Target triwulan", "angka", wajib=False),
+    ("iku", "*", "realisasi_triwulan", "*"): Isian("realisasi_triwulan", "Realisasi triwulan", "angka", wajib=False),
+    ("program", "*", "realisasi_triwulan", "*"): Isian(
+        "realisasi_triwulan", "Anggaran terserap s.d. triwulan (Rp)", "rupiah", wajib=False
+    ),
+    **_jenis_tabel("rencana_aksi", RENCANA_AKSI),
+    **_jenis_tabel("manual_iku", MANUAL_IKU),
 }
 
 

@@ -17,7 +17,9 @@ from ..galat import Masalah
 from ..huruf import tak_tergambar
 from ..konfigurasi import Bacaan, nama_kunci
 from ..lokasi import cari_baris
+from ..model import TRIWULAN
 from ..naskah.blok import label_diketik, tanpa_label
+from ..triwulan import nama_tw
 from ..tte import isian_url_tak_dikenal
 from .perubahan import alasan_perubahan, perubahan_diketik, semula_keputusan_yang_diubah
 
@@ -638,6 +640,51 @@ def realisasi_sesudah_tahun(n: Bacaan) -> Iterator[Masalah]:
                 )
 
 
+def target_triwulan(n: Bacaan) -> Iterator[Masalah]:
+    """Quarter targets read by jenis_target: a running total never goes down and ends at the
+    year's target; per-quarter amounts add up to it."""
+    tahun = str(n.config.tahun)
+    for i, b in enumerate(n.config.iku):
+        tw = b.target_triwulan or {}
+        setahun = (b.target or {}).get(tahun)
+        loc = ("iku", i, "target_triwulan")
+        if n.config.rencana_aksi is not None and len(tw) < 4:
+            kurang = ", ".join(nama_tw(int(k)) for k in TRIWULAN if k not in tw)
+            yield peringatan(
+                n,
+                loc if tw else ("iku", i, "indikator"),
+                f'Rencana Aksi: target triwulan "{b.indikator}" belum diisi untuk {kurang} (tercetak "-")',
+                "isi target_triwulan = { 1 = ..., 2 = ..., 3 = ..., 4 = ... } pada baris [[iku]] ini",
+            )
+        if b.jenis_target == "kumulatif":
+            urut = [(int(k), v) for k, v in tw.items()]
+            for (k1, v1), (k2, v2) in zip(urut, urut[1:]):
+                if v2 < v1:
+                    yield peringatan(
+                        n,
+                        loc,
+                        f'target kumulatif "{b.indikator}" turun dari {nama_tw(k1)} ({bahasa.angka(v1)}) '
+                        f"ke {nama_tw(k2)} ({bahasa.angka(v2)})",
+                        'target kumulatif adalah jumlah berjalan; periksa angkanya, atau tulis jenis_target = "tetap"',
+                    )
+            if "4" in tw and setahun is not None and tw["4"] != setahun:
+                yield peringatan(
+                    n,
+                    loc,
+                    f'target kumulatif TW IV "{b.indikator}" ({bahasa.angka(tw["4"])}) tidak sama dengan '
+                    f"target tahun {tahun} ({bahasa.angka(setahun)})",
+                    f"samakan target TW IV dengan target {tahun}",
+                )
+        elif b.jenis_target == "per_triwulan" and tw and setahun is not None and sum(tw.values()) != setahun:
+            yield peringatan(
+                n,
+                loc,
+                f'jumlah target per triwulan "{b.indikator}" ({bahasa.angka(sum(tw.values()))}) tidak sama '
+                f"dengan target tahun {tahun} ({bahasa.angka(setahun)})",
+                f"isi keempat triwulan sehingga jumlahnya sama dengan target {tahun}",
+            )
+
+
 def logo_dalam_folder(n: Bacaan) -> Iterator[Masalah]:
     """The archive keeps the logo under the path the config gives; outside its folder it cannot."""
     logo = (n.data.get("instansi") or {}).get("logo")
@@ -736,6 +783,7 @@ ATURAN: list[Aturan] = [
     logo_dalam_folder,
     tte_terpakai,
     tak_tercetak,
+    target_triwulan,
 ]
 
 

@@ -22,7 +22,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from .. import isi
 from ..galat import IkuError, Masalah
 from ..model import Config
-from ..naskah import per_templat, set_tahun, tata_naskah
+from ..naskah import LAPORAN_TRIWULAN, per_templat, set_tahun, tata_naskah
 from ..paket import tulis_paket
 from ..tte import isian_hilang
 from . import Hasil
@@ -413,7 +413,11 @@ def templat_pemda() -> set[str]:
 def periksa_folder(folder: Path, config: Config) -> Hasil:
     """Lint every .docx in folder: those generate uses with their context, others with all of it."""
     with tempfile.TemporaryDirectory(prefix="iku-periksa-") as gambar:  # check leaves nothing behind
-        return _periksa_folder(folder, config, {j.templat: j.konteks(config, Path(gambar)) for j in set_tahun(config)})
+        konteks = {j.templat: j.konteks(config, Path(gambar)) for j in set_tahun(config)}
+        triwulan = per_templat()[LAPORAN_TRIWULAN]
+        if (folder / triwulan.templat).is_file() and any(b.realisasi_triwulan for b in config.iku):
+            konteks[triwulan.templat] = triwulan.konteks(config, Path(gambar))  # what `iku triwulan` will fill
+        return _periksa_folder(folder, config, konteks)
 
 
 def _periksa_folder(folder: Path, config: Config, konteks: dict[str, dict[str, Any]]) -> Hasil:

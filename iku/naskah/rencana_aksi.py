@@ -1,0 +1,78 @@
+"""Context of the Rencana Aksi (template rencana-aksi.docx).
+
+Signed in January with the Perjanjian Kinerja, by the same signer: each indicator of the year
+with its satuan, the year's target split into TW I-IV (`target_triwulan`), the actions behind
+it (`kegiatan`) and who answers for it (`penanggung_jawab`), grouped by sasaran as in the PK.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import bahasa
+from ..model import TRIWULAN, Config, Iku, RencanaAksi
+from ..rapi import Tata
+from .blok import berlabel_jika_banyak, label_angka, penandatangan
+from .keputusan import kelompok_iku
+
+KOSONG = "-"
+
+
+def konteks(config: Config, _folder: Path) -> dict[str, Any]:
+    """Context of templates/rencana-aksi.docx."""
+    return {"ra": rencana_aksi(config)}
+
+
+def _ra(config: Config) -> RencanaAksi:
+    if config.rencana_aksi is None:
+        raise ValueError("konfigurasi ini tidak memuat [rencana_aksi]")
+    return config.rencana_aksi
+
+
+def tata(config: Config) -> Tata:
+    """Page and font of the set; the document's own title, subject and date."""
+    return Tata(
+        kertas=config.format.kertas,
+        huruf=config.format.huruf,
+        label_diktum=(),
+        tanggal=_ra(config).tanggal,
+        judul=f"Rencana Aksi Tahun {config.tahun}",
+        subjek=f"Rencana Aksi {config.instansi.nama} Tahun {config.tahun}",
+        pengarang=config.instansi.nama,
+    )
+
+
+def tempat(config: Config) -> str:
+    """Where the agency signs: the PK's place when given, else the decree's."""
+    pk = config.perjanjian_kinerja
+    return (pk.tempat if pk else None) or config.keputusan.tempat
+
+
+def rencana_aksi(config: Config) -> dict[str, Any]:
+    tahun = str(config.tahun)
+    return {
+        "tahun": tahun,
+        "instansi": config.instansi.nama.upper(),
+        "sasaran": kelompok_iku(config.iku, lambda b: baris(b, tahun)),
+        "tempat_tanggal": f"{tempat(config)}, {bahasa.tanggal(_ra(config).tanggal)}",
+        "penandatangan": penandatangan(config),
+    }
+
+
+def angka(nilai: Any) -> str:
+    return KOSONG if nilai is None else bahasa.angka(nilai)
+
+
+def baris(b: Iku, tahun: str) -> dict[str, Any]:
+    """One indicator: target of the year, TW I-IV, kegiatan (numbered when more than one)."""
+    tw = b.target_triwulan or {}
+    kegiatan = [f"{k['label']} {k['teks']}".strip() for k in berlabel_jika_banyak(b.kegiatan, label_angka)]
+    return {
+        "indikator": b.indikator,
+        "satuan": b.satuan,
+        "target": angka((b.target or {}).get(tahun)),
+        "triwulan": [angka(tw.get(k)) for k in TRIWULAN],
+        "kegiatan": kegiatan or [KOSONG],
+        "penanggung_jawab": b.penanggung_jawab or KOSONG,
+    }
