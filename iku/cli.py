@@ -686,7 +686,7 @@ def _tampil_tahun(t: daftar_arsip.TahunArsip) -> str:
 
 def _tampil_triwulan(t: daftar_arsip.TahunArsip) -> str:
     status = "utuh (cocok dengan MANIFEST.json)" if not t.masalah else f"TIDAK UTUH ({len(t.masalah)} masalah)"
-    return "\n".join([f"  {t.tahun}: {status}", *(f"    {b}" for b in t.berkas)])
+    return "\n".join([f"  {t.folder.name}: {status}", *(f"    {b}" for b in t.berkas)])
 
 
 @main.command("templates")

@@ -362,7 +362,8 @@ def test_tanpa_perubahan_menimbang_tetap_wajib(tmp_path: Path) -> None:
 
 
 def test_tahun_dibuat_ulang_tetap_memuat_perubahannya(set_perubahan, tmp_path: Path) -> None:
-    """--force on the original year keeps the old set aside, and its amendments stay in the year."""
+    """--force on the original year keeps the old set aside whole (its amendments included), and its
+    amendments stay in the year."""
     output = tmp_path / "output"
     shutil.copytree(set_perubahan["folder"] / "output", output)
     manifes = (output / "2023" / "perubahan-1" / "MANIFEST.json").read_bytes()
@@ -371,7 +372,7 @@ def test_tahun_dibuat_ulang_tetap_memuat_perubahannya(set_perubahan, tmp_path: P
     assert hasil.exit_code == 0, hasil.output
     assert (output / "2023" / "perubahan-1" / "MANIFEST.json").read_bytes() == manifes
     (cadangan,) = output.glob("2023.diganti-*")
-    assert not (cadangan / "perubahan-1").exists()
+    assert (cadangan / "perubahan-1" / "MANIFEST.json").read_bytes() == manifes
     verify = jalankan("verify", str(output))
     assert verify.exit_code == 0 and "perubahan-1" in verify.output, verify.output
 

@@ -133,7 +133,7 @@ def test_anggaran_triwulan(tmp_path: Path) -> None:
     assert triwulan.anggaran_triwulan(config, 3) is None
     dana = triwulan.anggaran_triwulan(config, 2)
     assert dana is not None
-    assert (dana.jumlah.realisasi, dana.jumlah.persen) == (D(3300000000), D("33.27"))
+    assert (dana.jumlah.realisasi, dana.jumlah.persen) == (D(3300000000), D("48.21"))
     assert dana.baris[0].persen == D("48.21") and dana.baris[1].realisasi is None
 
 
@@ -320,7 +320,7 @@ def test_laporan_triwulan_teks_berurutan(set_tahun: Path) -> None:
         *("3.", "Program Rehabilitasi Sosial", "1.126.750.000", "-", "-"),
         *("4.", "Program Perlindungan dan Jaminan Sosial", "1.250.000.000", "-", "-"),
         *("5.", "Program Penanganan Bencana", "285.000.000", "-", "-"),
-        *("JUMLAH", "9.919.562.000", "3.300.000.000", "33,27"),
+        *("JUMLAH", "9.919.562.000", "3.300.000.000", "48,21"),
         "Gambar 1. Target dan Realisasi Triwulan I-II Tahun 2023",
         "C. Analisis Capaian",
         "Pada Triwulan II tahun 2023, 2 (dua) indikator kinerja utama diukur; 2 (dua) indikator mencapai "
@@ -506,7 +506,10 @@ def test_penyunting_isian_triwulan(tmp_path: Path) -> None:
     assert [isian[f"iku.1.target_triwulan.{k}"] for k in "1234"] == ["1,5", "3,5", "5,2", "6,86"]
     assert [isian[f"iku.1.realisasi_triwulan.{k}"] for k in "1234"] == ["1,4", "3,6", "", ""]
     assert (isian["iku.0.jenis_target"], isian["iku.1.kegiatan.0"]) == ("tetap", "Pendataan PMKS")
-    assert (isian["program.0.realisasi_triwulan.2"], isian["rencana_aksi.tanggal"]) == ("3300000000", "2023-01-16")
+    assert (isian["program.0.realisasi_triwulan.2"], isian["rencana_aksi.tanggal"]) == (
+        "3.300.000.000",
+        "16 Januari 2023",
+    )
     assert 'for="isian-iku.1.target_triwulan.4">TW IV</label>' in halaman
 
     assert "Tersimpan." in kirim({}) and berkas.read_text(encoding="utf-8") == sebelum
