@@ -278,7 +278,10 @@ def _daftar(temuan: Temuan, bagian: kp.Bagian, path: Path) -> None:
         daftar = bagian.daftar.get(nama)
         if daftar and daftar.teks():
             temuan.nilai[f"keputusan.{nama}"] = daftar.teks()
-            temuan.janggal.extend(periksa_urutan(daftar.label, JENIS_LABEL[nama], ("keputusan", nama), path))
+            jenis = "huruf" if nama == "mengingat" and bagian.mengingat_huruf else JENIS_LABEL[nama]
+            temuan.janggal.extend(periksa_urutan(daftar.label, jenis, ("keputusan", nama), path))
+    if bagian.mengingat_huruf and bagian.daftar.get("mengingat"):
+        temuan.nilai["format.mengingat"] = "huruf"
     if bagian.daftar.get("memperhatikan"):
         temuan.janggal.append(
             Masalah(

@@ -88,6 +88,13 @@ class Bagian:
     ttd: list[str] = field(default_factory=list)
     sesudah: list[str] = field(default_factory=list)
     pola_judul: re.Pattern[str] = JUDUL
+    mengingat_huruf: bool = False  # Mengingat lettered a., b. (some regions' style) instead of 1., 2.
+
+    def pola(self, nama: str) -> re.Pattern[str]:
+        """The label pattern of a list's items."""
+        if nama == "menimbang" or (nama == "mengingat" and self.mengingat_huruf):
+            return LABEL_HURUF
+        return LABEL_ANGKA
 
     def ke(self, nama: str) -> Daftar:
         return self.daftar.setdefault(nama, Daftar())
@@ -166,14 +173,17 @@ def _konsiderans(bagian: Bagian, keadaan: str, b: str) -> str:
     for nama in ("menimbang", "mengingat", "memperhatikan"):
         cocok = KEPALA[nama].match(b)
         if cocok:
-            _butir(bagian.ke(nama), b[cocok.end() :], LABEL_ANGKA if nama != "menimbang" else LABEL_HURUF, True)
+            if nama == "mengingat":
+                pertama = re.sub(r"^[ \t]*:?[ \t]*", "", b[cocok.end() :])
+                bagian.mengingat_huruf = bool(LABEL_HURUF.match(pertama)) and not LABEL_ANGKA.match(pertama)
+            _butir(bagian.ke(nama), b[cocok.end() :], bagian.pola(nama), True)
             return nama
     if KEPALA["memutuskan"].match(b) or KEPALA["menetapkan"].match(b):
         return "diktum"
     if keadaan == "judul":
         bagian.judul.append(b)
     else:
-        _butir(bagian.ke(keadaan), b, LABEL_ANGKA if keadaan != "menimbang" else LABEL_HURUF)
+        _butir(bagian.ke(keadaan), b, bagian.pola(keadaan))
     return keadaan
 
 

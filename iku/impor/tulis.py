@@ -56,11 +56,13 @@ PILIHAN = [
     "format.kertas",
     "format.huruf",
     "format.tanda_tangan",
+    "format.mengingat",
     "keputusan.tembusan",
     "tte.url_verifikasi",
 ]
 KOMENTAR_BARU = {
     "format.tanda_tangan": 'Cara tanda tangan: "basah", "elektronik" (TTE, kode QR) atau "srikandi".',
+    "format.mengingat": 'Label butir Mengingat: "angka" (1., 2.) atau "huruf" (a., b.).',
     "tte.url_verifikasi": "Alamat verifikasi dalam kode QR; {nomor} diganti nomor keputusan.",
 }
 KOLOM_IKU = {

@@ -56,7 +56,9 @@ def keputusan(config: Config) -> dict[str, Any]:
         "kop": kop(config),
         "judul": judul(config),
         "menimbang": berlabel_jika_banyak(k.menimbang, label_huruf),
-        "mengingat": berlabel_jika_banyak(k.mengingat, label_angka),
+        "mengingat": berlabel_jika_banyak(
+            k.mengingat, label_huruf if config.format.mengingat == "huruf" else label_angka
+        ),
         "diktum": berlabel(k.memutuskan, bahasa.ordinal_diktum),
         "tembusan": berlabel(k.tembusan, label_angka),
         "penandatangan": penandatangan(config),

@@ -80,6 +80,15 @@ FORMAT = (
         bantuan="Basah: ditandatangani dengan tinta. Elektronik: kode QR dan catatan BSrE di kaki halaman. "
         "SRIKANDI: nomor, tanggal dan tanda tangan diisi oleh SRIKANDI.",
     ),
+    Isian(
+        "mengingat",
+        "Label butir Mengingat",
+        "pilihan",
+        wajib=False,
+        pilihan=("angka", "huruf"),
+        bawaan=Format.model_fields["mengingat"].default,
+        nama_pilihan=("angka: 1., 2., 3.", "huruf: a., b., c."),
+    ),
 )
 TTE = (
     Isian(

@@ -1,0 +1,62 @@
+"""Issue 24: regional variants of the decree, each opt-in, each read back by `iku impor`.
+
+Every test starts from a provincial Dinas Kehutanan's config (tests/data/dishut-sumsel.toml) and
+sets only its variant's keys, as that region's own decree prints it."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from bantu import buat_naskah, teks_docx, tulis_data
+from iku.impor import impor
+
+DASAR = Path(__file__).parent / "data" / "dishut-sumsel.toml"
+
+
+def data_dasar(**bagian: dict[str, Any]) -> dict[str, Any]:
+    """The base config with some tables' keys set (or replaced)."""
+    data = tomllib.loads(DASAR.read_text(encoding="utf-8"))
+    for nama, isi in bagian.items():
+        data[nama] = {**data.get(nama, {}), **isi} if isinstance(data.get(nama), dict) else isi
+    return data
+
+
+def naskah(tmp_path: Path, data: dict[str, Any]) -> tuple[Path, Path]:
+    """The decree and its Lampiran of a config."""
+    return buat_naskah(tulis_data(tmp_path / "iku.toml", data), tmp_path / "naskah")
+
+
+def diimpor(tmp_path: Path, keputusan: Path, lampiran: Path | None = None) -> dict[str, Any]:
+    tujuan = tmp_path / "impor.toml"
+    impor(keputusan, lampiran, tujuan)
+    return tomllib.loads(tujuan.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- 1. Mengingat lettered a., b., c.
+
+
+def test_mengingat_berhuruf(tmp_path):
+    keputusan, _ = naskah(tmp_path, data_dasar(format={"mengingat": "huruf"}))
+    teks = teks_docx(keputusan)
+    mengingat = [t.split("\t") for t in teks[teks.index(next(t for t in teks if t.startswith("Mengingat"))) :][:3]]
+    assert [(m[0], m[2], m[3][:30]) for m in mengingat] == [
+        ("Mengingat", "a.", "Undang-Undang Nomor 41 Tahun 1"),
+        ("", "b.", "Undang-Undang Nomor 23 Tahun 2"),
+        ("", "c.", "Peraturan Presiden Nomor 29 Ta"),
+    ]
+    data = diimpor(tmp_path, keputusan)
+    assert data["format"]["mengingat"] == "huruf"
+    assert data["keputusan"]["mengingat"] == data_dasar()["keputusan"]["mengingat"]
+
+
+def test_mengingat_bawaan_berangka(tmp_path):
+    keputusan, _ = naskah(tmp_path, data_dasar())
+    teks = teks_docx(keputusan)
+    assert [t.split("\t")[2] for t in teks if t.split("\t")[-1].startswith(("Undang", "Peraturan"))] == [
+        "1.",
+        "2.",
+        "3.",
+    ]
+    assert "mengingat" not in diimpor(tmp_path, keputusan).get("format", {})
