@@ -57,6 +57,13 @@ def _teks(nilai: str) -> str:
     return nilai
 
 
+def _teks_diketik(nilai: str) -> str:
+    """Text printed exactly as typed: checked like any text, but its blanks kept (a nomor left
+    partly blank for the agenda clerk, "    /KPTS/KEHUT/2012", is written in by hand)."""
+    _teks(nilai)
+    return nilai
+
+
 def _angka(nilai: Any) -> Decimal:
     """Numbers arrive as Decimal (floats parsed exactly) or int; never bool, str or NaN."""
     if isinstance(nilai, bool) or not isinstance(nilai, (int, Decimal)):
@@ -99,6 +106,7 @@ def _rupiah(nilai: Any) -> Any:
 
 
 Teks = Annotated[str, AfterValidator(_teks)]
+TeksDiketik = Annotated[str, AfterValidator(_teks_diketik)]
 Angka = Annotated[Decimal, BeforeValidator(_angka)]
 _belum_diisi = _tanggal  # an "ISI: ..." marker in a number or NIP field says "belum diisi", not "wrong type"
 Tahun = Annotated[int, Field(ge=1900, le=2200), BeforeValidator(_belum_diisi)]
@@ -145,7 +153,7 @@ class Penandatangan(Dasar):
 
 
 class Keputusan(Dasar):
-    nomor: Teks
+    nomor: TeksDiketik
     tanggal: Tanggal
     tempat: Teks
     tentang: Teks

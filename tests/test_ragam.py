@@ -5,11 +5,16 @@ sets only its variant's keys, as that region's own decree prints it."""
 
 from __future__ import annotations
 
+import re
 import tomllib
+import zipfile
 from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
+
 from bantu import buat_naskah, teks_docx, tulis_data
+from iku.cli import main
 from iku.impor import impor
 
 DASAR = Path(__file__).parent / "data" / "dishut-sumsel.toml"
@@ -60,3 +65,25 @@ def test_mengingat_bawaan_berangka(tmp_path):
         "3.",
     ]
     assert "mengingat" not in diimpor(tmp_path, keputusan).get("format", {})
+
+
+# ---------------------------------------------------------------- 2. a nomor left blank for the agenda clerk
+
+NOMOR_KOSONG = "    /KPTS/KEHUT/2024"
+
+
+def test_nomor_berongga_tercetak_apa_adanya(tmp_path):
+    keputusan, lampiran = naskah(tmp_path, data_dasar(keputusan={"nomor": NOMOR_KOSONG}))
+    assert f"NOMOR {NOMOR_KOSONG}" in teks_docx(keputusan)
+    assert f"NOMOR\t:\t{NOMOR_KOSONG}" in teks_docx(lampiran)
+    for path in (keputusan, lampiran):  # Word and LibreOffice keep blanks only in preserved text
+        xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+        t = re.search(r"<w:t( [^>]*)?>[^<]*/KPTS/KEHUT/2024</w:t>", xml)
+        assert t and 'xml:space="preserve"' in (t.group(1) or "") and f">{NOMOR_KOSONG}<" in xml.replace("NOMOR ", "")
+    assert diimpor(tmp_path, keputusan, lampiran)["keputusan"]["nomor"] == NOMOR_KOSONG
+
+
+def test_nomor_berongga_tanpa_keluhan_check(tmp_path):
+    config = tulis_data(tmp_path / "iku.toml", data_dasar(keputusan={"nomor": NOMOR_KOSONG}))
+    hasil = CliRunner().invoke(main, ["check", "--strict", "--config", str(config)])
+    assert hasil.exit_code == 0 and "tanpa peringatan" in hasil.output, hasil.output

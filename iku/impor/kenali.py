@@ -416,7 +416,7 @@ def baris_lampiran(s: Sumber) -> list[str]:
 
 def _periksa_kepala_lampiran(temuan: Temuan, s: Sumber) -> None:
     baris = baris_lampiran(s)
-    nomor = next((kp.NOMOR.sub("", b).lstrip(": ") for b in baris if kp.NOMOR.match(b)), None)
+    nomor = next((kp.nomor(b) for b in baris if kp.NOMOR.match(b)), None)
     tanggal_l = next((tanggal(b) for b in baris if re.match(r"(?i)\s*TANGGAL\b", b)), None)
     _beda(temuan, "keputusan.nomor", nomor, s.path, "nomor di kepala Lampiran")
     _beda(temuan, "keputusan.tanggal", tanggal_l, s.path, "tanggal di kepala Lampiran")

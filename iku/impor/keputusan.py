@@ -41,6 +41,7 @@ KEPALA = {
 JUDUL = re.compile(r"^\s*KEPUTUSAN\b")  # in capitals: a sentence in a book naming the decree is no title
 JUDUL_BIASA = re.compile(r"^\s*KEPUTUSAN\b", re.I)  # a title typed in ordinary case, when none is in capitals
 NOMOR = re.compile(r"^\s*NOMOR\b\s*:?\s*", re.I)
+BERONGGA = re.compile(r"^[ \u00a0]+/|[ \u00a0]{2,}/|/[ \u00a0]{2,}")  # a blank left for the agenda number
 TENTANG = re.compile(r"^\s*TENTANG\b\s*:?\s*", re.I)
 PADA_TANGGAL = re.compile(r"^\s*(?:pada\s+)?tanggal\b\s*:?\s*", re.I)
 NIP = re.compile(r"^\s*NIP\b\.?\s*:?\s*(\d[\d\s.\-]*|\$\{nip_pengirim\})", re.I)  # or SRIKANDI's placeholder
@@ -251,13 +252,13 @@ def judul(baris: list[str]) -> dict[str, str]:
     bersih = [rapat(b.replace("\t", " ")) for b in baris]
     hasil: dict[str, str] = {"jabatan_judul": satu_baris(JUDUL_BIASA.sub("", bersih[0])) if bersih else ""}
     tentang: list[str] | None = None
-    for b in bersih[1:]:
+    for b, asli in zip(bersih[1:], baris[1:], strict=True):
         if tentang is not None:
             if (not b and any(tentang)) or _baris_jabatan(b, hasil["jabatan_judul"]) or _baris_kop(b, tentang):
                 break
             tentang.append(b)
         elif NOMOR.match(b):
-            hasil["nomor"] = NOMOR.sub("", b)
+            hasil["nomor"] = nomor(asli)
         elif TENTANG.match(b):
             tentang = [TENTANG.sub("", b)]
         elif b and not hasil["jabatan_judul"]:
@@ -265,6 +266,14 @@ def judul(baris: list[str]) -> dict[str, str]:
     if tentang:
         hasil["tentang"] = satu_baris(" ".join(tentang)).rstrip(".")
     return {k: v for k, v in hasil.items() if v}
+
+
+def nomor(baris: str) -> str:
+    """The nomor after "NOMOR" (and its colon): blanks left for the agenda clerk ("    /KPTS/2012",
+    "800/    /2012") kept as typed; other spaces typed for alignment collapse."""
+    cocok = re.match(r"^\s*NOMOR\b(?:[ \t]*:)?[ \t]?", baris, re.I)
+    sisa = (baris[cocok.end() :] if cocok else baris).rstrip()
+    return sisa if BERONGGA.search(sisa) else rapat(sisa.replace("\t", " ")).lstrip(": ")
 
 
 def _baris_kop(b: str, tentang: list[str]) -> bool:
