@@ -127,6 +127,7 @@ class Instansi(Dasar):
     alamat: Teks
     kota: Teks
     telepon: Teks
+    faks: Teks | None = None  # "Faksimile ..." after the telephone on the kop
     email: Teks | None = None
     laman: Teks | None = None
     logo: Teks | None = None

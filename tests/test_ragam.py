@@ -87,3 +87,33 @@ def test_nomor_berongga_tanpa_keluhan_check(tmp_path):
     config = tulis_data(tmp_path / "iku.toml", data_dasar(keputusan={"nomor": NOMOR_KOSONG}))
     hasil = CliRunner().invoke(main, ["check", "--strict", "--config", str(config)])
     assert hasil.exit_code == 0 and "tanpa peringatan" in hasil.output, hasil.output
+
+
+# ---------------------------------------------------------------- 3. a faks number on the kop
+
+
+def test_faks_di_kop_label_dan_nomor_utuh(tmp_path):
+    keputusan, _ = naskah(tmp_path, data_dasar(instansi={"faks": "(0711) 352065"}))
+    teks = teks_docx(keputusan)
+    assert teks[1:5] == [
+        "PEMERINTAH PROVINSI SUMATERA SELATAN",
+        "DINAS KEHUTANAN",
+        "Jalan Kapten A. Rivai Nomor 3, Palembang 30129, Telepon\u00a0(0711)\u00a0352064, "
+        "Faksimile\u00a0(0711)\u00a0352065",
+        "Pos-el:\u00a0dishut@sumselprov.go.id",
+    ]
+    instansi = diimpor(tmp_path, keputusan)["instansi"]
+    assert (instansi["telepon"], instansi["faks"]) == ("(0711) 352064", "(0711) 352065")
+
+
+def test_faks_diketik_dengan_telepon_diimpor(tmp_path):
+    from iku.impor.kop import baca_kop
+
+    kop = baca_kop(
+        [
+            "PEMERINTAH KABUPATEN SAMPANG",
+            "BADAN PERENCANAAN",
+            "Jl. Wahid Hasyim 2 Telp. (0323) 321001 Fax. (0323) 321002",
+        ]
+    )
+    assert (kop["telepon"], kop["faks"]) == ("(0323) 321001", "(0323) 321002")

@@ -48,6 +48,7 @@ WAJIB = {
     "rencana.indikator_tujuan": "indikator tujuan",
 }
 PILIHAN = [
+    "instansi.faks",
     "instansi.email",
     "instansi.laman",
     "instansi.kode_pos",
@@ -62,6 +63,7 @@ PILIHAN = [
 ]
 KOMENTAR_BARU = {
     "format.tanda_tangan": 'Cara tanda tangan: "basah", "elektronik" (TTE, kode QR) atau "srikandi".',
+    "instansi.faks": "Nomor faksimile pada kop.",
     "format.mengingat": 'Label butir Mengingat: "angka" (1., 2.) atau "huruf" (a., b.).',
     "tte.url_verifikasi": "Alamat verifikasi dalam kode QR; {nomor} diganti nomor keputusan.",
 }

@@ -93,6 +93,8 @@ def kop(config: Config) -> dict[str, Any]:
     i = config.instansi
     # no-break spaces: a telephone number never wraps inside the letterhead
     telepon = "Telepon\u00a0" + i.telepon.replace(" ", "\u00a0")
+    if i.faks:  # the same rule: label and number never split
+        telepon += ", Faksimile\u00a0" + i.faks.replace(" ", "\u00a0")
     alamat = f"{i.alamat}, {i.kota}" + (f" {i.kode_pos}" if i.kode_pos else "") + f", {telepon}"
     kontak = [f"Laman:\u00a0{i.laman}"] * bool(i.laman) + [f"Pos-el:\u00a0{i.email}"] * bool(
         i.email

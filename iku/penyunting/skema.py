@@ -45,6 +45,7 @@ INSTANSI = (
     Isian("alamat", "Alamat kantor"),
     Isian("kota", "Kota"),
     Isian("telepon", "Telepon"),
+    Isian("faks", "Faksimile", wajib=False, bantuan='Tercetak "Faksimile ..." sesudah telepon pada kop.'),
     Isian("email", "Pos-el (e-mail)", wajib=False),
     Isian("laman", "Laman (website)", wajib=False),
     Isian("kode_pos", "Kode pos", wajib=False),
