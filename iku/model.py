@@ -139,6 +139,7 @@ class Format(Dasar):
     kertas: Literal["A4", "F4"] = "A4"
     huruf: Literal[HURUF_DIKENAL] = "Bookman Old Style"  # type: ignore[valid-type]
     tanda_tangan: Literal["basah", "elektronik", "srikandi"] = "basah"
+    judul_berjarak: bool = False  # the document kind spaced out: "K E P U T U S A N"
     mengingat: Literal["angka", "huruf"] = "angka"  # Mengingat labelled 1., 2. or a., b. (regional style)
 
 

@@ -20,6 +20,7 @@ from lxml import etree
 
 from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran, titik_dua_dengan_berikutnya
+from .judul import jarakkan_judul
 from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
 from .tte import TataTtd
 from .tte import terapkan as tata_tanda_tangan
@@ -45,12 +46,15 @@ class Tata:
     subjek: str
     pengarang: str
     tanda_tangan: TataTtd = TataTtd()  # wet ink unless the config says otherwise
+    judul_berjarak: bool = False  # "K E P U T U S A N" (format.judul_berjarak)
 
 
 def rapikan(docx: Any, tata: Tata) -> None:
     """Apply what the config decides over whatever the template says: paper, font, labels."""
     atur_kertas(docx, tata.kertas)
     atur_huruf(docx, tata.huruf)
+    if tata.judul_berjarak:
+        jarakkan_judul(docx)
     atur_lebar_tabel(docx, tata.huruf)
     urutkan_sel(docx)
     atur_aliran(docx, tata.huruf)

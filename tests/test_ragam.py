@@ -11,7 +11,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import docx
 from click.testing import CliRunner
+from docx.oxml.ns import qn
 
 from bantu import buat_naskah, teks_docx, tulis_data
 from iku.cli import main
@@ -117,3 +119,49 @@ def test_faks_diketik_dengan_telepon_diimpor(tmp_path):
         ]
     )
     assert (kop["telepon"], kop["faks"]) == ("(0323) 321001", "(0323) 321002")
+
+
+# ---------------------------------------------------------------- 4. "K E P U T U S A N"
+
+
+def test_judul_berjarak_satu_kata_berjarak_huruf(tmp_path):
+    keputusan, _ = naskah(tmp_path, data_dasar(format={"judul_berjarak": True}))
+    teks = teks_docx(keputusan)
+    assert teks[7:10] == [
+        "KEPUTUSAN\nKEPALA DINAS KEHUTANAN PROVINSI SUMATERA SELATAN",
+        "NOMOR 522/017/KPTS/KEHUT/2024",
+        "TENTANG",
+    ]
+    d = docx.Document(str(keputusan))
+    judul = next(p for p in d.paragraphs if p.text.startswith("KEPUTUSAN"))
+    kata = next(r for r in judul.runs if r.text == "KEPUTUSAN\n")
+    assert kata._r.find(f"{qn('w:rPr')}/{qn('w:spacing')}").get(qn("w:val")) == "120"
+    data = diimpor(tmp_path, keputusan)
+    assert data["format"]["judul_berjarak"] is True
+    assert data["penandatangan"]["jabatan"] == "Kepala Dinas Kehutanan Provinsi Sumatera Selatan"
+    assert data["keputusan"]["nomor"] == "522/017/KPTS/KEHUT/2024"
+
+
+def test_judul_diketik_berjarak_diimpor(tmp_path):
+    d = docx.Document()
+    for b in (
+        "PEMERINTAH KABUPATEN SAMPANG",
+        "BADAN PERENCANAAN PEMBANGUNAN DAERAH",
+        "Jalan Wahid Hasyim Nomor 2, Sampang",
+        "K E P U T U S A N",
+        "KEPALA BADAN PERENCANAAN PEMBANGUNAN DAERAH KABUPATEN SAMPANG",
+        "NOMOR : 050/12/434.102/2024",
+        "TENTANG",
+        "INDIKATOR KINERJA UTAMA TAHUN 2024",
+        "",
+        "Menimbang\t:\ta.\tbahwa perlu ditetapkan Indikator Kinerja Utama;",
+        "Mengingat\t:\t1.\tUndang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;",
+        "MEMUTUSKAN:",
+        "KESATU\t:\tIndikator Kinerja Utama tercantum dalam Lampiran.",
+    ):
+        d.add_paragraph(b)
+    d.save(str(tmp_path / "sk.docx"))
+    data = diimpor(tmp_path, tmp_path / "sk.docx")
+    assert data["format"]["judul_berjarak"] is True
+    assert data["keputusan"]["nomor"] == "050/12/434.102/2024"
+    assert data["keputusan"]["tentang"].upper() == "INDIKATOR KINERJA UTAMA TAHUN 2024"

@@ -132,6 +132,8 @@ def _judul_dan_ttd(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str]) ->
     n = temuan.nilai
     if judul.get("nomor"):
         n["keputusan.nomor"] = judul["nomor"]
+    if judul.get("berjarak"):
+        n["format.judul_berjarak"] = True
     if judul.get("tentang"):
         n["keputusan.tentang"] = pulihkan_huruf(judul["tentang"], teks_sumber)
         _periksa_tentang(temuan, judul["tentang"])

@@ -38,8 +38,10 @@ KEPALA = {
     "ditetapkan": re.compile(r"^\s*(?:Ditetapkan|Dikeluarkan)\s+di\b[\s:]*", re.I),
     "tembusan": re.compile(r"^\s*Tembusan\b[^:]*:?\s*", re.I),
 }
-JUDUL = re.compile(r"^\s*KEPUTUSAN\b")  # in capitals: a sentence in a book naming the decree is no title
+# in capitals (or spaced out, "K E P U T U S A N"): a sentence in a book naming the decree is no title
+JUDUL = re.compile(r"^\s*(?:KEPUTUSAN|K[ \t]+E[ \t]+P[ \t]+U[ \t]+T[ \t]+U[ \t]+S[ \t]+A[ \t]+N)\b")
 JUDUL_BIASA = re.compile(r"^\s*KEPUTUSAN\b", re.I)  # a title typed in ordinary case, when none is in capitals
+BERJARAK = re.compile(r"^\s*K[ \t]+E[ \t]+P[ \t]+U[ \t]+T[ \t]+U[ \t]+S[ \t]+A[ \t]+N\b")
 NOMOR = re.compile(r"^\s*NOMOR\b\s*:?\s*", re.I)
 BERONGGA = re.compile(r"^[ \u00a0]+/|[ \u00a0]{2,}/|/[ \u00a0]{2,}")  # a blank left for the agenda number
 TENTANG = re.compile(r"^\s*TENTANG\b\s*:?\s*", re.I)
@@ -249,8 +251,13 @@ def _butir_tembusan(tembusan: Daftar, b: str) -> None:
 
 def judul(baris: list[str]) -> dict[str, str]:
     """Nomor, tentang (as printed) and the jabatan named in the title."""
+    berjarak = bool(baris) and bool(BERJARAK.match(baris[0]))
     bersih = [rapat(b.replace("\t", " ")) for b in baris]
+    if berjarak:
+        bersih[0] = BERJARAK.sub("KEPUTUSAN", bersih[0])
     hasil: dict[str, str] = {"jabatan_judul": satu_baris(JUDUL_BIASA.sub("", bersih[0])) if bersih else ""}
+    if berjarak:
+        hasil["berjarak"] = "ya"
     tentang: list[str] | None = None
     for b, asli in zip(bersih[1:], baris[1:], strict=True):
         if tentang is not None:

@@ -58,6 +58,7 @@ PILIHAN = [
     "format.huruf",
     "format.tanda_tangan",
     "format.mengingat",
+    "format.judul_berjarak",
     "keputusan.tembusan",
     "tte.url_verifikasi",
 ]
@@ -65,6 +66,7 @@ KOMENTAR_BARU = {
     "format.tanda_tangan": 'Cara tanda tangan: "basah", "elektronik" (TTE, kode QR) atau "srikandi".',
     "instansi.faks": "Nomor faksimile pada kop.",
     "format.mengingat": 'Label butir Mengingat: "angka" (1., 2.) atau "huruf" (a., b.).',
+    "format.judul_berjarak": 'Judul dicetak berjarak: "K E P U T U S A N".',
     "tte.url_verifikasi": "Alamat verifikasi dalam kode QR; {nomor} diganti nomor keputusan.",
 }
 KOLOM_IKU = {

@@ -165,6 +165,7 @@ def tata(config: Config, mentah: bytes = b"") -> Tata:
         subjek=f"Indikator Kinerja Utama {config.tahun}",
         pengarang=config.instansi.nama,
         tanda_tangan=tata_ttd(config, mentah),
+        judul_berjarak=config.format.judul_berjarak,
     )
 
 
