@@ -165,3 +165,42 @@ def test_judul_diketik_berjarak_diimpor(tmp_path):
     assert data["format"]["judul_berjarak"] is True
     assert data["keputusan"]["nomor"] == "050/12/434.102/2024"
     assert data["keputusan"]["tentang"].upper() == "INDIKATOR KINERJA UTAMA TAHUN 2024"
+
+
+# ---------------------------------------------------------------- 5. an IKU set for a whole Renstra period
+
+
+def data_renstra() -> dict[str, Any]:
+    """A provincial Bappeda's IKU for its whole Renstra period; the plan's targets only from 2019."""
+    data = data_dasar(
+        tahun=2019,
+        keputusan={"tentang": "Indikator Kinerja Utama Badan Perencanaan Pembangunan Daerah Tahun 2016-2021"},
+        rencana={"tahun_awal": 2019, "tahun_akhir": 2021, "tahun_kondisi_awal": 2018},
+    )
+    for baris in data["iku"]:
+        baris["target"] = {str(t): v for t, v in zip(range(2019, 2022), baris["target"].values(), strict=True)}
+    return data
+
+
+def test_periode_renstra_di_judul(tmp_path):
+    data = data_renstra()
+    config = tulis_data(tmp_path / "iku.toml", data)
+    hasil = CliRunner().invoke(main, ["generate", "--config", str(config), "--output", str(tmp_path / "arsip")])
+    assert hasil.exit_code == 0, hasil.output
+    folder = tmp_path / "arsip" / "2019"
+    lampiran = teks_docx(next(folder.glob("lampiran-iku-*.docx")))
+    judul = lampiran.index("INDIKATOR KINERJA UTAMA (IKU)")
+    assert lampiran[judul : judul + 3] == [
+        "INDIKATOR KINERJA UTAMA (IKU)",
+        "DINAS KEHUTANAN PROVINSI SUMATERA SELATAN",
+        "TAHUN 2016-2021",
+    ]
+    buku = teks_docx(next(folder.glob("dokumen-iku-*.docx")))
+    assert [t for t in buku[:12] if t][:2] == ["INDIKATOR KINERJA UTAMA", "TAHUN 2016-2021"]
+    # the book's target table keeps the plan's years
+    tabel = buku.index("KONDISI AWAL (2018)")
+    tahun = buku.index("2019", tabel)
+    assert buku[tahun : tahun + 3] == ["2019", "2020", "2021"] and "2016" not in buku[tabel:tahun]
+    assert docx.Document(str(next(folder.glob("keputusan-iku-*.docx")))).core_properties.subject == (
+        "Indikator Kinerja Utama 2016-2021"
+    )

@@ -29,6 +29,23 @@ def periode(config: Config) -> str:
     return f"{r.tahun_awal}-{r.tahun_akhir}" if r.tahun_akhir != r.tahun_awal else str(r.tahun_awal)
 
 
+# "TAHUN 2016-2021", "Tahun 2016 - 2021", "TAHUN 2016 s.d. 2021": a tentang naming a whole Renstra period
+PERIODE_TENTANG = re.compile(
+    r"\bTAHUN\s+((?:19|20)\d\d)\s*(?:[-\u2013]|s\.?\s?d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)\b", re.I
+)
+
+
+def periode_tentang(config: Config) -> str | None:
+    """The period the tentang names ("... TAHUN 2016-2021": an IKU set for a whole Renstra period), or None."""
+    cocok = PERIODE_TENTANG.search(config.keputusan.tentang)
+    return f"{cocok.group(1)}-{cocok.group(2)}" if cocok else None
+
+
+def periode_judul(config: Config) -> str:
+    """The period the titles print: the tentang's when it names one, else the plan's (periode)."""
+    return periode_tentang(config) or periode(config)
+
+
 # ---------------------------------------------------------------- numbered lists
 
 # Labels a clerk may type before an item although the program numbers it (check warns about

@@ -20,7 +20,7 @@ from .. import grafik as grafik_
 from ..model import Config, Iku
 from ..rapi import KERTAS_MM
 from . import blok, keputusan
-from .blok import Gambar, periode
+from .blok import Gambar, periode, periode_judul
 
 KOSONG = "-"
 LEBAR_GAMBAR_MM = 160
@@ -83,7 +83,7 @@ def sampul(config: Config) -> dict[str, Any]:
     kontak = [f"Laman:\u00a0{i.laman}"] * bool(i.laman) + [f"Pos-el:\u00a0{i.email}"] * bool(i.email)
     return {
         "judul": "INDIKATOR KINERJA UTAMA",
-        "periode": f"TAHUN {periode(config)}",
+        "periode": f"TAHUN {periode_judul(config)}",
         "pemerintah": i.pemerintah.upper(),
         "instansi": i.nama.upper(),
         "logo": Gambar(Path(i.logo), 45) if i.logo else None,
@@ -96,7 +96,7 @@ def pengantar_bawaan(config: Config) -> str:
     nama = config.instansi.nama
     return (
         f"Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas berkat dan rahmat-Nya "
-        f"Indikator Kinerja Utama {nama} Tahun {periode(config)} dapat diselesaikan. Indikator Kinerja Utama "
+        f"Indikator Kinerja Utama {nama} Tahun {periode_judul(config)} dapat diselesaikan. Indikator Kinerja Utama "
         f"merupakan ukuran keberhasilan dari suatu tujuan dan sasaran strategis organisasi, yang wajib "
         f"ditetapkan secara formal oleh setiap instansi pemerintah.\n\n"
         f"Indikator Kinerja Utama ini menjadi acuan dalam perencanaan tahunan, perencanaan anggaran, "
@@ -128,7 +128,7 @@ def latar_bawaan(config: Config) -> str:
         "Peraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor PER/09/M.PAN/5/2007 tentang Pedoman "
         "Umum Penetapan Indikator Kinerja Utama di Lingkungan Instansi Pemerintah mewajibkan pimpinan "
         f"instansi pemerintah menetapkan Indikator Kinerja Utama. Dokumen ini memuat Indikator Kinerja Utama "
-        f"{config.instansi.nama} Tahun {periode(config)}."
+        f"{config.instansi.nama} Tahun {periode_judul(config)}."
     )
 
 

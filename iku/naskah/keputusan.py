@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import bahasa
 from ..model import Config, Iku, Pecahan
-from .blok import berlabel, berlabel_jika_banyak, kop, label_angka, label_huruf, penandatangan, periode
+from .blok import berlabel, berlabel_jika_banyak, kop, label_angka, label_huruf, penandatangan, periode_judul
 
 
 def judul(config: Config) -> dict[str, str]:
@@ -52,7 +52,7 @@ def keputusan(config: Config) -> dict[str, Any]:
     """Context of templates/keputusan.docx and templates/lampiran.docx."""
     k = config.keputusan
     return {
-        "tahun": periode(config),  # the Lampiran title's "TAHUN ...": the plan period, as cover and Tabel
+        "tahun": periode_judul(config),  # the Lampiran title's "TAHUN ...": the plan period, as the cover
         "kop": kop(config),
         "judul": judul(config),
         "menimbang": berlabel_jika_banyak(k.menimbang, label_huruf),
