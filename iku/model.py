@@ -165,6 +165,39 @@ class Keputusan(Dasar):
     tembusan: list[Teks] = []
 
 
+KOLOM_LAMPIRAN = (
+    "no",
+    "sasaran",
+    "indikator",
+    "satuan",
+    "alasan",
+    "formulasi",
+    "sumber_data",
+    "penanggung_jawab",
+    "target",
+    "keterangan",
+)
+
+
+def _kolom_lampiran(kolom: list[str]) -> list[str]:
+    asing = [k for k in kolom if k not in KOLOM_LAMPIRAN]
+    if asing:
+        raise ValueError(f"kolom tidak dikenal: {', '.join(asing)}; yang dapat dipakai: {', '.join(KOLOM_LAMPIRAN)}")
+    ganda = sorted({k for k in kolom if kolom.count(k) > 1})
+    if ganda:
+        raise ValueError(f"kolom disebut dua kali: {', '.join(ganda)}")
+    if "indikator" not in kolom:
+        raise ValueError("kolom indikator wajib ada: Lampiran menetapkan indikator")
+    return kolom
+
+
+class Lampiran(Dasar):
+    """[lampiran]: the Lampiran's columns and grouping, when the region's decree differs from today's."""
+
+    kolom: Annotated[list[str], AfterValidator(_kolom_lampiran)] | None = None
+    kelompok: Literal["sasaran", "tujuan"] = "sasaran"  # "tujuan": a heading row per iku[].tujuan
+
+
 class Rencana(Dasar):
     tahun_awal: Tahun
     tahun_akhir: Tahun
@@ -231,6 +264,8 @@ class Iku(Dasar):
     arah: Literal["naik", "turun"] = "naik"  # "turun": lower is better (capaian computed the other way)
     realisasi: dict[str, Angka] | None = None  # measured values, year -> number (LKjIP)
     analisis: Teks | None = None
+    tujuan: Teks | None = None  # the tujuan heading the row sits under ([lampiran] kelompok = "tujuan")
+    penanggung_jawab: Teks | None = None  # the Lampiran's "penanggung_jawab" column
     boleh_lebih_100: bool = False  # a % indicator that may exceed 100 (no ">100" warning in check)
 
 
@@ -286,6 +321,7 @@ class Config(Dasar):
     program: list[Program] = []
     laporan_kinerja: LaporanKinerja | None = None
     tte: Tte = Tte()
+    lampiran: Lampiran = Lampiran()
 
     @model_validator(mode="before")
     @classmethod

@@ -21,6 +21,8 @@ from lxml import etree
 from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran, titik_dua_dengan_berikutnya
 from .judul import jarakkan_judul
+from .kolom_lampiran import SusunanLampiran
+from .kolom_lampiran import susun as susun_lampiran
 from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
 from .tte import TataTtd
 from .tte import terapkan as tata_tanda_tangan
@@ -47,6 +49,7 @@ class Tata:
     pengarang: str
     tanda_tangan: TataTtd = TataTtd()  # wet ink unless the config says otherwise
     judul_berjarak: bool = False  # "K E P U T U S A N" (format.judul_berjarak)
+    lampiran: SusunanLampiran | None = None  # the Lampiran's own columns ([lampiran])
 
 
 def rapikan(docx: Any, tata: Tata) -> None:
@@ -55,6 +58,8 @@ def rapikan(docx: Any, tata: Tata) -> None:
     atur_huruf(docx, tata.huruf)
     if tata.judul_berjarak:
         jarakkan_judul(docx)
+    if tata.lampiran is not None:
+        susun_lampiran(docx, tata.lampiran)
     atur_lebar_tabel(docx, tata.huruf)
     urutkan_sel(docx)
     atur_aliran(docx, tata.huruf)

@@ -204,3 +204,64 @@ def test_periode_renstra_di_judul(tmp_path):
     assert docx.Document(str(next(folder.glob("keputusan-iku-*.docx")))).core_properties.subject == (
         "Indikator Kinerja Utama 2016-2021"
     )
+
+
+# ---------------------------------------------------------------- 6. the Lampiran's columns per region
+
+KOLOM_MADURA = ["no", "sasaran", "indikator", "satuan", "formulasi", "sumber_data", "penanggung_jawab"]
+
+
+def data_kolom(kolom: list[str], **lain: Any) -> dict[str, Any]:
+    data = data_dasar(lampiran={"kolom": kolom, **lain})
+    for baris, pj in zip(data["iku"], ("Kepala Bidang RHL", "Kepala Bidang Perlindungan", "Kepala Bidang PHH")):
+        baris["penanggung_jawab"] = pj
+    return data
+
+
+def kepala_dan_baris(lampiran: Path) -> tuple[list[list[str]], list[list[str]]]:
+    """The IKU table's header rows and body rows, each cell's text."""
+    tbl = next(t for t in docx.Document(str(lampiran)).tables if "NO" in t.rows[0].cells[0].text)
+    baris = [[_teks_sel(tc) for tc in tr.findall(qn("w:tc"))] for tr in tbl._tbl.findall(qn("w:tr"))]
+    return baris[:2], baris[2:-1]
+
+
+def _teks_sel(tc) -> str:
+    return " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.findall(qn("w:p"))).strip()
+
+
+def test_kolom_pilihan_dengan_penjelasan_berdampingan(tmp_path):
+    _, lampiran = naskah(tmp_path, data_kolom(KOLOM_MADURA))
+    kepala, badan = kepala_dan_baris(lampiran)
+    assert kepala == [
+        ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA UTAMA", "SATUAN", "PENJELASAN", "PENANGGUNG JAWAB"],
+        ["", "", "", "", "FORMULASI/ CARA PENGUKURAN", "SUMBER DATA", ""],
+    ]
+    assert badan[1] == [
+        "",
+        "",
+        "Jumlah kejadian kebakaran hutan dan lahan",
+        "kejadian",
+        "Jumlah kejadian kebakaran hutan dan lahan dalam satu tahun",
+        "Bidang Perlindungan Hutan",
+        "Kepala Bidang Perlindungan",
+    ]
+    grid = docx.Document(str(lampiran)).tables[0]._tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
+    assert len(grid) == 7
+
+
+def test_kolom_penjelasan_terpisah_tanpa_kelompok(tmp_path):
+    kolom = ["no", "indikator", "alasan", "target", "sumber_data"]
+    _, lampiran = naskah(tmp_path, data_kolom(kolom))
+    kepala, badan = kepala_dan_baris(lampiran)
+    assert kepala[0] == ["NO", "INDIKATOR KINERJA UTAMA", "ALASAN", "TARGET 2024", "SUMBER DATA"]
+    assert [b[3] for b in badan] == ["15", "40", "4,5"]
+
+
+def test_kolom_tidak_dikenal_ditolak_dengan_daftarnya(tmp_path):
+    config = tulis_data(tmp_path / "iku.toml", data_kolom(["no", "indikator", "pj"]))
+    hasil = CliRunner().invoke(main, ["check", "--config", str(config)])
+    assert hasil.exit_code == 1, hasil.output
+    assert "lampiran.kolom" in hasil.output and "pj" in hasil.output
+    assert "no, sasaran, indikator, satuan, alasan, formulasi, sumber_data, penanggung_jawab, target, keterangan" in (
+        hasil.output
+    )

@@ -166,6 +166,7 @@ def tata(config: Config, mentah: bytes = b"") -> Tata:
         pengarang=config.instansi.nama,
         tanda_tangan=tata_ttd(config, mentah),
         judul_berjarak=config.format.judul_berjarak,
+        lampiran=keputusan.susunan_lampiran(config),
     )
 
 

@@ -154,6 +154,8 @@ IKU = (
     Isian("alasan", "Alasan", "panjang"),
     Isian("sumber_data", "Sumber data"),
     Isian("keterangan", "Keterangan", "panjang", wajib=False),
+    Isian("tujuan", "Tujuan", "panjang", wajib=False, bantuan='Dengan [lampiran] kelompok = "tujuan": judul baris.'),
+    Isian("penanggung_jawab", "Penanggung jawab", wajib=False, bantuan="Bila Lampiran memakai kolom ini."),
     Isian("kondisi_awal", "Kondisi awal", "angka", wajib=False, bantuan="Angka, misalnya 6,12."),
     Isian("strategi", "Strategi", "panjang", wajib=False),
     Isian("arah_kebijakan", "Arah kebijakan", "panjang", wajib=False),
