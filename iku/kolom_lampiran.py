@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 # the template's columns, in order, and the width (twips) each starts from before measuring
 KOLOM_TEMPLAT = ("no", "sasaran", "indikator", "satuan", "alasan", "formulasi", "sumber_data", "keterangan")
 PENJELASAN = ("alasan", "formulasi", "sumber_data")
-ATAS = {"no": 0, "sasaran": 1, "indikator": 2, "satuan": 3, "keterangan": 5}  # grid column in the first header row
+ATAS = {"no": 0, "sasaran": 1, "indikator": 2, "satuan": 3, "keterangan": 7}  # grid column in the first header row
 LEBAR_AWAL = {
     "no": 544,
     "sasaran": 1694,
@@ -185,6 +185,8 @@ def _baris_tujuan(contoh: Any, tujuan: str, kolom: tuple[str, ...]) -> Any:
     span.set(qn("w:val"), str(len(kolom)))
     tcpr.find(qn("w:tcW")).addnext(span)
     _isi_teks(tc, f"Tujuan: {tujuan}")
+    for p in tr.iter(qn("w:p")):  # never alone at the foot of a page: kept with its first sasaran row
+        p.get_or_add_pPr().keepNext_val = True
     r = tc.find(f"{qn('w:p')}/{qn('w:r')}")
     rpr = r.find(qn("w:rPr"))
     if rpr is None:

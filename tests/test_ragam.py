@@ -265,3 +265,51 @@ def test_kolom_tidak_dikenal_ditolak_dengan_daftarnya(tmp_path):
     assert "no, sasaran, indikator, satuan, alasan, formulasi, sumber_data, penanggung_jawab, target, keterangan" in (
         hasil.output
     )
+
+
+# ---------------------------------------------------------------- 7. rows grouped under tujuan
+
+
+def data_tujuan() -> dict[str, Any]:
+    data = data_dasar(lampiran={"kelompok": "tujuan"})
+    data["iku"][0]["tujuan"] = "Meningkatnya kelestarian hutan"
+    data["iku"][2]["tujuan"] = "Meningkatnya kesejahteraan masyarakat sekitar hutan"
+    return data
+
+
+def test_baris_judul_tujuan_sebelum_kelompok_sasarannya(tmp_path):
+    _, lampiran = naskah(tmp_path, data_tujuan())
+    kepala, badan = kepala_dan_baris(lampiran)
+    assert kepala[0] == [
+        "NO",
+        "SASARAN STRATEGIS",
+        "INDIKATOR KINERJA UTAMA",
+        "SATUAN",
+        "PENJELASAN",
+        "KETERANGAN/ KRITERIA",
+    ]
+    assert [b[:3] for b in badan] == [
+        ["Tujuan: Meningkatnya kelestarian hutan"],
+        ["1.", "Meningkatnya tutupan hutan", "Persentase luas lahan kritis yang direhabilitasi"],
+        ["", "", "Jumlah kejadian kebakaran hutan dan lahan"],
+        ["Tujuan: Meningkatnya kesejahteraan masyarakat sekitar hutan"],
+        ["2.", "Meningkatnya nilai ekonomi hasil hutan", "Nilai produksi hasil hutan bukan kayu"],
+    ]
+    tbl = next(t for t in docx.Document(str(lampiran)).tables if "NO" in t.rows[0].cells[0].text)
+    judul = tbl._tbl.findall(qn("w:tr"))[2].find(qn("w:tc"))
+    assert judul.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}").get(qn("w:val")) == "8"
+
+
+def test_tujuan_berganti_di_tengah_sasaran_memecah_kelompok(tmp_path):
+    data = data_tujuan()
+    data["iku"][1]["tujuan"] = "Menurunnya kebakaran hutan"
+    _, lampiran = naskah(tmp_path, data)
+    _, badan = kepala_dan_baris(lampiran)
+    assert [b[0] for b in badan] == [
+        "Tujuan: Meningkatnya kelestarian hutan",
+        "1.",
+        "Tujuan: Menurunnya kebakaran hutan",
+        "2.",
+        "Tujuan: Meningkatnya kesejahteraan masyarakat sekitar hutan",
+        "3.",
+    ]
