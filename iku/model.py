@@ -148,10 +148,13 @@ class Tte(Dasar):
 
 
 class Penandatangan(Dasar):
+    """The signer. pangkat and nip are required of an official (konfigurasi.ttd_wajib); the kepala
+    daerah signing his own decree (kepala_daerah) has neither."""
+
     jabatan: Teks
     nama: Teks
-    pangkat: Teks
-    nip: Annotated[str, BeforeValidator(_belum_diisi), AfterValidator(bahasa.periksa_nip)]
+    pangkat: Teks | None = None
+    nip: Annotated[str, BeforeValidator(_belum_diisi), AfterValidator(bahasa.periksa_nip)] | None = None
 
 
 class Keputusan(Dasar):
@@ -328,6 +331,21 @@ class Config(Dasar):
     def _isian_srikandi(cls, data: Any) -> Any:
         """In `srikandi` SRIKANDI fills the nomor and date at signing: ISI markers are not refused."""
         return isian_srikandi(data)
+
+
+def kepala_daerah(instansi: Any) -> bool:
+    """A decree of the kepala daerah himself: the "agency" is the regional government (instansi.nama
+    equal to pemerintah), signed by the Gubernur/Bupati/Wali Kota. Works on raw data too."""
+    if isinstance(instansi, Instansi):
+        instansi = instansi.model_dump()
+    if not isinstance(instansi, dict):
+        return False
+    nama, pemerintah = instansi.get("nama"), instansi.get("pemerintah")
+    return (
+        isinstance(nama, str)
+        and isinstance(pemerintah, str)
+        and nama.strip().casefold() == pemerintah.strip().casefold()
+    )
 
 
 ISIAN_NOMOR_SRIKANDI = "${nomor_naskah}"

@@ -6,6 +6,7 @@ sets only its variant's keys, as that region's own decree prints it."""
 from __future__ import annotations
 
 import re
+import shutil
 import tomllib
 import zipfile
 from pathlib import Path
@@ -15,7 +16,7 @@ import docx
 from click.testing import CliRunner
 from docx.oxml.ns import qn
 
-from bantu import buat_naskah, teks_docx, tulis_data
+from bantu import buat_naskah, teks_docx, tulis_data, tulis_png
 from iku.cli import main
 from iku.impor import impor
 
@@ -313,3 +314,30 @@ def test_tujuan_berganti_di_tengah_sasaran_memecah_kelompok(tmp_path):
         "Tujuan: Meningkatnya kesejahteraan masyarakat sekitar hutan",
         "3.",
     ]
+
+
+# ---------------------------------------------------------------- 8. the kepala daerah's own decree
+
+PAPUA = Path(__file__).parent / "data" / "gubernur-papua.toml"
+
+
+def test_keputusan_kepala_daerah_berkop_gubernur_tanpa_nip(tmp_path):
+    config = tmp_path / "papua.toml"
+    shutil.copyfile(PAPUA, config)
+    tulis_png(tmp_path / "garuda.png")
+    keputusan, lampiran = buat_naskah(config, tmp_path / "naskah")
+    teks = [t for t in teks_docx(keputusan) if t.strip()]
+    assert teks[:3] == ["GUBERNUR PAPUA", "KEPUTUSAN GUBERNUR PAPUA", "NOMOR 188.4/112/TAHUN 2024"]
+    assert "PEMERINTAH" not in teks and not any(t.startswith(("Jalan", "Telepon")) for t in teks)
+    assert teks[-3:] == ["pada tanggal 5 Februari 2024", "Gubernur Papua,", "Dr. Yohanes Mandowen, S.H., M.Si."]
+    assert len(docx.Document(str(keputusan)).inline_shapes) == 1, "lambang di kop"
+    assert not any(t.startswith("NIP") for t in teks_docx(lampiran))
+    hasil = CliRunner().invoke(main, ["check", "--config", str(config)])
+    assert hasil.exit_code == 0, hasil.output
+
+
+def test_pejabat_tanpa_nip_tetap_ditolak(tmp_path):
+    data = data_dasar()
+    del data["penandatangan"]["nip"]
+    hasil = CliRunner().invoke(main, ["check", "--config", str(tulis_data(tmp_path / "iku.toml", data))])
+    assert hasil.exit_code == 1 and "[penandatangan.nip] wajib diisi tetapi tidak ada" in hasil.output, hasil.output

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import bahasa
-from ..model import Config
+from ..model import Config, kepala_daerah
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,8 @@ def nama_kop(config: Config) -> str:
 
 def kop(config: Config) -> dict[str, Any]:
     i = config.instansi
+    if kepala_daerah(i):
+        return kop_kepala_daerah(config)
     # no-break spaces: a telephone number never wraps inside the letterhead
     telepon = "Telepon\u00a0" + i.telepon.replace(" ", "\u00a0")
     if i.faks:  # the same rule: label and number never split
@@ -125,11 +127,24 @@ def kop(config: Config) -> dict[str, Any]:
     }
 
 
+def kop_kepala_daerah(config: Config) -> dict[str, Any]:
+    """The kepala daerah's own letterhead: his title ("GUBERNUR PAPUA") under the lambang, no
+    government line above it and no office address below (never a line "PEMERINTAH" alone)."""
+    i = config.instansi
+    return {
+        "pemerintah": "",
+        "nama": config.penandatangan.jabatan.rstrip(",").upper(),
+        "alamat": "",
+        "kontak": "",
+        "logo": Gambar(Path(i.logo), 22) if i.logo else None,
+    }
+
+
 def penandatangan(config: Config) -> dict[str, str]:
     p = config.penandatangan
     return {
         "jabatan": p.jabatan.rstrip(",") + ",",
         "nama": p.nama,
-        "pangkat": p.pangkat,
-        "nip": f"NIP. {bahasa.nip_cetak(p.nip)}",
+        "pangkat": p.pangkat or "",  # the kepala daerah signs without pangkat and NIP
+        "nip": f"NIP. {bahasa.nip_cetak(p.nip)}" if p.nip else "",
     }

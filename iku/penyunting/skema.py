@@ -103,8 +103,18 @@ TTE = (
 PENANDATANGAN = (
     Isian("jabatan", "Jabatan", bantuan="Ditulis lengkap; koma di akhir ditambahkan program."),
     Isian("nama", "Nama lengkap beserta gelar"),
-    Isian("pangkat", "Pangkat dan golongan", bantuan="Misalnya Pembina Tk.I (IV/b)."),
-    Isian("nip", "NIP", bantuan="18 angka; spasi boleh. Tercetak 19691231 199103 1 053."),
+    Isian(
+        "pangkat",
+        "Pangkat dan golongan",
+        wajib=False,
+        bantuan="Misalnya Pembina Tk.I (IV/b). Wajib, kecuali keputusan Gubernur/Bupati/Wali Kota sendiri.",
+    ),
+    Isian(
+        "nip",
+        "NIP",
+        wajib=False,
+        bantuan="18 angka; spasi boleh. Tercetak 19691231 199103 1 053. Wajib, kecuali keputusan kepala daerah.",
+    ),
 )
 KEPUTUSAN = (
     Isian("nomor", "Nomor keputusan"),

@@ -282,6 +282,8 @@ def _pangkat_baku(teks: str) -> str:
 def pangkat_golongan(n: Bacaan) -> Iterator[Masalah]:
     pangkat = n.config.penandatangan.pangkat
     loc = ("penandatangan", "pangkat")
+    if pangkat is None:  # the kepala daerah's own decree
+        return
     cocok = re.search(r"\(?\s*\b(IV|III|II|I)\s*/\s*([a-e])\b\s*\)?", pangkat)
     if not cocok:
         yield peringatan(n, loc, "golongan ruang tidak tertulis", 'tulis misalnya "Pembina Tingkat I (IV/b)"')
@@ -307,6 +309,8 @@ def _tambah_tahun(tanggal: dt.date, tahun: int) -> dt.date:
 
 
 def nip_masuk_akal(n: Bacaan) -> Iterator[Masalah]:
+    if n.config.penandatangan.nip is None:  # the kepala daerah's own decree
+        return
     nip, ditetapkan = bahasa.bersihkan_nip(n.config.penandatangan.nip), n.config.keputusan.tanggal
     lahir, tmt = bahasa.nip_lahir(nip), bahasa.nip_tmt(nip)
     loc = ("penandatangan", "nip")
@@ -506,7 +510,11 @@ def pihak_kedua_sendiri(n: Bacaan) -> Iterator[Masalah]:
     if pk is None:
         return
     kedua = pk.pihak_kedua
-    nip_sama = kedua.nip is not None and bahasa.bersihkan_nip(kedua.nip) == bahasa.bersihkan_nip(pertama.nip)
+    nip_sama = (
+        kedua.nip is not None
+        and pertama.nip is not None
+        and bahasa.bersihkan_nip(kedua.nip) == bahasa.bersihkan_nip(pertama.nip)
+    )
     if _orang(kedua.nama) == _orang(pertama.nama) or nip_sama:
         yield peringatan(
             n,
