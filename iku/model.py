@@ -133,6 +133,7 @@ class Instansi(Dasar):
     logo: Teks | None = None
     kode_pos: Teks | None = None
     nama_kop: Teks | None = None
+    nama_aksara: Teks | None = None  # the name in Balinese script (Unicode), above the Latin name on the kop
 
 
 class Format(Dasar):

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Twips
 from lxml import etree
 
+from .aksara import pasang_huruf_aksara
 from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran, titik_dua_dengan_berikutnya
 from .judul import jarakkan_judul
@@ -56,6 +57,7 @@ def rapikan(docx: Any, tata: Tata) -> None:
     """Apply what the config decides over whatever the template says: paper, font, labels."""
     atur_kertas(docx, tata.kertas)
     atur_huruf(docx, tata.huruf)
+    pasang_huruf_aksara([docx.element, *_kepala_kaki(docx)])  # Balinese script in a font that has it
     if tata.judul_berjarak:
         jarakkan_judul(docx)
     if tata.lampiran is not None:

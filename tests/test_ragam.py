@@ -341,3 +341,42 @@ def test_pejabat_tanpa_nip_tetap_ditolak(tmp_path):
     del data["penandatangan"]["nip"]
     hasil = CliRunner().invoke(main, ["check", "--config", str(tulis_data(tmp_path / "iku.toml", data))])
     assert hasil.exit_code == 1 and "[penandatangan.nip] wajib diisi tetapi tidak ada" in hasil.output, hasil.output
+
+
+# ---------------------------------------------------------------- 9. Aksara Bali on the kop
+
+AKSARA = "\u1b24\u1b36\u1b26\u1b32\u1b44 \u1b27\u1b3e\u1b26\u1b26\u1b2b\u1b26\u1b44 \u1b2b\u1b40\u1b24\u1b2e\u1b44"
+
+
+def data_bali(aksara: str = AKSARA) -> dict[str, Any]:
+    """A provincial DPMPTSP in Bali: its name in Balinese script above the Latin one."""
+    nama = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Provinsi Bali"
+    return data_dasar(
+        instansi={"nama": nama, "pemerintah": "Pemerintah Provinsi Bali", "nama_aksara": aksara, "kota": "Denpasar"},
+        penandatangan={"jabatan": f"Kepala {nama}"},
+    )
+
+
+def test_aksara_bali_di_atas_nama_latin_dengan_hurufnya(tmp_path):
+    keputusan, _ = naskah(tmp_path, data_bali())
+    teks = teks_docx(keputusan)
+    assert teks[1:4] == [
+        "PEMERINTAH PROVINSI BALI",
+        AKSARA,
+        "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU",
+    ]
+    d = docx.Document(str(keputusan))
+    run = next(r for p in d.element.body.iter(qn("w:p")) for r in p.iter(qn("w:r")) if AKSARA in "".join(r.itertext()))
+    assert run.find(f"{qn('w:rPr')}/{qn('w:rFonts')}").get(qn("w:ascii")) == "Noto Sans Balinese"
+    fonts = {e.get(qn("w:ascii")) for e in d.element.body.iter(qn("w:rFonts"))}
+    assert fonts == {"Noto Sans Balinese"}  # the other runs keep the styles' font
+    config = tmp_path / "iku.toml"
+    assert "tanpa peringatan" in CliRunner().invoke(main, ["check", "--config", str(config)]).output
+
+
+def test_karakter_tak_tergambar_diperingatkan(tmp_path):
+    config = tulis_data(tmp_path / "iku.toml", data_bali(AKSARA + " \u2603"))
+    hasil = CliRunner().invoke(main, ["check", "--config", str(config)])
+    assert "[instansi.nama_aksara] karakter yang tidak dapat digambar huruf Noto Sans Balinese: \u2603 (U+2603)" in (
+        hasil.output
+    ), hasil.output

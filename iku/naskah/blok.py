@@ -120,6 +120,7 @@ def kop(config: Config) -> dict[str, Any]:
     )  # label with its value
     return {
         "pemerintah": i.pemerintah.upper(),
+        "aksara": i.nama_aksara or "",  # the name in Balinese script, above the Latin one (Pergub Bali 80/2018)
         "nama": nama_kop(config),
         "alamat": alamat,
         "kontak": "   ".join(kontak),
@@ -133,6 +134,7 @@ def kop_kepala_daerah(config: Config) -> dict[str, Any]:
     i = config.instansi
     return {
         "pemerintah": "",
+        "aksara": i.nama_aksara or "",
         "nama": config.penandatangan.jabatan.rstrip(",").upper(),
         "alamat": "",
         "kontak": "",

@@ -50,6 +50,12 @@ INSTANSI = (
     Isian("laman", "Laman (website)", wajib=False),
     Isian("kode_pos", "Kode pos", wajib=False),
     Isian("nama_kop", "Nama pada kop", wajib=False, bantuan="Bila kop memakai nama lain dari nama lengkap."),
+    Isian(
+        "nama_aksara",
+        "Nama dalam aksara Bali",
+        wajib=False,
+        bantuan="Tercetak di atas nama Latin pada kop (Pergub Bali 80/2018).",
+    ),
     Isian("logo", "Berkas logo", wajib=False, bantuan="PNG/JPG, relatif terhadap folder berkas konfigurasi."),
 )
 FORMAT = (

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .. import bahasa
+from ..aksara import HURUF_AKSARA, huruf_terpasang, tak_tergambar
 from ..galat import Masalah
 from ..konfigurasi import Bacaan, nama_kunci
 from ..lokasi import cari_baris
@@ -656,8 +657,34 @@ def logo_dalam_folder(n: Bacaan) -> Iterator[Masalah]:
         )
 
 
+def aksara_tergambar(n: Bacaan) -> Iterator[Masalah]:
+    """instansi.nama_aksara is printed in Noto Sans Balinese: a character it cannot draw prints as a box."""
+    aksara = n.config.instansi.nama_aksara
+    if aksara is None:
+        return
+    loc = ("instansi", "nama_aksara")
+    if not huruf_terpasang():
+        yield peringatan(
+            n,
+            loc,
+            f"huruf {HURUF_AKSARA} tidak terpasang: aksara Bali pada kop tercetak sebagai kotak",
+            "pasang paket fonts-noto-core (Debian/Ubuntu) atau huruf Noto Sans Balinese",
+        )
+        return
+    kurang = tak_tergambar(aksara)
+    if kurang:
+        daftar = ", ".join(f"{h} (U+{ord(h):04X})" for h in kurang)
+        yield peringatan(
+            n,
+            loc,
+            f"karakter yang tidak dapat digambar huruf {HURUF_AKSARA}: {daftar}",
+            "tulis nama dengan aksara Bali (Unicode U+1B00-U+1B7F) saja, tanpa huruf Latin atau lambang lain",
+        )
+
+
 ATURAN: list[Aturan] = [
     tahun_dalam_rencana,
+    aksara_tergambar,
     penomoran_diketik,
     tahun_nomor,
     tentang_tanda_baca,
