@@ -55,7 +55,7 @@ def _berkas_huruf() -> Path | None:
 
 @functools.cache
 def _karakter_huruf() -> frozenset[int]:
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     berkas = _berkas_huruf()
     if berkas is None:
