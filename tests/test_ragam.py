@@ -380,3 +380,36 @@ def test_karakter_tak_tergambar_diperingatkan(tmp_path):
     assert "[instansi.nama_aksara] karakter yang tidak dapat digambar huruf Noto Sans Balinese: \u2603 (U+2603)" in (
         hasil.output
     ), hasil.output
+
+
+# ---------------------------------------------------------------- 10. impor reads the variants back
+
+
+def test_kolom_dan_penanggung_jawab_diimpor(tmp_path):
+    data = data_kolom(["no", "sasaran", "indikator", "satuan", "formulasi", "target", "penanggung_jawab"])
+    keputusan, lampiran = naskah(tmp_path, data)
+    impor_ = diimpor(tmp_path, keputusan, lampiran)
+    assert impor_["lampiran"]["kolom"] == data["lampiran"]["kolom"]
+    assert [b["penanggung_jawab"] for b in impor_["iku"]] == [b["penanggung_jawab"] for b in data["iku"]]
+    assert [b["target"] for b in impor_["iku"]] == [{"2024": 15}, {"2024": 40}, {"2024": 4.5}]
+    assert impor_["iku"][0]["formulasi"] == data["iku"][0]["formulasi"]
+
+
+def test_judul_tujuan_diimpor(tmp_path):
+    data = data_tujuan()
+    keputusan, lampiran = naskah(tmp_path, data)
+    impor_ = diimpor(tmp_path, keputusan, lampiran)
+    assert impor_["lampiran"]["kelompok"] == "tujuan" and "kolom" not in impor_["lampiran"]
+    assert [b["tujuan"] for b in impor_["iku"]] == [
+        "Meningkatnya kelestarian hutan",
+        "Meningkatnya kelestarian hutan",
+        "Meningkatnya kesejahteraan masyarakat sekitar hutan",
+    ]
+    assert [b["indikator"] for b in impor_["iku"]] == [b["indikator"] for b in data["iku"]]
+
+
+def test_tanpa_ragam_impor_tanpa_kunci_baru(tmp_path):
+    keputusan, lampiran = naskah(tmp_path, data_dasar())
+    impor_ = diimpor(tmp_path, keputusan, lampiran)
+    assert "lampiran" not in impor_ and not {"tujuan", "penanggung_jawab"} & set(impor_["iku"][0])
+    assert not {"mengingat", "judul_berjarak"} & set(impor_.get("format", {}))

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from .. import bahasa
 from ..galat import ImporError, Masalah
+from ..kolom_lampiran import KOLOM_TEMPLAT
 from ..konfigurasi import nama_kunci
 from ..model import HURUF_DIKENAL
 from ..periksa.naskah import salah_eja
@@ -24,7 +25,8 @@ from . import keputusan as kp
 from .baca import Isi, Paragraf, Tabel, semua_paragraf
 from .berkas import baca_qr
 from .kop import INSTANSI, baca_kop
-from .lampiran import baca_baris, cari_tabel
+from .lampiran import baca_baris, cari_tabel, kolom_pilihan
+from .lembar import baca_angka
 from .teks import ORDINAL, pulihkan_huruf, satu_baris, tanggal
 
 TOLERANSI_MM = 2
@@ -70,6 +72,7 @@ def kenali(keputusan: Sumber, lampiran: Sumber | None) -> Temuan:
     _format(temuan, keputusan)
     _lampiran(temuan, keputusan, lampiran)
     _tahun(temuan, keputusan, lampiran)
+    _target_tahun(temuan)
     _ejaan(temuan, [keputusan] + ([lampiran] if lampiran else []))
     return temuan
 
@@ -395,9 +398,24 @@ def _lampiran(temuan: Temuan, keputusan: Sumber, lampiran: Sumber | None) -> Non
         return
     baris = baca_baris(asal.tabel)
     temuan.iku = [b.nilai for b in baris]
+    kolom = kolom_pilihan(asal.tabel)
+    if kolom != list(KOLOM_TEMPLAT):  # another region's columns: kept, so the Lampiran prints them again
+        temuan.nilai["lampiran.kolom"] = kolom
+    if any("tujuan" in b for b in temuan.iku):
+        temuan.nilai["lampiran.kelompok"] = "tujuan"
     nomor = [b.nomor for b in baris if b.nomor]
     temuan.janggal.extend(periksa_urutan(nomor, "nomor", ("iku",), asal.path))
     _periksa_kepala_lampiran(temuan, asal)
+
+
+def _target_tahun(temuan: Temuan) -> None:
+    """A TARGET column holds the year's target: target = { tahun = ... } (dropped when unreadable)."""
+    tahun = temuan.nilai.get("tahun")
+    for baris in temuan.iku:
+        teks = baris.pop("target", None)
+        angka = baca_angka(teks) if isinstance(teks, str) else None
+        if angka is not None and isinstance(tahun, int):
+            baris["target"] = {str(tahun): angka}
 
 
 def baris_sekitar_tabel(s: Sumber) -> list[str]:
@@ -527,7 +545,7 @@ def _teks_nilai(temuan: Temuan) -> list[tuple[tuple[Any, ...], str]]:
             hasil.extend(((*loc, i), teks) for i, teks in enumerate(nilai))
     for i, baris in enumerate(temuan.iku):
         for kunci, nilai in baris.items():
-            teks = " ".join(nilai.values()) if isinstance(nilai, dict) else str(nilai)
+            teks = " ".join(map(str, nilai.values())) if isinstance(nilai, dict) else str(nilai)
             hasil.append((("iku", i, kunci), teks))
     return hasil
 

@@ -61,12 +61,16 @@ PILIHAN = [
     "format.judul_berjarak",
     "keputusan.tembusan",
     "tte.url_verifikasi",
+    "lampiran.kolom",
+    "lampiran.kelompok",
 ]
 KOMENTAR_BARU = {
     "format.tanda_tangan": 'Cara tanda tangan: "basah", "elektronik" (TTE, kode QR) atau "srikandi".',
     "instansi.faks": "Nomor faksimile pada kop.",
     "format.mengingat": 'Label butir Mengingat: "angka" (1., 2.) atau "huruf" (a., b.).',
     "format.judul_berjarak": 'Judul dicetak berjarak: "K E P U T U S A N".',
+    "lampiran.kolom": "Kolom tabel Lampiran, berurutan (lihat docs/kunci-konfigurasi.md).",
+    "lampiran.kelompok": 'Baris Lampiran dikelompokkan juga per tujuan ("tujuan").',
     "tte.url_verifikasi": "Alamat verifikasi dalam kode QR; {nomor} diganti nomor keputusan.",
 }
 KOLOM_IKU = {
@@ -78,7 +82,18 @@ KOLOM_IKU = {
     "sumber_data": "sumber data",
 }
 # further [[iku]] keys written when the source has them (a spreadsheet's targets, BASE's texts)
-LAIN_IKU = ("kondisi_awal", "target", "strategi", "arah_kebijakan", "acuan", "arah", "realisasi", "analisis")
+LAIN_IKU = (
+    "tujuan",
+    "penanggung_jawab",
+    "kondisi_awal",
+    "target",
+    "strategi",
+    "arah_kebijakan",
+    "acuan",
+    "arah",
+    "realisasi",
+    "analisis",
+)
 TANPA_BUKU = """
 # -------------------------------------------------------------------------------------
 # Teks Dokumen IKU ([dokumen]) dan susunan organisasi ([[struktur]]) tidak ada di Keputusan,
