@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import tomllib
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 from click.testing import CliRunner
 from docx.oxml.ns import qn
 
-from bantu import buat_naskah, teks_docx, tulis_data, tulis_png
+from bantu import TEMPLATES, buat_naskah, teks_docx, teks_pdf, tulis_data, tulis_png
+from iku import konfigurasi
+from iku.buat import Permintaan, generate
 from iku.cli import main
 from iku.impor import impor
 
@@ -413,3 +417,36 @@ def test_tanpa_ragam_impor_tanpa_kunci_baru(tmp_path):
     impor_ = diimpor(tmp_path, keputusan, lampiran)
     assert "lampiran" not in impor_ and not {"tujuan", "penanggung_jawab"} & set(impor_["iku"][0])
     assert not {"mengingat", "judul_berjarak"} & set(impor_.get("format", {}))
+
+
+# ---------------------------------------------------------------- the variants as a reader sees them (PDF)
+
+
+@pytest.mark.pdf
+def test_ragam_di_pdf(tmp_path):
+    """A Bali agency's decree with every layout variant: the blank nomor, the spaced title, the Balinese
+    script (its font embedded) and its own Lampiran columns, in the PDF text."""
+    data = data_bali()
+    data["keputusan"]["nomor"] = NOMOR_KOSONG
+    data["format"] = {"judul_berjarak": True, "mengingat": "huruf"}
+    data["lampiran"] = {"kolom": KOLOM_MADURA}
+    for baris, pj in zip(data["iku"], ("Kepala Bidang Penanaman Modal", "Kepala Bidang Perizinan", "Sekretaris")):
+        baris["penanggung_jawab"] = pj
+    config = tulis_data(tmp_path / "iku.toml", data)
+    paths = generate(Permintaan(konfigurasi.baca(config), TEMPLATES, tmp_path / "output", pdf=True))
+    pdf = {p.name.split("-")[0]: p for p in paths if p.suffix == ".pdf"}
+    keputusan = teks_pdf(pdf["keputusan"], layout=True)
+    assert re.search(r"(?m)^\s*K E P U T U S A N\s*$", keputusan)
+    assert re.search(r"NOMOR {3,}/KPTS/KEHUT/2024", keputusan), "the blank kept"
+    assert re.search(r"(?m)^Mengingat\s+:\s+a\.\s+Undang-Undang", keputusan)
+    assert AKSARA.split()[0] in teks_pdf(pdf["keputusan"])
+    fonts = subprocess.run(["pdffonts", str(pdf["keputusan"])], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"NotoSansBalinese\S*\s+TrueType.*\syes\s", fonts), fonts
+    lampiran = teks_pdf(pdf["lampiran"], layout=True)
+    assert re.search(r"NOMOR\s+:\s{3,}/KPTS/KEHUT/2024", lampiran)
+    kepala = lampiran[lampiran.index("TAHUN 2024-2026") : lampiran.index("Persentase luas")]
+    for judul in ("NO", "SASARAN", "STRATEGIS", "INDIKATOR", "SATUAN", "PENJELASAN", "FORMULASI/ CARA", "SUMBER DATA"):
+        assert judul in kepala, judul
+    assert re.search(r"PENANGGUNG\s[\s\S]*JAWAB", kepala)
+    assert re.search(r"(?m)^\s+PENJELASAN\s*$", kepala), "one PENJELASAN over the formulasi and sumber data"
+    assert "ALASAN" not in lampiran and "KETERANGAN" not in lampiran
