@@ -450,3 +450,35 @@ def test_ragam_di_pdf(tmp_path):
     assert re.search(r"PENANGGUNG\s[\s\S]*JAWAB", kepala)
     assert re.search(r"(?m)^\s+PENJELASAN\s*$", kepala), "one PENJELASAN over the formulasi and sumber data"
     assert "ALASAN" not in lampiran and "KETERANGAN" not in lampiran
+
+
+# ---------------------------------------------------------------- the editor keeps the new keys
+
+
+def test_penyunting_menyimpan_tanpa_merusak_kunci_ragam(tmp_path):
+    from werkzeug.datastructures import MultiDict
+
+    from bantu import isian_formulir
+    from iku.penyunting.aplikasi import Pengaturan, buat_aplikasi
+
+    data = data_kolom(KOLOM_MADURA, kelompok="tujuan")
+    data["format"] = {"judul_berjarak": True, "mengingat": "huruf"}
+    data["instansi"] |= {"faks": "(0711) 352065", "nama_aksara": AKSARA}
+    data["keputusan"]["nomor"] = NOMOR_KOSONG
+    data["iku"][0]["tujuan"] = "Meningkatnya kelestarian hutan"
+    berkas = tulis_data(tmp_path / "iku.toml", data)
+    app = buat_aplikasi(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 8000))
+    http = app.test_client()
+    html = http.get("/", base_url="http://127.0.0.1:8000").get_data(as_text=True)
+    isian = dict(isian_formulir(html))
+    assert isian["instansi.faks"] == "(0711) 352065" and isian["format.mengingat"] == "huruf"
+    assert isian["keputusan.nomor"] == NOMOR_KOSONG and isian["iku.0.tujuan"] == "Meningkatnya kelestarian hutan"
+    kirim = [(k, "Sekayu" if k == "keputusan.tempat" else v) for k, v in isian_formulir(html)] + [("simpan", "1")]
+    r = http.post("/", data=MultiDict(kirim), base_url="http://127.0.0.1:8000")
+    assert "Tersimpan." in r.get_data(as_text=True)
+    baru = tomllib.loads(berkas.read_text(encoding="utf-8"))
+    assert baru["keputusan"]["tempat"] == "Sekayu"
+    for bagian in ("format", "lampiran", "instansi"):
+        assert baru[bagian] == data[bagian], bagian
+    assert baru["keputusan"]["nomor"] == NOMOR_KOSONG
+    assert [b.get("penanggung_jawab") for b in baru["iku"]] == [b.get("penanggung_jawab") for b in data["iku"]]
