@@ -482,3 +482,14 @@ def test_penyunting_menyimpan_tanpa_merusak_kunci_ragam(tmp_path):
         assert baru[bagian] == data[bagian], bagian
     assert baru["keputusan"]["nomor"] == NOMOR_KOSONG
     assert [b.get("penanggung_jawab") for b in baru["iku"]] == [b.get("penanggung_jawab") for b in data["iku"]]
+
+
+def test_nomor_berongga_di_buku(tmp_path):
+    config = tulis_data(tmp_path / "iku.toml", data_dasar(keputusan={"nomor": NOMOR_KOSONG}))
+    hasil = CliRunner().invoke(main, ["generate", "--config", str(config), "--output", str(tmp_path / "arsip")])
+    assert hasil.exit_code == 0, hasil.output
+    buku = teks_docx(next((tmp_path / "arsip" / "2024").glob("dokumen-iku-*.docx")))
+    assert f"NOMOR {NOMOR_KOSONG}" in buku and f"NOMOR\t:\t{NOMOR_KOSONG}" in buku
+    assert any(f"Nomor {NOMOR_KOSONG} tentang" in t for t in buku)
+    xml = zipfile.ZipFile(next((tmp_path / "arsip" / "2024").glob("dokumen-iku-*.docx"))).read("word/document.xml")
+    assert xml.decode("utf-8").count(f'xml:space="preserve">NOMOR {NOMOR_KOSONG}<') == 1
