@@ -18,9 +18,11 @@ JARAK_TWENTIETH_PT = 120  # 6 pt after each letter: about one space of 12 pt typ
 
 def jarakkan_judul(docx: Any) -> None:
     """Every decree title ("KEPUTUSAN KEPALA ...") gets its first word spaced, on its own line."""
-    for p in docx.paragraphs:
-        if p.style is not None and p.style.name == GAYA_JUDUL and p.text.startswith(f"{KATA} "):
-            _pisah_kata(p._p)
+    gaya = {g.style_id for g in docx.styles if g.name == GAYA_JUDUL}
+    for p in docx.element.body.iter(qn("w:p")):
+        kode = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if kode is not None and kode.get(qn("w:val")) in gaya:
+            _pisah_kata(p)
 
 
 def _pisah_kata(p: Any) -> None:

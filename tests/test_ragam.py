@@ -138,9 +138,11 @@ def test_judul_berjarak_satu_kata_berjarak_huruf(tmp_path):
         "TENTANG",
     ]
     d = docx.Document(str(keputusan))
-    judul = next(p for p in d.paragraphs if p.text.startswith("KEPUTUSAN"))
-    kata = next(r for r in judul.runs if r.text == "KEPUTUSAN\n")
-    assert kata._r.find(f"{qn('w:rPr')}/{qn('w:spacing')}").get(qn("w:val")) == "120"
+    kata = next(
+        r for r in d.element.body.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))) == "KEPUTUSAN"
+    )
+    assert kata.find(qn("w:br")) is not None, "KEPUTUSAN on its own line"
+    assert kata.find(f"{qn('w:rPr')}/{qn('w:spacing')}").get(qn("w:val")) == "120"
     data = diimpor(tmp_path, keputusan)
     assert data["format"]["judul_berjarak"] is True
     assert data["penandatangan"]["jabatan"] == "Kepala Dinas Kehutanan Provinsi Sumatera Selatan"
@@ -223,10 +225,15 @@ def data_kolom(kolom: list[str], **lain: Any) -> dict[str, Any]:
     return data
 
 
+def tabel_iku(lampiran: Path):
+    """The Lampiran's IKU table element (its first cell says NO)."""
+    body = docx.Document(str(lampiran)).element.body
+    return next(t for t in body.iter(qn("w:tbl")) if _teks_sel(t.find(f"{qn('w:tr')}/{qn('w:tc')}")) == "NO")
+
+
 def kepala_dan_baris(lampiran: Path) -> tuple[list[list[str]], list[list[str]]]:
     """The IKU table's header rows and body rows, each cell's text."""
-    tbl = next(t for t in docx.Document(str(lampiran)).tables if "NO" in t.rows[0].cells[0].text)
-    baris = [[_teks_sel(tc) for tc in tr.findall(qn("w:tc"))] for tr in tbl._tbl.findall(qn("w:tr"))]
+    baris = [[_teks_sel(tc) for tc in tr.findall(qn("w:tc"))] for tr in tabel_iku(lampiran).findall(qn("w:tr"))]
     return baris[:2], baris[2:-1]
 
 
@@ -250,7 +257,7 @@ def test_kolom_pilihan_dengan_penjelasan_berdampingan(tmp_path):
         "Bidang Perlindungan Hutan",
         "Kepala Bidang Perlindungan",
     ]
-    grid = docx.Document(str(lampiran)).tables[0]._tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
+    grid = tabel_iku(lampiran).findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
     assert len(grid) == 7
 
 
@@ -300,8 +307,7 @@ def test_baris_judul_tujuan_sebelum_kelompok_sasarannya(tmp_path):
         ["Tujuan: Meningkatnya kesejahteraan masyarakat sekitar hutan"],
         ["2.", "Meningkatnya nilai ekonomi hasil hutan", "Nilai produksi hasil hutan bukan kayu"],
     ]
-    tbl = next(t for t in docx.Document(str(lampiran)).tables if "NO" in t.rows[0].cells[0].text)
-    judul = tbl._tbl.findall(qn("w:tr"))[2].find(qn("w:tc"))
+    judul = tabel_iku(lampiran).findall(qn("w:tr"))[2].find(qn("w:tc"))
     assert judul.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}").get(qn("w:val")) == "8"
 
 
@@ -370,7 +376,7 @@ def test_aksara_bali_di_atas_nama_latin_dengan_hurufnya(tmp_path):
         "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU",
     ]
     d = docx.Document(str(keputusan))
-    run = next(r for p in d.element.body.iter(qn("w:p")) for r in p.iter(qn("w:r")) if AKSARA in "".join(r.itertext()))
+    run = next(r for r in d.element.body.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))) == AKSARA)
     assert run.find(f"{qn('w:rPr')}/{qn('w:rFonts')}").get(qn("w:ascii")) == "Noto Sans Balinese"
     fonts = {e.get(qn("w:ascii")) for e in d.element.body.iter(qn("w:rFonts"))}
     assert fonts == {"Noto Sans Balinese"}  # the other runs keep the styles' font
