@@ -499,3 +499,15 @@ def test_nomor_berongga_di_buku(tmp_path):
     assert any(f"Nomor {NOMOR_KOSONG} tentang" in t for t in buku)
     xml = zipfile.ZipFile(next((tmp_path / "arsip" / "2024").glob("dokumen-iku-*.docx"))).read("word/document.xml")
     assert xml.decode("utf-8").count(f'xml:space="preserve">NOMOR {NOMOR_KOSONG}<') == 1
+
+
+def test_set_kepala_daerah_sampul_menyebut_pemerintah_sekali(tmp_path):
+    config = tmp_path / "papua.toml"
+    shutil.copyfile(PAPUA, config)
+    tulis_png(tmp_path / "garuda.png")
+    hasil = CliRunner().invoke(main, ["generate", "--config", str(config), "--output", str(tmp_path / "arsip")])
+    assert hasil.exit_code == 0, hasil.output
+    buku = teks_docx(next((tmp_path / "arsip" / "2024").glob("dokumen-iku-*.docx")))
+    sampul = [t for t in buku[: buku.index("KATA PENGANTAR")] if t.strip()]
+    assert sampul.count("PEMERINTAH PROVINSI PAPUA") == 1, sampul
+    assert "GUBERNUR PAPUA" in buku and not any(t.startswith("NIP") for t in buku)

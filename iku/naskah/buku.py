@@ -17,7 +17,7 @@ from PIL import Image
 
 from .. import bahasa, gambar
 from .. import grafik as grafik_
-from ..model import Config, Iku
+from ..model import Config, Iku, kepala_daerah
 from ..rapi import KERTAS_MM
 from . import blok, keputusan
 from .blok import Gambar, periode, periode_judul
@@ -84,7 +84,7 @@ def sampul(config: Config) -> dict[str, Any]:
     return {
         "judul": "INDIKATOR KINERJA UTAMA",
         "periode": f"TAHUN {periode_judul(config)}",
-        "pemerintah": i.pemerintah.upper(),
+        "pemerintah": "" if kepala_daerah(i) else i.pemerintah.upper(),  # the kepala daerah's set: named once
         "instansi": i.nama.upper(),
         "logo": Gambar(Path(i.logo), 45) if i.logo else None,
         "alamat": f"{i.alamat}, {i.kota}" + (f" {i.kode_pos}" if i.kode_pos else ""),
