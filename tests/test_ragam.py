@@ -511,3 +511,30 @@ def test_set_kepala_daerah_sampul_menyebut_pemerintah_sekali(tmp_path):
     sampul = [t for t in buku[: buku.index("KATA PENGANTAR")] if t.strip()]
     assert sampul.count("PEMERINTAH PROVINSI PAPUA") == 1, sampul
     assert "GUBERNUR PAPUA" in buku and not any(t.startswith("NIP") for t in buku)
+
+
+def test_kolom_dan_tujuan_juga_di_lampiran_buku(tmp_path):
+    data = data_kolom(["no", "indikator", "satuan", "target", "penanggung_jawab", "keterangan"], kelompok="tujuan")
+    data["iku"][0]["tujuan"] = "Meningkatnya kelestarian hutan"
+    config = tulis_data(tmp_path / "iku.toml", data)
+    hasil = CliRunner().invoke(main, ["generate", "--config", str(config), "--output", str(tmp_path / "arsip")])
+    assert hasil.exit_code == 0, hasil.output
+    folder = tmp_path / "arsip" / "2024"
+    for awalan in ("lampiran-iku", "dokumen-iku"):
+        kepala, badan = kepala_dan_baris(next(folder.glob(f"{awalan}-*.docx")))
+        assert kepala[0] == [
+            "NO",
+            "INDIKATOR KINERJA UTAMA",
+            "SATUAN",
+            "TARGET 2024",
+            "PENANGGUNG JAWAB",
+            "KETERANGAN/ KRITERIA",
+        ], awalan
+        assert badan[0] == ["Tujuan: Meningkatnya kelestarian hutan"], awalan
+        assert badan[1][:5] == [
+            "1.",
+            "Persentase luas lahan kritis yang direhabilitasi",
+            "%",
+            "15",
+            "Kepala Bidang RHL",
+        ]
