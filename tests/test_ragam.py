@@ -538,3 +538,12 @@ def test_kolom_dan_tujuan_juga_di_lampiran_buku(tmp_path):
             "15",
             "Kepala Bidang RHL",
         ]
+
+
+def test_check_mengingatkan_nilai_kolom_dan_tujuan_yang_kosong(tmp_path):
+    data = data_kolom(KOLOM_MADURA, kelompok="tujuan")
+    del data["iku"][2]["penanggung_jawab"]
+    hasil = CliRunner().invoke(main, ["check", "--config", str(tulis_data(tmp_path / "iku.toml", data))])
+    assert "[iku[1].tujuan] " in hasil.output and "tanpa tujuan" in hasil.output, hasil.output
+    assert "[iku[3]] kolom penanggung jawab Lampiran kosong" in hasil.output, hasil.output
+    assert "[iku[2]] kolom penanggung" not in hasil.output

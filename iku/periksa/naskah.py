@@ -657,6 +657,27 @@ def logo_dalam_folder(n: Bacaan) -> Iterator[Masalah]:
         )
 
 
+def lampiran_lengkap(n: Bacaan) -> Iterator[Masalah]:
+    """The Lampiran's chosen columns and tujuan headings need their values in the rows."""
+    lampiran, iku = n.config.lampiran, n.config.iku
+    if lampiran.kelompok == "tujuan" and iku[0].tujuan is None:
+        yield peringatan(
+            n,
+            ("iku", 0, "tujuan"),
+            'lampiran.kelompok = "tujuan", tetapi baris IKU pertama tanpa tujuan: tidak ada judul tujuan di atasnya',
+            'tulis tujuan = "..." pada baris [[iku]] pertama (baris berikutnya mengikutinya sampai tujuan lain)',
+        )
+    if "penanggung_jawab" in (lampiran.kolom or []):
+        for i, b in enumerate(iku):
+            if b.penanggung_jawab is None:
+                yield peringatan(
+                    n,
+                    ("iku", i),
+                    "kolom penanggung jawab Lampiran kosong pada baris ini",
+                    'tulis penanggung_jawab = "..." pada baris [[iku]] ini',
+                )
+
+
 def aksara_tergambar(n: Bacaan) -> Iterator[Masalah]:
     """instansi.nama_aksara is printed in Noto Sans Balinese: a character it cannot draw prints as a box."""
     aksara = n.config.instansi.nama_aksara
@@ -685,6 +706,7 @@ def aksara_tergambar(n: Bacaan) -> Iterator[Masalah]:
 ATURAN: list[Aturan] = [
     tahun_dalam_rencana,
     aksara_tergambar,
+    lampiran_lengkap,
     penomoran_diketik,
     tahun_nomor,
     tentang_tanda_baca,
