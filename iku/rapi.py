@@ -24,6 +24,7 @@ from .halaman import atur_aliran, titik_dua_dengan_berikutnya
 from .judul import jarakkan_judul
 from .kolom_lampiran import SusunanLampiran
 from .kolom_lampiran import susun as susun_lampiran
+from .kop import kop_kepala_daerah
 from .tabel import atur_lebar_tabel, lebar_teks_twip, urutkan_sel
 from .tte import TataTtd
 from .tte import terapkan as tata_tanda_tangan
@@ -51,6 +52,7 @@ class Tata:
     tanda_tangan: TataTtd = TataTtd()  # wet ink unless the config says otherwise
     judul_berjarak: bool = False  # "K E P U T U S A N" (format.judul_berjarak)
     lampiran: SusunanLampiran | None = None  # the Lampiran's own columns ([lampiran])
+    kop_kepala_daerah: bool = False  # the Gubernur/Bupati's own letterhead (model.kepala_daerah)
 
 
 def rapikan(docx: Any, tata: Tata) -> None:
@@ -62,6 +64,8 @@ def rapikan(docx: Any, tata: Tata) -> None:
         jarakkan_judul(docx)
     if tata.lampiran is not None:
         susun_lampiran(docx, tata.lampiran)
+    if tata.kop_kepala_daerah:
+        kop_kepala_daerah(docx)
     atur_lebar_tabel(docx, tata.huruf)
     urutkan_sel(docx)
     atur_aliran(docx, tata.huruf)

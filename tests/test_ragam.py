@@ -341,6 +341,11 @@ def test_keputusan_kepala_daerah_berkop_gubernur_tanpa_nip(tmp_path):
     assert "PEMERINTAH" not in teks and not any(t.startswith(("Jalan", "Telepon")) for t in teks)
     assert teks[-3:] == ["pada tanggal 5 Februari 2024", "Gubernur Papua,", "Dr. Yohanes Mandowen, S.H., M.Si."]
     assert len(docx.Document(str(keputusan)).inline_shapes) == 1, "lambang di kop"
+    kop = next(docx.Document(str(keputusan)).element.body.iter(qn("w:tbl")))
+    (sel,) = kop.iter(qn("w:tc"))  # one full-width cell: the lambang centred above the title
+    paragraf = sel.findall(qn("w:p"))
+    assert paragraf[0].find(f".//{qn('w:drawing')}") is not None
+    assert ["".join(t.text or "" for t in p.iter(qn("w:t"))).strip() for p in paragraf[1:]] == ["GUBERNUR PAPUA"]
     assert not any(t.startswith("NIP") for t in teks_docx(lampiran))
     hasil = CliRunner().invoke(main, ["check", "--config", str(config)])
     assert hasil.exit_code == 0, hasil.output

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import bahasa
-from ..model import Config
+from ..model import Config, kepala_daerah
 from ..rapi import Tata
 from ..tte import TataTtd, teks_qr
 from . import blok, buku, keputusan, laporan_kinerja, perjanjian_kinerja
@@ -167,6 +167,7 @@ def tata(config: Config, mentah: bytes = b"") -> Tata:
         tanda_tangan=tata_ttd(config, mentah),
         judul_berjarak=config.format.judul_berjarak,
         lampiran=keputusan.susunan_lampiran(config),
+        kop_kepala_daerah=kepala_daerah(config.instansi),
     )
 
 
