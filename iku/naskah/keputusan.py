@@ -80,7 +80,7 @@ def keputusan(config: Config) -> dict[str, Any]:
     """Context of templates/keputusan.docx and templates/lampiran.docx."""
     k = config.keputusan
     return {
-        "tahun": periode_judul(config),  # the Lampiran title's "TAHUN ...": the plan period, as the cover
+        "tahun": periode_judul(config),  # the Lampiran title's "TAHUN ...": the tentang's period, else the plan's
         "kop": kop(config),
         "judul": judul(config),
         "menimbang": berlabel_jika_banyak(k.menimbang, label_huruf),
