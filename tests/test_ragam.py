@@ -552,3 +552,17 @@ def test_check_mengingatkan_nilai_kolom_dan_tujuan_yang_kosong(tmp_path):
     assert "[iku[1].tujuan] " in hasil.output and "tanpa tujuan" in hasil.output, hasil.output
     assert "[iku[3]] kolom penanggung jawab Lampiran kosong" in hasil.output, hasil.output
     assert "[iku[2]] kolom penanggung" not in hasil.output
+
+
+def test_keputusan_kepala_daerah_diimpor(tmp_path):
+    config = tmp_path / "papua.toml"
+    shutil.copyfile(PAPUA, config)
+    tulis_png(tmp_path / "garuda.png")
+    keputusan, lampiran = buat_naskah(config, tmp_path / "naskah")
+    tujuan = tmp_path / "impor.toml"
+    laporan = impor(keputusan, lampiran, tujuan)
+    data = tomllib.loads(tujuan.read_text(encoding="utf-8"))
+    assert data["instansi"]["nama"] == data["instansi"]["pemerintah"] == "Pemerintah Provinsi Papua"
+    assert data["instansi"]["kota"] == "Jayapura" and laporan.logo is not None
+    assert data["penandatangan"] == {"jabatan": "Gubernur Papua", "nama": "Dr. Yohanes Mandowen, S.H., M.Si."}
+    assert not {"penandatangan.pangkat", "penandatangan.nip"} & set(laporan.kurang)

@@ -201,8 +201,35 @@ def _periksa_nip(temuan: Temuan, nip: str) -> None:
         )
 
 
+# the kepala daerah's own letterhead: his title alone ("GUBERNUR PAPUA"), the government it heads
+KEPALA_DAERAH = [
+    (re.compile(r"^GUBERNUR\s+(.+)$", re.I), "Provinsi"),
+    (re.compile(r"^BUPATI\s+(.+)$", re.I), "Kabupaten"),
+    (re.compile(r"^WALI\s*KOTA\s+(.+)$", re.I), "Kota"),
+]
+
+
+def _pemerintah_kepala_daerah(bagian: kp.Bagian, teks_sumber: list[str]) -> str | None:
+    """'Pemerintah Provinsi Papua' when the kop is the kepala daerah's title alone, else None."""
+    baris = [satu_baris(b) for b in bagian.kop if satu_baris(b)]
+    if len(baris) != 1:
+        return None
+    for pola, jenis in KEPALA_DAERAH:
+        cocok = pola.match(baris[0])
+        if cocok:
+            return f"Pemerintah {jenis} {pulihkan_huruf(cocok.group(1), teks_sumber)}"
+    return None
+
+
 def _instansi(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str], s: Sumber) -> None:
     n = temuan.nilai
+    pemda = _pemerintah_kepala_daerah(bagian, teks_sumber)
+    if pemda is not None:  # a decree of the kepala daerah himself (model.kepala_daerah)
+        n["instansi.nama"] = n["instansi.pemerintah"] = pemda
+        if bagian.tempat:
+            n["instansi.kota"] = bagian.tempat
+        temuan.logo = _logo(s)
+        return
     kop = baca_kop(
         bagian.kop
         if any(re.match(r"\s*PEMERINTAH\b", b, re.I) for b in bagian.kop)

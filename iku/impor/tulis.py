@@ -17,7 +17,7 @@ from typing import Any
 
 import tomlkit
 
-from ..model import PENANDA_ISIAN
+from ..model import PENANDA_ISIAN, kepala_daerah
 
 # The commented sample config, package data (iku/contoh/iku.toml is config/iku.toml): an installed
 # package writes the same skeleton as a checkout.
@@ -107,9 +107,10 @@ def susun(nilai: dict[str, Any], iku: list[dict[str, Any]], tebakan: dict[str, s
     """The config text, and the keys still to be filled in."""
     kepala, komentar_iku, komentar_kolom = _kerangka()
     bagian = [tomlkit.parse(teks) for teks in _per_bagian(kepala)]
-    kurang = [kunci for kunci in WAJIB if kunci not in nilai]
+    tanpa = TANPA_DI_KEPALA_DAERAH if kepala_daerah(_instansi(nilai)) else ()
+    kurang = [kunci for kunci in WAJIB if kunci not in nilai and kunci not in tanpa]
     for kunci, uraian in WAJIB.items():
-        isi = nilai.get(kunci, _isian(kunci, uraian))
+        isi = nilai.get(kunci, None if kunci in tanpa else _isian(kunci, uraian))
         _pasang(bagian, kunci, isi, tebakan.get(kunci))
     for kunci in PILIHAN:
         _pasang(bagian, kunci, nilai.get(kunci, [] if kunci == "keputusan.tembusan" else None), tebakan.get(kunci))
@@ -118,6 +119,13 @@ def susun(nilai: dict[str, Any], iku: list[dict[str, Any]], tebakan: dict[str, s
     teks = teks_kepala + TANPA_BUKU + "\n" + komentar_iku + teks_iku
     tomllib.loads(teks)  # what we write must always read back
     return teks, kurang + kurang_iku
+
+
+TANPA_DI_KEPALA_DAERAH = ("penandatangan.pangkat", "penandatangan.nip")  # the Gubernur/Bupati signs without
+
+
+def _instansi(nilai: dict[str, Any]) -> dict[str, Any]:
+    return {k.split(".", 1)[1]: v for k, v in nilai.items() if k.startswith("instansi.")}
 
 
 def teks_iku(iku: list[dict[str, Any]]) -> tuple[str, list[str]]:
