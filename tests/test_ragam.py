@@ -483,6 +483,7 @@ def test_penyunting_menyimpan_tanpa_merusak_kunci_ragam(tmp_path):
     html = http.get("/", base_url="http://127.0.0.1:8000").get_data(as_text=True)
     isian = dict(isian_formulir(html))
     assert isian["instansi.faks"] == "(0711) 352065" and isian["format.mengingat"] == "huruf"
+    assert isian["lampiran.kelompok"] == "tujuan" and isian["instansi.nama_aksara"] == AKSARA
     assert isian["keputusan.nomor"] == NOMOR_KOSONG and isian["iku.0.tujuan"] == "Meningkatnya kelestarian hutan"
     kirim = [(k, "Sekayu" if k == "keputusan.tempat" else v) for k, v in isian_formulir(html)] + [("simpan", "1")]
     r = http.post("/", data=MultiDict(kirim), base_url="http://127.0.0.1:8000")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import HURUF_DIKENAL, Format, Iku
+from ..model import HURUF_DIKENAL, Format, Iku, Lampiran
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,18 @@ FORMAT = (
         pilihan=("angka", "huruf"),
         bawaan=Format.model_fields["mengingat"].default,
         nama_pilihan=("angka: 1., 2., 3.", "huruf: a., b., c."),
+    ),
+)
+LAMPIRAN = (
+    Isian(
+        "kelompok",
+        "Pengelompokan baris Lampiran",
+        "pilihan",
+        wajib=False,
+        pilihan=("sasaran", "tujuan"),
+        bawaan=Lampiran.model_fields["kelompok"].default,
+        nama_pilihan=("sasaran saja", "tujuan, lalu sasaran (isi Tujuan pada baris IKU)"),
+        bantuan="Kolom Lampiran sendiri ditulis di berkas: [lampiran] kolom = [...].",
     ),
 )
 TTE = (
@@ -232,7 +244,7 @@ LAPORAN_KINERJA = (
     ),
 )
 # Sections that may be absent: left all empty in the form, they are not written (and removed).
-BAGIAN_OPSIONAL = ("perjanjian_kinerja", "laporan_kinerja", "tte")
+BAGIAN_OPSIONAL = ("perjanjian_kinerja", "laporan_kinerja", "tte", "lampiran")
 PECAHAN = (
     Isian("pembilang", "Pembilang (di atas garis)"),
     Isian("penyebut", "Penyebut (di bawah garis)"),
@@ -279,6 +291,7 @@ ISIAN: dict[tuple[str, ...], Isian] = {
     **{("program", "*", i.kunci): i for i in PROGRAM},
     **_jenis_tabel("laporan_kinerja", LAPORAN_KINERJA),
     **_jenis_tabel("tte", TTE),
+    **_jenis_tabel("lampiran", LAMPIRAN),
 }
 
 
