@@ -567,3 +567,21 @@ def test_keputusan_kepala_daerah_diimpor(tmp_path):
     assert data["instansi"]["kota"] == "Jayapura" and laporan.logo is not None
     assert data["penandatangan"] == {"jabatan": "Gubernur Papua", "nama": "Dr. Yohanes Mandowen, S.H., M.Si."}
     assert not {"penandatangan.pangkat", "penandatangan.nip"} & set(laporan.kurang)
+
+
+def test_penyunting_memilih_kelompok_tujuan(tmp_path):
+    from werkzeug.datastructures import MultiDict
+
+    from bantu import isian_formulir
+    from iku.penyunting.aplikasi import Pengaturan, buat_aplikasi
+
+    data = data_tujuan()
+    del data["lampiran"]
+    berkas = tulis_data(tmp_path / "iku.toml", data)
+    http = buat_aplikasi(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 8000)).test_client()
+    html = http.get("/", base_url="http://127.0.0.1:8000").get_data(as_text=True)
+    assert dict(isian_formulir(html))["lampiran.kelompok"] == ""
+    kirim = [(k, "tujuan" if k == "lampiran.kelompok" else v) for k, v in isian_formulir(html)] + [("simpan", "1")]
+    r = http.post("/", data=MultiDict(kirim), base_url="http://127.0.0.1:8000")
+    assert "Tersimpan." in r.get_data(as_text=True)
+    assert tomllib.loads(berkas.read_text(encoding="utf-8"))["lampiran"] == {"kelompok": "tujuan"}
