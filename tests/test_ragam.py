@@ -484,6 +484,7 @@ def test_penyunting_menyimpan_tanpa_merusak_kunci_ragam(tmp_path):
     isian = dict(isian_formulir(html))
     assert isian["instansi.faks"] == "(0711) 352065" and isian["format.mengingat"] == "huruf"
     assert isian["lampiran.kelompok"] == "tujuan" and isian["instansi.nama_aksara"] == AKSARA
+    assert isian["format.judul_berjarak"] == "true"
     assert isian["keputusan.nomor"] == NOMOR_KOSONG and isian["iku.0.tujuan"] == "Meningkatnya kelestarian hutan"
     kirim = [(k, "Sekayu" if k == "keputusan.tempat" else v) for k, v in isian_formulir(html)] + [("simpan", "1")]
     r = http.post("/", data=MultiDict(kirim), base_url="http://127.0.0.1:8000")
@@ -581,7 +582,9 @@ def test_penyunting_memilih_kelompok_tujuan(tmp_path):
     http = buat_aplikasi(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 8000)).test_client()
     html = http.get("/", base_url="http://127.0.0.1:8000").get_data(as_text=True)
     assert dict(isian_formulir(html))["lampiran.kelompok"] == ""
-    kirim = [(k, "tujuan" if k == "lampiran.kelompok" else v) for k, v in isian_formulir(html)] + [("simpan", "1")]
+    pilih = {"lampiran.kelompok": "tujuan", "format.judul_berjarak": "true"}
+    kirim = [(k, pilih.get(k, v)) for k, v in isian_formulir(html)] + [("simpan", "1")]
     r = http.post("/", data=MultiDict(kirim), base_url="http://127.0.0.1:8000")
     assert "Tersimpan." in r.get_data(as_text=True)
-    assert tomllib.loads(berkas.read_text(encoding="utf-8"))["lampiran"] == {"kelompok": "tujuan"}
+    baru = tomllib.loads(berkas.read_text(encoding="utf-8"))
+    assert baru["lampiran"] == {"kelompok": "tujuan"} and baru["format"]["judul_berjarak"] is True

@@ -2,7 +2,8 @@
 
 A field's kind decides the input shown and how its text becomes a TOML value:
 teks (one line), panjang (a textarea), tanggal, bulat (a year), angka (a Decimal), rupiah (whole
-rupiah, an int), pilihan (a <select>; nama_pilihan says each choice in words).
+rupiah, an int), pilihan (a <select>; nama_pilihan says each choice in words), benar (a yes/no
+<select> written as true/false).
 """
 
 from __future__ import annotations
@@ -86,6 +87,15 @@ FORMAT = (
         nama_pilihan=("basah (tinta)", "elektronik (TTE, kode QR)", "srikandi (templat SRIKANDI)"),
         bantuan="Basah: ditandatangani dengan tinta. Elektronik: kode QR dan catatan BSrE di kaki halaman. "
         "SRIKANDI: nomor, tanggal dan tanda tangan diisi oleh SRIKANDI.",
+    ),
+    Isian(
+        "judul_berjarak",
+        "Judul keputusan berjarak",
+        "benar",
+        wajib=False,
+        pilihan=("true", "false"),
+        bawaan="tidak",
+        nama_pilihan=("ya: K E P U T U S A N", "tidak: KEPUTUSAN"),
     ),
     Isian(
         "mengingat",
