@@ -182,7 +182,9 @@ def sahkan(berkas: BerkasToml) -> Bacaan:
         config = model.Config.model_validate(berkas.data)
     except ValidationError as exc:
         raise ConfigError(
-            [_terjemahkan(dict(e), teks, path) for e in exc.errors()] + target_pk(berkas.data, teks, path)
+            [_terjemahkan(dict(e), teks, path) for e in exc.errors()]
+            + target_pk(berkas.data, teks, path)
+            + ttd_wajib(berkas.data, teks, path)
         ) from None
     masalah = periksa_silang(config, teks, path)
     if masalah:
@@ -197,6 +199,7 @@ def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]
     masalah = [_masalah_target(config, i, teks, path) for i in range(len(config.iku))]
     masalah += target_pk(config.model_dump(mode="json"), teks, path, {i for i, m in enumerate(masalah) if m})
     masalah += [_masalah_tahun_realisasi(config, i, teks, path) for i in range(len(config.iku))]
+    masalah += ttd_wajib(config.model_dump(mode="json"), teks, path)
     if config.laporan_kinerja is not None:  # a row the PK already named is not named twice
         sudah = {m.kunci for m in masalah if m}
         masalah += [m for m in nilai_tahun_kurang(config, teks, path) if m.kunci not in sudah]
@@ -273,6 +276,26 @@ def target_pk(data: dict[str, Any], teks: str, path: Path, lewati: Collection[in
         _masalah_target_pk(tahun, i, teks, path)
         for i, baris in enumerate(data["iku"])
         if i not in lewati and isinstance(baris, dict) and tahun not in (baris.get("target") or {})
+    ]
+
+
+def ttd_wajib(data: dict[str, Any], teks: str, path: Path) -> list[Masalah]:
+    """An official signs with pangkat and NIP; only the kepala daerah's own decree goes without.
+    Works on the raw data too, so it is reported along with the model's own errors."""
+    ttd = data.get("penandatangan")
+    if not isinstance(ttd, dict) or model.kepala_daerah(data.get("instansi")):
+        return []
+    return [
+        Masalah(
+            "wajib diisi tetapi tidak ada",
+            berkas=path,
+            kunci=f"penandatangan.{kunci}",
+            baris=cari_baris(teks, ("penandatangan",)),
+            saran=f'tambahkan kunci "{kunci}" {_tempat_kunci(("penandatangan",))} '
+            "(hanya keputusan kepala daerah sendiri, instansi.nama sama dengan pemerintah, tanpa pangkat dan NIP)",
+        )
+        for kunci in ("pangkat", "nip")
+        if ttd.get(kunci) is None
     ]
 
 

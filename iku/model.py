@@ -58,6 +58,13 @@ def _teks(nilai: str) -> str:
     return nilai
 
 
+def _teks_diketik(nilai: str) -> str:
+    """Text printed exactly as typed: checked like any text, but its blanks kept (a nomor left
+    partly blank for the agenda clerk, "    /KPTS/KEHUT/2012", is written in by hand)."""
+    _teks(nilai)
+    return nilai
+
+
 def _angka(nilai: Any) -> Decimal:
     """Numbers arrive as Decimal (floats parsed exactly) or int; never bool, str or NaN."""
     if isinstance(nilai, bool) or not isinstance(nilai, (int, Decimal)):
@@ -100,6 +107,7 @@ def _rupiah(nilai: Any) -> Any:
 
 
 Teks = Annotated[str, AfterValidator(_teks)]
+TeksDiketik = Annotated[str, AfterValidator(_teks_diketik)]
 Angka = Annotated[Decimal, BeforeValidator(_angka)]
 _belum_diisi = _tanggal  # an "ISI: ..." marker in a number or NIP field says "belum diisi", not "wrong type"
 Tahun = Annotated[int, Field(ge=1900, le=2200), BeforeValidator(_belum_diisi)]
@@ -133,17 +141,21 @@ class Instansi(Dasar):
     alamat: Teks
     kota: Teks
     telepon: Teks
+    faks: Teks | None = None  # "Faksimile ..." after the telephone on the kop
     email: Teks | None = None
     laman: Teks | None = None
     logo: Teks | None = None
     kode_pos: Teks | None = None
     nama_kop: Teks | None = None
+    nama_aksara: Teks | None = None  # the name in Balinese script (Unicode), above the Latin name on the kop
 
 
 class Format(Dasar):
     kertas: Literal["A4", "F4"] = "A4"
     huruf: Literal[HURUF_DIKENAL] = "Bookman Old Style"  # type: ignore[valid-type]
     tanda_tangan: Literal["basah", "elektronik", "srikandi"] = "basah"
+    judul_berjarak: bool = False  # the document kind spaced out: "K E P U T U S A N"
+    mengingat: Literal["angka", "huruf"] = "angka"  # Mengingat labelled 1., 2. or a., b. (regional style)
 
 
 def _url_https(nilai: str) -> str:
@@ -164,14 +176,17 @@ class Tte(Dasar):
 
 
 class Penandatangan(Dasar):
+    """The signer. pangkat and nip are required of an official (konfigurasi.ttd_wajib); the kepala
+    daerah signing his own decree (kepala_daerah) has neither."""
+
     jabatan: Teks
     nama: Teks
-    pangkat: Teks
-    nip: Annotated[str, BeforeValidator(_belum_diisi), AfterValidator(bahasa.periksa_nip)]
+    pangkat: Teks | None = None
+    nip: Annotated[str, BeforeValidator(_belum_diisi), AfterValidator(bahasa.periksa_nip)] | None = None
 
 
 class Keputusan(Dasar):
-    nomor: Teks
+    nomor: TeksDiketik
     tanggal: Tanggal
     tempat: Teks
     tentang: Teks
@@ -190,6 +205,39 @@ class Perubahan(Dasar):
     ke: Annotated[int, Field(ge=1, le=40)] = 1  # 1 "Perubahan atas", 2 "Perubahan Kedua atas", ...
     semula: Teks | None = None  # the amended decree's config, relative to this file (like logo)
     alasan_hapus: dict[str, Teks] = {}  # indikator removed -> why (the matrix's Alasan)
+
+
+KOLOM_LAMPIRAN = (
+    "no",
+    "sasaran",
+    "indikator",
+    "satuan",
+    "alasan",
+    "formulasi",
+    "sumber_data",
+    "penanggung_jawab",
+    "target",
+    "keterangan",
+)
+
+
+def _kolom_lampiran(kolom: list[str]) -> list[str]:
+    asing = [k for k in kolom if k not in KOLOM_LAMPIRAN]
+    if asing:
+        raise ValueError(f"kolom tidak dikenal: {', '.join(asing)}; yang dapat dipakai: {', '.join(KOLOM_LAMPIRAN)}")
+    ganda = sorted({k for k in kolom if kolom.count(k) > 1})
+    if ganda:
+        raise ValueError(f"kolom disebut dua kali: {', '.join(ganda)}")
+    if "indikator" not in kolom:
+        raise ValueError("kolom indikator wajib ada: Lampiran menetapkan indikator")
+    return kolom
+
+
+class Lampiran(Dasar):
+    """[lampiran]: the Lampiran's columns and grouping, when the region's decree differs from today's."""
+
+    kolom: Annotated[list[str], AfterValidator(_kolom_lampiran)] | None = None
+    kelompok: Literal["sasaran", "tujuan"] = "sasaran"  # "tujuan": a heading row per iku[].tujuan
 
 
 class Rencana(Dasar):
@@ -258,6 +306,8 @@ class Iku(Dasar):
     arah: Literal["naik", "turun"] = "naik"  # "turun": lower is better (capaian computed the other way)
     realisasi: dict[str, Angka] | None = None  # measured values, year -> number (LKjIP)
     analisis: Teks | None = None
+    tujuan: Teks | None = None  # the tujuan heading the row sits under ([lampiran] kelompok = "tujuan")
+    penanggung_jawab: Teks | None = None  # who answers for it: Rencana Aksi, Manual IKU, the Lampiran's column
     boleh_lebih_100: bool = False  # a % indicator that may exceed 100 (no ">100" warning in check)
     sasaran_pemda: Teks | None = None  # the kode of the Pemda sasaran it supports (iku kabupaten: the cascade)
     alasan_perubahan: Teks | None = None  # why this row differs from the amended decree's (matrix)
@@ -266,7 +316,6 @@ class Iku(Dasar):
     realisasi_triwulan: Triwulan | None = None
     jenis_target: Literal["kumulatif", "tetap", "per_triwulan"] = "kumulatif"
     kegiatan: list[Teks] = []
-    penanggung_jawab: Teks | None = None
     definisi: Teks | None = None
     frekuensi: Teks | None = None
 
@@ -341,6 +390,7 @@ class Config(Dasar):
     perubahan: Perubahan | None = None
     rencana_aksi: RencanaAksi | None = None
     manual_iku: ManualIku | None = None
+    lampiran: Lampiran = Lampiran()
 
     @model_validator(mode="before")
     @classmethod
@@ -348,6 +398,21 @@ class Config(Dasar):
         """In `srikandi` SRIKANDI fills the nomor and date at signing: ISI markers are not refused.
         An amending decree without Menimbang or diktum gets the default ones."""
         return isian_perubahan(isian_srikandi(data))
+
+
+def kepala_daerah(instansi: Any) -> bool:
+    """A decree of the kepala daerah himself: the "agency" is the regional government (instansi.nama
+    equal to pemerintah), signed by the Gubernur/Bupati/Wali Kota. Works on raw data too."""
+    if isinstance(instansi, Instansi):
+        instansi = instansi.model_dump()
+    if not isinstance(instansi, dict):
+        return False
+    nama, pemerintah = instansi.get("nama"), instansi.get("pemerintah")
+    return (
+        isinstance(nama, str)
+        and isinstance(pemerintah, str)
+        and nama.strip().casefold() == pemerintah.strip().casefold()
+    )
 
 
 ISIAN_NOMOR_SRIKANDI = "${nomor_naskah}"

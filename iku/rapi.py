@@ -19,9 +19,14 @@ from docx.shared import Length, Mm, Twips
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from .aksara import pasang_huruf_aksara
 from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran, titik_dua_dengan_berikutnya
 from .huruf import lebar_teks_twip
+from .judul import jarakkan_judul
+from .kolom_lampiran import SusunanLampiran
+from .kolom_lampiran import susun as susun_lampiran
+from .kop import kop_kepala_daerah
 from .tabel import atur_lebar_tabel, ruang_teks_per_tabel, urutkan_sel
 from .tte import TataTtd, kolom_tanda_tangan
 from .tte import terapkan as tata_tanda_tangan
@@ -47,12 +52,22 @@ class Tata:
     subjek: str
     pengarang: str
     tanda_tangan: TataTtd = TataTtd()  # wet ink unless the config says otherwise
+    judul_berjarak: bool = False  # "K E P U T U S A N" (format.judul_berjarak)
+    lampiran: SusunanLampiran | None = None  # the Lampiran's own columns ([lampiran])
+    kop_kepala_daerah: bool = False  # the Gubernur/Bupati's own letterhead (model.kepala_daerah)
 
 
 def rapikan(docx: Any, tata: Tata) -> None:
     """Apply what the config decides over whatever the template says: paper, font, labels."""
     atur_kertas(docx, tata.kertas)
     atur_huruf(docx, tata.huruf)
+    pasang_huruf_aksara([docx.element, *_kepala_kaki(docx)])  # Balinese script in a font that has it
+    if tata.judul_berjarak:
+        jarakkan_judul(docx)
+    if tata.lampiran is not None:
+        susun_lampiran(docx, tata.lampiran)
+    if tata.kop_kepala_daerah:
+        kop_kepala_daerah(docx)
     atur_lebar_tabel(docx, tata.huruf)
     urutkan_sel(docx)
     atur_aliran(docx, tata.huruf)

@@ -109,7 +109,7 @@ def test_tanda_jinja_rusak(tmp_path: Path, sample) -> None:
     assert (
         len(galat) == 1
         and "tanda Jinja tidak sah" in galat[0].pesan
-        and 'paragraf 9 "NOMOR {{ judul.nomor }"' in galat[0].pesan
+        and 'paragraf 12 "NOMOR {{ judul.nomor }"' in galat[0].pesan
     )
     assert galat[0].berkas == folder / "keputusan.docx" and galat[0].saran
 

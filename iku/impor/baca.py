@@ -126,7 +126,7 @@ def _kumpul(elemen: Any, bagian: list[str]) -> None:
         if not isinstance(tag, str) or tag in LEWATI:
             continue
         if tag == qn("w:t"):
-            bagian.append(anak.text or "")
+            bagian.append(_berjarak(anak.text or "") if _run_berjarak(elemen) else anak.text or "")
         elif tag == qn("w:tab") and elemen.tag == qn("w:r"):
             bagian.append("\t")
         elif tag in (qn("w:br"), qn("w:cr")):
@@ -135,6 +135,23 @@ def _kumpul(elemen: Any, bagian: list[str]) -> None:
             bagian.append("-")
         else:
             _kumpul(anak, bagian)
+
+
+JARAK_HURUF_MIN = 60  # twentieths of a point: 3 pt between letters is spacing for show, not kerning
+
+
+def _run_berjarak(r: Any) -> bool:
+    """A run whose letters are spaced out by character spacing ("K E P U T U S A N" as layout)."""
+    spasi = r.find(f"{qn('w:rPr')}/{qn('w:spacing')}") if r.tag == qn("w:r") else None
+    try:
+        return spasi is not None and int(spasi.get(qn("w:val"), "0")) >= JARAK_HURUF_MIN
+    except ValueError:
+        return False
+
+
+def _berjarak(teks: str) -> str:
+    """A word spaced by layout read as it shows: its letters apart ("K E P U T U S A N")."""
+    return " ".join(teks) if teks.isalpha() and teks.isupper() and len(teks) > 1 else teks
 
 
 def _paragraf(p: Any, penomoran: _Penomoran) -> Paragraf:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from .. import bahasa
 from ..galat import ImporError, Masalah
+from ..kolom_lampiran import KOLOM_TEMPLAT
 from ..konfigurasi import nama_kunci
 from ..model import HURUF_DIKENAL
 from ..periksa.naskah import salah_eja
@@ -24,7 +25,8 @@ from . import keputusan as kp
 from .baca import Isi, Paragraf, Tabel, semua_paragraf
 from .berkas import baca_qr
 from .kop import INSTANSI, baca_kop
-from .lampiran import baca_baris, cari_tabel
+from .lampiran import baca_baris, cari_tabel, kolom_pilihan
+from .lembar import baca_angka
 from .teks import ORDINAL, pulihkan_huruf, satu_baris, tanggal
 
 TOLERANSI_MM = 2
@@ -70,6 +72,7 @@ def kenali(keputusan: Sumber, lampiran: Sumber | None) -> Temuan:
     _format(temuan, keputusan)
     _lampiran(temuan, keputusan, lampiran)
     _tahun(temuan, keputusan, lampiran)
+    _target_tahun(temuan)
     _ejaan(temuan, [keputusan] + ([lampiran] if lampiran else []))
     return temuan
 
@@ -132,6 +135,8 @@ def _judul_dan_ttd(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str]) ->
     n = temuan.nilai
     if judul.get("nomor"):
         n["keputusan.nomor"] = judul["nomor"]
+    if judul.get("berjarak"):
+        n["format.judul_berjarak"] = True
     if judul.get("tentang"):
         n["keputusan.tentang"] = pulihkan_huruf(judul["tentang"], teks_sumber)
         _periksa_tentang(temuan, judul["tentang"])
@@ -196,8 +201,35 @@ def _periksa_nip(temuan: Temuan, nip: str) -> None:
         )
 
 
+# the kepala daerah's own letterhead: his title alone ("GUBERNUR PAPUA"), the government it heads
+KEPALA_DAERAH = [
+    (re.compile(r"^GUBERNUR\s+(.+)$", re.I), "Provinsi"),
+    (re.compile(r"^BUPATI\s+(.+)$", re.I), "Kabupaten"),
+    (re.compile(r"^WALI\s*KOTA\s+(.+)$", re.I), "Kota"),
+]
+
+
+def _pemerintah_kepala_daerah(bagian: kp.Bagian, teks_sumber: list[str]) -> str | None:
+    """'Pemerintah Provinsi Papua' when the kop is the kepala daerah's title alone, else None."""
+    baris = [satu_baris(b) for b in bagian.kop if satu_baris(b)]
+    if len(baris) != 1:
+        return None
+    for pola, jenis in KEPALA_DAERAH:
+        cocok = pola.match(baris[0])
+        if cocok:
+            return f"Pemerintah {jenis} {pulihkan_huruf(cocok.group(1), teks_sumber)}"
+    return None
+
+
 def _instansi(temuan: Temuan, bagian: kp.Bagian, teks_sumber: list[str], s: Sumber) -> None:
     n = temuan.nilai
+    pemda = _pemerintah_kepala_daerah(bagian, teks_sumber)
+    if pemda is not None:  # a decree of the kepala daerah himself (model.kepala_daerah)
+        n["instansi.nama"] = n["instansi.pemerintah"] = pemda
+        if bagian.tempat:
+            n["instansi.kota"] = bagian.tempat
+        temuan.logo = _logo(s)
+        return
     kop = baca_kop(
         bagian.kop
         if any(re.match(r"\s*PEMERINTAH\b", b, re.I) for b in bagian.kop)
@@ -278,7 +310,10 @@ def _daftar(temuan: Temuan, bagian: kp.Bagian, path: Path) -> None:
         daftar = bagian.daftar.get(nama)
         if daftar and daftar.teks():
             temuan.nilai[f"keputusan.{nama}"] = daftar.teks()
-            temuan.janggal.extend(periksa_urutan(daftar.label, JENIS_LABEL[nama], ("keputusan", nama), path))
+            jenis = "huruf" if nama == "mengingat" and bagian.mengingat_huruf else JENIS_LABEL[nama]
+            temuan.janggal.extend(periksa_urutan(daftar.label, jenis, ("keputusan", nama), path))
+    if bagian.mengingat_huruf and bagian.daftar.get("mengingat"):
+        temuan.nilai["format.mengingat"] = "huruf"
     if bagian.daftar.get("memperhatikan"):
         temuan.janggal.append(
             Masalah(
@@ -390,9 +425,24 @@ def _lampiran(temuan: Temuan, keputusan: Sumber, lampiran: Sumber | None) -> Non
         return
     baris = baca_baris(asal.tabel)
     temuan.iku = [b.nilai for b in baris]
+    kolom = kolom_pilihan(asal.tabel)
+    if kolom != list(KOLOM_TEMPLAT):  # another region's columns: kept, so the Lampiran prints them again
+        temuan.nilai["lampiran.kolom"] = kolom
+    if any("tujuan" in b for b in temuan.iku):
+        temuan.nilai["lampiran.kelompok"] = "tujuan"
     nomor = [b.nomor for b in baris if b.nomor]
     temuan.janggal.extend(periksa_urutan(nomor, "nomor", ("iku",), asal.path))
     _periksa_kepala_lampiran(temuan, asal)
+
+
+def _target_tahun(temuan: Temuan) -> None:
+    """A TARGET column holds the year's target: target = { tahun = ... } (dropped when unreadable)."""
+    tahun = temuan.nilai.get("tahun")
+    for baris in temuan.iku:
+        teks = baris.pop("target", None)
+        angka = baca_angka(teks) if isinstance(teks, str) else None
+        if angka is not None and isinstance(tahun, int):
+            baris["target"] = {str(tahun): angka}
 
 
 def baris_sekitar_tabel(s: Sumber) -> list[str]:
@@ -413,7 +463,7 @@ def baris_lampiran(s: Sumber) -> list[str]:
 
 def _periksa_kepala_lampiran(temuan: Temuan, s: Sumber) -> None:
     baris = baris_lampiran(s)
-    nomor = next((kp.NOMOR.sub("", b).lstrip(": ") for b in baris if kp.NOMOR.match(b)), None)
+    nomor = next((kp.nomor(b) for b in baris if kp.NOMOR.match(b)), None)
     tanggal_l = next((tanggal(b) for b in baris if re.match(r"(?i)\s*TANGGAL\b", b)), None)
     _beda(temuan, "keputusan.nomor", nomor, s.path, "nomor di kepala Lampiran")
     _beda(temuan, "keputusan.tanggal", tanggal_l, s.path, "tanggal di kepala Lampiran")
@@ -522,7 +572,7 @@ def _teks_nilai(temuan: Temuan) -> list[tuple[tuple[Any, ...], str]]:
             hasil.extend(((*loc, i), teks) for i, teks in enumerate(nilai))
     for i, baris in enumerate(temuan.iku):
         for kunci, nilai in baris.items():
-            teks = " ".join(nilai.values()) if isinstance(nilai, dict) else str(nilai)
+            teks = " ".join(map(str, nilai.values())) if isinstance(nilai, dict) else str(nilai)
             hasil.append((("iku", i, kunci), teks))
     return hasil
 

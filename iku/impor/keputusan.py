@@ -38,9 +38,12 @@ KEPALA = {
     "ditetapkan": re.compile(r"^\s*(?:Ditetapkan|Dikeluarkan)\s+di\b[\s:]*", re.I),
     "tembusan": re.compile(r"^\s*Tembusan\b[^:]*:?\s*", re.I),
 }
-JUDUL = re.compile(r"^\s*KEPUTUSAN\b")  # in capitals: a sentence in a book naming the decree is no title
+# in capitals (or spaced out, "K E P U T U S A N"): a sentence in a book naming the decree is no title
+JUDUL = re.compile(r"^\s*(?:KEPUTUSAN|K[ \t]+E[ \t]+P[ \t]+U[ \t]+T[ \t]+U[ \t]+S[ \t]+A[ \t]+N)\b")
 JUDUL_BIASA = re.compile(r"^\s*KEPUTUSAN\b", re.I)  # a title typed in ordinary case, when none is in capitals
+BERJARAK = re.compile(r"^\s*K[ \t]+E[ \t]+P[ \t]+U[ \t]+T[ \t]+U[ \t]+S[ \t]+A[ \t]+N\b")
 NOMOR = re.compile(r"^\s*NOMOR\b\s*:?\s*", re.I)
+BERONGGA = re.compile(r"^[ \u00a0]+/|[ \u00a0]{2,}/|/[ \u00a0]{2,}")  # a blank left for the agenda number
 TENTANG = re.compile(r"^\s*TENTANG\b\s*:?\s*", re.I)
 PADA_TANGGAL = re.compile(r"^\s*(?:pada\s+)?tanggal\b\s*:?\s*", re.I)
 NIP = re.compile(r"^\s*NIP\b\.?\s*:?\s*(\d[\d\s.\-]*|\$\{nip_pengirim\})", re.I)  # or SRIKANDI's placeholder
@@ -88,6 +91,13 @@ class Bagian:
     ttd: list[str] = field(default_factory=list)
     sesudah: list[str] = field(default_factory=list)
     pola_judul: re.Pattern[str] = JUDUL
+    mengingat_huruf: bool = False  # Mengingat lettered a., b. (some regions' style) instead of 1., 2.
+
+    def pola(self, nama: str) -> re.Pattern[str]:
+        """The label pattern of a list's items."""
+        if nama == "menimbang" or (nama == "mengingat" and self.mengingat_huruf):
+            return LABEL_HURUF
+        return LABEL_ANGKA
 
     def ke(self, nama: str) -> Daftar:
         return self.daftar.setdefault(nama, Daftar())
@@ -166,14 +176,17 @@ def _konsiderans(bagian: Bagian, keadaan: str, b: str) -> str:
     for nama in ("menimbang", "mengingat", "memperhatikan"):
         cocok = KEPALA[nama].match(b)
         if cocok:
-            _butir(bagian.ke(nama), b[cocok.end() :], LABEL_ANGKA if nama != "menimbang" else LABEL_HURUF, True)
+            if nama == "mengingat":
+                pertama = re.sub(r"^[ \t]*:?[ \t]*", "", b[cocok.end() :])
+                bagian.mengingat_huruf = bool(LABEL_HURUF.match(pertama)) and not LABEL_ANGKA.match(pertama)
+            _butir(bagian.ke(nama), b[cocok.end() :], bagian.pola(nama), True)
             return nama
     if KEPALA["memutuskan"].match(b) or KEPALA["menetapkan"].match(b):
         return "diktum"
     if keadaan == "judul":
         bagian.judul.append(b)
     else:
-        _butir(bagian.ke(keadaan), b, LABEL_ANGKA if keadaan != "menimbang" else LABEL_HURUF)
+        _butir(bagian.ke(keadaan), b, bagian.pola(keadaan))
     return keadaan
 
 
@@ -238,16 +251,21 @@ def _butir_tembusan(tembusan: Daftar, b: str) -> None:
 
 def judul(baris: list[str]) -> dict[str, str]:
     """Nomor, tentang (as printed) and the jabatan named in the title."""
+    berjarak = bool(baris) and bool(BERJARAK.match(baris[0]))
     bersih = [rapat(b.replace("\t", " ")) for b in baris]
+    if berjarak:
+        bersih[0] = BERJARAK.sub("KEPUTUSAN", bersih[0])
     hasil: dict[str, str] = {"jabatan_judul": satu_baris(JUDUL_BIASA.sub("", bersih[0])) if bersih else ""}
+    if berjarak:
+        hasil["berjarak"] = "ya"
     tentang: list[str] | None = None
-    for b in bersih[1:]:
+    for b, asli in zip(bersih[1:], baris[1:], strict=True):
         if tentang is not None:
             if (not b and any(tentang)) or _baris_jabatan(b, hasil["jabatan_judul"]) or _baris_kop(b, tentang):
                 break
             tentang.append(b)
         elif NOMOR.match(b):
-            hasil["nomor"] = NOMOR.sub("", b)
+            hasil["nomor"] = nomor(asli)
         elif TENTANG.match(b):
             tentang = [TENTANG.sub("", b)]
         elif b and not hasil["jabatan_judul"]:
@@ -255,6 +273,14 @@ def judul(baris: list[str]) -> dict[str, str]:
     if tentang:
         hasil["tentang"] = satu_baris(" ".join(tentang)).rstrip(".")
     return {k: v for k, v in hasil.items() if v}
+
+
+def nomor(baris: str) -> str:
+    """The nomor after "NOMOR" (and its colon): blanks left for the agenda clerk ("    /KPTS/2012",
+    "800/    /2012") kept as typed; other spaces typed for alignment collapse."""
+    cocok = re.match(r"^\s*NOMOR\b(?:[ \t]*:)?[ \t]?", baris, re.I)
+    sisa = (baris[cocok.end() :] if cocok else baris).rstrip()
+    return sisa if BERONGGA.search(sisa) else rapat(sisa.replace("\t", " ")).lstrip(": ")
 
 
 def _baris_kop(b: str, tentang: list[str]) -> bool:

@@ -1,4 +1,4 @@
-"""The letterhead: pemerintah, the agency's line, address, city, telephone, e-mail, website."""
+"""The letterhead: pemerintah, the agency's line, address, city, telephone, faks, e-mail, website."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ TELEPON = re.compile(
     r"(?:\s*/\s*(?:Faks|Fax)\b\.?)?\s*:?\s*([+(]?\d[\d()\s.\-\u2013/]*\d\)?)",
     re.I,
 )
-FAKS = re.compile(r"[,;]?\s*\b(?:Faks|Fax|Faksimile)\b\.?\s*:?\s*[\d()\s.\-/]+", re.I)
+FAKS = re.compile(r"[,;]?\s*\b(?:Faks|Fax|Faksimile)\b\.?\s*:?\s*([+(]?\d[\d()\s.\-/]*\d\)?)", re.I)
 JALAN = re.compile(r"^\s*(?:Jalan|Jln?\.?|JL\.?)\s", re.I)
 INSTANSI = re.compile(
     r"^\s*(?:DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SATUAN|RUMAH\s+SAKIT|RSUD|UPTD|UPT|"
@@ -35,7 +35,7 @@ def baca_kop(baris: list[str]) -> dict[str, str]:
         b = _ambil(b, SUREL, "email", hasil)
         b = _ambil(b, LAMAN, "laman", hasil)
         b = _ambil(b, TELEPON, "telepon", hasil)
-        b = FAKS.sub("", b).strip(" ,;:")
+        b = _ambil(b, FAKS, "faks", hasil)
         if b:
             sisa.append(b)
     return hasil | _nama_dan_alamat(sisa)

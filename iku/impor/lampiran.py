@@ -16,6 +16,8 @@ from .teks import rapat, satu_baris
 
 # heading words -> key; checked in this order (an "INDIKATOR SASARAN" column is the indikator)
 KOLOM = [
+    ("penanggung_jawab", ("PENANGGUNG JAWAB", "PENANGGUNGJAWAB")),
+    ("target", ("TARGET",)),
     ("formulasi", ("FORMULASI", "CARA PENGUKURAN", "RUMUS")),
     ("alasan", ("ALASAN",)),
     ("sumber_data", ("SUMBER",)),
@@ -29,6 +31,9 @@ BERBARIS = {"alasan", "keterangan"}  # texts whose line breaks are kept
 GARIS = re.compile(r"^\s*[-_\u2013\u2014=.]{3,}\s*(?:[xX\u00d7*]\s*(.+))?$")
 KALI = re.compile(r"^\s*[xX\u00d7*]\s*(.+)$")
 KALI_AKHIR = re.compile(r"^(.*\S)\s+[xX\u00d7*]\s*(\d[\d.,]*\s*%?)$")
+
+
+TUJUAN = re.compile(r"^\s*Tujuan\b\s*(?:\d+\s*)?[:.]?\s*", re.I)  # a heading row "Tujuan: ..." over its sasaran
 
 
 @dataclass
@@ -110,11 +115,18 @@ def baca_baris(tabel: Tabel) -> list[BarisIku]:
     peran, mulai = kolom_tabel(tabel)
     hasil: list[BarisIku] = []
     atas: dict[str, Any] = {}
+    tujuan: str | None = None
     for baris in tabel.baris[mulai:]:
         if _baris_judul(baris):
             continue
+        judul_tujuan = _tujuan(baris, peran)
+        if judul_tujuan:
+            tujuan = judul_tujuan
+            continue
         nilai, nomor = _nilai_baris(baris, peran, atas)
-        if not any(v for k, v in nilai.items() if k not in ("sasaran", "nomor")):
+        if tujuan is not None:
+            nilai["tujuan"] = tujuan
+        if not any(v for k, v in nilai.items() if k not in ("sasaran", "nomor", "tujuan")):
             continue  # an empty line in the table
         if not nilai.get("indikator") and hasil:
             _sambung(hasil[-1], nilai)  # the rest of the row above, carried over a page
@@ -122,6 +134,22 @@ def baca_baris(tabel: Tabel) -> list[BarisIku]:
         hasil.append(BarisIku(nilai, nomor))
         atas = nilai
     return hasil
+
+
+def _tujuan(baris: list[Sel], peran: dict[int, str]) -> str | None:
+    """The tujuan a full-width heading row names ("Tujuan: Meningkatnya ..."), or None."""
+    isi = [s for s in baris if _teks_sel(s, " ")]
+    if len(isi) != 1 or isi[0].rentang < max(2, len(peran) - 1):
+        return None
+    teks = _teks_sel(isi[0], " ")
+    cocok = TUJUAN.match(teks)
+    return satu_baris(teks[cocok.end() :]) or None if cocok else None
+
+
+def kolom_pilihan(tabel: Tabel) -> list[str]:
+    """The table's columns in order, as [lampiran] kolom names them."""
+    peran, _ = kolom_tabel(tabel)
+    return ["no" if k == "nomor" else k for _, k in sorted(peran.items())]
 
 
 def _nilai_baris(baris: list[Sel], peran: dict[int, str], atas: dict[str, Any]) -> tuple[dict[str, Any], str]:

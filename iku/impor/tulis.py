@@ -17,7 +17,7 @@ from typing import Any
 
 import tomlkit
 
-from ..model import PENANDA_ISIAN
+from ..model import PENANDA_ISIAN, kepala_daerah
 
 # The commented sample config, package data (iku/contoh/iku.toml is config/iku.toml): an installed
 # package writes the same skeleton as a checkout.
@@ -48,6 +48,7 @@ WAJIB = {
     "rencana.indikator_tujuan": "indikator tujuan",
 }
 PILIHAN = [
+    "instansi.faks",
     "instansi.email",
     "instansi.laman",
     "instansi.kode_pos",
@@ -56,11 +57,20 @@ PILIHAN = [
     "format.kertas",
     "format.huruf",
     "format.tanda_tangan",
+    "format.mengingat",
+    "format.judul_berjarak",
     "keputusan.tembusan",
     "tte.url_verifikasi",
+    "lampiran.kolom",
+    "lampiran.kelompok",
 ]
 KOMENTAR_BARU = {
     "format.tanda_tangan": 'Cara tanda tangan: "basah", "elektronik" (TTE, kode QR) atau "srikandi".',
+    "instansi.faks": "Nomor faksimile pada kop.",
+    "format.mengingat": 'Label butir Mengingat: "angka" (1., 2.) atau "huruf" (a., b.).',
+    "format.judul_berjarak": 'Judul dicetak berjarak: "K E P U T U S A N".',
+    "lampiran.kolom": "Kolom tabel Lampiran, berurutan (lihat docs/kunci-konfigurasi.md).",
+    "lampiran.kelompok": 'Baris Lampiran dikelompokkan juga per tujuan ("tujuan").',
     "tte.url_verifikasi": "Alamat verifikasi dalam kode QR; {nomor} diganti nomor keputusan.",
 }
 KOLOM_IKU = {
@@ -72,7 +82,18 @@ KOLOM_IKU = {
     "sumber_data": "sumber data",
 }
 # further [[iku]] keys written when the source has them (a spreadsheet's targets, BASE's texts)
-LAIN_IKU = ("kondisi_awal", "target", "strategi", "arah_kebijakan", "acuan", "arah", "realisasi", "analisis")
+LAIN_IKU = (
+    "tujuan",
+    "penanggung_jawab",
+    "kondisi_awal",
+    "target",
+    "strategi",
+    "arah_kebijakan",
+    "acuan",
+    "arah",
+    "realisasi",
+    "analisis",
+)
 TANPA_BUKU = """
 # -------------------------------------------------------------------------------------
 # Teks Dokumen IKU ([dokumen]) dan susunan organisasi ([[struktur]]) tidak ada di Keputusan,
@@ -86,9 +107,10 @@ def susun(nilai: dict[str, Any], iku: list[dict[str, Any]], tebakan: dict[str, s
     """The config text, and the keys still to be filled in."""
     kepala, komentar_iku, komentar_kolom = _kerangka()
     bagian = [tomlkit.parse(teks) for teks in _per_bagian(kepala)]
-    kurang = [kunci for kunci in WAJIB if kunci not in nilai]
+    tanpa = TANPA_DI_KEPALA_DAERAH if kepala_daerah(_instansi(nilai)) else ()
+    kurang = [kunci for kunci in WAJIB if kunci not in nilai and kunci not in tanpa]
     for kunci, uraian in WAJIB.items():
-        isi = nilai.get(kunci, _isian(kunci, uraian))
+        isi = nilai.get(kunci, None if kunci in tanpa else _isian(kunci, uraian))
         _pasang(bagian, kunci, isi, tebakan.get(kunci))
     for kunci in PILIHAN:
         _pasang(bagian, kunci, nilai.get(kunci, [] if kunci == "keputusan.tembusan" else None), tebakan.get(kunci))
@@ -97,6 +119,13 @@ def susun(nilai: dict[str, Any], iku: list[dict[str, Any]], tebakan: dict[str, s
     teks = teks_kepala + TANPA_BUKU + "\n" + komentar_iku + teks_iku
     tomllib.loads(teks)  # what we write must always read back
     return teks, kurang + kurang_iku
+
+
+TANPA_DI_KEPALA_DAERAH = ("penandatangan.pangkat", "penandatangan.nip")  # the Gubernur/Bupati signs without
+
+
+def _instansi(nilai: dict[str, Any]) -> dict[str, Any]:
+    return {k.split(".", 1)[1]: v for k, v in nilai.items() if k.startswith("instansi.")}
 
 
 def teks_iku(iku: list[dict[str, Any]]) -> tuple[str, list[str]]:

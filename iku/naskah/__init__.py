@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import bahasa
-from ..model import Config
+from ..model import Config, kepala_daerah
 from ..rapi import Tata
 from ..tte import TataTtd, teks_qr
 from . import (
@@ -251,9 +251,12 @@ def tata(config: Config, mentah: bytes = b"") -> Tata:
         label_diktum=tuple(bahasa.ordinal_diktum(n) for n in range(1, jumlah + 1)),
         tanggal=config.keputusan.tanggal,
         judul=keputusan.tentang(config),
-        subjek=f"Indikator Kinerja Utama {config.tahun}",
+        subjek=f"Indikator Kinerja Utama {blok.periode_tentang(config) or config.tahun}",
         pengarang=config.instansi.nama,
         tanda_tangan=tata_ttd(config, mentah, DAFTAR[0], config.keputusan.tanggal),
+        judul_berjarak=config.format.judul_berjarak,
+        lampiran=keputusan.susunan_lampiran(config),
+        kop_kepala_daerah=kepala_daerah(config.instansi),
     )
 
 

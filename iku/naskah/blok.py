@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import bahasa
-from ..model import Config
+from ..model import Config, kepala_daerah
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,23 @@ def periode(config: Config) -> str:
     """The plan period every document prints: '2023-2026', or '2025' for a one-year plan."""
     r = config.rencana
     return f"{r.tahun_awal}-{r.tahun_akhir}" if r.tahun_akhir != r.tahun_awal else str(r.tahun_awal)
+
+
+# "TAHUN 2016-2021", "Tahun 2016 - 2021", "TAHUN 2016 s.d. 2021": a tentang naming a whole Renstra period
+PERIODE_TENTANG = re.compile(
+    r"\bTAHUN\s+((?:19|20)\d\d)\s*(?:[-\u2013]|s\.?\s?d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)\b", re.I
+)
+
+
+def periode_tentang(config: Config) -> str | None:
+    """The period the tentang names ("... TAHUN 2016-2021": an IKU set for a whole Renstra period), or None."""
+    cocok = PERIODE_TENTANG.search(config.keputusan.tentang)
+    return f"{cocok.group(1)}-{cocok.group(2)}" if cocok else None
+
+
+def periode_judul(config: Config) -> str:
+    """The period the titles print: the tentang's when it names one, else the plan's (periode)."""
+    return periode_tentang(config) or periode(config)
 
 
 # ---------------------------------------------------------------- numbered lists
@@ -111,17 +128,36 @@ def nama_kop(config: Config) -> str:
 
 def kop(config: Config) -> dict[str, Any]:
     i = config.instansi
+    if kepala_daerah(i):
+        return kop_kepala_daerah(config)
     # no-break spaces: a telephone number never wraps inside the letterhead
     telepon = "Telepon\u00a0" + i.telepon.replace(" ", "\u00a0")
+    if i.faks:  # the same rule: label and number never split
+        telepon += ", Faksimile\u00a0" + i.faks.replace(" ", "\u00a0")
     alamat = f"{i.alamat}, {i.kota}" + (f" {i.kode_pos}" if i.kode_pos else "") + f", {telepon}"
     kontak = [f"Laman:\u00a0{i.laman}"] * bool(i.laman) + [f"Pos-el:\u00a0{i.email}"] * bool(
         i.email
     )  # label with its value
     return {
         "pemerintah": i.pemerintah.upper(),
+        "aksara": i.nama_aksara or "",  # the name in Balinese script, above the Latin one (Pergub Bali 80/2018)
         "nama": nama_kop(config),
         "alamat": alamat,
         "kontak": "   ".join(kontak),
+        "logo": Gambar(Path(i.logo), 22) if i.logo else None,
+    }
+
+
+def kop_kepala_daerah(config: Config) -> dict[str, Any]:
+    """The kepala daerah's own letterhead: his title ("GUBERNUR PAPUA") under the lambang, no
+    government line above it and no office address below (never a line "PEMERINTAH" alone)."""
+    i = config.instansi
+    return {
+        "pemerintah": "",
+        "aksara": i.nama_aksara or "",
+        "nama": config.penandatangan.jabatan.rstrip(",").upper(),
+        "alamat": "",
+        "kontak": "",
         "logo": Gambar(Path(i.logo), 22) if i.logo else None,
     }
 
@@ -131,6 +167,6 @@ def penandatangan(config: Config) -> dict[str, str]:
     return {
         "jabatan": p.jabatan.rstrip(",") + ",",
         "nama": p.nama,
-        "pangkat": p.pangkat,
-        "nip": f"NIP. {bahasa.nip_cetak(p.nip)}",
+        "pangkat": p.pangkat or "",  # the kepala daerah signs without pangkat and NIP
+        "nip": f"NIP. {bahasa.nip_cetak(p.nip)}" if p.nip else "",
     }

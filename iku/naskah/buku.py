@@ -17,10 +17,10 @@ from PIL import Image
 
 from .. import bahasa, gambar
 from .. import grafik as grafik_
-from ..model import Config, Iku
+from ..model import Config, Iku, kepala_daerah
 from ..rapi import KERTAS_MM
 from . import blok, keputusan
-from .blok import Gambar, periode
+from .blok import Gambar, periode, periode_judul
 
 KOSONG = "-"
 LEBAR_GAMBAR_MM = 160
@@ -72,8 +72,8 @@ def sampul(config: Config) -> dict[str, Any]:
     kontak = [f"Laman:\u00a0{i.laman}"] * bool(i.laman) + [f"Pos-el:\u00a0{i.email}"] * bool(i.email)
     return {
         "judul": "INDIKATOR KINERJA UTAMA",
-        "periode": f"TAHUN {periode(config)}",
-        "pemerintah": i.pemerintah.upper(),
+        "periode": f"TAHUN {periode_judul(config)}",
+        "pemerintah": "" if kepala_daerah(i) else i.pemerintah.upper(),  # the kepala daerah's set: named once
         "instansi": i.nama.upper(),
         "logo": Gambar(Path(i.logo), 45) if i.logo else None,
         "alamat": f"{i.alamat}, {i.kota}" + (f" {i.kode_pos}" if i.kode_pos else ""),
@@ -85,7 +85,7 @@ def pengantar_bawaan(config: Config) -> str:
     nama = config.instansi.nama
     return (
         f"Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas berkat dan rahmat-Nya "
-        f"Indikator Kinerja Utama {nama} Tahun {periode(config)} dapat diselesaikan. Indikator Kinerja Utama "
+        f"Indikator Kinerja Utama {nama} Tahun {periode_judul(config)} dapat diselesaikan. Indikator Kinerja Utama "
         f"merupakan ukuran keberhasilan dari suatu tujuan dan sasaran strategis organisasi, yang wajib "
         f"ditetapkan secara formal oleh setiap instansi pemerintah.\n\n"
         f"Indikator Kinerja Utama ini menjadi acuan dalam perencanaan tahunan, perencanaan anggaran, "
@@ -117,7 +117,7 @@ def latar_bawaan(config: Config) -> str:
         "Peraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor PER/09/M.PAN/5/2007 tentang Pedoman "
         "Umum Penetapan Indikator Kinerja Utama di Lingkungan Instansi Pemerintah mewajibkan pimpinan "
         f"instansi pemerintah menetapkan Indikator Kinerja Utama. Dokumen ini memuat Indikator Kinerja Utama "
-        f"{config.instansi.nama} Tahun {periode(config)}."
+        f"{config.instansi.nama} Tahun {periode_judul(config)}."
     )
 
 

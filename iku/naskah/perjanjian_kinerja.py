@@ -15,7 +15,7 @@ from .. import bahasa
 from ..model import Config, Iku, PerjanjianKinerja, PihakKedua, Program
 from ..rapi import Tata
 from .blok import Gambar, penandatangan
-from .keputusan import kelompok_iku
+from .keputusan import kelompok_iku, target_tahun
 
 # The wording of Permenpan RB 53/2014 (format of the Perjanjian Kinerja), as agencies print it.
 PEMBUKA = (
@@ -105,8 +105,7 @@ def pihak_kedua(pihak: PihakKedua) -> dict[str, str]:
 
 def baris_target(b: Iku, tahun: str) -> dict[str, str]:
     """One row of the target table (grouped by sasaran and numbered as in the Lampiran IKU)."""
-    target = (b.target or {}).get(tahun)
-    return {"indikator": b.indikator, "satuan": b.satuan, "target": bahasa.angka(target) if target is not None else "-"}
+    return {"indikator": b.indikator, "satuan": b.satuan, "target": target_tahun(b, tahun)}
 
 
 def baris_program(program: list[Program]) -> list[dict[str, str]]:

@@ -111,6 +111,8 @@ def _teks_dari(nilai: Any, loc: tuple[object, ...]) -> Any:
         return {k: _teks_dari(v, (*loc, k)) for k, v in nilai.items()}
     if isinstance(nilai, list):
         return [_teks_dari(v, (*loc, i)) for i, v in enumerate(nilai)]
+    if isinstance(nilai, bool):
+        return "true" if nilai else "false"  # the values of a yes/no select (benar)
     if isinstance(nilai, Decimal):
         return str(nilai).replace(".", ",")
     if isinstance(nilai, dt.date):
@@ -222,18 +224,27 @@ def bulat(teks: str) -> int:
     return int(teks)
 
 
-UBAH = {"tanggal": tanggal, "bulat": bulat, "angka": angka, "rupiah": rupiah}
+def benar(teks: str) -> bool:
+    """A yes/no choice: the select's value "true" or "false"."""
+    if teks not in ("true", "false"):
+        raise ValueError(teks)
+    return teks == "true"
+
+
+UBAH = {"tanggal": tanggal, "bulat": bulat, "angka": angka, "rupiah": rupiah, "benar": benar}
 PESAN = {
     "tanggal": "bukan tanggal yang sah",
     "bulat": "harus berupa tahun (angka)",
     "angka": "harus berupa angka",
     "rupiah": "harus rupiah utuh: angka saja, tanpa sen dan tanpa koma",
+    "benar": "pilih ya atau tidak",
 }
 CONTOH = {
     "tanggal": "tulis hari, bulan, tahun, misalnya 15 Januari 2024 atau 15-01-2024",
     "bulat": "tulis empat angka, misalnya 2023",
     "angka": "misalnya 6,12 atau 15",
     "rupiah": "misalnya 1250000000 atau 1.250.000.000",
+    "benar": "pilih dari daftar",
 }
 
 

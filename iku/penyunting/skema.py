@@ -2,14 +2,15 @@
 
 A field's kind decides the input shown and how its text becomes a TOML value:
 teks (one line), panjang (a textarea), tanggal, bulat (a year), angka (a Decimal), rupiah (whole
-rupiah, an int), pilihan (a <select>; nama_pilihan says each choice in words).
+rupiah, an int), pilihan (a <select>; nama_pilihan says each choice in words), benar (a yes/no
+<select> written as true/false).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import HURUF_DIKENAL, Format, Iku
+from ..model import HURUF_DIKENAL, Format, Iku, Lampiran
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,17 @@ INSTANSI = (
     Isian("alamat", "Alamat kantor"),
     Isian("kota", "Kota"),
     Isian("telepon", "Telepon"),
+    Isian("faks", "Faksimile", wajib=False, bantuan='Tercetak "Faksimile ..." sesudah telepon pada kop.'),
     Isian("email", "Pos-el (e-mail)", wajib=False),
     Isian("laman", "Laman (website)", wajib=False),
     Isian("kode_pos", "Kode pos", wajib=False),
     Isian("nama_kop", "Nama pada kop", wajib=False, bantuan="Bila kop memakai nama lain dari nama lengkap."),
+    Isian(
+        "nama_aksara",
+        "Nama dalam aksara Bali",
+        wajib=False,
+        bantuan="Tercetak di atas nama Latin pada kop (Pergub Bali 80/2018).",
+    ),
     Isian("logo", "Berkas logo", wajib=False, bantuan="PNG/JPG, relatif terhadap folder berkas konfigurasi."),
 )
 FORMAT = (
@@ -80,6 +88,36 @@ FORMAT = (
         bantuan="Basah: ditandatangani dengan tinta. Elektronik: kode QR dan catatan BSrE di kaki halaman. "
         "SRIKANDI: nomor, tanggal dan tanda tangan diisi oleh SRIKANDI.",
     ),
+    Isian(
+        "judul_berjarak",
+        "Judul keputusan berjarak",
+        "benar",
+        wajib=False,
+        pilihan=("true", "false"),
+        bawaan="tidak",
+        nama_pilihan=("ya: K E P U T U S A N", "tidak: KEPUTUSAN"),
+    ),
+    Isian(
+        "mengingat",
+        "Label butir Mengingat",
+        "pilihan",
+        wajib=False,
+        pilihan=("angka", "huruf"),
+        bawaan=Format.model_fields["mengingat"].default,
+        nama_pilihan=("angka: 1., 2., 3.", "huruf: a., b., c."),
+    ),
+)
+LAMPIRAN = (
+    Isian(
+        "kelompok",
+        "Pengelompokan baris Lampiran",
+        "pilihan",
+        wajib=False,
+        pilihan=("sasaran", "tujuan"),
+        bawaan=Lampiran.model_fields["kelompok"].default,
+        nama_pilihan=("sasaran saja", "tujuan, lalu sasaran (isi Tujuan pada baris IKU)"),
+        bantuan="Kolom Lampiran sendiri ditulis di berkas: [lampiran] kolom = [...].",
+    ),
 )
 TTE = (
     Isian(
@@ -93,8 +131,18 @@ TTE = (
 PENANDATANGAN = (
     Isian("jabatan", "Jabatan", bantuan="Ditulis lengkap; koma di akhir ditambahkan program."),
     Isian("nama", "Nama lengkap beserta gelar"),
-    Isian("pangkat", "Pangkat dan golongan", bantuan="Misalnya Pembina Tk.I (IV/b)."),
-    Isian("nip", "NIP", bantuan="18 angka; spasi boleh. Tercetak 19691231 199103 1 053."),
+    Isian(
+        "pangkat",
+        "Pangkat dan golongan",
+        wajib=False,
+        bantuan="Misalnya Pembina Tk.I (IV/b). Wajib, kecuali keputusan Gubernur/Bupati/Wali Kota sendiri.",
+    ),
+    Isian(
+        "nip",
+        "NIP",
+        wajib=False,
+        bantuan="18 angka; spasi boleh. Tercetak 19691231 199103 1 053. Wajib, kecuali keputusan kepala daerah.",
+    ),
 )
 KEPUTUSAN = (
     Isian("nomor", "Nomor keputusan"),
@@ -144,6 +192,7 @@ IKU = (
     Isian("alasan", "Alasan", "panjang"),
     Isian("sumber_data", "Sumber data"),
     Isian("keterangan", "Keterangan", "panjang", wajib=False),
+    Isian("tujuan", "Tujuan", "panjang", wajib=False, bantuan='Dengan [lampiran] kelompok = "tujuan": judul baris.'),
     Isian("kondisi_awal", "Kondisi awal", "angka", wajib=False, bantuan="Angka, misalnya 6,12."),
     Isian("strategi", "Strategi", "panjang", wajib=False),
     Isian("arah_kebijakan", "Arah kebijakan", "panjang", wajib=False),
@@ -217,14 +266,19 @@ DALAM_TAHUN = (
             "per_triwulan: setahun = jumlah keempatnya",
         ),
     ),
-    Isian("penanggung_jawab", "Penanggung jawab", wajib=False, bantuan="Unit atau pejabat; Rencana Aksi, Manual IKU."),
+    Isian(
+        "penanggung_jawab",
+        "Penanggung jawab",
+        wajib=False,
+        bantuan="Unit atau pejabat; Rencana Aksi, Manual IKU, dan kolom Lampiran bila dipilih.",
+    ),
     Isian("frekuensi", "Frekuensi pengukuran", wajib=False, bantuan="Misalnya Triwulanan; Manual IKU."),
     Isian("definisi", "Definisi indikator", "panjang", wajib=False, bantuan="Manual IKU."),
 )
 RENCANA_AKSI = (Isian("tanggal", "Tanggal Rencana Aksi", "tanggal", bantuan="Biasanya bersama Perjanjian Kinerja."),)
 MANUAL_IKU = (Isian("tanggal", "Tanggal Manual IKU", "tanggal"),)
 # Sections that may be absent: left all empty in the form, they are not written (and removed).
-BAGIAN_OPSIONAL = ("perjanjian_kinerja", "laporan_kinerja", "tte", "rencana_aksi", "manual_iku")
+BAGIAN_OPSIONAL = ("perjanjian_kinerja", "laporan_kinerja", "tte", "rencana_aksi", "manual_iku", "lampiran")
 PECAHAN = (
     Isian("pembilang", "Pembilang (di atas garis)"),
     Isian("penyebut", "Penyebut (di bawah garis)"),
@@ -281,6 +335,7 @@ ISIAN: dict[tuple[str, ...], Isian] = {
     ),
     **_jenis_tabel("rencana_aksi", RENCANA_AKSI),
     **_jenis_tabel("manual_iku", MANUAL_IKU),
+    **_jenis_tabel("lampiran", LAMPIRAN),
 }
 
 

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .. import bahasa
+from .. import aksara, bahasa
+from ..aksara import HURUF_AKSARA, huruf_terpasang
 from ..galat import Masalah
 from ..huruf import tak_tergambar
 from ..konfigurasi import Bacaan, nama_kunci
@@ -287,6 +288,8 @@ def _pangkat_baku(teks: str) -> str:
 def pangkat_golongan(n: Bacaan) -> Iterator[Masalah]:
     pangkat = n.config.penandatangan.pangkat
     loc = ("penandatangan", "pangkat")
+    if pangkat is None:  # the kepala daerah's own decree
+        return
     cocok = re.search(r"\(?\s*\b(IV|III|II|I)\s*/\s*([a-e])\b\s*\)?", pangkat)
     if not cocok:
         yield peringatan(n, loc, "golongan ruang tidak tertulis", 'tulis misalnya "Pembina Tingkat I (IV/b)"')
@@ -312,6 +315,8 @@ def _tambah_tahun(tanggal: dt.date, tahun: int) -> dt.date:
 
 
 def nip_masuk_akal(n: Bacaan) -> Iterator[Masalah]:
+    if n.config.penandatangan.nip is None:  # the kepala daerah's own decree
+        return
     nip, ditetapkan = bahasa.bersihkan_nip(n.config.penandatangan.nip), n.config.keputusan.tanggal
     lahir, tmt = bahasa.nip_lahir(nip), bahasa.nip_tmt(nip)
     loc = ("penandatangan", "nip")
@@ -511,7 +516,11 @@ def pihak_kedua_sendiri(n: Bacaan) -> Iterator[Masalah]:
     if pk is None:
         return
     kedua = pk.pihak_kedua
-    nip_sama = kedua.nip is not None and bahasa.bersihkan_nip(kedua.nip) == bahasa.bersihkan_nip(pertama.nip)
+    nip_sama = (
+        kedua.nip is not None
+        and pertama.nip is not None
+        and bahasa.bersihkan_nip(kedua.nip) == bahasa.bersihkan_nip(pertama.nip)
+    )
     if _orang(kedua.nama) == _orang(pertama.nama) or nip_sama:
         yield peringatan(
             n,
@@ -750,8 +759,56 @@ def tak_tercetak(n: Bacaan) -> Iterator[Masalah]:
             )
 
 
+def lampiran_lengkap(n: Bacaan) -> Iterator[Masalah]:
+    """The Lampiran's chosen columns and tujuan headings need their values in the rows."""
+    lampiran, iku = n.config.lampiran, n.config.iku
+    if lampiran.kelompok == "tujuan" and iku[0].tujuan is None:
+        yield peringatan(
+            n,
+            ("iku", 0, "tujuan"),
+            'lampiran.kelompok = "tujuan", tetapi baris IKU pertama tanpa tujuan: tidak ada judul tujuan di atasnya',
+            'tulis tujuan = "..." pada baris [[iku]] pertama (baris berikutnya mengikutinya sampai tujuan lain)',
+        )
+    if "penanggung_jawab" in (lampiran.kolom or []):
+        for i, b in enumerate(iku):
+            if b.penanggung_jawab is None:
+                yield peringatan(
+                    n,
+                    ("iku", i),
+                    "kolom penanggung jawab Lampiran kosong pada baris ini",
+                    'tulis penanggung_jawab = "..." pada baris [[iku]] ini',
+                )
+
+
+def aksara_tergambar(n: Bacaan) -> Iterator[Masalah]:
+    """instansi.nama_aksara is printed in Noto Sans Balinese: a character it cannot draw prints as a box."""
+    nama_aksara = n.config.instansi.nama_aksara
+    if nama_aksara is None:
+        return
+    loc = ("instansi", "nama_aksara")
+    if not huruf_terpasang():
+        yield peringatan(
+            n,
+            loc,
+            f"huruf {HURUF_AKSARA} tidak terpasang: aksara Bali pada kop tercetak sebagai kotak",
+            "pasang paket fonts-noto-core (Debian/Ubuntu) atau huruf Noto Sans Balinese",
+        )
+        return
+    kurang = aksara.tak_tergambar(nama_aksara)
+    if kurang:
+        daftar = ", ".join(f"{h} (U+{ord(h):04X})" for h in kurang)
+        yield peringatan(
+            n,
+            loc,
+            f"karakter yang tidak dapat digambar huruf {HURUF_AKSARA}: {daftar}",
+            "tulis nama dengan aksara Bali (Unicode U+1B00-U+1B7F) saja, tanpa huruf Latin atau lambang lain",
+        )
+
+
 ATURAN: list[Aturan] = [
     tahun_dalam_rencana,
+    aksara_tergambar,
+    lampiran_lengkap,
     penomoran_diketik,
     tahun_nomor,
     tentang_tanda_baca,
