@@ -240,12 +240,11 @@ class Lampiran(Dasar):
     kelompok: Literal["sasaran", "tujuan"] = "sasaran"  # "tujuan": a heading row per iku[].tujuan
 
 
-class Rencana(Dasar):
+class Periode(Dasar):
+    """A plan's span of years (the OPD's Renstra, the Pemda's RPJMD/RPD): one to ten years, in order."""
+
     tahun_awal: Tahun
     tahun_akhir: Tahun
-    tahun_kondisi_awal: Tahun
-    tujuan: Teks
-    indikator_tujuan: Teks
 
     @field_validator("tahun_akhir")
     @classmethod
@@ -261,6 +260,12 @@ class Rencana(Dasar):
     def tahun(self) -> list[int]:
         """Every year of the plan, in order."""
         return list(range(self.tahun_awal, self.tahun_akhir + 1))
+
+
+class Rencana(Periode):
+    tahun_kondisi_awal: Tahun
+    tujuan: Teks
+    indikator_tujuan: Teks
 
 
 class Dokumen(Dasar):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field
 
-from ..model import Angka, DaftarTeks, Dasar, Format, Tahun, Tanggal, Teks
+from ..model import Angka, DaftarTeks, Dasar, Format, Periode, Tahun, Tanggal, Teks
 
 NAMA_BERKAS = "pemda.toml"
 
@@ -39,24 +39,8 @@ class KeputusanPemda(Dasar):
     memutuskan: list[Teks] = []  # empty: the default diktum
 
 
-class RencanaPemda(Dasar):
+class RencanaPemda(Periode):
     dokumen: Literal["RPJMD", "RPD"]
-    tahun_awal: Tahun
-    tahun_akhir: Tahun
-
-    @field_validator("tahun_akhir")
-    @classmethod
-    def _urutan_tahun(cls, akhir: int, info: ValidationInfo) -> int:
-        awal = info.data.get("tahun_awal")
-        if awal is not None and akhir < awal:
-            raise ValueError(f"tahun_akhir tidak boleh sebelum tahun_awal ({awal})")
-        if awal is not None and akhir - awal > 9:
-            raise ValueError("rentang tahun_awal sampai tahun_akhir paling lama 10 tahun")
-        return akhir
-
-    @property
-    def tahun(self) -> list[int]:
-        return list(range(self.tahun_awal, self.tahun_akhir + 1))
 
 
 class SasaranPemda(Dasar):
