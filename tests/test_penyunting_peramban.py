@@ -204,6 +204,10 @@ def test_rupiah_tanggal_dan_pilihan_bawaan_di_peramban(layanan, driver, tmp_path
     anggaran = isian(driver, "program.0.anggaran")
     assert anggaran.get_attribute("value") == "18.456.789.000"
     assert driver.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", anggaran)
+    ketik(driver, "program.0.realisasi_triwulan.1", "1500000000")  # a quarter's rupiah: as wide, as grouped
+    triwulan = isian(driver, "program.0.realisasi_triwulan.1")
+    assert triwulan.get_attribute("value") == "1.500.000.000"
+    assert driver.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", triwulan)
     tanggal = isian(driver, "perjanjian_kinerja.tanggal")
     assert tanggal.get_attribute("type") == "text" and tanggal.get_attribute("value") == "16 Januari 2023"
     ketik(driver, "perjanjian_kinerja.tanggal", "17-01-2023")
@@ -214,6 +218,7 @@ def test_rupiah_tanggal_dan_pilihan_bawaan_di_peramban(layanan, driver, tmp_path
     tunggu(lambda: driver.find_elements(By.ID, "kabar") and "Tersimpan" in driver.find_element(By.ID, "kabar").text)
     data = tomllib.loads(berkas.read_text(encoding="utf-8"))
     assert data["program"][0]["anggaran"] == 18456789000
+    assert data["program"][0]["realisasi_triwulan"] == {"1": 1500000000}
     assert str(data["perjanjian_kinerja"]["tanggal"]) == "2023-01-17"
     assert isian(driver, "program.0.anggaran").get_attribute("value") == "18.456.789.000"
     assert isian(driver, "perjanjian_kinerja.tanggal").get_attribute("value") == "17 Januari 2023"
