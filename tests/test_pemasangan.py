@@ -67,6 +67,20 @@ def test_contoh_konfigurasi_adalah_data_paket() -> None:
     relatif = tulis.CONTOH.relative_to(paket)  # inside the package, not beside it (no resolve: a link)
     nama_paket = ".".join(["iku", *relatif.parent.parts])
     setuptools = PYPROJECT["tool"]["setuptools"]
-    assert nama_paket in setuptools["packages"]
+    assert nama_paket in paket_roda()
     assert any(fnmatch(relatif.name, pola) for pola in setuptools["package-data"].get(nama_paket, []))
     assert tulis.CONTOH.read_bytes() == CONFIG_CONTOH.read_bytes()  # one sample: the same file
+
+
+def paket_roda() -> set[str]:
+    """The packages the wheel holds, found as setuptools finds them from pyproject.toml."""
+    from setuptools import find_namespace_packages
+
+    cari = PYPROJECT["tool"]["setuptools"]["packages"]["find"]
+    return set(find_namespace_packages(str(AKAR), include=cari["include"]))
+
+
+def test_setiap_subpaket_ikut_roda() -> None:
+    """A wheel lacked iku.kabupaten (a hand-kept list of packages): every package of iku/ is in it."""
+    paket = {".".join(p.parent.relative_to(AKAR).parts) for p in (AKAR / "iku").rglob("__init__.py")}
+    assert paket and paket <= paket_roda(), sorted(paket - paket_roda())
