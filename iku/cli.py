@@ -7,6 +7,7 @@ import re
 import signal
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -174,15 +175,20 @@ OPSI_TEMPLATES = click.option(
 )
 
 
+def opsi_output(bantuan: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--output: the archive folder (default output/), described for the command at hand."""
+    return click.option(
+        "--output",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("output"),
+        show_default=True,
+        help=bantuan,
+    )
+
+
 @main.command("generate")
 @OPSI_CONFIG
-@click.option(
-    "--output",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    help="Folder arsip; dokumen ditulis ke OUTPUT/<tahun>/.",
-)
+@opsi_output("Folder arsip; dokumen ditulis ke OUTPUT/<tahun>/.")
 @OPSI_TEMPLATES
 @click.option("--pdf", is_flag=True, help="Buat juga PDF/A setiap dokumen (perlu LibreOffice).")
 @click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
@@ -446,13 +452,7 @@ def _baris_tabel(sel: list[list[str]], lebar: list[int]) -> list[str]:
 @main.command("triwulan")
 @click.argument("n", metavar="N", callback=_nomor_triwulan)
 @OPSI_CONFIG
-@click.option(
-    "--output",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    help="Folder arsip; laporan ditulis ke OUTPUT/<tahun>/triwulan-N/.",
-)
+@opsi_output("Folder arsip; laporan ditulis ke OUTPUT/<tahun>/triwulan-N/.")
 @OPSI_TEMPLATES
 @click.option("--pdf", is_flag=True, help="Buat juga PDF/A laporan (perlu LibreOffice).")
 @click.option("--force", is_flag=True, help="Ganti laporan triwulan yang sudah ada; yang lama tetap disimpan.")
@@ -556,13 +556,7 @@ def _impor_tabel(tabel: Path, tujuan: Path, dasar: Path | None) -> None:
     "--host", default="127.0.0.1", show_default=True, help="Alamat yang dilayani; bawaannya hanya komputer ini."
 )
 @click.option("--no-browser", is_flag=True, help="Jangan buka peramban secara otomatis.")
-@click.option(
-    "--output",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    help="Folder arsip untuk tombol Buat dokumen.",
-)
+@opsi_output("Folder arsip untuk tombol Buat dokumen.")
 @OPSI_TEMPLATES
 def serve_cmd(config_path: Path, port: int, host: str, no_browser: bool, output: Path, templates: Path) -> None:
     """Sunting konfigurasi di peramban: formulir, pemeriksaan, pratinjau halaman, dan buat arsip."""
@@ -592,13 +586,7 @@ def serve_cmd(config_path: Path, port: int, host: str, no_browser: bool, output:
 
 @main.command("kabupaten")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option(
-    "--output",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    help="Folder arsip; semua ditulis ke OUTPUT/<tahun>/ (satu folder per perangkat daerah, dan pemda/).",
-)
+@opsi_output("Folder arsip; semua ditulis ke OUTPUT/<tahun>/ (satu folder per perangkat daerah, dan pemda/).")
 @click.option("--pdf", is_flag=True, help="Buat juga PDF/A setiap dokumen (perlu LibreOffice).")
 @click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
 @click.option(
@@ -649,13 +637,7 @@ def verify_cmd(folder: Path | None) -> None:
 
 
 @main.command("arsip")
-@click.option(
-    "--output",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    help="Folder arsip yang dipakai saat generate.",
-)
+@opsi_output("Folder arsip yang dipakai saat generate.")
 def arsip_cmd(output: Path) -> None:
     """Tampilkan setiap tahun yang diarsipkan: nomor, waktu dibuat, berkas, dan keutuhannya."""
     semua = daftar_arsip.daftar(output)

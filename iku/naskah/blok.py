@@ -6,6 +6,7 @@ every number, date, label and capitalisation is decided here, never in a templat
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from typing import Any
 
 from .. import bahasa
 from ..model import Config, kepala_daerah
+from ..rapi import Tata
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,19 @@ def kerangka_bernomor(
         teks = f"{label} {judul}" if label else judul
         hasil.append({"kunci": kunci, "tingkat": tingkat, "bab": bab, "label": label, "judul": judul, "teks": teks})
     return hasil
+
+
+def tata_dokumen(config: Config, tanggal: dt.date, judul: str, subjek: str) -> Tata:
+    """Page, font and properties of an agency document that has no diktum (PK, LKjIP, Rencana Aksi ...)."""
+    return Tata(
+        kertas=config.format.kertas,
+        huruf=config.format.huruf,
+        label_diktum=(),
+        tanggal=tanggal,
+        judul=judul,
+        subjek=subjek,
+        pengarang=config.instansi.nama,
+    )
 
 
 def nama_kop(config: Config) -> str:

@@ -87,14 +87,11 @@ def _lk(config: Config) -> LaporanKinerja:
 def tata(config: Config) -> Tata:
     """Page and font of the set; the report's own title, subject and date."""
     nama = config.instansi.nama
-    return Tata(
-        kertas=config.format.kertas,
-        huruf=config.format.huruf,
-        label_diktum=(),
-        tanggal=_lk(config).tanggal,
-        judul=f"Laporan Kinerja Instansi Pemerintah {nama} Tahun {config.tahun}",
-        subjek=f"LKjIP {nama} Tahun {config.tahun}",
-        pengarang=nama,
+    return blok.tata_dokumen(
+        config,
+        _lk(config).tanggal,
+        f"Laporan Kinerja Instansi Pemerintah {nama} Tahun {config.tahun}",
+        f"LKjIP {nama} Tahun {config.tahun}",
     )
 
 

@@ -16,6 +16,7 @@ from .. import bahasa, grafik, triwulan
 from .. import capaian as cp
 from ..model import Config, Iku
 from ..rapi import Tata
+from . import blok
 from .blok import penandatangan
 from .buku import muat_halaman, tinggi_gambar_mm
 from .rencana_aksi import tempat
@@ -46,14 +47,11 @@ def konteks(config: Config, folder: Path) -> dict[str, Any]:
 
 def tata(config: Config, n: int) -> Tata:
     nama = triwulan.nama_triwulan(n)
-    return Tata(
-        kertas=config.format.kertas,
-        huruf=config.format.huruf,
-        label_diktum=(),
-        tanggal=tanggal(config, n),
-        judul=f"Laporan Pengukuran Kinerja {nama} Tahun {config.tahun}",
-        subjek=f"Laporan Pengukuran Kinerja {config.instansi.nama} {nama} Tahun {config.tahun}",
-        pengarang=config.instansi.nama,
+    return blok.tata_dokumen(
+        config,
+        tanggal(config, n),
+        f"Laporan Pengukuran Kinerja {nama} Tahun {config.tahun}",
+        f"Laporan Pengukuran Kinerja {config.instansi.nama} {nama} Tahun {config.tahun}",
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from .. import bahasa
 from ..model import Config, Iku, ManualIku
 from ..rapi import Tata
+from . import blok
 from .blok import penandatangan, periode
 from .keputusan import baris_iku
 from .rencana_aksi import tempat
@@ -41,14 +42,11 @@ def _manual(config: Config) -> ManualIku:
 
 
 def tata(config: Config) -> Tata:
-    return Tata(
-        kertas=config.format.kertas,
-        huruf=config.format.huruf,
-        label_diktum=(),
-        tanggal=_manual(config).tanggal,
-        judul=f"Manual Indikator Kinerja Utama {periode(config)}",
-        subjek=f"Manual IKU {config.instansi.nama} Tahun {periode(config)}",
-        pengarang=config.instansi.nama,
+    return blok.tata_dokumen(
+        config,
+        _manual(config).tanggal,
+        f"Manual Indikator Kinerja Utama {periode(config)}",
+        f"Manual IKU {config.instansi.nama} Tahun {periode(config)}",
     )
 
 

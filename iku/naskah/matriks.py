@@ -17,6 +17,7 @@ from ..beda import banding, pasangan_daftar
 from ..konfigurasi import muat_semula
 from ..model import Config, Iku, Pecahan, Perubahan
 from ..rapi import Tata
+from . import blok
 from .blok import penandatangan, periode
 from .keputusan import tentang
 
@@ -45,14 +46,11 @@ def konteks(config: Config, _folder: Path) -> dict[str, Any]:
 
 def tata(config: Config) -> Tata:
     """Page and font of the set; the matrix's own title."""
-    return Tata(
-        kertas=config.format.kertas,
-        huruf=config.format.huruf,
-        label_diktum=(),
-        tanggal=config.keputusan.tanggal,
-        judul=f"Matriks Perubahan Indikator Kinerja Utama Tahun {periode(config)}",
-        subjek=f"Matriks Perubahan Indikator Kinerja Utama {config.instansi.nama}",
-        pengarang=config.instansi.nama,
+    return blok.tata_dokumen(
+        config,
+        config.keputusan.tanggal,
+        f"Matriks Perubahan Indikator Kinerja Utama Tahun {periode(config)}",
+        f"Matriks Perubahan Indikator Kinerja Utama {config.instansi.nama}",
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from .. import bahasa
 from ..model import Config, Iku, PerjanjianKinerja, PihakKedua, Program
 from ..rapi import Tata
+from . import blok
 from .blok import Gambar, penandatangan
 from .keputusan import kelompok_iku, target_tahun
 
@@ -43,14 +44,11 @@ def konteks(config: Config, _folder: Path) -> dict[str, Any]:
 def tata(config: Config) -> Tata:
     """Page and font of the set; the document's own title, subject and date."""
     pk = _pk(config)
-    return Tata(
-        kertas=config.format.kertas,
-        huruf=config.format.huruf,
-        label_diktum=(),
-        tanggal=pk.tanggal,
-        judul=f"Perjanjian Kinerja{' Perubahan' * pk.perubahan} Tahun {config.tahun}",
-        subjek=f"Perjanjian Kinerja{' Perubahan' * pk.perubahan} {config.instansi.nama} Tahun {config.tahun}",
-        pengarang=config.instansi.nama,
+    return blok.tata_dokumen(
+        config,
+        pk.tanggal,
+        f"Perjanjian Kinerja{' Perubahan' * pk.perubahan} Tahun {config.tahun}",
+        f"Perjanjian Kinerja{' Perubahan' * pk.perubahan} {config.instansi.nama} Tahun {config.tahun}",
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from .. import bahasa
 from ..model import TRIWULAN, Config, Iku, RencanaAksi
 from ..rapi import Tata
+from . import blok
 from .blok import berlabel_jika_banyak, label_angka, penandatangan
 from .keputusan import kelompok_iku
 
@@ -32,14 +33,11 @@ def _ra(config: Config) -> RencanaAksi:
 
 def tata(config: Config) -> Tata:
     """Page and font of the set; the document's own title, subject and date."""
-    return Tata(
-        kertas=config.format.kertas,
-        huruf=config.format.huruf,
-        label_diktum=(),
-        tanggal=_ra(config).tanggal,
-        judul=f"Rencana Aksi Tahun {config.tahun}",
-        subjek=f"Rencana Aksi {config.instansi.nama} Tahun {config.tahun}",
-        pengarang=config.instansi.nama,
+    return blok.tata_dokumen(
+        config,
+        _ra(config).tanggal,
+        f"Rencana Aksi Tahun {config.tahun}",
+        f"Rencana Aksi {config.instansi.nama} Tahun {config.tahun}",
     )
 
 
