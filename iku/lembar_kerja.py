@@ -14,6 +14,7 @@ import io
 import math
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -69,22 +70,40 @@ def tulis(config: Config) -> bytes:
         lembar_capaian(buku.create_sheet("Capaian"), config)
     if config.program:
         lembar_anggaran(buku.create_sheet("Anggaran"), config)
-    properti(buku, config)
+    return kemas_instansi(buku, config, "Tabel Indikator Kinerja Utama")
+
+
+def kemas_instansi(buku: Workbook, config: Config, judul_buku: str) -> bytes:
+    """An agency's workbook packed: titled "<judul_buku> <agency> Tahun <year>", dated by the decree."""
+    nama = config.instansi.nama
+    return kemas(
+        buku,
+        Properti(f"{judul_buku} {nama} Tahun {config.tahun}", f"Indikator Kinerja Utama {config.tahun}", nama),
+        config.keputusan.tanggal,
+    )
+
+
+@dataclass(frozen=True)
+class Properti:
+    """What a workbook's properties say: title, subject, and the author (the agency or the Pemda)."""
+
+    judul: str
+    subjek: str
+    pengarang: str
+
+
+def kemas(buku: Workbook, properti: Properti, tanggal: dt.date) -> bytes:
+    """Any workbook of the project as byte-stable XLSX bytes: its properties as the DOCX carry them,
+    dated by the decree, never the clock."""
+    p = buku.properties
+    p.title, p.subject = properti.judul, properti.subjek
+    p.creator = p.lastModifiedBy = properti.pengarang
+    p.created = p.modified = dt.datetime.combine(tanggal, dt.time())
+    p.language = "id-ID"
     penampung = io.BytesIO()
     # ExcelWriter, not save_workbook (which stamps the clock's time into the properties)
     ExcelWriter(buku, zipfile.ZipFile(penampung, "w", zipfile.ZIP_DEFLATED)).save()
-    return kemas_ulang(penampung.getvalue(), config.keputusan.tanggal)
-
-
-def properti(buku: Workbook, config: Config) -> None:
-    """Title, agency and dates as the DOCX carry them; dates from the decree, never the clock."""
-    waktu = dt.datetime.combine(config.keputusan.tanggal, dt.time())
-    p = buku.properties
-    p.title = f"Tabel Indikator Kinerja Utama {config.instansi.nama} Tahun {config.tahun}"
-    p.subject = f"Indikator Kinerja Utama {config.tahun}"
-    p.creator = p.lastModifiedBy = config.instansi.nama
-    p.created = p.modified = waktu
-    p.language = "id-ID"
+    return kemas_ulang(penampung.getvalue(), tanggal)
 
 
 # ---------------------------------------------------------------- sheets

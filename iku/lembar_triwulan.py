@@ -7,12 +7,8 @@ same live formula as the year's: the figure the report prints.
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from . import triwulan
 from .lembar_kerja import (
@@ -22,22 +18,13 @@ from .lembar_kerja import (
     baris_kepala,
     gabung_sasaran,
     judul,
-    properti,
+    kemas_instansi,
     rumus_capaian,
     rumus_predikat,
     siapkan,
 )
 from .model import TRIWULAN, Config
 from .naskah.keputusan import kelompok_iku
-from .paket import kemas_ulang
-
-
-def _kemas(buku: Workbook, config: Config, judul_buku: str) -> bytes:
-    properti(buku, config)
-    buku.properties.title = f"{judul_buku} {config.instansi.nama} Tahun {config.tahun}"
-    penampung = io.BytesIO()
-    ExcelWriter(buku, zipfile.ZipFile(penampung, "w", zipfile.ZIP_DEFLATED)).save()
-    return kemas_ulang(penampung.getvalue(), config.keputusan.tanggal)
 
 
 def tulis_rencana_aksi(config: Config) -> bytes:
@@ -46,7 +33,7 @@ def tulis_rencana_aksi(config: Config) -> bytes:
     ws = buku.active
     ws.title = "Rencana Aksi"
     lembar_rencana_aksi(ws, config)
-    return _kemas(buku, config, "Rencana Aksi")
+    return kemas_instansi(buku, config, "Rencana Aksi")
 
 
 def lembar_rencana_aksi(ws: Worksheet, config: Config) -> None:
@@ -77,7 +64,7 @@ def tulis_triwulan(config: Config, n: int) -> bytes:
     lap = triwulan.laporan(config, n)
     if lap.anggaran is not None:
         lembar_anggaran_triwulan(buku.create_sheet("Anggaran"), config, n)
-    return _kemas(buku, config, f"Laporan Pengukuran Kinerja {triwulan.nama_triwulan(n)}")
+    return kemas_instansi(buku, config, f"Laporan Pengukuran Kinerja {triwulan.nama_triwulan(n)}")
 
 
 def lembar_capaian_triwulan(ws: Worksheet, config: Config, n: int) -> None:

@@ -8,17 +8,12 @@ frozen, and the same folder gives the same bytes.
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import zipfile
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
-from ..lembar_kerja import baris_data, baris_kepala, judul, siapkan_lembar
-from ..paket import kemas_ulang
+from ..lembar_kerja import Properti, baris_data, baris_kepala, judul, kemas, siapkan_lembar
 from .baca import Kabupaten
 from .kaskade import kaskade
 from .naskah import kolom_sasaran, periode, urut_sasaran
@@ -34,17 +29,9 @@ def tulis(k: Kabupaten) -> bytes:
     lembar_instansi(buku.create_sheet("IKU Perangkat Daerah"), k)
     lembar_kaskade(buku.create_sheet("Kaskade"), k)
     p = k.pemda.pemda
-    waktu = dt.datetime.combine(p.keputusan.tanggal, dt.time())
-    sifat = buku.properties
-    sifat.title = f"Rekap Indikator Kinerja Utama {p.pemerintah.nama} Tahun {p.tahun}"
-    sifat.subject = f"Indikator Kinerja Utama {p.tahun}"
-    sifat.creator = sifat.lastModifiedBy = p.pemerintah.nama
-    sifat.created = sifat.modified = waktu
-    sifat.language = "id-ID"
-    penampung = io.BytesIO()
-    # ExcelWriter, not save_workbook (which stamps the clock's time into the properties)
-    ExcelWriter(buku, zipfile.ZipFile(penampung, "w", zipfile.ZIP_DEFLATED)).save()
-    return kemas_ulang(penampung.getvalue(), p.keputusan.tanggal)
+    nama = p.pemerintah.nama
+    judul_ = f"Rekap Indikator Kinerja Utama {nama} Tahun {p.tahun}"
+    return kemas(buku, Properti(judul_, f"Indikator Kinerja Utama {p.tahun}", nama), p.keputusan.tanggal)
 
 
 def _isi(ws: Worksheet, k: Kabupaten, kepala: list[str], baris: list[list[Any]], judul_: str) -> None:
