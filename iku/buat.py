@@ -37,7 +37,7 @@ Kemajuan = Callable[[str], None]
 
 @dataclass(frozen=True)
 class Permintaan:
-    """What one run of `generate` was asked to do."""
+    """What one run of `generate` was asked to do (also `iku triwulan N`, for the year's quarter N)."""
 
     bacaan: Bacaan
     templates: Path

@@ -10,14 +10,13 @@ quarter is replaced only with force, the old one kept under a dated name.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from . import isi, manifes
 from .arsip import folder_tahun, periksa_boleh_tulis_folder, tulis_folder
-from .buat import Kemajuan, salin_rujukan, slug, templat_ada
+from .buat import Permintaan, salin_rujukan, slug, templat_ada
 from .galat import ArsipError, Masalah
-from .konfigurasi import Bacaan
 from .model import Config
 from .naskah import LAPORAN_TRIWULAN, per_templat, tata_naskah
 from .naskah import laporan_triwulan as naskah
@@ -25,27 +24,6 @@ from .paket import tulis_paket
 from .triwulan import nama_triwulan, pastikan_lengkap
 
 AWALAN = "laporan-pengukuran-kinerja"
-
-
-@dataclass(frozen=True)
-class PermintaanTriwulan:
-    """What one run of `iku triwulan N` was asked to do."""
-
-    bacaan: Bacaan
-    templates: Path
-    output: Path
-    n: int
-    force: bool = False
-    pdf: bool = False
-    kemajuan: Kemajuan | None = None
-
-    @property
-    def config(self) -> Config:
-        return self.bacaan.config
-
-    def kabar(self, pesan: str) -> None:
-        if self.kemajuan:
-            self.kemajuan(pesan)
 
 
 def nama_folder(n: int) -> str:
@@ -75,9 +53,9 @@ def tahun_harus_ada(output: Path, tahun: int) -> Path:
     return folder
 
 
-def buat(p: PermintaanTriwulan) -> list[Path]:
-    """Write output/<tahun>/triwulan-N/ and return the final paths."""
-    config, n = p.config, p.n
+def buat(p: Permintaan, n: int) -> list[Path]:
+    """Write output/<tahun>/triwulan-N/ (as asked of a year's run, for quarter n) and return the final paths."""
+    config = p.config
     pastikan_lengkap(p.bacaan, n)  # before anything is written
     induk = tahun_harus_ada(p.output, config.tahun)
     periksa_boleh_tulis_folder(induk, nama_folder(n), uraian(config, n), p.force)

@@ -458,13 +458,13 @@ def _baris_tabel(sel: list[list[str]], lebar: list[int]) -> list[str]:
 @click.option("--force", is_flag=True, help="Ganti laporan triwulan yang sudah ada; yang lama tetap disimpan.")
 def triwulan_cmd(n: int, config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
     """Buat Laporan Pengukuran Kinerja triwulan N (1-4) di dalam arsip tahunnya."""
-    from .buat_triwulan import PermintaanTriwulan, buat
+    from .buat_triwulan import buat
 
     bacaan = baca(config_path)
     for m in periksa_naskah(bacaan):  # not fatal, as in generate
         click.echo(_satu_baris("PERINGATAN", m), err=True)
-    permintaan = PermintaanTriwulan(bacaan, templates, output, n, force=force, pdf=pdf, kemajuan=_kemajuan())
-    for path in buat(permintaan):
+    permintaan = Permintaan(bacaan, templates, output, force=force, pdf=pdf, kemajuan=_kemajuan())
+    for path in buat(permintaan, n):
         click.echo(str(path))
 
 
