@@ -16,7 +16,7 @@ import click
 from . import __version__, daftar_arsip, templat_bawaan
 from .beda import Perubahan, beda, kata_berbeda
 from .buat import TEMPLAT_BAWAAN, Permintaan, generate
-from .capaian import Capaian, ikhtisar, tabel_capaian
+from .capaian import KOSONG, Capaian, ikhtisar, tabel_capaian, teks_capaian
 from .draf_perubahan import perubahan
 from .galat import ArsipTidakCocok, IkuError, Masalah, TandaTanganError
 from .impor import impor
@@ -25,6 +25,8 @@ from .manifes import NAMA as NAMA_MANIFES
 from .periksa import Hasil, periksa
 from .periksa.naskah import periksa_naskah
 from .tahun_baru import tahun_baru
+from .triwulan import LaporanTriwulan, kalimat, nama_triwulan, pastikan_lengkap
+from .triwulan import laporan as laporan_triwulan
 
 
 def _berhenti_dengan_rapi() -> None:
@@ -374,15 +376,12 @@ def capaian_cmd(config_path: Path, n: int | None) -> None:
     """
     bacaan = baca(config_path)
     if n is not None:
-        from . import triwulan
-
-        triwulan.pastikan_lengkap(bacaan, n)
-        for b in triwulan.tabel_terminal(bacaan.config, n):
+        pastikan_lengkap(bacaan, n)
+        for b in tabel_triwulan(laporan_triwulan(bacaan.config, n), bacaan.config.instansi.nama):
             click.echo(b)
         return
     config = bacaan.config
-    daftar = tabel_capaian(config)
-    for baris in tabel_terminal(f"Capaian kinerja tahun {config.tahun}: {config.instansi.nama}", daftar):
+    for baris in tabel_tahun(f"Capaian kinerja tahun {config.tahun}: {config.instansi.nama}", tabel_capaian(config)):
         click.echo(baris)
     kurang = nilai_tahun_kurang(config, bacaan.teks, bacaan.path)
     if kurang:
@@ -394,26 +393,29 @@ def capaian_cmd(config_path: Path, n: int | None) -> None:
             click.echo(_satu_baris("BELUM DIISI", m))
 
 
-# ---------------------------------------------------------------- iku capaian: the terminal table
+# ---------------------------------------------------------------- iku capaian: the terminal tables
 
-LEBAR_INDIKATOR = 40
+LEBAR_INDIKATOR = 40  # the indicator column (the second) wraps here
 KEPALA_CAPAIAN = ("No", "Indikator Kinerja", "Satuan", "Arah", "Target", "Realisasi", "Capaian (%)", "Predikat")
-KANAN = {0, 4, 5, 6}  # numbers align right
+KEPALA_TRIWULAN = (
+    "No",
+    "Indikator Kinerja",
+    "Satuan",
+    "Target",
+    "Realisasi",
+    "Capaian (%)",
+    "Predikat",
+    "Thd. Tahun (%)",
+)
 
 
-def tabel_terminal(judul: str, daftar: list[Capaian]) -> list[str]:
+def tabel_tahun(judul: str, daftar: list[Capaian]) -> list[str]:
     """The year's capaian as aligned text lines, then the counts."""
-    kepala = [[k] for k in KEPALA_CAPAIAN]
-    isi = [_sel_capaian(n, c) for n, c in enumerate(daftar, start=1)]
-    lebar = [max(len(baris) for sel in kolom for baris in sel) for kolom in zip(kepala, *isi)]
-    garis = "  ".join("-" * n for n in lebar)
-    hasil = [judul, "", *_baris_tabel(kepala, lebar), garis]
-    for sel in isi:
-        hasil += _baris_tabel(sel, lebar)
+    isi = [[str(n), c.indikator, c.satuan, c.arah, *_teks_capaian(c)] for n, c in enumerate(daftar, start=1)]
+    hasil = tabel_teks(judul, KEPALA_CAPAIAN, {0, 4, 5, 6}, isi)
     ik = ikhtisar(daftar)
     predikat = ", ".join(f"{nama} {jumlah}" for nama, jumlah in ik.per_predikat.items())
     hasil += [
-        garis,
         f"{ik.jumlah} indikator; {ik.tercapai} mencapai target (capaian 100% atau lebih).",
         f"Predikat: {predikat}.",
     ]
@@ -423,26 +425,44 @@ def tabel_terminal(judul: str, daftar: list[Capaian]) -> list[str]:
     return hasil
 
 
-def _sel_capaian(nomor: int, c: Capaian) -> list[list[str]]:
-    teks = c.teks()
-    return [
-        [str(nomor)],
-        textwrap.wrap(c.indikator, LEBAR_INDIKATOR) or [""],
-        [c.satuan],
-        [c.arah],
-        [teks["target"]],
-        [teks["realisasi"]],
-        [teks["capaian"]],
-        [teks["predikat"]],
+def tabel_triwulan(lap: LaporanTriwulan, instansi: str) -> list[str]:
+    """The quarter's capaian as aligned text lines, then the report's own narrative (its figures)."""
+    isi = [
+        [
+            str(n),
+            b.triwulan.indikator,
+            b.triwulan.satuan,
+            *_teks_capaian(b.triwulan),
+            teks_capaian(b.tahunan.nilai) if b.tahunan else KOSONG,
+        ]
+        for n, b in enumerate(lap.baris, start=1)
     ]
+    judul = f"Capaian kinerja {nama_triwulan(lap.n)} tahun {lap.tahun}: {instansi}"
+    return tabel_teks(judul, KEPALA_TRIWULAN, {0, 3, 4, 5, 7}, isi) + kalimat(lap)
 
 
-def _baris_tabel(sel: list[list[str]], lebar: list[int]) -> list[str]:
-    """One table row, several lines when a cell wraps; numbers right-aligned."""
+def _teks_capaian(c: Capaian) -> list[str]:
+    teks = c.teks()
+    return [teks[k] for k in ("target", "realisasi", "capaian", "predikat")]
+
+
+def tabel_teks(judul: str, kepala: tuple[str, ...], kanan: set[int], isi: list[list[str]]) -> list[str]:
+    """A titled table of text cells as aligned lines, ruled under the heading and at its end: the
+    indicator column wraps at LEBAR_INDIKATOR, the columns in kanan (numbers) align right."""
+    sel = [[[k] for k in kepala]]
+    sel += [[textwrap.wrap(t, LEBAR_INDIKATOR) or [""] if k == 1 else [t] for k, t in enumerate(b)] for b in isi]
+    lebar = [max(len(baris) for s in kolom for baris in s) for kolom in zip(*sel)]
+    garis = "  ".join("-" * n for n in lebar)
+    baris = [_baris_tabel(s, lebar, kanan) for s in sel]
+    return [judul, "", *baris[0], garis, *(b for bs in baris[1:] for b in bs), garis]
+
+
+def _baris_tabel(sel: list[list[str]], lebar: list[int], kanan: set[int]) -> list[str]:
+    """One table row, several lines when a cell wraps; the columns in kanan right-aligned."""
     tinggi = max(len(s) for s in sel)
     return [
         "  ".join(
-            (s[i] if i < len(s) else "").rjust(n) if k in KANAN else (s[i] if i < len(s) else "").ljust(n)
+            (s[i] if i < len(s) else "").rjust(n) if k in kanan else (s[i] if i < len(s) else "").ljust(n)
             for k, (s, n) in enumerate(zip(sel, lebar))
         ).rstrip()
         for i in range(tinggi)
