@@ -7,7 +7,7 @@ import re
 import signal
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from .konfigurasi import baca, nilai_tahun_kurang
 from .manifes import NAMA as NAMA_MANIFES
 from .periksa import Hasil, periksa
 from .periksa.naskah import periksa_naskah
-from .tahun_baru import tahun_baru
+from .tahun_baru import Draf, tahun_baru
 from .triwulan import LaporanTriwulan, kalimat, nama_triwulan, pastikan_lengkap
 from .triwulan import laporan as laporan_triwulan
 
@@ -177,6 +177,20 @@ OPSI_TEMPLATES = click.option(
 )
 
 
+def opsi_tujuan(bantuan: str, berkas: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--to: the new file (or folder) a command writes, never one that exists."""
+    jenis = click.Path(path_type=Path, dir_okay=False) if berkas else click.Path(path_type=Path, file_okay=False)
+    return click.option("--to", "tujuan", type=jenis, required=True, help=bantuan)
+
+
+def opsi_pdf(bantuan: str = "Buat juga PDF/A setiap dokumen (perlu LibreOffice).") -> Callable[..., Any]:
+    return click.option("--pdf", is_flag=True, help=bantuan)
+
+
+def opsi_force(bantuan: str = "Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.") -> Callable[..., Any]:
+    return click.option("--force", is_flag=True, help=bantuan)
+
+
 def opsi_output(bantuan: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """--output: the archive folder (default output/), described for the command at hand."""
     return click.option(
@@ -192,20 +206,34 @@ def opsi_output(bantuan: str) -> Callable[[Callable[..., Any]], Callable[..., An
 @OPSI_CONFIG
 @opsi_output("Folder arsip; dokumen ditulis ke OUTPUT/<tahun>/.")
 @OPSI_TEMPLATES
-@click.option("--pdf", is_flag=True, help="Buat juga PDF/A setiap dokumen (perlu LibreOffice).")
-@click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
+@opsi_pdf()
+@opsi_force()
 def generate_cmd(config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
     """Buat set dokumen satu tahun: Keputusan, Lampiran, buku IKU, Perjanjian Kinerja (bila ada
     [perjanjian_kinerja]), Laporan Kinerja (LKjIP, bila ada [laporan_kinerja]), bundel tanda tangan.
 
     Peringatan tata naskah (seperti pada check) ditampilkan di stderr; dokumen tetap dibuat.
     """
+    _tampil_jalur(generate(_permintaan(config_path, templates, output, force, pdf)))
+
+
+def _permintaan(config_path: Path, templates: Path, output: Path, force: bool, pdf: bool) -> Permintaan:
+    """generate's (or triwulan's) request; the drafting warnings first on stderr: not fatal, the clerk
+    sees them and the documents are still made."""
     bacaan = baca(config_path)
-    for m in periksa_naskah(bacaan):  # not fatal: the clerk sees them, the documents are still made
-        click.echo(_satu_baris("PERINGATAN", m), err=True)
-    permintaan = Permintaan(bacaan, templates, output, force=force, pdf=pdf, kemajuan=_kemajuan())
-    for path in generate(permintaan):
+    _tampil_masalah("PERINGATAN", periksa_naskah(bacaan), err=True)
+    return Permintaan(bacaan, templates, output, force=force, pdf=pdf, kemajuan=_kemajuan())
+
+
+def _tampil_jalur(jalur: list[Path]) -> None:
+    """The files written, one a line (stdout: what a script reads)."""
+    for path in jalur:
         click.echo(str(path))
+
+
+def _tampil_masalah(jenis: str, daftar: Iterable[Masalah], err: bool = False) -> None:
+    for m in daftar:
+        click.echo(_satu_baris(jenis, m), err=err)
 
 
 def di_terminal() -> bool:
@@ -238,10 +266,8 @@ def _satu_baris(jenis: str, m: Masalah) -> str:
 def check_cmd(config_path: Path, templates: Path, strict: bool) -> None:
     """Periksa konfigurasi dan templat tanpa menulis apa pun."""
     hasil = periksa(config_path, templates)
-    for m in hasil.galat:
-        click.echo(_satu_baris("KESALAHAN", m))
-    for m in hasil.peringatan:
-        click.echo(_satu_baris("PERINGATAN", m))
+    _tampil_masalah("KESALAHAN", hasil.galat)
+    _tampil_masalah("PERINGATAN", hasil.peringatan)
     click.echo(_ringkasan(hasil, config_path, strict))
     if hasil.gagal(strict):
         sys.exit(1)
@@ -261,13 +287,7 @@ def _ringkasan(hasil: Hasil, config_path: Path, strict: bool) -> str:
 
 @main.command("new-year")
 @OPSI_CONFIG
-@click.option(
-    "--to",
-    "tujuan",
-    type=click.Path(path_type=Path, dir_okay=False),
-    required=True,
-    help="Berkas konfigurasi baru untuk tahun berikutnya (tidak boleh sudah ada).",
-)
+@opsi_tujuan("Berkas konfigurasi baru untuk tahun berikutnya (tidak boleh sudah ada).")
 def new_year_cmd(config_path: Path, tujuan: Path) -> None:
     """Buat draf konfigurasi tahun berikutnya.
 
@@ -275,22 +295,12 @@ def new_year_cmd(config_path: Path, tujuan: Path) -> None:
     Kinerja dan anggaran setiap program) ditandai "ISI:" dan harus diisi sebelum generate.
     Realisasi setiap program (angka tahun lalu) menjadi catatan bertanda "ISI:" untuk akhir tahun.
     """
-    draf = tahun_baru(config_path, tujuan)
-    click.echo(f"Draf ditulis: {tujuan}")
-    for catatan in draf.catatan:
-        click.echo(f"- {catatan}")
-    click.echo("Masih harus diisi sebelum generate: " + ", ".join(draf.diisi))
+    _tampil_draf(tahun_baru(config_path, tujuan), tujuan)
 
 
 @main.command("perubahan")
 @click.argument("lama", type=click.Path(path_type=Path))
-@click.option(
-    "--to",
-    "tujuan",
-    type=click.Path(path_type=Path, dir_okay=False),
-    required=True,
-    help="Berkas konfigurasi keputusan perubahan (tidak boleh sudah ada).",
-)
+@opsi_tujuan("Berkas konfigurasi keputusan perubahan (tidak boleh sudah ada).")
 def perubahan_cmd(lama: Path, tujuan: Path) -> None:
     """Buat draf konfigurasi keputusan perubahan dari konfigurasi LAMA (berkasnya, atau folder arsip
     tahunnya, misalnya output/2023).
@@ -298,7 +308,11 @@ def perubahan_cmd(lama: Path, tujuan: Path) -> None:
     Semua nilai dan catatan (#) dipertahankan; [perubahan] diisi dari keputusan lama; nomor
     dan tanggal keputusan perubahan ditandai "ISI:" dan harus diisi sebelum generate.
     """
-    draf = perubahan(lama, tujuan)
+    _tampil_draf(perubahan(lama, tujuan), tujuan)
+
+
+def _tampil_draf(draf: Draf, tujuan: Path) -> None:
+    """A draft written (new-year, perubahan): its notes, and what is still to fill."""
     click.echo(f"Draf ditulis: {tujuan}")
     for catatan in draf.catatan:
         click.echo(f"- {catatan}")
@@ -389,8 +403,7 @@ def capaian_cmd(config_path: Path, n: int | None) -> None:
             f"{len({m.kunci.split('.')[0] for m in kurang if m.kunci})} indikator belum dapat dihitung "
             f"(target atau realisasi tahun {config.tahun} belum diisi):"
         )
-        for m in kurang:
-            click.echo(_satu_baris("BELUM DIISI", m))
+        _tampil_masalah("BELUM DIISI", kurang)
 
 
 # ---------------------------------------------------------------- iku capaian: the terminal tables
@@ -474,18 +487,13 @@ def _baris_tabel(sel: list[list[str]], lebar: list[int], kanan: set[int]) -> lis
 @OPSI_CONFIG
 @opsi_output("Folder arsip; laporan ditulis ke OUTPUT/<tahun>/triwulan-N/.")
 @OPSI_TEMPLATES
-@click.option("--pdf", is_flag=True, help="Buat juga PDF/A laporan (perlu LibreOffice).")
-@click.option("--force", is_flag=True, help="Ganti laporan triwulan yang sudah ada; yang lama tetap disimpan.")
+@opsi_pdf("Buat juga PDF/A laporan (perlu LibreOffice).")
+@opsi_force("Ganti laporan triwulan yang sudah ada; yang lama tetap disimpan.")
 def triwulan_cmd(n: int, config_path: Path, output: Path, templates: Path, pdf: bool, force: bool) -> None:
     """Buat Laporan Pengukuran Kinerja triwulan N (1-4) di dalam arsip tahunnya."""
     from .buat_triwulan import buat
 
-    bacaan = baca(config_path)
-    for m in periksa_naskah(bacaan):  # not fatal, as in generate
-        click.echo(_satu_baris("PERINGATAN", m), err=True)
-    permintaan = Permintaan(bacaan, templates, output, force=force, pdf=pdf, kemajuan=_kemajuan())
-    for path in buat(permintaan, n):
-        click.echo(str(path))
+    _tampil_jalur(buat(_permintaan(config_path, templates, output, force, pdf), n))
 
 
 @main.command("impor")
@@ -509,13 +517,7 @@ def triwulan_cmd(n: int, config_path: Path, output: Path, templates: Path, pdf: 
     default=None,
     help="Dengan --tabel: konfigurasi dasar yang bagian lainnya dipertahankan.",
 )
-@click.option(
-    "--to",
-    "tujuan",
-    type=click.Path(path_type=Path, dir_okay=False),
-    required=True,
-    help="Berkas konfigurasi baru (tidak boleh sudah ada).",
-)
+@opsi_tujuan("Berkas konfigurasi baru (tidak boleh sudah ada).")
 def impor_cmd(
     keputusan: Path | None, lampiran: Path | None, tabel: Path | None, dasar: Path | None, tujuan: Path
 ) -> None:
@@ -540,11 +542,7 @@ def impor_cmd(
         click.echo(f"- {baris}")
     if laporan.logo:
         click.echo(f"Logo kop disalin ke: {laporan.logo}")
-    if laporan.kurang:
-        click.echo('Masih harus diisi sebelum generate (bertanda "ISI:"): ' + ", ".join(laporan.kurang))
-    for m in laporan.janggal:
-        click.echo(_satu_baris("PERIKSA", m))
-    click.echo(f"Lalu periksa dengan: iku check --config {tujuan}")
+    _tampil_sisa_impor(laporan.kurang, "PERIKSA", laporan.janggal, tujuan)
 
 
 def _impor_tabel(tabel: Path, tujuan: Path, dasar: Path | None) -> None:
@@ -556,10 +554,14 @@ def _impor_tabel(tabel: Path, tujuan: Path, dasar: Path | None) -> None:
     click.echo("Kolom: " + ", ".join(f"{judul} -> {kunci or '(tidak dibaca)'}" for judul, kunci in hasil.kolom.items()))
     if dasar is not None:
         click.echo(f"Bagian lain dari {dasar} dipertahankan; {hasil.dari_dasar} baris dilengkapi dari sana.")
-    if hasil.kurang:
-        click.echo('Masih harus diisi sebelum generate (bertanda "ISI:"): ' + ", ".join(hasil.kurang))
-    for m in hasil.janggal:
-        click.echo(_satu_baris("TIDAK DIIMPOR", m))
+    _tampil_sisa_impor(hasil.kurang, "TIDAK DIIMPOR", hasil.janggal, tujuan)
+
+
+def _tampil_sisa_impor(kurang: list[str], jenis: str, janggal: list[Masalah], tujuan: Path) -> None:
+    """What an import leaves to the clerk: keys marked ISI:, findings, and the check to run next."""
+    if kurang:
+        click.echo('Masih harus diisi sebelum generate (bertanda "ISI:"): ' + ", ".join(kurang))
+    _tampil_masalah(jenis, janggal)
     click.echo(f"Lalu periksa dengan: iku check --config {tujuan}")
 
 
@@ -607,8 +609,8 @@ def serve_cmd(config_path: Path, port: int, host: str, no_browser: bool, output:
 @main.command("kabupaten")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @opsi_output("Folder arsip; semua ditulis ke OUTPUT/<tahun>/ (satu folder per perangkat daerah, dan pemda/).")
-@click.option("--pdf", is_flag=True, help="Buat juga PDF/A setiap dokumen (perlu LibreOffice).")
-@click.option("--force", is_flag=True, help="Ganti arsip tahun yang sudah ada; arsip lama tetap disimpan.")
+@opsi_pdf()
+@opsi_force()
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Jumlah proses (bawaan: jumlah inti)."
 )
@@ -628,8 +630,7 @@ def kabupaten_cmd(folder: Path, output: Path, pdf: bool, force: bool, jobs: int 
     if hanya_periksa:
         periksa_templat_pemda(k)
     peringatan = [*k.peringatan, *celah(k)]
-    for m in peringatan:
-        click.echo(_satu_baris("PERINGATAN", m), err=not hanya_periksa)
+    _tampil_masalah("PERINGATAN", peringatan, err=not hanya_periksa)
     if hanya_periksa:
         click.echo(
             f"OK: {len(k.instansi)} perangkat daerah dan {folder / 'pemda.toml'} dapat dipakai"
@@ -637,8 +638,7 @@ def kabupaten_cmd(folder: Path, output: Path, pdf: bool, force: bool, jobs: int 
         )
         return
     permintaan = PermintaanKabupaten(k, output, force=force, pdf=pdf, jobs=jobs, kemajuan=_kemajuan())
-    for path in buat_kabupaten(permintaan):
-        click.echo(str(path))
+    _tampil_jalur(buat_kabupaten(permintaan))
 
 
 @main.command("verify")
@@ -692,20 +692,13 @@ def _tampil_triwulan(t: daftar_arsip.TahunArsip) -> str:
 
 
 @main.command("templates")
-@click.option(
-    "--to",
-    "tujuan",
-    type=click.Path(path_type=Path, file_okay=False),
-    required=True,
-    help="Folder tujuan salinan templat (berkas yang sudah ada tidak pernah ditimpa).",
-)
+@opsi_tujuan("Folder tujuan salinan templat (berkas yang sudah ada tidak pernah ditimpa).", berkas=False)
 def templates_cmd(tujuan: Path) -> None:
     """Salin templat bawaan ke sebuah folder untuk disunting di Word.
 
     Pakai salinannya dengan --templates FOLDER pada generate dan check.
     """
-    for path in templat_bawaan.salin(tujuan):
-        click.echo(str(path))
+    _tampil_jalur(templat_bawaan.salin(tujuan))
     click.echo(f"Sunting templat di Word/LibreOffice, lalu: iku check --templates {tujuan}")
 
 
@@ -743,10 +736,8 @@ def tandatangani_cmd(
             )
         )
     hasil = tandatangani(folder, sertifikat, _sandi(sandi_env), terlihat=not tak_terlihat, pihak_kedua=pihak_kedua)
-    for m in hasil.peringatan:
-        click.echo(_satu_baris("PERINGATAN", m), err=True)
-    for path in hasil.berkas:
-        click.echo(str(path))
+    _tampil_masalah("PERINGATAN", hasil.peringatan, err=True)
+    _tampil_jalur(hasil.berkas)
 
 
 def _sandi(nama_env: str | None) -> bytes:
