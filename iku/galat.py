@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,13 @@ class IkuError(Exception):
     judul = "Terjadi kesalahan"
     kode = 1  # the exit code of the command that failed with it
 
+    def __init_subclass__(cls, judul: str | None = None, kode: int | None = None, **kwargs: Any) -> None:
+        """A kind of error is declared by its heading and exit code (inherited when not given):
+        `class ConfigError(IkuError, judul="...", kode=3)`."""
+        super().__init_subclass__(**kwargs)
+        cls.judul = judul or cls.judul
+        cls.kode = kode or cls.kode
+
     def __init__(self, masalah: Masalah | list[Masalah]) -> None:
         self.masalah = [masalah] if isinstance(masalah, Masalah) else list(masalah)
         super().__init__("\n".join(str(m) for m in self.masalah))
@@ -49,62 +57,37 @@ class IkuError(Exception):
         return kepala + "\n" + "\n".join(f"- {m}" for m in self.masalah)
 
 
-class ConfigError(IkuError):
+class ConfigError(IkuError, judul="Konfigurasi tidak dapat dipakai", kode=3):
     """The configuration file cannot be read or does not validate."""
 
-    judul = "Konfigurasi tidak dapat dipakai"
-    kode = 3
 
-
-class TemplateError(IkuError):
+class TemplateError(IkuError, judul="Templat tidak dapat dipakai", kode=4):
     """A template cannot be read or rendered."""
 
-    judul = "Templat tidak dapat dipakai"
-    kode = 4
 
-
-class ArsipError(IkuError):
+class ArsipError(IkuError, judul="Arsip tidak diubah", kode=5):
     """The output archive refuses the operation (e.g. a year already exists)."""
 
-    judul = "Arsip tidak diubah"
-    kode = 5
 
-
-class PdfError(IkuError):
+class PdfError(IkuError, judul="PDF tidak dapat dibuat", kode=7):
     """LibreOffice is missing or failed to convert."""
 
-    judul = "PDF tidak dapat dibuat"
-    kode = 7
 
-
-class DrafError(IkuError):
+class DrafError(IkuError, judul="Draf tahun baru tidak dibuat"):
     """Next year's draft cannot be written (e.g. the target file exists)."""
 
-    judul = "Draf tahun baru tidak dibuat"
 
-
-class DrafPerubahanError(DrafError):
+class DrafPerubahanError(DrafError, judul="Draf keputusan perubahan tidak dibuat"):
     """The amending decree's draft cannot be written (`iku perubahan`)."""
 
-    judul = "Draf keputusan perubahan tidak dibuat"
 
-
-class ArsipTidakCocok(ArsipError):
+class ArsipTidakCocok(ArsipError, judul="Arsip tidak cocok dengan manifesnya", kode=6):
     """An archived year no longer matches its manifest (or has none)."""
 
-    judul = "Arsip tidak cocok dengan manifesnya"
-    kode = 6
 
-
-class ImporError(IkuError):
+class ImporError(IkuError, judul="Naskah tidak diimpor", kode=9):
     """An existing decree cannot be imported (not a decree, unreadable, or the target exists)."""
 
-    judul = "Naskah tidak diimpor"
-    kode = 9
 
-
-class TandaTanganError(IkuError):
+class TandaTanganError(IkuError, judul="PDF tidak ditandatangani", kode=8):
     """The PDFs cannot be signed: certificate, passphrase or PDF wrong (nothing is written)."""
-
-    judul = "PDF tidak ditandatangani"
-    kode = 8

@@ -13,10 +13,8 @@ from pathlib import Path
 from .galat import Masalah, TemplateError
 
 
-class TemplatTidakDisalin(TemplateError):
+class TemplatTidakDisalin(TemplateError, judul="Templat tidak disalin"):
     """The copy was refused (a file of that name exists, or the folder cannot be written)."""
-
-    judul = "Templat tidak disalin"
 
 
 def bawaan() -> dict[str, bytes]:

@@ -108,10 +108,8 @@ def realisasi_kurang(bacaan: Bacaan, n: int) -> list[Masalah]:
     ]
 
 
-class TriwulanError(ConfigError):
+class TriwulanError(ConfigError, judul="Capaian triwulan belum dapat dihitung"):
     """Rows lack the realisasi of the quarter being reported (a config problem: exit code 3)."""
-
-    judul = "Capaian triwulan belum dapat dihitung"
 
 
 def pastikan_lengkap(bacaan: Bacaan, n: int) -> None:

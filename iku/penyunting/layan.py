@@ -15,10 +15,8 @@ from .aplikasi import Pengaturan, buat_aplikasi
 from .pratinjau import LibreOfficeHangat, Pratinjau
 
 
-class PenyuntingError(IkuError):
+class PenyuntingError(IkuError, judul="Penyunting tidak dapat dijalankan"):
     """The editor's server cannot start (e.g. the port is taken)."""
-
-    judul = "Penyunting tidak dapat dijalankan"
 
 
 def ada_pratinjau() -> bool:
