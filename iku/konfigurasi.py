@@ -9,11 +9,11 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -41,6 +41,7 @@ TABEL: dict[tuple[str, ...], type[BaseModel]] = {
     ("perubahan",): model.Perubahan,
 }
 TAG_UNION = {"teks", "pecahan"}
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -178,20 +179,29 @@ def _kunci_baris(teks: str, baris: int | None) -> str | None:
 def sahkan(berkas: BerkasToml) -> Bacaan:
     """Validate parsed data against the model and the rules that span keys or files."""
     path, teks = berkas.path, berkas.teks
-    try:
-        config = model.Config.model_validate(berkas.data)
-    except ValidationError as exc:
-        raise ConfigError(
-            [_terjemahkan(dict(e), teks, path) for e in exc.errors()]
-            + target_pk(berkas.data, teks, path)
-            + ttd_wajib(berkas.data, teks, path)
-        ) from None
+    config = sahkan_model(
+        berkas, model.Config, TABEL, lambda data: target_pk(data, teks, path) + ttd_wajib(data, teks, path)
+    )
     masalah = periksa_silang(config, teks, path)
     if masalah:
         raise ConfigError(masalah)
     return Bacaan(
         path, berkas.mentah, teks, berkas.data, _semula_mutlak(_logo_mutlak(config, path.parent), path.parent)
     )
+
+
+def sahkan_model(
+    berkas: BerkasToml,
+    kelas: type[M],
+    tabel: dict[tuple[str, ...], type[BaseModel]],
+    mentah: Callable[[dict[str, Any]], list[Masalah]] = lambda _data: [],
+) -> M:
+    """A parsed file validated against its model (an agency's config, pemda.toml): ConfigError with
+    pydantic's errors said in Indonesian, and what mentah finds in the raw data reported with them."""
+    try:
+        return kelas.model_validate(berkas.data)
+    except ValidationError as exc:
+        raise ConfigError(masalah_validasi(exc, berkas.teks, berkas.path, tabel) + mentah(berkas.data)) from None
 
 
 def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]:
@@ -205,28 +215,24 @@ def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]
         masalah += [m for m in nilai_tahun_kurang(config, teks, path) if m.kunci not in sudah]
     masalah += masalah_semula(config, teks, path)
     logo = config.instansi.logo
-    if logo and (path.parent / logo).is_file() and (path.parent / logo).suffix.lower() in (".png", ".jpg", ".jpeg"):
+    saran = "tulis jalur berkas PNG/JPG relatif terhadap folder konfigurasi, atau hapus kunci logo"
+    salah_logo = masalah_logo(logo, ("instansi", "logo"), teks, path, saran)
+    if logo and not salah_logo:
         masalah.append(_masalah_gambar(path.parent / logo, teks, path))
-    if logo and not (path.parent / logo).is_file():
-        masalah.append(
-            Masalah(
-                f'berkas logo "{logo}" tidak ditemukan',
-                berkas=path,
-                kunci="instansi.logo",
-                baris=cari_baris(teks, ("instansi", "logo")),
-                saran="tulis jalur berkas PNG/JPG relatif terhadap folder konfigurasi, atau hapus kunci logo",
-            )
-        )
-    elif logo and (path.parent / logo).suffix.lower() not in (".png", ".jpg", ".jpeg"):
-        masalah.append(
-            Masalah(
-                "logo harus berkas PNG atau JPG",
-                berkas=path,
-                kunci="instansi.logo",
-                baris=cari_baris(teks, ("instansi", "logo")),
-            )
-        )
+    masalah += salah_logo
     return [m for m in masalah if m]
+
+
+def masalah_logo(logo: str | None, loc: tuple[str, str], teks: str, path: Path, saran: str) -> list[Masalah]:
+    """A logo key names a PNG or JPG file, relative to the folder of the file that names it."""
+    if not logo:
+        return []
+    gambar, kunci, baris = path.parent / logo, nama_kunci(loc), cari_baris(teks, loc)
+    if not gambar.is_file():
+        return [Masalah(f'berkas logo "{logo}" tidak ditemukan', berkas=path, kunci=kunci, baris=baris, saran=saran)]
+    if gambar.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        return [Masalah("logo harus berkas PNG atau JPG", berkas=path, kunci=kunci, baris=baris)]
+    return []
 
 
 def _masalah_gambar(gambar: Path, teks: str, path: Path) -> Masalah | None:
@@ -248,8 +254,20 @@ def _masalah_gambar(gambar: Path, teks: str, path: Path) -> Masalah | None:
 
 def _masalah_target(config: model.Config, i: int, teks: str, path: Path) -> Masalah | None:
     """Target years must lie in the plan; years left out are allowed and print "-"."""
-    target = config.iku[i].target
-    rencana = config.rencana
+    return target_di_luar_rencana(
+        config.iku[i].target,
+        config.rencana,
+        i,
+        teks,
+        path,
+        'tahun rencana yang belum ada targetnya boleh dibiarkan (tercetak "-")',
+    )
+
+
+def target_di_luar_rencana(
+    target: dict[str, Any] | None, rencana: model.Periode, i: int, teks: str, path: Path, tambahan: str = ""
+) -> Masalah | None:
+    """Row i's target years outside the plan period (an agency's or the Pemda's), named."""
     asing = [k for k in target or {} if k not in {str(t) for t in rencana.tahun}]
     if not asing:
         return None
@@ -258,8 +276,8 @@ def _masalah_target(config: model.Config, i: int, teks: str, path: Path) -> Masa
         berkas=path,
         kunci=f"iku[{i + 1}].target",
         baris=cari_baris(teks, ("iku", i, "target")),
-        saran="hapus tahun itu atau ubah rencana.tahun_awal/rencana.tahun_akhir; "
-        'tahun rencana yang belum ada targetnya boleh dibiarkan (tercetak "-")',
+        saran="hapus tahun itu atau ubah rencana.tahun_awal/rencana.tahun_akhir"
+        + (f"; {tambahan}" if tambahan else ""),
     )
 
 

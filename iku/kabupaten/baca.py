@@ -12,11 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from ..buat import slug
 from ..galat import ConfigError, Masalah
-from ..konfigurasi import Bacaan, BerkasToml, baca, baca_toml, masalah_validasi
+from ..konfigurasi import (
+    Bacaan,
+    BerkasToml,
+    baca,
+    baca_toml,
+    masalah_logo,
+    sahkan_model,
+    target_di_luar_rencana,
+)
 from ..lokasi import cari_baris
 from ..periksa.naskah import periksa_naskah
 from .model import NAMA_BERKAS, TABEL, Pemda
@@ -115,9 +121,9 @@ def _baca_pemda(path: Path, masalah: list[Masalah]) -> BacaanPemda | None:
         masalah += exc.masalah
         return None
     try:
-        pemda = Pemda.model_validate(berkas.data)
-    except ValidationError as exc:
-        masalah += masalah_validasi(exc, berkas.teks, path, TABEL)  # type: ignore[arg-type]
+        pemda = sahkan_model(berkas, Pemda, TABEL)
+    except ConfigError as exc:
+        masalah += exc.masalah
         return None
     masalah += periksa_pemda(pemda, berkas)  # and read on: the other files are checked against it too
     if pemda.pemerintah.logo:
@@ -145,18 +151,9 @@ def periksa_pemda(pemda: Pemda, berkas: BerkasToml) -> list[Masalah]:
     for i, baris in enumerate(pemda.iku):
         if baris.sasaran not in kode:
             masalah.append(_kode_tak_dikenal(baris.sasaran, kode, path, f"iku[{i + 1}].sasaran", teks, ("iku", i)))
-        asing = [t for t in baris.target or {} if t not in {str(x) for x in pemda.rencana.tahun}]
-        if asing:
-            r = pemda.rencana
-            masalah.append(
-                Masalah(
-                    f"tahun di luar rentang rencana {r.tahun_awal}-{r.tahun_akhir}: " + ", ".join(asing),
-                    berkas=path,
-                    kunci=f"iku[{i + 1}].target",
-                    baris=cari_baris(teks, ("iku", i, "target")),
-                    saran="hapus tahun itu atau ubah rencana.tahun_awal/rencana.tahun_akhir",
-                )
-            )
+        di_luar = target_di_luar_rencana(baris.target, pemda.rencana, i, teks, path)
+        if di_luar:
+            masalah.append(di_luar)
     r = pemda.rencana
     if not r.tahun_awal <= pemda.tahun <= r.tahun_akhir:
         masalah.append(
@@ -169,27 +166,8 @@ def periksa_pemda(pemda: Pemda, berkas: BerkasToml) -> list[Masalah]:
                 "periksa tahun atau rencana.tahun_awal/rencana.tahun_akhir",
             )
         )
-    logo = pemda.pemerintah.logo
-    if logo and not (path.parent / logo).is_file():
-        masalah.append(
-            Masalah(
-                f'berkas logo "{logo}" tidak ditemukan',
-                berkas=path,
-                kunci="pemerintah.logo",
-                baris=cari_baris(teks, ("pemerintah", "logo")),
-                saran="tulis jalur berkas PNG/JPG lambang daerah relatif terhadap folder pemda.toml, atau hapus kunci logo",
-            )
-        )
-    elif logo and (path.parent / logo).suffix.lower() not in (".png", ".jpg", ".jpeg"):
-        masalah.append(
-            Masalah(
-                "logo harus berkas PNG atau JPG",
-                berkas=path,
-                kunci="pemerintah.logo",
-                baris=cari_baris(teks, ("pemerintah", "logo")),
-            )
-        )
-    return masalah
+    saran = "tulis jalur berkas PNG/JPG lambang daerah relatif terhadap folder pemda.toml, atau hapus kunci logo"
+    return masalah + masalah_logo(pemda.pemerintah.logo, ("pemerintah", "logo"), teks, path, saran)
 
 
 def _kode_tak_dikenal(

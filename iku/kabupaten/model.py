@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from ..model import Angka, DaftarTeks, Dasar, Format, Periode, Tahun, Tanggal, Teks
 
@@ -75,7 +75,7 @@ class Pemda(Dasar):
 
 
 # Sub-tables by key path, for "did you mean" on an unknown key of pemda.toml.
-TABEL = {
+TABEL: dict[tuple[str, ...], type[BaseModel]] = {
     (): Pemda,
     ("pemerintah",): Pemerintah,
     ("pemerintah", "kepala"): KepalaDaerah,
