@@ -11,11 +11,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import bahasa
 from ..model import Config, kepala_daerah
 from ..rapi import Tata
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,21 @@ def kerangka_bernomor(
         teks = f"{label} {judul}" if label else judul
         hasil.append({"kunci": kunci, "tingkat": tingkat, "bab": bab, "label": label, "judul": judul, "teks": teks})
     return hasil
+
+
+def bagian(isi: T | None, nama: str) -> T:
+    """The config's [nama] table a document is made from (the registry makes the document only
+    when the config has it: asked for without it is a programming error)."""
+    if isi is None:
+        raise ValueError(f"konfigurasi ini tidak memuat [{nama}]")
+    return isi
+
+
+def tempat_tanggal(config: Config, tanggal: dt.date) -> str:
+    """Singaraja, 16 Januari 2023: where the agency signs (the PK's place when given, else the
+    decree's) and when."""
+    pk = config.perjanjian_kinerja
+    return f"{(pk.tempat if pk else None) or config.keputusan.tempat}, {bahasa.tanggal(tanggal)}"
 
 
 def tata_dokumen(config: Config, tanggal: dt.date, judul: str, subjek: str) -> Tata:

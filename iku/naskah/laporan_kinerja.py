@@ -79,9 +79,7 @@ def judul(config: Config, garis: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def _lk(config: Config) -> LaporanKinerja:
-    if config.laporan_kinerja is None:
-        raise ValueError("konfigurasi ini tidak memuat [laporan_kinerja]")
-    return config.laporan_kinerja
+    return blok.bagian(config.laporan_kinerja, "laporan_kinerja")
 
 
 def tata(config: Config) -> Tata:

@@ -12,14 +12,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from .. import bahasa, grafik, triwulan
 from .. import capaian as cp
+from .. import grafik, triwulan
 from ..model import Config, Iku
 from ..rapi import Tata
 from . import blok
 from .blok import penandatangan
 from .buku import muat_halaman, tinggi_gambar_mm
-from .rencana_aksi import tempat
 
 AKHIR_TRIWULAN = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
@@ -74,7 +73,7 @@ def konteks_triwulan(config: Config, n: int, folder: Path) -> dict[str, Any]:
             ),
             "judul_gambar": f"Gambar 1. Target dan Realisasi Triwulan I{'-' + triwulan.ROMAWI[n] if n > 1 else ''} "
             f"Tahun {config.tahun}",
-            "tempat_tanggal": f"{tempat(config)}, {bahasa.tanggal(tanggal(config, n))}",
+            "tempat_tanggal": blok.tempat_tanggal(config, tanggal(config, n)),
             "penandatangan": penandatangan(config),
         }
     }

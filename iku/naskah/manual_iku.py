@@ -10,13 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .. import bahasa
 from ..model import Config, Iku, ManualIku
 from ..rapi import Tata
 from . import blok
 from .blok import penandatangan, periode
 from .keputusan import baris_iku
-from .rencana_aksi import tempat
 
 KOSONG = "-"
 POLARITAS = {
@@ -36,9 +34,7 @@ def konteks(config: Config, _folder: Path) -> dict[str, Any]:
 
 
 def _manual(config: Config) -> ManualIku:
-    if config.manual_iku is None:
-        raise ValueError("konfigurasi ini tidak memuat [manual_iku]")
-    return config.manual_iku
+    return blok.bagian(config.manual_iku, "manual_iku")
 
 
 def tata(config: Config) -> Tata:
@@ -55,7 +51,7 @@ def manual(config: Config) -> dict[str, Any]:
         "instansi": config.instansi.nama.upper(),
         "tahun": periode(config),
         "lembar": [lembar(b, n) for n, b in enumerate(config.iku, start=1)],
-        "tempat_tanggal": f"{tempat(config)}, {bahasa.tanggal(_manual(config).tanggal)}",
+        "tempat_tanggal": blok.tempat_tanggal(config, _manual(config).tanggal),
         "penandatangan": penandatangan(config),
     }
 

@@ -53,9 +53,7 @@ def tata(config: Config) -> Tata:
 
 
 def _pk(config: Config) -> PerjanjianKinerja:
-    if config.perjanjian_kinerja is None:
-        raise ValueError("konfigurasi ini tidak memuat [perjanjian_kinerja]")
-    return config.perjanjian_kinerja
+    return blok.bagian(config.perjanjian_kinerja, "perjanjian_kinerja")
 
 
 def perjanjian(config: Config) -> dict[str, Any]:
@@ -71,16 +69,11 @@ def perjanjian(config: Config) -> dict[str, Any]:
         "penutup": pk.penutup or PENUTUP,
         "pihak_pertama": pihak_pertama(config),
         "pihak_kedua": pihak_kedua(pk.pihak_kedua),
-        "tempat_tanggal": tempat_tanggal(config, pk),
+        "tempat_tanggal": blok.tempat_tanggal(config, pk.tanggal),
         "sasaran": kelompok_iku(config.iku, lambda b: baris_target(b, str(config.tahun))),
         "program": baris_program(config.program),
         "jumlah_anggaran": bahasa.rupiah(sum(p.anggaran for p in config.program)),
     }
-
-
-def tempat_tanggal(config: Config, pk: PerjanjianKinerja) -> str:
-    """Singaraja, 16 Januari 2023 (the place defaults to where the decree was made)."""
-    return f"{pk.tempat or config.keputusan.tempat}, {bahasa.tanggal(pk.tanggal)}"
 
 
 def pihak_pertama(config: Config) -> dict[str, str]:

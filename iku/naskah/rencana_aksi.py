@@ -26,9 +26,7 @@ def konteks(config: Config, _folder: Path) -> dict[str, Any]:
 
 
 def _ra(config: Config) -> RencanaAksi:
-    if config.rencana_aksi is None:
-        raise ValueError("konfigurasi ini tidak memuat [rencana_aksi]")
-    return config.rencana_aksi
+    return blok.bagian(config.rencana_aksi, "rencana_aksi")
 
 
 def tata(config: Config) -> Tata:
@@ -41,19 +39,13 @@ def tata(config: Config) -> Tata:
     )
 
 
-def tempat(config: Config) -> str:
-    """Where the agency signs: the PK's place when given, else the decree's."""
-    pk = config.perjanjian_kinerja
-    return (pk.tempat if pk else None) or config.keputusan.tempat
-
-
 def rencana_aksi(config: Config) -> dict[str, Any]:
     tahun = str(config.tahun)
     return {
         "tahun": tahun,
         "instansi": config.instansi.nama.upper(),
         "sasaran": kelompok_iku(config.iku, lambda b: baris(b, tahun)),
-        "tempat_tanggal": f"{tempat(config)}, {bahasa.tanggal(_ra(config).tanggal)}",
+        "tempat_tanggal": blok.tempat_tanggal(config, _ra(config).tanggal),
         "penandatangan": penandatangan(config),
     }
 
