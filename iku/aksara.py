@@ -12,8 +12,9 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+from .huruf import tulis_huruf
 
 HURUF_AKSARA = "Noto Sans Balinese"  # Debian: fonts-noto-core
 BALI = range(0x1B00, 0x1B80)  # the Unicode block Balinese
@@ -29,16 +30,7 @@ def pasang_huruf_aksara(akar: list[Any]) -> None:
         for r in elemen.iter(qn("w:r")):
             if not beraksara_bali("".join(t.text or "" for t in r.iter(qn("w:t")))):
                 continue
-            rpr = r.find(qn("w:rPr"))
-            if rpr is None:
-                rpr = OxmlElement("w:rPr")
-                r.insert(0, rpr)
-            rfonts = rpr.find(qn("w:rFonts"))
-            if rfonts is None:
-                rfonts = OxmlElement("w:rFonts")
-                rpr.insert(1 if rpr.find(qn("w:rStyle")) is not None else 0, rfonts)
-            for atribut in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-                rfonts.set(qn(atribut), HURUF_AKSARA)
+            tulis_huruf(r.get_or_add_rPr().get_or_add_rFonts(), HURUF_AKSARA)  # python-docx's own w:rPr order
 
 
 @functools.cache

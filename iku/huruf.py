@@ -16,8 +16,10 @@ import subprocess
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import matplotlib
+from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 
 TWIP_PER_PT = 20
@@ -37,6 +39,12 @@ class Metrik:
 
 
 @cache
+def tulis_huruf(rfonts: Any, nama: str) -> None:
+    """A w:rFonts element set to one font for every script (Latin, complex, East Asian)."""
+    for atribut in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(atribut), nama)
+
+
 def berkas_huruf(nama: str, tebal: bool = False) -> Path | None:
     """The font file fontconfig (and so LibreOffice) prints nama with, or None without fc-match."""
     fc_match = shutil.which("fc-match")

@@ -22,7 +22,7 @@ from lxml import etree
 from .aksara import pasang_huruf_aksara
 from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran, titik_dua_dengan_berikutnya
-from .huruf import lebar_teks_twip
+from .huruf import lebar_teks_twip, tulis_huruf
 from .judul import jarakkan_judul
 from .kolom_lampiran import SusunanLampiran
 from .kolom_lampiran import susun as susun_lampiran
@@ -136,8 +136,7 @@ def atur_huruf(docx: Any, huruf: str) -> None:
         _pastikan_rfonts(defaults)
     for elemen in akar:
         for rfonts in elemen.iter(qn("w:rFonts")):
-            for atribut in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-                rfonts.set(qn(atribut), huruf)
+            tulis_huruf(rfonts, huruf)
             for tema in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
                 rfonts.attrib.pop(qn(tema), None)
 
