@@ -14,6 +14,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -45,17 +46,35 @@ def buka(path: Path) -> Isi:
     raise ImporError(Masalah(f"berkas ini {jenis}{bukan}", berkas=path, saran=saran))
 
 
-def jenis_berkas(path: Path) -> str:
-    """ "docx", "ubah" (LibreOffice reads it), or what else it is, said for the user."""
+@dataclass(frozen=True)
+class Ciri:
+    """What tells an office file's kind: its first bytes and, for a zip package (OOXML, OpenDocument),
+    its entry names and its mimetype entry (OpenDocument's)."""
+
+    awal: bytes
+    nama: set[str] | None  # None: not a zip
+    mimetype: str
+
+
+def ciri(path: Path) -> Ciri:
     with path.open("rb") as berkas:
         awal = berkas.read(8)
-    if awal.startswith((OLE, RTF)):
-        return "ubah"  # .doc (or another old Office file: LibreOffice says whether it is a text)
     if not zipfile.is_zipfile(path):
-        return "bukan dokumen pengolah kata (Word/LibreOffice)"
+        return Ciri(awal, None, "")
     with zipfile.ZipFile(path) as arsip:
         nama = set(arsip.namelist())
         mimetype = arsip.read("mimetype").decode("ascii", "replace") if "mimetype" in nama else ""
+    return Ciri(awal, nama, mimetype)
+
+
+def jenis_berkas(path: Path) -> str:
+    """ "docx", "ubah" (LibreOffice reads it), or what else it is, said for the user."""
+    c = ciri(path)
+    if c.awal.startswith((OLE, RTF)):
+        return "ubah"  # .doc (or another old Office file: LibreOffice says whether it is a text)
+    if c.nama is None:
+        return "bukan dokumen pengolah kata (Word/LibreOffice)"
+    nama, mimetype = c.nama, c.mimetype
     if "word/document.xml" in nama:
         return "docx"
     if mimetype.endswith("opendocument.text"):

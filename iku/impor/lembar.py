@@ -23,7 +23,7 @@ from typing import Any
 
 from ..galat import ImporError, Masalah
 from .baca import Paragraf
-from .berkas import OLE, diubah, jenis_berkas
+from .berkas import OLE, ciri, diubah, jenis_berkas
 from .lampiran import formulasi
 from .teks import rapat, satu_baris
 from .tulis import susun, teks_iku
@@ -94,18 +94,13 @@ def _jenis(path: Path) -> str:
     """ "xlsx", "ubah" (LibreOffice converts it) or ImporError saying what the file is instead."""
     if not path.is_file():
         raise ImporError(Masalah("berkas tidak ditemukan", berkas=path, saran="periksa nama dan foldernya"))
-    with path.open("rb") as berkas:
-        awal = berkas.read(8)
-    if awal.startswith(OLE):
+    c = ciri(path)
+    if c.awal.startswith(OLE):
         return "ubah"  # .xls (LibreOffice says whether it is a spreadsheet)
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as arsip:
-            nama = set(arsip.namelist())
-            mimetype = arsip.read("mimetype").decode("ascii", "replace") if "mimetype" in nama else ""
-        if "xl/workbook.xml" in nama:
-            return "xlsx"
-        if mimetype.endswith("opendocument.spreadsheet"):
-            return "ubah"
+    if c.nama is not None and "xl/workbook.xml" in c.nama:
+        return "xlsx"
+    if c.mimetype.endswith("opendocument.spreadsheet"):
+        return "ubah"
     jenis = jenis_berkas(path) if path.stat().st_size else "kosong (0 bita)"
     jenis = {"docx": "naskah Word (.docx)", "ubah": "naskah pengolah kata"}.get(jenis, jenis)
     raise ImporError(
