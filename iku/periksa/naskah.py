@@ -740,6 +740,11 @@ def tte_terpakai(n: Bacaan) -> Iterator[Masalah]:
 # ---------------------------------------------------------------- characters no font draws
 
 
+def sebut_karakter(daftar: list[str]) -> str:
+    """ᬅ (U+1B05), ✓ (U+2713): characters named so the clerk can find them, even when they print as boxes."""
+    return ", ".join(f"{c} (U+{ord(c):04X})" for c in daftar)
+
+
 def tak_tercetak(n: Bacaan) -> Iterator[Masalah]:
     """A character that neither the document's font (as LibreOffice resolves it) nor any other
     installed font can draw prints as an empty box: say so, naming the key."""
@@ -749,11 +754,10 @@ def tak_tercetak(n: Bacaan) -> Iterator[Masalah]:
             continue
         hilang = tak_tergambar(teks, nama_huruf)
         if hilang:
-            daftar = ", ".join(f"{c} (U+{ord(c):04X})" for c in hilang)
             yield peringatan(
                 n,
                 loc,
-                f"huruf {daftar} tidak dapat dicetak dengan {nama_huruf} maupun huruf lain yang terpasang; "
+                f"huruf {sebut_karakter(hilang)} tidak dapat dicetak dengan {nama_huruf} maupun huruf lain yang terpasang; "
                 "di PDF tercetak sebagai kotak kosong",
                 "ganti dengan huruf Latin, atau pasang huruf yang memuatnya",
             )
@@ -796,11 +800,10 @@ def aksara_tergambar(n: Bacaan) -> Iterator[Masalah]:
         return
     kurang = aksara.tak_tergambar(nama_aksara)
     if kurang:
-        daftar = ", ".join(f"{h} (U+{ord(h):04X})" for h in kurang)
         yield peringatan(
             n,
             loc,
-            f"karakter yang tidak dapat digambar huruf {HURUF_AKSARA}: {daftar}",
+            f"karakter yang tidak dapat digambar huruf {HURUF_AKSARA}: {sebut_karakter(kurang)}",
             "tulis nama dengan aksara Bali (Unicode U+1B00-U+1B7F) saja, tanpa huruf Latin atau lambang lain",
         )
 
