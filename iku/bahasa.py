@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.dates import format_date
@@ -150,3 +151,11 @@ def romawi(nomor: int) -> str:
         jumlah, nomor = divmod(nomor, nilai)
         hasil += huruf * jumlah
     return hasil
+
+
+ROMAWI = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+
+
+def adalah_romawi(teks: str) -> bool:
+    """III, XIV, MMXXIV: a Roman numeral as romawi() writes it (capitals); not "", not "IIII"."""
+    return bool(teks) and ROMAWI.fullmatch(teks) is not None

@@ -21,17 +21,15 @@ from .konfigurasi import Bacaan
 from .lokasi import cari_baris
 from .model import Config, Iku
 
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
 
 def nama_triwulan(n: int) -> str:
     """Triwulan III."""
-    return f"Triwulan {ROMAWI[n]}"
+    return f"Triwulan {bahasa.romawi(n)}"
 
 
 def nama_tw(n: int) -> str:
     """TW III, as table headings and warnings write a quarter."""
-    return f"TW {ROMAWI[n]}"
+    return f"TW {bahasa.romawi(n)}"
 
 
 def nilai_triwulan(tabel: dict[str, Decimal] | None, n: int) -> Decimal | None:
@@ -95,7 +93,7 @@ def realisasi_kurang(bacaan: Bacaan, n: int) -> list[Masalah]:
     """Every row without realisasi_triwulan[n], named (the quarter cannot be reported)."""
     return [
         Masalah(
-            f'realisasi triwulan {ROMAWI[n]} belum diisi untuk "{b.indikator}"',
+            f'realisasi triwulan {bahasa.romawi(n)} belum diisi untuk "{b.indikator}"',
             berkas=bacaan.path,
             kunci=f"iku[{i + 1}].realisasi_triwulan",
             baris=cari_baris(bacaan.teks, ("iku", i, "realisasi_triwulan"))

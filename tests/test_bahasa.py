@@ -172,3 +172,14 @@ def test_angka_besar_tercetak_utuh(nilai, teks):
 def test_angka_apa_pun_tercetak(nilai):
     teks = bahasa.angka(nilai)
     assert Decimal(teks.replace(".", "").replace(",", ".")) == nilai
+
+
+@given(st.integers(min_value=1, max_value=3999))
+def test_romawi_dikenali_kembali(n):
+    """What romawi() writes, adalah_romawi() recognises (the check and the importer use the one rule)."""
+    assert bahasa.adalah_romawi(bahasa.romawi(n))
+
+
+@pytest.mark.parametrize("teks", ["", "IIII", "VX", "iv", "IV.", "Ibu", "MMMM", "XIV "])
+def test_bukan_romawi(teks):
+    assert not bahasa.adalah_romawi(teks)

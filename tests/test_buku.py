@@ -18,7 +18,7 @@ from bantu import TEMPLATES, salin_config, teks_docx, teks_paragraf, teks_pdf
 from iku import bahasa, gambar, grafik, konfigurasi
 from iku.buat import Permintaan, generate, nama_berkas
 from iku.konfigurasi import muat
-from iku.naskah import buku
+from iku.naskah import blok, buku
 
 TWIP_PER_CM = 567
 
@@ -494,6 +494,12 @@ def test_rentang_satu_sampai_sepuluh_tahun(tmp_path, tahun_akhir, kolom):
 
 def test_romawi_dan_kerangka():
     assert [bahasa.romawi(n) for n in (1, 2, 3, 4, 9, 14, 40)] == ["I", "II", "III", "IV", "IX", "XIV", "XL"]
+
+
+def test_penomor_judul_tabel_dan_gambar():
+    """One caption numbering for the book (Tabel 2.2.1) and the LKjIP (Tabel 3.1, 3.2 ...)."""
+    tabel, gambar_ = blok.penomor("Tabel", 3), blok.penomor("Gambar", "2.2")
+    assert [tabel(), tabel(), gambar_(), tabel()] == ["Tabel 3.1", "Tabel 3.2", "Gambar 2.2.1", "Tabel 3.3"]
 
 
 def test_paragraf_dipisah_baris_kosong():

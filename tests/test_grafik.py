@@ -149,7 +149,7 @@ def test_buku_menggambar_target_negatif_di_bawah_nol(tmp_path):
             },
         )
     )
-    [isi] = buku.grafik(config, tmp_path / "gambar", "2.2")
+    [isi] = buku.grafik(config, tmp_path / "gambar", "Gambar 2.2.1")
     assert isi["judul"].startswith("Gambar 2.2.1 Kondisi Awal (2021)")
     gambar = Image.open(Path(isi["gambar"].path))
     ax = grafik.figur([buku.seri_grafik(b, config) for b in config.iku]).axes[0]

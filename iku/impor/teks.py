@@ -65,7 +65,6 @@ KATA_KECIL = {
     "tanpa",
 }
 AKRONIM = {"RSUD", "UPTD", "UPT", "IKU", "RI", "DKI", "DIY", "OPD", "BUMD", "SAKIP", "LKJIP"}
-ROMAWI = re.compile(r"^(?=[IVXLCDM]+$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 
 def label_diktum(baris: str) -> tuple[int, str] | None:
@@ -115,7 +114,12 @@ def huruf_judul(teks: str) -> str:
 
 def _kata_judul(kata: str, pertama: bool) -> str:
     inti = kata.strip("()[],.;:\"'")
-    if not inti or any(c.isdigit() for c in inti) or ROMAWI.match(inti) or (kata.startswith("(") and len(inti) <= 6):
+    if (
+        not inti
+        or any(c.isdigit() for c in inti)
+        or bahasa.adalah_romawi(inti)
+        or (kata.startswith("(") and len(inti) <= 6)
+    ):
         return kata
     tanpa_vokal = len(inti) > 1 and not re.search(r"[AEIOU]", inti) and inti not in ("JL", "JLN", "TLP", "GG")
     if inti.isupper() and not kata.endswith(".") and (inti in AKRONIM or tanpa_vokal):

@@ -7,6 +7,7 @@ every number, date, label and capitalisation is decided here, never in a templat
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -133,6 +134,13 @@ def tempat_tanggal(config: Config, tanggal: dt.date) -> str:
     decree's) and when."""
     pk = config.perjanjian_kinerja
     return f"{(pk.tempat if pk else None) or config.keputusan.tempat}, {bahasa.tanggal(tanggal)}"
+
+
+def penomor(awalan: str, bagian: int | str) -> Callable[[], str]:
+    """Caption labels of one chapter or section, one call per caption in the order printed:
+    penomor("Tabel", 3) gives 'Tabel 3.1', 'Tabel 3.2' ...; penomor("Gambar", "2.2") 'Gambar 2.2.1'."""
+    nomor = itertools.count(1)
+    return lambda: f"{awalan} {bagian}.{next(nomor)}"
 
 
 def tata_dokumen(config: Config, tanggal: dt.date, judul: str, subjek: str) -> Tata:

@@ -227,11 +227,12 @@ def baris_tabel(config: Config) -> list[dict[str, Any]]:
     return hasil
 
 
-def tabel(config: Config, label_bagian: str) -> dict[str, Any]:
+def tabel(config: Config, label: str) -> dict[str, Any]:
+    """Tabel 2.2.1 (or the LKjIP's table of targets), captioned label."""
     r = config.rencana
     tahun = [str(t) for t in r.tahun]
     return {
-        "label": f"Tabel {label_bagian}.1",
+        "label": label,
         "judul": f"Tujuan, Sasaran Strategis, Strategi dan Arah Kebijakan {config.instansi.nama} "
         f"Tahun {periode(config)}",
         "tujuan": r.tujuan,
@@ -259,14 +260,13 @@ def seri_grafik(b: Iku, config: Config) -> grafik_.Seri | None:
     )
 
 
-def grafik(config: Config, folder: Path, label_bagian: str) -> list[dict[str, Any]]:
+def grafik(config: Config, folder: Path, label: str) -> list[dict[str, Any]]:
     """The target charts as pictures of at most panel_per_gambar indicators, so each fits a page;
-    captions 'Gambar 2.2.1 (1/7) ...' when there are several."""
+    captioned label ('Gambar 2.2.1'), 'Gambar 2.2.1 (1/7) ...' when there are several."""
     seri = [s for s in (seri_grafik(b, config) for b in config.iku) if s]
     tinggi = tinggi_gambar_mm(config)
     per = grafik_.panel_per_gambar(tinggi)
     bagian = [seri[i : i + per] for i in range(0, len(seri), per)]
-    label = f"Gambar {label_bagian}.1"
     judul = (
         f"Kondisi Awal ({config.rencana.tahun_kondisi_awal}) dan Target Indikator Kinerja Utama Tahun {periode(config)}"
     )
@@ -287,8 +287,8 @@ def bab_iku(config: Config, folder: Path, label: dict[str, str]) -> dict[str, An
         "tujuan": f"Tujuan {nama} adalah \u201c{r.tujuan}\u201d, dengan indikator tujuan "
         f"\u201c{r.indikator_tujuan}\u201d.",
         "sasaran": sasaran(config),
-        "tabel": tabel(config, label["strategi"]),
-        "grafik": grafik(config, folder, label["strategi"]),
+        "tabel": tabel(config, blok.penomor("Tabel", label["strategi"])()),
+        "grafik": grafik(config, folder, blok.penomor("Gambar", label["strategi"])()),
     }
 
 

@@ -198,7 +198,7 @@ def latar_bawaan(config: Config) -> str:
     )
 
 
-def rencana(config: Config, label: dict[str, Any]) -> dict[str, Any]:
+def rencana(config: Config, label_tabel: str) -> dict[str, Any]:
     """Tujuan and sasaran (as the book prints them) and the book's table of targets per plan year."""
     r, nama = config.rencana, config.instansi.nama
     return {
@@ -206,7 +206,7 @@ def rencana(config: Config, label: dict[str, Any]) -> dict[str, Any]:
         "tujuan": f"Tujuan {nama} adalah \u201c{r.tujuan}\u201d, dengan indikator tujuan "
         f"\u201c{r.indikator_tujuan}\u201d.",
         "sasaran": buku.sasaran(config),
-        "tabel": tabel_target(config, label["perencanaan"]),
+        "tabel": tabel_target(config, label_tabel),
     }
 
 
@@ -225,10 +225,10 @@ def per_sasaran(config: Config, baris: list[dict[str, Any]]) -> list[dict[str, A
     return kelompok
 
 
-def tabel_target(config: Config, bab: int) -> dict[str, Any]:
+def tabel_target(config: Config, label: str) -> dict[str, Any]:
     """The IKU with kondisi awal, the target of every plan year and kondisi akhir: the rows of the
     book's Tabel 2.2.1 (buku.baris_tabel), without its strategy and measurement columns."""
-    r, tabel = config.rencana, buku.tabel(config, str(bab))
+    r, tabel = config.rencana, buku.tabel(config, label)
     return {
         "label": tabel["label"],
         "judul": f"Indikator Kinerja Utama dan Target {config.instansi.nama} Tahun {periode(config)}",
@@ -371,19 +371,8 @@ def anggaran(config: Config, hitung: capaian.Anggaran, label: str) -> dict[str, 
     }
 
 
-def penomor(awalan: str, bab: int) -> Callable[[], str]:
-    """'Tabel 3.1', 'Tabel 3.2' ... one call per table of the BAB."""
-    hitungan = [0]
-
-    def berikut() -> str:
-        hitungan[0] += 1
-        return f"{awalan} {bab}.{hitungan[0]}"
-
-    return berikut
-
-
 def akuntabilitas(config: Config, folder: Path, bab: int, hitung: capaian.Anggaran) -> dict[str, Any]:
-    tabel, gambar = penomor("Tabel", bab), penomor("Gambar", bab)
+    tabel, gambar = blok.penomor("Tabel", bab), blok.penomor("Gambar", bab)
     return {
         "pengantar": pengantar_capaian(config),
         "kelompok": tabel_per_sasaran(config, tabel),
@@ -417,6 +406,8 @@ def konteks(config: Config, folder_gambar: Path) -> dict[str, Any]:
     daftar = capaian.tabel_capaian(config)
     hitung = capaian.anggaran((p.anggaran, p.realisasi) for p in config.program)
     pk = perjanjian(config) if config.perjanjian_kinerja is not None else None
+    tabel_rencana = blok.penomor("Tabel", bab["perencanaan"])
+    label_target, label_pk = tabel_rencana(), tabel_rencana()
     return {
         "penandatangan": blok.penandatangan(config),
         "pk": pk,
@@ -430,9 +421,9 @@ def konteks(config: Config, folder_gambar: Path) -> dict[str, Any]:
             "daftar_isi": [{"teks": g["teks"], "tingkat": g["tingkat"]} for g in garis],
             "latar": buku.paragraf(config.dokumen.latar_belakang or latar_bawaan(config)),
             "struktur": buku.struktur(config, folder_gambar),
-            "rencana": rencana(config, bab),
+            "rencana": rencana(config, label_target),
             "tabel_pk": {
-                "label": f"Tabel {bab['perencanaan']}.2",
+                "label": label_pk,
                 "judul": f"Perjanjian Kinerja {config.instansi.nama} Tahun {config.tahun}",
                 "kelompok": per_sasaran(config, [baris_target(b, str(config.tahun)) for b in config.iku]),
             },

@@ -12,9 +12,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from .. import bahasa, grafik, triwulan
 from .. import capaian as cp
-from .. import grafik, triwulan
-from ..model import Config, Iku
+from ..model import TRIWULAN, Config, Iku
 from ..rapi import Tata
 from . import blok
 from .blok import penandatangan
@@ -33,7 +33,7 @@ def triwulan_terakhir(config: Config) -> int:
     """The last quarter every row has a realisasi for (1 when none: the template still renders)."""
     lengkap = [
         n
-        for n in triwulan.ROMAWI
+        for n in map(int, TRIWULAN)
         if all(triwulan.nilai_triwulan(b.realisasi_triwulan, n) is not None for b in config.iku)
     ]
     return max(lengkap, default=1)
@@ -71,7 +71,7 @@ def konteks_triwulan(config: Config, n: int, folder: Path) -> dict[str, Any]:
             "gambar": muat_halaman(
                 grafik.grafik([seri(b, n) for b in config.iku]), folder, "triwulan", tinggi_gambar_mm(config)
             ),
-            "judul_gambar": f"Gambar 1. Target dan Realisasi Triwulan I{'-' + triwulan.ROMAWI[n] if n > 1 else ''} "
+            "judul_gambar": f"Gambar 1. Target dan Realisasi Triwulan I{'-' + bahasa.romawi(n) if n > 1 else ''} "
             f"Tahun {config.tahun}",
             "tempat_tanggal": blok.tempat_tanggal(config, tanggal(config, n)),
             "penandatangan": penandatangan(config),

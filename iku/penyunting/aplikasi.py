@@ -30,6 +30,7 @@ from flask import (
 from ..beda import beda, kata_berbeda
 from ..galat import IkuError
 from ..model import TRIWULAN
+from ..triwulan import nama_tw
 from .peta import judul_isian, label_butir, susun, ubah_daftar
 from .skema import (
     ANALISIS,
@@ -345,6 +346,7 @@ def konteks(h: Halaman, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -
         LAPORAN_KINERJA=LAPORAN_KINERJA,
         DALAM_TAHUN=DALAM_TAHUN,
         TRIWULAN=TRIWULAN,
+        nama_tw=nama_tw,
         RENCANA_AKSI=RENCANA_AKSI,
         MANUAL_IKU=MANUAL_IKU,
     )

@@ -364,14 +364,13 @@ KATA_BILANGAN = {
     "juta",
     "pertama",
 }
-ROMAWI = re.compile(r"(?=[IVXLCDM])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
 
 def kata_bilangan(kata: str) -> bool:
     """2024, 01, III, dua, kedua, ke-2: a word that only numbers something."""
     kecil = kata.casefold()
     kecil = kecil[3:] if kecil.startswith("ke-") else kecil[2:] if kecil[2:] in KATA_BILANGAN else kecil
-    return bool(re.fullmatch(r"\d+([.,/:–-]\d+)*", kecil) or ROMAWI.fullmatch(kata) or kecil in KATA_BILANGAN)
+    return bool(re.fullmatch(r"\d+([.,/:–-]\d+)*", kecil) or bahasa.adalah_romawi(kata) or kecil in KATA_BILANGAN)
 
 
 def beda_bilangan(a: str, b: str) -> bool:
