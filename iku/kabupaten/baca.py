@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..buat import slug
+from ..arsip import slug
 from ..galat import ConfigError, Masalah
 from ..konfigurasi import Bacaan, BerkasToml, baca, baca_toml, masalah_validasi
 from ..lokasi import cari_baris

@@ -15,9 +15,8 @@ from typing import Any
 from .. import bahasa, grafik, triwulan
 from .. import capaian as cp
 from ..model import Config, Iku
-from ..rapi import Tata
 from . import blok
-from .blok import penandatangan
+from .blok import Tata, penandatangan
 from .buku import muat_halaman, tinggi_gambar_mm
 from .rencana_aksi import tempat
 

@@ -12,9 +12,8 @@ from typing import Any
 
 from .. import bahasa
 from ..model import Config, Iku, ManualIku
-from ..rapi import Tata
 from . import blok
-from .blok import penandatangan, periode
+from .blok import Tata, penandatangan, periode
 from .keputusan import baris_iku
 from .rencana_aksi import tempat
 
