@@ -22,6 +22,7 @@ from .galat import ArsipTidakCocok, IkuError, Masalah, TandaTanganError
 from .impor import impor
 from .konfigurasi import baca, nilai_tahun_kurang
 from .manifes import NAMA as NAMA_MANIFES
+from .model import Config
 from .periksa import Hasil, periksa
 from .periksa.naskah import periksa_naskah
 from .tahun_baru import tahun_baru
@@ -377,7 +378,7 @@ def capaian_cmd(config_path: Path, n: int | None) -> None:
         from . import triwulan
 
         triwulan.pastikan_lengkap(bacaan, n)
-        for b in triwulan.tabel_terminal(bacaan.config, n):
+        for b in tabel_terminal_triwulan(bacaan.config, n):
             click.echo(b)
         return
     config = bacaan.config
@@ -394,11 +395,22 @@ def capaian_cmd(config_path: Path, n: int | None) -> None:
             click.echo(_satu_baris("BELUM DIISI", m))
 
 
-# ---------------------------------------------------------------- iku capaian: the terminal table
+# ---------------------------------------------------------------- iku capaian: the terminal tables
 
 LEBAR_INDIKATOR = 40
 KEPALA_CAPAIAN = ("No", "Indikator Kinerja", "Satuan", "Arah", "Target", "Realisasi", "Capaian (%)", "Predikat")
 KANAN = {0, 4, 5, 6}  # numbers align right
+KEPALA_TRIWULAN = (
+    "No",
+    "Indikator Kinerja",
+    "Satuan",
+    "Target",
+    "Realisasi",
+    "Capaian (%)",
+    "Predikat",
+    "Thd. Tahun (%)",
+)
+KANAN_TRIWULAN = {0, 3, 4, 5, 7}
 
 
 def tabel_terminal(judul: str, daftar: list[Capaian]) -> list[str]:
@@ -437,12 +449,38 @@ def _sel_capaian(nomor: int, c: Capaian) -> list[list[str]]:
     ]
 
 
-def _baris_tabel(sel: list[list[str]], lebar: list[int]) -> list[str]:
+def tabel_terminal_triwulan(config: Config, n: int) -> list[str]:
+    """The quarter's capaian as aligned text lines, then the report's sentences (its figures)."""
+    from . import capaian, triwulan
+
+    lap = triwulan.laporan(config, n)
+    isi = [
+        [
+            str(nomor),
+            b.triwulan.indikator,
+            b.triwulan.satuan,
+            *(b.triwulan.teks()[k] for k in ("target", "realisasi", "capaian", "predikat")),
+            capaian.teks_capaian(b.tahunan.nilai) if b.tahunan else capaian.KOSONG,
+        ]
+        for nomor, b in enumerate(lap.baris, start=1)
+    ]
+    sel = [[textwrap.wrap(t, LEBAR_INDIKATOR) or [""] if k == 1 else [t] for k, t in enumerate(b)] for b in isi]
+    kepala = [[k] for k in KEPALA_TRIWULAN]
+    lebar = [max(len(t) for kolom_sel in kolom for t in kolom_sel) for kolom in zip(kepala, *sel)]
+    garis = "  ".join("-" * w for w in lebar)
+    hasil = [f"Capaian kinerja {triwulan.nama_triwulan(n)} tahun {config.tahun}: {config.instansi.nama}", ""]
+    hasil += _baris_tabel(kepala, lebar, KANAN_TRIWULAN) + [garis]
+    for s in sel:
+        hasil += _baris_tabel(s, lebar, KANAN_TRIWULAN)
+    return hasil + [garis, *triwulan.kalimat(lap)]
+
+
+def _baris_tabel(sel: list[list[str]], lebar: list[int], kanan: set[int] = KANAN) -> list[str]:
     """One table row, several lines when a cell wraps; numbers right-aligned."""
     tinggi = max(len(s) for s in sel)
     return [
         "  ".join(
-            (s[i] if i < len(s) else "").rjust(n) if k in KANAN else (s[i] if i < len(s) else "").ljust(n)
+            (s[i] if i < len(s) else "").rjust(n) if k in kanan else (s[i] if i < len(s) else "").ljust(n)
             for k, (s, n) in enumerate(zip(sel, lebar))
         ).rstrip()
         for i in range(tinggi)

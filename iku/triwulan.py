@@ -1,4 +1,5 @@
-"""Within the year: the capaian of a quarter, its budget absorbed, its narrative and terminal table.
+"""Within the year: the capaian of a quarter, its budget absorbed and its narrative (`iku capaian
+--triwulan` prints them as a table in iku/cli.py).
 
 The figures come from iku/capaian.py's one formula (`hitung`: naik / turun, Decimal half up,
 its rule for a target of 0) applied to a quarter's target and realisasi; nothing here divides
@@ -11,7 +12,6 @@ on its own. `jenis_target` decides what a quarter's target means:
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -157,45 +157,3 @@ def kalimat(lap: LaporanTriwulan) -> list[str]:
             f"dari pagu Rp{j['anggaran']}; serapan setiap program tercantum pada tabel realisasi anggaran."
         )
     return hasil
-
-
-# ---------------------------------------------------------------- iku capaian --triwulan N
-
-LEBAR_INDIKATOR = 40  # the indicator column wraps here, as in the yearly table
-KEPALA = ("No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat", "Thd. Tahun (%)")
-KANAN = {0, 3, 4, 5, 7}
-
-
-def tabel_terminal(config: Config, n: int) -> list[str]:
-    """The quarter's capaian as aligned text lines, then the counts (the report's figures)."""
-    lap = laporan(config, n)
-    isi = [
-        [
-            str(nomor),
-            b.triwulan.indikator,
-            b.triwulan.satuan,
-            *(b.triwulan.teks()[k] for k in ("target", "realisasi", "capaian", "predikat")),
-            cp.teks_capaian(b.tahunan.nilai) if b.tahunan else cp.KOSONG,
-        ]
-        for nomor, b in enumerate(lap.baris, start=1)
-    ]
-    sel = [[textwrap.wrap(t, LEBAR_INDIKATOR) or [""] if k == 1 else [t] for k, t in enumerate(b)] for b in isi]
-    kepala = [[k] for k in KEPALA]
-    lebar = [max(len(t) for kolom_sel in kolom for t in kolom_sel) for kolom in zip(kepala, *sel)]
-    garis = "  ".join("-" * w for w in lebar)
-    hasil = [f"Capaian kinerja {nama_triwulan(n)} tahun {config.tahun}: {config.instansi.nama}", ""]
-    hasil += _baris(kepala, lebar) + [garis]
-    for s in sel:
-        hasil += _baris(s, lebar)
-    return hasil + [garis, *kalimat(lap)]
-
-
-def _baris(sel: list[list[str]], lebar: list[int]) -> list[str]:
-    tinggi = max(len(s) for s in sel)
-    return [
-        "  ".join(
-            (s[i] if i < len(s) else "").rjust(w) if k in KANAN else (s[i] if i < len(s) else "").ljust(w)
-            for k, (s, w) in enumerate(zip(sel, lebar))
-        ).rstrip()
-        for i in range(tinggi)
-    ]
