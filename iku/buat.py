@@ -129,7 +129,7 @@ def tulis_set(p: Permintaan, folder: Path) -> list[str]:
     """The whole set into folder (a staging folder): documents, PDF/A when asked, config copy,
     manifest; the file names in order. `iku kabupaten` writes each agency through the same steps."""
     ditulis = tulis_dokumen(p, folder)
-    nama = list(ditulis.nama)
+    semua = list(ditulis.nama)
     versi_lo = None
     if p.pdf:
         from .pdf import ke_pdf
@@ -137,9 +137,9 @@ def tulis_set(p: Permintaan, folder: Path) -> list[str]:
         docx = ditulis.docx(folder)
         p.kabar(f"PDF/A: LibreOffice mengubah {len(docx)} dokumen ...")
         hasil = ke_pdf(docx, folder, kemajuan=lambda nomor, nama: p.kabar(f"[PDF {nomor}/{len(docx)}] {nama} dibuat"))
-        nama += terima_pdf(p, folder, ditulis, hasil)
+        semua += terima_pdf(p, folder, ditulis, hasil)
         versi_lo = hasil.versi
-    return nama + tutup_set(p, folder, versi_lo)
+    return semua + tutup_set(p, folder, versi_lo)
 
 
 @dataclass(frozen=True)
