@@ -143,7 +143,7 @@ def lantai(berkas: list[Path], kerja: Path) -> dict:
         f"for i, b in enumerate([{daftar}]):\n"
         "    f = kerja / str(i); f.mkdir(parents=True)\n"
         "    p = Permintaan(konfigurasi.baca(Path(b)), TEMPLAT_BAWAAN, f)\n"
-        "    docx += [f / n for n in tulis_dokumen(p, f) if n.endswith('.docx')]\n"
+        "    docx += tulis_dokumen(p, f).docx(f)\n"
         "mulai = time.perf_counter()\n"
         "ke_pdf(docx, None)\n"
         "detik = time.perf_counter() - mulai\n"

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +32,13 @@ AWALAN_TRIWULAN = "triwulan-"
 BAGIAN_SUBARSIP = re.compile(
     rf"^\.?(?:sedang-ditulis-|siap-)?(?:{AWALAN_PERUBAHAN}\d+|{AWALAN_TRIWULAN}[1-4])(?:[.-].*)?$"
 )
+
+
+def slug(teks: str) -> str:
+    """An archive's file and folder names from a name: dinas-sosial-kabupaten-buleleng (ASCII,
+    lowercase, safe in any file system)."""
+    ascii_ = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:80].strip("-") or "instansi"
 
 
 def folder_tahun(output: Path, tahun: int, ke: int | None = None) -> Path:

@@ -8,25 +8,19 @@ after its result (the last entry paragraph for a table of contents, else its own
 and a mark that belongs to no field is dropped.
 
 With --pdf, LibreOffice lays the book out anyway: the page numbers it gives the Daftar Isi are
-written back into the field's result (tulis_nomor_halaman), so the DOCX shows them too.
+written into the field's result of the document still in memory (tulis_nomor_halaman), before
+its last pack, so the DOCX shows them too.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from copy import deepcopy
-from pathlib import Path
 from typing import Any
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import nsmap, qn
+from docx.oxml.ns import qn
 from lxml import etree
-
-from .paket import ganti_bagian
-
-BAGIAN_ISI = "word/document.xml"
-NS = {"w": nsmap["w"]}
 
 NAMA_GAYA_DAFTAR_ISI = re.compile(r"^(toc|contents) \d$", re.I)  # Word's "toc 1", LibreOffice's "Contents 1"
 
@@ -101,13 +95,9 @@ def _buang_tanda(tanda: Any) -> None:
         run.getparent().remove(run)
 
 
-def tulis_nomor_halaman(docx: Path, entri: list[tuple[str, str]]) -> bool:
-    """Write the page numbers LibreOffice computed into the DOCX's table of contents result, so
-    the Daftar Isi is complete in any program that does not update fields on opening. Entries
-    are matched by their text, in order; True when the file changed."""
-    with zipfile.ZipFile(docx) as z:
-        akar = etree.fromstring(z.read(BAGIAN_ISI))
-    awal = next(
+def awal_daftar_isi(akar: Any) -> Any | None:
+    """The begin mark of the table of contents field in this XML part, or None."""
+    return next(
         (
             t
             for t in akar.iter(qn("w:fldChar"))
@@ -115,6 +105,18 @@ def tulis_nomor_halaman(docx: Path, entri: list[tuple[str, str]]) -> bool:
         ),
         None,
     )
+
+
+def ada_daftar_isi(docx: Any) -> bool:
+    """The document (python-docx) has a table of contents field."""
+    return awal_daftar_isi(docx.element) is not None
+
+
+def tulis_nomor_halaman(docx: Any, entri: list[tuple[str, str]]) -> bool:
+    """Write the page numbers LibreOffice computed into the document's (python-docx, not yet
+    packed) table of contents result, so the Daftar Isi is complete in any program that does not
+    update fields on opening. Entries are matched by their text, in order; True when it changed."""
+    awal = awal_daftar_isi(docx.element)
     if awal is None or not entri:
         return False
     sisa = list(entri)
@@ -122,17 +124,14 @@ def tulis_nomor_halaman(docx: Path, entri: list[tuple[str, str]]) -> bool:
         teks = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
         if sisa and teks and teks == sisa[0][0].strip():
             _tambah_nomor(p, sisa.pop(0)[1])
-    if len(sisa) == len(entri):
-        return False
-    ganti_bagian(docx, BAGIAN_ISI, etree.tostring(akar, xml_declaration=True, encoding="UTF-8", standalone=True))
-    return True
+    return len(sisa) < len(entri)
 
 
 def _paragraf_hasil(awal: Any) -> list[Any]:
     """The paragraphs from the field's begin mark to its end mark (the TOC's entries)."""
     p = _paragraf(awal)
     hasil = [p]
-    while not p.xpath('.//w:fldChar[@w:fldCharType="end"]', namespaces=NS) and p.getnext() is not None:
+    while not _ada_tanda_akhir(p) and p.getnext() is not None:
         p = p.getnext()
         if p.tag != qn("w:p"):
             break
@@ -150,6 +149,11 @@ def _tambah_nomor(p: Any, halaman: str) -> None:
     if not any(r.find(qn("w:tab")) is not None for r in run):
         etree.SubElement(baru, qn("w:tab"))
     etree.SubElement(baru, qn("w:t")).text = halaman
-    akhir = p.xpath('w:r[w:fldChar[@w:fldCharType="end"]]', namespaces=NS)
+    akhir = [r for r in p.findall(qn("w:r")) if _ada_tanda_akhir(r)]
     if akhir:
         akhir[0].addprevious(baru)
+
+
+def _ada_tanda_akhir(e: Any) -> bool:
+    """The element holds a field's end mark."""
+    return any(t.get(qn("w:fldCharType")) == "end" for t in e.iter(qn("w:fldChar")))

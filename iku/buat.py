@@ -1,25 +1,26 @@
 """Generate one year's document set: a validated config and paths in, paths written out.
 
-The pipeline: each document of the registry gets its context, fills its template (tidied
-and packed byte-stably), the signing bundle is composed from what is already in memory,
-PDF/A copies are made when asked, and the whole set is archived at once with its manifest.
+The pipeline, one function per step, which `iku check` and the editor's preview call too:
+each document of the registry gets its context (`susun`: iku/naskah/), fills its template and
+is laid out (`isi_naskah`: iku/isi.py, iku/rapi.py) and packed byte-stably (`kemas`:
+iku/paket.py); the signing bundle is composed from what is already in memory, PDF/A copies are
+made when asked (the Daftar Isi then gets LibreOffice's page numbers before its document's last
+pack), and the whole set is archived at once with its manifest.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import bundel, isi, manifes
-from .arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
-from .bidang import tulis_nomor_halaman
+from .arsip import folder_tahun, periksa_boleh_tulis, slug, tulis_tahun
+from .bidang import ada_daftar_isi, tulis_nomor_halaman
 from .galat import Masalah, TemplateError
 from .konfigurasi import Bacaan
 from .model import Config
@@ -55,12 +56,6 @@ class Permintaan:
             self.kemajuan(pesan)
 
 
-def slug(teks: str) -> str:
-    """dinas-sosial-kabupaten-buleleng: ASCII, lowercase, safe in any file system."""
-    ascii_ = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:80].strip("-") or "instansi"
-
-
 def nama_berkas(config: Config, awalan: str, akhiran: str = "docx") -> str:
     """keputusan-iku-dinas-sosial-kabupaten-buleleng-2023.docx (never from the nomor)."""
     return f"{awalan}-{slug(config.instansi.nama)}-{config.tahun}.{akhiran}"
@@ -71,31 +66,38 @@ def isi_semua(p: Permintaan, folder_gambar: Path) -> list[tuple[JenisNaskah, Any
 
     A template missing a required field is refused (a decree without the signer's name).
     """
-    from .periksa.templat import isian_wajib_hilang  # the template rules: import on use
-
     jenis = set_tahun(p.config)
     templat_ada(p.templates, jenis)
     dokumen, masalah = [], []
     for nomor, j in enumerate(jenis, start=1):
-        konteks = j.konteks(p.config, folder_gambar)
         try:
-            dokumen.append(
-                (
-                    j,
-                    isi.isi(
-                        p.templates / j.templat,
-                        konteks,
-                        tata_naskah(j, p.config, p.bacaan.mentah),
-                        isian_wajib_hilang(konteks),
-                    ),
-                )
-            )
+            dokumen.append((j, susun(p.bacaan, p.templates, j, folder_gambar)))
         except TemplateError as exc:  # every template's problems, reported together
             masalah += exc.masalah
         p.kabar(f"[{nomor}/{len(jenis) + 1}] {nama_berkas(p.config, j.awalan_berkas)} disusun")
     if masalah:
         raise TemplateError(masalah)
     return dokumen
+
+
+def susun(bacaan: Bacaan, templates: Path, jenis: JenisNaskah, folder_gambar: Path) -> Any:
+    """One document of the set: its context (pictures drawn into folder_gambar), its template
+    filled and laid out; the python-docx Document, not yet packed."""
+    return isi_naskah(bacaan, templates / jenis.templat, jenis, jenis.konteks(bacaan.config, folder_gambar))
+
+
+def isi_naskah(bacaan: Bacaan, templat: Path, jenis: JenisNaskah | None, konteks: dict[str, Any]) -> Any:
+    """Fill a template with its context and lay it out as its kind (the set's layout when it is
+    none of the registry's). A template without a field its kind requires is refused."""
+    from .periksa.templat import isian_wajib_hilang  # the template rules: import on use
+
+    tata = tata_naskah(jenis, bacaan.config, bacaan.mentah)
+    return isi.isi(templat, konteks, tata, isian_wajib_hilang(konteks))
+
+
+def kemas(doc: Any, config: Config) -> bytes:
+    """A filled document of the set as byte-stable DOCX bytes (entries dated from the decree)."""
+    return tulis_paket(doc, config.keputusan.tanggal)
 
 
 def templat_ada(folder: Path, jenis: list[JenisNaskah]) -> None:
@@ -127,29 +129,46 @@ def tulis_set(p: Permintaan, folder: Path) -> list[str]:
     """The whole set into folder (a staging folder): documents, PDF/A when asked, config copy,
     manifest; the file names in order. `iku kabupaten` writes each agency through the same steps."""
     ditulis = tulis_dokumen(p, folder)
+    semua = list(ditulis.nama)
     versi_lo = None
     if p.pdf:
         from .pdf import ke_pdf
 
-        docx = [folder / n for n in ditulis if n.endswith(".docx")]
+        docx = ditulis.docx(folder)
         p.kabar(f"PDF/A: LibreOffice mengubah {len(docx)} dokumen ...")
         hasil = ke_pdf(docx, folder, kemajuan=lambda nomor, nama: p.kabar(f"[PDF {nomor}/{len(docx)}] {nama} dibuat"))
-        ditulis += terima_pdf(hasil, docx)
+        semua += terima_pdf(p, folder, ditulis, hasil)
         versi_lo = hasil.versi
-    return ditulis + tutup_set(p, folder, versi_lo)
+    return semua + tutup_set(p, folder, versi_lo)
 
 
-def tulis_dokumen(p: Permintaan, folder: Path) -> list[str]:
-    """Every DOCX of the set, the signing bundle and the spreadsheet into folder; their names in order."""
+@dataclass(frozen=True)
+class SetDitulis:
+    """What tulis_dokumen wrote into a folder: the file names in order and, when PDFs are asked
+    for, the documents whose Daftar Isi waits for LibreOffice's page numbers (by file name)."""
+
+    nama: list[str]
+    menunggu_halaman: dict[str, Any] = field(default_factory=dict)
+
+    def docx(self, folder: Path) -> list[Path]:
+        """The DOCX written, in order (what LibreOffice converts)."""
+        return [folder / n for n in self.nama if n.endswith(".docx")]
+
+
+def tulis_dokumen(p: Permintaan, folder: Path) -> SetDitulis:
+    """Every DOCX of the set, the signing bundle and the spreadsheet into folder."""
     with tempfile.TemporaryDirectory(prefix="iku-gambar-") as gambar:
         return _tulis_dokumen(p, folder, Path(gambar))
 
 
-def terima_pdf(hasil: HasilPdf, docx: list[Path]) -> list[str]:
-    """The PDFs LibreOffice made of these DOCX (its Daftar Isi page numbers written back into them)."""
-    for docx_ in docx:
-        tulis_nomor_halaman(docx_, hasil.daftar_isi.get(docx_, []))
-    dibuat = {d.with_suffix(".pdf") for d in docx}
+def terima_pdf(p: Permintaan, folder: Path, ditulis: SetDitulis, hasil: HasilPdf) -> list[str]:
+    """The PDFs LibreOffice made of the DOCX in folder, by name. A document with a Daftar Isi gets
+    the page numbers LibreOffice laid out into its table of contents (still in memory) and is
+    packed again, so the DOCX shows them too; a packed DOCX is never reopened."""
+    for nama, doc in ditulis.menunggu_halaman.items():
+        if tulis_nomor_halaman(doc, hasil.daftar_isi.get(folder / nama, [])):
+            (folder / nama).write_bytes(kemas(doc, p.config))
+    dibuat = {d.with_suffix(".pdf") for d in ditulis.docx(folder)}
     return [x.name for x in hasil.berkas if x in dibuat]
 
 
@@ -183,15 +202,17 @@ def salin_rujukan(bacaan: Bacaan, folder: Path) -> list[str]:
     return [relatif.as_posix()]
 
 
-def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> list[str]:
-    """Pack every document and the signing bundle into folder; return the file names in order."""
+def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> SetDitulis:
+    """Pack every document and the signing bundle into folder."""
     tanggal = p.config.keputusan.tanggal
     dokumen = isi_semua(p, folder_gambar)
-    ditulis = []
+    ditulis, menunggu = [], {}
     for jenis, doc in dokumen:
         nama = nama_berkas(p.config, jenis.awalan_berkas)
-        (folder / nama).write_bytes(tulis_paket(doc, tanggal))
+        (folder / nama).write_bytes(kemas(doc, p.config))
         ditulis.append(nama)
+        if p.pdf and ada_daftar_isi(doc):
+            menunggu[nama] = doc
     per_jenis = {j.jenis: doc for j, doc in dokumen}
     nama = nama_berkas(p.config, "bundel-tanda-tangan-iku")
     lain = [("RencanaAksi", per_jenis["rencana_aksi"])] if "rencana_aksi" in per_jenis else []
@@ -201,7 +222,7 @@ def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> list[str
 
     tabel = nama_berkas(p.config, lembar_kerja.AWALAN_BERKAS, "xlsx")
     (folder / tabel).write_bytes(lembar_kerja.tulis(p.config))
-    return ditulis + [nama, tabel, *_tabel_rencana_aksi(p.config, folder)]
+    return SetDitulis([*ditulis, nama, tabel, *_tabel_rencana_aksi(p.config, folder)], menunggu)
 
 
 def _tabel_rencana_aksi(config: Config, folder: Path) -> list[str]:

@@ -13,9 +13,9 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from . import isi, manifes
-from .arsip import folder_tahun, periksa_boleh_tulis_folder, tulis_folder
-from .buat import Permintaan, salin_rujukan, slug, templat_ada
+from . import manifes
+from .arsip import folder_tahun, periksa_boleh_tulis_folder, slug, tulis_folder
+from .buat import Permintaan, isi_naskah, salin_rujukan, templat_ada
 from .galat import ArsipError, Masalah
 from .model import Config
 from .naskah import LAPORAN_TRIWULAN, per_templat, tata_naskah
@@ -61,16 +61,15 @@ def buat(p: Permintaan, n: int) -> list[Path]:
     periksa_boleh_tulis_folder(induk, nama_folder(n), uraian(config, n), p.force)
     jenis = per_templat()[LAPORAN_TRIWULAN]
     templat_ada(p.templates, [jenis])
-    from .periksa.templat import isian_wajib_hilang  # the template rules: import on use
-
     with (
         tulis_folder(induk, nama_folder(n), uraian(config, n), p.force) as sementara,
         tempfile.TemporaryDirectory(prefix="iku-gambar-") as gambar,
     ):
         konteks = naskah.konteks_triwulan(config, n, Path(gambar))
         # the registry's layout of the kind (signature, QR), with this quarter's title and date
-        tata_ = tata_naskah(replace(jenis, tata_sendiri=lambda c: naskah.tata(c, n)), config, p.bacaan.mentah)
-        doc = isi.isi(p.templates / jenis.templat, konteks, tata_, isian_wajib_hilang(konteks))
+        jenis_ = replace(jenis, tata_sendiri=lambda c: naskah.tata(c, n))
+        doc = isi_naskah(p.bacaan, p.templates / jenis.templat, jenis_, konteks)
+        tata_ = tata_naskah(jenis_, config, p.bacaan.mentah)
         docx = sementara / nama_laporan(config, n)
         docx.write_bytes(tulis_paket(doc, tata_.tanggal))
         p.kabar(f"[1/2] {docx.name} disusun")

@@ -20,9 +20,9 @@ from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from .galat import Masalah, TemplateError
-from .naskah.blok import Gambar
+from .naskah.blok import Gambar, Tata
 from .paket import tulis_paket
-from .rapi import Tata, rapikan
+from .rapi import rapikan
 
 
 class _Templat(DocxTemplate):

@@ -150,8 +150,12 @@ class Instansi(Dasar):
     nama_aksara: Teks | None = None  # the name in Balinese script (Unicode), above the Latin name on the kop
 
 
+# The papers a document can be laid out on, short and long side in mm (F4: the Indonesian folio).
+KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
+
+
 class Format(Dasar):
-    kertas: Literal["A4", "F4"] = "A4"
+    kertas: Literal["A4", "F4"] = "A4"  # one of KERTAS_MM
     huruf: Literal[HURUF_DIKENAL] = "Bookman Old Style"  # type: ignore[valid-type]
     tanda_tangan: Literal["basah", "elektronik", "srikandi"] = "basah"
     judul_berjarak: bool = False  # the document kind spaced out: "K E P U T U S A N"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from pathlib import Path
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -78,14 +77,3 @@ def _lepas_relasi(relasi: Any, buang: set[int]) -> None:
     for rid in [k for k, r in relasi.items() if not r.is_external and id(r.target_part) in buang]:
         del relasi[rid]
         relasi.related_parts.pop(rid, None)  # the same mapping, by its public name
-
-
-def ganti_bagian(docx: Path, nama: str, isi: bytes) -> None:
-    """Replace one entry of a DOCX zip, every other entry, its order, dates and attributes kept."""
-    with zipfile.ZipFile(docx) as z:
-        entri = [(info, isi if info.filename == nama else z.read(info)) for info in z.infolist()]
-    penampung = io.BytesIO()
-    with zipfile.ZipFile(penampung, "w", zipfile.ZIP_DEFLATED) as z:
-        for info, data in entri:
-            z.writestr(info, data)
-    docx.write_bytes(penampung.getvalue())

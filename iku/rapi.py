@@ -1,14 +1,13 @@
 """Tidy a filled document: what the config decides over whatever the template says.
 
-Paper size, font, the diktum label column, justified lines and document properties. The
-renderer gets a small layout object (`Tata`), not the whole config.
+Paper size, font, the diktum label column, justified lines and document properties, as the
+document declares them in its layout object (`Tata`, iku/naskah/blok.py), never the whole config.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
@@ -24,37 +23,20 @@ from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran, titik_dua_dengan_berikutnya
 from .huruf import lebar_teks_twip, tulis_huruf
 from .judul import jarakkan_judul
-from .kolom_lampiran import SusunanLampiran
 from .kolom_lampiran import susun as susun_lampiran
 from .kop import kop_kepala_daerah
+from .model import KERTAS_MM
+from .naskah.blok import Tata
 from .tabel import atur_lebar_tabel, ruang_teks_per_tabel, urutkan_sel
-from .tte import TataTtd, kolom_tanda_tangan
+from .tte import kolom_tanda_tangan
 from .tte import terapkan as tata_tanda_tangan
 
-KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
 GAYA_DIKTUM = "Diktum"
 GAYA_MENETAPKAN = "Menetapkan"
 GAYA_KOLOM_LABEL = (GAYA_DIKTUM, GAYA_MENETAPKAN, "Konsiderans")  # styles whose colons share one column
 UKURAN_LABEL_PT = 12
 ANTARA_LABEL_TWIP = 142  # 0.25 cm between the longest label and its colon
 JUDUL_TABEL_TANDA_TANGAN = "Tanda Tangan"
-
-
-@dataclass(frozen=True)
-class Tata:
-    """What the renderer needs to know of a document set: page, font, labels, properties, signature."""
-
-    kertas: str
-    huruf: str
-    label_diktum: tuple[str, ...]
-    tanggal: dt.date
-    judul: str
-    subjek: str
-    pengarang: str
-    tanda_tangan: TataTtd = TataTtd()  # wet ink unless the config says otherwise
-    judul_berjarak: bool = False  # "K E P U T U S A N" (format.judul_berjarak)
-    lampiran: SusunanLampiran | None = None  # the Lampiran's own columns ([lampiran])
-    kop_kepala_daerah: bool = False  # the Gubernur/Bupati's own letterhead (model.kepala_daerah)
 
 
 def rapikan(docx: Any, tata: Tata) -> None:

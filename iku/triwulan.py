@@ -1,4 +1,5 @@
-"""Within the year: the capaian of a quarter, its budget absorbed, its narrative.
+"""Within the year: the capaian of a quarter, its budget absorbed and its narrative (`iku capaian
+--triwulan` prints them as a table in iku/cli.py).
 
 The figures come from iku/capaian.py's one formula (`hitung`: naik / turun, Decimal half up,
 its rule for a target of 0) applied to a quarter's target and realisasi; nothing here divides

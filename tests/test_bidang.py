@@ -166,15 +166,33 @@ def test_daftar_isi_tanpa_pdf_berisi_entri(tmp_path):
     assert entri[-1].startswith("LAMPIRAN")
 
 
+def halaman_bernomor(pdf: Path) -> dict[str, list[str]]:
+    """The PDF's pages by the page number printed at their foot (the last line), each page's lines
+    with their spaces collapsed."""
+    hasil = {}
+    for halaman in teks_pdf(pdf, layout=True).split("\f"):
+        baris = [" ".join(b.split()) for b in halaman.splitlines() if b.strip()]
+        if baris:
+            hasil.setdefault(baris[-1], baris)
+    return hasil
+
+
 @pytest.mark.pdf
 def test_daftar_isi_docx_bernomor_halaman_seperti_pdf(tmp_path):
+    """The page numbers the DOCX's Daftar Isi shows (book and LKjIP) are the PDF's: each entry
+    is printed as that number in the PDF's own table of contents, and its heading stands on the
+    PDF page whose foot carries that number."""
     ditulis = buat(tmp_path, TEMPLATES, pdf=True)
     buku = next(p for p in ditulis if p.name.startswith("dokumen-iku") and p.suffix == ".docx")
-    entri = [e.split("\t") for e in entri_daftar_isi(buku)]
-    assert len(entri) == 12 and all(len(e) == 2 and re.fullmatch(r"[ivx]+|\d+", e[1]) for e in entri), entri
-    pdf = " ".join(teks_pdf(buku.with_suffix(".pdf")).split())
-    for judul, halaman in entri:
-        assert re.search(re.escape(judul) + r"\s*\.{3,}\s*" + halaman + r"\b", pdf), (judul, halaman)
+    lkjip = next(p for p in ditulis if p.name.startswith("laporan-kinerja") and p.suffix == ".docx")
+    for docx, jumlah in ((buku, 12), (lkjip, 15)):
+        entri = [e.split("\t") for e in entri_daftar_isi(docx)]
+        assert len(entri) == jumlah and all(len(e) == 2 and re.fullmatch(r"[ivx]+|\d+", e[1]) for e in entri), entri
+        pdf = " ".join(teks_pdf(docx.with_suffix(".pdf")).split())
+        per_nomor = halaman_bernomor(docx.with_suffix(".pdf"))
+        for judul, halaman in entri:
+            assert re.search(re.escape(judul) + r"\s*\.{3,}\s*" + halaman + r"\b", pdf), (judul, halaman)
+            assert " ".join(judul.split()) in per_nomor[halaman], (docx.name, judul, halaman)
     assert (
         subprocess.run(
             [sys.executable, "-m", "iku.cli", "verify", str(buku.parent)], cwd=AKAR, capture_output=True

@@ -767,7 +767,7 @@ def test_pdf_empat_puluh_iku_angka_utuh_dan_semua_grafik_tampil(empat_puluh, tmp
 
 
 def test_grafik_per_gambar_menurut_kertas():
-    from iku.rapi import KERTAS_MM
+    from iku.model import KERTAS_MM
 
     ruang = {k: v[1] - buku.MARGIN_ATAS_BAWAH_MM - buku.RUANG_JUDUL_MM for k, v in KERTAS_MM.items()}
     assert grafik.panel_per_gambar(ruang["A4"]) == 6 and grafik.panel_per_gambar(ruang["F4"]) == 8

@@ -416,10 +416,10 @@ def test_tanpa_pk_templat_pk_tidak_diperiksa(tmp_path: Path) -> None:
 
 
 def test_wajib_pk_ada_di_templat_bawaan() -> None:
-    from iku.periksa.templat import periksa_templat
+    from iku.periksa import periksa_berkas
 
-    config = konfigurasi.muat(Path("config/iku.toml"))
-    hasil = periksa_templat(TEMPLATES / PK.templat, PK.konteks(config, Path(".")), config)
+    bacaan = konfigurasi.baca(Path("config/iku.toml"))
+    hasil = periksa_berkas(TEMPLATES / PK.templat, PK.konteks(bacaan.config, Path(".")), bacaan)
     assert hasil.galat == [] and hasil.peringatan == []
 
 

@@ -16,7 +16,7 @@ from iku import konfigurasi as config
 from iku.cli import main
 from iku.naskah import keputusan as context
 from iku.naskah import tata
-from iku.periksa.templat import periksa_folder
+from iku.periksa import periksa_folder
 
 # A tag as Word leaves it after an edit: split over runs (one bold), a spell-check mark
 # between them, and curly quotes typed inside the tag.
@@ -28,7 +28,7 @@ NOMOR_DISUNTING = (
 
 @pytest.fixture(scope="module")
 def sample():
-    return config.muat(CONFIG_CONTOH)
+    return config.baca(CONFIG_CONTOH)
 
 
 def folder_templat(tujuan: Path, nama: str | None = None, ganti: dict[str, str] | None = None) -> Path:
@@ -56,7 +56,7 @@ def ubah_docx(asal: Path, tujuan: Path, ganti: dict[str, str]) -> Path:
 
 
 def teks_hasil(templat: Path, sample, tujuan: Path) -> list[str]:
-    return teks_docx(isi.render(templat, context.keputusan(sample), tata(sample), tujuan))
+    return teks_docx(isi.render(templat, context.keputusan(sample.config), tata(sample.config), tujuan))
 
 
 def test_templat_bawaan_bersih(sample) -> None:

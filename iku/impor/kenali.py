@@ -17,9 +17,8 @@ from .. import bahasa
 from ..galat import ImporError, Masalah
 from ..kolom_lampiran import KOLOM_TEMPLAT
 from ..konfigurasi import nama_kunci
-from ..model import HURUF_DIKENAL
+from ..model import HURUF_DIKENAL, KERTAS_MM
 from ..periksa.naskah import salah_eja
-from ..rapi import KERTAS_MM
 from ..tte import ISIAN_SRIKANDI
 from . import keputusan as kp
 from .baca import Isi, Paragraf, Tabel, semua_paragraf

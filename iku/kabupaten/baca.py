@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..buat import slug
+from ..arsip import slug
 from ..galat import ConfigError, Masalah
 from ..konfigurasi import (
     Bacaan,

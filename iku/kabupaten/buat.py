@@ -16,17 +16,19 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import manifes
-from ..arsip import folder_tahun, periksa_boleh_tulis, tulis_tahun
-from ..buat import TEMPLAT_BAWAAN, Permintaan, slug, terima_pdf, tulis_dokumen, tutup_set
+from ..arsip import folder_tahun, periksa_boleh_tulis, slug, tulis_tahun
+from ..buat import TEMPLAT_BAWAAN, Permintaan, terima_pdf, tulis_dokumen, tutup_set
 from ..galat import IkuError, Masalah, TemplateError
 from ..isi import isi
 from ..konfigurasi import Bacaan
+from ..naskah.blok import Tata
 from ..paket import tulis_paket
 from . import lembar
 from .baca import Kabupaten
-from .naskah import DAFTAR, tata
+from .naskah import DAFTAR, NaskahPemda, tata
 
 Kemajuan = Callable[[str], None]
 FOLDER_PEMDA = "pemda"
@@ -124,11 +126,11 @@ def buat_bagian(instansi: list[Bacaan], sementara: Path, templates: Path, pdf: b
         if pdf:
             from ..pdf import batas_detik, ke_pdf
 
-            docx = {q.output: [q.output / n for n in ditulis[q.output] if n.endswith(".docx")] for q in permintaan}
+            docx = [d for q in permintaan for d in ditulis[q.output].docx(q.output)]
             # the time limit of one `generate --pdf` per agency of the share, not one for all of them
-            hasil = ke_pdf([d for semua in docx.values() for d in semua], None, batas_detik() * len(permintaan))
+            hasil = ke_pdf(docx, None, batas_detik() * len(permintaan))
             for q in permintaan:
-                terima_pdf(hasil, docx[q.output])
+                terima_pdf(q, q.output, ditulis[q.output], hasil)
             versi = hasil.versi
         for q in permintaan:
             tutup_set(q, q.output, versi)
@@ -143,7 +145,7 @@ def periksa_templat_pemda(k: Kabupaten, templates: Path = TEMPLAT_BAWAAN) -> Non
     t, masalah = tata(k), []
     for naskah in DAFTAR:
         try:
-            isi(templates_pemda(templates) / naskah.templat, naskah.konteks(k), t)
+            susun_pemda(k, templates, naskah, t)
         except TemplateError as exc:
             masalah += exc.masalah
     if masalah:
@@ -158,8 +160,7 @@ def tulis_pemda(k: Kabupaten, folder: Path, templates: Path, pdf: bool) -> list[
     ditulis = []
     for naskah in DAFTAR:
         nama = nama_berkas_pemda(k, naskah.awalan_berkas)
-        doc = isi(templates_pemda(templates) / naskah.templat, naskah.konteks(k), t)
-        (folder / nama).write_bytes(tulis_paket(doc, t.tanggal))
+        (folder / nama).write_bytes(tulis_paket(susun_pemda(k, templates, naskah, t), t.tanggal))
         ditulis.append(nama)
     rekap = nama_berkas_pemda(k, lembar.AWALAN_BERKAS, "xlsx")
     (folder / rekap).write_bytes(lembar.tulis(k))
@@ -175,6 +176,12 @@ def tulis_pemda(k: Kabupaten, folder: Path, templates: Path, pdf: bool) -> list[
     ditulis += [rekap, salinan.name, *_salin_logo(k, folder)]
     ditulis.append(manifes.tulis(folder, k.tahun, k.pemda.pemda.format.huruf, versi).name)
     return ditulis
+
+
+def susun_pemda(k: Kabupaten, templates: Path, naskah: NaskahPemda, t: Tata) -> Any:
+    """One of the Pemda's documents: its context, its template filled and laid out (not yet packed);
+    what `--check` fills in memory is what is written."""
+    return isi(templates_pemda(templates) / naskah.templat, naskah.konteks(k), t)
 
 
 def templates_pemda(templates: Path) -> Path:

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import bahasa
-from ..naskah.blok import Gambar, berlabel, berlabel_jika_banyak, label_angka, label_huruf
+from ..naskah.blok import Gambar, Tata, berlabel, berlabel_jika_banyak, label_angka, label_huruf
 from ..naskah.buku import angka_atau_kosong
-from ..rapi import Tata
 from .baca import Kabupaten
 from .kaskade import kaskade
 from .model import Pemda

@@ -15,7 +15,6 @@ from typing import Any
 
 from .. import bahasa
 from ..model import Config, kepala_daerah
-from ..rapi import Tata
 from ..tte import TataTtd, teks_qr
 from . import (
     blok,
@@ -28,6 +27,7 @@ from . import (
     perjanjian_kinerja,
     rencana_aksi,
 )
+from .blok import Tata
 
 PenyusunKonteks = Callable[[Config, Path], dict[str, Any]]
 

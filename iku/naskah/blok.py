@@ -1,4 +1,5 @@
-"""Blocks every document of a set shares: pictures, numbered lists, letterhead, signer.
+"""Blocks every document of a set shares: pictures, numbered lists, letterhead, signer, and the
+layout (`Tata`) each document declares to the layout pass.
 
 Templates receive only strings, lists and small dicts (plus `Gambar` for pictures);
 every number, date, label and capitalisation is decided here, never in a template.
@@ -15,8 +16,28 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .. import bahasa
+from ..kolom_lampiran import SusunanLampiran
 from ..model import Config, kepala_daerah
-from ..rapi import Tata
+from ..tte import TataTtd
+
+
+@dataclass(frozen=True)
+class Tata:
+    """A document's layout as its context declares it to the layout pass (iku/rapi.py): page, font,
+    labels, properties, signature."""
+
+    kertas: str
+    huruf: str
+    label_diktum: tuple[str, ...]
+    tanggal: dt.date
+    judul: str
+    subjek: str
+    pengarang: str
+    tanda_tangan: TataTtd = TataTtd()  # wet ink unless the config says otherwise
+    judul_berjarak: bool = False  # "K E P U T U S A N" (format.judul_berjarak)
+    lampiran: SusunanLampiran | None = None  # the Lampiran's own columns ([lampiran])
+    kop_kepala_daerah: bool = False  # the Gubernur/Bupati's own letterhead (model.kepala_daerah)
+
 
 T = TypeVar("T")
 

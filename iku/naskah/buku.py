@@ -17,8 +17,7 @@ from PIL import Image
 
 from .. import bahasa, gambar
 from .. import grafik as grafik_
-from ..model import Config, Iku, kepala_daerah
-from ..rapi import KERTAS_MM
+from ..model import KERTAS_MM, Config, Iku, kepala_daerah
 from . import blok, keputusan
 from .blok import Gambar, periode, periode_judul
 

@@ -16,9 +16,8 @@ from typing import Any
 
 from .. import bahasa, capaian, grafik
 from ..model import Config, Iku, LaporanKinerja
-from ..rapi import Tata
 from . import blok, buku
-from .blok import periode
+from .blok import Tata, periode
 from .keputusan import kelompok_iku
 from .perjanjian_kinerja import baris_target, perjanjian
 

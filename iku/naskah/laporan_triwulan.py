@@ -15,9 +15,8 @@ from typing import Any
 from .. import bahasa, grafik, triwulan
 from .. import capaian as cp
 from ..model import TRIWULAN, Config, Iku
-from ..rapi import Tata
 from . import blok
-from .blok import penandatangan
+from .blok import Tata, penandatangan
 from .buku import muat_halaman, tinggi_gambar_mm
 
 AKHIR_TRIWULAN = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}

@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Config, Iku, ManualIku
-from ..rapi import Tata
 from . import blok
-from .blok import penandatangan, periode
+from .blok import Tata, penandatangan, periode
 from .keputusan import baris_iku
 
 KOSONG = "-"

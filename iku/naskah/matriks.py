@@ -16,9 +16,8 @@ from .. import bahasa
 from ..beda import banding, pasangan_daftar
 from ..konfigurasi import muat_semula
 from ..model import Config, Iku, Pecahan, Perubahan
-from ..rapi import Tata
 from . import blok
-from .blok import penandatangan, periode
+from .blok import Tata, penandatangan, periode
 from .keputusan import tentang
 
 KOMPONEN = ("sasaran", "indikator", "satuan", "formulasi")

@@ -13,9 +13,8 @@ from typing import Any
 
 from .. import bahasa
 from ..model import Config, Iku, PerjanjianKinerja, PihakKedua, Program
-from ..rapi import Tata
 from . import blok
-from .blok import Gambar, penandatangan
+from .blok import Gambar, Tata, penandatangan
 from .keputusan import kelompok_iku, target_tahun
 
 # The wording of Permenpan RB 53/2014 (format of the Perjanjian Kinerja), as agencies print it.

@@ -12,9 +12,8 @@ from typing import Any
 
 from .. import bahasa
 from ..model import TRIWULAN, Config, Iku, RencanaAksi
-from ..rapi import Tata
 from . import blok
-from .blok import berlabel_jika_banyak, label_angka, penandatangan
+from .blok import Tata, berlabel_jika_banyak, label_angka, penandatangan
 from .keputusan import kelompok_iku
 
 KOSONG = "-"

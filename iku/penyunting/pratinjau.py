@@ -25,10 +25,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .. import isi
+from ..buat import kemas, susun
 from ..galat import ConfigError, IkuError, Masalah, PdfError
-from ..konfigurasi import baca
-from ..naskah import DAFTAR, tata_naskah
+from ..konfigurasi import Bacaan, baca
+from ..naskah import DAFTAR
 from ..pdf import AWALAN_PROFIL, bersihkan_profil_lama, python_uno, soffice
 from .simpan import sidik
 
@@ -233,7 +233,7 @@ class Pratinjau:
             bacaan = baca(self.config)
             if (sidik(bacaan.mentah), naskah) == (self._sidik, self._naskah_tampil) and not self._galat:
                 return self._selesai(nomor, None)
-            self._gambarkan(nomor, naskah, bacaan.config, bacaan.mentah)
+            self._gambarkan(nomor, naskah, bacaan)
             self._sidik = sidik(bacaan.mentah)
             self._selesai(nomor, None)
         except IkuError as exc:
@@ -241,14 +241,15 @@ class Pratinjau:
         except Exception as exc:
             self._selesai(nomor, f"{type(exc).__name__}: {exc}")
 
-    def _gambarkan(self, nomor: int, naskah: str, config: Any, mentah: bytes) -> None:
-        """Each document asked for, filled as generate fills it, shown as soon as its pages are ready."""
+    def _gambarkan(self, nomor: int, naskah: str, bacaan: Bacaan) -> None:
+        """Each document asked for, made by generate's own steps (context, fill, layout, pack), shown
+        as soon as its pages are ready."""
         folder = self._folder / str(nomor)
         folder.mkdir()
         per_jenis = {j.jenis: j for j in DAFTAR}
         for judul, jenis in NASKAH[naskah]:
             j = per_jenis[jenis]
-            if not j.ada(config):
+            if not j.ada(bacaan.config):
                 bagian = jenis.replace("_", " ")
                 raise ConfigError(
                     Masalah(
@@ -257,8 +258,8 @@ class Pratinjau:
                         saran=f"isi bagian {bagian}, simpan, lalu tekan tombol pratinjau lagi",
                     )
                 )
-            konteks = j.konteks(config, folder)
-            docx = isi.render(self.templates / j.templat, konteks, tata_naskah(j, config, mentah), folder / j.templat)
+            docx = folder / j.templat
+            docx.write_bytes(kemas(susun(bacaan, self.templates, j, folder), bacaan.config))
             pdf = docx.with_suffix(".pdf")
             self.lo.ke_pdf([(docx, pdf)])
             self._terbitkan(nomor, naskah, judul, halaman_png(pdf))

@@ -16,23 +16,18 @@ from .. import aksara, bahasa
 from ..aksara import HURUF_AKSARA, huruf_terpasang
 from ..galat import Masalah
 from ..huruf import tak_tergambar
-from ..konfigurasi import Bacaan, nama_kunci
-from ..lokasi import cari_baris
+from ..konfigurasi import Bacaan
 from ..model import TRIWULAN
 from ..naskah.blok import label_diketik, tanpa_label
 from ..triwulan import nama_tw
 from ..tte import isian_url_tak_dikenal
 from .perubahan import alasan_perubahan, perubahan_diketik, semula_keputusan_yang_diubah
+from .temuan import peringatan
 
 UMUR_MASUK_MINIMUM = 18
 UMUR_PENANDATANGAN_MAKSIMUM = 70
 KEMIRIPAN_SASARAN = 0.85
 BEDA_HURUF_MAKSIMUM = 2  # a typo changes a letter or two; more is another sasaran
-
-
-def peringatan(n: Bacaan, loc: tuple[Any, ...], pesan: str, saran: str | None = None) -> Masalah:
-    """A drafting warning located at its key and line in the config file."""
-    return Masalah(pesan, berkas=n.path, kunci=nama_kunci(loc), baris=cari_baris(n.teks, loc), saran=saran)
 
 
 Aturan = Callable[[Bacaan], Iterator[Masalah]]

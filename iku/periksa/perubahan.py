@@ -9,13 +9,12 @@ from pathlib import Path
 from ..galat import ConfigError, Masalah
 from ..konfigurasi import Bacaan, muat_semula
 from ..naskah.matriks import alasan, iku_berubah
+from .temuan import peringatan
 
 
 def alasan_perubahan(n: Bacaan) -> Iterator[Masalah]:
     """With [perubahan].semula, a row added or changed without alasan_perubahan (a removed one
     without its alasan_hapus) leaves the matrix's Alasan column empty."""
-    from .naskah import peringatan  # the module of the drafting rules imports this one
-
     p = n.config.perubahan
     if p is None or p.semula is None:
         return
@@ -49,8 +48,6 @@ JUDUL_PERUBAHAN = re.compile(r"^\s*perubahan\b.{0,40}?\batas\s+keputusan\b", re.
 def perubahan_diketik(n: Bacaan) -> Iterator[Masalah]:
     """A decree titled "Perubahan atas Keputusan ..." by hand, without [perubahan]: its Mengingat,
     Menimbang, diktum and archive are then those of an original decree."""
-    from .naskah import peringatan
-
     if n.config.perubahan is None and JUDUL_PERUBAHAN.match(n.config.keputusan.tentang):
         yield peringatan(
             n,
@@ -63,8 +60,6 @@ def perubahan_diketik(n: Bacaan) -> Iterator[Masalah]:
 
 def semula_keputusan_yang_diubah(n: Bacaan) -> Iterator[Masalah]:
     """The first amendment's semula should be the config of the decree [perubahan] names."""
-    from .naskah import peringatan
-
     p = n.config.perubahan
     if p is None or p.semula is None or p.ke != 1:
         return

@@ -1,15 +1,15 @@
-"""Checks on an agency's (Word-edited) DOCX templates, without writing anything.
+"""The rules an agency's (Word-edited) DOCX template must keep, read before and after filling.
 
-Every template in the folder is read the way docxtpl reads it (its own patch_xml),
-parsed by Jinja, its names compared with the real context generate gives it, its
-structural tags ({%p, {%tr, {%tc) checked for placement, and finally rendered in
-memory against that context. Problems point at the paragraph by number and text.
+A template is read the way docxtpl reads it (its own patch_xml), parsed by Jinja, its names
+compared with the real context generate gives it, its structural tags ({%p, {%tr, {%tc)
+checked for placement and its required fields present; once filled (by generate's own steps,
+see iku/periksa/__init__.py), the SRIKANDI layout's placeholders must be there. Problems point
+at the paragraph by number and text.
 """
 
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,11 +22,10 @@ from jinja2 import TemplateSyntaxError, nodes
 from .. import isi
 from ..galat import IkuError, Masalah
 from ..model import Config
-from ..naskah import LAPORAN_TRIWULAN, per_templat, set_tahun, tata_naskah
-from ..paket import tulis_paket
+from ..naskah import per_templat
 from ..tte import isian_hilang
-from . import Hasil
 from .naskah import salah_eja
+from .temuan import Hasil
 
 TANDA_STRUKTUR = re.compile(r"\{([%{#])(p|tr|tc)\s.*?[%}#]\}", re.S)
 WADAH = {"tr": ("w:tr", "baris tabel"), "tc": ("w:tc", "sel tabel")}
@@ -289,8 +288,8 @@ SARAN_SINTAKS = "periksa pasangan {% for %}/{% endfor %} dan {% if %}/{% endif %
 SARAN_NAMA = "nama isian salah ketik? Bandingkan dengan templat bawaan di folder templates/"
 
 
-def periksa_templat(path: Path, konteks: dict[str, Any], config: Config) -> Hasil:
-    """Every problem of one template file, given the context generate renders it with."""
+def periksa_templat(path: Path, konteks: dict[str, Any]) -> Hasil:
+    """The problems one template file shows before it is filled, given the context generate fills it with."""
     temuan = Hasil()
     try:
         doc = isi.buka(path)
@@ -299,12 +298,9 @@ def periksa_templat(path: Path, konteks: dict[str, Any], config: Config) -> Hasi
         return temuan
     dipakai = [_periksa_bagian(path, doc, b, konteks, temuan) for b in bagian(doc)]
     if None not in dipakai and not temuan.galat:  # after a syntax error or a misspelt name the
-        _periksa_wajib(
-            path, set().union(*(d for d in dipakai if d is not None)), temuan
-        )  # names used are uncertain, not missing
-    if not temuan.galat:
-        _coba_isi(path, konteks, config, temuan)
-    return Hasil(list(dict.fromkeys(temuan.galat)), list(dict.fromkeys(temuan.peringatan)))
+        # names used are uncertain, not missing
+        temuan.galat += masalah_wajib(path, set().union(*(d for d in dipakai if d is not None)))
+    return temuan
 
 
 def _periksa_bagian(path: Path, doc: Any, b: Bagian, konteks: dict[str, Any], temuan: Hasil) -> set[str] | None:
@@ -339,10 +335,6 @@ def _periksa_ejaan(path: Path, b: Bagian, temuan: Hasil) -> None:
             )
 
 
-def _periksa_wajib(path: Path, dipakai: set[str], temuan: Hasil) -> None:
-    temuan.galat += masalah_wajib(path, dipakai)
-
-
 def masalah_wajib(path: Path, dipakai: set[str]) -> list[Masalah]:
     """An error for every field the registry requires of this template and it no longer uses
     (a decree without the signer's name must never be produced)."""
@@ -370,24 +362,6 @@ def isian_wajib_hilang(konteks: dict[str, Any]) -> isi.Pemeriksa:
     return periksa_pohon
 
 
-def _coba_isi(path: Path, konteks: dict[str, Any], config: Config, temuan: Hasil) -> None:
-    try:
-        tata_ = tata_naskah(per_templat().get(path.name), config)
-        doc = isi.isi(path, konteks, tata_)
-        temuan.peringatan += slot_srikandi(path, doc, config)
-        tulis_paket(doc, tata_.tanggal)  # packing fails too on some broken templates
-    except IkuError as exc:
-        temuan.galat += exc.masalah
-    except Exception as exc:  # docxtpl/lxml fail in many ways on a broken template; all mean the same
-        temuan.galat.append(
-            Masalah(
-                f"templat tidak dapat diisi ({type(exc).__name__}: {exc})",
-                berkas=path,
-                saran="bandingkan tanda {% %} templat dengan templat bawaan",
-            )
-        )
-
-
 def slot_srikandi(path: Path, doc: Any, config: Config) -> list[Masalah]:
     """In the srikandi layout, the Keputusan and Lampiran must give SRIKANDI every placeholder, each whole."""
     if config.format.tanda_tangan != "srikandi" or path.name not in TEMPLAT_SRIKANDI:
@@ -401,47 +375,3 @@ def slot_srikandi(path: Path, doc: Any, config: Config) -> list[Masalah]:
         )
         for isian in isian_hilang(doc)
     ]
-
-
-def templat_pemda() -> set[str]:
-    """The templates of the Pemda's documents (`iku kabupaten`), which an agency config does not fill."""
-    from ..kabupaten.naskah import DAFTAR
-
-    return {n.templat for n in DAFTAR}
-
-
-def periksa_folder(folder: Path, config: Config) -> Hasil:
-    """Lint every .docx in folder: those generate uses with their context, others with all of it."""
-    with tempfile.TemporaryDirectory(prefix="iku-periksa-") as gambar:  # check leaves nothing behind
-        konteks = {j.templat: j.konteks(config, Path(gambar)) for j in set_tahun(config)}
-        triwulan = per_templat()[LAPORAN_TRIWULAN]
-        if (folder / triwulan.templat).is_file() and any(b.realisasi_triwulan for b in config.iku):
-            konteks[triwulan.templat] = triwulan.konteks(config, Path(gambar))  # what `iku triwulan` will fill
-        return _periksa_folder(folder, config, konteks)
-
-
-def _periksa_folder(folder: Path, config: Config, konteks: dict[str, dict[str, Any]]) -> Hasil:
-    temuan = Hasil()
-    for nama in konteks:
-        if not (folder / nama).is_file():
-            temuan.galat.append(
-                Masalah(
-                    "templat tidak ditemukan",
-                    berkas=folder / nama,
-                    saran="salin templat itu dari folder templates/ bawaan",
-                )
-            )
-    semua: dict[str, Any] = {}
-    for k in konteks.values():
-        semua.update(k)
-    for path in sorted(folder.glob("*.docx")):
-        if path.name.startswith("~$"):  # Word's lock file while a template is open
-            continue
-        if path.name in per_templat() and path.name not in konteks:  # a document this config does not make
-            continue
-        if path.name in templat_pemda():  # the Pemda's (iku kabupaten): filled from pemda.toml, not this config
-            continue
-        satu = periksa_templat(path, konteks.get(path.name, semua), config)
-        temuan.galat += satu.galat
-        temuan.peringatan += satu.peringatan
-    return temuan
