@@ -143,5 +143,5 @@ def test_inti_tidak_mencetak():
 def test_tabel_terminal_milik_cli():
     from iku import capaian, cli, triwulan
 
-    assert not any(hasattr(m, "tabel_terminal") for m in (capaian, triwulan))
-    assert callable(cli.tabel_terminal) and callable(cli.tabel_terminal_triwulan)
+    assert not any(hasattr(m, nama) for m in (capaian, triwulan) for nama in ("tabel_terminal", "tabel_teks"))
+    assert callable(cli.tabel_tahun) and callable(cli.tabel_triwulan) and callable(cli.tabel_teks)
