@@ -155,6 +155,7 @@ class LibreOffice:
         self._galat: Any = None  # the helper's stderr (a temporary file: never a full pipe)
         self._profil: str | None = None
         self._sisa = b""
+        self._siap = False  # the helper has said LibreOffice answers
         self._kunci = threading.Lock()
         self.versi = ""
 
@@ -180,7 +181,9 @@ class LibreOffice:
             akhir = time.monotonic() + batas
             try:
                 if self.pid is None:
-                    self._mulai(akhir)
+                    self._nyalakan()
+                if not self._siap:
+                    self.versi, self._siap = str(self._baca(akhir).get("versi", "")), True
                 assert self._proses and self._proses.stdin
                 tugas = {"jenis": jenis, "berkas": [[str(s.resolve()), str(t.resolve())] for s, t in berkas]}
                 self._proses.stdin.write((json.dumps(tugas) + "\n").encode())
@@ -217,7 +220,14 @@ class LibreOffice:
             )
         return {s: jawab["daftar_isi"].get(str(s.resolve()), []) for s, _ in berkas}
 
-    def _mulai(self, akhir: float) -> None:
+    def nyalakan(self) -> None:
+        """Start LibreOffice now without waiting for it: it starts up while the caller works (an
+        agency's documents are filled meanwhile); the first request waits until it answers."""
+        with self._kunci:
+            if self.pid is None:
+                self._nyalakan()
+
+    def _nyalakan(self) -> None:
         program = soffice()
         python = python_uno(program)
         bersihkan_profil_lama()
@@ -235,7 +245,7 @@ class LibreOffice:
             stderr=self._galat,
             start_new_session=True,
         )
-        self.versi = str(self._baca(akhir).get("versi", ""))
+        self._siap = False
 
     def _baca(self, akhir: float) -> dict[str, Any]:
         """One JSON line from the helper before the monotonic deadline akhir."""
