@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -19,6 +19,7 @@ Huruf = ImageFont.FreeTypeFont | ImageFont.ImageFont  # a TrueType font, or Pill
 
 
 DPI = 300
+SIMPANAN_GAMBAR = 32  # pictures kept drawn per process (PNG bytes, a few hundred kB at most each)
 HITAM, PUTIH, ABU = 0, 255, 215
 HURUF_BIASA = ("arial.ttf", "LiberationSans-Regular.ttf", "DejaVuSans.ttf")
 HURUF_TEBAL = ("arialbd.ttf", "LiberationSans-Bold.ttf", "DejaVuSans-Bold.ttf")
@@ -159,6 +160,13 @@ def bagan_organisasi(kepala: Kotak, unit: list[Kotak], lebar_mm: float = 160) ->
     gambar = Image.new("L", (lebar, tata["tinggi"]), PUTIH)
     _gambar_bagan(ImageDraw.Draw(gambar), kepala, unit, tata, lebar)
     return gambar
+
+
+@lru_cache(maxsize=SIMPANAN_GAMBAR)
+def bagan_png(kepala: Kotak, unit: tuple[Kotak, ...], lebar_mm: float, tinggi_mm: float) -> tuple[Png, ...]:
+    """bagan_terbagi's pictures as PNG, drawn once per process: the IKU book and the LKjIP of a
+    set show the same organisation chart."""
+    return tuple(png(g) for g in bagan_terbagi(kepala, list(unit), lebar_mm, tinggi_mm))
 
 
 def bagan_terbagi(kepala: Kotak, unit: list[Kotak], lebar_mm: float, tinggi_mm: float) -> list[Image.Image]:

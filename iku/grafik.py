@@ -13,6 +13,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from . import bahasa, gambar
@@ -81,13 +82,28 @@ def panel_per_gambar(tinggi_mm: float) -> int:
 
 
 def grafik(seri: list[Seri], lebar_mm: float = 160) -> gambar.Png:
-    """Small multiples, two panels to a row (one when alone), as deterministic PNG bytes."""
+    """Small multiples, two panels to a row (one when alone), as deterministic PNG bytes.
+
+    Each chart is drawn once per process: the same series at the same width give the same
+    bytes, so a document filled again (the editor's next preview) takes them as they are."""
+    return _grafik(tuple(seri), lebar_mm)
+
+
+def lupakan() -> None:
+    """Forget every picture drawn so far (charts and organisation charts): the next is drawn anew,
+    as in a new run (tests of determinism, benchmark rounds)."""
+    _grafik.cache_clear()
+    gambar.bagan_png.cache_clear()
+
+
+@lru_cache(maxsize=gambar.SIMPANAN_GAMBAR)
+def _grafik(seri: tuple[Seri, ...], lebar_mm: float) -> gambar.Png:
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
     with matplotlib.rc_context(RC):  # type: ignore[arg-type]  # (the stubs list every rc key)
-        kanvas = FigureCanvasAgg(figur(seri, lebar_mm))
+        kanvas = FigureCanvasAgg(figur(list(seri), lebar_mm))
         kanvas.draw()
     rgba = kanvas.buffer_rgba()
     # Grey levels only: saved as 8-bit grey by Pillow without metadata (gambar.png), a quarter of

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Callable
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,19 @@ from .rapi import rapikan
 
 class _Templat(DocxTemplate):
     """docxtpl plus our `{% gabung %}` cell tag, without its `{_{` -> `{{` rewrite (which would
-    alter literal user values). The linter reads templates through the same patch_xml."""
+    alter literal user values). The linter reads templates through the same patch_xml.
+
+    A part's source is patched, parsed and compiled once per process (`_disiapkan`): the same
+    template filled again (the next agency of `iku kabupaten`, the editor's next preview) only
+    renders."""
 
     def patch_xml(self, src_xml: str) -> str:
-        return GABUNG.sub(_gabung_vertikal, super().patch_xml(src_xml))
+        tambalan = _TAMBALAN.get(src_xml)
+        if tambalan is None:
+            if len(_TAMBALAN) >= SIMPANAN_BAGIAN:
+                _TAMBALAN.clear()
+            tambalan = _TAMBALAN[src_xml] = GABUNG.sub(_gabung_vertikal, super().patch_xml(src_xml))
+        return tambalan
 
     pohon: list[nodes.Template]  # the Jinja tree of every part rendered, for the required-field check
 
@@ -38,14 +48,28 @@ class _Templat(DocxTemplate):
         src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
         self.current_rendering_part = part
         try:
-            pohon = jinja_env.parse(src_xml)  # parsed once: rendered, and kept for the names it uses
+            pohon, templat = _disiapkan(jinja_env, src_xml)
             self.pohon = [*getattr(self, "pohon", []), pohon]
-            dst_xml = jinja_env.from_string(pohon).render(context)
+            dst_xml = templat.render(context)
         except Exception as exc:
             exc.docx_context = _paragraf_sekitar(src_xml, _baris_templat(exc))  # type: ignore[attr-defined]
             raise
         dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
         return self.resolve_listing(dst_xml)
+
+
+SIMPANAN_BAGIAN = 64  # parts kept prepared: every template of a set and of the Pemda's, with room
+
+
+_TAMBALAN: dict[str, str] = {}  # source -> docxtpl's patch_xml (a pure text rewrite) and our `{% gabung %}`
+
+
+@lru_cache(maxsize=SIMPANAN_BAGIAN)
+def _disiapkan(jinja_env: Any, src_xml: str) -> tuple[nodes.Template, Any]:
+    """A part's source parsed (the tree, kept for the names it uses) and compiled, once per source
+    and environment. A compiled Jinja template renders any number of times."""
+    pohon = jinja_env.parse(src_xml)
+    return pohon, jinja_env.from_string(pohon)
 
 
 def _baris_templat(exc: Exception) -> int | None:
@@ -81,9 +105,11 @@ def _gabung_vertikal(m: re.Match[str]) -> str:
     return _GABUNG_SEL.sub(sel, m.group(0))
 
 
+@cache
 def lingkungan() -> SandboxedEnvironment:
     """The one Jinja environment every template renders in: sandboxed, so an edited template
-    cannot reach Python internals (`x.__class__`), autoescaped, and strict about names."""
+    cannot reach Python internals (`x.__class__`), autoescaped, and strict about names. One per
+    process, so a part compiled once is reused (`_disiapkan`)."""
     return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
 
 

@@ -313,8 +313,11 @@ def _ukuran_gaya(docx: Any) -> dict[str | None, tuple[int, bool]]:
         False,
     )
     gaya = {e.get(qn("w:styleId")): e for e in styles.findall(qn("w:style"))}
+    sudah: dict[str | None, tuple[int, bool]] = {}  # each style resolved once, not once per style based on it
 
     def cari(kode: str | None, kedalaman: int = 0) -> tuple[int, bool]:
+        if kode in sudah:
+            return sudah[kode]
         e = gaya.get(kode)
         if e is None or kedalaman > 20:
             return bawaan
@@ -325,6 +328,7 @@ def _ukuran_gaya(docx: Any) -> dict[str | None, tuple[int, bool]]:
             sz, b = rpr.find(qn("w:sz")), rpr.find(qn("w:b"))
             ukuran = int(sz.get(qn("w:val"))) if sz is not None else ukuran
             tebal = (b.get(qn("w:val"), "true") not in ("0", "false")) if b is not None else tebal
+        sudah[kode] = (ukuran, tebal)
         return ukuran, tebal
 
     return {kode: cari(kode) for kode in [*gaya, None]}

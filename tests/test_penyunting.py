@@ -726,7 +726,7 @@ def test_serve_berhenti_dengan_libreoffice_nya(berkas: Path) -> None:
         pembantu = [
             p
             for p in Path("/proc").iterdir()
-            if p.name.isdigit() and _cmdline(p).find("lo_hangat.py") >= 0 and f"iku-lo-{proses.pid}-" in _cmdline(p)
+            if p.name.isdigit() and _cmdline(p).find("lo_pembantu.py") >= 0 and f"iku-lo-{proses.pid}-" in _cmdline(p)
         ]
         assert len(pembantu) == 1 and _kelompok_hidup(int(pembantu[0].name))  # LibreOffice warm, in its group
     finally:

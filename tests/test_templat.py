@@ -287,3 +287,29 @@ def test_templat_disunting_setelah_disimpan_libreoffice(tmp_path: Path, sample) 
     folder = simpan_ulang_libreoffice([disunting], tmp_path / "lo")
     asli = teks_hasil(TEMPLATES / "keputusan.docx", sample, tmp_path / "asli.docx")
     assert teks_hasil(folder / "keputusan.docx", sample, tmp_path / "ulang.docx") == asli
+
+
+def test_templat_yang_disiapkan_sekali_diisi_ulang_dengan_konteks_lain(tmp_path: Path) -> None:
+    """A part is compiled once per process and reused: a second agency gets its own text, and the
+    first one filled again gets the very bytes it got the first time."""
+    from iku.naskah import DAFTAR, tata_naskah
+
+    keputusan = next(j for j in DAFTAR if j.jenis == "keputusan")
+    lain = tmp_path / "lain.toml"
+    lain.write_text(
+        CONFIG_CONTOH.read_text(encoding="utf-8").replace("Dinas Sosial", "Dinas Perikanan"), encoding="utf-8"
+    )
+
+    def isi_keputusan(path: Path, nama: str) -> tuple[bytes, list[str]]:
+        c = config.muat(path)
+        tujuan = tmp_path / nama
+        isi.render(TEMPLATES / keputusan.templat, keputusan.konteks(c, tmp_path), tata_naskah(keputusan, c), tujuan)
+        return tujuan.read_bytes(), teks_docx(tujuan)
+
+    pertama, teks_pertama = isi_keputusan(CONFIG_CONTOH, "a.docx")
+    _, teks_lain = isi_keputusan(lain, "b.docx")
+    lagi, _ = isi_keputusan(CONFIG_CONTOH, "c.docx")
+    assert any("DINAS PERIKANAN" in t.upper() for t in teks_lain)
+    assert not any("DINAS SOSIAL" in t.upper() for t in teks_lain)
+    assert any("DINAS SOSIAL" in t.upper() for t in teks_pertama)
+    assert lagi == pertama

@@ -1,14 +1,12 @@
 """Open the clerk's file: a .docx as it is, a .doc/.odt/.rtf converted to .docx by LibreOffice first.
 
-LibreOffice runs headless with its own throw-away profile, no network use is asked of it and
-nothing in the document is run: a plain file-format conversion, under a time limit.
+LibreOffice (the one driver, iku/pdf.py) runs headless with its own throw-away profile, no network
+use is asked of it and nothing in the document is run: a plain file-format conversion, under a time limit.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import zipfile
@@ -19,7 +17,8 @@ from pathlib import Path
 
 import docx
 
-from ..galat import ImporError, Masalah
+from ..galat import ImporError, Masalah, PdfError
+from ..pdf import ubah_format
 from .baca import Isi, baca
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office files (.doc)
@@ -94,7 +93,7 @@ def _baca_docx(path: Path, asal: Path) -> Isi:
 
 
 def _ubah_lalu_baca(path: Path) -> Isi:
-    with diubah(path, "docx:MS Word 2007 XML", SARAN_SIMPAN) as hasil:
+    with diubah(path, "docx", SARAN_SIMPAN) as hasil:
         if not zipfile.is_zipfile(hasil):
             raise ImporError(
                 Masalah("LibreOffice tidak dapat membaca berkas ini sebagai naskah", berkas=path, saran=SARAN_SIMPAN)
@@ -103,74 +102,25 @@ def _ubah_lalu_baca(path: Path) -> Isi:
 
 
 @contextmanager
-def diubah(path: Path, saringan: str, saran: str) -> Iterator[Path]:
-    """path converted by LibreOffice with saringan ("docx:MS Word 2007 XML", "xlsx:Calc MS Excel 2007 XML"),
-    in a throw-away folder while the block runs; ImporError when LibreOffice is missing or writes nothing."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise ImporError(
-            Masalah(
-                f"berkas {path.suffix or 'ini'} harus diubah dahulu, tetapi LibreOffice tidak terpasang",
-                berkas=path,
-                saran=saran,
-            )
-        )
+def diubah(path: Path, jenis: str, saran: str) -> Iterator[Path]:
+    """path converted by LibreOffice (the one driver, iku/pdf.py) to jenis ("docx", "xlsx"), in a
+    throw-away folder while the block runs; ImporError when LibreOffice is missing or cannot read it."""
     with tempfile.TemporaryDirectory(prefix="iku-impor-") as sementara:
-        folder = Path(sementara)
-        salinan = folder / f"naskah{path.suffix.lower() or '.bin'}"
-        shutil.copyfile(path, salinan)  # LibreOffice names its output after the input
-        _jalankan_libreoffice(soffice, salinan, folder, path, saringan, saran)
-        hasil = folder / "keluar" / f"naskah.{saringan.split(':')[0]}"
+        hasil = Path(sementara) / f"naskah.{jenis}"
+        try:
+            ubah_format(path, hasil, jenis, BATAS_DETIK)
+        except PdfError as exc:
+            raise ImporError(
+                Masalah(
+                    f"berkas {path.suffix or 'ini'} harus diubah dahulu dengan LibreOffice: "
+                    + "; ".join(m.pesan for m in exc.masalah),
+                    berkas=path,
+                    saran=saran,
+                )
+            ) from None
         if not hasil.is_file():
             raise ImporError(Masalah("LibreOffice tidak dapat membaca berkas ini", berkas=path, saran=saran))
         yield hasil
-
-
-# The throw-away profile forbids macros and never updates links (no network) while converting.
-PROFIL = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
-<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" \
-oor:op="fuse"><value>true</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" \
-oor:op="fuse"><value>3</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" \
-oor:op="fuse"><value>true</value></prop></item>
-<item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link" oor:op="fuse">\
-<value>0</value></prop></item>
-</oor:items>
-"""
-
-
-def _jalankan_libreoffice(soffice: str, salinan: Path, folder: Path, asal: Path, saringan: str, saran: str) -> None:
-    pengguna = folder / "profil" / "user"
-    pengguna.mkdir(parents=True)
-    (pengguna / "registrymodifications.xcu").write_text(PROFIL, encoding="utf-8")
-    perintah = [
-        soffice,
-        f"-env:UserInstallation={(folder / 'profil').as_uri()}",
-        "--headless",
-        "--invisible",
-        "--norestore",
-        "--nolockcheck",
-        "--nodefault",
-        "--nologo",
-        "--convert-to",
-        saringan,
-        "--outdir",
-        str(folder / "keluar"),
-        str(salinan),
-    ]
-    proses = subprocess.Popen(
-        perintah, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
-    try:
-        proses.wait(timeout=BATAS_DETIK)
-    except subprocess.TimeoutExpired:
-        os.killpg(proses.pid, signal.SIGKILL)  # its own group: the office process it started goes too
-        proses.wait()
-        raise ImporError(
-            Masalah(f"LibreOffice tidak selesai mengubah berkas dalam {BATAS_DETIK} detik", berkas=asal, saran=saran)
-        ) from None
 
 
 def baca_qr(gambar: bytes, jenis: str) -> str | None:

@@ -30,7 +30,6 @@ from .tulis import susun, teks_iku
 
 BARIS_CARI = 20  # the header is looked for in the first rows of a sheet (titles above it are common)
 SARAN = "simpan lembar kerja itu sebagai .xlsx (Excel) lalu ulangi"
-XLSX = "xlsx:Calc MS Excel 2007 XML"
 # Heading (lowercase, punctuation as spaces) -> key. Checked whole, then by the start.
 NAMA_KOLOM = {
     "no": "nomor",
@@ -84,7 +83,7 @@ def baca_tabel(path: Path, dasar: Path | None = None) -> HasilTabel:
     jenis = _jenis(path)
     if jenis == "xlsx":
         return _baca_xlsx(path, path, dasar)
-    with diubah(path, XLSX, SARAN) as hasil:
+    with diubah(path, "xlsx", SARAN) as hasil:
         if not zipfile.is_zipfile(hasil):
             raise ImporError(Masalah("LibreOffice tidak dapat membaca berkas ini sebagai lembar kerja", berkas=path))
         return _baca_xlsx(hasil, path, dasar)

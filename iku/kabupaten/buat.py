@@ -2,9 +2,10 @@
 
 Each agency's folder is written by `iku generate`'s own steps (iku/buat.py: tulis_dokumen,
 terima_pdf, tutup_set), so DIR/<tahun>/<agency>/ is exactly what `generate` writes. Agencies are
-independent: N worker processes take them in a fixed share (the i-th agency to worker i mod N),
-each converting its share's DOCX with one LibreOffice; what is written never depends on N. The
-whole year is staged next to DIR and swapped in atomically (iku/arsip.py).
+independent: N worker processes take the Pemda's folder and then the agencies one at a time as
+each becomes free, each worker converting with its one LibreOffice (iku/pdf.py), started when the
+worker starts and kept warm for all it writes; what is written never depends on N or on which
+worker wrote it. The whole year is staged next to DIR and swapped in atomically (iku/arsip.py).
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import queue
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import manifes
 from ..arsip import folder_tahun, periksa_boleh_tulis, slug, tulis_tahun
@@ -29,6 +31,9 @@ from ..paket import tulis_paket
 from . import lembar
 from .baca import Kabupaten
 from .naskah import DAFTAR, NaskahPemda, tata
+
+if TYPE_CHECKING:
+    from ..pdf import LibreOffice
 
 Kemajuan = Callable[[str], None]
 FOLDER_PEMDA = "pemda"
@@ -70,26 +75,8 @@ def buat_kabupaten(p: PermintaanKabupaten) -> list[Path]:
     k = p.kabupaten
     periksa_boleh_tulis(p.output, k.tahun, p.force)
     n = jumlah_proses(p.jobs, len(k.instansi))
-    bagian = [list(range(i, len(k.instansi), n)) for i in range(n)]
     with tulis_tahun(p.output, k.tahun, p.force) as sementara:
-        kolam = multiprocessing.Pool(n)
-        try:
-            kerja = [
-                kolam.apply_async(buat_bagian, ([k.instansi[i] for i in nomor], sementara, p.templates, p.pdf))
-                for nomor in bagian
-                if nomor
-            ]
-            tulis_pemda(k, sementara / FOLDER_PEMDA, p.templates, p.pdf)
-            p.kabar(f"{FOLDER_PEMDA}/ disusun")
-            galat = [g for hasil in kerja for g in hasil.get()]
-            kolam.close()
-        except BaseException:
-            # Ctrl-C, SIGTERM or a failure: the workers are stopped now (each unwinds and stops its
-            # LibreOffice), not waited for; then the staging folder goes
-            kolam.terminate()
-            raise
-        finally:
-            kolam.join()
+        galat = _kerjakan_semua(k, sementara, p, n)
         if galat:
             raise galat[0].jenis([m for g in galat if g.jenis is galat[0].jenis for m in g.masalah])
         for b in k.instansi:
@@ -105,6 +92,90 @@ def _versi_lo(folder: Path) -> str | None:
     return isi_.get("libreoffice")
 
 
+def _kerjakan_semua(k: Kabupaten, sementara: Path, p: PermintaanKabupaten, n: int) -> list[GalatKerja]:
+    """The Pemda's folder and every agency's, shared out to n worker processes as each becomes free
+    (an agency of five rows does not hold up the others); the errors of all of them."""
+    tugas: multiprocessing.Queue[int | None] = multiprocessing.Queue()
+    hasil: multiprocessing.Queue[tuple[int, list[GalatKerja]]] = multiprocessing.Queue()
+    for nomor in range(-1, len(k.instansi)):  # -1: the Pemda's folder, first (its LibreOffice starts meanwhile)
+        tugas.put(nomor)
+    for _ in range(n):
+        tugas.put(None)
+    pekerja = [
+        multiprocessing.Process(target=_pekerja, args=(k, sementara, p.templates, p.pdf, tugas, hasil), daemon=True)
+        for _ in range(n)
+    ]
+    galat: list[GalatKerja] = []
+    try:
+        for w in pekerja:
+            w.start()
+        for _ in range(len(k.instansi) + 1):
+            nomor, g = _terima(hasil, pekerja)
+            galat += g
+            if nomor < 0:
+                p.kabar(f"{FOLDER_PEMDA}/ disusun")
+        for w in pekerja:
+            w.join()
+    except BaseException:
+        # Ctrl-C, SIGTERM or a failure: the workers are stopped now (each unwinds and stops its
+        # LibreOffice), not waited for; then the staging folder goes
+        for w in pekerja:
+            if w.is_alive():
+                w.terminate()
+        for w in pekerja:
+            w.join()
+        raise
+    return galat
+
+
+def _terima(
+    hasil: multiprocessing.Queue[tuple[int, list[GalatKerja]]], pekerja: list[Any]
+) -> tuple[int, list[GalatKerja]]:
+    """The next result; RuntimeError when a worker died without giving one (killed, out of memory)."""
+    while True:
+        try:
+            return hasil.get(timeout=1)
+        except queue.Empty:
+            mati = [w.exitcode for w in pekerja if w.exitcode not in (None, 0)]
+            if mati:
+                raise RuntimeError(f"proses pekerja berhenti tanpa hasil (kode keluar {mati[0]})") from None
+
+
+def _pekerja(
+    k: Kabupaten,
+    sementara: Path,
+    templates: Path,
+    pdf: bool,
+    tugas: multiprocessing.Queue[int | None],
+    hasil: multiprocessing.Queue[tuple[int, list[GalatKerja]]],
+) -> None:
+    """One worker process: with --pdf one LibreOffice, started at once (it starts up while the first
+    documents are filled) and kept warm for every folder this worker writes; stopped at the end."""
+    from ..pdf import LibreOffice
+
+    with LibreOffice() as lo:
+        if pdf:
+            try:
+                lo.nyalakan()
+            except IkuError:
+                pass  # said by the first conversion, for the folder it belongs to
+        for nomor in iter(tugas.get, None):
+            if nomor < 0:
+                g = _tangkap(tulis_pemda, k, sementara / FOLDER_PEMDA, templates, pdf, lo)
+            else:
+                g = _tangkap(buat_instansi, k.instansi[nomor], sementara, templates, pdf, lo)
+            hasil.put((nomor, g))
+
+
+def _tangkap(kerja: Callable[..., object], *argumen: Any) -> list[GalatKerja]:
+    """kerja(*argumen) in a worker: an IkuError comes back as data."""
+    try:
+        kerja(*argumen)
+    except IkuError as exc:
+        return [GalatKerja(type(exc), exc.masalah)]
+    return []
+
+
 @dataclass(frozen=True)
 class GalatKerja:
     """An IkuError raised in a worker, carried back as data (exceptions do not pickle their Masalah)."""
@@ -113,30 +184,21 @@ class GalatKerja:
     masalah: list[Masalah]
 
 
-def buat_bagian(instansi: list[Bacaan], sementara: Path, templates: Path, pdf: bool) -> list[GalatKerja]:
-    """In a worker: write each agency's set into sementara/<agency>/ by generate's steps; with
-    pdf, one LibreOffice converts the DOCX of the whole share."""
-    try:
-        permintaan = [Permintaan(b, templates, sementara / folder_instansi(b), pdf=pdf) for b in instansi]
-        ditulis = {}
-        for q in permintaan:
-            q.output.mkdir()
-            ditulis[q.output] = tulis_dokumen(q, q.output)
-        versi = None
-        if pdf:
-            from ..pdf import batas_detik, ke_pdf
+def buat_instansi(bacaan: Bacaan, sementara: Path, templates: Path, pdf: bool, lo: LibreOffice) -> None:
+    """In a worker: write one agency's set into sementara/<agency>/ by generate's steps; with pdf,
+    the worker's LibreOffice converts its DOCX."""
+    q = Permintaan(bacaan, templates, sementara / folder_instansi(bacaan), pdf=pdf)
+    q.output.mkdir()
+    ditulis = tulis_dokumen(q, q.output)
+    versi = None
+    if pdf:
+        from ..pdf import ke_pdf
 
-            docx = [d for q in permintaan for d in ditulis[q.output].docx(q.output)]
-            # the time limit of one `generate --pdf` per agency of the share, not one for all of them
-            hasil = ke_pdf(docx, None, batas_detik() * len(permintaan))
-            for q in permintaan:
-                terima_pdf(q, q.output, ditulis[q.output], hasil)
-            versi = hasil.versi
-        for q in permintaan:
-            tutup_set(q, q.output, versi)
-    except IkuError as exc:
-        return [GalatKerja(type(exc), exc.masalah)]
-    return []
+        docx = ditulis.docx(q.output)
+        hasil = ke_pdf(docx, q.output, lo=lo)
+        terima_pdf(q, q.output, ditulis, hasil)
+        versi = hasil.versi
+    tutup_set(q, q.output, versi)
 
 
 def periksa_templat_pemda(k: Kabupaten, templates: Path = TEMPLAT_BAWAAN) -> None:
@@ -152,9 +214,9 @@ def periksa_templat_pemda(k: Kabupaten, templates: Path = TEMPLAT_BAWAAN) -> Non
         raise TemplateError(masalah)
 
 
-def tulis_pemda(k: Kabupaten, folder: Path, templates: Path, pdf: bool) -> list[str]:
+def tulis_pemda(k: Kabupaten, folder: Path, templates: Path, pdf: bool, lo: LibreOffice | None = None) -> list[str]:
     """DIR/<tahun>/pemda/: the Keputusan, its Lampiran, the cascade matrix, the recap, the
-    config as validated (and its logo), and a manifest."""
+    config as validated (and its logo), and a manifest; with pdf, converted by lo (a worker's)."""
     folder.mkdir()
     t = tata(k)
     ditulis = []
@@ -168,7 +230,7 @@ def tulis_pemda(k: Kabupaten, folder: Path, templates: Path, pdf: bool) -> list[
     if pdf:
         from ..pdf import ke_pdf
 
-        hasil = ke_pdf([folder / n for n in ditulis], folder)
+        hasil = ke_pdf([folder / n for n in ditulis], folder, lo=lo)
         ditulis += [x.name for x in hasil.berkas]
         versi = hasil.versi
     salinan = folder / f"konfigurasi-pemda-{k.tahun}.toml"

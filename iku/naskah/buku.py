@@ -159,7 +159,7 @@ def bagan(config: Config, folder: Path) -> list[dict[str, Any]]:
         return []
     kotak = [gambar.Kotak(u.nama, tuple(u.membawahi)) for u in config.struktur]
     tinggi = tinggi_gambar_mm(config)
-    bagian = gambar.bagan_terbagi(kotak[0], kotak[1:], LEBAR_GAMBAR_MM, tinggi)
+    bagian = gambar.bagan_png(kotak[0], tuple(kotak[1:]), LEBAR_GAMBAR_MM, tinggi)
     judul = f"Bagan Struktur Organisasi {config.instansi.nama}"
     return [
         {

@@ -3,9 +3,8 @@
 The Keputusan and its Lampiran by default; the PK, the LKjIP or the book on demand (a button
 beside their section), which then stays the one shown after each save.
 
-`LibreOfficeHangat` is the adapter: one headless LibreOffice for the server's lifetime,
-started on first need through a helper under a python that can import uno
-(lo_hangat.py), in its own process group and profile folder. It is stopped with the
+`LibreOfficeHangat` is the one LibreOffice driver (iku/pdf.py) kept for the server's lifetime:
+started on first need, in its own process group and profile folder, stopped with the
 server: explicitly, at exit, and (through the helper's stdin pipe) even when the server
 is killed. `Pratinjau` renders in a background thread; a newer save supersedes an older.
 """
@@ -13,11 +12,7 @@ is killed. `Pratinjau` renders in a background thread; a newer save supersedes a
 from __future__ import annotations
 
 import atexit
-import json
-import os
-import select
 import shutil
-import signal
 import subprocess
 import tempfile
 import threading
@@ -29,10 +24,9 @@ from ..buat import kemas, susun
 from ..galat import ConfigError, IkuError, Masalah, PdfError
 from ..konfigurasi import Bacaan, baca
 from ..naskah import DAFTAR
-from ..pdf import AWALAN_PROFIL, bersihkan_profil_lama, python_uno, soffice
+from ..pdf import LibreOffice
 from .simpan import sidik
 
-HANGAT = Path(__file__).resolve().with_name("lo_hangat.py")
 BATAS_MULAI_DETIK = 120
 BATAS_UBAH_DETIK = 120
 RESOLUSI = 60  # dpi of the page pictures: readable beside the form, small to send
@@ -46,100 +40,12 @@ NASKAH: dict[str, tuple[tuple[str, str], ...]] = {
 BAWAAN = "keputusan"
 
 
-class LibreOfficeHangat:
-    """One LibreOffice kept warm; DOCX -> PDF on request; never left behind."""
-
-    def __init__(self) -> None:
-        self._proses: subprocess.Popen[bytes] | None = None
-        self._profil: str | None = None
-        self._sisa = b""
-        self._kunci = threading.Lock()
-        atexit.register(self.hentikan)
-
-    @property
-    def pid(self) -> int | None:
-        """The helper's pid (= its process group, LibreOffice included), while it runs."""
-        return self._proses.pid if self._proses and self._proses.poll() is None else None
+class LibreOfficeHangat(LibreOffice):
+    """The editor's LibreOffice (the one driver, iku/pdf.py) kept warm: DOCX -> plain PDF on request."""
 
     def ke_pdf(self, berkas: list[tuple[Path, Path]]) -> None:
         """Convert each (DOCX, PDF) pair; start LibreOffice first when it is not running."""
-        with self._kunci:
-            if self.pid is None:
-                self._mulai()
-            assert self._proses and self._proses.stdin
-            tugas = {"berkas": [[str(d.resolve()), str(p.resolve())] for d, p in berkas]}
-            try:
-                self._proses.stdin.write((json.dumps(tugas) + "\n").encode())
-                self._proses.stdin.flush()
-                jawab = self._baca(BATAS_UBAH_DETIK)
-            except (OSError, PdfError):
-                self._hentikan()
-                raise PdfError(
-                    Masalah(
-                        "LibreOffice untuk pratinjau berhenti atau tidak menjawab",
-                        saran="simpan sekali lagi; LibreOffice akan dijalankan ulang",
-                    )
-                ) from None
-        if "galat" in jawab:
-            raise PdfError(Masalah(f"pratinjau tidak dapat dibuat: {jawab['galat']}"))
-
-    def _mulai(self) -> None:
-        program = soffice()
-        python = python_uno(program)
-        bersihkan_profil_lama()
-        self._profil = tempfile.mkdtemp(prefix=f"{AWALAN_PROFIL}{os.getpid()}-")
-        self._sisa = b""
-        self._proses = subprocess.Popen(
-            [python, str(HANGAT), json.dumps({"soffice": program, "profil": self._profil})],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        try:
-            self._baca(BATAS_MULAI_DETIK)
-        except PdfError:
-            self._hentikan()
-            raise
-
-    def _baca(self, batas: float) -> dict[str, Any]:
-        """One JSON line from the helper, within batas seconds."""
-        assert self._proses and self._proses.stdout
-        fd, akhir = self._proses.stdout.fileno(), time.monotonic() + batas
-        while b"\n" not in self._sisa:
-            sisa_waktu = akhir - time.monotonic()
-            siap, _, _ = select.select([fd], [], [], max(0.0, sisa_waktu))
-            potong = os.read(fd, 65536) if siap else b""
-            if not potong:
-                raise PdfError(Masalah("LibreOffice untuk pratinjau tidak menjawab"))
-            self._sisa += potong
-        baris, _, self._sisa = self._sisa.partition(b"\n")
-        return json.loads(baris)
-
-    def hentikan(self) -> None:
-        """Stop LibreOffice and its helper (the whole process group); remove its profile."""
-        with self._kunci:
-            self._hentikan()
-
-    def _hentikan(self) -> None:
-        proses, self._proses = self._proses, None
-        if proses is not None:
-            try:
-                if proses.stdin:
-                    proses.stdin.close()  # the helper ends LibreOffice politely on end of input
-                proses.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired):
-                pass
-            try:
-                os.killpg(proses.pid, signal.SIGKILL)  # and whatever is left of the group
-            except (ProcessLookupError, PermissionError):
-                pass
-            proses.wait()
-            if proses.stdout:
-                proses.stdout.close()
-        if self._profil:
-            shutil.rmtree(self._profil, ignore_errors=True)
-            self._profil = None
+        self.ubah(berkas, "pdf", BATAS_UBAH_DETIK + (0 if self.pid else BATAS_MULAI_DETIK))
 
 
 class Pratinjau:
