@@ -22,9 +22,9 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from .huruf import jumlah_baris, tinggi_satu_baris_twip
-from .tabel import _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, baris_paragraf, ruang_teks_per_tabel
+from .tabel import GayaHuruf, _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, baris_paragraf, ruang_teks_per_tabel
+from .tte import gaya_tanda_tangan
 
-AWALAN_GAYA_TANDA_TANGAN = "Tanda Tangan"
 BAGIAN_HALAMAN_BOLEH_UTUH = 1 / 2  # a row up to this share of the page's text height stays whole
 CADANGAN_PERKIRAAN = 1.25  # an estimated height is taken this much larger where too little room would hurt
 
@@ -32,7 +32,7 @@ CADANGAN_PERKIRAAN = 1.25  # an estimated height is taken this much larger where
 def atur_aliran(docx: Any, huruf: str) -> None:
     """Keep each table's signature row with the row before it; let tall rows split."""
     gaya_huruf = _ukuran_gaya(docx)
-    tanda_tangan = _gaya_tanda_tangan(docx)
+    tanda_tangan = gaya_tanda_tangan(docx.styles.element)
     gaya_paragraf = _tata_gaya_paragraf(docx)
     for tbl, (lebar_halaman, tinggi_halaman) in ruang_teks_per_tabel(docx.element.body).items():
         baris = tbl.findall(qn("w:tr"))
@@ -56,7 +56,7 @@ def atur_aliran(docx: Any, huruf: str) -> None:
             _tetap_dengan_berikutnya(baris[terakhir - 1])
 
 
-def _baris_pertama_terbelah(tr: Any, sisa: int, tbl: Any, gaya_huruf: dict, huruf: str) -> bool:
+def _baris_pertama_terbelah(tr: Any, sisa: int, tbl: Any, gaya_huruf: GayaHuruf, huruf: str) -> bool:
     """Whether the first data row may split: only when it does not fit in the room its page has
     left under the title and header rows (else it would leave the title alone), and never when
     a stacked fraction at the top of one of its cells would not fit in that room either."""
@@ -103,16 +103,7 @@ def titik_dua_dengan_berikutnya(docx: Any) -> None:
             p.get_or_add_pPr().keepNext_val = True
 
 
-def _gaya_tanda_tangan(docx: Any) -> set[str]:
-    """Ids of the signature paragraph styles ("Tanda Tangan", "Tanda Tangan Lampiran" ...)."""
-    return {
-        s.get(qn("w:styleId"))
-        for s in docx.styles.element.findall(qn("w:style"))
-        if s.name_val and s.name_val.startswith(AWALAN_GAYA_TANDA_TANGAN)
-    }
-
-
-def _indeks_baris_tanda_tangan(baris: list[Any], gaya: set[str]) -> int | None:
+def _indeks_baris_tanda_tangan(baris: list[Any], gaya: frozenset[str]) -> int | None:
     """Index of the table's last row when it holds the signature block (and follows other rows)."""
     if len(baris) < 2:
         return None
@@ -132,7 +123,7 @@ def _boleh_terbelah(tr: Any) -> None:
         trpr.remove(utuh)
 
 
-def tinggi_baris_twip(tbl: Any, tr: Any, gaya_huruf: dict, huruf: str) -> int:
+def tinggi_baris_twip(tbl: Any, tr: Any, gaya_huruf: GayaHuruf, huruf: str) -> int:
     """Estimated height of a row: its tallest cell, lines wrapped word by word in the cell's width."""
     margin = _margin_sel_twip(tbl)
     tinggi = 0
@@ -173,7 +164,7 @@ def _tata_ppr(ppr: Any, dasar: tuple[int, int]) -> tuple[int, int]:
     return kiri, spasi
 
 
-def _tinggi_di_atas(tbl: Any, lebar: int, gaya_huruf: dict, gaya_paragraf: dict, huruf: str) -> int | None:
+def _tinggi_di_atas(tbl: Any, lebar: int, gaya_huruf: GayaHuruf, gaya_paragraf: dict, huruf: str) -> int | None:
     """Estimated height of what stands above a table on its first page: the paragraphs back to the
     start of its section or to a page break; None where another table stands above (its place unknown)."""
     tinggi = 0

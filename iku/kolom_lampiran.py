@@ -15,6 +15,8 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from .tabel import gaya_angka
+
 # the template's columns, in order, and the width (twips) each starts from before measuring
 KOLOM_TEMPLAT = ("no", "sasaran", "indikator", "satuan", "alasan", "formulasi", "sumber_data", "keterangan")
 PENJELASAN = ("alasan", "formulasi", "sumber_data")
@@ -34,6 +36,7 @@ LEBAR_AWAL = {
 KEPALA_TEMPLAT = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA UTAMA", "SATUAN", "PENJELASAN", "KETERANGAN/ KRITERIA"]
 KEPALA_BARU = {"penanggung_jawab": "PENANGGUNG JAWAB"}  # target: "TARGET <tahun>"
 CONTOH_SEL = {"penanggung_jawab": "sumber_data", "target": "satuan"}  # a new column's cells look like these
+KOLOM_ANGKA = {"target"}  # new columns of numbers: their values are declared numbers (tabel.GAYA_ANGKA)
 
 
 @dataclass(frozen=True)
@@ -49,10 +52,11 @@ class SusunanLampiran:
 
 def susun(docx: Any, susunan: SusunanLampiran) -> None:
     """Every Lampiran IKU table of the document (the book holds one too) in the chosen columns."""
+    angka = min(gaya_angka(docx.styles.element), default=None)
     for tbl in list(docx.element.body.iter(qn("w:tbl"))):
         baris = tbl.findall(qn("w:tr"))
         if len(baris) >= 2 and [_teks(tc) for tc in baris[0].findall(qn("w:tc"))] == KEPALA_TEMPLAT:
-            _susun_tabel(tbl, baris, susunan)
+            _susun_tabel(tbl, baris, susunan, angka)
 
 
 def _teks(tc: Any) -> str:
@@ -69,14 +73,14 @@ def _per_kolom(tr: Any) -> dict[int, Any]:
     return hasil
 
 
-def _susun_tabel(tbl: Any, baris: list[Any], s: SusunanLampiran) -> None:
+def _susun_tabel(tbl: Any, baris: list[Any], s: SusunanLampiran, angka: str | None) -> None:
     kepala, badan = baris[:2], [tr for tr in baris[2:] if len(tr.findall(qn("w:tc"))) == len(KOLOM_TEMPLAT)]
     penutup = [tr for tr in baris[2:] if tr not in badan]
     _kepala(kepala, s)
     for i, tr in enumerate(badan):
         sel = _per_kolom(tr)
         nilai = dict(s.isi[i]) if i < len(s.isi) else {}
-        baru = [_sel_kolom(sel, k, nilai.get(k, "")) for k in s.kolom]
+        baru = [_sel_kolom(sel, k, nilai.get(k, ""), angka) for k in s.kolom]
         _ganti_sel(tr, baru)
         tujuan = s.tujuan[i] if i < len(s.tujuan) else None
         if tujuan:
@@ -94,12 +98,12 @@ def _susun_tabel(tbl: Any, baris: list[Any], s: SusunanLampiran) -> None:
         grid.append(g)
 
 
-def _sel_kolom(sel: dict[int, Any], kolom: str, nilai: str) -> Any:
+def _sel_kolom(sel: dict[int, Any], kolom: str, nilai: str, angka: str | None) -> Any:
     if kolom in KOLOM_TEMPLAT:
         tc = sel[KOLOM_TEMPLAT.index(kolom)]
     else:
         tc = copy.deepcopy(sel[KOLOM_TEMPLAT.index(CONTOH_SEL[kolom])])
-        _isi_teks(tc, nilai)
+        _isi_teks(tc, nilai, angka if kolom in KOLOM_ANGKA else None)
     _lebar(tc, LEBAR_AWAL[kolom])
     return tc
 
@@ -146,8 +150,9 @@ def _lebar(tc: Any, twip: int) -> Any:
     return tc
 
 
-def _isi_teks(tc: Any, teks: str) -> None:
-    """The cell's first paragraph with its first run holding teks; nothing else left in the cell."""
+def _isi_teks(tc: Any, teks: str, gaya: str | None = None) -> None:
+    """The cell's first paragraph with its first run holding teks; nothing else left in the cell.
+    gaya: the run's character style (a declared number), else the run keeps its own."""
     paragraf = tc.findall(qn("w:p"))
     for lain in [e for e in tc if e.tag in (qn("w:p"), qn("w:tbl"))][1:]:
         tc.remove(lain)
@@ -162,6 +167,16 @@ def _isi_teks(tc: Any, teks: str) -> None:
         r = run[0]
         for anak in [e for e in r if e.tag != qn("w:rPr")]:
             r.remove(anak)
+    if gaya is not None:
+        rpr = r.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            r.insert(0, rpr)
+        for lama in rpr.findall(qn("w:rStyle")):
+            rpr.remove(lama)
+        kode = OxmlElement("w:rStyle")
+        kode.set(qn("w:val"), gaya)
+        rpr.insert(0, kode)
     t = OxmlElement("w:t")
     t.text = teks
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")

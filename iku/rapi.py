@@ -28,7 +28,7 @@ from .kop import kop_kepala_daerah
 from .model import KERTAS_MM
 from .naskah.blok import Tata
 from .tabel import atur_lebar_tabel, ruang_teks_per_tabel, urutkan_sel
-from .tte import kolom_tanda_tangan
+from .tte import kolom_tanda_tangan, tabel_tanda_tangan
 from .tte import terapkan as tata_tanda_tangan
 
 GAYA_DIKTUM = "Diktum"
@@ -36,7 +36,6 @@ GAYA_MENETAPKAN = "Menetapkan"
 GAYA_KOLOM_LABEL = (GAYA_DIKTUM, GAYA_MENETAPKAN, "Konsiderans")  # styles whose colons share one column
 UKURAN_LABEL_PT = 12
 ANTARA_LABEL_TWIP = 142  # 0.25 cm between the longest label and its colon
-JUDUL_TABEL_TANDA_TANGAN = "Tanda Tangan"
 
 
 def rapikan(docx: Any, tata: Tata) -> None:
@@ -180,9 +179,10 @@ def tanda_tangan_tidak_sendiri(docx: Any) -> None:
     borderless full-width table that may not split: LibreOffice keeps such a row whole, where it
     gives up a chain of keep-with-next paragraphs near a page's foot. The paragraph before it (the
     last diktum) keeps with it (atur_diktum). A block set as
-    a table (table caption "Tanda Tangan"): the last paragraph of text before it (and the empty
+    a table of its own (every paragraph in a signature style, tte.tabel_tanda_tangan): the last paragraph of text before it (and the empty
     ones between), or else the last two rows of the table above, keep with next."""
     body = docx.element.body
+    tabel_ttd = tabel_tanda_tangan(docx)  # before the blocks below are set in tables of their own
     dibungkus = []
     for kolom in kolom_tanda_tangan(docx):
         if all(p.getparent() is body for p in kolom) and kolom[-1].find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
@@ -190,10 +190,8 @@ def tanda_tangan_tidak_sendiri(docx: Any) -> None:
     lebar = ruang_teks_per_tabel(body)
     for tbl in dibungkus:
         tbl.find(f"{qn('w:tblGrid')}/{qn('w:gridCol')}").set(qn("w:w"), str(lebar.get(tbl, (9000, 0))[0]))
-    for judul in docx.element.body.iter(qn("w:tblCaption")):
-        if judul.get(qn("w:val")) != JUDUL_TABEL_TANDA_TANGAN:
-            continue
-        sebelum = judul.getparent().getparent().getprevious()
+    for tbl in tabel_ttd:
+        sebelum = tbl.getprevious()
         while sebelum is not None and sebelum.tag == qn("w:p"):
             sebelum.get_or_add_pPr().keepNext_val = True
             if "".join(sebelum.itertext()).strip():

@@ -2,11 +2,15 @@
 
 Column loops ({%tc for %}) leave docxtpl's evened-out grid; these functions give each column
 the width its text needs so numbers never break and words break only when nothing else fits.
+
+What a column holds is declared, never guessed from the printed text: a number is a run in the
+character style "Angka" (or a style based on it) that the template gives each number field, so
+an agency's Word-edited template keeps its number columns; a stacked fraction is a table nested
+in a cell; a data table (whose columns may trade width) has header rows (w:tblHeader).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from copy import deepcopy
 from typing import Any
@@ -59,7 +63,7 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
             pecahan_satu_kesatuan(tbl, gaya_huruf, huruf)
 
 
-def pisah_bila_tak_muat(tbl: Any, total: int, gaya_huruf: dict, huruf: str) -> Any:
+def pisah_bila_tak_muat(tbl: Any, total: int, gaya_huruf: GayaHuruf, huruf: str) -> Any:
     """A table of number columns (Tabel 2.2.1 with ten years) whose words cannot all fit even at
     6 pt is split in two rather than printed with broken words: the first keeps every column but
     the numbers, the second (after a copy of the caption, marked "(lanjutan)") the three columns
@@ -134,7 +138,7 @@ def _buang_kolom(tbl: Any, buang: set[int]) -> None:
                     span.set(qn("w:val"), str(len(tinggal)))
 
 
-def kata_utuh(tbl: Any, lebar: list[int], gaya_huruf: dict, huruf: str) -> list[int]:
+def kata_utuh(tbl: Any, lebar: list[int], gaya_huruf: GayaHuruf, huruf: str) -> list[int]:
     """Template-fixed widths, except that a column narrower than its longest word takes the room
     from the others (in proportion to their widths, none below its own longest word), so no word
     breaks inside ("Pengendalia/n") while the table can hold them all."""
@@ -157,7 +161,7 @@ def kata_utuh(tbl: Any, lebar: list[int], gaya_huruf: dict, huruf: str) -> list[
     return hasil
 
 
-def pecahan_satu_kesatuan(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
+def pecahan_satu_kesatuan(tbl: Any, gaya_huruf: GayaHuruf, huruf: str) -> None:
     """A stacked fraction (a nested table whose first cell holds the numerator, ruled below, over
     the denominator, and its multiplier beside) is one unit: its rows never split over two
     pages and the numerator keeps with the denominator. Numerator and denominator take the same
@@ -203,7 +207,7 @@ def tabel_data(tbl: Any) -> bool:
     )
 
 
-def beri_ruang(tbl: Any, lebar: list[int], gaya_huruf: dict, huruf: str) -> list[int]:
+def beri_ruang(tbl: Any, lebar: list[int], gaya_huruf: GayaHuruf, huruf: str) -> list[int]:
     """An empty or short column (an unused KETERANGAN, a SATUAN of "%") gives the room its text
     does not use to the columns whose text wraps, in proportion to their widths and no more than
     they need to stand on one line; none goes below its longest word (bold headers included).
@@ -241,7 +245,7 @@ def beri_ruang(tbl: Any, lebar: list[int], gaya_huruf: dict, huruf: str) -> list
     return baru
 
 
-def kebutuhan_satu_baris(tbl: Any, gaya_huruf: dict, huruf: str) -> list[int]:
+def kebutuhan_satu_baris(tbl: Any, gaya_huruf: GayaHuruf, huruf: str) -> list[int]:
     """Per grid column, the twips its widest line of text below the header rows takes unbroken
     (a nested table: its columns side by side); 0 for an empty column."""
     n = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
@@ -280,7 +284,7 @@ def baris_paragraf(p: Any) -> list[str]:
     return baris
 
 
-def _isi_sel_induk(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
+def _isi_sel_induk(tbl: Any, gaya_huruf: GayaHuruf, huruf: str) -> None:
     """A table nested in a cell (the stacked fraction beside its "× 100%") fills its cell: its
     other columns as wide as their text on one line, the first takes the rest."""
     sel = tbl.getparent()
@@ -298,14 +302,52 @@ def _isi_sel_induk(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
         _atur_lebar_sel(sel_baris, baru)
 
 
-ANGKA = re.compile(r"^[-+]?\d[\d.,]*%?$")
+GAYA_ANGKA = "Angka"  # the character style that declares a number (never broken inside)
 UKURAN_TERKECIL = 12  # half-points: a table's font shrinks to 6 pt at most to fit its numbers
 SELA_TWIP = 60  # slack for the cell borders and the renderer's rounding (3 pt)
 MARGIN_SEMPIT_TWIP = 20  # left and right cell margin when a crowded table needs the room
 
 
-def _ukuran_gaya(docx: Any) -> dict[str | None, tuple[int, bool]]:
-    """Paragraph style id -> (font size in half-points, bold), following basedOn; None: the default."""
+class GayaHuruf(dict[str | None, tuple[int, bool]]):
+    """Paragraph style id -> (font size in half-points, bold); None: the default. `angka`: the ids
+    of the character styles that declare a number."""
+
+    def __init__(self, ukuran: dict[str | None, tuple[int, bool]], angka: frozenset[str]) -> None:
+        super().__init__(ukuran)
+        self.angka = angka
+
+
+def gaya_angka(styles: Any) -> frozenset[str]:
+    """Ids of the character styles declaring a number: the one named "Angka" (any case) and every
+    style based on it, however deep."""
+    induk = {
+        s.get(qn("w:styleId")): (
+            s.find(qn("w:basedOn")).get(qn("w:val")) if s.find(qn("w:basedOn")) is not None else None
+        )
+        for s in styles.findall(qn("w:style"))
+        if s.get(qn("w:type")) == "character"
+    }
+    akar = {
+        s.get(qn("w:styleId"))
+        for s in styles.findall(qn("w:style"))
+        if s.get(qn("w:type")) == "character"
+        and s.find(qn("w:name")) is not None
+        and (s.find(qn("w:name")).get(qn("w:val")) or "").strip().lower() == GAYA_ANGKA.lower()
+    }
+
+    def turunan(kode: str | None) -> bool:
+        for _ in range(len(induk) + 1):
+            if kode is None or kode in akar:
+                return kode is not None
+            kode = induk.get(kode)
+        return False
+
+    return frozenset(k for k in induk if turunan(k))
+
+
+def _ukuran_gaya(docx: Any) -> GayaHuruf:
+    """Paragraph style id -> (font size in half-points, bold), following basedOn; None: the
+    default; with the number styles (gaya_angka)."""
     styles = docx.styles.element
     awal = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     bawaan = (
@@ -331,10 +373,31 @@ def _ukuran_gaya(docx: Any) -> dict[str | None, tuple[int, bool]]:
         sudah[kode] = (ukuran, tebal)
         return ukuran, tebal
 
-    return {kode: cari(kode) for kode in [*gaya, None]}
+    return GayaHuruf({kode: cari(kode) for kode in [*gaya, None]}, gaya_angka(styles))
 
 
-def _huruf_paragraf(p: Any, gaya_huruf: dict) -> tuple[int, bool]:
+def kata_paragraf(p: Any, angka: frozenset[str]) -> list[tuple[str, bool]]:
+    """A paragraph's words in order, each with whether it is a declared number: every character of
+    it in a run whose character style is one of angka."""
+    huruf: list[tuple[str, bool]] = []
+    for t in p.iter(qn("w:t")):
+        r = t.getparent()
+        gaya = r.find(f"{qn('w:rPr')}/{qn('w:rStyle')}") if r.tag == qn("w:r") else None
+        bernomor = gaya is not None and gaya.get(qn("w:val")) in angka
+        huruf += [(c, bernomor) for c in t.text or ""]
+    hasil: list[tuple[str, bool]] = []
+    kata: list[tuple[str, bool]] = []
+    for c, bernomor in [*huruf, (" ", False)]:
+        if c.isspace():
+            if kata:
+                hasil.append(("".join(k for k, _ in kata), all(b for _, b in kata)))
+            kata = []
+        else:
+            kata.append((c, bernomor))
+    return hasil
+
+
+def _huruf_paragraf(p: Any, gaya_huruf: GayaHuruf) -> tuple[int, bool]:
     gaya = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     ukuran, tebal = gaya_huruf.get(gaya.get(qn("w:val")) if gaya is not None else None, gaya_huruf[None])
     rpr = p.find(f"{qn('w:r')}/{qn('w:rPr')}")
@@ -355,10 +418,10 @@ def _margin_sel_twip(tbl: Any) -> int:
     return jumlah
 
 
-def kebutuhan_kolom(tbl: Any, gaya_huruf: dict, huruf: str) -> tuple[list[int], list[int], list[bool]]:
-    """Per grid column, in twips of text at the table's current font sizes: the widest number
-    (never to break), the widest word or number (breaks only when nothing else fits), and whether
-    the column holds only numbers below its header rows."""
+def kebutuhan_kolom(tbl: Any, gaya_huruf: GayaHuruf, huruf: str) -> tuple[list[int], list[int], list[bool]]:
+    """Per grid column, in twips of text at the table's current font sizes: the widest declared
+    number (never to break), the widest word or number (breaks only when nothing else fits), and
+    whether the column holds only numbers (or "-") below its header rows."""
     n = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
     angka, kata, hanya_angka = [0] * n, [0] * n, [True] * n
     isi = [False] * n
@@ -369,12 +432,11 @@ def kebutuhan_kolom(tbl: Any, gaya_huruf: dict, huruf: str) -> tuple[list[int], 
             rentang = _rentang(tc)
             if rentang == 1 and posisi < n:
                 for p in tc.iter(qn("w:p")):
-                    teks = "".join(t.text or "" for t in p.iter(qn("w:t")))
                     ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                    for token in teks.split():
+                    for token, bernomor in kata_paragraf(p, gaya_huruf.angka):
                         lebar = lebar_teks_twip(token, ukuran / 2, huruf, tebal)
                         kata[posisi] = max(kata[posisi], lebar)
-                        if ANGKA.match(token):
+                        if bernomor:
                             angka[posisi] = max(angka[posisi], lebar)
                         elif not kepala and token != "-":
                             hanya_angka[posisi] = False
@@ -384,7 +446,7 @@ def kebutuhan_kolom(tbl: Any, gaya_huruf: dict, huruf: str) -> tuple[list[int], 
     return angka, kata, [h and ada for h, ada in zip(hanya_angka, isi)]
 
 
-def _kata_bersarang(tc: Any, gaya_huruf: dict, huruf: str) -> int:
+def _kata_bersarang(tc: Any, gaya_huruf: GayaHuruf, huruf: str) -> int:
     """Room a table nested in the cell needs: its first column's widest word beside its other
     columns' text, unbroken (a fraction and its "× 100%")."""
     perlu = 0
@@ -400,7 +462,7 @@ def _kata_bersarang(tc: Any, gaya_huruf: dict, huruf: str) -> int:
     return perlu
 
 
-def _lebar_kolom_utuh(tbl: Any, gaya_huruf: dict, huruf: str) -> list[int]:
+def _lebar_kolom_utuh(tbl: Any, gaya_huruf: GayaHuruf, huruf: str) -> list[int]:
     """Width of each column but the first of a nested table: its longest paragraph on one line."""
     lebar = [0] * (len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")) - 1)
     for tr in tbl.findall(qn("w:tr")):
@@ -412,7 +474,7 @@ def _lebar_kolom_utuh(tbl: Any, gaya_huruf: dict, huruf: str) -> list[int]:
     return lebar
 
 
-def lebar_menurut_isi(tbl: Any, lebar: list[int], total: int, gaya_huruf: dict, huruf: str) -> list[int]:
+def lebar_menurut_isi(tbl: Any, lebar: list[int], total: int, gaya_huruf: GayaHuruf, huruf: str) -> list[int]:
     """Column widths summing to total: number columns exactly as wide as their widest entry,
     the text columns sharing the rest in the template's proportions but each at least as wide
     as its longest word. When that does not fit, the table's font shrinks (down to 6 pt), then
@@ -508,7 +570,7 @@ SESUDAH_SZ = {
 }
 
 
-def _kecilkan_huruf(tbl: Any, gaya_huruf: dict, skala: float) -> None:
+def _kecilkan_huruf(tbl: Any, gaya_huruf: GayaHuruf, skala: float) -> None:
     """Every run of the table at skala times its paragraph's font size (whole half-points)."""
     for p in tbl.iter(qn("w:p")):
         ukuran = max(UKURAN_TERKECIL, round(_huruf_paragraf(p, gaya_huruf)[0] * skala))

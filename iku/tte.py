@@ -125,14 +125,34 @@ def terapkan(docx: Any, tata: TataTtd) -> None:
 # ---------------------------------------------------------------- finding the blocks
 
 
+def gaya_tanda_tangan(styles: Any) -> frozenset[str]:
+    """Ids of the paragraph styles that declare a signature block: every style whose name begins
+    with "Tanda Tangan" in any case (Tanda Tangan, Tanda Tangan Lampiran, Tanda Tangan Kolom ...).
+    The one rule for the layout pass (halaman, rapi), the signature layouts and `iku check`."""
+    return frozenset(
+        s.get(qn("w:styleId"))
+        for s in styles.findall(qn("w:style"))
+        if s.get(qn("w:type"), "paragraph") == "paragraph"
+        and s.find(qn("w:name")) is not None
+        and (s.find(qn("w:name")).get(qn("w:val")) or "").lower().startswith(AWALAN_GAYA)
+    )
+
+
+def tabel_tanda_tangan(docx: Any) -> list[Any]:
+    """Tables of the body that are a signature block and nothing else (the PK's two parties side by
+    side): every paragraph in them is in a signature style."""
+    gaya = gaya_tanda_tangan(docx.styles.element)
+    return [
+        tbl
+        for tbl in docx.element.body.iterchildren(qn("w:tbl"))
+        if (paragraf := list(tbl.iter(qn("w:p")))) and all(p.style in gaya for p in paragraf)
+    ]
+
+
 def kolom_tanda_tangan(docx: Any) -> list[list[Any]]:
     """Signature blocks as columns: runs of consecutive paragraphs (document order) in a signature
     style, a run through a table split by grid column (the PK's two parties side by side)."""
-    gaya = set(
-        docx.styles.element.xpath(
-            'w:style[starts-with(translate(w:name/@w:val, "TANDG", "tandg"), "tanda tangan")]/@w:styleId'
-        )
-    )
+    gaya = gaya_tanda_tangan(docx.styles.element)
     hasil: list[list[Any]] = []
     kolom: dict[Any, list[Any]] = {}
     for p in docx.element.body.iter(qn("w:p")):

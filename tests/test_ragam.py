@@ -269,6 +269,19 @@ def test_kolom_penjelasan_terpisah_tanpa_kelompok(tmp_path):
     assert [b[3] for b in badan] == ["15", "40", "4,5"]
 
 
+def test_kolom_target_buatan_dinyatakan_angka(tmp_path):
+    """The TARGET column the template lacks is made from a SATUAN cell, but declared a column of
+    numbers (tabel.GAYA_ANGKA), as the template's own number columns are: the layout reads the
+    declaration, not the printed digits."""
+    from iku import tabel
+
+    _, lampiran = naskah(tmp_path, data_kolom(["no", "indikator", "alasan", "target", "sumber_data"]))
+    d = docx.Document(str(lampiran))
+    angka, _, hanya_angka = tabel.kebutuhan_kolom(tabel_iku(lampiran), tabel._ukuran_gaya(d), "Bookman Old Style")
+    assert hanya_angka == [True, False, False, True, False]
+    assert angka[0] > 0 and angka[3] > 0 and angka[1] == angka[2] == angka[4] == 0
+
+
 def test_kolom_tidak_dikenal_ditolak_dengan_daftarnya(tmp_path):
     config = tulis_data(tmp_path / "iku.toml", data_kolom(["no", "indikator", "pj"]))
     hasil = CliRunner().invoke(main, ["check", "--config", str(config)])

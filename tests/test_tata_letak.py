@@ -141,6 +141,37 @@ def test_tabel_2_2_1_berkolom_satuan(tmp_path):
     ]
 
 
+def test_angka_dinyatakan_gaya_karakter_bukan_ditebak_dari_teks():
+    """A number is what the template declares one (a run in the character style "Angka", or a
+    style based on it, as an agency may make in Word), never what merely looks like one: digits
+    typed in a plain run are words; "-" (no value) leaves a number column one."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from iku import tabel
+
+    d = docx.Document()
+    angka = d.styles.add_style("Angka", WD_STYLE_TYPE.CHARACTER)
+    turunan = d.styles.add_style("Angka Merah", WD_STYLE_TYPE.CHARACTER)
+    turunan.base_style = angka
+    t = d.add_table(rows=3, cols=4)
+    kepala = t.rows[0]._tr.get_or_add_trPr()
+    kepala.append(kepala.makeelement(qn("w:tblHeader"), {}))
+    for i, judul in enumerate(("TEKS", "ANGKA", "TURUNAN", "KOSONG")):
+        t.cell(0, i).text = judul
+    for baris, (polos, nilai, lain, kosong) in enumerate(
+        (("1.234.567", "12,5", "99", "-"), ("2025", "-", "7", "-")), 1
+    ):
+        t.cell(baris, 0).paragraphs[0].add_run(polos)
+        t.cell(baris, 1).paragraphs[0].add_run(nilai, style="Angka")
+        t.cell(baris, 2).paragraphs[0].add_run(lain, style="Angka Merah")
+        t.cell(baris, 3).paragraphs[0].add_run(kosong)
+    gaya = tabel._ukuran_gaya(d)
+    assert gaya.angka == {d.styles["Angka"].style_id, d.styles["Angka Merah"].style_id}
+    lebar, kata, hanya_angka = tabel.kebutuhan_kolom(t._tbl, gaya, "Arial")
+    assert lebar[0] == 0 and lebar[1] > 0 and lebar[2] > 0 and lebar[3] == 0
+    assert hanya_angka == [False, True, True, True] and kata[0] > 0
+
+
 def test_kolom_lampiran_tidak_lebih_sempit_dari_kata_terpanjangnya(lain):
     from iku import tabel
 

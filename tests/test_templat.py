@@ -313,3 +313,20 @@ def test_templat_yang_disiapkan_sekali_diisi_ulang_dengan_konteks_lain(tmp_path:
     assert not any("DINAS SOSIAL" in t.upper() for t in teks_lain)
     assert any("DINAS SOSIAL" in t.upper() for t in teks_pertama)
     assert lagi == pertama
+
+
+def test_templat_tanpa_pernyataan_angka_dan_tanda_tangan_diperingatkan(tmp_path: Path, sample) -> None:
+    """The layout reads declarations, not printed text: a template (re-typed in Word) whose number
+    fields lost the character style "Angka" or whose signature block lost its "Tanda Tangan"
+    style is named by `iku check`, with what to do; the default template is not."""
+    folder = folder_templat(
+        tmp_path,
+        "lampiran.docx",
+        {'<w:rStyle w:val="Angka"/>': "", '<w:pStyle w:val="TandaTangan"/>': '<w:pStyle w:val="Tabel"/>'},
+    )
+    peringatan = [m for m in periksa_folder(folder, sample).peringatan if m.berkas.name == "lampiran.docx"]
+    assert len(peringatan) == 2, peringatan
+    angka, ttd = peringatan
+    assert '"Angka"' in angka.pesan and "iku templates" in angka.saran
+    assert '"Tanda Tangan..."' in ttd.pesan and "Tanda Tangan" in ttd.saran
+    assert periksa_folder(folder_templat(tmp_path / "bawaan"), sample).peringatan == []

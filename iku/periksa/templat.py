@@ -9,12 +9,15 @@ at the paragraph by number and text.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from jinja2 import TemplateSyntaxError, nodes
@@ -23,7 +26,9 @@ from .. import isi
 from ..galat import IkuError, Masalah
 from ..model import Config
 from ..naskah import per_templat
-from ..tte import isian_hilang
+from ..tabel import GAYA_ANGKA, gaya_angka
+from ..templat_bawaan import bawaan
+from ..tte import gaya_tanda_tangan, isian_hilang
 from .naskah import salah_eja
 from .temuan import Hasil
 
@@ -300,6 +305,7 @@ def periksa_templat(path: Path, konteks: dict[str, Any]) -> Hasil:
     if None not in dipakai and not temuan.galat:  # after a syntax error or a misspelt name the
         # names used are uncertain, not missing
         temuan.galat += masalah_wajib(path, set().union(*(d for d in dipakai if d is not None)))
+    temuan.peringatan += tata_tak_dinyatakan(path, doc.docx)
     return temuan
 
 
@@ -360,6 +366,55 @@ def isian_wajib_hilang(konteks: dict[str, Any]) -> isi.Pemeriksa:
         return masalah_wajib(path, dipakai)
 
     return periksa_pohon
+
+
+def _pernyataan_tata(docx: Any) -> tuple[bool, bool]:
+    """Whether a document declares number fields (runs in the character style "Angka") and a
+    signature block (paragraphs in a "Tanda Tangan..." style)."""
+    angka, ttd = gaya_angka(docx.styles.element), gaya_tanda_tangan(docx.styles.element)
+    badan = docx.element.body
+    return (
+        any(r.get(qn("w:val")) in angka for r in badan.iter(qn("w:rStyle"))),
+        any(p.get(qn("w:val")) in ttd for p in badan.iter(qn("w:pStyle"))),
+    )
+
+
+@cache
+def _pernyataan_bawaan() -> dict[str, tuple[bool, bool]]:
+    return {nama: _pernyataan_tata(Document(io.BytesIO(isi_))) for nama, isi_ in bawaan().items()}
+
+
+def tata_tak_dinyatakan(path: Path, docx: Any) -> list[Masalah]:
+    """What the layout reads from the template and this one, unlike the default of the same name,
+    does not declare: number fields (else numbers are measured as words and may break, and a wide
+    table is not split) and the signature block (else it may stand alone on a page and the
+    electronic and SRIKANDI layouts find no place for the QR code or the placeholders)."""
+    bawaan_ = _pernyataan_bawaan().get(path.name)
+    if bawaan_ is None:
+        return []
+    angka, ttd = _pernyataan_tata(docx)
+    hasil = []
+    if bawaan_[0] and not angka:
+        hasil.append(
+            Masalah(
+                f'tidak ada isian angka bergaya karakter "{GAYA_ANGKA}": kolom angka diukur seperti kata '
+                "(angka bisa terpotong dan tabel lebar tidak dibagi)",
+                berkas=path,
+                saran=f'beri gaya karakter "{GAYA_ANGKA}" pada isian angka (nomor, target, realisasi, anggaran) '
+                "seperti pada templat bawaan (iku templates --to FOLDER)",
+            )
+        )
+    if bawaan_[1] and not ttd:
+        hasil.append(
+            Masalah(
+                'tidak ada paragraf bergaya "Tanda Tangan...": blok tanda tangan tidak dikenali '
+                "(bisa sendirian di halaman; tanda tangan elektronik/SRIKANDI tidak mendapat tempat)",
+                berkas=path,
+                saran='beri blok tanda tangan (jabatan, baris kosong, nama, NIP) gaya paragraf "Tanda Tangan" '
+                "seperti pada templat bawaan",
+            )
+        )
+    return hasil
 
 
 def slot_srikandi(path: Path, doc: Any, config: Config) -> list[Masalah]:
