@@ -23,8 +23,9 @@ from .impor import impor
 from .konfigurasi import baca, nilai_tahun_kurang
 from .manifes import NAMA as NAMA_MANIFES
 from .model import Config
-from .periksa import Hasil, periksa
+from .periksa.jalankan import periksa
 from .periksa.naskah import periksa_naskah
+from .periksa.temuan import Hasil
 from .tahun_baru import tahun_baru
 
 
