@@ -22,8 +22,9 @@ from .galat import ArsipTidakCocok, IkuError, Masalah, TandaTanganError
 from .impor import impor
 from .konfigurasi import baca, nilai_tahun_kurang
 from .manifes import NAMA as NAMA_MANIFES
-from .periksa import Hasil, periksa
+from .periksa.jalankan import periksa
 from .periksa.naskah import periksa_naskah
+from .periksa.temuan import Hasil
 from .tahun_baru import Draf, tahun_baru
 from .triwulan import LaporanTriwulan, kalimat, nama_triwulan, pastikan_lengkap
 from .triwulan import laporan as laporan_triwulan

@@ -9,18 +9,16 @@ space, and the paragraph above those is the jabatan. `basah` changes nothing.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import io
 import re
 from copy import deepcopy
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
+
+from .naskah.blok import TataTtd
 
 TEKS_ELEKTRONIK = "Ditandatangani secara elektronik oleh:"
 KAKI_ELEKTRONIK = (
@@ -54,31 +52,6 @@ NOMOR, TANGGAL, TTD, NAMA, NIP, JABATAN = (
 )
 ISIAN_SRIKANDI = (NOMOR, TANGGAL, TTD, NAMA, NIP, JABATAN)
 ISIAN_URL = ("nomor", "dokumen")  # what a verification address may contain: {nomor}, {dokumen}
-
-
-@dataclass(frozen=True)
-class TataTtd:
-    """The signature layout of one document and the printed values that locate its parts."""
-
-    cara: str = "basah"  # "basah", "elektronik" or "srikandi"
-    jabatan: str = ""
-    nama: str = ""
-    nip: str = ""
-    nomor: str = ""
-    tanggal: str = ""
-    teks_qr: str = ""
-    pihak_kedua: str = ""  # the PK's countersigner's printed name: an ink space of its own, marked
-    pihak_kedua_elektronik: bool = False  # ... and in the electronic layout signed electronically too
-
-
-def teks_qr(url: str | None, jenis: str, kode: str, nomor: str, tanggal: dt.date, mentah: bytes) -> str:
-    """What a document's QR code says, short enough for large modules: the agency's verification
-    address for this document, else its kind, nomor (when it has one), date and a short hash of
-    the config it was made from."""
-    if url:
-        return url.replace("{nomor}", quote(nomor or kode, safe="")).replace("{dokumen}", quote(kode, safe=""))
-    sidik = hashlib.sha256(mentah).hexdigest()[:12]
-    return " ".join([jenis, *([f"Nomor {nomor}"] if nomor else []), f"Tanggal {tanggal:%d-%m-%Y}", f"SHA-256 {sidik}"])
 
 
 def isian_url_tak_dikenal(url: str) -> list[str]:

@@ -407,7 +407,7 @@ def test_check_templates_memeriksa_templat_pk(tmp_path: Path) -> None:
 
 def test_tanpa_pk_templat_pk_tidak_diperiksa(tmp_path: Path) -> None:
     """A config without the section does not make the document: its template is no concern of check."""
-    from iku.periksa import periksa
+    from iku.periksa.jalankan import periksa
 
     data = data_contoh()
     del data["perjanjian_kinerja"], data["program"]
@@ -416,7 +416,7 @@ def test_tanpa_pk_templat_pk_tidak_diperiksa(tmp_path: Path) -> None:
 
 
 def test_wajib_pk_ada_di_templat_bawaan() -> None:
-    from iku.periksa import periksa_berkas
+    from iku.periksa.jalankan import periksa_berkas
 
     bacaan = konfigurasi.baca(Path("config/iku.toml"))
     hasil = periksa_berkas(TEMPLATES / PK.templat, PK.konteks(bacaan.config, Path(".")), bacaan)

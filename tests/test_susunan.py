@@ -1,13 +1,16 @@
-"""The package's shape (issue 19 item 4): no import cycle inside iku/, and the README's Struktur
-names every module under the pipeline step it serves."""
+"""The package's shape (issue 19 item 4): one pipeline that check and the editor's preview take
+too, no import cycle inside iku/, the core does not print, and the README's Struktur names every
+module under the pipeline step it serves."""
 
 from __future__ import annotations
 
 import ast
 import re
+import shutil
+import zipfile
 from pathlib import Path
 
-from bantu import AKAR
+from bantu import AKAR, TEMPLATES, data_contoh, tulis_data
 
 PAKET = AKAR / "iku"
 
@@ -46,7 +49,18 @@ def impor(nama: str) -> set[str]:
             asal = ".".join(paket[: len(paket) - n.level + 1] + [n.module or ""]).strip(".") if n.level else n.module
             # `from . import blok` imports the module iku.naskah.blok, `from .blok import x` iku.naskah.blok
             hasil |= {f"{asal}.{a.name}" if f"{asal}.{a.name}" in MODUL else str(asal) for a in n.names}
-    return {m for m in hasil if m in MODUL and m != nama}
+    return {p for m in hasil for p in dengan_paket(m) if p in MODUL and not milik(nama, p)}
+
+
+def dengan_paket(modul: str) -> list[str]:
+    """A module and the packages above it, whose __init__.py runs first when it is imported."""
+    bagian = modul.split(".")
+    return [".".join(bagian[:i]) for i in range(1, len(bagian) + 1)]
+
+
+def milik(nama: str, paket: str) -> bool:
+    """nama is paket itself or lies inside it (its own package is no import of its own)."""
+    return nama == paket or nama.startswith(f"{paket}.")
 
 
 def kitaran(graf: dict[str, set[str]]) -> list[list[str]]:
@@ -89,9 +103,12 @@ def test_pendeteksi_kitaran_menemukan_kitaran_tersembunyi():
 
 
 def test_impor_di_dalam_fungsi_terbaca():
-    """periksa/__init__.py imports the template rules on use (inside a function): still an edge."""
-    assert "iku.periksa.templat" in impor("iku.periksa")
+    """periksa/jalankan.py imports the template rules on use (inside a function): still an edge;
+    and importing a module runs its package's __init__.py first: an edge to the package too."""
+    assert "iku.periksa.templat" in impor("iku.periksa.jalankan")
     assert "iku.naskah.blok" in impor("iku.naskah")  # `from . import blok`
+    assert {"iku.periksa", "iku.periksa.templat"} <= impor("iku.buat")  # `from .periksa.templat import ...`
+    assert "iku.periksa" not in impor("iku.periksa.templat")  # its own package is no import
 
 
 def test_tidak_ada_kitaran_impor_di_dalam_paket():
@@ -145,3 +162,49 @@ def test_tabel_terminal_milik_cli():
 
     assert not any(hasattr(m, nama) for m in (capaian, triwulan) for nama in ("tabel_terminal", "tabel_teks"))
     assert callable(cli.tabel_tahun) and callable(cli.tabel_triwulan) and callable(cli.tabel_teks)
+
+
+# ---------------------------------------------------------------- one pipeline
+
+
+def templat_tanpa_nip(folder: Path) -> Path:
+    """The default templates, the Keputusan's signature without the signer's NIP (a required field)."""
+    folder.mkdir()
+    for asal in TEMPLATES.glob("*.docx"):
+        shutil.copyfile(asal, folder / asal.name)
+    with zipfile.ZipFile(TEMPLATES / "keputusan.docx") as z:
+        isi = {n: z.read(n) for n in z.namelist()}
+    xml = isi["word/document.xml"].decode("utf-8")
+    assert "{{ penandatangan.nip }}" in xml
+    isi["word/document.xml"] = xml.replace("{{ penandatangan.nip }}", "").encode("utf-8")
+    with zipfile.ZipFile(folder / "keputusan.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        for nama, data in isi.items():
+            z.writestr(nama, data)
+    return folder
+
+
+def test_pratinjau_lewat_langkah_generate(tmp_path: Path):
+    """The editor's preview fills through generate's steps: a Keputusan template without a required
+    field is refused as generate refuses it, before LibreOffice is ever started (it used to be
+    filled by a side path without that check, and shown)."""
+    from iku.buat import Permintaan, generate
+    from iku.galat import TemplateError
+    from iku.konfigurasi import baca
+    from iku.penyunting.pratinjau import LibreOfficeHangat, Pratinjau
+
+    templat = templat_tanpa_nip(tmp_path / "templat")
+    config = tulis_data(tmp_path / "iku.toml", data_contoh())
+    try:
+        generate(Permintaan(baca(config), templat, tmp_path / "output"))
+    except TemplateError as exc:
+        ditolak = [m.pesan for m in exc.masalah]
+    assert ditolak == ['templat tidak lagi memuat isian wajib "penandatangan.nip"']
+    lo = LibreOfficeHangat()
+    try:
+        pratinjau = Pratinjau(lo, config, templat)
+        pratinjau.minta_dari_berkas()
+        assert pratinjau.tunggu(300)
+        assert pratinjau.keadaan()["galat"] == ditolak[0]
+        assert lo.pid is None
+    finally:
+        lo.hentikan()

@@ -16,7 +16,7 @@ from iku import konfigurasi as config
 from iku.cli import main
 from iku.naskah import keputusan as context
 from iku.naskah import tata
-from iku.periksa import periksa_folder
+from iku.periksa.jalankan import periksa_folder
 
 # A tag as Word leaves it after an edit: split over runs (one bold), a spell-check mark
 # between them, and curly quotes typed inside the tag.

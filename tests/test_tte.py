@@ -30,7 +30,7 @@ from iku import isi, konfigurasi, tte
 from iku.buat import Permintaan, generate
 from iku.galat import ConfigError
 from iku.naskah import set_tahun, tata
-from iku.periksa import periksa
+from iku.periksa.jalankan import periksa
 
 JENIS = (
     "keputusan-iku",

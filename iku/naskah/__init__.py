@@ -15,7 +15,6 @@ from typing import Any
 
 from .. import bahasa
 from ..model import Config, kepala_daerah
-from ..tte import TataTtd, teks_qr
 from . import (
     blok,
     buku,
@@ -27,7 +26,7 @@ from . import (
     perjanjian_kinerja,
     rencana_aksi,
 )
-from .blok import Tata
+from .blok import Tata, TataTtd, teks_qr
 
 PenyusunKonteks = Callable[[Config, Path], dict[str, Any]]
 

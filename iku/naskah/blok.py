@@ -1,5 +1,6 @@
 """Blocks every document of a set shares: pictures, numbered lists, letterhead, signer, and the
-layout (`Tata`) each document declares to the layout pass.
+layout each document declares to the layout pass (`Tata`, with its signature's `TataTtd` and
+the text of its QR code).
 
 Templates receive only strings, lists and small dicts (plus `Gambar` for pictures);
 every number, date, label and capitalisation is decided here, never in a template.
@@ -8,17 +9,43 @@ every number, date, label and capitalisation is decided here, never in a templat
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from .. import bahasa
 from ..kolom_lampiran import SusunanLampiran
 from ..model import Config, kepala_daerah
-from ..tte import TataTtd
+
+
+@dataclass(frozen=True)
+class TataTtd:
+    """The signature layout of one document and the printed values that locate its parts."""
+
+    cara: str = "basah"  # "basah", "elektronik" or "srikandi"
+    jabatan: str = ""
+    nama: str = ""
+    nip: str = ""
+    nomor: str = ""
+    tanggal: str = ""
+    teks_qr: str = ""
+    pihak_kedua: str = ""  # the PK's countersigner's printed name: an ink space of its own, marked
+    pihak_kedua_elektronik: bool = False  # ... and in the electronic layout signed electronically too
+
+
+def teks_qr(url: str | None, jenis: str, kode: str, nomor: str, tanggal: dt.date, mentah: bytes) -> str:
+    """What a document's QR code says, short enough for large modules: the agency's verification
+    address for this document, else its kind, nomor (when it has one), date and a short hash of
+    the config it was made from."""
+    if url:
+        return url.replace("{nomor}", quote(nomor or kode, safe="")).replace("{dokumen}", quote(kode, safe=""))
+    sidik = hashlib.sha256(mentah).hexdigest()[:12]
+    return " ".join([jenis, *([f"Nomor {nomor}"] if nomor else []), f"Tanggal {tanggal:%d-%m-%Y}", f"SHA-256 {sidik}"])
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 A template is read the way docxtpl reads it (its own patch_xml), parsed by Jinja, its names
 compared with the real context generate gives it, its structural tags ({%p, {%tr, {%tc)
 checked for placement and its required fields present; once filled (by generate's own steps,
-see iku/periksa/__init__.py), the SRIKANDI layout's placeholders must be there. Problems point
+see iku/periksa/jalankan.py), the SRIKANDI layout's placeholders must be there. Problems point
 at the paragraph by number and text.
 """
 
