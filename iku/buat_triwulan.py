@@ -69,7 +69,10 @@ def buat(p: Permintaan, n: int) -> list[Path]:
     ):
         konteks = naskah.konteks_triwulan(config, n, Path(gambar))
         # the registry's layout of the kind (signature, QR), with this quarter's title and date
-        tata_ = tata_naskah(replace(jenis, tata_sendiri=lambda c: naskah.tata(c, n)), config, p.bacaan.mentah)
+        kuartal = replace(
+            jenis, nama_sendiri=lambda c: naskah.nama(c, n), tanggal_sendiri=lambda c: naskah.tanggal(c, n)
+        )
+        tata_ = tata_naskah(kuartal, config, p.bacaan.mentah)
         doc = isi.isi(p.templates / jenis.templat, konteks, tata_, isian_wajib_hilang(konteks))
         docx = sementara / nama_laporan(config, n)
         docx.write_bytes(tulis_paket(doc, tata_.tanggal))

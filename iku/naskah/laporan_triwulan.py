@@ -15,7 +15,6 @@ from typing import Any
 from .. import capaian as cp
 from .. import grafik, triwulan
 from ..model import Config, Iku
-from ..rapi import Tata
 from . import blok
 from .blok import penandatangan
 from .buku import muat_halaman, tinggi_gambar_mm
@@ -44,14 +43,11 @@ def konteks(config: Config, folder: Path) -> dict[str, Any]:
     return konteks_triwulan(config, triwulan_terakhir(config), folder)
 
 
-def tata(config: Config, n: int) -> Tata:
-    nama = triwulan.nama_triwulan(n)
-    return blok.tata_dokumen(
-        config,
-        tanggal(config, n),
-        f"Laporan Pengukuran Kinerja {nama} Tahun {config.tahun}",
-        f"Laporan Pengukuran Kinerja {config.instansi.nama} {nama} Tahun {config.tahun}",
-    )
+def nama(config: Config, n: int) -> tuple[str, str]:
+    """Title and subject of quarter n's document properties."""
+    tw = triwulan.nama_triwulan(n)
+    judul = "Laporan Pengukuran Kinerja"
+    return f"{judul} {tw} Tahun {config.tahun}", f"{judul} {config.instansi.nama} {tw} Tahun {config.tahun}"
 
 
 def konteks_triwulan(config: Config, n: int, folder: Path) -> dict[str, Any]:
