@@ -67,9 +67,11 @@ def buat(p: Permintaan, n: int) -> list[Path]:
     ):
         konteks = naskah.konteks_triwulan(config, n, Path(gambar))
         # the registry's layout of the kind (signature, QR), with this quarter's title and date
-        jenis_ = replace(jenis, tata_sendiri=lambda c: naskah.tata(c, n))
-        doc = isi_naskah(p.bacaan, p.templates / jenis.templat, jenis_, konteks)
-        tata_ = tata_naskah(jenis_, config, p.bacaan.mentah)
+        kuartal = replace(
+            jenis, nama_sendiri=lambda c: naskah.nama(c, n), tanggal_sendiri=lambda c: naskah.tanggal(c, n)
+        )
+        doc = isi_naskah(p.bacaan, p.templates / jenis.templat, kuartal, konteks)
+        tata_ = tata_naskah(kuartal, config, p.bacaan.mentah)
         docx = sementara / nama_laporan(config, n)
         docx.write_bytes(tulis_paket(doc, tata_.tanggal))
         p.kabar(f"[1/2] {docx.name} disusun")

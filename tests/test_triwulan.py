@@ -423,6 +423,26 @@ def test_capaian_triwulan_di_terminal(tmp_path: Path) -> None:
     assert jalankan("capaian", "--config", str(tulis(tmp_path)), "--triwulan", "7").exit_code == 2
 
 
+def test_capaian_triwulan_indikator_panjang_terbungkus_seperti_tahunan(tmp_path: Path) -> None:
+    """The quarter's terminal table is the CLI's one table (cli.tabel_teks): a long indicator wraps
+    under its column within LEBAR_INDIKATOR, the numbers of its first line stay right-aligned."""
+    from iku import cli
+
+    nama = "Persentase Penyandang Masalah Kesejahteraan Sosial yang Memperoleh Bantuan Sosial untuk Pemenuhan Kebutuhan Dasar"
+    baris_ = jalankan(
+        "capaian", "--config", str(tulis(tmp_path, baris(data_triwulan(), indikator=nama))), "--triwulan", "2"
+    )
+    baris_ = baris_.output.splitlines()
+    kepala = next(b for b in baris_ if b.startswith("No"))
+    kolom = kepala.index("Indikator Kinerja")
+    mulai = baris_.index(next(b for b in baris_ if b.startswith(" 2  ")))
+    akhir = next(i for i in range(mulai, len(baris_)) if baris_[i].startswith("--"))
+    lanjutan = baris_[mulai + 1 : akhir]
+    assert len(lanjutan) >= 2 and all(b[:kolom].strip() == "" for b in lanjutan)
+    assert " ".join(b.strip() for b in [baris_[mulai][kolom : kolom + cli.LEBAR_INDIKATOR]] + lanjutan) == nama
+    assert baris_[mulai].rstrip().endswith("52,48") and len(baris_[mulai].rstrip()) == len(kepala.rstrip())
+
+
 @pytest.mark.pdf
 def test_pdf_laporan_triwulan(tmp_path: Path) -> None:
     config = str(tulis(tmp_path))

@@ -1,8 +1,9 @@
 """The documents of a year's set: one registry, read by generate, check and template checks.
 
 Each kind names its template, the function that builds its context from the validated
-config, the names its template must use (checked in agencies' edited templates), and
-the stem of its file name. A new document of the set is one more entry here.
+config, the names its template must use (checked in agencies' edited templates), the
+stem of its file name, and the config table it is made from (which puts it in the set and
+dates it). A new document of the set is one more entry here.
 """
 
 from __future__ import annotations
@@ -43,16 +44,37 @@ class JenisNaskah:
     konteks: PenyusunKonteks
     wajib: tuple[str, ...]
     awalan_berkas: str
-    ada: Callable[[Config], bool] = lambda _config: True
-    tata_sendiri: Callable[[Config], Tata] | None = None  # its own title and date; default: the decree's
+    bagian: str | None = None  # its config table ([manual_iku] ...): in the set when present, dated by it
+    syarat: Callable[[Config], bool] | None = None  # in the set when this holds (instead of bagian)
+    nama_sendiri: Callable[[Config], tuple[str, str]] | None = None  # its properties' title and subject;
+    # None: the decree's (and the decree's page set-up with its diktum labels)
     nama_qr: str = ""  # the kind as its QR code names it
-    tanggal_sendiri: Callable[[Config], dt.date] | None = None  # its own date, when its layout has none
+    tanggal_sendiri: Callable[[Config], dt.date] | None = None  # its date, when neither bagian nor the decree's
     bernomor: bool = False  # it carries the decree's nomor (its QR code names it)
     lewat_srikandi: bool = False  # in the srikandi layout: a SRIKANDI template (else printed in full, wet ink)
+
+    def ada(self, config: Config) -> bool:
+        """Whether this config makes the document."""
+        if self.syarat is not None:
+            return self.syarat(config)
+        return self.bagian is None or getattr(config, self.bagian) is not None
+
+    def tanggal(self, config: Config) -> dt.date:
+        """The date it is signed on: its own, its table's, or the decree's."""
+        if self.tanggal_sendiri is not None:
+            return self.tanggal_sendiri(config)
+        if self.bagian is not None:
+            return blok.bagian(getattr(config, self.bagian), self.bagian).tanggal
+        return config.keputusan.tanggal
 
 
 def _konteks_keputusan(config: Config, _folder: Path) -> dict[str, Any]:
     return keputusan.keputusan(config)
+
+
+def _di_bawah(kunci: str, susun: Callable[[Config], dict[str, Any]]) -> PenyusunKonteks:
+    """A context of one block under the name its template uses (manual, ra, pk)."""
+    return lambda config, _folder: {kunci: susun(config)}
 
 
 DAFTAR: tuple[JenisNaskah, ...] = (
@@ -91,8 +113,8 @@ DAFTAR: tuple[JenisNaskah, ...] = (
         matriks.konteks,
         ("matriks.semula", "matriks.menjadi", *TANDA_TANGAN),  # the rows may be none: not required
         "matriks-perubahan-iku",
-        ada=lambda c: c.perubahan is not None and c.perubahan.semula is not None,
-        tata_sendiri=matriks.tata,
+        syarat=lambda c: c.perubahan is not None and c.perubahan.semula is not None,
+        nama_sendiri=matriks.nama,
     ),
     JenisNaskah(
         "dokumen",
@@ -116,7 +138,7 @@ DAFTAR: tuple[JenisNaskah, ...] = (
     JenisNaskah(
         "manual_iku",
         "manual-iku.docx",
-        manual_iku.konteks,
+        _di_bawah("manual", manual_iku.manual),
         (
             "manual.lembar[].indikator",
             "manual.lembar[].definisi",
@@ -127,13 +149,13 @@ DAFTAR: tuple[JenisNaskah, ...] = (
             "manual.penandatangan.nama",
         ),
         "manual-iku",
-        ada=lambda c: c.manual_iku is not None,
-        tata_sendiri=manual_iku.tata,
+        bagian="manual_iku",
+        nama_sendiri=manual_iku.nama,
     ),
     JenisNaskah(
         "perjanjian_kinerja",
         "perjanjian-kinerja.docx",
-        perjanjian_kinerja.konteks,
+        _di_bawah("pk", perjanjian_kinerja.perjanjian),
         (
             "pk.judul",
             "pk.instansi",
@@ -153,14 +175,14 @@ DAFTAR: tuple[JenisNaskah, ...] = (
             "pk.jumlah_anggaran",
         ),
         "perjanjian-kinerja",
-        ada=lambda c: c.perjanjian_kinerja is not None,
-        tata_sendiri=perjanjian_kinerja.tata,
+        bagian="perjanjian_kinerja",
+        nama_sendiri=perjanjian_kinerja.nama,
         nama_qr="Perjanjian Kinerja",
     ),
     JenisNaskah(
         "rencana_aksi",
         "rencana-aksi.docx",
-        rencana_aksi.konteks,
+        _di_bawah("ra", rencana_aksi.rencana_aksi),
         (
             "ra.sasaran[].baris[].indikator",
             "ra.sasaran[].baris[].target",
@@ -171,8 +193,8 @@ DAFTAR: tuple[JenisNaskah, ...] = (
             "ra.penandatangan.nip",
         ),
         "rencana-aksi",
-        ada=lambda c: c.rencana_aksi is not None,
-        tata_sendiri=rencana_aksi.tata,
+        bagian="rencana_aksi",
+        nama_sendiri=rencana_aksi.nama,
     ),
     JenisNaskah(
         "laporan_kinerja",
@@ -193,8 +215,8 @@ DAFTAR: tuple[JenisNaskah, ...] = (
             *TANDA_TANGAN,
         ),
         "laporan-kinerja",
-        ada=lambda c: c.laporan_kinerja is not None,
-        tata_sendiri=laporan_kinerja.tata,
+        bagian="laporan_kinerja",
+        nama_sendiri=laporan_kinerja.nama,
         nama_qr="Laporan Kinerja",
     ),
     # Made by `iku triwulan N` into <tahun>/triwulan-N/, never by generate (so never in a year's set);
@@ -214,8 +236,9 @@ DAFTAR: tuple[JenisNaskah, ...] = (
             "lt.penandatangan.nama",
         ),
         "laporan-pengukuran-kinerja",
-        ada=lambda _config: False,
-        tata_sendiri=lambda c: laporan_triwulan.tata(c, laporan_triwulan.triwulan_terakhir(c)),
+        syarat=lambda _config: False,
+        nama_sendiri=lambda c: laporan_triwulan.nama(c, laporan_triwulan.triwulan_terakhir(c)),
+        tanggal_sendiri=lambda c: laporan_triwulan.tanggal(c, laporan_triwulan.triwulan_terakhir(c)),
     ),
 )
 
@@ -231,11 +254,15 @@ def per_templat() -> dict[str, JenisNaskah]:
 
 
 def tata_naskah(jenis: JenisNaskah | None, config: Config, mentah: bytes = b"") -> Tata:
-    """The layout of one kind of document: the set's, or the kind's own (title, date) when it has one;
-    the signature layout is the set's, its QR code this document's."""
+    """The layout of one kind of document: the set's, or, for a kind with its own name, the page and
+    font of the set with its own title, subject and date; the signature layout is the set's, its QR
+    code this document's."""
     bersama = tata(config, mentah)
-    sendiri = bersama if jenis is None or jenis.tata_sendiri is None else jenis.tata_sendiri(config)
-    tanggal = jenis.tanggal_sendiri(config) if jenis and jenis.tanggal_sendiri else sendiri.tanggal
+    tanggal = jenis.tanggal(config) if jenis else bersama.tanggal
+    if jenis is None or jenis.nama_sendiri is None:
+        sendiri = bersama
+    else:
+        sendiri = blok.tata_dokumen(config, tanggal, *jenis.nama_sendiri(config))
     return replace(sendiri, tanda_tangan=tata_ttd(config, mentah, jenis, tanggal))
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from .. import bahasa, capaian, grafik
 from ..model import Config, Iku, LaporanKinerja
 from . import blok, buku
-from .blok import Tata, periode
+from .blok import periode
 from .keputusan import kelompok_iku
 from .perjanjian_kinerja import baris_target, perjanjian
 
@@ -81,14 +81,12 @@ def _lk(config: Config) -> LaporanKinerja:
     return blok.bagian(config.laporan_kinerja, "laporan_kinerja")
 
 
-def tata(config: Config) -> Tata:
-    """Page and font of the set; the report's own title, subject and date."""
-    nama = config.instansi.nama
-    return blok.tata_dokumen(
-        config,
-        _lk(config).tanggal,
-        f"Laporan Kinerja Instansi Pemerintah {nama} Tahun {config.tahun}",
-        f"LKjIP {nama} Tahun {config.tahun}",
+def nama(config: Config) -> tuple[str, str]:
+    """Title and subject of its document properties."""
+    instansi = config.instansi.nama
+    return (
+        f"Laporan Kinerja Instansi Pemerintah {instansi} Tahun {config.tahun}",
+        f"LKjIP {instansi} Tahun {config.tahun}",
     )
 
 

@@ -16,7 +16,7 @@ from .. import bahasa, grafik, triwulan
 from .. import capaian as cp
 from ..model import TRIWULAN, Config, Iku
 from . import blok
-from .blok import Tata, penandatangan
+from .blok import penandatangan
 from .buku import muat_halaman, tinggi_gambar_mm
 
 AKHIR_TRIWULAN = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
@@ -43,14 +43,11 @@ def konteks(config: Config, folder: Path) -> dict[str, Any]:
     return konteks_triwulan(config, triwulan_terakhir(config), folder)
 
 
-def tata(config: Config, n: int) -> Tata:
-    nama = triwulan.nama_triwulan(n)
-    return blok.tata_dokumen(
-        config,
-        tanggal(config, n),
-        f"Laporan Pengukuran Kinerja {nama} Tahun {config.tahun}",
-        f"Laporan Pengukuran Kinerja {config.instansi.nama} {nama} Tahun {config.tahun}",
-    )
+def nama(config: Config, n: int) -> tuple[str, str]:
+    """Title and subject of quarter n's document properties."""
+    tw = triwulan.nama_triwulan(n)
+    judul = "Laporan Pengukuran Kinerja"
+    return f"{judul} {tw} Tahun {config.tahun}", f"{judul} {config.instansi.nama} {tw} Tahun {config.tahun}"
 
 
 def konteks_triwulan(config: Config, n: int, folder: Path) -> dict[str, Any]:

@@ -7,12 +7,11 @@ formulasi (the stacked fraction exactly as the Lampiran prints it), satuan, pola
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from ..model import Config, Iku, ManualIku
+from ..model import Config, Iku
 from . import blok
-from .blok import Tata, penandatangan, periode
+from .blok import penandatangan, periode
 from .keputusan import baris_iku
 
 KOSONG = "-"
@@ -27,30 +26,21 @@ JENIS_TARGET = {
 }
 
 
-def konteks(config: Config, _folder: Path) -> dict[str, Any]:
-    """Context of templates/manual-iku.docx."""
-    return {"manual": manual(config)}
-
-
-def _manual(config: Config) -> ManualIku:
-    return blok.bagian(config.manual_iku, "manual_iku")
-
-
-def tata(config: Config) -> Tata:
-    return blok.tata_dokumen(
-        config,
-        _manual(config).tanggal,
+def nama(config: Config) -> tuple[str, str]:
+    """Title and subject of its document properties."""
+    return (
         f"Manual Indikator Kinerja Utama {periode(config)}",
         f"Manual IKU {config.instansi.nama} Tahun {periode(config)}",
     )
 
 
 def manual(config: Config) -> dict[str, Any]:
+    """Context of templates/manual-iku.docx, under `manual`."""
     return {
         "instansi": config.instansi.nama.upper(),
         "tahun": periode(config),
         "lembar": [lembar(b, n) for n, b in enumerate(config.iku, start=1)],
-        "tempat_tanggal": blok.tempat_tanggal(config, _manual(config).tanggal),
+        "tempat_tanggal": blok.tempat_tanggal(config, blok.bagian(config.manual_iku, "manual_iku").tanggal),
         "penandatangan": penandatangan(config),
     }
 

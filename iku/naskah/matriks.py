@@ -16,8 +16,7 @@ from .. import bahasa
 from ..beda import banding, pasangan_daftar
 from ..konfigurasi import muat_semula
 from ..model import Config, Iku, Pecahan, Perubahan
-from . import blok
-from .blok import Tata, penandatangan, periode
+from .blok import penandatangan, periode
 from .keputusan import tentang
 
 KOMPONEN = ("sasaran", "indikator", "satuan", "formulasi")
@@ -43,14 +42,10 @@ def konteks(config: Config, _folder: Path) -> dict[str, Any]:
     }
 
 
-def tata(config: Config) -> Tata:
-    """Page and font of the set; the matrix's own title."""
-    return blok.tata_dokumen(
-        config,
-        config.keputusan.tanggal,
-        f"Matriks Perubahan Indikator Kinerja Utama Tahun {periode(config)}",
-        f"Matriks Perubahan Indikator Kinerja Utama {config.instansi.nama}",
-    )
+def nama(config: Config) -> tuple[str, str]:
+    """Title and subject of its document properties (dated by the amending decree)."""
+    judul = "Matriks Perubahan Indikator Kinerja Utama"
+    return f"{judul} Tahun {periode(config)}", f"{judul} {config.instansi.nama}"
 
 
 def _perubahan(config: Config) -> Perubahan:

@@ -14,7 +14,7 @@ from typing import Any
 from .. import bahasa
 from ..model import Config, Iku, PerjanjianKinerja, PihakKedua, Program
 from . import blok
-from .blok import Gambar, Tata, penandatangan
+from .blok import Gambar, penandatangan
 from .keputusan import kelompok_iku, target_tahun
 
 # The wording of Permenpan RB 53/2014 (format of the Perjanjian Kinerja), as agencies print it.
@@ -35,20 +35,10 @@ PENUTUP = (
 LEBAR_LOGO_MM = 25
 
 
-def konteks(config: Config, _folder: Path) -> dict[str, Any]:
-    """Context of templates/perjanjian-kinerja.docx."""
-    return {"pk": perjanjian(config)}
-
-
-def tata(config: Config) -> Tata:
-    """Page and font of the set; the document's own title, subject and date."""
-    pk = _pk(config)
-    return blok.tata_dokumen(
-        config,
-        pk.tanggal,
-        f"Perjanjian Kinerja{' Perubahan' * pk.perubahan} Tahun {config.tahun}",
-        f"Perjanjian Kinerja{' Perubahan' * pk.perubahan} {config.instansi.nama} Tahun {config.tahun}",
-    )
+def nama(config: Config) -> tuple[str, str]:
+    """Title and subject of its document properties."""
+    nama_pk = f"Perjanjian Kinerja{' Perubahan' * _pk(config).perubahan}"
+    return f"{nama_pk} Tahun {config.tahun}", f"{nama_pk} {config.instansi.nama} Tahun {config.tahun}"
 
 
 def _pk(config: Config) -> PerjanjianKinerja:
@@ -56,7 +46,7 @@ def _pk(config: Config) -> PerjanjianKinerja:
 
 
 def perjanjian(config: Config) -> dict[str, Any]:
-    """The whole Perjanjian Kinerja block of a config that has [perjanjian_kinerja]."""
+    """The whole Perjanjian Kinerja block of a config that has [perjanjian_kinerja] (its template's `pk`)."""
     pk = _pk(config)
     return {
         "judul": f"PERJANJIAN KINERJA{' PERUBAHAN' * pk.perubahan} TAHUN {config.tahun}",

@@ -7,44 +7,30 @@ it (`kegiatan`) and who answers for it (`penanggung_jawab`), grouped by sasaran 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from .. import bahasa
-from ..model import TRIWULAN, Config, Iku, RencanaAksi
+from ..model import TRIWULAN, Config, Iku
 from . import blok
-from .blok import Tata, berlabel_jika_banyak, label_angka, penandatangan
+from .blok import berlabel_jika_banyak, label_angka, penandatangan
 from .keputusan import kelompok_iku
 
 KOSONG = "-"
 
 
-def konteks(config: Config, _folder: Path) -> dict[str, Any]:
-    """Context of templates/rencana-aksi.docx."""
-    return {"ra": rencana_aksi(config)}
-
-
-def _ra(config: Config) -> RencanaAksi:
-    return blok.bagian(config.rencana_aksi, "rencana_aksi")
-
-
-def tata(config: Config) -> Tata:
-    """Page and font of the set; the document's own title, subject and date."""
-    return blok.tata_dokumen(
-        config,
-        _ra(config).tanggal,
-        f"Rencana Aksi Tahun {config.tahun}",
-        f"Rencana Aksi {config.instansi.nama} Tahun {config.tahun}",
-    )
+def nama(config: Config) -> tuple[str, str]:
+    """Title and subject of its document properties."""
+    return f"Rencana Aksi Tahun {config.tahun}", f"Rencana Aksi {config.instansi.nama} Tahun {config.tahun}"
 
 
 def rencana_aksi(config: Config) -> dict[str, Any]:
+    """Context of templates/rencana-aksi.docx, under `ra`."""
     tahun = str(config.tahun)
     return {
         "tahun": tahun,
         "instansi": config.instansi.nama.upper(),
         "sasaran": kelompok_iku(config.iku, lambda b: baris(b, tahun)),
-        "tempat_tanggal": blok.tempat_tanggal(config, _ra(config).tanggal),
+        "tempat_tanggal": blok.tempat_tanggal(config, blok.bagian(config.rencana_aksi, "rencana_aksi").tanggal),
         "penandatangan": penandatangan(config),
     }
 
