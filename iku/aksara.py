@@ -15,6 +15,8 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from . import xml_word
+
 HURUF_AKSARA = "Noto Sans Balinese"  # Debian: fonts-noto-core
 BALI = range(0x1B00, 0x1B80)  # the Unicode block Balinese
 
@@ -27,7 +29,7 @@ def pasang_huruf_aksara(akar: list[Any]) -> None:
     """Every run holding Balinese script set in HURUF_AKSARA."""
     for elemen in akar:
         for r in elemen.iter(qn("w:r")):
-            if not beraksara_bali("".join(t.text or "" for t in r.iter(qn("w:t")))):
+            if not beraksara_bali(xml_word.teks(r)):
                 continue
             rpr = r.find(qn("w:rPr"))
             if rpr is None:

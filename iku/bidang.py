@@ -23,6 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
+from . import xml_word
 from .paket import ganti_bagian
 
 BAGIAN_ISI = "word/document.xml"
@@ -119,7 +120,7 @@ def tulis_nomor_halaman(docx: Path, entri: list[tuple[str, str]]) -> bool:
         return False
     sisa = list(entri)
     for p in _paragraf_hasil(awal):
-        teks = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+        teks = xml_word.teks(p).strip()
         if sisa and teks and teks == sisa[0][0].strip():
             _tambah_nomor(p, sisa.pop(0)[1])
     if len(sisa) == len(entri):

@@ -14,7 +14,9 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from . import xml_word
 from .huruf import jumlah_baris, lebar_teks_twip, tinggi_satu_baris_twip
+from .xml_word import baris_teks, rentang, sel_berkolom
 
 
 def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
@@ -31,7 +33,7 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
     for tbl in docx.element.body.iter(qn("w:tbl")):
         kolom = tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
         baris = [tr.findall(qn("w:tc")) for tr in tbl.findall(qn("w:tr"))]
-        penuh = [sel for sel in baris if len(sel) == len(kolom) and all(_rentang(s) == 1 for s in sel)]
+        penuh = [sel for sel in baris if len(sel) == len(kolom) and all(rentang(s) == 1 for s in sel)]
         lebar: list[int | None] = [_lebar_sel(s) for s in penuh[-1]] if penuh else [None]
         grid = [int(k.get(qn("w:w"), "0")) for k in kolom]
         if lebar == grid and lebar_bagian.get(tbl):  # widths fixed by the template
@@ -51,8 +53,8 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
                 baru = beri_ruang(tbl, baru, gaya_huruf, huruf)
         for k, w in zip(kolom, baru):
             k.set(qn("w:w"), str(w))
-        for sel_baris in baris:
-            _atur_lebar_sel(sel_baris, baru)
+        for tr in tbl.findall(qn("w:tr")):
+            _atur_lebar_sel(tr, baru)
     for tbl in docx.element.body.iter(qn("w:tbl")):
         if tbl.getparent().tag == qn("w:tc"):
             _isi_sel_induk(tbl, gaya_huruf, huruf)
@@ -69,11 +71,7 @@ def pisah_bila_tak_muat(tbl: Any, total: int, gaya_huruf: dict, huruf: str) -> A
     n = len(kata)
     if not any(hanya_angka) or not any(angka):
         return None
-    ukuran = [
-        _huruf_paragraf(p, gaya_huruf)[0]
-        for p in tbl.iter(qn("w:p"))
-        if any((t.text or "").strip() for t in p.iter(qn("w:t")))
-    ]
+    ukuran = [_huruf_paragraf(p, gaya_huruf)[0] for p in tbl.iter(qn("w:p")) if xml_word.teks(p).strip()]
     skala = UKURAN_TERKECIL / max(Counter(ukuran).most_common(1)[0][0] if ukuran else 20, UKURAN_TERKECIL)
     if sum(round(k * skala) + 2 * MARGIN_SEMPIT_TWIP + SELA_TWIP for k in kata) <= total:
         return None
@@ -99,7 +97,7 @@ def _salin_judul(tbl: Any) -> list[Any]:
     while (
         p is not None
         and p.tag == qn("w:p")
-        and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+        and xml_word.teks(p).strip()
         and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
     ):
         judul.insert(0, deepcopy(p))
@@ -119,14 +117,12 @@ def _buang_kolom(tbl: Any, buang: set[int]) -> None:
         if i in buang:
             k.getparent().remove(k)
     for tr in tbl.findall(qn("w:tr")):
-        posisi = 0
-        for tc in tr.findall(qn("w:tc")):
-            rentang = _rentang(tc)
-            tinggal = [c for c in range(posisi, posisi + rentang) if c not in buang]
-            posisi += rentang
+        for posisi, tc in sel_berkolom(tr):
+            lebar = rentang(tc)
+            tinggal = [c for c in range(posisi, posisi + lebar) if c not in buang]
             if not tinggal:
                 tr.remove(tc)
-            elif len(tinggal) < rentang:
+            elif len(tinggal) < lebar:
                 span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
                 if len(tinggal) == 1:
                     span.getparent().remove(span)
@@ -178,7 +174,7 @@ def pecahan_satu_kesatuan(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
         baris = []
         for p in paragraf:
             ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-            baris.append(sum(jumlah_baris(t, lebar, ukuran / 2, huruf, tebal) for t in baris_paragraf(p)))
+            baris.append(sum(jumlah_baris(t, lebar, ukuran / 2, huruf, tebal) for t in baris_teks(p)))
         ukuran, tebal = _huruf_paragraf(pembilang, gaya_huruf)
         tinggi = tinggi_satu_baris_twip(ukuran / 2, huruf, tebal)
         if baris[0] < baris[1]:
@@ -249,13 +245,11 @@ def kebutuhan_satu_baris(tbl: Any, gaya_huruf: dict, huruf: str) -> list[int]:
     for tr in tbl.findall(qn("w:tr")):
         if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
             continue
-        posisi = 0
-        for tc in tr.findall(qn("w:tc")):
-            rentang = _rentang(tc)
-            if rentang == 1 and posisi < n:
+        for posisi, tc in sel_berkolom(tr):
+            if rentang(tc) == 1 and posisi < n:
                 for p in tc.findall(qn("w:p")):
                     ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                    for teks in baris_paragraf(p):
+                    for teks in baris_teks(p):
                         hasil[posisi] = max(hasil[posisi], lebar_teks_twip(teks.strip(), ukuran / 2, huruf, tebal))
                 for bersarang in tc.findall(qn("w:tbl")):
                     lain = sum(_lebar_kolom_utuh(bersarang, gaya_huruf, huruf))
@@ -263,21 +257,9 @@ def kebutuhan_satu_baris(tbl: Any, gaya_huruf: dict, huruf: str) -> list[int]:
                         pertama = tr_dalam.find(qn("w:tc"))
                         for p in pertama.iter(qn("w:p")) if pertama is not None else ():
                             ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                            w = max(lebar_teks_twip(t.strip(), ukuran / 2, huruf, tebal) for t in baris_paragraf(p))
+                            w = max(lebar_teks_twip(t.strip(), ukuran / 2, huruf, tebal) for t in baris_teks(p))
                             hasil[posisi] = max(hasil[posisi], w + lain)
-            posisi += rentang
     return hasil
-
-
-def baris_paragraf(p: Any) -> list[str]:
-    """A paragraph's text split at its line breaks."""
-    baris = [""]
-    for e in p.iter(qn("w:t"), qn("w:br"), qn("w:cr")):
-        if e.tag == qn("w:t"):
-            baris[-1] += e.text or ""
-        else:
-            baris.append("")
-    return baris
 
 
 def _isi_sel_induk(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
@@ -294,8 +276,8 @@ def _isi_sel_induk(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
     baru = [max(lebar_sel - _margin_sel_twip(induk) - sum(lain), sum(lain)), *lain]
     for k, w in zip(kolom, baru):
         k.set(qn("w:w"), str(w))
-    for sel_baris in baris:
-        _atur_lebar_sel(sel_baris, baru)
+    for tr in tbl.findall(qn("w:tr")):
+        _atur_lebar_sel(tr, baru)
 
 
 ANGKA = re.compile(r"^[-+]?\d[\d.,]*%?$")
@@ -360,12 +342,10 @@ def kebutuhan_kolom(tbl: Any, gaya_huruf: dict, huruf: str) -> tuple[list[int], 
     isi = [False] * n
     for tr in tbl.findall(qn("w:tr")):
         kepala = tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
-        posisi = 0
-        for tc in tr.findall(qn("w:tc")):
-            rentang = _rentang(tc)
-            if rentang == 1 and posisi < n:
+        for posisi, tc in sel_berkolom(tr):
+            if rentang(tc) == 1 and posisi < n:
                 for p in tc.iter(qn("w:p")):
-                    teks = "".join(t.text or "" for t in p.iter(qn("w:t")))
+                    teks = xml_word.teks(p)
                     ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
                     for token in teks.split():
                         lebar = lebar_teks_twip(token, ukuran / 2, huruf, tebal)
@@ -376,7 +356,6 @@ def kebutuhan_kolom(tbl: Any, gaya_huruf: dict, huruf: str) -> tuple[list[int], 
                             hanya_angka[posisi] = False
                         isi[posisi] = isi[posisi] or not kepala
                 kata[posisi] = max(kata[posisi], _kata_bersarang(tc, gaya_huruf, huruf))
-            posisi += rentang
     return angka, kata, [h and ada for h, ada in zip(hanya_angka, isi)]
 
 
@@ -390,7 +369,7 @@ def _kata_bersarang(tc: Any, gaya_huruf: dict, huruf: str) -> int:
             pertama = tr.find(qn("w:tc"))
             for p in pertama.iter(qn("w:p")) if pertama is not None else ():
                 ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                teks = "".join(t.text or "" for t in p.iter(qn("w:t")))
+                teks = xml_word.teks(p)
                 kata = max((lebar_teks_twip(k, ukuran / 2, huruf, tebal) for k in teks.split()), default=0)
                 perlu = max(perlu, kata + lain)
     return perlu
@@ -403,7 +382,7 @@ def _lebar_kolom_utuh(tbl: Any, gaya_huruf: dict, huruf: str) -> list[int]:
         for i, tc in enumerate(tr.findall(qn("w:tc"))[1 : len(lebar) + 1]):
             for p in tc.iter(qn("w:p")):
                 ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                teks = "".join(t.text or "" for t in p.iter(qn("w:t")))
+                teks = xml_word.teks(p)
                 lebar[i] = max(lebar[i], lebar_teks_twip(teks, ukuran / 2, huruf, tebal) + SELA_TWIP)
     return lebar
 
@@ -416,11 +395,7 @@ def lebar_menurut_isi(tbl: Any, lebar: list[int], total: int, gaya_huruf: dict, 
     angka, kata, hanya_angka = kebutuhan_kolom(tbl, gaya_huruf, huruf)
     if not any(angka):
         return lebar
-    ukuran_teks = [
-        _huruf_paragraf(p, gaya_huruf)[0]
-        for p in tbl.iter(qn("w:p"))
-        if any((t.text or "").strip() for t in p.iter(qn("w:t")))
-    ]
+    ukuran_teks = [_huruf_paragraf(p, gaya_huruf)[0] for p in tbl.iter(qn("w:p")) if xml_word.teks(p).strip()]
     ukuran_asal = Counter(ukuran_teks).most_common(1)[0][0] if ukuran_teks else 20  # the table's font
     margin = _margin_sel_twip(tbl)
     # Try the table's font, then smaller ones down to 6 pt, then 6 pt with narrow cell margins.
@@ -587,11 +562,6 @@ def urutkan_sel(docx: Any) -> None:
                 tcpr.append(e)
 
 
-def _rentang(sel: Any) -> int:
-    span = sel.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-    return int(span.get(qn("w:val"))) if span is not None else 1
-
-
 def _lebar_sel(sel: Any) -> int | None:
     tcw = sel.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
     if tcw is None or tcw.get(qn("w:type"), "dxa") != "dxa":
@@ -599,12 +569,10 @@ def _lebar_sel(sel: Any) -> int | None:
     return int(tcw.get(qn("w:w")))
 
 
-def _atur_lebar_sel(sel_baris: list[Any], lebar: list[int]) -> None:
-    posisi = 0
-    for sel in sel_baris:
-        n = _rentang(sel)
+def _atur_lebar_sel(tr: Any, lebar: list[int]) -> None:
+    """Each cell of the row as wide as the grid columns it spans."""
+    for posisi, sel in sel_berkolom(tr):
         tcw = sel.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
         if tcw is not None:
-            tcw.set(qn("w:w"), str(sum(lebar[posisi : posisi + n])))
+            tcw.set(qn("w:w"), str(sum(lebar[posisi : posisi + rentang(sel)])))
             tcw.set(qn("w:type"), "dxa")
-        posisi += n
