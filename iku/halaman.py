@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 
 from . import xml_word
 from .huruf import jumlah_baris, tinggi_satu_baris_twip
-from .tabel import _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, ruang_teks_per_tabel
+from .tabel import _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, judul_tabel, ruang_teks_per_tabel
 from .xml_word import baris_teks
 
 AWALAN_GAYA_TANDA_TANGAN = "Tanda Tangan"
@@ -82,17 +82,8 @@ def _batas_utuh(tr: Any, tinggi_halaman: int) -> float:
 def judul_dengan_tabel(tbl: Any) -> None:
     """The title right above a table (its non-empty paragraphs back to the first empty one)
     keeps with the table."""
-    p = tbl.getprevious()
-    while p is not None and p.tag == qn("w:p") and not xml_word.teks(p).strip():
-        p = p.getprevious()
-    while (
-        p is not None
-        and p.tag == qn("w:p")
-        and xml_word.teks(p).strip()
-        and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
-    ):
+    for p in judul_tabel(tbl, lewati_kosong=True):
         p.get_or_add_pPr().keepNext_val = True
-        p = p.getprevious()
 
 
 def titik_dua_dengan_berikutnya(docx: Any) -> None:

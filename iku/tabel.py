@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from copy import deepcopy
 from typing import Any
 
@@ -90,18 +91,28 @@ def pisah_bila_tak_muat(tbl: Any, total: int, gaya_huruf: dict, huruf: str) -> A
     return kedua
 
 
-def _salin_judul(tbl: Any) -> list[Any]:
-    """Copies of the caption paragraphs right before the table, the first marked "(lanjutan)"."""
-    judul: list[Any] = []
+def judul_tabel(tbl: Any, lewati_kosong: bool = False) -> list[Any]:
+    """The caption right above a table: its paragraphs of text back to the first empty one (or
+    one that ends a section), in document order; lewati_kosong passes over empty paragraphs
+    between the caption and the table first."""
     p = tbl.getprevious()
+    while lewati_kosong and p is not None and p.tag == qn("w:p") and not xml_word.teks(p).strip():
+        p = p.getprevious()
+    judul: list[Any] = []
     while (
         p is not None
         and p.tag == qn("w:p")
         and xml_word.teks(p).strip()
         and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
     ):
-        judul.insert(0, deepcopy(p))
+        judul.insert(0, p)
         p = p.getprevious()
+    return judul
+
+
+def _salin_judul(tbl: Any) -> list[Any]:
+    """Copies of the caption paragraphs right before the table, the first marked "(lanjutan)"."""
+    judul = [deepcopy(p) for p in judul_tabel(tbl)]
     for p in judul:  # a bookmark must not exist twice
         for tanda in list(p.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
             tanda.getparent().remove(tanda)
@@ -240,26 +251,40 @@ def beri_ruang(tbl: Any, lebar: list[int], gaya_huruf: dict, huruf: str) -> list
 def kebutuhan_satu_baris(tbl: Any, gaya_huruf: dict, huruf: str) -> list[int]:
     """Per grid column, the twips its widest line of text below the header rows takes unbroken
     (a nested table: its columns side by side); 0 for an empty column."""
-    n = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
-    hasil = [0] * n
-    for tr in tbl.findall(qn("w:tr")):
-        if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
+    hasil = [0] * len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
+    for posisi, kepala, tc in _sel_satu_kolom(tbl):
+        if kepala:
             continue
+        for p in tc.findall(qn("w:p")):
+            ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+            for teks in baris_teks(p):
+                hasil[posisi] = max(hasil[posisi], lebar_teks_twip(teks.strip(), ukuran / 2, huruf, tebal))
+        for p, lain in _paragraf_pembilang(tc.findall(qn("w:tbl")), gaya_huruf, huruf):
+            ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+            w = max(lebar_teks_twip(t.strip(), ukuran / 2, huruf, tebal) for t in baris_teks(p))
+            hasil[posisi] = max(hasil[posisi], w + lain)
+    return hasil
+
+
+def _sel_satu_kolom(tbl: Any) -> Iterator[tuple[int, bool, Any]]:
+    """Each cell of the table that spans one grid column inside the grid: (its column, whether its
+    row is a header row, the cell)."""
+    n = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
+    for tr in tbl.findall(qn("w:tr")):
+        kepala = tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
         for posisi, tc in sel_berkolom(tr):
             if rentang(tc) == 1 and posisi < n:
-                for p in tc.findall(qn("w:p")):
-                    ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                    for teks in baris_teks(p):
-                        hasil[posisi] = max(hasil[posisi], lebar_teks_twip(teks.strip(), ukuran / 2, huruf, tebal))
-                for bersarang in tc.findall(qn("w:tbl")):
-                    lain = sum(_lebar_kolom_utuh(bersarang, gaya_huruf, huruf))
-                    for tr_dalam in bersarang.findall(qn("w:tr")):
-                        pertama = tr_dalam.find(qn("w:tc"))
-                        for p in pertama.iter(qn("w:p")) if pertama is not None else ():
-                            ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                            w = max(lebar_teks_twip(t.strip(), ukuran / 2, huruf, tebal) for t in baris_teks(p))
-                            hasil[posisi] = max(hasil[posisi], w + lain)
-    return hasil
+                yield posisi, kepala, tc
+
+
+def _paragraf_pembilang(bersarang: Any, gaya_huruf: dict, huruf: str) -> Iterator[tuple[Any, int]]:
+    """Each paragraph in the first column of nested tables (a stacked fraction's numerator and
+    denominator), with the width the table's other columns take beside it ("× 100%")."""
+    for tbl in bersarang:
+        lain = sum(_lebar_kolom_utuh(tbl, gaya_huruf, huruf))
+        for tr in tbl.findall(qn("w:tr")):
+            pertama = tr.find(qn("w:tc"))
+            yield from ((p, lain) for p in (pertama.iter(qn("w:p")) if pertama is not None else ()))
 
 
 def _isi_sel_induk(tbl: Any, gaya_huruf: dict, huruf: str) -> None:
@@ -340,22 +365,18 @@ def kebutuhan_kolom(tbl: Any, gaya_huruf: dict, huruf: str) -> tuple[list[int], 
     n = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
     angka, kata, hanya_angka = [0] * n, [0] * n, [True] * n
     isi = [False] * n
-    for tr in tbl.findall(qn("w:tr")):
-        kepala = tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
-        for posisi, tc in sel_berkolom(tr):
-            if rentang(tc) == 1 and posisi < n:
-                for p in tc.iter(qn("w:p")):
-                    teks = xml_word.teks(p)
-                    ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                    for token in teks.split():
-                        lebar = lebar_teks_twip(token, ukuran / 2, huruf, tebal)
-                        kata[posisi] = max(kata[posisi], lebar)
-                        if ANGKA.match(token):
-                            angka[posisi] = max(angka[posisi], lebar)
-                        elif not kepala and token != "-":
-                            hanya_angka[posisi] = False
-                        isi[posisi] = isi[posisi] or not kepala
-                kata[posisi] = max(kata[posisi], _kata_bersarang(tc, gaya_huruf, huruf))
+    for posisi, kepala, tc in _sel_satu_kolom(tbl):
+        for p in tc.iter(qn("w:p")):
+            ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+            for token in xml_word.teks(p).split():
+                lebar = lebar_teks_twip(token, ukuran / 2, huruf, tebal)
+                kata[posisi] = max(kata[posisi], lebar)
+                if ANGKA.match(token):
+                    angka[posisi] = max(angka[posisi], lebar)
+                elif not kepala and token != "-":
+                    hanya_angka[posisi] = False
+                isi[posisi] = isi[posisi] or not kepala
+        kata[posisi] = max(kata[posisi], _kata_bersarang(tc, gaya_huruf, huruf))
     return angka, kata, [h and ada for h, ada in zip(hanya_angka, isi)]
 
 
@@ -363,15 +384,10 @@ def _kata_bersarang(tc: Any, gaya_huruf: dict, huruf: str) -> int:
     """Room a table nested in the cell needs: its first column's widest word beside its other
     columns' text, unbroken (a fraction and its "× 100%")."""
     perlu = 0
-    for tbl in tc.iter(qn("w:tbl")):
-        lain = sum(_lebar_kolom_utuh(tbl, gaya_huruf, huruf))
-        for tr in tbl.findall(qn("w:tr")):
-            pertama = tr.find(qn("w:tc"))
-            for p in pertama.iter(qn("w:p")) if pertama is not None else ():
-                ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                teks = xml_word.teks(p)
-                kata = max((lebar_teks_twip(k, ukuran / 2, huruf, tebal) for k in teks.split()), default=0)
-                perlu = max(perlu, kata + lain)
+    for p, lain in _paragraf_pembilang(tc.iter(qn("w:tbl")), gaya_huruf, huruf):
+        ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+        kata = max((lebar_teks_twip(k, ukuran / 2, huruf, tebal) for k in xml_word.teks(p).split()), default=0)
+        perlu = max(perlu, kata + lain)
     return perlu
 
 
