@@ -159,7 +159,7 @@ def _paragraf(p: Any, penomoran: _Penomoran) -> Paragraf:
     teks = teks_paragraf(p)
     pecahan = _pecahan(p)
     if pecahan is None:
-        teks += "".join(t.text or "" for t in p.iter(f"{M}t") if not _di_dalam(t, qn("w:txbxContent"), p))
+        teks += _teks_rumus(p, qn("w:txbxContent"), di_dalam=False)
     ppr = p.find(qn("w:pPr"))
     garis = (ppr is not None and ppr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") is not None) or _bergaris_bawah(p)
     blip = next(p.iter(qn("a:blip")), None)
@@ -189,11 +189,13 @@ def _pecahan(p: Any) -> tuple[str, str, str] | None:
         f = rumus.find(f".//{M}f")
         if f is None:
             continue
-        atas = "".join(t.text or "" for t in f.iter(f"{M}t") if _di_dalam(t, f"{M}num", f))
-        bawah = "".join(t.text or "" for t in f.iter(f"{M}t") if _di_dalam(t, f"{M}den", f))
-        sisa = "".join(t.text or "" for t in rumus.iter(f"{M}t") if not _di_dalam(t, f"{M}f", rumus))
-        return atas, bawah, sisa
+        return _teks_rumus(f, f"{M}num"), _teks_rumus(f, f"{M}den"), _teks_rumus(rumus, f"{M}f", di_dalam=False)
     return None
+
+
+def _teks_rumus(akar: Any, tag: str, di_dalam: bool = True) -> str:
+    """The equation text (m:t) under akar that stands inside (or, di_dalam=False, outside) a tag element."""
+    return "".join(t.text or "" for t in akar.iter(f"{M}t") if _di_dalam(t, tag, akar) == di_dalam)
 
 
 def _tabel(tbl: Any, penomoran: _Penomoran) -> Tabel:
