@@ -14,6 +14,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from . import xml_word
 from .huruf import tulis_huruf
 
 HURUF_AKSARA = "Noto Sans Balinese"  # Debian: fonts-noto-core
@@ -28,7 +29,7 @@ def pasang_huruf_aksara(akar: list[Any]) -> None:
     """Every run holding Balinese script set in HURUF_AKSARA."""
     for elemen in akar:
         for r in elemen.iter(qn("w:r")):
-            if not beraksara_bali("".join(t.text or "" for t in r.iter(qn("w:t")))):
+            if not beraksara_bali(xml_word.teks(r)):
                 continue
             tulis_huruf(r.get_or_add_rPr().get_or_add_rFonts(), HURUF_AKSARA)  # python-docx's own w:rPr order
 

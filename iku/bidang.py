@@ -22,6 +22,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
+from . import xml_word
+
 NAMA_GAYA_DAFTAR_ISI = re.compile(r"^(toc|contents) \d$", re.I)  # Word's "toc 1", LibreOffice's "Contents 1"
 
 
@@ -121,7 +123,7 @@ def tulis_nomor_halaman(docx: Any, entri: list[tuple[str, str]]) -> bool:
         return False
     sisa = list(entri)
     for p in _paragraf_hasil(awal):
-        teks = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+        teks = xml_word.teks(p).strip()
         if sisa and teks and teks == sisa[0][0].strip():
             _tambah_nomor(p, sisa.pop(0)[1])
     return len(sisa) < len(entri)

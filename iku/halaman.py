@@ -21,9 +21,11 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from . import xml_word
 from .huruf import jumlah_baris, tinggi_satu_baris_twip
-from .tabel import GayaHuruf, _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, baris_paragraf, ruang_teks_per_tabel
+from .tabel import GayaHuruf, _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, judul_tabel, ruang_teks_per_tabel
 from .tte import gaya_tanda_tangan
+from .xml_word import baris_teks
 
 BAGIAN_HALAMAN_BOLEH_UTUH = 1 / 2  # a row up to this share of the page's text height stays whole
 CADANGAN_PERKIRAAN = 1.25  # an estimated height is taken this much larger where too little room would hurt
@@ -80,26 +82,15 @@ def _batas_utuh(tr: Any, tinggi_halaman: int) -> float:
 def judul_dengan_tabel(tbl: Any) -> None:
     """The title right above a table (its non-empty paragraphs back to the first empty one)
     keeps with the table."""
-    p = tbl.getprevious()
-    while p is not None and p.tag == qn("w:p") and not _teks(p).strip():
-        p = p.getprevious()
-    while (
-        p is not None and p.tag == qn("w:p") and _teks(p).strip() and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
-    ):
+    for p in judul_tabel(tbl, lewati_kosong=True):
         p.get_or_add_pPr().keepNext_val = True
-        p = p.getprevious()
-
-
-def _teks(p: Any) -> str:
-    return "".join(t.text or "" for t in p.iter(qn("w:t")))
 
 
 def titik_dua_dengan_berikutnya(docx: Any) -> None:
     """A paragraph that ends with a colon ("..., membawahi:", "Tembusan:") introduces what follows:
     it never ends a page alone (tables keep their own rules)."""
     for p in docx.element.body.iterchildren(qn("w:p")):
-        teks = "".join(t.text or "" for t in p.iter(qn("w:t"))).rstrip()
-        if teks.endswith(":") and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+        if xml_word.teks(p).rstrip().endswith(":") and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
             p.get_or_add_pPr().keepNext_val = True
 
 
@@ -133,7 +124,7 @@ def tinggi_baris_twip(tbl: Any, tr: Any, gaya_huruf: GayaHuruf, huruf: str) -> i
         sel = 0
         for p in tc.iter(qn("w:p")):
             ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-            baris = sum(jumlah_baris(teks, lebar, ukuran / 2, huruf, tebal) for teks in baris_paragraf(p))
+            baris = sum(jumlah_baris(t, lebar, ukuran / 2, huruf, tebal) for t in baris_teks(p))
             sel += baris * tinggi_satu_baris_twip(ukuran / 2, huruf, tebal)
         tinggi = max(tinggi, sel)
     return tinggi
@@ -176,7 +167,7 @@ def _tinggi_di_atas(tbl: Any, lebar: int, gaya_huruf: GayaHuruf, gaya_paragraf: 
         gaya = ppr.find(qn("w:pStyle")) if ppr is not None else None
         kiri, spasi = _tata_ppr(ppr, gaya_paragraf.get(gaya.get(qn("w:val")) if gaya is not None else None, (0, 0)))
         ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-        n = sum(jumlah_baris(t, max(lebar - kiri, 1), ukuran / 2, huruf, tebal) for t in baris_paragraf(p))
+        n = sum(jumlah_baris(t, max(lebar - kiri, 1), ukuran / 2, huruf, tebal) for t in baris_teks(p))
         tinggi += round((n * tinggi_satu_baris_twip(ukuran / 2, huruf, tebal) + spasi) * CADANGAN_PERKIRAAN)
         if p.xpath('./w:r/w:br[@w:type="page"]') or (ppr is not None and ppr.find(qn("w:pageBreakBefore")) is not None):
             break

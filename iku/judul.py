@@ -11,6 +11,8 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from . import xml_word
+
 GAYA_JUDUL = "Judul Keputusan"
 KATA = "KEPUTUSAN"
 JARAK_TWENTIETH_PT = 120  # 6 pt after each letter: about one space of 12 pt type
@@ -26,7 +28,7 @@ def jarakkan_judul(docx: Any) -> None:
 
 
 def _pisah_kata(p: Any) -> None:
-    r = next(r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))))
+    r = next(r for r in p.iter(qn("w:r")) if xml_word.teks(r))
     t = r.find(qn("w:t"))
     if t is None or not (t.text or "").startswith(f"{KATA} "):
         return

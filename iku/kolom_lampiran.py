@@ -15,7 +15,9 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from . import xml_word
 from .tabel import gaya_angka
+from .xml_word import sel_berkolom
 
 # the template's columns, in order, and the width (twips) each starts from before measuring
 KOLOM_TEMPLAT = ("no", "sasaran", "indikator", "satuan", "alasan", "formulasi", "sumber_data", "keterangan")
@@ -55,22 +57,8 @@ def susun(docx: Any, susunan: SusunanLampiran) -> None:
     angka = min(gaya_angka(docx.styles.element), default=None)
     for tbl in list(docx.element.body.iter(qn("w:tbl"))):
         baris = tbl.findall(qn("w:tr"))
-        if len(baris) >= 2 and [_teks(tc) for tc in baris[0].findall(qn("w:tc"))] == KEPALA_TEMPLAT:
+        if len(baris) >= 2 and [xml_word.teks(tc).strip() for tc in baris[0].findall(qn("w:tc"))] == KEPALA_TEMPLAT:
             _susun_tabel(tbl, baris, susunan, angka)
-
-
-def _teks(tc: Any) -> str:
-    return "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip()
-
-
-def _per_kolom(tr: Any) -> dict[int, Any]:
-    """Grid column -> the cell that starts there."""
-    hasil, kolom = {}, 0
-    for tc in tr.findall(qn("w:tc")):
-        hasil[kolom] = tc
-        span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-        kolom += int(span.get(qn("w:val"))) if span is not None else 1
-    return hasil
 
 
 def _susun_tabel(tbl: Any, baris: list[Any], s: SusunanLampiran, angka: str | None) -> None:
@@ -78,7 +66,7 @@ def _susun_tabel(tbl: Any, baris: list[Any], s: SusunanLampiran, angka: str | No
     penutup = [tr for tr in baris[2:] if tr not in badan]
     _kepala(kepala, s)
     for i, tr in enumerate(badan):
-        sel = _per_kolom(tr)
+        sel = dict(sel_berkolom(tr))
         nilai = dict(s.isi[i]) if i < len(s.isi) else {}
         baru = [_sel_kolom(sel, k, nilai.get(k, ""), angka) for k in s.kolom]
         _ganti_sel(tr, baru)
@@ -109,7 +97,7 @@ def _sel_kolom(sel: dict[int, Any], kolom: str, nilai: str, angka: str | None) -
 
 
 def _kepala(kepala: list[Any], s: SusunanLampiran) -> None:
-    atas, bawah = _per_kolom(kepala[0]), _per_kolom(kepala[1])
+    atas, bawah = dict(sel_berkolom(kepala[0])), dict(sel_berkolom(kepala[1]))
     jelas = [i for i, k in enumerate(s.kolom) if k in PENJELASAN]
     berkelompok = len(jelas) >= 2 and jelas == list(range(jelas[0], jelas[0] + len(jelas)))
     sel_atas, sel_bawah = [], []
@@ -127,7 +115,11 @@ def _kepala(kepala: list[Any], s: SusunanLampiran) -> None:
             a, b = atas[ATAS[k]], bawah[KOLOM_TEMPLAT.index(k)]
         else:  # a column of its own over both header rows, like SATUAN
             a, b = copy.deepcopy(atas[3]), copy.deepcopy(bawah[3])
-            judul = s.judul_target if k == "target" else KEPALA_BARU.get(k) or _teks(bawah[KOLOM_TEMPLAT.index(k)])
+            judul = (
+                s.judul_target
+                if k == "target"
+                else KEPALA_BARU.get(k) or xml_word.teks(bawah[KOLOM_TEMPLAT.index(k)]).strip()
+            )
             _isi_teks(a, judul)
         sel_atas.append(_lebar(a, LEBAR_AWAL[k]))
         sel_bawah.append(_lebar(b, LEBAR_AWAL[k]))

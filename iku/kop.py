@@ -11,6 +11,8 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from . import xml_word
+
 GAYA_KOP = "Kop"
 
 
@@ -29,14 +31,10 @@ def _gaya(p: Any) -> str | None:
     return kode.get(qn("w:val")) if kode is not None else None
 
 
-def _teks(p: Any) -> str:
-    return "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
-
-
 def _satu_sel(tbl: Any, tr: Any, sel: list[Any], gaya: set[str]) -> None:
     logo, teks, kosong = sel
     for p in teks.findall(qn("w:p")):
-        if _gaya(p) in gaya and not _teks(p) and len(teks.findall(qn("w:p"))) > 1:
+        if _gaya(p) in gaya and not xml_word.teks(p).strip() and len(teks.findall(qn("w:p"))) > 1:
             teks.remove(p)
     pertama = teks.find(qn("w:p"))
     for p in logo.findall(qn("w:p")):

@@ -18,6 +18,7 @@ from docx.shared import Length, Mm, Twips
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from . import xml_word
 from .aksara import pasang_huruf_aksara
 from .bidang import gaya_daftar_isi, lengkapi_bidang
 from .halaman import atur_aliran, titik_dua_dengan_berikutnya
@@ -194,7 +195,7 @@ def tanda_tangan_tidak_sendiri(docx: Any) -> None:
         sebelum = tbl.getprevious()
         while sebelum is not None and sebelum.tag == qn("w:p"):
             sebelum.get_or_add_pPr().keepNext_val = True
-            if "".join(sebelum.itertext()).strip():
+            if xml_word.teks(sebelum).strip():
                 break  # the last paragraph of text goes with it: a longer chain LibreOffice gives up
             sebelum = sebelum.getprevious()
         if sebelum is not None and sebelum.tag == qn("w:tbl"):

@@ -12,13 +12,16 @@ in a cell; a data table (whose columns may trade width) has header rows (w:tblHe
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from copy import deepcopy
 from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from . import xml_word
 from .huruf import jumlah_baris, lebar_teks_twip, tinggi_satu_baris_twip
+from .xml_word import baris_teks, rentang, sel_berkolom
 
 
 def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
@@ -35,7 +38,7 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
     for tbl in docx.element.body.iter(qn("w:tbl")):
         kolom = tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
         baris = [tr.findall(qn("w:tc")) for tr in tbl.findall(qn("w:tr"))]
-        penuh = [sel for sel in baris if len(sel) == len(kolom) and all(_rentang(s) == 1 for s in sel)]
+        penuh = [sel for sel in baris if len(sel) == len(kolom) and all(rentang(s) == 1 for s in sel)]
         lebar: list[int | None] = [_lebar_sel(s) for s in penuh[-1]] if penuh else [None]
         grid = [int(k.get(qn("w:w"), "0")) for k in kolom]
         if lebar == grid and lebar_bagian.get(tbl):  # widths fixed by the template
@@ -55,8 +58,8 @@ def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
                 baru = beri_ruang(tbl, baru, gaya_huruf, huruf)
         for k, w in zip(kolom, baru):
             k.set(qn("w:w"), str(w))
-        for sel_baris in baris:
-            _atur_lebar_sel(sel_baris, baru)
+        for tr in tbl.findall(qn("w:tr")):
+            _atur_lebar_sel(tr, baru)
     for tbl in docx.element.body.iter(qn("w:tbl")):
         if tbl.getparent().tag == qn("w:tc"):
             _isi_sel_induk(tbl, gaya_huruf, huruf)
@@ -73,11 +76,7 @@ def pisah_bila_tak_muat(tbl: Any, total: int, gaya_huruf: GayaHuruf, huruf: str)
     n = len(kata)
     if not any(hanya_angka) or not any(angka):
         return None
-    ukuran = [
-        _huruf_paragraf(p, gaya_huruf)[0]
-        for p in tbl.iter(qn("w:p"))
-        if any((t.text or "").strip() for t in p.iter(qn("w:t")))
-    ]
+    ukuran = [_huruf_paragraf(p, gaya_huruf)[0] for p in tbl.iter(qn("w:p")) if xml_word.teks(p).strip()]
     skala = UKURAN_TERKECIL / max(Counter(ukuran).most_common(1)[0][0] if ukuran else 20, UKURAN_TERKECIL)
     if sum(round(k * skala) + 2 * MARGIN_SEMPIT_TWIP + SELA_TWIP for k in kata) <= total:
         return None
@@ -96,18 +95,28 @@ def pisah_bila_tak_muat(tbl: Any, total: int, gaya_huruf: GayaHuruf, huruf: str)
     return kedua
 
 
-def _salin_judul(tbl: Any) -> list[Any]:
-    """Copies of the caption paragraphs right before the table, the first marked "(lanjutan)"."""
-    judul: list[Any] = []
+def judul_tabel(tbl: Any, lewati_kosong: bool = False) -> list[Any]:
+    """The caption right above a table: its paragraphs of text back to the first empty one (or
+    one that ends a section), in document order; lewati_kosong passes over empty paragraphs
+    between the caption and the table first."""
     p = tbl.getprevious()
+    while lewati_kosong and p is not None and p.tag == qn("w:p") and not xml_word.teks(p).strip():
+        p = p.getprevious()
+    judul: list[Any] = []
     while (
         p is not None
         and p.tag == qn("w:p")
-        and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+        and xml_word.teks(p).strip()
         and p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None
     ):
-        judul.insert(0, deepcopy(p))
+        judul.insert(0, p)
         p = p.getprevious()
+    return judul
+
+
+def _salin_judul(tbl: Any) -> list[Any]:
+    """Copies of the caption paragraphs right before the table, the first marked "(lanjutan)"."""
+    judul = [deepcopy(p) for p in judul_tabel(tbl)]
     for p in judul:  # a bookmark must not exist twice
         for tanda in list(p.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
             tanda.getparent().remove(tanda)
@@ -123,14 +132,12 @@ def _buang_kolom(tbl: Any, buang: set[int]) -> None:
         if i in buang:
             k.getparent().remove(k)
     for tr in tbl.findall(qn("w:tr")):
-        posisi = 0
-        for tc in tr.findall(qn("w:tc")):
-            rentang = _rentang(tc)
-            tinggal = [c for c in range(posisi, posisi + rentang) if c not in buang]
-            posisi += rentang
+        for posisi, tc in sel_berkolom(tr):
+            lebar = rentang(tc)
+            tinggal = [c for c in range(posisi, posisi + lebar) if c not in buang]
             if not tinggal:
                 tr.remove(tc)
-            elif len(tinggal) < rentang:
+            elif len(tinggal) < lebar:
                 span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
                 if len(tinggal) == 1:
                     span.getparent().remove(span)
@@ -182,7 +189,7 @@ def pecahan_satu_kesatuan(tbl: Any, gaya_huruf: GayaHuruf, huruf: str) -> None:
         baris = []
         for p in paragraf:
             ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-            baris.append(sum(jumlah_baris(t, lebar, ukuran / 2, huruf, tebal) for t in baris_paragraf(p)))
+            baris.append(sum(jumlah_baris(t, lebar, ukuran / 2, huruf, tebal) for t in baris_teks(p)))
         ukuran, tebal = _huruf_paragraf(pembilang, gaya_huruf)
         tinggi = tinggi_satu_baris_twip(ukuran / 2, huruf, tebal)
         if baris[0] < baris[1]:
@@ -248,40 +255,40 @@ def beri_ruang(tbl: Any, lebar: list[int], gaya_huruf: GayaHuruf, huruf: str) ->
 def kebutuhan_satu_baris(tbl: Any, gaya_huruf: GayaHuruf, huruf: str) -> list[int]:
     """Per grid column, the twips its widest line of text below the header rows takes unbroken
     (a nested table: its columns side by side); 0 for an empty column."""
-    n = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
-    hasil = [0] * n
-    for tr in tbl.findall(qn("w:tr")):
-        if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
+    hasil = [0] * len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
+    for posisi, kepala, tc in _sel_satu_kolom(tbl):
+        if kepala:
             continue
-        posisi = 0
-        for tc in tr.findall(qn("w:tc")):
-            rentang = _rentang(tc)
-            if rentang == 1 and posisi < n:
-                for p in tc.findall(qn("w:p")):
-                    ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                    for teks in baris_paragraf(p):
-                        hasil[posisi] = max(hasil[posisi], lebar_teks_twip(teks.strip(), ukuran / 2, huruf, tebal))
-                for bersarang in tc.findall(qn("w:tbl")):
-                    lain = sum(_lebar_kolom_utuh(bersarang, gaya_huruf, huruf))
-                    for tr_dalam in bersarang.findall(qn("w:tr")):
-                        pertama = tr_dalam.find(qn("w:tc"))
-                        for p in pertama.iter(qn("w:p")) if pertama is not None else ():
-                            ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                            w = max(lebar_teks_twip(t.strip(), ukuran / 2, huruf, tebal) for t in baris_paragraf(p))
-                            hasil[posisi] = max(hasil[posisi], w + lain)
-            posisi += rentang
+        for p in tc.findall(qn("w:p")):
+            ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+            for teks in baris_teks(p):
+                hasil[posisi] = max(hasil[posisi], lebar_teks_twip(teks.strip(), ukuran / 2, huruf, tebal))
+        for p, lain in _paragraf_pembilang(tc.findall(qn("w:tbl")), gaya_huruf, huruf):
+            ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+            w = max(lebar_teks_twip(t.strip(), ukuran / 2, huruf, tebal) for t in baris_teks(p))
+            hasil[posisi] = max(hasil[posisi], w + lain)
     return hasil
 
 
-def baris_paragraf(p: Any) -> list[str]:
-    """A paragraph's text split at its line breaks."""
-    baris = [""]
-    for e in p.iter(qn("w:t"), qn("w:br"), qn("w:cr")):
-        if e.tag == qn("w:t"):
-            baris[-1] += e.text or ""
-        else:
-            baris.append("")
-    return baris
+def _sel_satu_kolom(tbl: Any) -> Iterator[tuple[int, bool, Any]]:
+    """Each cell of the table that spans one grid column inside the grid: (its column, whether its
+    row is a header row, the cell)."""
+    n = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
+    for tr in tbl.findall(qn("w:tr")):
+        kepala = tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        for posisi, tc in sel_berkolom(tr):
+            if rentang(tc) == 1 and posisi < n:
+                yield posisi, kepala, tc
+
+
+def _paragraf_pembilang(bersarang: Any, gaya_huruf: GayaHuruf, huruf: str) -> Iterator[tuple[Any, int]]:
+    """Each paragraph in the first column of nested tables (a stacked fraction's numerator and
+    denominator), with the width the table's other columns take beside it ("× 100%")."""
+    for tbl in bersarang:
+        lain = sum(_lebar_kolom_utuh(tbl, gaya_huruf, huruf))
+        for tr in tbl.findall(qn("w:tr")):
+            pertama = tr.find(qn("w:tc"))
+            yield from ((p, lain) for p in (pertama.iter(qn("w:p")) if pertama is not None else ()))
 
 
 def _isi_sel_induk(tbl: Any, gaya_huruf: GayaHuruf, huruf: str) -> None:
@@ -298,8 +305,8 @@ def _isi_sel_induk(tbl: Any, gaya_huruf: GayaHuruf, huruf: str) -> None:
     baru = [max(lebar_sel - _margin_sel_twip(induk) - sum(lain), sum(lain)), *lain]
     for k, w in zip(kolom, baru):
         k.set(qn("w:w"), str(w))
-    for sel_baris in baris:
-        _atur_lebar_sel(sel_baris, baru)
+    for tr in tbl.findall(qn("w:tr")):
+        _atur_lebar_sel(tr, baru)
 
 
 GAYA_ANGKA = "Angka"  # the character style that declares a number (never broken inside)
@@ -425,24 +432,18 @@ def kebutuhan_kolom(tbl: Any, gaya_huruf: GayaHuruf, huruf: str) -> tuple[list[i
     n = len(tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
     angka, kata, hanya_angka = [0] * n, [0] * n, [True] * n
     isi = [False] * n
-    for tr in tbl.findall(qn("w:tr")):
-        kepala = tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
-        posisi = 0
-        for tc in tr.findall(qn("w:tc")):
-            rentang = _rentang(tc)
-            if rentang == 1 and posisi < n:
-                for p in tc.iter(qn("w:p")):
-                    ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                    for token, bernomor in kata_paragraf(p, gaya_huruf.angka):
-                        lebar = lebar_teks_twip(token, ukuran / 2, huruf, tebal)
-                        kata[posisi] = max(kata[posisi], lebar)
-                        if bernomor:
-                            angka[posisi] = max(angka[posisi], lebar)
-                        elif not kepala and token != "-":
-                            hanya_angka[posisi] = False
-                        isi[posisi] = isi[posisi] or not kepala
-                kata[posisi] = max(kata[posisi], _kata_bersarang(tc, gaya_huruf, huruf))
-            posisi += rentang
+    for posisi, kepala, tc in _sel_satu_kolom(tbl):
+        for p in tc.iter(qn("w:p")):
+            ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+            for token, bernomor in kata_paragraf(p, gaya_huruf.angka):
+                lebar = lebar_teks_twip(token, ukuran / 2, huruf, tebal)
+                kata[posisi] = max(kata[posisi], lebar)
+                if bernomor:
+                    angka[posisi] = max(angka[posisi], lebar)
+                elif not kepala and token != "-":
+                    hanya_angka[posisi] = False
+                isi[posisi] = isi[posisi] or not kepala
+        kata[posisi] = max(kata[posisi], _kata_bersarang(tc, gaya_huruf, huruf))
     return angka, kata, [h and ada for h, ada in zip(hanya_angka, isi)]
 
 
@@ -450,15 +451,10 @@ def _kata_bersarang(tc: Any, gaya_huruf: GayaHuruf, huruf: str) -> int:
     """Room a table nested in the cell needs: its first column's widest word beside its other
     columns' text, unbroken (a fraction and its "× 100%")."""
     perlu = 0
-    for tbl in tc.iter(qn("w:tbl")):
-        lain = sum(_lebar_kolom_utuh(tbl, gaya_huruf, huruf))
-        for tr in tbl.findall(qn("w:tr")):
-            pertama = tr.find(qn("w:tc"))
-            for p in pertama.iter(qn("w:p")) if pertama is not None else ():
-                ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                teks = "".join(t.text or "" for t in p.iter(qn("w:t")))
-                kata = max((lebar_teks_twip(k, ukuran / 2, huruf, tebal) for k in teks.split()), default=0)
-                perlu = max(perlu, kata + lain)
+    for p, lain in _paragraf_pembilang(tc.iter(qn("w:tbl")), gaya_huruf, huruf):
+        ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+        kata = max((lebar_teks_twip(k, ukuran / 2, huruf, tebal) for k in xml_word.teks(p).split()), default=0)
+        perlu = max(perlu, kata + lain)
     return perlu
 
 
@@ -469,7 +465,7 @@ def _lebar_kolom_utuh(tbl: Any, gaya_huruf: GayaHuruf, huruf: str) -> list[int]:
         for i, tc in enumerate(tr.findall(qn("w:tc"))[1 : len(lebar) + 1]):
             for p in tc.iter(qn("w:p")):
                 ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-                teks = "".join(t.text or "" for t in p.iter(qn("w:t")))
+                teks = xml_word.teks(p)
                 lebar[i] = max(lebar[i], lebar_teks_twip(teks, ukuran / 2, huruf, tebal) + SELA_TWIP)
     return lebar
 
@@ -482,11 +478,7 @@ def lebar_menurut_isi(tbl: Any, lebar: list[int], total: int, gaya_huruf: GayaHu
     angka, kata, hanya_angka = kebutuhan_kolom(tbl, gaya_huruf, huruf)
     if not any(angka):
         return lebar
-    ukuran_teks = [
-        _huruf_paragraf(p, gaya_huruf)[0]
-        for p in tbl.iter(qn("w:p"))
-        if any((t.text or "").strip() for t in p.iter(qn("w:t")))
-    ]
+    ukuran_teks = [_huruf_paragraf(p, gaya_huruf)[0] for p in tbl.iter(qn("w:p")) if xml_word.teks(p).strip()]
     ukuran_asal = Counter(ukuran_teks).most_common(1)[0][0] if ukuran_teks else 20  # the table's font
     margin = _margin_sel_twip(tbl)
     # Try the table's font, then smaller ones down to 6 pt, then 6 pt with narrow cell margins.
@@ -653,11 +645,6 @@ def urutkan_sel(docx: Any) -> None:
                 tcpr.append(e)
 
 
-def _rentang(sel: Any) -> int:
-    span = sel.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-    return int(span.get(qn("w:val"))) if span is not None else 1
-
-
 def _lebar_sel(sel: Any) -> int | None:
     tcw = sel.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
     if tcw is None or tcw.get(qn("w:type"), "dxa") != "dxa":
@@ -665,12 +652,10 @@ def _lebar_sel(sel: Any) -> int | None:
     return int(tcw.get(qn("w:w")))
 
 
-def _atur_lebar_sel(sel_baris: list[Any], lebar: list[int]) -> None:
-    posisi = 0
-    for sel in sel_baris:
-        n = _rentang(sel)
+def _atur_lebar_sel(tr: Any, lebar: list[int]) -> None:
+    """Each cell of the row as wide as the grid columns it spans."""
+    for posisi, sel in sel_berkolom(tr):
         tcw = sel.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
         if tcw is not None:
-            tcw.set(qn("w:w"), str(sum(lebar[posisi : posisi + n])))
+            tcw.set(qn("w:w"), str(sum(lebar[posisi : posisi + rentang(sel)])))
             tcw.set(qn("w:type"), "dxa")
-        posisi += n

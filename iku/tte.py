@@ -18,7 +18,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from . import xml_word
 from .naskah.blok import TataTtd
+from .xml_word import sel_berkolom
 
 TEKS_ELEKTRONIK = "Ditandatangani secara elektronik oleh:"
 KAKI_ELEKTRONIK = (
@@ -145,24 +147,17 @@ def _kolom(p: Any) -> tuple[Any, int] | None:
     tc = next((a for a in p.iterancestors(qn("w:tc"))), None)
     if tc is None:
         return None
-    kiri = 0
-    for sel in tc.itersiblings(qn("w:tc"), preceding=True):
-        rentang = sel.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-        kiri += int(rentang.get(qn("w:val"))) if rentang is not None else 1
-    return tc.getparent().getparent(), kiri
-
-
-def teks(p: Any) -> str:
-    return "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+    tr = tc.getparent()
+    return tr.getparent(), next(kolom for kolom, sel in sel_berkolom(tr) if sel is tc)
 
 
 def bagian_blok(blok: list[Any], nama: str) -> tuple[Any, list[Any], Any] | None:
     """(jabatan, the empty paragraphs of the ink space, nama) of a block, or None without the name."""
-    letak = next((i for i, p in enumerate(blok) if teks(p) == nama.strip()), None)
+    letak = next((i for i, p in enumerate(blok) if xml_word.teks(p).strip() == nama.strip()), None)
     if letak is None:
         return None
     awal = letak
-    while awal > 0 and not teks(blok[awal - 1]) and not _ada_gambar(blok[awal - 1]):
+    while awal > 0 and not xml_word.teks(blok[awal - 1]).strip() and not _ada_gambar(blok[awal - 1]):
         awal -= 1
     jabatan = blok[awal - 1] if awal > 0 else None
     return jabatan, blok[awal:letak], blok[letak]
@@ -320,7 +315,7 @@ def _bagian_sampul(docx: Any) -> list[bool]:
     gaya: set[str] = set()
     for anak in docx.element.body.iterchildren():
         for p in [anak] if anak.tag == qn("w:p") else anak.iter(qn("w:p")):
-            if teks(p):
+            if xml_word.teks(p).strip():
                 gaya.add(nama_gaya.get(p.style, ""))
         if anak.tag == qn("w:sectPr") or anak.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
             hasil.append(bool(gaya) and all(g.startswith(AWALAN_GAYA_SAMPUL) for g in gaya))
@@ -330,7 +325,11 @@ def _bagian_sampul(docx: Any) -> list[bool]:
 
 def _tambah_kaki(akar: Any, isi: str) -> None:
     paragraf = akar.findall(qn("w:p"))
-    p = paragraf[0] if len(paragraf) == 1 and not teks(paragraf[0]) and not _ada_isi(paragraf[0]) else None
+    p = (
+        paragraf[0]
+        if len(paragraf) == 1 and not xml_word.teks(paragraf[0]).strip() and not _ada_isi(paragraf[0])
+        else None
+    )
     if p is None:
         p = OxmlElement("w:p")
         akar.append(p)
@@ -371,8 +370,8 @@ def _blok_srikandi(blok: list[Any], tata: TataTtd) -> None:
     _tulis(satu_ruang(ruang, nama), TTD)
     _tulis(nama, NAMA)
     if jabatan is not None:
-        _tulis(jabatan, JABATAN + ("," if teks(jabatan).endswith(",") else ""))
-    nip = next((p for p in blok[blok.index(nama) + 1 :] if teks(p).upper().startswith("NIP")), None)
+        _tulis(jabatan, JABATAN + ("," if xml_word.teks(jabatan).strip().endswith(",") else ""))
+    nip = next((p for p in blok[blok.index(nama) + 1 :] if xml_word.teks(p).strip().upper().startswith("NIP")), None)
     if nip is not None:
         _tulis(nip, f"NIP. {NIP}")
 

@@ -14,6 +14,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from .. import bahasa
+from ..xml_word import rentang, sel_berkolom
 
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -158,7 +159,7 @@ def _paragraf(p: Any, penomoran: _Penomoran) -> Paragraf:
     teks = teks_paragraf(p)
     pecahan = _pecahan(p)
     if pecahan is None:
-        teks += "".join(t.text or "" for t in p.iter(f"{M}t") if not _di_dalam(t, qn("w:txbxContent"), p))
+        teks += _teks_rumus(p, qn("w:txbxContent"), di_dalam=False)
     ppr = p.find(qn("w:pPr"))
     garis = (ppr is not None and ppr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") is not None) or _bergaris_bawah(p)
     blip = next(p.iter(qn("a:blip")), None)
@@ -168,8 +169,13 @@ def _paragraf(p: Any, penomoran: _Penomoran) -> Paragraf:
 
 def _bergaris_bawah(p: Any) -> bool:
     """Every run with text underlined: a numerator typed over its line."""
-    runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iterchildren(qn("w:t"))).strip()]
+    runs = [r for r in p.iter(qn("w:r")) if _teks_run(r).strip()]
     return bool(runs) and all(_garis_run(r) for r in runs)
+
+
+def _teks_run(r: Any) -> str:
+    """A run's own text: its w:t children (a text box anchored in it holds paragraphs of its own)."""
+    return "".join(t.text or "" for t in r.iterchildren(qn("w:t")))
 
 
 def _garis_run(r: Any) -> bool:
@@ -183,38 +189,28 @@ def _pecahan(p: Any) -> tuple[str, str, str] | None:
         f = rumus.find(f".//{M}f")
         if f is None:
             continue
-        atas = "".join(t.text or "" for t in f.iter(f"{M}t") if _di_dalam(t, f"{M}num", f))
-        bawah = "".join(t.text or "" for t in f.iter(f"{M}t") if _di_dalam(t, f"{M}den", f))
-        sisa = "".join(t.text or "" for t in rumus.iter(f"{M}t") if not _di_dalam(t, f"{M}f", rumus))
-        return atas, bawah, sisa
+        return _teks_rumus(f, f"{M}num"), _teks_rumus(f, f"{M}den"), _teks_rumus(rumus, f"{M}f", di_dalam=False)
     return None
 
 
+def _teks_rumus(akar: Any, tag: str, di_dalam: bool = True) -> str:
+    """The equation text (m:t) under akar that stands inside (or, di_dalam=False, outside) a tag element."""
+    return "".join(t.text or "" for t in akar.iter(f"{M}t") if _di_dalam(t, tag, akar) == di_dalam)
+
+
 def _tabel(tbl: Any, penomoran: _Penomoran) -> Tabel:
-    semua = []
-    for tr in tbl.iterchildren(qn("w:tr")):
-        kolom, baris = _sebelum(tr), []
-        for tc in tr.iterchildren(qn("w:tc")):
-            rentang, lanjut = _sifat_sel(tc)
-            baris.append(Sel(list(_paragraf_sel(tc, penomoran)), kolom, rentang, lanjut))
-            kolom += rentang
-        semua.append(baris)
-    return Tabel(semua)
+    return Tabel(
+        [
+            [Sel(list(_paragraf_sel(tc, penomoran)), kolom, rentang(tc), _lanjut(tc)) for kolom, tc in sel_berkolom(tr)]
+            for tr in tbl.iterchildren(qn("w:tr"))
+        ]
+    )
 
 
-def _sebelum(tr: Any) -> int:
-    sebelum = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
-    return int(sebelum.get(qn("w:val"), "0")) if sebelum is not None else 0
-
-
-def _sifat_sel(tc: Any) -> tuple[int, bool]:
-    tcpr = tc.find(qn("w:tcPr"))
-    if tcpr is None:
-        return 1, False
-    span = tcpr.find(qn("w:gridSpan"))
-    gabung = tcpr.find(qn("w:vMerge"))
-    lanjut = gabung is not None and gabung.get(qn("w:val"), "continue") == "continue"
-    return (int(span.get(qn("w:val"), "1")) if span is not None else 1), lanjut
+def _lanjut(tc: Any) -> bool:
+    """Whether the cell continues the vertical merge of the cell above (w:vMerge without restart)."""
+    gabung = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+    return gabung is not None and gabung.get(qn("w:val"), "continue") == "continue"
 
 
 def _paragraf_sel(tc: Any, penomoran: _Penomoran) -> Any:
@@ -345,7 +341,7 @@ def _huruf_utama(dokumen: Any) -> str | None:
         pstyle = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         huruf_p = gaya.get(pstyle.get(qn("w:val")) if pstyle is not None else "Normal") or gaya.get("Normal") or bawaan
         for r in p.iter(qn("w:r")):
-            teks = "".join(t.text or "" for t in r.iterchildren(qn("w:t")))
+            teks = _teks_run(r)
             huruf = _ascii(r.find(qn("w:rPr"))) or huruf_p
             if teks.strip() and huruf:
                 jumlah[huruf] += len(teks)

@@ -184,6 +184,11 @@ def tempat_tanggal(config: Config, tanggal: dt.date) -> str:
     return f"{(pk.tempat if pk else None) or config.keputusan.tempat}, {bahasa.tanggal(tanggal)}"
 
 
+def daftar_isi(garis: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The contents list of a numbered outline (kerangka_bernomor): each heading as printed, with its level."""
+    return [{"teks": g["teks"], "tingkat": g["tingkat"]} for g in garis]
+
+
 def penomor(awalan: str, bagian: int | str) -> Callable[[], str]:
     """Caption labels of one chapter or section, one call per caption in the order printed:
     penomor("Tabel", 3) gives 'Tabel 3.1', 'Tabel 3.2' ...; penomor("Gambar", "2.2") 'Gambar 2.2.1'."""

@@ -305,7 +305,7 @@ def konteks(config: Config, folder_gambar: Path) -> dict[str, Any]:
             "sampul": sampul(config),
             "pengantar": pengantar(config),
             "judul": {g["kunci"]: g["teks"] for g in garis},
-            "daftar_isi": [{"teks": g["teks"], "tingkat": g["tingkat"]} for g in garis],
+            "daftar_isi": blok.daftar_isi(garis),
             "latar": paragraf(config.dokumen.latar_belakang or latar_bawaan(config)),
             "struktur": struktur(config, folder_gambar),
             "bab_iku": bab_iku(config, folder_gambar, label),

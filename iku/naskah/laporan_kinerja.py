@@ -415,7 +415,7 @@ def konteks(config: Config, folder_gambar: Path) -> dict[str, Any]:
             "pengantar": pengantar(config),
             "ikhtisar": ikhtisar(config, daftar, hitung),
             "judul": judul(config, garis),
-            "daftar_isi": [{"teks": g["teks"], "tingkat": g["tingkat"]} for g in garis],
+            "daftar_isi": blok.daftar_isi(garis),
             "latar": buku.paragraf(config.dokumen.latar_belakang or latar_bawaan(config)),
             "struktur": buku.struktur(config, folder_gambar),
             "rencana": rencana(config, label_target),

@@ -22,7 +22,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from jinja2 import TemplateSyntaxError, nodes
 
-from .. import isi
+from .. import isi, xml_word
 from ..galat import IkuError, Masalah
 from ..model import Config
 from ..naskah import per_templat
@@ -47,11 +47,7 @@ class Bagian:
 
     def paragraf(self) -> list[str]:
         akar = parse_xml(self.xml)
-        return [_teks(p) for p in akar.iter(qn("w:p"))]
-
-
-def _teks(elemen: Any) -> str:
-    return "".join(t.text or "" for t in elemen.iter(qn("w:t")))
+        return [xml_word.teks(p) for p in akar.iter(qn("w:p"))]
 
 
 def bagian(doc: Any) -> list[Bagian]:
@@ -237,7 +233,7 @@ def struktur(b: Bagian) -> Iterator[Letak]:
     """(is fatal, where, message, fix) for every misplaced {%p / {%tr / {%tc tag."""
     akar = parse_xml(b.xml)
     for nomor, p in enumerate(akar.iter(qn("w:p")), start=1):
-        teks = _teks(p)
+        teks = xml_word.teks(p)
         tanda = list(TANDA_STRUKTUR.finditer(teks.translate(KUTIP)))
         if not tanda:
             continue
@@ -263,7 +259,7 @@ def _wadah_tanda(p: Any, tanda: re.Match[str], tempat: str) -> Iterator[Letak]:
         if wadah is None:
             yield True, tempat, f"tanda {{%{jenis} hanya boleh berada di dalam {nama}", "di luar tabel pakai {%p ... %}"
             return
-    sisa = TANDA_STRUKTUR.sub("", _teks(wadah).translate(KUTIP)).strip()
+    sisa = TANDA_STRUKTUR.sub("", xml_word.teks(wadah).translate(KUTIP)).strip()
     if sisa:
         yield (
             False,
