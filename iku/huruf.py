@@ -14,7 +14,7 @@ import math
 import shutil
 import subprocess
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +86,7 @@ def _cadangan(tebal: bool) -> Metrik:
     return _baca_metrik(berkas_huruf(CADANGAN, tebal) or _berkas_cadangan(tebal))
 
 
+@lru_cache(maxsize=16384)  # the same words are measured again in every table and every agency
 def lebar_teks_twip(teks: str, ukuran_pt: float, huruf: str, tebal: bool = False) -> int:
     """Printed width of teks on one line at ukuran_pt in twips: the font's advance widths (the
     last-resort font's for a character it lacks), without kerning."""

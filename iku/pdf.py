@@ -181,6 +181,7 @@ class LibreOffice:
             akhir = time.monotonic() + batas
             try:
                 if self.pid is None:
+                    self._hentikan()  # what is left of one that stopped (its profile)
                     self._nyalakan()
                 if not self._siap:
                     self.versi, self._siap = str(self._baca(akhir).get("versi", "")), True
@@ -225,6 +226,7 @@ class LibreOffice:
         agency's documents are filled meanwhile); the first request waits until it answers."""
         with self._kunci:
             if self.pid is None:
+                self._hentikan()
                 self._nyalakan()
 
     def _nyalakan(self) -> None:

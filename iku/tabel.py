@@ -404,14 +404,19 @@ def kata_paragraf(p: Any, angka: frozenset[str]) -> list[tuple[str, bool]]:
     return hasil
 
 
+# the names _huruf_paragraf looks up for every paragraph of every table, spelt out once
+_GAYA_P, _RPR_P = f"{qn('w:pPr')}/{qn('w:pStyle')}", f"{qn('w:r')}/{qn('w:rPr')}"
+_VAL, _SZ, _B = qn("w:val"), qn("w:sz"), qn("w:b")
+
+
 def _huruf_paragraf(p: Any, gaya_huruf: GayaHuruf) -> tuple[int, bool]:
-    gaya = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    ukuran, tebal = gaya_huruf.get(gaya.get(qn("w:val")) if gaya is not None else None, gaya_huruf[None])
-    rpr = p.find(f"{qn('w:r')}/{qn('w:rPr')}")
+    gaya = p.find(_GAYA_P)
+    ukuran, tebal = gaya_huruf.get(gaya.get(_VAL) if gaya is not None else None, gaya_huruf[None])
+    rpr = p.find(_RPR_P)
     if rpr is not None:
-        sz, b = rpr.find(qn("w:sz")), rpr.find(qn("w:b"))
-        ukuran = int(sz.get(qn("w:val"))) if sz is not None else ukuran
-        tebal = (b.get(qn("w:val"), "true") not in ("0", "false")) if b is not None else tebal
+        sz, b = rpr.find(_SZ), rpr.find(_B)
+        ukuran = int(sz.get(_VAL)) if sz is not None else ukuran
+        tebal = (b.get(_VAL, "true") not in ("0", "false")) if b is not None else tebal
     return ukuran, tebal
 
 

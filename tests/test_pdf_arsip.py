@@ -273,3 +273,26 @@ def test_dokumen_rusak_gagal_jelas_tanpa_sisa_proses(tmp_path: Path, monkeypatch
     assert "rusak.docx tidak dapat diubah ke PDF" in info.value.uraian()
     assert proses_dengan(str(sementara)) == []
     assert list(sementara.iterdir()) == []
+
+
+def test_satu_libreoffice_hangat_melayani_beberapa_permintaan(tmp_path: Path) -> None:
+    """The one driver: a LibreOffice kept by its caller converts request after request with the same
+    process (PDF/A, then a plain preview PDF), ke_pdf leaves a caller's LibreOffice running, and
+    hentikan leaves no process and no profile behind."""
+    import tempfile
+
+    from iku.pdf import LibreOffice
+
+    keputusan = next(generate_di(tmp_path).glob("keputusan-*.docx"))
+    (tmp_path / "a").mkdir()
+    with LibreOffice() as lo:
+        hasil = ke_pdf([keputusan], tmp_path / "a", lo=lo)
+        pid = lo.pid
+        assert pid is not None and hasil.versi == lo.versi != ""
+        lo.ubah([(keputusan, tmp_path / "pratinjau.pdf")], "pdf", 300)
+        assert lo.pid == pid  # the same LibreOffice, still warm
+    assert lo.pid is None and proses_dengan(f"iku-lo-{os.getpid()}-") == []
+    assert list(Path(tempfile.gettempdir()).glob(f"iku-lo-{os.getpid()}-*")) == []  # its profile too
+    assert re.search(r"<pdfaid:part>2</pdfaid:part>", xmp(hasil.berkas[0]))
+    assert "pdfaid" not in xmp(tmp_path / "pratinjau.pdf")  # a preview is a plain PDF
+    assert "KEPUTUSAN" in teks_pdf(tmp_path / "pratinjau.pdf").upper()
