@@ -312,7 +312,7 @@ def judul_isian(nama: str, sk: Skema = SKEMA) -> str:
     """A field's name as the page says it: "Mengingat 7.", "IKU baris 2: Target 2024"."""
     bagian = nama.split(".")
     loc = tuple(int(b) if b.isdigit() and not (i > 1 and bagian[i - 1] in TAHUNAN) else b for i, b in enumerate(bagian))
-    daftar = sk.judul_daftar
+    daftar = {jalur: (d.label, d.penomoran) for jalur, d in sk.daftar_teks.items()}
     awal = ""
     if len(loc) > 1 and loc[0] in sk.baris_dibaca and isinstance(loc[1], int):
         awal = f"{sk.baris_dibaca[str(loc[0])]} {loc[1] + 1}"

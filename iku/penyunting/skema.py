@@ -359,19 +359,23 @@ class Skema:
 
     isian: each field by its data path with "*" for rows and years; daftar: where lists of texts and rows
     sit; baris: which lists hold rows of tables; opsional: top-level sections written only when filled;
-    judul_daftar: a list's label and numbering, for naming its items in messages ("Mengingat 7.");
+    daftar_teks: each numbered list of texts (its label and numbering: "Mengingat 7." in messages);
     baris_dibaca: a row's name in messages ("IKU baris 2")."""
 
     isian: dict[tuple[str, ...], Isian]
     daftar: frozenset[tuple[str, ...]]
     baris: frozenset[tuple[str, ...]]
     opsional: tuple[str, ...] = ()
-    judul_daftar: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    daftar_teks: dict[tuple[str, ...], Daftar] = field(default_factory=dict)
     baris_dibaca: dict[str, str] = field(default_factory=dict)
 
     def cari(self, loc: tuple[object, ...]) -> Isian | None:
         """The field definition of a data path, if this form knows it."""
         return self.isian.get(pola(loc))
+
+    def di(self, *awal: str) -> list[Isian]:
+        """The single fields directly under one data path, in order (what one part of a form shows)."""
+        return [i for jalur, i in self.isian.items() if jalur[:-1] == awal and jalur[-1] != "*"]
 
 
 SKEMA = Skema(
@@ -380,8 +384,8 @@ SKEMA = Skema(
     frozenset(BARIS),
     BAGIAN_OPSIONAL,
     {
-        **{("keputusan", d.kunci): (d.label, d.penomoran) for d in DAFTAR_KEPUTUSAN},
-        ("struktur", "*", "membawahi"): ("Membawahi", "angka"),
+        **{("keputusan", d.kunci): d for d in DAFTAR_KEPUTUSAN},
+        ("struktur", "*", "membawahi"): Daftar("membawahi", "Membawahi", "angka"),
     },
     {"iku": "IKU baris", "struktur": "Unit", "program": "Program"},
 )

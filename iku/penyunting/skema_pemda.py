@@ -22,8 +22,6 @@ from ..kabupaten.model import Pemda
 from ..model import Format
 from .skema import FORMAT, Daftar, Isian, Skema
 
-TAHUNAN = ("target",)  # a row's table of plan year -> number (as skema.TAHUNAN for an agency's row)
-
 
 def _tanpa_none(jenis: Any) -> Any:
     """X | None -> X; Annotated[X, ...] -> X."""
@@ -62,7 +60,7 @@ def _isian(kunci: str, f: FieldInfo, jenis: Any) -> Isian:
 
 
 def _jelajah(model: type[BaseModel], awal: tuple[str, ...], sk: dict[str, Any]) -> None:
-    """Every field of model (at data path awal) into sk's isian / daftar / baris / judul_daftar."""
+    """Every field of model (at data path awal) into sk's isian / daftar / baris / daftar_teks."""
     for kunci, f in model.model_fields.items():
         jalur, jenis = (*awal, kunci), _tanpa_none(f.annotation)
         anak = _model(jenis)
@@ -76,7 +74,6 @@ def _jelajah(model: type[BaseModel], awal: tuple[str, ...], sk: dict[str, Any]) 
             penomoran = str(_tambahan(f).get("penomoran", "angka"))
             d = Daftar(kunci, f.title or kunci, penomoran, f.is_required(), f.description or "")
             sk["daftar"].add(jalur)
-            sk["judul_daftar"][jalur] = (d.label, d.penomoran)
             sk["daftar_teks"][jalur] = d
         elif get_origin(jenis) is dict:
             nilai = _tanpa_none(get_args(jenis)[1])
@@ -86,31 +83,16 @@ def _jelajah(model: type[BaseModel], awal: tuple[str, ...], sk: dict[str, Any]) 
 
 
 @cache
-def _pemda() -> dict[str, Any]:
-    sk: dict[str, Any] = {"isian": {}, "daftar": set(), "baris": set(), "judul_daftar": {}, "daftar_teks": {}}
-    _jelajah(Pemda, (), sk)
-    sk["isian"].update({("format", i.kunci): i for i in FORMAT if i.kunci in Format.model_fields})
-    return sk
-
-
 def skema_pemda() -> Skema:
     """pemda.toml's form. [format] is the agency's own Format model: its fields as the agency's form has them."""
-    sk = _pemda()
+    sk: dict[str, Any] = {"isian": {}, "daftar": set(), "baris": set(), "daftar_teks": {}}
+    _jelajah(Pemda, (), sk)
+    sk["isian"].update({("format", i.kunci): i for i in FORMAT if i.kunci in Format.model_fields})
     return Skema(
         sk["isian"],
         frozenset(sk["daftar"]),
         frozenset(sk["baris"]),
         ("format",),
-        sk["judul_daftar"],
+        sk["daftar_teks"],
         {"iku": "IKU Pemda baris", "sasaran": "Sasaran"},
     )
-
-
-def daftar_teks_pemda() -> dict[tuple[str, ...], Daftar]:
-    """The numbered lists of pemda.toml's form by data path (menimbang, penanggung jawab ...)."""
-    return _pemda()["daftar_teks"]
-
-
-def bagian(sk: Skema, awal: tuple[str, ...]) -> list[Isian]:
-    """The scalar fields directly under one data path, in the model's order (what a form section shows)."""
-    return [i for jalur, i in sk.isian.items() if jalur[:-1] == awal and jalur[-1] != "*"]

@@ -95,7 +95,9 @@ class Penyunting:
         """Apply the form to the file's text in memory and validate it like `generate` does."""
         data, galat_isian = ketik(pohon, self.skema)
         try:
-            doc = tomlkit.parse(mentah.decode("utf-8-sig"))
+            asli = mentah.decode("utf-8-sig")
+            doc = tomlkit.parse(asli)
+            tanpa_ubah = doc.as_string()  # differs from asli when tomlkit gathers rows written apart
             terapkan(doc, data, self.skema)
             teks = doc.as_string()
         except (TOMLKitError, UnicodeDecodeError, ValueError, TypeError) as exc:
@@ -106,6 +108,18 @@ class Penyunting:
             )
             return Uji("", None, [(None, m)], [])
         galat_isian_bernama: list[tuple[str | None, Masalah]] = list(galat_isian.items())
+        susunan: list[Masalah] = []
+        if teks == tanpa_ubah:
+            teks = asli  # the form changed nothing: the file stays byte for byte
+        elif tanpa_ubah != asli:
+            susunan.append(
+                Masalah(
+                    "susunan berkas berubah saat disimpan: baris tabel yang sama yang ditulis terpisah "
+                    "(misalnya [[iku]] sesudah [perjanjian_kinerja]) dikumpulkan menjadi satu",
+                    berkas=self.config,
+                    saran="periksa catatan (#) di sekitar baris yang dipindah",
+                )
+            )
         try:
             model, peringatan = self.sahkan(teks.encode("utf-8"))
         except ConfigError as exc:
@@ -113,7 +127,7 @@ class Penyunting:
             return Uji(teks, None, galat_isian_bernama + lain, [])
         if galat_isian_bernama:
             return Uji(teks, None, galat_isian_bernama, [])
-        return Uji(teks, model, [], bernama(peringatan))
+        return Uji(teks, model, [], [(None, m) for m in susunan] + bernama(peringatan))
 
     def sahkan(self, mentah: bytes) -> tuple[Any, list[Masalah]]:
         """The new bytes validated as `generate` reads a file, and its drafting warnings (ConfigError if wrong)."""
