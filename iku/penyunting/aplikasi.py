@@ -9,7 +9,6 @@ its pages build every address with url_for, so the same page works under each mo
 
 from __future__ import annotations
 
-import ipaddress
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,11 +17,14 @@ from typing import Any
 
 from flask import Flask, url_for
 
+from . import jaga, laman_formulir, laman_kabupaten
+from .jaga import host_diterima, loopback
 from .ruang import INSTANSI, PEMDA, TUNGGAL, Meja, RuangKabupaten, RuangTunggal
 from .sunting import Penyunting
 
+__all__ = ["Pengaturan", "buat_aplikasi", "host_diterima", "loopback"]
+
 BATAS_PERMINTAAN = 2 * 1024 * 1024  # a config is a few dozen kB; anything near this is not a form
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 @dataclass(frozen=True)
@@ -37,42 +39,11 @@ class Pengaturan:
     kabupaten: Path | None = None
 
 
-def loopback(host: str) -> bool:
-    """Whether host only reaches this machine."""
-    if host in LOOPBACK:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def host_diterima(host_header: str, p: Pengaturan) -> bool:
-    """The Host a browser sends for this server: a loopback name, or the address it was told to use.
-
-    A DNS name other than localhost is refused: that is how a rebinding attack reaches us."""
-    nama, _, port = host_header.rpartition(":") if not host_header.endswith("]") else (host_header, "", "")
-    if port != str(p.port):
-        return False
-    nama = nama.strip("[]")
-    if loopback(nama) or nama == p.host:
-        return True
-    if p.host in ("0.0.0.0", "::"):
-        try:
-            ipaddress.ip_address(nama)
-            return True
-        except ValueError:
-            return False
-    return False
-
-
 def buat_aplikasi(p: Pengaturan, pratinjau: Any = None, pratinjau_untuk: Callable[[Path], Any] | None = None) -> Flask:
     """The editor's web application.
 
     One config: pratinjau is its pratinjau.Pratinjau (None: no pictures). A kabupaten (p.kabupaten):
     pratinjau_untuk(config) makes an agency's preview the first time its form is opened."""
-    from . import jaga, laman_formulir, laman_kabupaten
-
     app = Flask(__name__)
     app.config.update(
         SECRET_KEY=secrets.token_bytes(32),

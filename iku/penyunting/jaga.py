@@ -7,12 +7,46 @@ POST carries the session's token; safe headers on every answer; errors as a page
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, session
 
+if TYPE_CHECKING:
+    from .aplikasi import Pengaturan
+
 bp = Blueprint("jaga", __name__)
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def loopback(host: str) -> bool:
+    """Whether host only reaches this machine."""
+    if host in LOOPBACK:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def host_diterima(host_header: str, p: Pengaturan) -> bool:
+    """The Host a browser sends for this server: a loopback name, or the address it was told to use.
+
+    A DNS name other than localhost is refused: that is how a rebinding attack reaches us."""
+    nama, _, port = host_header.rpartition(":") if not host_header.endswith("]") else (host_header, "", "")
+    if port != str(p.port):
+        return False
+    nama = nama.strip("[]")
+    if loopback(nama) or nama == p.host:
+        return True
+    if p.host in ("0.0.0.0", "::"):
+        try:
+            ipaddress.ip_address(nama)
+            return True
+        except ValueError:
+            return False
+    return False
 
 
 def token() -> str:
@@ -24,8 +58,6 @@ def token() -> str:
 
 @bp.before_app_request
 def periksa_asal() -> None:
-    from .aplikasi import host_diterima
-
     if not host_diterima(request.host, current_app.config["IKU_PENGATURAN"]):
         abort(400, "Host tidak dikenal")
     asal = request.headers.get("Origin")
