@@ -121,10 +121,16 @@ def test_beranda_menampilkan_celah_kaskade(folder: Path, http) -> None:
 def test_beranda_tahun_berbeda_ditolak_seperti_iku_kabupaten(folder: Path, http) -> None:
     berkas = folder / "kecamatan.toml"
     berkas.write_text(berkas.read_text(encoding="utf-8").replace("tahun = 2023", "tahun = 2024", 1), encoding="utf-8")
+    pemda = folder / "pemda.toml"
+    pemda.write_text(
+        pemda.read_text(encoding="utf-8").replace('["Inspektorat', '["Inspektorat Wilayah'), encoding="utf-8"
+    )
     html = Tab(http, "/").buka()
     assert '<ul id="celah">' not in html
     galat = teks(re.search(r'<ul id="galat-kabupaten">(.*?)</ul>', html, re.DOTALL).group(1))
     assert "kecamatan.toml:" in galat and "tahun 2024 berbeda dengan tahun 2023 di pemda.toml" in galat
+    assert 'penanggung jawab "Inspektorat Wilayah Daerah Kabupaten Buleleng" bukan perangkat daerah' in galat
+    assert re.search(r'<p id="status-pemda" class="ada-galat">1 kesalahan, 0 peringatan', html)
 
 
 # ---------------------------------------------------------------- an agency's form under its own address

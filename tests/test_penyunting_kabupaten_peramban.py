@@ -81,6 +81,7 @@ def test_bappeda_menyunting_satu_kabupaten(layanan, driver, tmp_path: Path) -> N
     tunggu(lambda: driver.current_url.endswith("/instansi/dinsos/"))
     assert isian(driver, "instansi.nama").get_attribute("value") == "Dinas Sosial Kabupaten Buleleng"
     assert not driver.find_elements(By.ID, "tombol-buat")
+    potret(driver, tmp_path, "kabupaten-2a-instansi-dibuka")
     tunggu(lambda: versi_pratinjau(driver), 240)  # the agency's own preview, from the shared LibreOffice
     gambar = driver.find_elements(By.CSS_SELECTOR, "#halaman-pratinjau img.halaman")
     assert gambar and all("/instansi/dinsos/pratinjau/" in g.get_attribute("src") for g in gambar)
@@ -102,6 +103,7 @@ def test_bappeda_menyunting_satu_kabupaten(layanan, driver, tmp_path: Path) -> N
     tunggu(lambda: driver.current_url.endswith("/pemda/"))
     assert isian(driver, "pemerintah.kepala.jabatan").get_attribute("value") == "Bupati Buleleng"
     assert isian(driver, "iku.0.target.2026").get_attribute("value") == "5,0"
+    potret(driver, tmp_path, "kabupaten-3a-pemda-dibuka")
     tekan(driver, 'button[value="tambah:sasaran"]')  # in the page, by the script
     ketik(driver, "sasaran.4.kode", "S5")
     ketik(driver, "sasaran.4.uraian", "Meningkatnya daya saing pariwisata daerah")

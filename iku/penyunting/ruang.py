@@ -120,11 +120,12 @@ class RuangKabupaten:
             hasil = self.periksa(path)
             nama = next(iter(nama_tertulis(path)), "")
             instansi.append(StatusInstansi(kode, path, nama, tuple(hasil.galat), tuple(hasil.peringatan)))
-        halaman = self.pemda.penyunting.baca() if (self.folder / NAMA_BERKAS).is_file() else None
-        pemda_galat = (
-            (halaman.rusak,) if halaman and halaman.rusak else tuple(m for _, m in halaman.galat) if halaman else ()
-        )
-        pemda_peringatan = tuple(m for _, m in halaman.peringatan) if halaman else ()
+        pemda_galat: tuple[Masalah, ...] = ()  # a missing pemda.toml is said by the kabupaten's check below
+        pemda_peringatan: tuple[Masalah, ...] = ()
+        if (self.folder / NAMA_BERKAS).is_file():
+            h = self.pemda.penyunting.baca()
+            pemda_galat = (h.rusak,) if h.rusak else tuple(m for _, m in h.galat)
+            pemda_peringatan = tuple(m for _, m in h.peringatan)
         try:
             k = baca_kabupaten(self.folder)
         except ConfigError as exc:
