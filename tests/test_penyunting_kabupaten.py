@@ -338,3 +338,12 @@ def test_serve_kabupaten_dari_baris_perintah(folder: Path) -> None:
     (folder / "pemda.toml").unlink()
     tanpa = subprocess.run(perintah, cwd=AKAR, capture_output=True, text=True, timeout=60)
     assert tanpa.returncode == 3 and "pemda.toml" in tanpa.stderr and "Traceback" not in tanpa.stderr
+
+
+def test_berkas_instansi_rusak_tetap_terdaftar(folder: Path, http) -> None:
+    (folder / "dinkes.toml").write_text('tahun = 2023\n[instansi\nnama = "Dinas Kesehatan"\n', encoding="utf-8")
+    html = Tab(http, "/").buka()
+    assert baris_tabel(html)["dinkes.toml"][:2] == ["(nama tidak terbaca)", "1"]
+    assert "dinkes.toml:2" in teks(re.search(r'<ul id="galat-kabupaten">(.*?)</ul>', html, re.DOTALL).group(1))
+    form = Tab(http, "/instansi/dinkes/").buka()
+    assert "tidak dapat dibuka sebagai formulir" in form and 'id="formulir"' not in form
