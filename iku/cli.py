@@ -581,8 +581,23 @@ def _tampil_sisa_impor(kurang: list[str], jenis: str, janggal: list[Masalah], tu
 @click.option("--no-browser", is_flag=True, help="Jangan buka peramban secara otomatis.")
 @opsi_output("Folder arsip untuk tombol Buat dokumen.")
 @OPSI_TEMPLATES
-def serve_cmd(config_path: Path, port: int, host: str, no_browser: bool, output: Path, templates: Path) -> None:
-    """Sunting konfigurasi di peramban: formulir, pemeriksaan, pratinjau halaman, dan buat arsip."""
+@click.option(
+    "--kabupaten",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    metavar="FOLDER",
+    help="Sunting satu kabupaten: setiap konfigurasi perangkat daerah di FOLDER dan pemda.toml "
+    "(--config tidak dipakai).",
+)
+def serve_cmd(
+    config_path: Path, port: int, host: str, no_browser: bool, output: Path, templates: Path, kabupaten: Path | None
+) -> None:
+    """Sunting konfigurasi di peramban: formulir, pemeriksaan, pratinjau halaman, dan buat arsip.
+
+    Dengan --kabupaten FOLDER: halaman depan mendaftar setiap perangkat daerah dengan hasil
+    pemeriksaannya, celah kaskade, dan formulir pemda.toml.
+    """
+    from .kabupaten.model import NAMA_BERKAS
     from .penyunting.aplikasi import Pengaturan, loopback
     from .penyunting.layan import layani
 
@@ -594,15 +609,19 @@ def serve_cmd(config_path: Path, port: int, host: str, no_browser: bool, output:
             err=True,
         )
 
+    if kabupaten is not None:
+        config_path = kabupaten / NAMA_BERKAS
+    apa = f"kabupaten {kabupaten}" if kabupaten is not None else f"berkas {config_path}"
+
     def siap(alamat: str) -> None:
-        click.echo(f"Penyunting berjalan di {alamat} (berkas {config_path}). Tekan Ctrl-C untuk berhenti.")
+        click.echo(f"Penyunting berjalan di {alamat} ({apa}). Tekan Ctrl-C untuk berhenti.")
         if not no_browser:
             import webbrowser
 
             webbrowser.open(alamat)
 
     try:
-        layani(Pengaturan(config_path, output, templates, host, port), siap)
+        layani(Pengaturan(config_path, output, templates, host, port, kabupaten), siap)
     except KeyboardInterrupt:
         click.echo("Penyunting dihentikan.")
 

@@ -1171,3 +1171,34 @@ def test_pratinjau_bagian_yang_belum_ada_pesannya_jelas(berkas: Path, dengan_pra
     assert r.status_code == 200 and pt.tunggu(240)
     galat = tab.http.get("/pratinjau.json", base_url=ALAMAT).get_json()["galat"]
     assert galat == "Perjanjian Kinerja belum dapat dipratinjau: bagian [perjanjian_kinerja] belum ada di berkas"
+
+
+# ---------------------------------------------------------------- a row written after other tables
+
+BARIS_DI_AKHIR = """
+[[iku]]
+sasaran = "Meningkatnya kualitas pelayanan publik"
+indikator = "Indeks Kepuasan Masyarakat"
+satuan = "nilai"
+alasan = "Mengukur mutu pelayanan"
+formulasi = "Survei kepuasan masyarakat"
+sumber_data = "Bagian Umum"
+target = { 2023 = 82, 2024 = 83, 2025 = 84, 2026 = 85 }
+realisasi = { 2023 = 81 }
+"""
+
+
+def test_baris_iku_di_akhir_berkas_simpan_tanpa_perubahan_sama_bita(tmp_path: Path) -> None:
+    """A [[iku]] row appended at the end of the file (after [perjanjian_kinerja] ...): tomlkit gathers such
+    rows when it parses, so an unchanged save rewrote the file with the row moved."""
+    berkas = salin_config(tmp_path / "iku.toml")
+    berkas.write_text(berkas.read_text(encoding="utf-8") + BARIS_DI_AKHIR, encoding="utf-8")
+    sebelum = berkas.read_bytes()
+    tab = Klien(buat_aplikasi(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 8000)))
+    tab.buka()
+    assert nilai(tab.html, "iku.2.indikator") == "Indeks Kepuasan Masyarakat"
+    assert tab.kirim().status_code == 200 and berkas.read_bytes() == sebelum
+    r = tab.kirim({"iku.2.satuan": "indeks"})
+    assert r.status_code == 200 and tomllib.loads(berkas.read_text(encoding="utf-8"))["iku"][2]["satuan"] == "indeks"
+    peringatan = re.findall(r'<li class="peringatan">(.*?)</li>', tab.html, re.DOTALL)
+    assert any("susunan berkas berubah saat disimpan" in p for p in peringatan)  # the clerk is told the row moved

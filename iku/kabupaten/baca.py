@@ -120,16 +120,24 @@ def _baca_pemda(path: Path, masalah: list[Masalah]) -> BacaanPemda | None:
     except ConfigError as exc:
         masalah += exc.masalah
         return None
+    bacaan, lain = sahkan_pemda(berkas)
+    masalah += lain
+    return bacaan
+
+
+def sahkan_pemda(berkas: BerkasToml) -> tuple[BacaanPemda | None, list[Masalah]]:
+    """pemda.toml's data validated, and its problems. With only its own rules broken the Pemda still
+    comes back, so the agencies can be checked against it too (one report of every file)."""
+    path = berkas.path
     try:
         pemda = sahkan_model(berkas, Pemda, TABEL)
     except ConfigError as exc:
-        masalah += exc.masalah
-        return None
-    masalah += periksa_pemda(pemda, berkas)  # and read on: the other files are checked against it too
+        return None, exc.masalah
+    masalah = periksa_pemda(pemda, berkas)
     if pemda.pemerintah.logo:
         logo = str((path.parent / pemda.pemerintah.logo).resolve())
         pemda = pemda.model_copy(update={"pemerintah": pemda.pemerintah.model_copy(update={"logo": logo})})
-    return BacaanPemda(berkas, pemda)
+    return BacaanPemda(berkas, pemda), masalah
 
 
 def periksa_pemda(pemda: Pemda, berkas: BerkasToml) -> list[Masalah]:

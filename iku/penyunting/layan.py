@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -26,11 +27,14 @@ def ada_pratinjau() -> bool:
 
 @contextmanager
 def server(p: Pengaturan, pratinjau: bool = True) -> Iterator[tuple[BaseWSGIServer, LibreOfficeHangat | None]]:
-    """A started (not yet serving) server; on leaving, LibreOffice is stopped whatever happened."""
-    baca_bytes(p.config)  # a missing file is said before anything starts
+    """A started (not yet serving) server; on leaving, LibreOffice is stopped whatever happened.
+
+    A kabupaten shares the one warm LibreOffice: each agency's preview is made when its form is first opened."""
+    baca_bytes(p.config)  # a missing file (a kabupaten's pemda.toml) is said before anything starts
     lo = LibreOfficeHangat() if pratinjau and ada_pratinjau() else None
     try:
-        pt = Pratinjau(lo, p.config, p.templates) if lo else None
+        pt = Pratinjau(lo, p.config, p.templates) if lo and p.kabupaten is None else None
+        untuk = (lambda config: Pratinjau(lo, config, p.templates)) if lo and p.kabupaten is not None else None
         try:
             srv = make_server(p.host, p.port, _belum_siap, threaded=True)
         except OSError as exc:
@@ -41,7 +45,9 @@ def server(p: Pengaturan, pratinjau: bool = True) -> Iterator[tuple[BaseWSGIServ
                 )
             ) from None
         # the app checks the Host header against the port really bound (--port 0 picks one)
-        srv.app = buat_aplikasi(replace(p, port=srv.server_port), pt)
+        srv.app = buat_aplikasi(replace(p, port=srv.server_port), pt, untuk)
+        if p.kabupaten is not None:  # every agency's check begins now, not when the landing page is asked for
+            threading.Thread(target=srv.app.extensions["iku"].ikhtisar, name="iku-periksa", daemon=True).start()
         yield srv, lo
     finally:
         if lo is not None:

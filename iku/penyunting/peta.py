@@ -18,7 +18,7 @@ from typing import Any
 from .. import bahasa
 from ..galat import Masalah
 from ..impor.teks import tanggal as baca_tanggal
-from .skema import BAGIAN_OPSIONAL, BARIS, DAFTAR, TAHUNAN, Isian, isian, pola
+from .skema import SKEMA, TAHUNAN, Isian, Skema, pola
 
 KENDALI = {"simpan", "buat", "aksi"}
 ASAL = "_asal"  # a row's index in the file when the page was made ("" for a new row)
@@ -50,8 +50,8 @@ def label_butir(penomoran: str, indeks: int) -> str:
 # ---------------------------------------------------------------- form -> tree of texts
 
 
-def susun(form: Iterable[tuple[str, str]]) -> dict[str, Any]:
-    """The posted fields as a tree of texts (lists where the config has lists)."""
+def susun(form: Iterable[tuple[str, str]], sk: Skema = SKEMA) -> dict[str, Any]:
+    """The posted fields as a tree of texts (lists where the file has lists)."""
     pohon: dict[str, Any] = {}
     for nama, nilai in form:
         if nama in KENDALI or not nama or nama.startswith("_") and not nama.startswith(ASAL + "."):
@@ -60,7 +60,7 @@ def susun(form: Iterable[tuple[str, str]]) -> dict[str, Any]:
         if bagian[0] == ASAL:
             bagian = [*bagian[1:], ASAL]
         _taruh(pohon, bagian, nilai.replace("\r\n", "\n"))
-    return _jadikan_daftar(pohon, ())
+    return _jadikan_daftar(pohon, (), sk)
 
 
 def _taruh(pohon: dict[str, Any], bagian: list[str], nilai: str) -> None:
@@ -75,13 +75,13 @@ def _taruh(pohon: dict[str, Any], bagian: list[str], nilai: str) -> None:
         pohon[bagian[-1]] = nilai
 
 
-def _jadikan_daftar(simpul: Any, loc: tuple[str, ...]) -> Any:
+def _jadikan_daftar(simpul: Any, loc: tuple[str, ...], sk: Skema) -> Any:
     if not isinstance(simpul, dict):
         return simpul
-    if pola(loc) in DAFTAR:
+    if pola(loc) in sk.daftar:
         urut = sorted((int(k), v) for k, v in simpul.items() if k.isdigit())
-        return [_jadikan_daftar(v, (*loc, "0")) for _, v in urut]
-    hasil = {k: _jadikan_daftar(v, (*loc, k)) for k, v in simpul.items()}
+        return [_jadikan_daftar(v, (*loc, "0"), sk) for _, v in urut]
+    hasil = {k: _jadikan_daftar(v, (*loc, k), sk) for k, v in simpul.items()}
     if loc and loc[-1] == "formulasi":
         hasil.setdefault("teks", "")
     return hasil
@@ -90,34 +90,34 @@ def _jadikan_daftar(simpul: Any, loc: tuple[str, ...]) -> Any:
 # ---------------------------------------------------------------- config data -> tree of texts
 
 
-def dari_data(data: dict[str, Any]) -> dict[str, Any]:
-    """The parsed config as the texts the form shows; each row remembers where it came from."""
-    pohon = _teks_dari(data, ())
-    for tabel in BARIS:
+def dari_data(data: dict[str, Any], sk: Skema = SKEMA) -> dict[str, Any]:
+    """The parsed file as the texts the form shows; each row remembers where it came from."""
+    pohon = _teks_dari(data, (), sk)
+    for tabel in sk.baris:
         for i, baris in enumerate(pohon.get(tabel[0], []) or []):
             if isinstance(baris, dict):
                 baris[ASAL] = str(i)
     return pohon
 
 
-def _teks_dari(nilai: Any, loc: tuple[object, ...]) -> Any:
+def _teks_dari(nilai: Any, loc: tuple[object, ...], sk: Skema) -> Any:
     if loc and loc[-1] == "formulasi":
         return (
-            {"teks": "", **{k: _teks_dari(v, (*loc, k)) for k, v in nilai.items()}}
+            {"teks": "", **{k: _teks_dari(v, (*loc, k), sk) for k, v in nilai.items()}}
             if isinstance(nilai, dict)
-            else {"teks": _teks_dari(nilai, (*loc, "teks"))}
+            else {"teks": _teks_dari(nilai, (*loc, "teks"), sk)}
         )
     if isinstance(nilai, dict):
-        return {k: _teks_dari(v, (*loc, k)) for k, v in nilai.items()}
+        return {k: _teks_dari(v, (*loc, k), sk) for k, v in nilai.items()}
     if isinstance(nilai, list):
-        return [_teks_dari(v, (*loc, i)) for i, v in enumerate(nilai)]
+        return [_teks_dari(v, (*loc, i), sk) for i, v in enumerate(nilai)]
     if isinstance(nilai, bool):
         return "true" if nilai else "false"  # the values of a yes/no select (benar)
     if isinstance(nilai, Decimal):
         return str(nilai).replace(".", ",")
     if isinstance(nilai, dt.date):
         return bahasa.tanggal(nilai)  # 22 Maret 2022, as printed; read back by tanggal()
-    definisi = isian(loc)
+    definisi = sk.cari(loc)
     if definisi and definisi.jenis == "rupiah" and isinstance(nilai, int) and not isinstance(nilai, bool):
         return bahasa.rupiah(nilai)  # 18.456.789.000; read back by rupiah()
     return str(nilai)
@@ -126,23 +126,23 @@ def _teks_dari(nilai: Any, loc: tuple[object, ...]) -> Any:
 # ---------------------------------------------------------------- tree of texts -> TOML values
 
 
-def ketik(pohon: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Masalah]]:
+def ketik(pohon: dict[str, Any], sk: Skema = SKEMA) -> tuple[dict[str, Any], dict[str, Masalah]]:
     """TOML values from the typed texts; a text that is no date/number stays text, with a problem."""
     galat: dict[str, Masalah] = {}
-    return _ketik(pohon, (), galat), galat
+    return _ketik(pohon, (), galat, sk), galat
 
 
-def _ketik(simpul: Any, loc: tuple[object, ...], galat: dict[str, Masalah]) -> Any:
+def _ketik(simpul: Any, loc: tuple[object, ...], galat: dict[str, Masalah], sk: Skema) -> Any:
     if isinstance(simpul, list):
-        return [_ketik(v, (*loc, i), galat) for i, v in enumerate(simpul)]
+        return [_ketik(v, (*loc, i), galat, sk) for i, v in enumerate(simpul)]
     if isinstance(simpul, dict) and loc and loc[-1] == "formulasi":
         return _formulasi(simpul)
-    if isinstance(simpul, dict) and len(loc) == 1 and loc[0] in BAGIAN_OPSIONAL and not terisi(simpul):
+    if isinstance(simpul, dict) and len(loc) == 1 and loc[0] in sk.opsional and not terisi(simpul):
         return KOSONG  # an optional section left empty is not written
     if isinstance(simpul, dict):
-        hasil = {k: (_asal(v) if k == ASAL else _ketik(v, (*loc, k), galat)) for k, v in simpul.items()}
+        hasil = {k: (_asal(v) if k == ASAL else _ketik(v, (*loc, k), galat, sk)) for k, v in simpul.items()}
         return _tanpa_kosong(hasil) if len(loc) > 2 and loc[-1] in TAHUNAN else hasil
-    definisi = isian(loc)
+    definisi = sk.cari(loc)
     if definisi:
         return _nilai(simpul, definisi, nama_isian(loc), galat)
     return simpul.strip() if isinstance(simpul, str) else simpul  # a list item, as the document prints it
@@ -251,18 +251,18 @@ CONTOH = {
 # ---------------------------------------------------------------- list operations
 
 
-def ubah_daftar(pohon: dict[str, Any], aksi: str) -> None:
+def ubah_daftar(pohon: dict[str, Any], aksi: str, sk: Skema = SKEMA) -> None:
     """Apply one button press: naik/turun/hapus:PATH.INDEX or tambah:PATH (in place)."""
     perintah, _, nama = aksi.partition(":")
     bagian = nama.split(".")
     if perintah == "tambah":
-        daftar = _daftar_di(pohon, bagian)
+        daftar = _daftar_di(pohon, bagian, sk)
         if daftar is not None:
-            daftar.append({ASAL: ""} if pola(tuple(_loc(bagian))) in BARIS else "")
+            daftar.append({ASAL: ""} if pola(tuple(_loc(bagian))) in sk.baris else "")
         return
     if not bagian[-1].isdigit():
         return
-    daftar, i = _daftar_di(pohon, bagian[:-1]), int(bagian[-1])
+    daftar, i = _daftar_di(pohon, bagian[:-1], sk), int(bagian[-1])
     if daftar is None or not 0 <= i < len(daftar):
         return
     if perintah == "hapus":
@@ -277,9 +277,9 @@ def _loc(bagian: list[str]) -> list[object]:
     return [int(b) if b.isdigit() else b for b in bagian]
 
 
-def _daftar_di(pohon: dict[str, Any], bagian: list[str]) -> list[Any] | None:
+def _daftar_di(pohon: dict[str, Any], bagian: list[str], sk: Skema) -> list[Any] | None:
     """The list at a path, created when a known list is still absent (tembusan = [])."""
-    if pola(tuple(_loc(bagian))) not in DAFTAR:
+    if pola(tuple(_loc(bagian))) not in sk.daftar:
         return None
     simpul: Any = pohon
     for b in bagian[:-1]:
@@ -299,7 +299,6 @@ def _daftar_di(pohon: dict[str, Any], bagian: list[str]) -> list[Any] | None:
 
 # ---------------------------------------------------------------- names a clerk reads
 
-BARIS_DIBACA = {"iku": "IKU baris", "struktur": "Unit", "program": "Program"}
 BAGIAN_DIBACA = {
     "perjanjian_kinerja": "Perjanjian Kinerja",
     "laporan_kinerja": "Laporan Kinerja",
@@ -309,19 +308,14 @@ BAGIAN_DIBACA = {
 }
 
 
-def judul_isian(nama: str) -> str:
+def judul_isian(nama: str, sk: Skema = SKEMA) -> str:
     """A field's name as the page says it: "Mengingat 7.", "IKU baris 2: Target 2024"."""
-    from .skema import DAFTAR_KEPUTUSAN, ISIAN
-
     bagian = nama.split(".")
     loc = tuple(int(b) if b.isdigit() and not (i > 1 and bagian[i - 1] in TAHUNAN) else b for i, b in enumerate(bagian))
-    daftar: dict[tuple[str, ...], tuple[str, str]] = {
-        ("keputusan", d.kunci): (d.label, d.penomoran) for d in DAFTAR_KEPUTUSAN
-    }
-    daftar[("struktur", "*", "membawahi")] = ("Membawahi", "angka")
+    daftar = {jalur: (d.label, d.penomoran) for jalur, d in sk.daftar_teks.items()}
     awal = ""
-    if len(loc) > 1 and loc[0] in BARIS_DIBACA and isinstance(loc[1], int):
-        awal = f"{BARIS_DIBACA[str(loc[0])]} {loc[1] + 1}"
+    if len(loc) > 1 and loc[0] in sk.baris_dibaca and isinstance(loc[1], int):
+        awal = f"{sk.baris_dibaca[str(loc[0])]} {loc[1] + 1}"
     if len(loc) > 1 and isinstance(loc[-1], int) and pola(loc[:-1]) in daftar:
         judul, penomoran = daftar[pola(loc[:-1])]
         sisa = f"{judul} {label_butir(penomoran, loc[-1])}"
@@ -329,10 +323,10 @@ def judul_isian(nama: str) -> str:
         sisa = daftar[pola(loc)][0]
     elif loc[0] == "iku" and loc[-1] in ("target", "realisasi", "formulasi") and awal:
         sisa = str(loc[-1]).capitalize()
-    elif loc[0] in BAGIAN_DIBACA and pola(loc) in ISIAN:
-        sisa = f"{BAGIAN_DIBACA[str(loc[0])]}: {ISIAN[pola(loc)].label}"
-    elif pola(loc) in ISIAN:
-        sisa = ISIAN[pola(loc)].label + (f" {loc[-1]}" if pola(loc)[-1] == "*" else "")
+    elif loc[0] in BAGIAN_DIBACA and pola(loc) in sk.isian:
+        sisa = f"{BAGIAN_DIBACA[str(loc[0])]}: {sk.isian[pola(loc)].label}"
+    elif pola(loc) in sk.isian:
+        sisa = sk.isian[pola(loc)].label + (f" {loc[-1]}" if pola(loc)[-1] == "*" else "")
     else:
         sisa = "" if awal else nama
     return ": ".join(x for x in (awal, sisa) if x)

@@ -82,14 +82,13 @@ class Pratinjau:
         return self.minta_dari_berkas()
 
     def keadaan(self) -> dict[str, Any]:
-        """What the page polls: the pictures' version, their addresses, busy or failed."""
+        """What the page polls: the pictures' version, each document's page numbers, busy or failed.
+
+        The web page turns each number into the address its mount serves the picture at."""
         with self._syarat:
-            halaman = {
-                judul: [f"/pratinjau/{self._versi}/{n}.png" for n in nomor] for judul, nomor in self._halaman.items()
-            }
             return {
                 "versi": self._versi,
-                "halaman": halaman,
+                "halaman": {judul: list(nomor) for judul, nomor in self._halaman.items()},
                 "galat": self._galat,
                 "sibuk": self._diminta > self._diproses,
                 "naskah": self._naskah_tampil,

@@ -21,9 +21,7 @@ from tomlkit.container import Container, ends_with_whitespace
 from tomlkit.items import AoT, Array, Comment, Item, Key, SingleKey, Table, Whitespace
 
 from .peta import ASAL, KOSONG
-from .skema import BARIS, DAFTAR, ISIAN, TAHUNAN, pola
-
-DIKENAL = set(ISIAN) | DAFTAR
+from .skema import SKEMA, TAHUNAN, Skema, pola
 
 
 def sidik(mentah: bytes) -> str:
@@ -57,10 +55,10 @@ def tulis_atomik(path: Path, teks: str) -> None:
 # ---------------------------------------------------------------- tomlkit, in place
 
 
-def terapkan(doc: tomlkit.TOMLDocument, data: dict[str, Any]) -> None:
-    """Make doc hold data's values for every key the editor knows; touch nothing else."""
-    for kunci in _kunci(doc, data, ()):
-        _samakan((doc, None), kunci, _ambil(data, kunci, ()), ())
+def terapkan(doc: tomlkit.TOMLDocument, data: dict[str, Any], sk: Skema = SKEMA) -> None:
+    """Make doc hold data's values for every key the form knows; touch nothing else."""
+    for kunci in _kunci(doc, data, (), sk):
+        _samakan((doc, None), kunci, _ambil(data, kunci, (), sk), (), sk)
 
 
 # Where a table sits: (its parent, its key or row number); (doc, None) is the document itself.
@@ -73,34 +71,34 @@ def _di(letak: Letak) -> Any:
     return induk if nama is None else induk[nama]
 
 
-def _dikenal(loc: tuple[object, ...], kunci: str) -> bool:
+def _dikenal(loc: tuple[object, ...], kunci: str, sk: Skema) -> bool:
     p = (*pola(loc), "*" if len(loc) > 2 and loc[-1] in TAHUNAN else kunci)
-    return any(d[: len(p)] == p for d in DIKENAL)
+    return any(d[: len(p)] == p for d in (*sk.isian, *sk.daftar))
 
 
-def _kunci(lama: Any, baru: dict[str, Any], loc: tuple[object, ...]) -> list[str]:
+def _kunci(lama: Any, baru: dict[str, Any], loc: tuple[object, ...], sk: Skema) -> list[str]:
     semua = list(baru) + [k for k in (lama or {}) if k not in baru]
-    return [k for k in semua if k != ASAL and _dikenal(loc, k)]
+    return [k for k in semua if k != ASAL and _dikenal(loc, k, sk)]
 
 
-def _ambil(data: dict[str, Any], kunci: str, loc: tuple[object, ...]) -> Any:
+def _ambil(data: dict[str, Any], kunci: str, loc: tuple[object, ...], sk: Skema) -> Any:
     """The form's value; a list with no item left in the form is an empty list, not a removed key."""
-    return data.get(kunci, [] if pola((*loc, kunci)) in DAFTAR else KOSONG)
+    return data.get(kunci, [] if pola((*loc, kunci)) in sk.daftar else KOSONG)
 
 
-def _samakan(letak: Letak, kunci: str, baru: Any, loc: tuple[object, ...]) -> None:
+def _samakan(letak: Letak, kunci: str, baru: Any, loc: tuple[object, ...], sk: Skema) -> None:
     wadah = _di(letak)
     lama, tempat = wadah.get(kunci), (*loc, kunci)
     if baru is KOSONG:
         if kunci in wadah:
             _hapus(wadah, kunci)
-    elif pola(tempat) in BARIS:
-        _baris(wadah, kunci, baru, tempat)
+    elif pola(tempat) in sk.baris:
+        _baris(wadah, kunci, baru, tempat, sk)
     elif isinstance(baru, dict) and isinstance(lama, dict):
-        for k in _kunci(lama, baru, tempat):
-            _samakan((wadah, kunci), k, _ambil(baru, k, tempat), tempat)
+        for k in _kunci(lama, baru, tempat, sk):
+            _samakan((wadah, kunci), k, _ambil(baru, k, tempat, sk), tempat, sk)
     elif isinstance(baru, dict):
-        _tabel_baru(letak, kunci, baru, tempat)
+        _tabel_baru(letak, kunci, baru, tempat, sk)
     elif lama is None:
         _tambah(letak, kunci, _item(baru, lama))
     elif sama(lama, baru):
@@ -206,16 +204,16 @@ def _sebelum(doc: tomlkit.TOMLDocument, kunci: str) -> Table | None:
     return item if isinstance(item, Table) else None
 
 
-def _tabel_baru(letak: Letak, kunci: str, baru: dict[str, Any], loc: tuple[object, ...]) -> None:
-    isi = {k: v for k, v in baru.items() if v is not KOSONG and k != ASAL and _dikenal(loc, k)}
+def _tabel_baru(letak: Letak, kunci: str, baru: dict[str, Any], loc: tuple[object, ...], sk: Skema) -> None:
+    isi = {k: v for k, v in baru.items() if v is not KOSONG and k != ASAL and _dikenal(loc, k, sk)}
     if not isi:
         return
     _tambah(letak, kunci, tomlkit.table() if len(loc) == 1 else tomlkit.inline_table())
     for k, v in isi.items():
-        _samakan((_di(letak), kunci), k, v, loc)
+        _samakan((_di(letak), kunci), k, v, loc, sk)
 
 
-def _baris(wadah: Any, kunci: str, baru: list[dict[str, Any]], loc: tuple[object, ...]) -> None:
+def _baris(wadah: Any, kunci: str, baru: list[dict[str, Any]], loc: tuple[object, ...], sk: Skema) -> None:
     """[[iku]] / [[struktur]] / [[program]] rows: updated in place, or re-ordered carrying each row's table."""
     lama = wadah.get(kunci)
     if not baru:  # no row left (or none yet): no array of tables at all
@@ -233,8 +231,8 @@ def _baris(wadah: Any, kunci: str, baru: list[dict[str, Any]], loc: tuple[object
             tabel = [terpotong if t is lama_baris[-1] else t for t in tabel]
         wadah[kunci] = AoT(tabel, name=kunci, parsed=True)
     for i, b in enumerate(baru):
-        for k in _kunci(wadah[kunci][i], b, (*loc, i)):
-            _samakan((wadah[kunci], i), k, _ambil(b, k, (*loc, i)), (*loc, i))
+        for k in _kunci(wadah[kunci][i], b, (*loc, i), sk):
+            _samakan((wadah[kunci], i), k, _ambil(b, k, (*loc, i), sk), (*loc, i), sk)
     if diatur:
         _rapikan(list(wadah[kunci]), ekor)
 

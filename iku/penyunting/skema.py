@@ -8,7 +8,7 @@ rupiah, an int), pilihan (a <select>; nama_pilihan says each choice in words), b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import HURUF_DIKENAL, Format, Iku, Lampiran
 
@@ -351,3 +351,41 @@ def pola(loc: tuple[object, ...]) -> tuple[str, ...]:
 def isian(loc: tuple[object, ...]) -> Isian | None:
     """The field definition of a data path, if the editor knows it."""
     return ISIAN.get(pola(loc))
+
+
+@dataclass(frozen=True)
+class Skema:
+    """Everything the form <-> data mapping needs about one kind of file (an agency's config, pemda.toml).
+
+    isian: each field by its data path with "*" for rows and years; daftar: where lists of texts and rows
+    sit; baris: which lists hold rows of tables; opsional: top-level sections written only when filled;
+    daftar_teks: each numbered list of texts (its label and numbering: "Mengingat 7." in messages);
+    baris_dibaca: a row's name in messages ("IKU baris 2")."""
+
+    isian: dict[tuple[str, ...], Isian]
+    daftar: frozenset[tuple[str, ...]]
+    baris: frozenset[tuple[str, ...]]
+    opsional: tuple[str, ...] = ()
+    daftar_teks: dict[tuple[str, ...], Daftar] = field(default_factory=dict)
+    baris_dibaca: dict[str, str] = field(default_factory=dict)
+
+    def cari(self, loc: tuple[object, ...]) -> Isian | None:
+        """The field definition of a data path, if this form knows it."""
+        return self.isian.get(pola(loc))
+
+    def di(self, *awal: str) -> list[Isian]:
+        """The single fields directly under one data path, in order (what one part of a form shows)."""
+        return [i for jalur, i in self.isian.items() if jalur[:-1] == awal and jalur[-1] != "*"]
+
+
+SKEMA = Skema(
+    ISIAN,
+    frozenset(DAFTAR),
+    frozenset(BARIS),
+    BAGIAN_OPSIONAL,
+    {
+        **{("keputusan", d.kunci): d for d in DAFTAR_KEPUTUSAN},
+        ("struktur", "*", "membawahi"): Daftar("membawahi", "Membawahi", "angka"),
+    },
+    {"iku": "IKU baris", "struktur": "Unit", "program": "Program"},
+)

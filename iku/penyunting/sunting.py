@@ -1,8 +1,9 @@
 """What the editor does, without the web: read the page's state, check, save, generate.
 
 The form's values are applied to the file's tomlkit document in memory and the resulting
-text is validated exactly as `generate` validates a file; nothing is written unless it
-passes, and never over a version of the file the page did not load.
+text is validated exactly as `generate` validates a file (pemda.toml: as `iku kabupaten`
+validates it); nothing is written unless it passes, and never over a version of the file
+the page did not load.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from ..arsip import folder_tahun
 from ..buat import Permintaan, generate
 from ..galat import ConfigError, IkuError, Masalah
 from ..konfigurasi import baca, baca_bytes, sahkan, urai, urai_toml
-from ..model import Config
 from ..periksa.naskah import periksa_naskah
 from .peta import dari_data, dari_kunci, ketik
 from .simpan import beda_baris, sidik, terapkan, tulis_atomik
+from .skema import SKEMA, Skema
 
 VERSI_DISIMPAN = 32  # loaded versions kept to show what changed on disk
 
@@ -49,7 +50,7 @@ class Uji:
     """The form applied to the file in memory, and what validation said."""
 
     teks: str
-    config: Config | None
+    config: Any  # the validated model (Config, Pemda), None when something is wrong
     galat: list[tuple[str | None, Masalah]]
     peringatan: list[tuple[str | None, Masalah]]
 
@@ -61,6 +62,8 @@ def bernama(masalah: list[Masalah]) -> list[tuple[str | None, Masalah]]:
 
 class Penyunting:
     """One config file edited through forms; safe to call from several request threads."""
+
+    skema: Skema = SKEMA
 
     def __init__(self, config: Path, output: Path, templates: Path) -> None:
         self.config, self.output, self.templates = config, output, templates
@@ -85,15 +88,17 @@ class Penyunting:
             _, data = urai_toml(mentah, self.config)
         except ConfigError as exc:
             return Halaman({}, kode, rusak=exc.masalah[0])
-        uji = self.uji(dari_data(data), mentah)
-        return Halaman(dari_data(data), kode, uji.galat, uji.peringatan, kabar)
+        uji = self.uji(dari_data(data, self.skema), mentah)
+        return Halaman(dari_data(data, self.skema), kode, uji.galat, uji.peringatan, kabar)
 
     def uji(self, pohon: dict[str, Any], mentah: bytes) -> Uji:
         """Apply the form to the file's text in memory and validate it like `generate` does."""
-        data, galat_isian = ketik(pohon)
+        data, galat_isian = ketik(pohon, self.skema)
         try:
-            doc = tomlkit.parse(mentah.decode("utf-8-sig"))
-            terapkan(doc, data)
+            asli = mentah.decode("utf-8-sig")
+            doc = tomlkit.parse(asli)
+            tanpa_ubah = doc.as_string()  # differs from asli when tomlkit gathers rows written apart
+            terapkan(doc, data, self.skema)
             teks = doc.as_string()
         except (TOMLKitError, UnicodeDecodeError, ValueError, TypeError) as exc:
             m = Masalah(
@@ -103,16 +108,33 @@ class Penyunting:
             )
             return Uji("", None, [(None, m)], [])
         galat_isian_bernama: list[tuple[str | None, Masalah]] = list(galat_isian.items())
+        susunan: list[Masalah] = []
+        if teks == tanpa_ubah:
+            teks = asli  # the form changed nothing: the file stays byte for byte
+        elif tanpa_ubah != asli:
+            susunan.append(
+                Masalah(
+                    "susunan berkas berubah saat disimpan: baris tabel yang sama yang ditulis terpisah "
+                    "(misalnya [[iku]] sesudah [perjanjian_kinerja]) dikumpulkan menjadi satu",
+                    berkas=self.config,
+                    saran="periksa catatan (#) di sekitar baris yang dipindah",
+                )
+            )
         try:
-            bacaan = sahkan(urai(self.config, teks.encode("utf-8")))
+            model, peringatan = self.sahkan(teks.encode("utf-8"))
         except ConfigError as exc:
             lain = [(n, m) for n, m in bernama(exc.masalah) if n not in galat_isian]
             return Uji(teks, None, galat_isian_bernama + lain, [])
         if galat_isian_bernama:
             return Uji(teks, None, galat_isian_bernama, [])
-        return Uji(teks, bacaan.config, [], bernama(periksa_naskah(bacaan)))
+        return Uji(teks, model, [], [(None, m) for m in susunan] + bernama(peringatan))
 
-    def simpan(self, pohon: dict[str, Any], kode: str) -> tuple[Halaman, Config | None]:
+    def sahkan(self, mentah: bytes) -> tuple[Any, list[Masalah]]:
+        """The new bytes validated as `generate` reads a file, and its drafting warnings (ConfigError if wrong)."""
+        bacaan = sahkan(urai(self.config, mentah))
+        return bacaan.config, periksa_naskah(bacaan)
+
+    def simpan(self, pohon: dict[str, Any], kode: str) -> tuple[Halaman, Any]:
         """Write the form to the file when it validates and the file is still the one loaded."""
         with self._kunci:
             mentah = baca_bytes(self.config)
@@ -128,7 +150,7 @@ class Penyunting:
                 tulis_atomik(self.config, uji.teks)
             kode = self._ingat(baru)
         _, data = urai_toml(baru, self.config)  # the one reader: numbers shown as on load (9,86)
-        return Halaman(dari_data(data), kode, [], uji.peringatan, "Tersimpan.", tersimpan=True), uji.config
+        return Halaman(dari_data(data, self.skema), kode, [], uji.peringatan, "Tersimpan.", tersimpan=True), uji.config
 
     def _konflik(self, pohon: dict[str, Any], kode: str, mentah: bytes) -> Halaman:
         with self._kunci_versi:
@@ -179,3 +201,27 @@ class Penyunting:
             if calon:
                 return calon
         return None
+
+
+class PenyuntingPemda(Penyunting):
+    """pemda.toml edited through its own form: validated as `iku kabupaten` reads it.
+
+    Its own rules and its penanggung jawab (each an agency of the folder) are errors that keep the
+    file unwritten; the agencies' own configs are not read beyond their names."""
+
+    def __init__(self, config: Path) -> None:
+        from .skema_pemda import skema_pemda
+
+        super().__init__(config, config.parent, config.parent)
+        self.skema = skema_pemda()
+
+    def sahkan(self, mentah: bytes) -> tuple[Any, list[Masalah]]:
+        from ..kabupaten.baca import berkas_instansi, nama_tertulis, periksa_silang, sahkan_pemda
+
+        bacaan, masalah = sahkan_pemda(urai(self.config, mentah))
+        if bacaan is not None:
+            nama = [n for p in berkas_instansi(self.config.parent) for n in nama_tertulis(p)]
+            masalah += periksa_silang(bacaan, [], nama)
+        if masalah:
+            raise ConfigError(masalah)
+        return bacaan, []

@@ -3,7 +3,9 @@
    - add / remove / move up / move down list items in the page (the same buttons also work
      on the server when scripts are off), renumbering field names and printed labels;
    - checks while typing (POST /periksa, nothing written);
-   - the preview pictures refresh when the server has rendered them. */
+   - the preview pictures refresh when the server has rendered them.
+   Every address comes from the page (data-periksa, data-keadaan, data-pilih, built by the server
+   with url_for), so the same script works wherever the form is mounted. */
 "use strict";
 
 (function () {
@@ -85,7 +87,7 @@
       const data = new FormData(form);
       let jawab;
       try {
-        jawab = await fetch("/periksa", { method: "POST", body: data, credentials: "same-origin" });
+        jawab = await fetch(form.dataset.periksa, { method: "POST", body: data, credentials: "same-origin" });
       } catch (e) { return; }
       if (!jawab.ok) return;
       const hasil = await jawab.json();
@@ -151,7 +153,7 @@
   function jadwalkan(ms) { clearTimeout(tanyaLagi); tanyaLagi = setTimeout(tanyaPratinjau, ms); }
   async function tanyaPratinjau() {
     try {
-      const jawab = await fetch("/pratinjau.json", { credentials: "same-origin" });
+      const jawab = await fetch(document.getElementById("pratinjau").dataset.keadaan, { credentials: "same-origin" });
       const keadaan = await jawab.json();
       gambarPratinjau(keadaan);
       jadwalkan(keadaan.sibuk ? 500 : 3000);
@@ -165,7 +167,7 @@
     const status = document.getElementById("status-pratinjau");
     if (status) status.textContent = "Pratinjau " + tombol.textContent.replace(/^Pratinjau /, "") + " sedang dibuat…";
     try {
-      const jawab = await fetch("/pratinjau", { method: "POST", body: data, credentials: "same-origin" });
+      const jawab = await fetch(document.getElementById("pratinjau").dataset.pilih, { method: "POST", body: data, credentials: "same-origin" });
       if (jawab.ok) gambarPratinjau(await jawab.json());
       else if (status) status.textContent = "Pratinjau tidak dapat diminta (" + jawab.status + "); muat ulang halaman.";
     } catch (e) { if (status) status.textContent = "Pratinjau tidak dapat diminta; periksa apakah iku serve masih berjalan."; }
