@@ -678,6 +678,7 @@ def test_bagan_besar_dibagi_per_baris_unit(tmp_path):
 
 def test_angka_tabel_2_2_1_tidak_terpotong_dan_teks_berbagi_sisa(empat_puluh, referensi, lain):
     from iku import tabel as render
+    from iku import xml_word
 
     for path, huruf in (
         (empat_puluh["dokumen"], "Arial"),
@@ -692,7 +693,7 @@ def test_angka_tabel_2_2_1_tidak_terpotong_dan_teks_berbagi_sisa(empat_puluh, re
         for tr in t.findall(qn("w:tr")):
             posisi = 0
             for tc in sel_baris(tr):
-                rentang = render._rentang(tc)
+                rentang = xml_word.rentang(tc)
                 ada = sum(grid[posisi : posisi + rentang]) - margin
                 for p in tc.iter(qn("w:p")):
                     ukuran, tebal = render._huruf_paragraf(p, gaya)
