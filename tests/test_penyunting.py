@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
 from bantu import CONFIG_CONTOH, TEMPLATES, isian_formulir, salin_config, tanpa_bagian, teks_pdf
+from iku.bahasa import label_butir
 from iku.penyunting.aplikasi import Pengaturan, buat_aplikasi, host_diterima, loopback
-from iku.penyunting.peta import dari_kunci, label_butir
+from iku.penyunting.peta import dari_kunci
 
 ALAMAT = "http://127.0.0.1:8000"
 
@@ -131,8 +132,14 @@ def test_penomoran_seperti_tercetak(tab: Klien) -> None:
 
 
 def test_label_dan_nama_kunci() -> None:
-    assert [label_butir("huruf", i) for i in (0, 1, 25, 26)] == ["a.", "b.", "z.", "aa."]
-    assert label_butir("diktum", 11) == "KEDUA BELAS"
+    assert [label_butir("huruf", n) for n in (1, 2, 26, 27, 103)] == ["a.", "b.", "z.", "aa.", "cy."]
+    assert [label_butir("diktum", n) for n in (1, 12, 100, 101)] == [
+        "KESATU",
+        "KEDUA BELAS",
+        "KESERATUS",
+        "KESERATUS SATU",
+    ]
+    assert label_butir("angka", 100) == "100."
     assert dari_kunci("keputusan.menimbang[3]") == "keputusan.menimbang.2"
     assert dari_kunci("iku[2].formulasi.pembilang") == "iku.1.formulasi.pembilang"
 

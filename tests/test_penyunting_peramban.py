@@ -241,3 +241,51 @@ def test_pratinjau_pk_dengan_tombol_bagiannya(layanan, driver, tmp_path: Path) -
     halaman = driver.find_elements(By.CSS_SELECTOR, "#halaman-pratinjau img.halaman")
     assert len(halaman) >= 2 and all(i.get_attribute("alt").startswith("Perjanjian Kinerja halaman") for i in halaman)
     potret(driver, tmp_path, "10-pratinjau-pk")
+
+
+def test_label_butir_dari_server_juga_sesudah_seratus(tmp_path: Path, driver) -> None:
+    """Issue 19.2: the page's script numbers lists with the server's labels (bahasa.label_butir), so a
+    101st diktum added in the page reads KESERATUS SATU as printed, not KE101; removing the first item
+    renumbers every label the same way; Mengingat follows [format] mengingat."""
+    from selenium.webdriver.common.by import By
+
+    from bantu import data_contoh, tulis_data
+    from iku.bahasa import label_butir
+
+    data = data_contoh()
+    data["format"]["mengingat"] = "huruf"
+    data["keputusan"]["menimbang"] = [f"bahwa butir pertimbangan ke-{n};" for n in range(1, 104)]
+    data["keputusan"]["memutuskan"] = [f"Diktum ke-{n}." for n in range(1, 101)]
+    berkas = tulis_data(tmp_path / "iku.toml", data)
+    with server(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 0), pratinjau=False) as (srv, _):
+        benang = threading.Thread(target=srv.serve_forever, daemon=True)
+        benang.start()
+        try:
+            driver.get(f"http://127.0.0.1:{srv.server_port}/")
+
+            def label(daftar: str) -> list[str]:
+                return driver.execute_script(
+                    "return Array.from(document.querySelectorAll("
+                    "'ol[data-daftar=\"' + arguments[0] + '\"] > li > .nomor')).map(s => s.textContent)",
+                    daftar,
+                )
+
+            def seharusnya(penomoran: str, jumlah: int) -> list[str]:
+                return [label_butir(penomoran, n) for n in range(1, jumlah + 1)]
+
+            assert label("keputusan.mengingat") == seharusnya("huruf", 7)
+            tekan(driver, 'button.tambah[data-daftar="keputusan.memutuskan"]')
+            tekan(driver, 'button.tambah[data-daftar="keputusan.memutuskan"]')
+            assert label("keputusan.memutuskan") == seharusnya("diktum", 102)
+            assert label("keputusan.memutuskan")[100:] == ["KESERATUS SATU", "KESERATUS DUA"]
+            tekan(driver, 'button.tambah[data-daftar="keputusan.menimbang"]')
+            tekan(driver, 'button[name="aksi"][value="hapus:keputusan.menimbang.0"]')
+            assert label("keputusan.menimbang") == seharusnya("huruf", 103)
+            assert label("keputusan.menimbang")[-1] == "cy."
+            assert isian(driver, "keputusan.menimbang.0").get_attribute("value") == "bahwa butir pertimbangan ke-2;"
+            terakhir = driver.find_element(By.CSS_SELECTOR, 'ol[data-daftar="keputusan.memutuskan"] > li:last-child')
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", terakhir)
+            potret(driver, tmp_path, "11-diktum-keseratus")
+        finally:
+            srv.shutdown()
+            srv.server_close()

@@ -27,10 +27,11 @@ from flask import (
     session,
 )
 
+from ..bahasa import label_butir
 from ..beda import beda, kata_berbeda
 from ..galat import IkuError
 from ..model import TRIWULAN
-from .peta import judul_isian, label_butir, susun, ubah_daftar
+from .peta import judul_isian, label_halaman, susun, ubah_daftar
 from .skema import (
     ANALISIS,
     ARAH,
@@ -317,6 +318,7 @@ def konteks(h: Halaman, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -
         config=p.config,
         output=p.output,
         label=label_butir,
+        label_halaman=label_halaman(h.pohon),
         judul_isian=judul_isian,
         tahun_target=tahun_target,
         tahun_realisasi=tahun_realisasi,

@@ -38,13 +38,24 @@ def dari_kunci(kunci: str) -> str:
     return re.sub(r"\[(\d+)\]", lambda m: f".{int(m.group(1)) - 1}", kunci)
 
 
-def label_butir(penomoran: str, indeks: int) -> str:
-    """The numbering as the document prints it: a., 1., KESATU."""
-    if penomoran == "huruf":
-        return f"{bahasa.huruf_urut(indeks + 1)}."
-    if penomoran == "diktum":
-        return bahasa.ordinal_diktum(indeks + 1)
-    return f"{indeks + 1}."
+LABEL_CADANGAN = 100  # labels beyond the longest list, for items the page's script adds
+
+
+def label_halaman(pohon: dict[str, Any]) -> dict[str, list[str]]:
+    """The labels the page's script numbers its lists with, per numbering, as the documents print them
+    (bahasa.label_butir): for every item now on the page and LABEL_CADANGAN more. An item added past
+    them goes to the server, as without scripts."""
+    jumlah = _terpanjang(pohon) + LABEL_CADANGAN
+    return {p: [bahasa.label_butir(p, n) for n in range(1, jumlah + 1)] for p in bahasa.PENOMORAN}
+
+
+def _terpanjang(simpul: Any) -> int:
+    """The length of the longest list anywhere in the tree."""
+    if isinstance(simpul, dict):
+        return max((_terpanjang(v) for v in simpul.values()), default=0)
+    if isinstance(simpul, list):
+        return max([len(simpul), *(_terpanjang(v) for v in simpul)])
+    return 0
 
 
 # ---------------------------------------------------------------- form -> tree of texts
@@ -324,7 +335,7 @@ def judul_isian(nama: str) -> str:
         awal = f"{BARIS_DIBACA[str(loc[0])]} {loc[1] + 1}"
     if len(loc) > 1 and isinstance(loc[-1], int) and pola(loc[:-1]) in daftar:
         judul, penomoran = daftar[pola(loc[:-1])]
-        sisa = f"{judul} {label_butir(penomoran, loc[-1])}"
+        sisa = f"{judul} {bahasa.label_butir(penomoran, loc[-1] + 1)}"
     elif pola(loc) in daftar:
         sisa = daftar[pola(loc)][0]
     elif loc[0] == "iku" and loc[-1] in ("target", "realisasi", "formulasi") and awal:
