@@ -1178,3 +1178,114 @@ def test_pratinjau_bagian_yang_belum_ada_pesannya_jelas(berkas: Path, dengan_pra
     assert r.status_code == 200 and pt.tunggu(240)
     galat = tab.http.get("/pratinjau.json", base_url=ALAMAT).get_json()["galat"]
     assert galat == "Perjanjian Kinerja belum dapat dipratinjau: bagian [perjanjian_kinerja] belum ada di berkas"
+
+
+# ---------------------------------------------------------------- fields generated from the model (issue 19.3)
+
+
+def test_setiap_kunci_model_punya_isian_atau_disebut_tetap() -> None:
+    """The page's fields come from the model: every key of the config is a field, a list or a row of
+    the form, except the few kept on save as written (a table of indikator -> alasan)."""
+    from iku.model import Config
+    from iku.penyunting.skema import SKEMA
+    from iku.rujukan import SEMUA, kunci_model, semua_kunci
+
+    dikenal = set(SKEMA.isian) | set(SKEMA.daftar) | SKEMA.baris
+    tanpa_isian = [
+        k.tertulis
+        for k in semua_kunci(kunci_model(Config))
+        if k.jenis not in ("tabel",)
+        and k.jalur not in dikenal
+        and (*k.jalur, SEMUA) not in dikenal  # a year/quarter table: a field per year
+    ]
+    assert tanpa_isian == ["perubahan.alasan_hapus"]
+
+
+def test_perubahan_diisi_di_formulir_dan_disimpan(tab: Klien, berkas: Path) -> None:
+    """[perubahan] had no fields (kept on save only): now it is a section of the page, written as typed."""
+    sebelum = berkas.read_text(encoding="utf-8")
+    assert nilai(tab.html, "perubahan.nomor") == "" and nilai(tab.html, "perubahan.ke") == ""
+    r = tab.kirim(
+        {
+            "perubahan.nomor": "400.9/2248.1/Dinsos/2022",
+            "perubahan.tanggal": "22 Maret 2022",
+            "perubahan.tentang": "Penetapan Indikator Kinerja Utama Dinas Sosial",
+            "perubahan.ke": "2",
+        }
+    )
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    teks = berkas.read_text(encoding="utf-8")
+    assert teks.startswith(sebelum.rstrip("\n"))  # added at the end, nothing else touched
+    assert tomllib.loads(teks)["perubahan"] == {
+        "nomor": "400.9/2248.1/Dinsos/2022",
+        "tanggal": __import__("datetime").date(2022, 3, 22),
+        "tentang": "Penetapan Indikator Kinerja Utama Dinas Sosial",
+        "ke": 2,
+    }
+    tab.buka()
+    assert nilai(tab.html, "perubahan.ke") == "2" and nilai(tab.html, "perubahan.tanggal") == "22 Maret 2022"
+    disimpan = berkas.read_text(encoding="utf-8")
+    assert tab.kirim().status_code == 200 and berkas.read_text(encoding="utf-8") == disimpan  # byte-stable
+    r = tab.kirim({"perubahan.ke": "41"})
+    assert r.status_code == 422 and "41 di luar batas" in pesan_di(tab.html, "perubahan.ke")
+    assert berkas.read_text(encoding="utf-8") == disimpan
+
+
+def test_perubahan_dengan_alasan_hapus_tetap_utuh(tab: Klien, berkas: Path) -> None:
+    """A [perubahan] written by hand, with its alasan_hapus table: untouched it stays byte for byte;
+    one field changed, only its line changes."""
+    tambahan = (
+        "\n[perubahan]\n"
+        '# keputusan yang diubah\nnomor = "400.9/2248.1/Dinsos/2022"  # dari buku agenda\n'
+        "tanggal = 2022-03-22\n"
+        'tentang = "Penetapan Indikator Kinerja Utama"\n'
+        'alasan_hapus = { "Persentase Penanganan PMKS" = "Diukur unit lain" }\n'
+    )
+    berkas.write_text(berkas.read_text(encoding="utf-8") + tambahan, encoding="utf-8")
+    sebelum = berkas.read_text(encoding="utf-8")
+    tab.buka()
+    assert nilai(tab.html, "perubahan.nomor") == "400.9/2248.1/Dinsos/2022"
+    assert "alasan_hapus" in tab.html
+    assert tab.kirim().status_code == 200 and berkas.read_text(encoding="utf-8") == sebelum
+    r = tab.kirim({"perubahan.ke": "3"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    sesudah = berkas.read_text(encoding="utf-8")
+    assert sesudah == sebelum + "ke = 3\n"  # after the table's last value
+    assert tomllib.loads(sesudah)["perubahan"]["alasan_hapus"] == {"Persentase Penanganan PMKS": "Diukur unit lain"}
+
+
+def test_kolom_lampiran_dipilih_diurutkan_dan_dikosongkan(tab: Klien, berkas: Path) -> None:
+    """[lampiran] kolom: a list of choices (the Literal's names) that can be added, moved and emptied;
+    emptied, the key is removed (the default columns), never written as an empty list."""
+    pilihan = re.search(r'<template data-untuk="lampiran.kolom">.*?</template>', tab.html, re.DOTALL)
+    assert pilihan and re.findall(r'<option value="([^"]*)"', pilihan.group(0)) == [
+        "",
+        *__import__("iku.model").model.KOLOM_LAMPIRAN,
+    ]
+    sebelum = berkas.read_text(encoding="utf-8")
+    kolom = ["no", "indikator", "satuan", "penanggung_jawab"]
+    r = tab.kirim({f"lampiran.kolom.{i}": k for i, k in enumerate(kolom)})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert tomllib.loads(berkas.read_text(encoding="utf-8"))["lampiran"] == {"kolom": kolom}
+    assert berkas.read_text(encoding="utf-8").startswith(sebelum.rstrip("\n"))
+    tab.kirim(tombol=("aksi", "naik:lampiran.kolom.3"))
+    assert [nilai(tab.html, f"lampiran.kolom.{i}") for i in range(4)] == [
+        "no",
+        "indikator",
+        "penanggung_jawab",
+        "satuan",
+    ]
+    r = tab.kirim()
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert tomllib.loads(berkas.read_text(encoding="utf-8"))["lampiran"]["kolom"] == [
+        "no",
+        "indikator",
+        "penanggung_jawab",
+        "satuan",
+    ]
+    r = tab.kirim({"lampiran.kolom.1": "pj"})
+    assert r.status_code == 422 and "pj" in pesan_di(tab.html, "lampiran.kolom")
+    tab.buka()
+    r = tab.kirim(buang=tuple(f"lampiran.kolom.{i}" for i in range(4)))
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert "lampiran" not in tomllib.loads(berkas.read_text(encoding="utf-8"))

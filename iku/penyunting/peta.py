@@ -18,7 +18,7 @@ from typing import Any
 from .. import bahasa
 from ..galat import Masalah
 from ..impor.teks import tanggal as baca_tanggal
-from .skema import BAGIAN_OPSIONAL, BARIS, DAFTAR, TAHUNAN, Isian, isian, pola
+from .skema import BAGIAN_OPSIONAL, BARIS, DAFTAR, DAFTAR_BOLEH_TIADA, SKEMA, TAHUNAN, Isian, isian, pola
 
 KENDALI = {"simpan", "buat", "aksi"}
 ASAL = "_asal"  # a row's index in the file when the page was made ("" for a new row)
@@ -144,6 +144,8 @@ def ketik(pohon: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Masalah]]:
 
 
 def _ketik(simpul: Any, loc: tuple[object, ...], galat: dict[str, Masalah]) -> Any:
+    if isinstance(simpul, list) and pola(loc) in DAFTAR_BOLEH_TIADA:  # empty: the default ([lampiran] kolom)
+        return [v.strip() for v in simpul if isinstance(v, str) and v.strip()] or KOSONG
     if isinstance(simpul, list):
         return [_ketik(v, (*loc, i), galat) for i, v in enumerate(simpul)]
     if isinstance(simpul, dict) and loc and loc[-1] == "formulasi":
@@ -317,19 +319,16 @@ BAGIAN_DIBACA = {
     "tte": "Tanda tangan elektronik",
     "rencana_aksi": "Rencana Aksi",
     "manual_iku": "Manual IKU",
+    "perubahan": "Keputusan yang diubah",
+    "lampiran": "Lampiran",
 }
 
 
 def judul_isian(nama: str) -> str:
     """A field's name as the page says it: "Mengingat 7.", "IKU baris 2: Target 2024"."""
-    from .skema import DAFTAR_KEPUTUSAN, ISIAN
-
     bagian = nama.split(".")
     loc = tuple(int(b) if b.isdigit() and not (i > 1 and bagian[i - 1] in TAHUNAN) else b for i, b in enumerate(bagian))
-    daftar: dict[tuple[str, ...], tuple[str, str]] = {
-        ("keputusan", d.kunci): (d.label, d.penomoran) for d in DAFTAR_KEPUTUSAN
-    }
-    daftar[("struktur", "*", "membawahi")] = ("Membawahi", "angka")
+    daftar = {p: (d.label, SKEMA.penomoran(d, {})) for p, d in SKEMA.daftar.items()}
     awal = ""
     if len(loc) > 1 and loc[0] in BARIS_DIBACA and isinstance(loc[1], int):
         awal = f"{BARIS_DIBACA[str(loc[0])]} {loc[1] + 1}"
@@ -340,10 +339,10 @@ def judul_isian(nama: str) -> str:
         sisa = daftar[pola(loc)][0]
     elif loc[0] == "iku" and loc[-1] in ("target", "realisasi", "formulasi") and awal:
         sisa = str(loc[-1]).capitalize()
-    elif loc[0] in BAGIAN_DIBACA and pola(loc) in ISIAN:
-        sisa = f"{BAGIAN_DIBACA[str(loc[0])]}: {ISIAN[pola(loc)].label}"
-    elif pola(loc) in ISIAN:
-        sisa = ISIAN[pola(loc)].label + (f" {loc[-1]}" if pola(loc)[-1] == "*" else "")
+    elif loc[0] in BAGIAN_DIBACA and pola(loc) in SKEMA.isian:
+        sisa = f"{BAGIAN_DIBACA[str(loc[0])]}: {SKEMA.isian[pola(loc)].label}"
+    elif pola(loc) in SKEMA.isian:
+        sisa = SKEMA.isian[pola(loc)].label + (f" {loc[-1]}" if pola(loc)[-1] == "*" else "")
     else:
         sisa = "" if awal else nama
     return ": ".join(x for x in (awal, sisa) if x)

@@ -21,7 +21,7 @@ from tomlkit.container import Container, ends_with_whitespace
 from tomlkit.items import AoT, Array, Comment, Item, Key, SingleKey, Table, Whitespace
 
 from .peta import ASAL, KOSONG
-from .skema import BARIS, DAFTAR, ISIAN, TAHUNAN, pola
+from .skema import BARIS, DAFTAR, DAFTAR_BOLEH_TIADA, ISIAN, TAHUNAN, pola
 
 DIKENAL = set(ISIAN) | DAFTAR
 
@@ -84,8 +84,10 @@ def _kunci(lama: Any, baru: dict[str, Any], loc: tuple[object, ...]) -> list[str
 
 
 def _ambil(data: dict[str, Any], kunci: str, loc: tuple[object, ...]) -> Any:
-    """The form's value; a list with no item left in the form is an empty list, not a removed key."""
-    return data.get(kunci, [] if pola((*loc, kunci)) in DAFTAR else KOSONG)
+    """The form's value; a list with no item left in the form is an empty list, not a removed key
+    (unless its absence means the default: [lampiran] kolom)."""
+    tempat = pola((*loc, kunci))
+    return data.get(kunci, [] if tempat in DAFTAR and tempat not in DAFTAR_BOLEH_TIADA else KOSONG)
 
 
 def _samakan(letak: Letak, kunci: str, baru: Any, loc: tuple[object, ...]) -> None:
