@@ -1289,3 +1289,20 @@ def test_kolom_lampiran_dipilih_diurutkan_dan_dikosongkan(tab: Klien, berkas: Pa
     r = tab.kirim(buang=tuple(f"lampiran.kolom.{i}" for i in range(4)))
     assert r.status_code == 200, pesan_di(tab.html, "")
     assert "lampiran" not in tomllib.loads(berkas.read_text(encoding="utf-8"))
+
+
+def test_skema_dari_model_apa_pun() -> None:
+    """skema_dari_model is generic: the kabupaten's pemda.toml model gets its fields, lists and rows too."""
+    from iku.kabupaten.model import Pemda
+    from iku.penyunting.skema import skema_dari_model
+
+    s = skema_dari_model(Pemda)
+    assert {("pemerintah", "kepala", "nama"), ("rencana", "dokumen"), ("iku", "*", "target", "*")} <= set(s.isian)
+    assert s.isian[("rencana", "dokumen")].pilihan == ("RPJMD", "RPD")
+    assert set(s.daftar) == {
+        ("keputusan", "menimbang"),
+        ("keputusan", "mengingat"),
+        ("keputusan", "memutuskan"),
+        ("iku", "*", "penanggung_jawab"),
+    }
+    assert s.baris == {("sasaran",), ("iku",)}

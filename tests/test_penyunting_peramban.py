@@ -289,3 +289,45 @@ def test_label_butir_dari_server_juga_sesudah_seratus(tmp_path: Path, driver) ->
         finally:
             srv.shutdown()
             srv.server_close()
+
+
+def test_kolom_lampiran_dan_perubahan_di_peramban(tmp_path: Path, driver) -> None:
+    """Issue 19.3: [lampiran] kolom is chosen item by item in the page (added by the script, each a
+    choice of the model's column names) and [perubahan] typed in its own section; both are saved."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    berkas = salin_config(tmp_path / "iku.toml")
+    with server(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 0), pratinjau=False) as (srv, _):
+        benang = threading.Thread(target=srv.serve_forever, daemon=True)
+        benang.start()
+        try:
+            driver.get(f"http://127.0.0.1:{srv.server_port}/")
+            for i, kolom in enumerate(("no", "indikator", "penanggung_jawab")):
+                tekan(driver, 'button.tambah[data-daftar="lampiran.kolom"]')
+                Select(isian(driver, f"lampiran.kolom.{i}")).select_by_value(kolom)
+            tekan(driver, 'button[name="aksi"][value="naik:lampiran.kolom.2"]')
+            nomor = driver.find_elements(By.CSS_SELECTOR, 'ol[data-daftar="lampiran.kolom"] > li > .nomor')
+            assert [n.text for n in nomor] == ["1.", "2.", "3."]
+            ketik(driver, "perubahan.nomor", "400.9/2248.1/Dinsos/2022")
+            ketik(driver, "perubahan.tentang", "Penetapan Indikator Kinerja Utama")
+            driver.execute_script(
+                "arguments[0].scrollIntoView({block: 'start'})", driver.find_element(By.ID, "daftar-lampiran.kolom")
+            )
+            potret(driver, tmp_path, "12-kolom-lampiran")
+            tekan(driver, "#tombol-simpan")
+            tunggu(
+                lambda: driver.find_elements(By.ID, "kabar") and "Tersimpan" in driver.find_element(By.ID, "kabar").text
+            )
+            data = tomllib.loads(berkas.read_text(encoding="utf-8"))
+            assert data["lampiran"] == {"kolom": ["no", "penanggung_jawab", "indikator"]}
+            assert data["perubahan"] == {
+                "nomor": "400.9/2248.1/Dinsos/2022",
+                "tentang": "Penetapan Indikator Kinerja Utama",
+            }
+            bagian = driver.find_element(By.ID, "bagian-perubahan")
+            driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", bagian)
+            potret(driver, tmp_path, "13-perubahan")
+        finally:
+            srv.shutdown()
+            srv.server_close()

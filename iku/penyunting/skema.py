@@ -122,8 +122,9 @@ def _sederhana(anak: tuple[Kunci, ...], isian: dict[Pola, Isian]) -> tuple[Isian
 def _bantuan(k: Kunci, jenis: str) -> str:
     """The help under a field: when it is required after all, what it means, what its kind accepts."""
     arti = "" if k.arti.casefold() == k.judul.casefold() else k.arti
-    bagian = [f"Wajib, {k.wajib_bila}." if k.wajib_bila else "", f"{arti}." if arti else "", PETUNJUK.get(jenis, "")]
-    return " ".join(b for b in bagian if b).replace("`", "").replace("..", ".")
+    bagian = [f"Wajib, {k.wajib_bila}" if k.wajib_bila else "", arti]
+    kalimat = [b if b.endswith((".", "!", "?")) else f"{b}." for b in bagian if b]
+    return " ".join([*kalimat, PETUNJUK.get(jenis, "")]).strip().replace("`", "")
 
 
 def _isian(k: Kunci, jenis: str, wajib: bool | None = None) -> Isian:
