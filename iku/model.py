@@ -561,8 +561,8 @@ class Lampiran(Dasar):
             "Kolom tabel Lampiran",
             "Kolom tabel Lampiran sesuai keputusan daerah, berurutan; `penanggung_jawab` diisi dari "
             "`iku[].penanggung_jawab`, `target` dari target tahun `tahun`. Judul PENJELASAN hanya di atas "
-            "`alasan`/`formulasi`/`sumber_data` yang berdampingan; lebar kolom dihitung dari isinya. Bila "
-            "kosong: kolom hari ini. Nama kolom lain ditolak dengan daftar yang dapat dipakai",
+            "`alasan`/`formulasi`/`sumber_data` yang berdampingan; lebar kolom dihitung dari isinya. Bila tidak "
+            "diisi: kolom hari ini. Nama kolom lain ditolak dengan daftar yang dapat dipakai",
             contoh='["no", "sasaran", "indikator", "satuan", "formulasi", "sumber_data", "penanggung_jawab"]',
             tercetak="tabel Lampiran (juga di buku)",
             penomoran="angka",
@@ -645,7 +645,7 @@ class Dokumen(Dasar):
         Teks | None,
         kunci(
             "Kata Pengantar",
-            "Kata Pengantar; paragraf dipisahkan satu baris kosong. Bila kosong, teks bawaan",
+            "Kata Pengantar; paragraf dipisahkan satu baris kosong. Bila tidak diisi, teks bawaan",
             contoh='"""Puji dan syukur ..."""',
             tercetak="buku, KATA PENGANTAR",
             isian=_PARAGRAF,
@@ -655,7 +655,7 @@ class Dokumen(Dasar):
         Tanggal | None,
         kunci(
             "Tanggal Kata Pengantar",
-            "Tanggal Kata Pengantar; bila kosong, tanggal keputusan",
+            "Tanggal Kata Pengantar; bila tidak diisi, tanggal keputusan",
             contoh="2022-03-22",
             tercetak="buku, di bawah Kata Pengantar",
         ),
@@ -664,7 +664,7 @@ class Dokumen(Dasar):
         Teks | None,
         kunci(
             "Latar Belakang (BAB I 1.1)",
-            "Latar belakang; bila kosong, teks bawaan",
+            "Latar belakang; bila tidak diisi, teks bawaan",
             contoh='"""Pembangunan ..."""',
             tercetak="buku, 1.1 Latar Belakang",
             isian=_PARAGRAF,
@@ -985,7 +985,7 @@ class LaporanKinerja(Dasar):
         Teks | None,
         kunci(
             "Kata Pengantar LKjIP",
-            "Kata Pengantar LKjIP; paragraf dipisahkan satu baris kosong. Bila kosong, teks bawaan",
+            "Kata Pengantar LKjIP; paragraf dipisahkan satu baris kosong. Bila tidak diisi, teks bawaan",
             contoh='"""Puji syukur ..."""',
             tercetak="LKjIP, KATA PENGANTAR",
             isian=_PARAGRAF,
@@ -1047,7 +1047,7 @@ class PerjanjianKinerja(Dasar):
         Teks | None,
         kunci(
             "Tempat penandatanganan",
-            "Tempat penandatanganan; bila kosong, `keputusan.tempat`",
+            "Tempat penandatanganan; bila tidak diisi, `keputusan.tempat`",
             contoh='"Singaraja"',
             tercetak="di atas tanda tangan",
         ),

@@ -243,21 +243,30 @@ def jenis_tertulis(k: Kunci) -> str:
     return teks
 
 
-def arti_tertulis(k: Kunci) -> str:
-    """The reference's "arti": whether it is required (and when), then its meaning."""
+def arti_tertulis(k: Kunci, lingkup: str = "") -> str:
+    """The reference's "arti": whether it is required (and when: lingkup, e.g. "setiap baris"), then its meaning."""
     if k.wajib_bila:
         return f"**wajib** ({k.wajib_bila}). {k.arti}"
-    return f"**wajib.** {k.arti}" if k.wajib else k.arti
+    if k.wajib:
+        return f"**wajib** ({lingkup}). {k.arti}" if lingkup else f"**wajib.** {k.arti}"
+    return k.arti
 
 
-def _baris_tabel(daftar: tuple[Kunci, ...]) -> list[str]:
+def _baris_tabel(daftar: tuple[Kunci, ...], lingkup: str = "") -> list[str]:
     hasil = []
     for k in daftar:
         if k.jenis not in ("tabel", "baris"):
-            kolom = (f"`{k.tertulis}`", arti_tertulis(k), jenis_tertulis(k), f"`{k.contoh}`", k.tercetak)
+            kolom = (f"`{k.tertulis}`", arti_tertulis(k, lingkup), jenis_tertulis(k), f"`{k.contoh}`", k.tercetak)
             hasil.append("| " + " | ".join(c.replace("|", "\\|") for c in kolom) + " |")
-        hasil += _baris_tabel(k.anak)
+        hasil += _baris_tabel(k.anak, "pada rumus pecahan" if k.jenis == "formulasi" else lingkup)
     return hasil
+
+
+def _lingkup(k: Kunci) -> str:
+    """When a section's required keys are required: in every row, or when the section is there at all."""
+    if k.jenis == "baris":
+        return "setiap baris"
+    return "" if k.wajib else "bila bagian ini ada"
 
 
 def markdown(daftar: tuple[Kunci, ...], kepala: str = "", ekor: str = "") -> str:
@@ -270,7 +279,7 @@ def markdown(daftar: tuple[Kunci, ...], kepala: str = "", ekor: str = "") -> str
         if k.jenis in ("tabel", "baris"):
             nama = f"[[{k.nama}]]" if k.jenis == "baris" else f"[{k.nama}]"
             teks = f"## `{nama}` {k.judul}\n\n" + (f"{k.arti}\n\n" if k.arti else "")
-            bagian.append(teks + KEPALA_TABEL + "\n".join(_baris_tabel(k.anak)) + "\n")
+            bagian.append(teks + KEPALA_TABEL + "\n".join(_baris_tabel(k.anak, _lingkup(k))) + "\n")
     if ekor:
         bagian.append(ekor)
     return "\n".join(bagian)
