@@ -1185,7 +1185,7 @@ def test_pratinjau_bagian_yang_belum_ada_pesannya_jelas(berkas: Path, dengan_pra
 
 def test_setiap_kunci_model_punya_isian_atau_disebut_tetap() -> None:
     """The page's fields come from the model: every key of the config is a field, a list or a row of
-    the form, except the few kept on save as written (a table of indikator -> alasan)."""
+    the form (a table of year -> number or indikator -> alasan: a field per entry)."""
     from iku.model import Config
     from iku.penyunting.skema import SKEMA
     from iku.rujukan import SEMUA, kunci_model, semua_kunci
@@ -1198,7 +1198,7 @@ def test_setiap_kunci_model_punya_isian_atau_disebut_tetap() -> None:
         and k.jalur not in dikenal
         and (*k.jalur, SEMUA) not in dikenal  # a year/quarter table: a field per year
     ]
-    assert tanpa_isian == ["perubahan.alasan_hapus"]
+    assert tanpa_isian == []
 
 
 def test_perubahan_diisi_di_formulir_dan_disimpan(tab: Klien, berkas: Path) -> None:
@@ -1245,13 +1245,46 @@ def test_perubahan_dengan_alasan_hapus_tetap_utuh(tab: Klien, berkas: Path) -> N
     sebelum = berkas.read_text(encoding="utf-8")
     tab.buka()
     assert nilai(tab.html, "perubahan.nomor") == "400.9/2248.1/Dinsos/2022"
-    assert "alasan_hapus" in tab.html
+    assert nilai(tab.html, "perubahan.alasan_hapus.0.kunci") == "Persentase Penanganan PMKS"
+    assert nilai(tab.html, "perubahan.alasan_hapus.0.nilai") == "Diukur unit lain"
     assert tab.kirim().status_code == 200 and berkas.read_text(encoding="utf-8") == sebelum
     r = tab.kirim({"perubahan.ke": "3"})
     assert r.status_code == 200, pesan_di(tab.html, "")
     sesudah = berkas.read_text(encoding="utf-8")
     assert sesudah == sebelum + "ke = 3\n"  # after the table's last value
     assert tomllib.loads(sesudah)["perubahan"]["alasan_hapus"] == {"Persentase Penanganan PMKS": "Diukur unit lain"}
+
+
+def test_alasan_hapus_ditambah_diubah_dan_dihapus(tab: Klien, berkas: Path) -> None:
+    """[perubahan] alasan_hapus (indikator -> alasan) as pairs of fields: added, changed, removed."""
+    berkas.write_text(
+        berkas.read_text(encoding="utf-8")
+        + '\n[perubahan]\nnomor = "400.9/2248.1/Dinsos/2022"\ntentang = "Penetapan IKU"\n'
+        + 'alasan_hapus = { "Persentase A" = "Diukur unit lain" }\n',
+        encoding="utf-8",
+    )
+    tab.buka()
+    tab.kirim(tombol=("aksi", "tambah:perubahan.alasan_hapus"))
+    r = tab.kirim({"perubahan.alasan_hapus.1.kunci": "Jumlah B.1", "perubahan.alasan_hapus.1.nilai": "Digabung"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    teks = berkas.read_text(encoding="utf-8")
+    assert tomllib.loads(teks)["perubahan"]["alasan_hapus"] == {
+        "Persentase A": "Diukur unit lain",
+        "Jumlah B.1": "Digabung",
+    }
+    r = tab.kirim({"perubahan.alasan_hapus.0.nilai": "Diukur Bappeda"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert beda_baris(teks, berkas.read_text(encoding="utf-8")) == [
+        (
+            'alasan_hapus = { "Persentase A" = "Diukur unit lain", "Jumlah B.1" = "Digabung"}',
+            'alasan_hapus = { "Persentase A" = "Diukur Bappeda", "Jumlah B.1" = "Digabung"}',
+        )
+    ]
+    tab.kirim(tombol=("aksi", "hapus:perubahan.alasan_hapus.0"))
+    r = tab.kirim(tombol=("aksi", "hapus:perubahan.alasan_hapus.0"))
+    r = tab.kirim()
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert "alasan_hapus" not in tomllib.loads(berkas.read_text(encoding="utf-8"))["perubahan"]
 
 
 def test_kolom_lampiran_dipilih_diurutkan_dan_dikosongkan(tab: Klien, berkas: Path) -> None:

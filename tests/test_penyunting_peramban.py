@@ -311,6 +311,9 @@ def test_kolom_lampiran_dan_perubahan_di_peramban(tmp_path: Path, driver) -> Non
             assert [n.text for n in nomor] == ["1.", "2.", "3."]
             ketik(driver, "perubahan.nomor", "400.9/2248.1/Dinsos/2022")
             ketik(driver, "perubahan.tentang", "Penetapan Indikator Kinerja Utama")
+            tekan(driver, 'button.tambah[data-daftar="perubahan.alasan_hapus"]')
+            ketik(driver, "perubahan.alasan_hapus.0.kunci", "Persentase Penanganan PMKS")
+            ketik(driver, "perubahan.alasan_hapus.0.nilai", "Diukur unit lain")
             driver.execute_script(
                 "arguments[0].scrollIntoView({block: 'start'})", driver.find_element(By.ID, "daftar-lampiran.kolom")
             )
@@ -324,6 +327,7 @@ def test_kolom_lampiran_dan_perubahan_di_peramban(tmp_path: Path, driver) -> Non
             assert data["perubahan"] == {
                 "nomor": "400.9/2248.1/Dinsos/2022",
                 "tentang": "Penetapan Indikator Kinerja Utama",
+                "alasan_hapus": {"Persentase Penanganan PMKS": "Diukur unit lain"},
             }
             bagian = driver.find_element(By.ID, "bagian-perubahan")
             driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", bagian)

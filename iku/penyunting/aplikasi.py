@@ -33,6 +33,7 @@ from ..galat import IkuError
 from ..model import TRIWULAN
 from .peta import judul_isian, label_halaman, susun, ubah_daftar
 from .skema import (
+    ALASAN_HAPUS,
     ANALISIS,
     ARAH,
     DAFTAR_KEPUTUSAN,
@@ -345,6 +346,7 @@ def konteks(h: Halaman, p: Pengaturan, penyunting: Penyunting, pratinjau: Any) -
         LAMPIRAN=LAMPIRAN,
         DAFTAR_LAMPIRAN=DAFTAR_LAMPIRAN,
         PERUBAHAN=PERUBAHAN,
+        ALASAN_HAPUS=ALASAN_HAPUS,
         penomoran=SKEMA.penomoran,
         PERJANJIAN_KINERJA=PERJANJIAN_KINERJA,
         PIHAK_KEDUA=PIHAK_KEDUA,

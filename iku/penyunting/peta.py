@@ -18,7 +18,7 @@ from typing import Any
 from .. import bahasa
 from ..galat import Masalah
 from ..impor.teks import tanggal as baca_tanggal
-from .skema import BAGIAN_OPSIONAL, BARIS, DAFTAR, DAFTAR_BOLEH_TIADA, SKEMA, TAHUNAN, Isian, isian, pola
+from .skema import BAGIAN_OPSIONAL, BARIS, DAFTAR, DAFTAR_BOLEH_TIADA, PETA, SKEMA, TAHUNAN, Isian, isian, pola
 
 KENDALI = {"simpan", "buat", "aksi"}
 ASAL = "_asal"  # a row's index in the file when the page was made ("" for a new row)
@@ -89,7 +89,7 @@ def _taruh(pohon: dict[str, Any], bagian: list[str], nilai: str) -> None:
 def _jadikan_daftar(simpul: Any, loc: tuple[str, ...]) -> Any:
     if not isinstance(simpul, dict):
         return simpul
-    if pola(loc) in DAFTAR:
+    if pola(loc) in DAFTAR or pola(loc) in PETA:
         urut = sorted((int(k), v) for k, v in simpul.items() if k.isdigit())
         return [_jadikan_daftar(v, (*loc, "0")) for _, v in urut]
     hasil = {k: _jadikan_daftar(v, (*loc, k)) for k, v in simpul.items()}
@@ -112,6 +112,8 @@ def dari_data(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _teks_dari(nilai: Any, loc: tuple[object, ...]) -> Any:
+    if isinstance(nilai, dict) and pola(loc) in PETA:  # name -> text: a list of pairs in the form
+        return [{"kunci": k, "nilai": _teks_dari(v, (*loc, k))} for k, v in nilai.items()]
     if loc and loc[-1] == "formulasi":
         return (
             {"teks": "", **{k: _teks_dari(v, (*loc, k)) for k, v in nilai.items()}}
@@ -144,6 +146,10 @@ def ketik(pohon: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Masalah]]:
 
 
 def _ketik(simpul: Any, loc: tuple[object, ...], galat: dict[str, Masalah]) -> Any:
+    if isinstance(simpul, list) and pola(loc) in PETA:  # the pairs typed: name -> text, unnamed ones dropped
+        pasangan = [p for p in simpul if isinstance(p, dict) and str(p.get("kunci", "")).strip()]
+        peta = {p["kunci"].strip(): _ketik(p.get("nilai", ""), (*loc, p["kunci"].strip()), galat) for p in pasangan}
+        return {k: v for k, v in peta.items() if v is not KOSONG} or KOSONG
     if isinstance(simpul, list) and pola(loc) in DAFTAR_BOLEH_TIADA:  # empty: the default ([lampiran] kolom)
         return [v.strip() for v in simpul if isinstance(v, str) and v.strip()] or KOSONG
     if isinstance(simpul, list):
@@ -271,7 +277,8 @@ def ubah_daftar(pohon: dict[str, Any], aksi: str) -> None:
     if perintah == "tambah":
         daftar = _daftar_di(pohon, bagian)
         if daftar is not None:
-            daftar.append({ASAL: ""} if pola(tuple(_loc(bagian))) in BARIS else "")
+            tempat = pola(tuple(_loc(bagian)))
+            daftar.append({ASAL: ""} if tempat in BARIS else {"kunci": "", "nilai": ""} if tempat in PETA else "")
         return
     if not bagian[-1].isdigit():
         return
@@ -292,7 +299,7 @@ def _loc(bagian: list[str]) -> list[object]:
 
 def _daftar_di(pohon: dict[str, Any], bagian: list[str]) -> list[Any] | None:
     """The list at a path, created when a known list is still absent (tembusan = [])."""
-    if pola(tuple(_loc(bagian))) not in DAFTAR:
+    if pola(tuple(_loc(bagian))) not in DAFTAR | PETA:
         return None
     simpul: Any = pohon
     for b in bagian[:-1]:

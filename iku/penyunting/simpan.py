@@ -21,7 +21,7 @@ from tomlkit.container import Container, ends_with_whitespace
 from tomlkit.items import AoT, Array, Comment, Item, Key, SingleKey, Table, Whitespace
 
 from .peta import ASAL, KOSONG
-from .skema import BARIS, DAFTAR, DAFTAR_BOLEH_TIADA, ISIAN, TAHUNAN, pola
+from .skema import BARIS, DAFTAR, DAFTAR_BOLEH_TIADA, ISIAN, PETA, TAHUNAN, pola
 
 DIKENAL = set(ISIAN) | DAFTAR
 
@@ -74,7 +74,8 @@ def _di(letak: Letak) -> Any:
 
 
 def _dikenal(loc: tuple[object, ...], kunci: str) -> bool:
-    p = (*pola(loc), "*" if len(loc) > 2 and loc[-1] in TAHUNAN else kunci)
+    bernama_data = len(loc) > 2 and loc[-1] in TAHUNAN or pola(loc) in PETA  # a year, quarter or name as key
+    p = (*pola(loc), "*" if bernama_data else kunci)
     return any(d[: len(p)] == p for d in DIKENAL)
 
 

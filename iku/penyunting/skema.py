@@ -64,8 +64,9 @@ class Skema:
     isian: dict[Pola, Isian]
     daftar: dict[Pola, Daftar]
     baris: frozenset[Pola]  # lists of tables ([[iku]])
+    peta: frozenset[Pola]  # tables of name -> text (perubahan.alasan_hapus), in the form a list of pairs
     tabel: dict[Pola, tuple[Isian, ...]]  # a table's (or a row's) one-value fields
-    tahunan: frozenset[str]  # keys of tables of year/quarter -> number
+    tahunan: frozenset[str]  # keys of tables whose keys are data: year/quarter -> number, name -> text
     opsional: tuple[str, ...]  # top-level sections that may be absent: left all empty, they are not written
     judul: dict[str, str]  # each top-level section's title
 
@@ -97,6 +98,8 @@ def skema_dari_model(model: type[BaseModel]) -> Skema:
             isian[(*k.jalur, SEMUA)] = _isian(k, k.butir, wajib=False)
         elif k.jenis == "formulasi":
             isian[k.jalur] = _isian(k, "panjang")
+        elif k.jenis == "peta":  # a table of name -> text: each value a field, its name typed beside it
+            isian[(*k.jalur, SEMUA)] = _isian(k, "panjang", wajib=False)
         elif k.jenis not in ("tabel", "baris", "daftar", "peta"):
             isian[k.jalur] = _isian(k, JENIS_ISIAN.get(k.jenis, k.jenis))
     tabel = {(): _sederhana(daftar, isian)} | {
@@ -108,8 +111,9 @@ def skema_dari_model(model: type[BaseModel]) -> Skema:
         isian=isian,
         daftar={k.jalur: _daftar(k) for k in semua if k.jenis == "daftar"},
         baris=frozenset(k.jalur for k in semua if k.jenis == "baris"),
+        peta=frozenset(k.jalur for k in semua if k.jenis == "peta"),
         tabel=tabel,
-        tahunan=frozenset(k.nama for k in semua if k.jenis in ("tahunan", "triwulan")),
+        tahunan=frozenset(k.nama for k in semua if k.jenis in ("tahunan", "triwulan", "peta")),
         opsional=tuple(k.nama for k in daftar if k.jenis == "tabel" and not k.wajib),
         judul={k.nama: k.judul for k in daftar},
     )
@@ -162,6 +166,7 @@ ISIAN = SKEMA.isian
 BARIS = set(SKEMA.baris)
 DAFTAR = set(SKEMA.daftar) | BARIS
 DAFTAR_BOLEH_TIADA = {p for p, d in SKEMA.daftar.items() if d.boleh_tiada}
+PETA = set(SKEMA.peta)
 TAHUNAN = SKEMA.tahunan  # an IKU row's tables of year -> number, and the tables of quarter (1-4) -> number
 BAGIAN_OPSIONAL = SKEMA.opsional
 
@@ -190,6 +195,7 @@ LAPORAN_KINERJA = SKEMA.kecuali("laporan_kinerja")
 RENCANA_AKSI = SKEMA.kecuali("rencana_aksi")
 MANUAL_IKU = SKEMA.kecuali("manual_iku")
 PERUBAHAN = SKEMA.kecuali("perubahan")
+ALASAN_HAPUS = ISIAN[("perubahan", "alasan_hapus", SEMUA)]
 
 
 def pola(loc: tuple[object, ...]) -> tuple[str, ...]:
