@@ -68,7 +68,6 @@ class Skema:
     tabel: dict[Pola, tuple[Isian, ...]]  # a table's (or a row's) one-value fields
     tahunan: frozenset[str]  # keys of tables whose keys are data: year/quarter -> number, name -> text
     opsional: tuple[str, ...]  # top-level sections that may be absent: left all empty, they are not written
-    judul: dict[str, str]  # each top-level section's title
 
     def penomoran(self, d: Daftar, pohon: dict[str, Any]) -> str:
         """A list's numbering; one named by another key (format.mengingat) as typed there, else its default."""
@@ -115,7 +114,6 @@ def skema_dari_model(model: type[BaseModel]) -> Skema:
         tabel=tabel,
         tahunan=frozenset(k.nama for k in semua if k.jenis in ("tahunan", "triwulan", "peta")),
         opsional=tuple(k.nama for k in daftar if k.jenis == "tabel" and not k.wajib),
-        judul={k.nama: k.judul for k in daftar},
     )
 
 
