@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-import annotated_types
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
@@ -151,9 +150,10 @@ def _jenis(
 
 
 def _batas(penanda: list[Any]) -> tuple[int | None, int | None]:
-    bawah = next((p.ge for p in penanda if isinstance(p, annotated_types.Ge)), None)
-    atas = next((p.le for p in penanda if isinstance(p, annotated_types.Le)), None)
-    return bawah, atas  # type: ignore[return-value]
+    """The bounds a Field(ge=..., le=...) put in the metadata (annotated_types' Ge and Le, read by name)."""
+    bawah = next((p.ge for p in penanda if type(p).__name__ == "Ge"), None)
+    atas = next((p.le for p in penanda if type(p).__name__ == "Le"), None)
+    return bawah, atas
 
 
 # ---------------------------------------------------------------- docs/kunci-konfigurasi.md
