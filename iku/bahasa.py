@@ -81,6 +81,25 @@ def huruf_urut(nomor: int) -> str:
     return hasil
 
 
+PENOMORAN = ("huruf", "angka", "diktum")  # a., b. ... aa.; 1., 2.; KESATU, KEDUA
+
+
+def label_butir(penomoran: str, nomor: int) -> str:
+    """The label printed before item `nomor` (from 1) of a numbered list: "c.", "3." or "KETIGA".
+
+    The one implementation: the documents, the editor (its page and script get them from the
+    server) and the diff's names of clauses all number through it."""
+    if penomoran == "huruf":
+        return f"{huruf_urut(nomor)}."
+    if penomoran == "diktum":
+        return ordinal_diktum(nomor)
+    if penomoran == "angka":
+        if nomor < 1:
+            raise ValueError("nomor butir dimulai dari 1")
+        return f"{nomor}."
+    raise ValueError(f"penomoran tidak dikenal: {penomoran} (yang ada: {', '.join(PENOMORAN)})")
+
+
 def bersihkan_nip(nip: str) -> str:
     """The NIP's digits, spaces removed."""
     return "".join(nip.split())

@@ -55,10 +55,10 @@ def kata_berbeda(lama: str, baru: str) -> tuple[list[Potongan], list[Potongan]]:
 # ---------------------------------------------------------------- labels and values
 
 LABEL_DAFTAR = {
-    "menimbang": lambda i: f"Menimbang huruf {bahasa.huruf_urut(i + 1)}",
-    "mengingat": lambda i: f"Mengingat angka {i + 1}",
-    "memutuskan": lambda i: f"Diktum {bahasa.ordinal_diktum(i + 1)}",
-    "tembusan": lambda i: f"Tembusan angka {i + 1}",
+    "menimbang": lambda i: f"Menimbang huruf {bahasa.label_butir('huruf', i + 1).rstrip('.')}",
+    "mengingat": lambda i: f"Mengingat angka {bahasa.label_butir('angka', i + 1).rstrip('.')}",
+    "memutuskan": lambda i: f"Diktum {bahasa.label_butir('diktum', i + 1)}",
+    "tembusan": lambda i: f"Tembusan angka {bahasa.label_butir('angka', i + 1).rstrip('.')}",
 }
 
 

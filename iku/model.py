@@ -7,7 +7,9 @@ loading trusts these objects and never touches raw dicts.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -106,6 +108,23 @@ def _rupiah(nilai: Any) -> Any:
     return nilai
 
 
+@dataclass(frozen=True)
+class Jenis:
+    """A value type's name where the base type does not say it (rupiah, a quarter table, a formula):
+    read by iku/rujukan.py for the key reference and the editor's form fields."""
+
+    nama: str
+
+
+def kunci(judul: str, arti: str = "", *, contoh: str = "", tercetak: str = "", **lain: Any) -> Any:
+    """A key's documentation, written once, on the model: its title (the form's label), its meaning
+    (the reference's "arti" and the form's help), an example as written in TOML and where it is
+    printed. `lain`: isian ("panjang" or "paragraf": a textarea; "jalur": a file path), nama_pilihan
+    (each choice in words), wajib_bila (when an optional key is required after all), penomoran (the
+    labels of a list). docs/kunci-konfigurasi.md and the editor's forms are generated from it."""
+    return Field(title=judul, description=arti, json_schema_extra={"contoh": contoh, "tercetak": tercetak, **lain})
+
+
 Teks = Annotated[str, AfterValidator(_teks)]
 TeksDiketik = Annotated[str, AfterValidator(_teks_diketik)]
 Angka = Annotated[Decimal, BeforeValidator(_angka)]
@@ -113,7 +132,7 @@ _belum_diisi = _tanggal  # an "ISI: ..." marker in a number or NIP field says "b
 Tahun = Annotated[int, Field(ge=1900, le=2200), BeforeValidator(_belum_diisi)]
 Tanggal = Annotated[dt.date, BeforeValidator(_tanggal)]
 DaftarTeks = Annotated[list[Teks], Field(min_length=1)]
-Rupiah = Annotated[int, BeforeValidator(_rupiah)]
+Rupiah = Annotated[int, BeforeValidator(_rupiah), Jenis("rupiah")]
 TRIWULAN = ("1", "2", "3", "4")
 
 
@@ -125,8 +144,12 @@ def _kunci_triwulan(nilai: dict[str, Any]) -> dict[str, Any]:
     return {k: nilai[k] for k in TRIWULAN if k in nilai}
 
 
-Triwulan = Annotated[dict[str, Angka], AfterValidator(_kunci_triwulan)]
-TriwulanRupiah = Annotated[dict[str, Rupiah], AfterValidator(_kunci_triwulan)]
+Tahunan = Annotated[dict[str, Angka], Jenis("tahunan")]  # year -> number
+Triwulan = Annotated[dict[str, Angka], AfterValidator(_kunci_triwulan), Jenis("triwulan")]
+TriwulanRupiah = Annotated[dict[str, Rupiah], AfterValidator(_kunci_triwulan), Jenis("triwulan")]
+
+_PARAGRAF = "paragraf"
+_PANJANG = "panjang"
 
 
 class Dasar(BaseModel):
@@ -136,18 +159,93 @@ class Dasar(BaseModel):
 
 
 class Instansi(Dasar):
-    nama: Teks
-    pemerintah: Teks
-    alamat: Teks
-    kota: Teks
-    telepon: Teks
-    faks: Teks | None = None  # "Faksimile ..." after the telephone on the kop
-    email: Teks | None = None
-    laman: Teks | None = None
-    logo: Teks | None = None
-    kode_pos: Teks | None = None
-    nama_kop: Teks | None = None
-    nama_aksara: Teks | None = None  # the name in Balinese script (Unicode), above the Latin name on the kop
+    nama: Annotated[
+        Teks,
+        kunci(
+            "Nama perangkat daerah",
+            "Nama lengkap perangkat daerah, tanpa singkatan",
+            contoh='"Dinas Sosial Kabupaten Buleleng"',
+            tercetak="kop, judul, sampul buku, nama berkas",
+        ),
+    ]
+    pemerintah: Annotated[
+        Teks,
+        kunci(
+            "Pemerintah daerah",
+            "Pemerintah daerah induknya",
+            contoh='"Pemerintah Kabupaten Buleleng"',
+            tercetak="baris pertama kop, sampul",
+        ),
+    ]
+    alamat: Annotated[
+        Teks,
+        kunci(
+            "Alamat kantor", "Alamat kantor (jalan dan nomor)", contoh='"Jalan Veteran No. 7"', tercetak="kop, sampul"
+        ),
+    ]
+    kota: Annotated[Teks, kunci("Kota", "Kota tempat kantor", contoh='"Singaraja"', tercetak="kop, sampul")]
+    telepon: Annotated[Teks, kunci("Telepon", "Nomor telepon kantor", contoh='"(0362) 21248"', tercetak="kop, sampul")]
+    faks: Annotated[
+        Teks | None,
+        kunci(
+            "Faksimile",
+            'Nomor faksimile; tercetak "Faksimile ..." sesudah telepon pada kop, label dan nomornya tidak pernah '
+            "terpisah baris",
+            contoh='"(0711) 352065"',
+            tercetak="kop",
+        ),
+    ] = None
+    email: Annotated[
+        Teks | None,
+        kunci(
+            "Pos-el (e-mail)",
+            "Alamat pos-el",
+            contoh='"dinassosialbuleleng@gmail.com"',
+            tercetak='kop ("Pos-el:"), sampul',
+        ),
+    ] = None
+    laman: Annotated[
+        Teks | None,
+        kunci(
+            "Laman (website)",
+            "Alamat laman",
+            contoh='"http://dinsos.bulelengkab.go.id"',
+            tercetak='kop ("Laman:"), sampul',
+        ),
+    ] = None
+    logo: Annotated[
+        Teks | None,
+        kunci(
+            "Berkas logo",
+            "Logo daerah, berkas PNG/JPG relatif terhadap folder berkas konfigurasi",
+            contoh='"logo-buleleng.png"',
+            tercetak="kiri kop, sampul buku",
+            isian="jalur",
+        ),
+    ] = None
+    kode_pos: Annotated[
+        Teks | None, kunci("Kode pos", "Kode pos, sesudah kota", contoh='"81113"', tercetak="kop, sampul")
+    ] = None
+    nama_kop: Annotated[
+        Teks | None,
+        kunci(
+            "Nama pada kop",
+            "Baris nama dinas pada kop bila berbeda dari nama lengkap tanpa nama daerah",
+            contoh='"Dinas Sosial"',
+            tercetak="kop",
+        ),
+    ] = None
+    nama_aksara: Annotated[
+        Teks | None,
+        kunci(
+            "Nama dalam aksara Bali",
+            "Nama instansi dalam aksara Bali (Unicode), tercetak di atas nama Latin pada kop (Pergub Bali "
+            "80/2018) dengan huruf Noto Sans Balinese yang ikut tertanam di PDF; karakter yang tidak dapat "
+            "digambar huruf itu diperingatkan `iku check`",
+            contoh='"ᬤᬶᬦᬲ᭄ ᬧᬾᬦᬦᬫᬦ᭄ ᬫᭀᬤᬮ᭄"',
+            tercetak="kop",
+        ),
+    ] = None
 
 
 # The papers a document can be laid out on, short and long side in mm (F4: the Indonesian folio).
@@ -155,11 +253,52 @@ KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}
 
 
 class Format(Dasar):
-    kertas: Literal["A4", "F4"] = "A4"  # one of KERTAS_MM
-    huruf: Literal[HURUF_DIKENAL] = "Bookman Old Style"  # type: ignore[valid-type]
-    tanda_tangan: Literal["basah", "elektronik", "srikandi"] = "basah"
-    judul_berjarak: bool = False  # the document kind spaced out: "K E P U T U S A N"
-    mengingat: Literal["angka", "huruf"] = "angka"  # Mengingat labelled 1., 2. or a., b. (regional style)
+    kertas: Annotated[
+        Literal["A4", "F4"],  # one of KERTAS_MM
+        kunci(
+            "Ukuran kertas",
+            "Ukuran kertas: A4 (Permendagri 1/2023) atau F4 (215 x 330 mm)",
+            contoh='"F4"',
+            tercetak="semua halaman",
+        ),
+    ] = "A4"
+    huruf: Annotated[
+        Literal[HURUF_DIKENAL],  # type: ignore[valid-type]
+        kunci("Jenis huruf", "Jenis huruf 12 pt semua dokumen", contoh='"Arial"', tercetak="semua teks"),
+    ] = "Bookman Old Style"
+    tanda_tangan: Annotated[
+        Literal["basah", "elektronik", "srikandi"],
+        kunci(
+            "Cara tanda tangan",
+            'Cara tanda tangan: `"basah"` (tinta), `"elektronik"` (QR dan catatan BSrE di setiap halaman) atau '
+            '`"srikandi"` (templat SRIKANDI dengan `${nomor_naskah}` dan kawan-kawan: nomor, tanggal dan tanda '
+            "tangan diisi oleh SRIKANDI)",
+            contoh='"elektronik"',
+            tercetak="setiap blok tanda tangan, kaki halaman",
+            nama_pilihan=["basah (tinta)", "elektronik (TTE, kode QR)", "srikandi (templat SRIKANDI)"],
+        ),
+    ] = "basah"
+    judul_berjarak: Annotated[
+        bool,
+        kunci(
+            "Judul keputusan berjarak",
+            '`true`: kata KEPUTUSAN pada judul dicetak berjarak ("K E P U T U S A N") di barisnya sendiri, '
+            "seperti keputusan banyak daerah; jaraknya tata letak (jarak huruf), teksnya tetap satu kata",
+            contoh="true",
+            tercetak="judul keputusan",
+            nama_pilihan=["ya: K E P U T U S A N", "tidak: KEPUTUSAN"],
+        ),
+    ] = False
+    mengingat: Annotated[
+        Literal["angka", "huruf"],
+        kunci(
+            "Label butir Mengingat",
+            'Label butir Mengingat: `"angka"` (1., 2.) atau `"huruf"` (a., b., seperti keputusan beberapa daerah)',
+            contoh='"huruf"',
+            tercetak="Mengingat keputusan",
+            nama_pilihan=["angka: 1., 2., 3.", "huruf: a., b., c."],
+        ),
+    ] = "angka"
 
 
 def _url_https(nilai: str) -> str:
@@ -176,42 +315,218 @@ def _url_https(nilai: str) -> str:
 
 class Tte(Dasar):
     # what the QR code encodes; {nomor} and {dokumen} are replaced for each document
-    url_verifikasi: Annotated[Teks, AfterValidator(_url_https)] | None = None
+    url_verifikasi: Annotated[
+        Annotated[Teks, AfterValidator(_url_https)] | None,
+        kunci(
+            "Alamat verifikasi pada kode QR",
+            "Alamat verifikasi yang dikodekan QR setiap naskah; harus alamat `https://` lengkap. `{nomor}` "
+            "diganti nomor naskah (Keputusan dan Lampirannya; naskah tanpa nomor: nama berkasnya, misalnya "
+            "`perjanjian-kinerja-2023`), `{dokumen}` diganti jenis naskah (`keputusan-iku-2023`, "
+            "`perjanjian-kinerja-2023`, ...). `check` memperingatkan bila `{nomor}` tidak ada, bila ada isian "
+            '`{...}` lain, dan bila tata tanda tangan bukan `"elektronik"`. Bila kosong, QR memuat jenis naskah, '
+            "nomornya, tanggalnya dan 12 huruf awal SHA-256 konfigurasi",
+            contoh='"https://tte.bulelengkab.go.id/cek/{dokumen}/{nomor}"',
+            tercetak="QR pada blok tanda tangan (`elektronik`)",
+        ),
+    ] = None
+
+
+_WAJIB_KECUALI_KEPALA_DAERAH = (
+    "kecuali pada keputusan kepala daerah sendiri: `instansi.nama` sama dengan `instansi.pemerintah`, "
+    "ditandatangani Gubernur/Bupati/Wali Kota, blok tanda tangan tanpa pangkat dan NIP"
+)
 
 
 class Penandatangan(Dasar):
     """The signer. pangkat and nip are required of an official (konfigurasi.ttd_wajib); the kepala
     daerah signing his own decree (kepala_daerah) has neither."""
 
-    jabatan: Teks
-    nama: Teks
-    pangkat: Teks | None = None
-    nip: Annotated[str, BeforeValidator(_belum_diisi), AfterValidator(bahasa.periksa_nip)] | None = None
+    jabatan: Annotated[
+        Teks,
+        kunci(
+            "Jabatan",
+            "Jabatan lengkap (koma di akhir ditambahkan program)",
+            contoh='"Kepala Dinas Sosial Kabupaten Buleleng"',
+            tercetak="judul keputusan, setiap blok tanda tangan",
+        ),
+    ]
+    nama: Annotated[
+        Teks,
+        kunci(
+            "Nama lengkap beserta gelar",
+            "Nama lengkap beserta gelar",
+            contoh='"I Putu Kariaman Putra, S.Sos, MM"',
+            tercetak="setiap blok tanda tangan",
+        ),
+    ]
+    pangkat: Annotated[
+        Teks | None,
+        kunci(
+            "Pangkat dan golongan",
+            "Pangkat dan golongan ruang",
+            contoh='"Pembina Tk.I (IV/b)"',
+            tercetak="setiap blok tanda tangan",
+            wajib_bila=_WAJIB_KECUALI_KEPALA_DAERAH,
+        ),
+    ] = None
+    nip: Annotated[
+        Annotated[str, BeforeValidator(_belum_diisi), AfterValidator(bahasa.periksa_nip)] | None,
+        kunci(
+            "NIP",
+            "NIP 18 angka (spasi boleh): lahir, TMT, jenis kelamin, urut",
+            contoh='"196912311991031053"',
+            tercetak='"NIP. 19691231 199103 1 053"',
+            wajib_bila="kecuali pada keputusan kepala daerah sendiri",
+        ),
+    ] = None
+
+
+_KECUALI_PERUBAHAN = "kecuali dengan `[perubahan]`: bila dihapus, "
 
 
 class Keputusan(Dasar):
-    nomor: TeksDiketik
-    tanggal: Tanggal
-    tempat: Teks
-    tentang: Teks
-    menimbang: DaftarTeks  # with [perubahan] it may be left out: the default is filled in (isian_perubahan)
-    mengingat: DaftarTeks
-    memutuskan: DaftarTeks  # likewise
-    tembusan: list[Teks] = []
+    nomor: Annotated[
+        TeksDiketik,
+        kunci(
+            "Nomor keputusan",
+            "Nomor keputusan dari buku agenda; tercetak persis seperti diketik, termasuk spasi yang dikosongkan "
+            'untuk petugas agenda (`"    /KPTS/KEHUT/2024"`)',
+            contoh='"400.9/2248.1/Dinsos/2022"',
+            tercetak="NOMOR keputusan, kepala lampiran",
+        ),
+    ]
+    tanggal: Annotated[
+        Tanggal,
+        kunci(
+            "Tanggal penetapan",
+            "Tanggal penetapan",
+            contoh="2022-03-22",
+            tercetak='"pada tanggal 22 Maret 2022", kepala lampiran',
+        ),
+    ]
+    tempat: Annotated[
+        Teks, kunci("Ditetapkan di", "Tempat penetapan", contoh='"Singaraja"', tercetak='"Ditetapkan di Singaraja"')
+    ]
+    tentang: Annotated[
+        Teks,
+        kunci(
+            "Tentang",
+            "Judul keputusan sesudah kata TENTANG, tanpa titik di akhir (dengan `[perubahan]` judul dicetak dari "
+            '`[perubahan]`: "Perubahan atas Keputusan ...")',
+            contoh='"Penetapan Indikator Kinerja Utama ..."',
+            tercetak="TENTANG (huruf kapital), Menetapkan",
+            isian=_PANJANG,
+        ),
+    ]
+    menimbang: Annotated[
+        DaftarTeks,
+        kunci(
+            "Menimbang",
+            'Butir konsiderans, masing-masing diawali "bahwa" dan diakhiri ";"',
+            contoh='["bahwa ...;", "bahwa ...;"]',
+            tercetak="Menimbang a., b., c.",
+            penomoran="huruf",
+            wajib_bila=_KECUALI_PERUBAHAN + "Menimbang bawaan keputusan perubahan",
+        ),
+    ]  # with [perubahan] it may be left out: the default is filled in (isian_perubahan)
+    mengingat: Annotated[
+        DaftarTeks,
+        kunci(
+            "Mengingat",
+            'Dasar hukum, urut menurut jenjang peraturan lalu tahun; ";" (terakhir "."). Labelnya menurut '
+            "`format.mengingat`",
+            contoh='["Undang-Undang Nomor 25 Tahun 2004 tentang ...;"]',
+            tercetak="Mengingat 1., 2., 3.",
+            penomoran="format.mengingat",
+        ),
+    ]
+    memutuskan: Annotated[
+        DaftarTeks,
+        kunci(
+            "Memutuskan (diktum)",
+            'Diktum; yang terakhir biasanya "Keputusan ini mulai berlaku pada tanggal ditetapkan."',
+            contoh='["Indikator Kinerja Utama ... tercantum dalam Lampiran ..."]',
+            tercetak="KESATU, KEDUA, ...",
+            penomoran="diktum",
+            wajib_bila=_KECUALI_PERUBAHAN + 'diktum bawaan "Lampiran Keputusan ... diubah ..." dan "mulai berlaku"',
+        ),
+    ]  # likewise
+    tembusan: Annotated[
+        list[Teks],
+        kunci(
+            "Tembusan",
+            "Tembusan",
+            contoh='["Bupati Buleleng"]',
+            tercetak="Tembusan: 1., 2. (kiri bawah)",
+            penomoran="angka",
+        ),
+    ] = []
 
 
 class Perubahan(Dasar):
     """[perubahan]: this config amends an earlier decree (its nomor, date and subject)."""
 
-    nomor: Teks
-    tanggal: Tanggal | None = None
-    tentang: Teks
-    ke: Annotated[int, Field(ge=1, le=40)] = 1  # 1 "Perubahan atas", 2 "Perubahan Kedua atas", ...
-    semula: Teks | None = None  # the amended decree's config, relative to this file (like logo)
-    alasan_hapus: dict[str, Teks] = {}  # indikator removed -> why (the matrix's Alasan)
+    nomor: Annotated[
+        Teks,
+        kunci(
+            "Nomor keputusan yang diubah",
+            "Nomor keputusan yang diubah (untuk perubahan kedua dan seterusnya: keputusan asalnya)",
+            contoh='"400.9/2248.1/Dinsos/2022"',
+            tercetak="judul, Mengingat, Menimbang, diktum, matriks",
+        ),
+    ]
+    tanggal: Annotated[
+        Tanggal | None,
+        kunci(
+            "Tanggal keputusan yang diubah",
+            "Tanggal keputusan yang diubah; tahunnya dicetak bila nomor belum memuatnya",
+            contoh="2022-03-22",
+            tercetak='Mengingat ("Nomor ... Tahun 2022")',
+        ),
+    ] = None
+    tentang: Annotated[
+        Teks,
+        kunci(
+            "Tentang (keputusan yang diubah)",
+            "Judul keputusan yang diubah (sesudah kata TENTANG)",
+            contoh='"Penetapan Indikator Kinerja Utama ..."',
+            tercetak="judul, Mengingat, diktum",
+            isian=_PANJANG,
+        ),
+    ]
+    ke: Annotated[
+        int,
+        Field(ge=1, le=40),
+        kunci(
+            "Perubahan ke",
+            'Perubahan ke berapa: 1 "Perubahan atas", 2 "Perubahan Kedua atas", ...',
+            contoh="2",
+            tercetak="judul, nama folder arsip `perubahan-2`",
+        ),
+    ] = 1
+    semula: Annotated[
+        Teks | None,
+        kunci(
+            "Konfigurasi keputusan yang diubah",
+            "Konfigurasi keputusan yang diubah, relatif terhadap berkas ini (seperti `logo`); harus konfigurasi "
+            "perangkat daerah yang sama",
+            contoh='"../output/2023/konfigurasi-2023.toml"',
+            tercetak="`matriks-perubahan-iku-<instansi>-<tahun>.docx`",
+            isian="jalur",
+        ),
+    ] = None
+    alasan_hapus: Annotated[
+        dict[str, Teks],
+        kunci(
+            "Alasan indikator dihapus",
+            "Alasan setiap indikator yang dihapus, menurut nama indikator lamanya",
+            contoh='{ "Persentase Penanganan PMKS" = "Diukur unit lain" }',
+            tercetak="matriks perubahan, kolom Alasan",
+        ),
+    ] = {}  # indikator removed -> why (the matrix's Alasan)
 
 
-KOLOM_LAMPIRAN = (
+KolomLampiran = Literal[
     "no",
     "sasaran",
     "indikator",
@@ -222,11 +537,15 @@ KOLOM_LAMPIRAN = (
     "penanggung_jawab",
     "target",
     "keterangan",
-)
+]
+KOLOM_LAMPIRAN: tuple[str, ...] = typing.get_args(KolomLampiran)
 
 
-def _kolom_lampiran(kolom: list[str]) -> list[str]:
-    asing = [k for k in kolom if k not in KOLOM_LAMPIRAN]
+def _kolom_lampiran(kolom: Any) -> Any:
+    """Said before each name is checked: which names are unknown (with the usable ones), twice, or missing."""
+    if not isinstance(kolom, list):
+        return kolom
+    asing = [str(k) for k in kolom if k not in KOLOM_LAMPIRAN]
     if asing:
         raise ValueError(f"kolom tidak dikenal: {', '.join(asing)}; yang dapat dipakai: {', '.join(KOLOM_LAMPIRAN)}")
     ganda = sorted({k for k in kolom if kolom.count(k) > 1})
@@ -240,15 +559,48 @@ def _kolom_lampiran(kolom: list[str]) -> list[str]:
 class Lampiran(Dasar):
     """[lampiran]: the Lampiran's columns and grouping, when the region's decree differs from today's."""
 
-    kolom: Annotated[list[str], AfterValidator(_kolom_lampiran)] | None = None
-    kelompok: Literal["sasaran", "tujuan"] = "sasaran"  # "tujuan": a heading row per iku[].tujuan
+    kolom: Annotated[
+        Annotated[list[KolomLampiran], BeforeValidator(_kolom_lampiran)] | None,
+        kunci(
+            "Kolom tabel Lampiran",
+            "Kolom tabel Lampiran sesuai keputusan daerah, berurutan; `penanggung_jawab` diisi dari "
+            "`iku[].penanggung_jawab`, `target` dari target tahun `tahun`. Judul PENJELASAN hanya di atas "
+            "`alasan`/`formulasi`/`sumber_data` yang berdampingan; lebar kolom dihitung dari isinya. Bila tidak "
+            "diisi: kolom hari ini. Nama kolom lain ditolak dengan daftar yang dapat dipakai",
+            contoh='["no", "sasaran", "indikator", "satuan", "formulasi", "sumber_data", "penanggung_jawab"]',
+            tercetak="tabel Lampiran (juga di buku)",
+            penomoran="angka",
+        ),
+    ] = None
+    kelompok: Annotated[
+        Literal["sasaran", "tujuan"],
+        kunci(
+            "Pengelompokan baris Lampiran",
+            '`"tujuan"`: baris dikelompokkan juga per `iku[].tujuan`, dengan baris judul tujuan selebar tabel '
+            "(isi Tujuan pada baris IKU)",
+            contoh='"tujuan"',
+            tercetak="tabel Lampiran",
+            nama_pilihan=["sasaran saja", "tujuan, lalu sasaran (isi Tujuan pada baris IKU)"],
+        ),
+    ] = "sasaran"
 
 
 class Periode(Dasar):
     """A plan's span of years (the OPD's Renstra, the Pemda's RPJMD/RPD): one to ten years, in order."""
 
-    tahun_awal: Tahun
-    tahun_akhir: Tahun
+    tahun_awal: Annotated[
+        Tahun,
+        kunci("Tahun awal rencana", "Tahun pertama rencana", contoh="2023", tercetak="periode buku, kolom Tabel 2.2.1"),
+    ]
+    tahun_akhir: Annotated[
+        Tahun,
+        kunci(
+            "Tahun akhir rencana",
+            "Tahun terakhir rencana (paling lama 10 tahun)",
+            contoh="2026",
+            tercetak="periode buku, KONDISI AKHIR",
+        ),
+    ]
 
     @field_validator("tahun_akhir")
     @classmethod
@@ -267,26 +619,101 @@ class Periode(Dasar):
 
 
 class Rencana(Periode):
-    tahun_kondisi_awal: Tahun
-    tujuan: Teks
-    indikator_tujuan: Teks
+    tahun_kondisi_awal: Annotated[
+        Tahun, kunci("Tahun kondisi awal", "Tahun kondisi awal", contoh="2021", tercetak="KONDISI AWAL (2021)")
+    ]
+    tujuan: Annotated[
+        Teks,
+        kunci(
+            "Tujuan perangkat daerah",
+            "Tujuan perangkat daerah",
+            contoh='"Meningkatnya penanggulangan kemiskinan ..."',
+            tercetak="buku BAB II, Tabel 2.2.1",
+            isian=_PANJANG,
+        ),
+    ]
+    indikator_tujuan: Annotated[
+        Teks,
+        kunci(
+            "Indikator tujuan",
+            "Indikator tujuan",
+            contoh='"Persentase penduduk miskin"',
+            tercetak="buku BAB II, Tabel 2.2.1",
+            isian=_PANJANG,
+        ),
+    ]
 
 
 class Dokumen(Dasar):
-    kata_pengantar: Teks | None = None
-    tanggal_kata_pengantar: Tanggal | None = None
-    latar_belakang: Teks | None = None
+    kata_pengantar: Annotated[
+        Teks | None,
+        kunci(
+            "Kata Pengantar",
+            "Kata Pengantar; paragraf dipisahkan satu baris kosong. Bila tidak diisi, teks bawaan",
+            contoh='"""Puji dan syukur ..."""',
+            tercetak="buku, KATA PENGANTAR",
+            isian=_PARAGRAF,
+        ),
+    ] = None
+    tanggal_kata_pengantar: Annotated[
+        Tanggal | None,
+        kunci(
+            "Tanggal Kata Pengantar",
+            "Tanggal Kata Pengantar; bila tidak diisi, tanggal keputusan",
+            contoh="2022-03-22",
+            tercetak="buku, di bawah Kata Pengantar",
+        ),
+    ] = None
+    latar_belakang: Annotated[
+        Teks | None,
+        kunci(
+            "Latar Belakang (BAB I 1.1)",
+            "Latar belakang; bila tidak diisi, teks bawaan",
+            contoh='"""Pembangunan ..."""',
+            tercetak="buku, 1.1 Latar Belakang",
+            isian=_PARAGRAF,
+        ),
+    ] = None
 
 
 class Unit(Dasar):
-    nama: Teks
-    membawahi: list[Teks] = []
+    nama: Annotated[
+        Teks, kunci("Nama unit", "Nama unit", contoh='"Sekretariat"', tercetak="buku 1.2 (a., b.) dan bagannya")
+    ]
+    membawahi: Annotated[
+        list[Teks],
+        kunci(
+            "Membawahi",
+            "Unit di bawahnya",
+            contoh='["Subbagian Umum dan Keuangan"]',
+            tercetak="buku 1.2 (1., 2.) dan bagannya",
+            penomoran="angka",
+        ),
+    ] = []
 
 
 class Pecahan(Dasar):
-    pembilang: Teks
-    penyebut: Teks
-    kali: Teks | None = None
+    pembilang: Annotated[
+        Teks,
+        kunci(
+            "Pembilang (di atas garis)",
+            "Pembilang pecahan",
+            contoh='"Jumlah PMKS yang tertangani"',
+            tercetak="di atas garis pecahan",
+        ),
+    ]
+    penyebut: Annotated[
+        Teks,
+        kunci(
+            "Penyebut (di bawah garis)",
+            "Penyebut pecahan",
+            contoh='"Jumlah PMKS yang ada"',
+            tercetak="di bawah garis pecahan",
+        ),
+    ]
+    kali: Annotated[
+        Teks | None, kunci("Pengali", "Pengali di samping pecahan", contoh='"100%"', tercetak='"× 100%"')
+    ] = None
 
 
 def _jenis_formulasi(nilai: Any) -> str:
@@ -296,110 +723,545 @@ def _jenis_formulasi(nilai: Any) -> str:
 Formulasi = Annotated[
     Annotated[Teks, Tag("teks")] | Annotated[Pecahan, Tag("pecahan")],
     Discriminator(_jenis_formulasi),
+    Jenis("formulasi"),
 ]
 
 
 class Iku(Dasar):
-    sasaran: Teks
-    indikator: Teks
-    satuan: Teks
-    alasan: Teks
-    formulasi: Formulasi
-    sumber_data: Teks
-    keterangan: Teks | None = None
-    kondisi_awal: Angka | None = None
-    target: dict[str, Angka] | None = None
-    strategi: Teks | None = None
-    arah_kebijakan: Teks | None = None
-    acuan: Teks | None = None
-    arah: Literal["naik", "turun"] = "naik"  # "turun": lower is better (capaian computed the other way)
-    realisasi: dict[str, Angka] | None = None  # measured values, year -> number (LKjIP)
-    analisis: Teks | None = None
-    tujuan: Teks | None = None  # the tujuan heading the row sits under ([lampiran] kelompok = "tujuan")
-    penanggung_jawab: Teks | None = None  # who answers for it: Rencana Aksi, Manual IKU, the Lampiran's column
-    boleh_lebih_100: bool = False  # a % indicator that may exceed 100 (no ">100" warning in check)
-    sasaran_pemda: Teks | None = None  # the kode of the Pemda sasaran it supports (iku kabupaten: the cascade)
-    alasan_perubahan: Teks | None = None  # why this row differs from the amended decree's (matrix)
+    sasaran: Annotated[
+        Teks,
+        kunci(
+            "Sasaran strategis",
+            "Sasaran strategis; baris berurutan dengan sasaran yang sama digabung menjadi satu kelompok",
+            contoh='"Menurunnya Penduduk Miskin"',
+            tercetak="lampiran (SASARAN STRATEGIS), buku",
+            isian=_PANJANG,
+        ),
+    ]
+    indikator: Annotated[
+        Teks,
+        kunci(
+            "Indikator kinerja",
+            "Indikator kinerja utama",
+            contoh='"Persentase Penduduk Miskin"',
+            tercetak="lampiran, buku, grafik",
+            isian=_PANJANG,
+        ),
+    ]
+    satuan: Annotated[Teks, kunci("Satuan", "Satuan", contoh='"%"', tercetak="lampiran, buku")]
+    alasan: Annotated[
+        Teks,
+        kunci(
+            "Alasan",
+            "Alasan (baris baru dipertahankan)",
+            contoh='"Meningkatkan ... sesuai dengan: ..."',
+            tercetak="lampiran (ALASAN)",
+            isian=_PANJANG,
+        ),
+    ]
+    formulasi: Annotated[
+        Formulasi,
+        kunci(
+            "Formulasi (teks)",
+            "Formulasi/cara pengukuran: teks, atau pecahan bertumpuk (pembilang, penyebut, pengali)",
+            contoh='"Hasil Perhitungan BPS"',
+            tercetak="lampiran (FORMULASI)",
+            isian=_PANJANG,
+        ),
+    ]
+    sumber_data: Annotated[
+        Teks,
+        kunci(
+            "Sumber data", "Sumber data", contoh='"Dinas Sosial Kabupaten Buleleng"', tercetak="lampiran (SUMBER DATA)"
+        ),
+    ]
+    keterangan: Annotated[
+        Teks | None,
+        kunci(
+            "Keterangan",
+            "Keterangan/kriteria",
+            contoh='"BPS adalah Badan Pusat Statistik"',
+            tercetak="lampiran (KETERANGAN)",
+            isian=_PANJANG,
+        ),
+    ] = None
+    kondisi_awal: Annotated[
+        Angka | None,
+        kunci(
+            "Kondisi awal",
+            "Nilai pada tahun kondisi awal",
+            contoh="6.12",
+            tercetak="buku Tabel 2.2.1, grafik",
+        ),
+    ] = None
+    target: Annotated[
+        Tahunan | None,
+        kunci(
+            "Target",
+            'Target per tahun rencana; tahun yang belum diketahui boleh tidak ditulis (tercetak "-")',
+            contoh="{ 2023 = 5.15, 2024 = 4.9 }",
+            tercetak="buku Tabel 2.2.1, grafik",
+        ),
+    ] = None
+    strategi: Annotated[
+        Teks | None,
+        kunci(
+            "Strategi",
+            "Strategi",
+            contoh='"Peningkatan aksesibilitas ..."',
+            tercetak="buku Tabel 2.2.1",
+            isian=_PANJANG,
+        ),
+    ] = None
+    arah_kebijakan: Annotated[
+        Teks | None,
+        kunci(
+            "Arah kebijakan",
+            "Arah kebijakan",
+            contoh='"Meningkatkan ... pelayanan sosial"',
+            tercetak="buku Tabel 2.2.1",
+            isian=_PANJANG,
+        ),
+    ] = None
+    acuan: Annotated[Teks | None, kunci("Acuan", "Acuan", contoh='"Data BPS"', tercetak="buku Tabel 2.2.1")] = None
+    arah: Annotated[
+        Literal["naik", "turun"],
+        kunci(
+            "Arah indikator",
+            'Arah indikator: `"naik"` (makin tinggi makin baik) atau `"turun"` (makin rendah makin baik); '
+            "menentukan rumus capaian",
+            contoh='"turun"',
+            tercetak="LKjIP (capaian, predikat), `iku capaian`",
+            nama_pilihan=["naik: makin tinggi makin baik", "turun: makin rendah makin baik"],
+        ),
+    ] = "naik"
+    realisasi: Annotated[
+        Tahunan | None,
+        kunci(
+            "Realisasi",
+            "Nilai terukur per tahun, dari tahun kondisi awal sampai tahun IKU",
+            contoh="{ 2021 = 6.12, 2022 = 5.9, 2023 = 5.05 }",
+            tercetak="LKjIP (realisasi, capaian, grafik), `iku capaian`",
+        ),
+    ] = None
+    analisis: Annotated[
+        Teks | None,
+        kunci(
+            "Analisis capaian (Laporan Kinerja)",
+            "Uraian analisis capaian indikator ini; paragraf dipisahkan satu baris kosong",
+            contoh='"""Angka kemiskinan turun ..."""',
+            tercetak="LKjIP BAB III, di bawah grafik indikator",
+            isian=_PARAGRAF,
+        ),
+    ] = None
+    tujuan: Annotated[
+        Teks | None,
+        kunci(
+            "Tujuan",
+            'Tujuan yang membawahi baris ini; dengan `lampiran.kelompok = "tujuan"` tercetak sebagai baris judul '
+            "selebar tabel sebelum kelompok sasarannya. Baris tanpa `tujuan` ikut tujuan di atasnya",
+            contoh='"Meningkatnya kualitas pelayanan publik"',
+            tercetak="Lampiran (bila dikelompokkan per tujuan)",
+            isian=_PANJANG,
+        ),
+    ] = None
+    penanggung_jawab: Annotated[
+        Teks | None,
+        kunci(
+            "Penanggung jawab",
+            "Unit atau pejabat penanggung jawab indikator; juga isi kolom PENANGGUNG JAWAB Lampiran bila kolom "
+            "itu dipilih di `lampiran.kolom`",
+            contoh='"Bidang Rehabilitasi Sosial"',
+            tercetak="Rencana Aksi, Manual IKU, Lampiran (kolom penanggung jawab)",
+        ),
+    ] = None
+    boleh_lebih_100: Annotated[
+        bool,
+        kunci(
+            "Boleh lebih dari 100%",
+            "`true` bila indikator bersatuan % ini memang dapat melampaui 100 (misalnya target pendapatan RSUD "
+            '105%): `iku check` tidak lagi mengingatkan "lebih dari 100"',
+            contoh="true",
+            tercetak="tidak tercetak",
+        ),
+    ] = False
+    sasaran_pemda: Annotated[
+        Teks | None,
+        kunci(
+            "Kode sasaran Pemda",
+            "Kode sasaran RPJMD/RPD Pemerintah Daerah yang didukung indikator ini (`[[sasaran]]` di pemda.toml); "
+            "dipakai `iku kabupaten` untuk kaskade",
+            contoh='"S1"',
+            tercetak="matriks kaskade dan rekap Pemda (`iku kabupaten`); tidak tercetak di dokumen perangkat daerah",
+        ),
+    ] = None
+    alasan_perubahan: Annotated[
+        Teks | None,
+        kunci(
+            "Alasan perubahan",
+            "Alasan baris ini ditambah atau diubah dibanding keputusan yang diubah (`[perubahan] semula`); "
+            "`iku check` memperingatkan baris berubah tanpa alasan",
+            contoh='"Disesuaikan dengan RPD 2023-2026 hasil reviu"',
+            tercetak="matriks perubahan, kolom Alasan",
+            isian=_PANJANG,
+        ),
+    ] = None
     # Within the year (Rencana Aksi, quarterly report, Manual IKU): quarter "1".."4" -> number.
-    target_triwulan: Triwulan | None = None
-    realisasi_triwulan: Triwulan | None = None
-    jenis_target: Literal["kumulatif", "tetap", "per_triwulan"] = "kumulatif"
-    kegiatan: list[Teks] = []
-    definisi: Teks | None = None
-    frekuensi: Teks | None = None
+    target_triwulan: Annotated[
+        Triwulan | None,
+        kunci(
+            "Target triwulan",
+            "Target tahun `tahun` dibagi per triwulan (kunci 1 sampai 4 = TW I-IV); dibaca menurut `jenis_target`",
+            contoh="{ 1 = 25, 2 = 50, 3 = 75, 4 = 100 }",
+            tercetak="Rencana Aksi (TW I-IV), laporan triwulan (target)",
+        ),
+    ] = None
+    realisasi_triwulan: Annotated[
+        Triwulan | None,
+        kunci(
+            "Realisasi triwulan",
+            "Nilai terukur per triwulan; triwulan yang dilaporkan harus terisi",
+            contoh="{ 1 = 22.5, 2 = 51 }",
+            tercetak="laporan triwulan (realisasi, capaian, grafik), `iku capaian --triwulan N`",
+        ),
+    ] = None
+    jenis_target: Annotated[
+        Literal["kumulatif", "tetap", "per_triwulan"],
+        kunci(
+            "Jenis target triwulan",
+            'Cara membaca target triwulan: `"kumulatif"` (jumlah berjalan, TW IV = target tahun), `"tetap"` '
+            '(tingkat yang diukur tiap triwulan) atau `"per_triwulan"` (tiap triwulan jumlahnya sendiri, setahun '
+            "= jumlahnya)",
+            contoh='"per_triwulan"',
+            tercetak="Manual IKU (jenis target), laporan triwulan; `iku check` memeriksa target triwulan menurut "
+            "jenis ini",
+            nama_pilihan=[
+                "kumulatif: jumlah berjalan, TW IV = target tahun",
+                "tetap: tingkat yang diukur tiap triwulan",
+                "per_triwulan: setahun = jumlah keempatnya",
+            ],
+        ),
+    ] = "kumulatif"
+    kegiatan: Annotated[
+        list[Teks],
+        kunci(
+            "Kegiatan",
+            "Kegiatan/aksi di balik indikator ini",
+            contoh='["Pendataan PMKS", "Bimbingan sosial"]',
+            tercetak="Rencana Aksi (KEGIATAN)",
+            penomoran="angka",
+        ),
+    ] = []
+    definisi: Annotated[
+        Teks | None,
+        kunci(
+            "Definisi indikator",
+            "Definisi indikator",
+            contoh='"Persentase PMKS yang ..."',
+            tercetak="Manual IKU (DEFINISI)",
+            isian=_PANJANG,
+        ),
+    ] = None
+    frekuensi: Annotated[
+        Teks | None,
+        kunci(
+            "Frekuensi pengukuran",
+            "Frekuensi pengukuran",
+            contoh='"Triwulanan"',
+            tercetak="Manual IKU (FREKUENSI PENGUKURAN)",
+        ),
+    ] = None
 
 
 class LaporanKinerja(Dasar):
     """[laporan_kinerja]: present -> the year's LKjIP."""
 
-    tanggal: Tanggal
-    kata_pengantar: Teks | None = None
+    tanggal: Annotated[
+        Tanggal,
+        kunci(
+            "Tanggal Laporan Kinerja",
+            "Tanggal LKjIP ditandatangani, biasanya Februari tahun berikutnya",
+            contoh="2024-02-20",
+            tercetak="Kata Pengantar LKjIP",
+        ),
+    ]
+    kata_pengantar: Annotated[
+        Teks | None,
+        kunci(
+            "Kata Pengantar LKjIP",
+            "Kata Pengantar LKjIP; paragraf dipisahkan satu baris kosong. Bila tidak diisi, teks bawaan",
+            contoh='"""Puji syukur ..."""',
+            tercetak="LKjIP, KATA PENGANTAR",
+            isian=_PARAGRAF,
+        ),
+    ] = None
 
 
 class PihakKedua(Dasar):
     """The superior who countersigns the Perjanjian Kinerja (the Bupati for a Kepala Dinas)."""
 
-    jabatan: Teks
-    nama: Teks
-    pangkat: Teks | None = None
-    nip: Annotated[str, AfterValidator(bahasa.periksa_nip)] | None = None
+    jabatan: Annotated[
+        Teks,
+        kunci(
+            "Jabatan pihak kedua",
+            "Jabatan atasan (pihak kedua), misalnya Bupati Buleleng",
+            contoh='"Bupati Buleleng"',
+            tercetak="pernyataan, tanda tangan kiri",
+        ),
+    ]
+    nama: Annotated[
+        Teks,
+        kunci(
+            "Nama pihak kedua", "Nama pihak kedua", contoh='"I Gede Suyasa"', tercetak="pernyataan, tanda tangan kiri"
+        ),
+    ]
+    pangkat: Annotated[
+        Teks | None,
+        kunci(
+            "Pangkat dan golongan",
+            "Pangkat pihak kedua; kosong bila tidak dipakai (Bupati)",
+            contoh='"Pembina Utama Muda (IV/c)"',
+            tercetak="tanda tangan kiri",
+        ),
+    ] = None
+    nip: Annotated[
+        Annotated[str, AfterValidator(bahasa.periksa_nip)] | None,
+        kunci(
+            "NIP",
+            "NIP pihak kedua, 18 angka; kosong bila tidak dipakai",
+            contoh='"196512311990031001"',
+            tercetak="tanda tangan kiri",
+        ),
+    ] = None
 
 
 class PerjanjianKinerja(Dasar):
     """The January agreement on the year's targets; fixed sentences may be overridden."""
 
-    tanggal: Tanggal
-    tempat: Teks | None = None
-    pihak_kedua: PihakKedua
-    pembuka: Teks | None = None
-    janji: Teks | None = None
-    penutup: Teks | None = None
-    pihak_kedua_elektronik: bool = False  # layout "elektronik": the pihak kedua signs electronically too
-    perubahan: bool = False  # the revised agreement: "PERJANJIAN KINERJA PERUBAHAN TAHUN ..."
+    tanggal: Annotated[
+        Tanggal,
+        kunci(
+            "Tanggal penandatanganan PK",
+            "Tanggal penandatanganan PK, biasanya Januari tahun IKU",
+            contoh="2023-01-16",
+            tercetak='"Singaraja, 16 Januari 2023" di atas tanda tangan',
+        ),
+    ]
+    tempat: Annotated[
+        Teks | None,
+        kunci(
+            "Tempat penandatanganan",
+            "Tempat penandatanganan; bila tidak diisi, `keputusan.tempat`",
+            contoh='"Singaraja"',
+            tercetak="di atas tanda tangan",
+        ),
+    ] = None
+    pihak_kedua: Annotated[PihakKedua, kunci("Pihak kedua", "Atasan yang ikut menandatangani Perjanjian Kinerja")]
+    pembuka: Annotated[
+        Teks | None,
+        kunci(
+            "Kalimat pembuka",
+            "Kalimat pembuka pengganti kalimat baku (Permenpan RB Nomor 53 Tahun 2014)",
+            contoh='"Dalam rangka mewujudkan ..."',
+            tercetak="halaman pernyataan",
+            isian=_PANJANG,
+        ),
+    ] = None
+    janji: Annotated[
+        Teks | None,
+        kunci(
+            "Kalimat janji",
+            "Kalimat janji pengganti kalimat baku",
+            contoh='"Pihak pertama berjanji ..."',
+            tercetak="halaman pernyataan",
+            isian=_PANJANG,
+        ),
+    ] = None
+    penutup: Annotated[
+        Teks | None,
+        kunci(
+            "Kalimat penutup",
+            "Kalimat komitmen pihak kedua pengganti kalimat baku",
+            contoh='"Pihak kedua akan melakukan supervisi ..."',
+            tercetak="halaman pernyataan",
+            isian=_PANJANG,
+        ),
+    ] = None
+    pihak_kedua_elektronik: Annotated[
+        bool,
+        kunci(
+            "Pihak kedua bertanda tangan elektronik",
+            '`true`: dalam tata `"elektronik"` pihak kedua juga bertanda tangan elektronik (QR di kolomnya, lalu '
+            "`iku tandatangani --pihak-kedua`); `false`: pihak kedua bertanda tangan basah di ruang kosongnya",
+            contoh="true",
+            tercetak="blok tanda tangan Perjanjian Kinerja (juga lampiran LKjIP)",
+        ),
+    ] = False
+    perubahan: Annotated[
+        bool,
+        kunci(
+            "Perjanjian Kinerja Perubahan",
+            "`true`: Perjanjian Kinerja Perubahan (target yang direvisi)",
+            contoh="true",
+            tercetak='judul "PERJANJIAN KINERJA PERUBAHAN TAHUN 2023"',
+        ),
+    ] = False
 
 
 class Program(Dasar):
     """One programme of the year with its budget (PK lampiran, LKjIP)."""
 
-    nama: Teks
-    anggaran: Rupiah
-    realisasi: Rupiah | None = None
-    keterangan: Teks | None = None
-    realisasi_triwulan: TriwulanRupiah | None = None  # budget absorbed by the end of each quarter
+    nama: Annotated[
+        Teks,
+        kunci(
+            "Nama program",
+            "Nama program sesuai nomenklatur anggaran",
+            contoh='"Program Perlindungan dan Jaminan Sosial"',
+            tercetak="lampiran PK tabel B, LKjIP Realisasi Anggaran",
+            isian=_PANJANG,
+        ),
+    ]
+    anggaran: Annotated[
+        Rupiah,
+        kunci(
+            "Anggaran (Rp)",
+            "Pagu anggaran, rupiah utuh, di bawah Rp1.000 triliun (lebih besar ditolak)",
+            contoh="1250000000",
+            tercetak='"1.250.000.000"; JUMLAH dihitung program',
+        ),
+    ]
+    realisasi: Annotated[
+        Rupiah | None,
+        kunci(
+            "Realisasi anggaran (Rp)",
+            "Realisasi anggaran, rupiah utuh",
+            contoh="1187500000",
+            tercetak="LKjIP Realisasi Anggaran (dan % terhadap anggaran)",
+        ),
+    ] = None
+    keterangan: Annotated[
+        Teks | None,
+        kunci("Keterangan", "Keterangan, misalnya sumber dana", contoh='"APBD"', tercetak="lampiran PK tabel B"),
+    ] = None
+    realisasi_triwulan: Annotated[
+        TriwulanRupiah | None,
+        kunci(
+            "Anggaran terserap s.d. triwulan (Rp)",
+            "Anggaran terserap sampai akhir tiap triwulan (kumulatif), rupiah utuh",
+            contoh="{ 1 = 250000000, 2 = 600000000 }",
+            tercetak="laporan triwulan (serapan anggaran)",
+        ),
+    ] = None  # budget absorbed by the end of each quarter
 
 
 class RencanaAksi(Dasar):
     """[rencana_aksi]: present -> the year's Rencana Aksi (signed with the Perjanjian Kinerja)."""
 
-    tanggal: Tanggal
+    tanggal: Annotated[
+        Tanggal,
+        kunci(
+            "Tanggal Rencana Aksi",
+            "Tanggal Rencana Aksi ditandatangani, biasanya bersama Perjanjian Kinerja",
+            contoh="2023-01-16",
+            tercetak="di atas tanda tangan Rencana Aksi",
+        ),
+    ]
 
 
 class ManualIku(Dasar):
     """[manual_iku]: present -> the Manual IKU, one sheet per indicator."""
 
-    tanggal: Tanggal
+    tanggal: Annotated[
+        Tanggal,
+        kunci(
+            "Tanggal Manual IKU",
+            "Tanggal Manual IKU ditetapkan",
+            contoh="2022-03-22",
+            tercetak="di atas tanda tangan Manual IKU",
+        ),
+    ]
 
 
 class Config(Dasar):
     """The whole configuration file."""
 
-    tahun: Tahun
-    instansi: Instansi
-    format: Format = Format()
-    penandatangan: Penandatangan
-    keputusan: Keputusan
-    rencana: Rencana
-    dokumen: Dokumen = Dokumen()
-    struktur: list[Unit] = []
-    iku: Annotated[list[Iku], Field(min_length=1)]
-    perjanjian_kinerja: PerjanjianKinerja | None = None
-    program: list[Program] = []
-    laporan_kinerja: LaporanKinerja | None = None
-    tte: Tte = Tte()
-    perubahan: Perubahan | None = None
-    rencana_aksi: RencanaAksi | None = None
-    manual_iku: ManualIku | None = None
-    lampiran: Lampiran = Lampiran()
+    tahun: Annotated[
+        Tahun,
+        kunci(
+            "Tahun IKU",
+            "Tahun berlakunya IKU; juga nama folder arsip (`output/2023/`)",
+            contoh="2023",
+            tercetak="judul lampiran, nama berkas, arsip",
+        ),
+    ]
+    instansi: Annotated[Instansi, kunci("perangkat daerah")]
+    format: Annotated[Format, kunci("tata letak semua dokumen")] = Format()
+    penandatangan: Annotated[
+        Penandatangan,
+        kunci(
+            "pejabat yang menandatangani",
+            "Satu sumber untuk setiap blok tanda tangan, sehingga nama tidak mungkin tertulis berbeda.",
+        ),
+    ]
+    keputusan: Annotated[Keputusan, kunci("keputusan yang menetapkan IKU")]
+    rencana: Annotated[Rencana, kunci("rencana beberapa tahun di balik IKU")]
+    dokumen: Annotated[Dokumen, kunci("teks buku IKU")] = Dokumen()
+    struktur: Annotated[list[Unit], kunci("susunan organisasi, dari atas ke bawah")] = []
+    iku: Annotated[
+        list[Iku],
+        Field(min_length=1),
+        kunci("satu baris tabel IKU", "Baris berurutan dengan sasaran yang sama menjadi satu kelompok bernomor."),
+    ]
+    perjanjian_kinerja: Annotated[
+        PerjanjianKinerja | None,
+        kunci(
+            "Perjanjian Kinerja tahunan",
+            "Bila bagian ini ada, set dokumen memuat `perjanjian-kinerja-<instansi>-<tahun>.docx`; target tiap "
+            "baris diambil dari `iku[].target` tahun `tahun`, jadi setiap baris harus memuat target tahun itu.",
+        ),
+    ] = None
+    program: Annotated[list[Program], kunci("program dan anggaran tahun ini")] = []
+    laporan_kinerja: Annotated[
+        LaporanKinerja | None,
+        kunci(
+            "Laporan Kinerja (LKjIP)",
+            "Bila bagian ini ada, set dokumen memuat `laporan-kinerja-<instansi>-<tahun>.docx`; setiap baris "
+            "`[[iku]]` harus memuat target dan realisasi tahun `tahun`.",
+        ),
+    ] = None
+    tte: Annotated[Tte, kunci("tanda tangan elektronik")] = Tte()
+    perubahan: Annotated[
+        Perubahan | None,
+        kunci(
+            "keputusan ini mengubah keputusan sebelumnya",
+            'Bila bagian ini ada, keputusan ini adalah Keputusan Perubahan: judulnya "PERUBAHAN ATAS KEPUTUSAN '
+            '... NOMOR ... TENTANG ...", Mengingat diakhiri keputusan yang diubah, Menimbang dan diktum bawaan '
+            "dipakai bila `keputusan.menimbang`/`keputusan.memutuskan` dihapus, dan arsipnya "
+            "`output/<tahun>/perubahan-<ke>/`. `keputusan.nomor` dan `keputusan.tanggal` adalah milik keputusan "
+            "perubahan. Buat drafnya dengan `iku perubahan KONFIGURASI-LAMA --to BERKAS-BARU`. Aturan "
+            "penulisannya: `docs/perubahan.md`.",
+        ),
+    ] = None
+    rencana_aksi: Annotated[
+        RencanaAksi | None,
+        kunci(
+            "Rencana Aksi tahunan",
+            "Bila bagian ini ada, set dokumen memuat `rencana-aksi-<instansi>-<tahun>.docx` (dan `.xlsx`): per "
+            "sasaran, setiap indikator dengan satuan, target tahun `tahun`, target TW I-IV "
+            "(`iku[].target_triwulan`), kegiatan dan penanggung jawab; ditandatangani oleh penandatangan "
+            "Perjanjian Kinerja.",
+        ),
+    ] = None
+    manual_iku: Annotated[
+        ManualIku | None,
+        kunci(
+            "Manual IKU",
+            "Bila bagian ini ada, set dokumen memuat `manual-iku-<instansi>-<tahun>.docx`: satu lembar per "
+            "indikator (sasaran, indikator, definisi, alasan, formulasi, satuan, polaritas dari `arah`, jenis "
+            "target, frekuensi, sumber data, penanggung jawab).",
+        ),
+    ] = None
+    lampiran: Annotated[Lampiran, kunci("kolom dan pengelompokan tabel Lampiran")] = Lampiran()
 
     @model_validator(mode="before")
     @classmethod

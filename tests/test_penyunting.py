@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
 from bantu import CONFIG_CONTOH, TEMPLATES, isian_formulir, salin_config, tanpa_bagian, teks_pdf
+from iku.bahasa import label_butir
 from iku.penyunting.aplikasi import Pengaturan, buat_aplikasi, host_diterima, loopback
-from iku.penyunting.peta import dari_kunci, label_butir
+from iku.penyunting.peta import dari_kunci
 
 ALAMAT = "http://127.0.0.1:8000"
 
@@ -131,8 +132,14 @@ def test_penomoran_seperti_tercetak(tab: Klien) -> None:
 
 
 def test_label_dan_nama_kunci() -> None:
-    assert [label_butir("huruf", i) for i in (0, 1, 25, 26)] == ["a.", "b.", "z.", "aa."]
-    assert label_butir("diktum", 11) == "KEDUA BELAS"
+    assert [label_butir("huruf", n) for n in (1, 2, 26, 27, 103)] == ["a.", "b.", "z.", "aa.", "cy."]
+    assert [label_butir("diktum", n) for n in (1, 12, 100, 101)] == [
+        "KESATU",
+        "KEDUA BELAS",
+        "KESERATUS",
+        "KESERATUS SATU",
+    ]
+    assert label_butir("angka", 100) == "100."
     assert dari_kunci("keputusan.menimbang[3]") == "keputusan.menimbang.2"
     assert dari_kunci("iku[2].formulasi.pembilang") == "iku.1.formulasi.pembilang"
 
@@ -1202,3 +1209,164 @@ def test_baris_iku_di_akhir_berkas_simpan_tanpa_perubahan_sama_bita(tmp_path: Pa
     assert r.status_code == 200 and tomllib.loads(berkas.read_text(encoding="utf-8"))["iku"][2]["satuan"] == "indeks"
     peringatan = re.findall(r'<li class="peringatan">(.*?)</li>', tab.html, re.DOTALL)
     assert any("susunan berkas berubah saat disimpan" in p for p in peringatan)  # the clerk is told the row moved
+
+
+# ---------------------------------------------------------------- fields generated from the model (issue 19.3)
+
+
+def test_setiap_kunci_model_punya_isian_atau_disebut_tetap() -> None:
+    """The page's fields come from the model: every key of the config is a field, a list or a row of
+    the form (a table of year -> number or indikator -> alasan: a field per entry)."""
+    from iku.model import Config
+    from iku.penyunting.skema import SKEMA
+    from iku.rujukan import SEMUA, kunci_model, semua_kunci
+
+    dikenal = set(SKEMA.isian) | set(SKEMA.daftar) | SKEMA.baris
+    tanpa_isian = [
+        k.tertulis
+        for k in semua_kunci(kunci_model(Config))
+        if k.jenis not in ("tabel",)
+        and k.jalur not in dikenal
+        and (*k.jalur, SEMUA) not in dikenal  # a year/quarter table: a field per year
+    ]
+    assert tanpa_isian == []
+
+
+def test_perubahan_diisi_di_formulir_dan_disimpan(tab: Klien, berkas: Path) -> None:
+    """[perubahan] had no fields (kept on save only): now it is a section of the page, written as typed."""
+    sebelum = berkas.read_text(encoding="utf-8")
+    assert nilai(tab.html, "perubahan.nomor") == "" and nilai(tab.html, "perubahan.ke") == ""
+    r = tab.kirim(
+        {
+            "perubahan.nomor": "400.9/2248.1/Dinsos/2022",
+            "perubahan.tanggal": "22 Maret 2022",
+            "perubahan.tentang": "Penetapan Indikator Kinerja Utama Dinas Sosial",
+            "perubahan.ke": "2",
+        }
+    )
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    teks = berkas.read_text(encoding="utf-8")
+    assert teks.startswith(sebelum.rstrip("\n"))  # added at the end, nothing else touched
+    assert tomllib.loads(teks)["perubahan"] == {
+        "nomor": "400.9/2248.1/Dinsos/2022",
+        "tanggal": __import__("datetime").date(2022, 3, 22),
+        "tentang": "Penetapan Indikator Kinerja Utama Dinas Sosial",
+        "ke": 2,
+    }
+    tab.buka()
+    assert nilai(tab.html, "perubahan.ke") == "2" and nilai(tab.html, "perubahan.tanggal") == "22 Maret 2022"
+    disimpan = berkas.read_text(encoding="utf-8")
+    assert tab.kirim().status_code == 200 and berkas.read_text(encoding="utf-8") == disimpan  # byte-stable
+    r = tab.kirim({"perubahan.ke": "41"})
+    assert r.status_code == 422 and "41 di luar batas" in pesan_di(tab.html, "perubahan.ke")
+    assert berkas.read_text(encoding="utf-8") == disimpan
+
+
+def test_perubahan_dengan_alasan_hapus_tetap_utuh(tab: Klien, berkas: Path) -> None:
+    """A [perubahan] written by hand, with its alasan_hapus table: untouched it stays byte for byte;
+    one field changed, only its line changes."""
+    tambahan = (
+        "\n[perubahan]\n"
+        '# keputusan yang diubah\nnomor = "400.9/2248.1/Dinsos/2022"  # dari buku agenda\n'
+        "tanggal = 2022-03-22\n"
+        'tentang = "Penetapan Indikator Kinerja Utama"\n'
+        'alasan_hapus = { "Persentase Penanganan PMKS" = "Diukur unit lain" }\n'
+    )
+    berkas.write_text(berkas.read_text(encoding="utf-8") + tambahan, encoding="utf-8")
+    sebelum = berkas.read_text(encoding="utf-8")
+    tab.buka()
+    assert nilai(tab.html, "perubahan.nomor") == "400.9/2248.1/Dinsos/2022"
+    assert nilai(tab.html, "perubahan.alasan_hapus.0.kunci") == "Persentase Penanganan PMKS"
+    assert nilai(tab.html, "perubahan.alasan_hapus.0.nilai") == "Diukur unit lain"
+    assert tab.kirim().status_code == 200 and berkas.read_text(encoding="utf-8") == sebelum
+    r = tab.kirim({"perubahan.ke": "3"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    sesudah = berkas.read_text(encoding="utf-8")
+    assert sesudah == sebelum + "ke = 3\n"  # after the table's last value
+    assert tomllib.loads(sesudah)["perubahan"]["alasan_hapus"] == {"Persentase Penanganan PMKS": "Diukur unit lain"}
+
+
+def test_alasan_hapus_ditambah_diubah_dan_dihapus(tab: Klien, berkas: Path) -> None:
+    """[perubahan] alasan_hapus (indikator -> alasan) as pairs of fields: added, changed, removed."""
+    berkas.write_text(
+        berkas.read_text(encoding="utf-8")
+        + '\n[perubahan]\nnomor = "400.9/2248.1/Dinsos/2022"\ntentang = "Penetapan IKU"\n'
+        + 'alasan_hapus = { "Persentase A" = "Diukur unit lain" }\n',
+        encoding="utf-8",
+    )
+    tab.buka()
+    tab.kirim(tombol=("aksi", "tambah:perubahan.alasan_hapus"))
+    r = tab.kirim({"perubahan.alasan_hapus.1.kunci": "Jumlah B.1", "perubahan.alasan_hapus.1.nilai": "Digabung"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    teks = berkas.read_text(encoding="utf-8")
+    assert tomllib.loads(teks)["perubahan"]["alasan_hapus"] == {
+        "Persentase A": "Diukur unit lain",
+        "Jumlah B.1": "Digabung",
+    }
+    r = tab.kirim({"perubahan.alasan_hapus.0.nilai": "Diukur Bappeda"})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert beda_baris(teks, berkas.read_text(encoding="utf-8")) == [
+        (
+            'alasan_hapus = { "Persentase A" = "Diukur unit lain", "Jumlah B.1" = "Digabung"}',
+            'alasan_hapus = { "Persentase A" = "Diukur Bappeda", "Jumlah B.1" = "Digabung"}',
+        )
+    ]
+    tab.kirim(tombol=("aksi", "hapus:perubahan.alasan_hapus.0"))
+    r = tab.kirim(tombol=("aksi", "hapus:perubahan.alasan_hapus.0"))
+    r = tab.kirim()
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert "alasan_hapus" not in tomllib.loads(berkas.read_text(encoding="utf-8"))["perubahan"]
+
+
+def test_kolom_lampiran_dipilih_diurutkan_dan_dikosongkan(tab: Klien, berkas: Path) -> None:
+    """[lampiran] kolom: a list of choices (the Literal's names) that can be added, moved and emptied;
+    emptied, the key is removed (the default columns), never written as an empty list."""
+    pilihan = re.search(r'<template data-untuk="lampiran.kolom">.*?</template>', tab.html, re.DOTALL)
+    assert pilihan and re.findall(r'<option value="([^"]*)"', pilihan.group(0)) == [
+        "",
+        *__import__("iku.model").model.KOLOM_LAMPIRAN,
+    ]
+    sebelum = berkas.read_text(encoding="utf-8")
+    kolom = ["no", "indikator", "satuan", "penanggung_jawab"]
+    r = tab.kirim({f"lampiran.kolom.{i}": k for i, k in enumerate(kolom)})
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert tomllib.loads(berkas.read_text(encoding="utf-8"))["lampiran"] == {"kolom": kolom}
+    assert berkas.read_text(encoding="utf-8").startswith(sebelum.rstrip("\n"))
+    tab.kirim(tombol=("aksi", "naik:lampiran.kolom.3"))
+    assert [nilai(tab.html, f"lampiran.kolom.{i}") for i in range(4)] == [
+        "no",
+        "indikator",
+        "penanggung_jawab",
+        "satuan",
+    ]
+    r = tab.kirim()
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert tomllib.loads(berkas.read_text(encoding="utf-8"))["lampiran"]["kolom"] == [
+        "no",
+        "indikator",
+        "penanggung_jawab",
+        "satuan",
+    ]
+    r = tab.kirim({"lampiran.kolom.1": "pj"})
+    assert r.status_code == 422 and "pj" in pesan_di(tab.html, "lampiran.kolom")
+    tab.buka()
+    r = tab.kirim(buang=tuple(f"lampiran.kolom.{i}" for i in range(4)))
+    assert r.status_code == 200, pesan_di(tab.html, "")
+    assert "lampiran" not in tomllib.loads(berkas.read_text(encoding="utf-8"))
+
+
+def test_skema_dari_model_apa_pun() -> None:
+    """skema_dari_model is generic: the kabupaten's pemda.toml model gets its fields, lists and rows too."""
+    from iku.kabupaten.model import Pemda
+    from iku.penyunting.skema import skema_dari_model
+
+    s = skema_dari_model(Pemda)
+    assert {("pemerintah", "kepala", "nama"), ("rencana", "dokumen"), ("iku", "*", "target", "*")} <= set(s.isian)
+    assert s.isian[("rencana", "dokumen")].pilihan == ("RPJMD", "RPD")
+    assert set(s.daftar) == {
+        ("keputusan", "menimbang"),
+        ("keputusan", "mengingat"),
+        ("keputusan", "memutuskan"),
+        ("iku", "*", "penanggung_jawab"),
+    }
+    assert s.baris == {("sasaran",), ("iku",)}

@@ -14,6 +14,8 @@ import threading
 import time
 import tomllib
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,18 @@ def driver(tmp_path: Path):
         yield d
     finally:
         d.quit()
+
+
+@contextmanager
+def tanpa_pratinjau(berkas: Path, tmp_path: Path) -> Iterator[str]:
+    """The editor served without its LibreOffice: the page and its script only; always stopped."""
+    with server(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 0), pratinjau=False) as (srv, _):
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{srv.server_port}/"
+        finally:
+            srv.shutdown()
+            srv.server_close()
 
 
 def tunggu(syarat, batas: float = BATAS, jeda: float = 0.2):
@@ -241,3 +255,83 @@ def test_pratinjau_pk_dengan_tombol_bagiannya(layanan, driver, tmp_path: Path) -
     halaman = driver.find_elements(By.CSS_SELECTOR, "#halaman-pratinjau img.halaman")
     assert len(halaman) >= 2 and all(i.get_attribute("alt").startswith("Perjanjian Kinerja halaman") for i in halaman)
     potret(driver, tmp_path, "10-pratinjau-pk")
+
+
+def test_label_butir_dari_server_juga_sesudah_seratus(tmp_path: Path, driver) -> None:
+    """Issue 19.2: the page's script numbers lists with the server's labels (bahasa.label_butir), so a
+    101st diktum added in the page reads KESERATUS SATU as printed, not KE101; removing the first item
+    renumbers every label the same way; Mengingat follows [format] mengingat."""
+    from selenium.webdriver.common.by import By
+
+    from bantu import data_contoh, tulis_data
+    from iku.bahasa import label_butir
+
+    data = data_contoh()
+    data["format"]["mengingat"] = "huruf"
+    data["keputusan"]["menimbang"] = [f"bahwa butir pertimbangan ke-{n};" for n in range(1, 104)]
+    data["keputusan"]["memutuskan"] = [f"Diktum ke-{n}." for n in range(1, 101)]
+    berkas = tulis_data(tmp_path / "iku.toml", data)
+    with tanpa_pratinjau(berkas, tmp_path) as alamat:
+        driver.get(alamat)
+
+        def label(daftar: str) -> list[str]:
+            return driver.execute_script(
+                "return Array.from(document.querySelectorAll("
+                "'ol[data-daftar=\"' + arguments[0] + '\"] > li > .nomor')).map(s => s.textContent)",
+                daftar,
+            )
+
+        def seharusnya(penomoran: str, jumlah: int) -> list[str]:
+            return [label_butir(penomoran, n) for n in range(1, jumlah + 1)]
+
+        assert label("keputusan.mengingat") == seharusnya("huruf", 7)
+        tekan(driver, 'button.tambah[data-daftar="keputusan.memutuskan"]')
+        tekan(driver, 'button.tambah[data-daftar="keputusan.memutuskan"]')
+        assert label("keputusan.memutuskan") == seharusnya("diktum", 102)
+        assert label("keputusan.memutuskan")[100:] == ["KESERATUS SATU", "KESERATUS DUA"]
+        tekan(driver, 'button.tambah[data-daftar="keputusan.menimbang"]')
+        tekan(driver, 'button[name="aksi"][value="hapus:keputusan.menimbang.0"]')
+        assert label("keputusan.menimbang") == seharusnya("huruf", 103)
+        assert label("keputusan.menimbang")[-1] == "cy."
+        assert isian(driver, "keputusan.menimbang.0").get_attribute("value") == "bahwa butir pertimbangan ke-2;"
+        terakhir = driver.find_element(By.CSS_SELECTOR, 'ol[data-daftar="keputusan.memutuskan"] > li:last-child')
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", terakhir)
+        potret(driver, tmp_path, "11-diktum-keseratus")
+
+
+def test_kolom_lampiran_dan_perubahan_di_peramban(tmp_path: Path, driver) -> None:
+    """Issue 19.3: [lampiran] kolom is chosen item by item in the page (added by the script, each a
+    choice of the model's column names) and [perubahan] typed in its own section; both are saved."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    berkas = salin_config(tmp_path / "iku.toml")
+    with tanpa_pratinjau(berkas, tmp_path) as alamat:
+        driver.get(alamat)
+        for i, kolom in enumerate(("no", "indikator", "penanggung_jawab")):
+            tekan(driver, 'button.tambah[data-daftar="lampiran.kolom"]')
+            Select(isian(driver, f"lampiran.kolom.{i}")).select_by_value(kolom)
+        tekan(driver, 'button[name="aksi"][value="naik:lampiran.kolom.2"]')
+        nomor = driver.find_elements(By.CSS_SELECTOR, 'ol[data-daftar="lampiran.kolom"] > li > .nomor')
+        assert [n.text for n in nomor] == ["1.", "2.", "3."]
+        ketik(driver, "perubahan.nomor", "400.9/2248.1/Dinsos/2022")
+        ketik(driver, "perubahan.tentang", "Penetapan Indikator Kinerja Utama")
+        tekan(driver, 'button.tambah[data-daftar="perubahan.alasan_hapus"]')
+        ketik(driver, "perubahan.alasan_hapus.0.kunci", "Persentase Penanganan PMKS")
+        ketik(driver, "perubahan.alasan_hapus.0.nilai", "Diukur unit lain")
+        driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'start'})", driver.find_element(By.ID, "daftar-lampiran.kolom")
+        )
+        potret(driver, tmp_path, "12-kolom-lampiran")
+        tekan(driver, "#tombol-simpan")
+        tunggu(lambda: driver.find_elements(By.ID, "kabar") and "Tersimpan" in driver.find_element(By.ID, "kabar").text)
+        data = tomllib.loads(berkas.read_text(encoding="utf-8"))
+        assert data["lampiran"] == {"kolom": ["no", "penanggung_jawab", "indikator"]}
+        assert data["perubahan"] == {
+            "nomor": "400.9/2248.1/Dinsos/2022",
+            "tentang": "Penetapan Indikator Kinerja Utama",
+            "alasan_hapus": {"Persentase Penanganan PMKS": "Diukur unit lain"},
+        }
+        bagian = driver.find_element(By.ID, "bagian-perubahan")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", bagian)
+        potret(driver, tmp_path, "13-perubahan")

@@ -60,3 +60,36 @@ def test_setiap_baris_rujukan_lengkap() -> None:
         if baris.startswith("| `"):
             kolom = [k.strip() for k in baris.strip("|").split("|")]
             assert len(kolom) == 5 and all(kolom), baris
+
+
+def test_rujukan_dibuat_dari_model_dan_tidak_basi() -> None:
+    """Issue 19.3: the reference is generated from the model's metadata; a key, title, meaning or
+    choice changed in iku/model.py without regenerating docs/kunci-konfigurasi.md fails here."""
+    from iku.rujukan import rujukan_konfigurasi
+
+    assert RUJUKAN.read_text(encoding="utf-8") == rujukan_konfigurasi(), (
+        "docs/kunci-konfigurasi.md basi: jalankan `python -m iku.rujukan docs/kunci-konfigurasi.md`"
+    )
+
+
+def test_setiap_kunci_model_berketerangan_lengkap() -> None:
+    """Every key carries its title, meaning, example and where it is printed (model.kunci)."""
+    from iku.rujukan import kunci_model, semua_kunci
+
+    kurang = [
+        k.tertulis
+        for k in semua_kunci(kunci_model(model.Config))
+        if not (k.judul != k.nama and k.arti and k.contoh and k.tercetak) and k.jenis not in ("tabel", "baris")
+    ]
+    assert kurang == []
+
+
+def test_pilihan_dan_bawaan_dari_tipe_model() -> None:
+    """Choices and defaults are read from the Literal types and defaults themselves, never retyped."""
+    from iku.rujukan import jenis_tertulis, kunci_model, semua_kunci
+
+    kunci = {k.tertulis: k for k in semua_kunci(kunci_model(model.Config))}
+    assert kunci["format.huruf"].pilihan == model.HURUF_DIKENAL
+    assert kunci["lampiran.kolom"].pilihan == model.KOLOM_LAMPIRAN
+    assert jenis_tertulis(kunci["perubahan.ke"]) == "bilangan bulat 1-40; bawaan `1`"
+    assert jenis_tertulis(kunci["iku[].arah"]) == 'pilihan: `"naik"`, `"turun"`; bawaan `"naik"`'

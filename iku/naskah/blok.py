@@ -143,11 +143,11 @@ def berlabel_jika_banyak(teks: list[str], label: Any) -> list[dict[str, str]]:
 
 
 def label_huruf(nomor: int) -> str:
-    return f"{bahasa.huruf_urut(nomor)}."
+    return bahasa.label_butir("huruf", nomor)
 
 
 def label_angka(nomor: int) -> str:
-    return f"{nomor}."
+    return bahasa.label_butir("angka", nomor)
 
 
 def kerangka_bernomor(

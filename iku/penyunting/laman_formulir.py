@@ -14,6 +14,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, g, jsonify, render_template, request, send_file, url_for
 
+from ..bahasa import label_butir
 from ..beda import beda, kata_berbeda
 from ..galat import IkuError
 from ..konfigurasi import baca_bytes
@@ -21,7 +22,7 @@ from ..model import TRIWULAN
 from ..triwulan import nama_tw
 from . import skema
 from .jaga import token
-from .peta import judul_isian, label_butir, susun, ubah_daftar
+from .peta import judul_isian, label_halaman, susun, ubah_daftar
 from .ruang import Meja
 from .sunting import Halaman
 
@@ -233,6 +234,8 @@ def konteks(h: Halaman, m: Meja) -> dict[str, Any]:
         meja=m,
         sk=sk,
         label=label_butir,
+        label_halaman=label_halaman(h.pohon),
+        penomoran=sk.penomoran,
         judul_isian=lambda nama: judul_isian(nama, sk),
         tahun_target=tahun_target,
         tahun_realisasi=tahun_realisasi,
@@ -262,6 +265,9 @@ BAGIAN_SKEMA = (
     "ANALISIS",
     "TTE",
     "LAMPIRAN",
+    "DAFTAR_LAMPIRAN",
+    "PERUBAHAN",
+    "ALASAN_HAPUS",
     "PERJANJIAN_KINERJA",
     "PIHAK_KEDUA",
     "KALIMAT_PK",

@@ -18,7 +18,7 @@ from typing import Any
 from .. import bahasa
 from ..galat import Masalah
 from ..impor.teks import tanggal as baca_tanggal
-from .skema import SKEMA, TAHUNAN, Isian, Skema, pola
+from .skema import SKEMA, Isian, Skema
 
 KENDALI = {"simpan", "buat", "aksi"}
 ASAL = "_asal"  # a row's index in the file when the page was made ("" for a new row)
@@ -38,13 +38,24 @@ def dari_kunci(kunci: str) -> str:
     return re.sub(r"\[(\d+)\]", lambda m: f".{int(m.group(1)) - 1}", kunci)
 
 
-def label_butir(penomoran: str, indeks: int) -> str:
-    """The numbering as the document prints it: a., 1., KESATU."""
-    if penomoran == "huruf":
-        return f"{bahasa.huruf_urut(indeks + 1)}."
-    if penomoran == "diktum":
-        return bahasa.ordinal_diktum(indeks + 1)
-    return f"{indeks + 1}."
+LABEL_CADANGAN = 100  # labels beyond the longest list, for items the page's script adds
+
+
+def label_halaman(pohon: dict[str, Any]) -> dict[str, list[str]]:
+    """The labels the page's script numbers its lists with, per numbering, as the documents print them
+    (bahasa.label_butir): for every item now on the page and LABEL_CADANGAN more. An item added past
+    them goes to the server, as without scripts."""
+    jumlah = _terpanjang(pohon) + LABEL_CADANGAN
+    return {p: [bahasa.label_butir(p, n) for n in range(1, jumlah + 1)] for p in bahasa.PENOMORAN}
+
+
+def _terpanjang(simpul: Any) -> int:
+    """The length of the longest list anywhere in the tree."""
+    if isinstance(simpul, dict):
+        return max((_terpanjang(v) for v in simpul.values()), default=0)
+    if isinstance(simpul, list):
+        return max([len(simpul), *(_terpanjang(v) for v in simpul)])
+    return 0
 
 
 # ---------------------------------------------------------------- form -> tree of texts
@@ -78,7 +89,7 @@ def _taruh(pohon: dict[str, Any], bagian: list[str], nilai: str) -> None:
 def _jadikan_daftar(simpul: Any, loc: tuple[str, ...], sk: Skema) -> Any:
     if not isinstance(simpul, dict):
         return simpul
-    if pola(loc) in sk.daftar:
+    if sk.pola(loc) in sk.semua_daftar or sk.pola(loc) in sk.peta:
         urut = sorted((int(k), v) for k, v in simpul.items() if k.isdigit())
         return [_jadikan_daftar(v, (*loc, "0"), sk) for _, v in urut]
     hasil = {k: _jadikan_daftar(v, (*loc, k), sk) for k, v in simpul.items()}
@@ -101,6 +112,8 @@ def dari_data(data: dict[str, Any], sk: Skema = SKEMA) -> dict[str, Any]:
 
 
 def _teks_dari(nilai: Any, loc: tuple[object, ...], sk: Skema) -> Any:
+    if isinstance(nilai, dict) and sk.pola(loc) in sk.peta:  # name -> text: a list of pairs in the form
+        return [{"kunci": k, "nilai": _teks_dari(v, (*loc, k), sk)} for k, v in nilai.items()]
     if loc and loc[-1] == "formulasi":
         return (
             {"teks": "", **{k: _teks_dari(v, (*loc, k), sk) for k, v in nilai.items()}}
@@ -133,6 +146,12 @@ def ketik(pohon: dict[str, Any], sk: Skema = SKEMA) -> tuple[dict[str, Any], dic
 
 
 def _ketik(simpul: Any, loc: tuple[object, ...], galat: dict[str, Masalah], sk: Skema) -> Any:
+    if isinstance(simpul, list) and sk.pola(loc) in sk.peta:  # the pairs typed: name -> text, unnamed ones dropped
+        pasangan = [p for p in simpul if isinstance(p, dict) and str(p.get("kunci", "")).strip()]
+        peta = {p["kunci"].strip(): _ketik(p.get("nilai", ""), (*loc, p["kunci"].strip()), galat, sk) for p in pasangan}
+        return {k: v for k, v in peta.items() if v is not KOSONG} or KOSONG
+    if isinstance(simpul, list) and sk.pola(loc) in sk.boleh_tiada:  # empty: the default ([lampiran] kolom)
+        return [v.strip() for v in simpul if isinstance(v, str) and v.strip()] or KOSONG
     if isinstance(simpul, list):
         return [_ketik(v, (*loc, i), galat, sk) for i, v in enumerate(simpul)]
     if isinstance(simpul, dict) and loc and loc[-1] == "formulasi":
@@ -141,7 +160,7 @@ def _ketik(simpul: Any, loc: tuple[object, ...], galat: dict[str, Masalah], sk: 
         return KOSONG  # an optional section left empty is not written
     if isinstance(simpul, dict):
         hasil = {k: (_asal(v) if k == ASAL else _ketik(v, (*loc, k), galat, sk)) for k, v in simpul.items()}
-        return _tanpa_kosong(hasil) if len(loc) > 2 and loc[-1] in TAHUNAN else hasil
+        return _tanpa_kosong(hasil) if len(loc) > 2 and loc[-1] in sk.tahunan else hasil
     definisi = sk.cari(loc)
     if definisi:
         return _nilai(simpul, definisi, nama_isian(loc), galat)
@@ -258,7 +277,8 @@ def ubah_daftar(pohon: dict[str, Any], aksi: str, sk: Skema = SKEMA) -> None:
     if perintah == "tambah":
         daftar = _daftar_di(pohon, bagian, sk)
         if daftar is not None:
-            daftar.append({ASAL: ""} if pola(tuple(_loc(bagian))) in sk.baris else "")
+            tempat = sk.pola(tuple(_loc(bagian)))
+            daftar.append({ASAL: ""} if tempat in sk.baris else {"kunci": "", "nilai": ""} if tempat in sk.peta else "")
         return
     if not bagian[-1].isdigit():
         return
@@ -279,7 +299,7 @@ def _loc(bagian: list[str]) -> list[object]:
 
 def _daftar_di(pohon: dict[str, Any], bagian: list[str], sk: Skema) -> list[Any] | None:
     """The list at a path, created when a known list is still absent (tembusan = [])."""
-    if pola(tuple(_loc(bagian))) not in sk.daftar:
+    if sk.pola(tuple(_loc(bagian))) not in sk.semua_daftar | sk.peta:
         return None
     simpul: Any = pohon
     for b in bagian[:-1]:
@@ -299,34 +319,28 @@ def _daftar_di(pohon: dict[str, Any], bagian: list[str], sk: Skema) -> list[Any]
 
 # ---------------------------------------------------------------- names a clerk reads
 
-BAGIAN_DIBACA = {
-    "perjanjian_kinerja": "Perjanjian Kinerja",
-    "laporan_kinerja": "Laporan Kinerja",
-    "tte": "Tanda tangan elektronik",
-    "rencana_aksi": "Rencana Aksi",
-    "manual_iku": "Manual IKU",
-}
-
 
 def judul_isian(nama: str, sk: Skema = SKEMA) -> str:
     """A field's name as the page says it: "Mengingat 7.", "IKU baris 2: Target 2024"."""
     bagian = nama.split(".")
-    loc = tuple(int(b) if b.isdigit() and not (i > 1 and bagian[i - 1] in TAHUNAN) else b for i, b in enumerate(bagian))
-    daftar = {jalur: (d.label, d.penomoran) for jalur, d in sk.daftar_teks.items()}
+    loc = tuple(
+        int(b) if b.isdigit() and not (i > 1 and bagian[i - 1] in sk.tahunan) else b for i, b in enumerate(bagian)
+    )
+    daftar = {p: (d.label, sk.penomoran(d, {})) for p, d in sk.daftar.items()}
     awal = ""
     if len(loc) > 1 and loc[0] in sk.baris_dibaca and isinstance(loc[1], int):
         awal = f"{sk.baris_dibaca[str(loc[0])]} {loc[1] + 1}"
-    if len(loc) > 1 and isinstance(loc[-1], int) and pola(loc[:-1]) in daftar:
-        judul, penomoran = daftar[pola(loc[:-1])]
-        sisa = f"{judul} {label_butir(penomoran, loc[-1])}"
-    elif pola(loc) in daftar:
-        sisa = daftar[pola(loc)][0]
+    if len(loc) > 1 and isinstance(loc[-1], int) and sk.pola(loc[:-1]) in daftar:
+        judul, penomoran = daftar[sk.pola(loc[:-1])]
+        sisa = f"{judul} {bahasa.label_butir(penomoran, loc[-1] + 1)}"
+    elif sk.pola(loc) in daftar:
+        sisa = daftar[sk.pola(loc)][0]
     elif loc[0] == "iku" and loc[-1] in ("target", "realisasi", "formulasi") and awal:
         sisa = str(loc[-1]).capitalize()
-    elif loc[0] in BAGIAN_DIBACA and pola(loc) in sk.isian:
-        sisa = f"{BAGIAN_DIBACA[str(loc[0])]}: {sk.isian[pola(loc)].label}"
-    elif pola(loc) in sk.isian:
-        sisa = sk.isian[pola(loc)].label + (f" {loc[-1]}" if pola(loc)[-1] == "*" else "")
+    elif loc[0] in sk.bagian_dibaca and sk.pola(loc) in sk.isian:
+        sisa = f"{sk.bagian_dibaca[str(loc[0])]}: {sk.isian[sk.pola(loc)].label}"
+    elif sk.pola(loc) in sk.isian:
+        sisa = sk.isian[sk.pola(loc)].label + (f" {loc[-1]}" if sk.pola(loc)[-1] == "*" else "")
     else:
         sisa = "" if awal else nama
     return ": ".join(x for x in (awal, sisa) if x)

@@ -21,7 +21,7 @@ from tomlkit.container import Container, ends_with_whitespace
 from tomlkit.items import AoT, Array, Comment, Item, Key, SingleKey, Table, Whitespace
 
 from .peta import ASAL, KOSONG
-from .skema import SKEMA, TAHUNAN, Skema, pola
+from .skema import SKEMA, Skema
 
 
 def sidik(mentah: bytes) -> str:
@@ -72,8 +72,9 @@ def _di(letak: Letak) -> Any:
 
 
 def _dikenal(loc: tuple[object, ...], kunci: str, sk: Skema) -> bool:
-    p = (*pola(loc), "*" if len(loc) > 2 and loc[-1] in TAHUNAN else kunci)
-    return any(d[: len(p)] == p for d in (*sk.isian, *sk.daftar))
+    bernama_data = len(loc) > 2 and loc[-1] in sk.tahunan or sk.pola(loc) in sk.peta  # a year, quarter or name as key
+    p = (*sk.pola(loc), "*" if bernama_data else kunci)
+    return any(d[: len(p)] == p for d in sk.dikenal)
 
 
 def _kunci(lama: Any, baru: dict[str, Any], loc: tuple[object, ...], sk: Skema) -> list[str]:
@@ -82,8 +83,10 @@ def _kunci(lama: Any, baru: dict[str, Any], loc: tuple[object, ...], sk: Skema) 
 
 
 def _ambil(data: dict[str, Any], kunci: str, loc: tuple[object, ...], sk: Skema) -> Any:
-    """The form's value; a list with no item left in the form is an empty list, not a removed key."""
-    return data.get(kunci, [] if pola((*loc, kunci)) in sk.daftar else KOSONG)
+    """The form's value; a list with no item left in the form is an empty list, not a removed key
+    (unless its absence means the default: [lampiran] kolom)."""
+    tempat = sk.pola((*loc, kunci))
+    return data.get(kunci, [] if tempat in sk.semua_daftar and tempat not in sk.boleh_tiada else KOSONG)
 
 
 def _samakan(letak: Letak, kunci: str, baru: Any, loc: tuple[object, ...], sk: Skema) -> None:
@@ -92,7 +95,7 @@ def _samakan(letak: Letak, kunci: str, baru: Any, loc: tuple[object, ...], sk: S
     if baru is KOSONG:
         if kunci in wadah:
             _hapus(wadah, kunci)
-    elif pola(tempat) in sk.baris:
+    elif sk.pola(tempat) in sk.baris:
         _baris(wadah, kunci, baru, tempat, sk)
     elif isinstance(baru, dict) and isinstance(lama, dict):
         for k in _kunci(lama, baru, tempat, sk):

@@ -1,16 +1,34 @@
-"""What the editor's forms hold: every section of the config, its fields, labels and kinds.
+"""What the editor's forms hold, generated from the config model: every section, its fields, labels and kinds.
+
+`skema_dari_model` reads any of our pydantic models (iku/model.py, iku/kabupaten/model.py)
+through iku/rujukan.py: titles, help texts and choices are written once, on the model, and
+never retyped here. What stays here is the page's layout: which fields sit together.
 
 A field's kind decides the input shown and how its text becomes a TOML value:
-teks (one line), panjang (a textarea), tanggal, bulat (a year), angka (a Decimal), rupiah (whole
-rupiah, an int), pilihan (a <select>; nama_pilihan says each choice in words), benar (a yes/no
-<select> written as true/false).
+teks (one line), panjang (a textarea), tanggal, bulat (a whole number), angka (a Decimal),
+rupiah (whole rupiah, an int), pilihan (a <select>; nama_pilihan says each choice in words),
+benar (a yes/no <select> written as true/false).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
-from ..model import HURUF_DIKENAL, Format, Iku, Lampiran
+from pydantic import BaseModel
+
+from ..bahasa import PENOMORAN
+from ..model import Config
+from ..rujukan import SEMUA, Kunci, kunci_model, semua_kunci
+
+Pola = tuple[str, ...]  # a data path with "*" for any row, year or quarter
+
+JENIS_ISIAN = {"jalur": "teks", "paragraf": "panjang"}  # the reference's kinds that share an input
+PETUNJUK = {  # what a kind's field accepts, said under it
+    "angka": "Angka, misalnya 6,12.",
+    "rupiah": "Rupiah utuh, misalnya 1250000000 atau 1.250.000.000.",
+}
 
 
 @dataclass(frozen=True)
@@ -29,363 +47,198 @@ class Isian:
 
 @dataclass(frozen=True)
 class Daftar:
-    """A list of texts printed with numbering (a., 1., KESATU)."""
+    """A list printed with numbering (a., 1., KESATU); its items are texts, or choices when pilihan is set."""
 
     kunci: str
     label: str
-    penomoran: str  # "huruf", "angka" or "diktum"
+    penomoran: str  # "huruf", "angka", "diktum", or the key that says which ("format.mengingat")
     wajib: bool = True
     bantuan: str = ""
-
-
-TAHUN = Isian("tahun", "Tahun IKU", "bulat", bantuan="Tahun berlakunya IKU; juga nama folder arsip.")
-
-INSTANSI = (
-    Isian("nama", "Nama perangkat daerah", bantuan="Nama lengkap, tanpa singkatan."),
-    Isian("pemerintah", "Pemerintah daerah", bantuan="Baris pertama kop."),
-    Isian("alamat", "Alamat kantor"),
-    Isian("kota", "Kota"),
-    Isian("telepon", "Telepon"),
-    Isian("faks", "Faksimile", wajib=False, bantuan='Tercetak "Faksimile ..." sesudah telepon pada kop.'),
-    Isian("email", "Pos-el (e-mail)", wajib=False),
-    Isian("laman", "Laman (website)", wajib=False),
-    Isian("kode_pos", "Kode pos", wajib=False),
-    Isian("nama_kop", "Nama pada kop", wajib=False, bantuan="Bila kop memakai nama lain dari nama lengkap."),
-    Isian(
-        "nama_aksara",
-        "Nama dalam aksara Bali",
-        wajib=False,
-        bantuan="Tercetak di atas nama Latin pada kop (Pergub Bali 80/2018).",
-    ),
-    Isian("logo", "Berkas logo", wajib=False, bantuan="PNG/JPG, relatif terhadap folder berkas konfigurasi."),
-)
-FORMAT = (
-    Isian(
-        "kertas",
-        "Ukuran kertas",
-        "pilihan",
-        wajib=False,
-        pilihan=("A4", "F4"),
-        bawaan=Format.model_fields["kertas"].default,
-        bantuan="A4 (Permendagri 1/2023) atau F4 (215 x 330 mm).",
-    ),
-    Isian(
-        "huruf",
-        "Jenis huruf",
-        "pilihan",
-        wajib=False,
-        pilihan=HURUF_DIKENAL,
-        bawaan=Format.model_fields["huruf"].default,
-    ),
-    Isian(
-        "tanda_tangan",
-        "Cara tanda tangan",
-        "pilihan",
-        wajib=False,
-        pilihan=("basah", "elektronik", "srikandi"),
-        bawaan=Format.model_fields["tanda_tangan"].default,
-        nama_pilihan=("basah (tinta)", "elektronik (TTE, kode QR)", "srikandi (templat SRIKANDI)"),
-        bantuan="Basah: ditandatangani dengan tinta. Elektronik: kode QR dan catatan BSrE di kaki halaman. "
-        "SRIKANDI: nomor, tanggal dan tanda tangan diisi oleh SRIKANDI.",
-    ),
-    Isian(
-        "judul_berjarak",
-        "Judul keputusan berjarak",
-        "benar",
-        wajib=False,
-        pilihan=("true", "false"),
-        bawaan="tidak",
-        nama_pilihan=("ya: K E P U T U S A N", "tidak: KEPUTUSAN"),
-    ),
-    Isian(
-        "mengingat",
-        "Label butir Mengingat",
-        "pilihan",
-        wajib=False,
-        pilihan=("angka", "huruf"),
-        bawaan=Format.model_fields["mengingat"].default,
-        nama_pilihan=("angka: 1., 2., 3.", "huruf: a., b., c."),
-    ),
-)
-LAMPIRAN = (
-    Isian(
-        "kelompok",
-        "Pengelompokan baris Lampiran",
-        "pilihan",
-        wajib=False,
-        pilihan=("sasaran", "tujuan"),
-        bawaan=Lampiran.model_fields["kelompok"].default,
-        nama_pilihan=("sasaran saja", "tujuan, lalu sasaran (isi Tujuan pada baris IKU)"),
-        bantuan="Kolom Lampiran sendiri ditulis di berkas: [lampiran] kolom = [...].",
-    ),
-)
-TTE = (
-    Isian(
-        "url_verifikasi",
-        "Alamat verifikasi pada kode QR",
-        wajib=False,
-        bantuan="Untuk tanda tangan elektronik; alamat https. {nomor} diganti nomor naskah, {dokumen} jenis naskah. "
-        "Misalnya https://tte.bulelengkab.go.id/verifikasi/{dokumen}/{nomor}.",
-    ),
-)
-PENANDATANGAN = (
-    Isian("jabatan", "Jabatan", bantuan="Ditulis lengkap; koma di akhir ditambahkan program."),
-    Isian("nama", "Nama lengkap beserta gelar"),
-    Isian(
-        "pangkat",
-        "Pangkat dan golongan",
-        wajib=False,
-        bantuan="Misalnya Pembina Tk.I (IV/b). Wajib, kecuali keputusan Gubernur/Bupati/Wali Kota sendiri.",
-    ),
-    Isian(
-        "nip",
-        "NIP",
-        wajib=False,
-        bantuan="18 angka; spasi boleh. Tercetak 19691231 199103 1 053. Wajib, kecuali keputusan kepala daerah.",
-    ),
-)
-KEPUTUSAN = (
-    Isian("nomor", "Nomor keputusan"),
-    Isian("tanggal", "Tanggal penetapan", "tanggal"),
-    Isian("tempat", "Ditetapkan di"),
-    Isian("tentang", "Tentang", "panjang", bantuan="Judul sesudah kata TENTANG; tanpa titik di akhir."),
-)
-DAFTAR_KEPUTUSAN = (
-    Daftar("menimbang", "Menimbang", "huruf", bantuan='Tiap butir diawali "bahwa" dan diakhiri titik koma.'),
-    Daftar("mengingat", "Mengingat", "angka", bantuan="Urut menurut jenjang peraturan lalu tahun."),
-    Daftar(
-        "memutuskan",
-        "Memutuskan (diktum)",
-        "diktum",
-        bantuan="Diktum terakhir biasanya menyatakan mulai berlakunya keputusan.",
-    ),
-    Daftar("tembusan", "Tembusan", "angka", wajib=False, bantuan="Boleh kosong."),
-)
-RENCANA = (
-    Isian("tahun_awal", "Tahun awal rencana", "bulat"),
-    Isian("tahun_akhir", "Tahun akhir rencana", "bulat"),
-    Isian("tahun_kondisi_awal", "Tahun kondisi awal", "bulat"),
-    Isian("tujuan", "Tujuan perangkat daerah", "panjang"),
-    Isian("indikator_tujuan", "Indikator tujuan", "panjang"),
-)
-DOKUMEN = (
-    Isian(
-        "kata_pengantar",
-        "Kata Pengantar",
-        "panjang",
-        wajib=False,
-        bantuan="Paragraf dipisahkan satu baris kosong. Kosongkan untuk teks bawaan.",
-    ),
-    Isian("tanggal_kata_pengantar", "Tanggal Kata Pengantar", "tanggal", wajib=False),
-    Isian("latar_belakang", "Latar Belakang (BAB I 1.1)", "panjang", wajib=False),
-)
-UNIT = Isian("nama", "Nama unit")
-IKU = (
-    Isian(
-        "sasaran",
-        "Sasaran strategis",
-        "panjang",
-        bantuan="Baris berurutan dengan sasaran yang sama digabung menjadi satu kelompok.",
-    ),
-    Isian("indikator", "Indikator kinerja", "panjang"),
-    Isian("satuan", "Satuan"),
-    Isian("alasan", "Alasan", "panjang"),
-    Isian("sumber_data", "Sumber data"),
-    Isian("keterangan", "Keterangan", "panjang", wajib=False),
-    Isian("tujuan", "Tujuan", "panjang", wajib=False, bantuan='Dengan [lampiran] kelompok = "tujuan": judul baris.'),
-    Isian("kondisi_awal", "Kondisi awal", "angka", wajib=False, bantuan="Angka, misalnya 6,12."),
-    Isian("strategi", "Strategi", "panjang", wajib=False),
-    Isian("arah_kebijakan", "Arah kebijakan", "panjang", wajib=False),
-    Isian("acuan", "Acuan", wajib=False),
-)
-ARAH = Isian(
-    "arah",
-    "Arah indikator",
-    "pilihan",
-    wajib=False,
-    pilihan=("naik", "turun"),
-    bawaan=Iku.model_fields["arah"].default,
-    nama_pilihan=("naik: makin tinggi makin baik", "turun: makin rendah makin baik"),
-    bantuan="Menentukan cara menghitung capaian pada Laporan Kinerja.",
-)
-ANALISIS = Isian(
-    "analisis",
-    "Analisis capaian (Laporan Kinerja)",
-    "panjang",
-    wajib=False,
-    bantuan="Dicetak di bawah indikator ini pada LKjIP; paragraf dipisahkan satu baris kosong.",
-)
-PERJANJIAN_KINERJA = (
-    Isian("tanggal", "Tanggal penandatanganan PK", "tanggal", bantuan="Biasanya Januari tahun IKU."),
-    Isian("tempat", "Tempat penandatanganan", wajib=False, bantuan="Kosongkan untuk memakai tempat pada keputusan."),
-)
-PIHAK_KEDUA = (
-    Isian("jabatan", "Jabatan pihak kedua", bantuan="Atasan penandatangan, misalnya Bupati Buleleng."),
-    Isian("nama", "Nama pihak kedua"),
-    Isian("pangkat", "Pangkat dan golongan", wajib=False, bantuan="Kosongkan bila tidak dipakai (Bupati)."),
-    Isian("nip", "NIP", wajib=False, bantuan="18 angka; kosongkan bila tidak dipakai."),
-)
-KALIMAT_PK = (
-    Isian(
-        "pembuka",
-        "Kalimat pembuka",
-        "panjang",
-        wajib=False,
-        bantuan="Kosongkan untuk kalimat baku (Permenpan RB Nomor 53 Tahun 2014).",
-    ),
-    Isian("janji", "Kalimat janji", "panjang", wajib=False, bantuan="Kosongkan untuk kalimat baku."),
-    Isian("penutup", "Kalimat penutup", "panjang", wajib=False, bantuan="Kosongkan untuk kalimat baku."),
-)
-PROGRAM = (
-    Isian("nama", "Nama program", "panjang", bantuan="Sesuai nomenklatur anggaran."),
-    Isian("anggaran", "Anggaran (Rp)", "rupiah", bantuan="Rupiah utuh, misalnya 1250000000 atau 1.250.000.000."),
-    Isian("realisasi", "Realisasi anggaran (Rp)", "rupiah", wajib=False, bantuan="Untuk Laporan Kinerja."),
-    Isian("keterangan", "Keterangan", wajib=False, bantuan="Misalnya sumber dana: APBD."),
-)
-LAPORAN_KINERJA = (
-    Isian("tanggal", "Tanggal Laporan Kinerja", "tanggal", bantuan="Biasanya Februari tahun berikutnya."),
-    Isian(
-        "kata_pengantar",
-        "Kata Pengantar LKjIP",
-        "panjang",
-        wajib=False,
-        bantuan="Paragraf dipisahkan satu baris kosong. Kosongkan untuk teks bawaan.",
-    ),
-)
-# Within the year: an IKU row's quarter keys (Rencana Aksi, laporan triwulan, Manual IKU).
-DALAM_TAHUN = (
-    Isian(
-        "jenis_target",
-        "Jenis target triwulan",
-        "pilihan",
-        wajib=False,
-        pilihan=("kumulatif", "tetap", "per_triwulan"),
-        nama_pilihan=(
-            "kumulatif: jumlah berjalan, TW IV = target tahun",
-            "tetap: tingkat yang diukur tiap triwulan",
-            "per_triwulan: setahun = jumlah keempatnya",
-        ),
-    ),
-    Isian(
-        "penanggung_jawab",
-        "Penanggung jawab",
-        wajib=False,
-        bantuan="Unit atau pejabat; Rencana Aksi, Manual IKU, dan kolom Lampiran bila dipilih.",
-    ),
-    Isian("frekuensi", "Frekuensi pengukuran", wajib=False, bantuan="Misalnya Triwulanan; Manual IKU."),
-    Isian("definisi", "Definisi indikator", "panjang", wajib=False, bantuan="Manual IKU."),
-)
-RENCANA_AKSI = (Isian("tanggal", "Tanggal Rencana Aksi", "tanggal", bantuan="Biasanya bersama Perjanjian Kinerja."),)
-MANUAL_IKU = (Isian("tanggal", "Tanggal Manual IKU", "tanggal"),)
-# Sections that may be absent: left all empty in the form, they are not written (and removed).
-BAGIAN_OPSIONAL = ("perjanjian_kinerja", "laporan_kinerja", "tte", "rencana_aksi", "manual_iku", "lampiran")
-PECAHAN = (
-    Isian("pembilang", "Pembilang (di atas garis)"),
-    Isian("penyebut", "Penyebut (di bawah garis)"),
-    Isian("kali", "Pengali", wajib=False, bantuan="Misalnya 100%."),
-)
-
-# Where a list sits in the data ("*" = any row), and which lists hold rows of tables.
-DAFTAR = {
-    ("keputusan", "menimbang"),
-    ("keputusan", "mengingat"),
-    ("keputusan", "memutuskan"),
-    ("keputusan", "tembusan"),
-    ("struktur",),
-    ("struktur", "*", "membawahi"),
-    ("iku",),
-    ("iku", "*", "kegiatan"),
-    ("program",),
-}
-BARIS = {("struktur",), ("iku",), ("program",)}
-# An IKU row's tables of year -> number, and the tables of quarter (1-4) -> number.
-TAHUNAN = ("target", "realisasi", "target_triwulan", "realisasi_triwulan")
-
-
-def _jenis_tabel(tabel: str, isian: tuple[Isian, ...]) -> dict[tuple[str, ...], Isian]:
-    return {(tabel, i.kunci): i for i in isian}
-
-
-ISIAN: dict[tuple[str, ...], Isian] = {
-    ("tahun",): TAHUN,
-    **_jenis_tabel("instansi", INSTANSI),
-    **_jenis_tabel("format", FORMAT),
-    **_jenis_tabel("penandatangan", PENANDATANGAN),
-    **_jenis_tabel("keputusan", KEPUTUSAN),
-    **_jenis_tabel("rencana", RENCANA),
-    **_jenis_tabel("dokumen", DOKUMEN),
-    ("struktur", "*", "nama"): UNIT,
-    **{("iku", "*", i.kunci): i for i in IKU},
-    ("iku", "*", "formulasi"): Isian("formulasi", "Formulasi (teks)", "panjang"),
-    **{("iku", "*", "formulasi", i.kunci): i for i in PECAHAN},
-    ("iku", "*", "target", "*"): Isian("target", "Target", "angka", wajib=False),
-    ("iku", "*", "arah"): ARAH,
-    ("iku", "*", "analisis"): ANALISIS,
-    ("iku", "*", "realisasi", "*"): Isian("realisasi", "Realisasi", "angka", wajib=False),
-    **_jenis_tabel("perjanjian_kinerja", PERJANJIAN_KINERJA + KALIMAT_PK),
-    **{("perjanjian_kinerja", "pihak_kedua", i.kunci): i for i in PIHAK_KEDUA},
-    **{("program", "*", i.kunci): i for i in PROGRAM},
-    **_jenis_tabel("laporan_kinerja", LAPORAN_KINERJA),
-    **_jenis_tabel("tte", TTE),
-    **{("iku", "*", i.kunci): i for i in DALAM_TAHUN},
-    ("iku", "*", "target_triwulan", "*"): Isian("target_triwulan", "Target triwulan", "angka", wajib=False),
-    ("iku", "*", "realisasi_triwulan", "*"): Isian("realisasi_triwulan", "Realisasi triwulan", "angka", wajib=False),
-    ("program", "*", "realisasi_triwulan", "*"): Isian(
-        "realisasi_triwulan", "Anggaran terserap s.d. triwulan (Rp)", "rupiah", wajib=False
-    ),
-    **_jenis_tabel("rencana_aksi", RENCANA_AKSI),
-    **_jenis_tabel("manual_iku", MANUAL_IKU),
-    **_jenis_tabel("lampiran", LAMPIRAN),
-}
-
-
-def pola(loc: tuple[object, ...]) -> tuple[str, ...]:
-    """A data path with row indexes and target/realisasi years as "*": ("iku", "*", "target", "*")."""
-    hasil: list[str] = []
-    for i, bagian in enumerate(loc):
-        indeks = isinstance(bagian, int) or str(bagian).isdigit() or (i > 1 and loc[i - 1] in TAHUNAN)
-        hasil.append("*" if indeks else str(bagian))
-    return tuple(hasil)
-
-
-def isian(loc: tuple[object, ...]) -> Isian | None:
-    """The field definition of a data path, if the editor knows it."""
-    return ISIAN.get(pola(loc))
+    pilihan: tuple[str, ...] = ()
+    boleh_tiada: bool = False  # absent means the default: an empty list is not written
 
 
 @dataclass(frozen=True)
 class Skema:
-    """Everything the form <-> data mapping needs about one kind of file (an agency's config, pemda.toml).
+    """A model's forms: everything the form <-> data mapping (peta.py, simpan.py) needs about one kind of
+    file (an agency's config, pemda.toml), so the same code shows, checks and saves both.
 
-    isian: each field by its data path with "*" for rows and years; daftar: where lists of texts and rows
-    sit; baris: which lists hold rows of tables; opsional: top-level sections written only when filled;
-    daftar_teks: each numbered list of texts (its label and numbering: "Mengingat 7." in messages);
-    baris_dibaca: a row's name in messages ("IKU baris 2")."""
+    baris_dibaca and bagian_dibaca: a row's and a section's name in messages ("IKU baris 2",
+    "Perjanjian Kinerja: Tanggal")."""
 
-    isian: dict[tuple[str, ...], Isian]
-    daftar: frozenset[tuple[str, ...]]
-    baris: frozenset[tuple[str, ...]]
-    opsional: tuple[str, ...] = ()
-    daftar_teks: dict[tuple[str, ...], Daftar] = field(default_factory=dict)
+    isian: dict[Pola, Isian]
+    daftar: dict[Pola, Daftar]  # lists of texts or choices, each with its label and numbering
+    baris: frozenset[Pola]  # lists of tables ([[iku]])
+    peta: frozenset[Pola]  # tables of name -> text (perubahan.alasan_hapus), in the form a list of pairs
+    tabel: dict[Pola, tuple[Isian, ...]]  # a table's (or a row's) one-value fields
+    tahunan: frozenset[str]  # keys of tables whose keys are data: year/quarter -> number, name -> text
+    opsional: tuple[str, ...]  # top-level sections that may be absent: left all empty, they are not written
     baris_dibaca: dict[str, str] = field(default_factory=dict)
+    bagian_dibaca: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def semua_daftar(self) -> frozenset[Pola]:
+        """Every list in the data: of texts or choices, and of tables."""
+        return frozenset(self.daftar) | self.baris
+
+    @cached_property
+    def boleh_tiada(self) -> frozenset[Pola]:
+        """Lists whose absence means the default ([lampiran] kolom): emptied, the key is removed."""
+        return frozenset(p for p, d in self.daftar.items() if d.boleh_tiada)
+
+    @cached_property
+    def dikenal(self) -> frozenset[Pola]:
+        """Every data path the form holds a field or a list for (what a save may touch)."""
+        return frozenset(self.isian) | self.semua_daftar
+
+    def pola(self, loc: tuple[object, ...]) -> Pola:
+        """A data path with row indexes, years, quarters and names as "*": ("iku", "*", "target", "*")."""
+        hasil: list[str] = []
+        for i, bagian in enumerate(loc):
+            indeks = isinstance(bagian, int) or str(bagian).isdigit() or (i > 1 and loc[i - 1] in self.tahunan)
+            hasil.append(SEMUA if indeks else str(bagian))
+        return tuple(hasil)
 
     def cari(self, loc: tuple[object, ...]) -> Isian | None:
         """The field definition of a data path, if this form knows it."""
-        return self.isian.get(pola(loc))
+        return self.isian.get(self.pola(loc))
 
-    def di(self, *awal: str) -> list[Isian]:
-        """The single fields directly under one data path, in order (what one part of a form shows)."""
-        return [i for jalur, i in self.isian.items() if jalur[:-1] == awal and jalur[-1] != "*"]
+    def di(self, *awal: str) -> tuple[Isian, ...]:
+        """The one-value fields of the table (or row: "iku", "*") at a data path, in model order."""
+        return self.tabel.get(awal, ())
+
+    def penomoran(self, d: Daftar, pohon: dict[str, Any]) -> str:
+        """A list's numbering; one named by another key (format.mengingat) as typed there, else its default."""
+        if d.penomoran in PENOMORAN:
+            return d.penomoran
+        tabel, kunci = d.penomoran.split(".")
+        ketikan = (pohon.get(tabel) or {}).get(kunci)
+        return ketikan if ketikan in PENOMORAN else self.isian[(tabel, kunci)].bawaan
+
+    def pilih(self, tabel: str, *kunci: str) -> tuple[Isian, ...]:
+        """These fields of a table (a row: "iku.*"), in the order named."""
+        semua = {i.kunci: i for i in self.tabel[tuple(tabel.split("."))]}
+        return tuple(semua[k] for k in kunci)
+
+    def kecuali(self, tabel: str, *kunci: str) -> tuple[Isian, ...]:
+        """A table's fields without those placed elsewhere on the page, in model order."""
+        return tuple(i for i in self.tabel[tuple(tabel.split("."))] if i.kunci not in kunci)
 
 
-SKEMA = Skema(
-    ISIAN,
-    frozenset(DAFTAR),
-    frozenset(BARIS),
-    BAGIAN_OPSIONAL,
-    {
-        **{("keputusan", d.kunci): d for d in DAFTAR_KEPUTUSAN},
-        ("struktur", "*", "membawahi"): Daftar("membawahi", "Membawahi", "angka"),
+def skema_dari_model(
+    model: type[BaseModel], baris_dibaca: dict[str, str] | None = None, bagian_dibaca: dict[str, str] | None = None
+) -> Skema:
+    """The forms of a config model, from its fields' types and metadata (model.kunci); baris_dibaca and
+    bagian_dibaca name its rows and sections in messages."""
+    daftar = kunci_model(model)
+    semua = semua_kunci(daftar)
+    isian: dict[Pola, Isian] = {}
+    for k in semua:
+        if k.jenis in ("tahunan", "triwulan"):
+            isian[(*k.jalur, SEMUA)] = _isian(k, k.butir, wajib=False)
+        elif k.jenis == "formulasi":
+            isian[k.jalur] = _isian(k, "panjang")
+        elif k.jenis == "peta":  # a table of name -> text: each value a field, its name typed beside it
+            isian[(*k.jalur, SEMUA)] = _isian(k, "panjang", wajib=False)
+        elif k.jenis not in ("tabel", "baris", "daftar", "peta"):
+            isian[k.jalur] = _isian(k, JENIS_ISIAN.get(k.jenis, k.jenis))
+    tabel = {(): _sederhana(daftar, isian)} | {
+        k.jalur if k.jenis == "tabel" else (*k.jalur, SEMUA): _sederhana(k.anak, isian)
+        for k in semua
+        if k.jenis in ("tabel", "baris")
+    }
+    return Skema(
+        isian=isian,
+        daftar={k.jalur: _daftar(k) for k in semua if k.jenis == "daftar"},
+        baris=frozenset(k.jalur for k in semua if k.jenis == "baris"),
+        peta=frozenset(k.jalur for k in semua if k.jenis == "peta"),
+        tabel=tabel,
+        tahunan=frozenset(k.nama for k in semua if k.jenis in ("tahunan", "triwulan", "peta")),
+        opsional=tuple(k.nama for k in daftar if k.jenis == "tabel" and not k.wajib),
+        baris_dibaca=baris_dibaca or {},
+        bagian_dibaca=bagian_dibaca or {},
+    )
+
+
+def _sederhana(anak: tuple[Kunci, ...], isian: dict[Pola, Isian]) -> tuple[Isian, ...]:
+    return tuple(isian[k.jalur] for k in anak if k.jalur in isian and k.jenis != "formulasi")
+
+
+def _bantuan(k: Kunci, jenis: str) -> str:
+    """The help under a field: when it is required after all, what it means, what its kind accepts."""
+    arti = "" if k.arti.casefold() == k.judul.casefold() else k.arti
+    bagian = [f"Wajib, {k.wajib_bila}" if k.wajib_bila else "", arti]
+    kalimat = [b if b.endswith((".", "!", "?")) else f"{b}." for b in bagian if b]
+    return " ".join([*kalimat, PETUNJUK.get(jenis, "")]).strip().replace("`", "")
+
+
+def _isian(k: Kunci, jenis: str, wajib: bool | None = None) -> Isian:
+    benar = jenis == "benar"
+    bawaan = "" if k.bawaan is None or k.jenis in ("tahunan", "triwulan") else str(k.bawaan)
+    return Isian(
+        kunci=k.nama,
+        label=k.judul,
+        jenis=jenis,
+        wajib=k.wajib if wajib is None else wajib,
+        bantuan=_bantuan(k, jenis),
+        pilihan=("true", "false") if benar else k.pilihan,
+        nama_pilihan=k.nama_pilihan,
+        bawaan=("ya" if k.bawaan else "tidak") if benar else bawaan,
+    )
+
+
+def _daftar(k: Kunci) -> Daftar:
+    return Daftar(
+        kunci=k.nama,
+        label=k.judul,
+        penomoran=k.penomoran or "angka",
+        wajib=k.wajib,
+        bantuan=_bantuan(k, "daftar"),
+        pilihan=k.pilihan,
+        boleh_tiada=not k.wajib and k.bawaan is None,
+    )
+
+
+# ---------------------------------------------------------------- the agency's config, as the page lays it out
+
+SKEMA = skema_dari_model(
+    Config,
+    baris_dibaca={"iku": "IKU baris", "struktur": "Unit", "program": "Program"},
+    bagian_dibaca={
+        "perjanjian_kinerja": "Perjanjian Kinerja",
+        "laporan_kinerja": "Laporan Kinerja",
+        "tte": "Tanda tangan elektronik",
+        "rencana_aksi": "Rencana Aksi",
+        "manual_iku": "Manual IKU",
+        "perubahan": "Keputusan yang diubah",
+        "lampiran": "Lampiran",
     },
-    {"iku": "IKU baris", "struktur": "Unit", "program": "Program"},
 )
+ISIAN = SKEMA.isian
+
+TAHUN = ISIAN[("tahun",)]
+INSTANSI = SKEMA.kecuali("instansi")
+FORMAT = SKEMA.kecuali("format")
+TTE = SKEMA.kecuali("tte")
+LAMPIRAN = SKEMA.kecuali("lampiran")
+DAFTAR_LAMPIRAN = (SKEMA.daftar[("lampiran", "kolom")],)
+PENANDATANGAN = SKEMA.kecuali("penandatangan")
+KEPUTUSAN = SKEMA.kecuali("keputusan")
+DAFTAR_KEPUTUSAN = tuple(d for p, d in SKEMA.daftar.items() if p[0] == "keputusan")
+RENCANA = SKEMA.kecuali("rencana")
+DOKUMEN = SKEMA.kecuali("dokumen")
+UNIT = ISIAN[("struktur", SEMUA, "nama")]
+PECAHAN = tuple(i for p, i in ISIAN.items() if p[:3] == ("iku", SEMUA, "formulasi") and len(p) == 4)
+ARAH, ANALISIS = SKEMA.pilih("iku.*", "arah", "analisis")
+# Within the year: an IKU row's quarter keys (Rencana Aksi, laporan triwulan, Manual IKU).
+DALAM_TAHUN = SKEMA.pilih("iku.*", "jenis_target", "penanggung_jawab", "frekuensi", "definisi")
+IKU = SKEMA.kecuali("iku.*", *(i.kunci for i in (ARAH, ANALISIS, *DALAM_TAHUN)))
+KALIMAT_PK = SKEMA.pilih("perjanjian_kinerja", "pembuka", "janji", "penutup")
+PERJANJIAN_KINERJA = SKEMA.kecuali("perjanjian_kinerja", *(i.kunci for i in KALIMAT_PK))
+PIHAK_KEDUA = SKEMA.kecuali("perjanjian_kinerja.pihak_kedua")
+PROGRAM = SKEMA.kecuali("program.*")
+LAPORAN_KINERJA = SKEMA.kecuali("laporan_kinerja")
+RENCANA_AKSI = SKEMA.kecuali("rencana_aksi")
+MANUAL_IKU = SKEMA.kecuali("manual_iku")
+PERUBAHAN = SKEMA.kecuali("perubahan")
+ALASAN_HAPUS = ISIAN[("perubahan", "alasan_hapus", SEMUA)]

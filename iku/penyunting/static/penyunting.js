@@ -1,7 +1,8 @@
 /* Penyunting IKU: small helpers over a form that works without them.
    - textareas grow with their text;
    - add / remove / move up / move down list items in the page (the same buttons also work
-     on the server when scripts are off), renumbering field names and printed labels;
+     on the server when scripts are off), renumbering field names and printed labels (the
+     labels themselves come from the server, in the page);
    - checks while typing (POST /periksa, nothing written);
    - the preview pictures refresh when the server has rendered them.
    Every address comes from the page (data-periksa, data-keadaan, data-pilih, built by the server
@@ -9,21 +10,10 @@
 "use strict";
 
 (function () {
-  const HURUF = (n) => { let s = ""; while (n > 0) { const r = (n - 1) % 26; s = String.fromCharCode(97 + r) + s; n = Math.floor((n - 1) / 26); } return s; };
-  const SATUAN = ["", "SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM", "TUJUH", "DELAPAN", "SEMBILAN"];
-  function terbilang(n) {
-    if (n < 10) return SATUAN[n];
-    if (n === 10) return "SEPULUH";
-    if (n === 11) return "SEBELAS";
-    if (n < 20) return SATUAN[n - 10] + " BELAS";
-    if (n < 100) return SATUAN[Math.floor(n / 10)] + " PULUH" + (n % 10 ? " " + SATUAN[n % 10] : "");
-    return String(n);
-  }
-  function label(penomoran, i) {
-    if (penomoran === "huruf") return HURUF(i + 1) + ".";
-    if (penomoran === "diktum") return i === 0 ? "KESATU" : "KE" + terbilang(i + 1);
-    return (i + 1) + ".";
-  }
+  // Every label comes from the server (bahasa.label_butir), as the documents print it; past the
+  // labels the page carries, an added item goes to the server like a form without scripts.
+  let LABEL = {};
+  function label(penomoran, i) { const daftar = LABEL[penomoran]; return daftar ? daftar[i] : undefined; }
   const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
   function tumbuh(t) { t.style.height = "auto"; t.style.height = (t.scrollHeight + 2) + "px"; }
@@ -48,7 +38,8 @@
       const lama = li.dataset.indeks;
       if (lama !== String(i)) { gantiAwalan(li, nama + "." + lama, nama + "." + i); li.dataset.indeks = String(i); }
       const nomor = li.querySelector(":scope > .nomor, :scope > .kepala-baris > .nomor");
-      if (nomor) nomor.textContent = label(penomoran, i);
+      const teks = label(penomoran, i);
+      if (nomor && teks !== undefined) nomor.textContent = teks;
     });
   }
 
@@ -58,6 +49,7 @@
     const [perintah, jalur] = tombol.value.split(/:(.*)/s);
     if (perintah === "tambah") {
       const ol = daftarBernama(jalur);
+      if (!ol || label(ol.dataset.penomoran, ol.children.length) === undefined) return false;
       const tpl = ol && ol.parentElement.querySelector(':scope > template[data-untuk="' + CSS.escape(jalur) + '"]');
       if (!tpl) return false;
       const baru = tpl.content.firstElementChild.cloneNode(true);
@@ -175,6 +167,8 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => {
+    const dataLabel = document.getElementById("label-butir");
+    if (dataLabel) LABEL = JSON.parse(dataLabel.textContent);
     document.querySelectorAll("textarea.tumbuh").forEach(tumbuh);
     document.addEventListener("input", (e) => {
       if (e.target.matches("textarea.tumbuh")) tumbuh(e.target);
