@@ -725,7 +725,7 @@ def tandatangani_cmd(
     folder: Path, sertifikat: Path, sandi_env: str | None, tak_terlihat: bool, pihak_kedua: bool
 ) -> None:
     """Tandatangani setiap PDF arsip satu tahun (PAdES) menjadi salinan ...-ttd.pdf di sampingnya."""
-    from .tandatangan import tandatangani
+    from .tandatangani import tandatangani
 
     if not sertifikat.is_file():  # said before the passphrase is asked for
         raise TandaTanganError(
