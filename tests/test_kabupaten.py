@@ -487,6 +487,22 @@ def test_tahun_pemda_di_luar_rencana(tmp_path: Path) -> None:
     assert "[iku[1].target] tahun di luar rentang rencana 2024-2026: 2023" in hasil.output
 
 
+def test_lambang_pemda_yang_bukan_gambar(tmp_path: Path) -> None:
+    """pemda.toml's logo is checked as an agency's is: a file that exists but is no readable image
+    is named with its file, key and line (before, generate failed in a worker on it)."""
+    folder = buat_folder(tmp_path / "kab", logo=True, jumlah=2)
+    (folder / "garuda.png").write_text("ini bukan gambar", encoding="utf-8")
+    for argumen in (["--check"], ["--output", str(tmp_path / "out")]):
+        hasil = jalankan(str(folder), *argumen)
+        assert hasil.exit_code == 3, hasil.output
+        baris = _baris(folder / "pemda.toml", 'logo = "garuda.png"')
+        assert (
+            f"{folder / 'pemda.toml'}, baris {baris}: [pemerintah.logo] "
+            'berkas logo "garuda.png" bukan gambar PNG/JPG yang dapat dibaca'
+        ) in hasil.output
+    assert not (tmp_path / "out").exists()
+
+
 def templat_diubah(tujuan: Path, ganti: dict[str, tuple[bytes, bytes]]) -> Path:
     """A copy of the default templates, with bytes replaced in some templates' document.xml
     ({template: (old, new)}), as an agency's Word edit would."""
