@@ -21,11 +21,10 @@ import tomlkit
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
-from iku import isi
 from iku import konfigurasi as config_mod
+from iku.buat import kemas, susun
 from iku.impor import impor
-from iku.naskah import keputusan as context
-from iku.naskah import tata
+from iku.naskah import per_templat
 
 
 def config_besar(folder: Path, jumlah: int) -> Path:
@@ -47,10 +46,11 @@ def main() -> None:
     opsi = argumen.parse_args()
     with tempfile.TemporaryDirectory() as sementara:
         folder = Path(sementara)
-        config = config_mod.muat(config_besar(folder, opsi.baris))
-        konteks = context.keputusan(config)
-        keputusan = isi.render(AKAR / "templates" / "keputusan.docx", konteks, tata(config), folder / "k.docx")
-        lampiran = isi.render(AKAR / "templates" / "lampiran.docx", konteks, tata(config), folder / "l.docx")
+        bacaan = config_mod.baca(config_besar(folder, opsi.baris))
+        keputusan, lampiran = folder / "k.docx", folder / "l.docx"
+        for tujuan, templat in ((keputusan, "keputusan.docx"), (lampiran, "lampiran.docx")):
+            doc = susun(bacaan, AKAR / "templates", per_templat()[templat], folder)
+            tujuan.write_bytes(kemas(doc, bacaan.config))
         waktu = []
         for i in range(opsi.ulang):
             awal = time.perf_counter()

@@ -1,7 +1,7 @@
 """Benchmark (not a test): rendering the LKjIP against rendering the IKU book, in one run.
 
 Both documents of the sample config are built exactly as `generate` builds them (context with
-its pictures, then iku.isi.render with the document's own layout), in generate's order, in
+its pictures, then iku/buat.py's steps susun and kemas), in generate's order, in
 rounds; each round is one run (pictures forgotten at its start, grafik.lupakan), so the LKjIP
 takes the organisation chart the book drew, as in `generate`. Both are measured in every round,
 so the machine's load falls on both alike; the best and the median of each are reported with
@@ -22,9 +22,9 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
-from iku import grafik, isi, konfigurasi
-from iku.buat import TEMPLAT_BAWAAN
-from iku.naskah import DAFTAR, tata_naskah
+from iku import grafik, konfigurasi
+from iku.buat import TEMPLAT_BAWAAN, kemas, susun
+from iku.naskah import DAFTAR
 
 CONFIG = AKAR / "config" / "iku.toml"
 JENIS = {j.jenis: j for j in DAFTAR}
@@ -35,8 +35,8 @@ def sekali(jenis: str, kerja: Path) -> tuple[float, float]:
     included) and its render."""
     j = JENIS[jenis]
     mulai, mulai_cpu = time.perf_counter(), time.process_time()
-    config = konfigurasi.muat(CONFIG)
-    isi.render(TEMPLAT_BAWAAN / j.templat, j.konteks(config, kerja), tata_naskah(j, config), kerja / f"{jenis}.docx")
+    bacaan = konfigurasi.baca(CONFIG)
+    (kerja / f"{jenis}.docx").write_bytes(kemas(susun(bacaan, TEMPLAT_BAWAAN, j, kerja), bacaan.config))
     return time.perf_counter() - mulai, time.process_time() - mulai_cpu
 
 

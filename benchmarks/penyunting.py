@@ -31,10 +31,9 @@ sys.path[:0] = [str(AKAR), str(AKAR / "tests")]
 from werkzeug.datastructures import MultiDict
 
 from bantu import isian_formulir
-from iku import isi
-from iku.konfigurasi import muat
-from iku.naskah import keputusan as context
-from iku.naskah import tata
+from iku.buat import kemas, susun
+from iku.konfigurasi import baca
+from iku.naskah import per_templat
 from iku.pdf import AWALAN_PROFIL
 from iku.penyunting.aplikasi import Pengaturan
 from iku.penyunting.layan import server
@@ -101,17 +100,15 @@ def satu_server(folder: Path, ulang: int) -> tuple[list[float], list[float]]:
 
 def soffice_sekali(folder: Path, ulang: int) -> list[float]:
     """The same two documents per save, with one `soffice --convert-to pdf` run each time."""
-    config = muat(CONTOH)
-    konteks = context.keputusan(config)
+    bacaan = baca(CONTOH)
     profil = Path(tempfile.mkdtemp(prefix="iku-bench-profil-"))
     waktu = []
     try:
         for i in range(ulang):
             mulai = time.perf_counter()
-            docx = [
-                isi.render(TEMPLAT / n, konteks, tata(config), folder / f"{i}-{n}")
-                for n in ("keputusan.docx", "lampiran.docx")
-            ]
+            docx = [folder / f"{i}-{n}" for n in ("keputusan.docx", "lampiran.docx")]
+            for tujuan, n in zip(docx, ("keputusan.docx", "lampiran.docx"), strict=True):
+                tujuan.write_bytes(kemas(susun(bacaan, TEMPLAT, per_templat()[n], folder), bacaan.config))
             subprocess.run(
                 [
                     "soffice",

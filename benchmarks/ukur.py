@@ -34,8 +34,8 @@ AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
 from iku import konfigurasi
-from iku.buat import TEMPLAT_BAWAAN, Permintaan, generate
-from iku.naskah import set_tahun, tata
+from iku.buat import TEMPLAT_BAWAAN, Permintaan, generate, kemas, susun
+from iku.naskah import set_tahun
 
 CONFIG = AKAR / "config" / "iku.toml"
 
@@ -56,15 +56,17 @@ def docx_iku(kerja: Path, ulang: int) -> list[tuple[float, float]]:
 
 
 def docx_iku_sama(kerja: Path, ulang: int) -> list[tuple[float, float]]:
-    """iku's render of the same three documents only: what its post-processing costs."""
-    from iku import isi
-
+    """iku's render of the same documents only (generate's steps susun and kemas, nothing
+    archived): what its post-processing costs."""
     waktu = []
     for i in range(ulang + 1):
         mulai, mulai_cpu = time.perf_counter(), time.process_time()
-        config = konfigurasi.muat(CONFIG)
-        for templat, jenis, konteks in dokumen(config, kerja / f"g{i}"):
-            isi.render(TEMPLAT_BAWAAN / templat, konteks, tata(config), kerja / f"{jenis}-{i}.docx")
+        bacaan = konfigurasi.baca(CONFIG)
+        gambar = kerja / f"g{i}"
+        gambar.mkdir(parents=True, exist_ok=True)
+        for j in set_tahun(bacaan.config):
+            doc = susun(bacaan, TEMPLAT_BAWAAN, j, gambar)
+            (kerja / f"{j.jenis}-{i}.docx").write_bytes(kemas(doc, bacaan.config))
         waktu.append((time.perf_counter() - mulai, time.process_time() - mulai_cpu))
     return waktu[1:]
 

@@ -175,7 +175,7 @@ def terima_pdf(p: Permintaan, folder: Path, ditulis: SetDitulis, hasil: HasilPdf
 def tutup_set(p: Permintaan, folder: Path, versi_lo: str | None) -> list[str]:
     """Close a written set: the validated config's very bytes, the files it refers to, the manifest."""
     salinan = folder / f"konfigurasi-{p.config.tahun}.toml"
-    salinan.write_bytes(p.bacaan.mentah)  # the very bytes that were validated
+    salinan.write_bytes(konfigurasi_arsip(p.bacaan))
     ditulis = [salinan.name, *salin_rujukan(p.bacaan, folder)]
     return ditulis + [manifes.tulis(folder, p.config.tahun, p.config.format.huruf, versi_lo).name]
 
@@ -190,16 +190,46 @@ def logo_relatif(bacaan: Bacaan) -> Path | None:
     return None if relatif.is_absolute() or ".." in relatif.parts else relatif
 
 
+FOLDER_SEMULA = "semula"  # an archived amendment's copy of the amended decree's config, beside its own
+
+
+def semula_arsip(bacaan: Bacaan) -> str | None:
+    """Where an amendment's archive keeps the amended decree's config (`semula/<its name>`, relative
+    to the archived config); None for a decree that amends nothing."""
+    semula = bacaan.config.perubahan.semula if bacaan.config.perubahan else None
+    return None if semula is None else f"{FOLDER_SEMULA}/{Path(semula).name}"
+
+
+def konfigurasi_arsip(bacaan: Bacaan) -> bytes:
+    """The config as archived: the very bytes that were validated; for an amendment, only
+    [perubahan].semula differs, pointing to the copy archived beside it (its path as written is
+    relative to where the config was first written, which the archive does not keep)."""
+    semula = semula_arsip(bacaan)
+    if semula is None:
+        return bacaan.mentah
+    import tomlkit  # only an amendment's archive needs it
+
+    dokumen = tomlkit.parse(bacaan.teks)
+    dokumen["perubahan"]["semula"] = semula
+    return tomlkit.dumps(dokumen).encode("utf-8")
+
+
 def salin_rujukan(bacaan: Bacaan, folder: Path) -> list[str]:
-    """Copy the files the config refers to (the logo) beside the archived config, under the same
-    relative path, so output/<tahun>/konfigurasi-<tahun>.toml regenerates by itself, unedited."""
+    """Copy the files the config refers to beside the archived config, so
+    output/<tahun>/konfigurasi-<tahun>.toml regenerates by itself from any working directory: the
+    logo under the same relative path, an amendment's semula config under `semula/`."""
+    salinan = []
     relatif = logo_relatif(bacaan)
-    if relatif is None:
-        return []
-    tujuan = folder / relatif
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(str(bacaan.config.instansi.logo), tujuan)
-    return [relatif.as_posix()]
+    if relatif is not None:
+        salinan.append((Path(str(bacaan.config.instansi.logo)), relatif.as_posix()))
+    semula = semula_arsip(bacaan)
+    if semula is not None and bacaan.config.perubahan is not None:
+        salinan.append((Path(str(bacaan.config.perubahan.semula)), semula))
+    for asal, nama in salinan:
+        tujuan = folder / nama
+        tujuan.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(asal, tujuan)
+    return [nama for _, nama in salinan]
 
 
 def _tulis_dokumen(p: Permintaan, folder: Path, folder_gambar: Path) -> SetDitulis:

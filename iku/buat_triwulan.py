@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import manifes
 from .arsip import folder_tahun, periksa_boleh_tulis_folder, slug, tulis_folder
-from .buat import Permintaan, isi_naskah, salin_rujukan, templat_ada
+from .buat import Permintaan, isi_naskah, konfigurasi_arsip, salin_rujukan, templat_ada
 from .galat import ArsipError, Masalah
 from .model import Config
 from .naskah import LAPORAN_TRIWULAN, per_templat, tata_naskah
@@ -91,9 +91,9 @@ def buat(p: Permintaan, n: int) -> list[Path]:
             ditulis += [x.name for x in hasil.berkas]
             versi_lo = hasil.versi
         salinan = sementara / f"konfigurasi-{config.tahun}-triwulan-{n}.toml"
-        salinan.write_bytes(p.bacaan.mentah)  # what this quarter's figures were computed from
+        salinan.write_bytes(konfigurasi_arsip(p.bacaan))  # what this quarter's figures were computed from
         ditulis.append(salinan.name)
-        ditulis += salin_rujukan(p.bacaan, sementara)  # the logo beside it: the copy validates by itself
+        ditulis += salin_rujukan(p.bacaan, sementara)  # the logo (and semula) beside it: the copy validates by itself
         ditulis.append(manifes.tulis(sementara, config.tahun, config.format.huruf, versi_lo).name)
     folder = induk / nama_folder(n)
     return [folder / x for x in ditulis]

@@ -634,22 +634,32 @@ def serve_cmd(
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Jumlah proses (bawaan: jumlah inti)."
 )
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=TEMPLAT_BAWAAN,
+    help="Folder templat DOCX yang disunting di Word (seperti pada generate): set setiap perangkat "
+    "daerah dan naskah Pemda diisi dari sana; --check memeriksanya.",
+)
 @click.option("--check", "hanya_periksa", is_flag=True, help="Hanya periksa semua berkas; tidak menulis apa pun.")
-def kabupaten_cmd(folder: Path, output: Path, pdf: bool, force: bool, jobs: int | None, hanya_periksa: bool) -> None:
+def kabupaten_cmd(
+    folder: Path, output: Path, pdf: bool, force: bool, jobs: int | None, templates: Path, hanya_periksa: bool
+) -> None:
     """Buat IKU satu kabupaten sekaligus: set setiap perangkat daerah, Keputusan IKU Pemda,
     matriks kaskade, dan rekap XLSX.
 
     FOLDER berisi pemda.toml dan konfigurasi setiap perangkat daerah (*.toml). Semua berkas
     diperiksa lebih dulu; semua kesalahan dilaporkan sekaligus. Celah kaskade adalah peringatan.
+    Naskah Pemda diisi dari templat bawaan bila folder --templates tidak memuat pemda-keputusan.docx.
     """
     from .kabupaten.baca import baca_kabupaten
-    from .kabupaten.buat import PermintaanKabupaten, buat_kabupaten, periksa_templat_pemda
+    from .kabupaten.buat import PermintaanKabupaten, buat_kabupaten, periksa_templat
     from .kabupaten.kaskade import celah
 
     k = baca_kabupaten(folder)
-    if hanya_periksa:
-        periksa_templat_pemda(k)
     peringatan = [*k.peringatan, *celah(k)]
+    if hanya_periksa:
+        peringatan += periksa_templat(k, templates)
     _tampil_masalah("PERINGATAN", peringatan, err=not hanya_periksa)
     if hanya_periksa:
         click.echo(
@@ -657,7 +667,7 @@ def kabupaten_cmd(folder: Path, output: Path, pdf: bool, force: bool, jobs: int 
             + (f" ({len(peringatan)} peringatan)." if peringatan else ", tanpa peringatan.")
         )
         return
-    permintaan = PermintaanKabupaten(k, output, force=force, pdf=pdf, jobs=jobs, kemajuan=_kemajuan())
+    permintaan = PermintaanKabupaten(k, output, templates, force=force, pdf=pdf, jobs=jobs, kemajuan=_kemajuan())
     _tampil_jalur(buat_kabupaten(permintaan))
 
 
@@ -745,7 +755,7 @@ def tandatangani_cmd(
     folder: Path, sertifikat: Path, sandi_env: str | None, tak_terlihat: bool, pihak_kedua: bool
 ) -> None:
     """Tandatangani setiap PDF arsip satu tahun (PAdES) menjadi salinan ...-ttd.pdf di sampingnya."""
-    from .tandatangan import tandatangani
+    from .tandatangani import tandatangani
 
     if not sertifikat.is_file():  # said before the passphrase is asked for
         raise TandaTanganError(

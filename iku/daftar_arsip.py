@@ -1,5 +1,6 @@
 """What is archived under an output folder: each year, its nomor, when it was made, its files,
-and whether it still matches its manifest (`iku arsip`, `iku verify` without a folder).
+and whether it still matches its manifest (`iku arsip`); `iku verify` of one archive (its hashes and
+signatures) or of every year under an output folder.
 
 When a year was generated is the modification time of its MANIFEST.json, the last file a
 run writes: the manifest itself holds no clock time, so the same input keeps giving the
@@ -12,12 +13,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import manifes
 from .arsip import bukan_isi_tahun, folder_perubahan, folder_triwulan, subarsip
 from .galat import ArsipError, ArsipTidakCocok, ConfigError, IkuError, Masalah
 from .konfigurasi import baca_toml
+from .periksa_manifes import periksa as periksa_manifes
+
+if TYPE_CHECKING:
+    from .periksa_ttd import HasilTtd
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ def ringkas(folder: Path, tahun: str | None = None) -> TahunArsip:
         r for p in folder.rglob("*") if p.is_file() and not bukan_isi_tahun(r := p.relative_to(folder).as_posix())
     )
     try:
-        manifes.periksa(folder)
+        periksa_manifes(folder)
         masalah: list[Masalah] = []
     except IkuError as exc:
         masalah = exc.masalah
@@ -107,21 +112,40 @@ def _dibuat(folder: Path) -> dt.datetime | None:
 def verifikasi(folder: Path) -> list[tuple[Path, list[str], list[Any]]]:
     """Verify one year's folder, or every year under an output folder: (folder, files matching,
     signatures checked) each, or ArsipTidakCocok naming every difference of every year."""
-    from .tandatangan import periksa_arsip_ttd  # pyHanko loads only when a check needs it
-
     tahun = folder_tahun(folder)
     if (folder / manifes.NAMA).is_file() or not tahun:
         satu = [folder] if bukan_isi_tahun(folder.name) else sebuah_arsip(folder)
     else:
         satu = [g for f in tahun for g in sebuah_arsip(f)]
     if len(satu) == 1:
-        return [(satu[0], *periksa_arsip_ttd(satu[0]))]
+        return [(satu[0], *periksa_arsip(satu[0]))]
     hasil, masalah = [], []
     for f in satu:
         try:
-            hasil.append((f, *periksa_arsip_ttd(f)))
+            hasil.append((f, *periksa_arsip(f)))
         except IkuError as exc:
             masalah += exc.masalah
     if masalah:
         raise ArsipTidakCocok(masalah)
     return hasil
+
+
+def periksa_arsip(folder: Path) -> tuple[list[str], list[HasilTtd]]:
+    """`iku verify` of one archive: hashes against the manifest and every signature, all problems
+    reported together."""
+    from .periksa_ttd import periksa_tanda_tangan  # pyHanko loads only when a check needs it
+
+    masalah: list[Masalah] = []
+    cocok: list[str] = []
+    ttd: list[HasilTtd] = []
+    try:
+        cocok = periksa_manifes(folder)
+    except ArsipTidakCocok as exc:
+        masalah += exc.masalah
+    try:
+        ttd = periksa_tanda_tangan(folder)
+    except ArsipTidakCocok as exc:
+        masalah += exc.masalah
+    if masalah:
+        raise ArsipTidakCocok(masalah)
+    return cocok, ttd

@@ -22,7 +22,6 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from .galat import Masalah, TemplateError
 from .naskah.blok import Gambar, Tata
-from .paket import tulis_paket
 from .rapi import rapikan
 
 
@@ -132,17 +131,6 @@ def isi(templat: Path, konteks: dict[str, Any], tata: Tata, pemeriksa: Pemeriksa
         raise TemplateError(masalah)
     rapikan(doc.docx, tata)
     return doc.docx
-
-
-def isi_bytes(templat: Path, konteks: dict[str, Any], tata: Tata) -> bytes:
-    """Fill one template in memory and pack it byte-stably; TemplateError names the template."""
-    return tulis_paket(isi(templat, konteks, tata), tata.tanggal)
-
-
-def render(templat: Path, konteks: dict[str, Any], tata: Tata, tujuan: Path) -> Path:
-    """Fill one template into tujuan and return the path written."""
-    tujuan.write_bytes(isi_bytes(templat, konteks, tata))
-    return tujuan
 
 
 def buka(templat: Path) -> _Templat:

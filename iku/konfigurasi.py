@@ -214,17 +214,14 @@ def periksa_silang(config: model.Config, teks: str, path: Path) -> list[Masalah]
         sudah = {m.kunci for m in masalah if m}
         masalah += [m for m in nilai_tahun_kurang(config, teks, path) if m.kunci not in sudah]
     masalah += masalah_semula(config, teks, path)
-    logo = config.instansi.logo
     saran = "tulis jalur berkas PNG/JPG relatif terhadap folder konfigurasi, atau hapus kunci logo"
-    salah_logo = masalah_logo(logo, ("instansi", "logo"), teks, path, saran)
-    if logo and not salah_logo:
-        masalah.append(_masalah_gambar(path.parent / logo, teks, path))
-    masalah += salah_logo
+    masalah += masalah_logo(config.instansi.logo, ("instansi", "logo"), teks, path, saran)
     return [m for m in masalah if m]
 
 
 def masalah_logo(logo: str | None, loc: tuple[str, str], teks: str, path: Path, saran: str) -> list[Masalah]:
-    """A logo key names a PNG or JPG file, relative to the folder of the file that names it."""
+    """A logo key names a PNG or JPG file, relative to the folder of the file that names it, that
+    the DOCX writer can read (not just a file named .png)."""
     if not logo:
         return []
     gambar, kunci, baris = path.parent / logo, nama_kunci(loc), cari_baris(teks, loc)
@@ -232,24 +229,21 @@ def masalah_logo(logo: str | None, loc: tuple[str, str], teks: str, path: Path, 
         return [Masalah(f'berkas logo "{logo}" tidak ditemukan', berkas=path, kunci=kunci, baris=baris, saran=saran)]
     if gambar.suffix.lower() not in (".png", ".jpg", ".jpeg"):
         return [Masalah("logo harus berkas PNG atau JPG", berkas=path, kunci=kunci, baris=baris)]
-    return []
-
-
-def _masalah_gambar(gambar: Path, teks: str, path: Path) -> Masalah | None:
-    """The logo must be an image the DOCX writer can read, not just a file named .png."""
     from docx.image.image import Image
 
     try:
         Image.from_file(str(gambar))
     except Exception:  # python-docx raises several kinds for unreadable images
-        return Masalah(
-            f'berkas logo "{gambar.name}" bukan gambar PNG/JPG yang dapat dibaca',
-            berkas=path,
-            kunci="instansi.logo",
-            baris=cari_baris(teks, ("instansi", "logo")),
-            saran="simpan ulang logo sebagai PNG atau JPG dari program gambar",
-        )
-    return None
+        return [
+            Masalah(
+                f'berkas logo "{gambar.name}" bukan gambar PNG/JPG yang dapat dibaca',
+                berkas=path,
+                kunci=kunci,
+                baris=baris,
+                saran="simpan ulang logo sebagai PNG atau JPG dari program gambar",
+            )
+        ]
+    return []
 
 
 def _masalah_target(config: model.Config, i: int, teks: str, path: Path) -> Masalah | None:

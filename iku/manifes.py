@@ -1,8 +1,8 @@
-"""The year's manifest: a SHA-256 of every file plus what made them, and its verification.
+"""The year's manifest written: a SHA-256 of every file plus what made them.
 
 MANIFEST.json is written last into the staging folder, so it covers the whole set
-(config snapshot included). `periksa` re-hashes a folder and names every file changed,
-missing or added since.
+(config snapshot included); signed copies are added to it later (`tambah`). Checking a folder
+against it is iku/periksa_manifes.py's.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import Any
 
 from . import __version__
 from .arsip import bukan_isi_tahun
-from .galat import ArsipTidakCocok, Masalah
 
 NAMA = "MANIFEST.json"
 FORMAT = 1
@@ -67,47 +66,6 @@ def tulis(folder: Path, tahun: int, huruf: str, libreoffice: str | None) -> Path
     tujuan = folder / NAMA
     tujuan.write_text(json.dumps(isi, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     return tujuan
-
-
-def baca(folder: Path) -> dict[str, str]:
-    """The hashes a folder's manifest records, or an error saying why it cannot be read."""
-    manifes = folder / NAMA
-    if not manifes.is_file():
-        raise ArsipTidakCocok(
-            Masalah(
-                f"{NAMA} tidak ada di folder ini",
-                berkas=folder,
-                saran="tunjuk folder arsip satu tahun, misalnya output/2023",
-            )
-        )
-    try:
-        isi = json.loads(manifes.read_text(encoding="utf-8"))
-        catatan = isi["sha256"]
-        if not isinstance(catatan, dict):
-            raise TypeError
-    except (ValueError, KeyError, TypeError):
-        raise ArsipTidakCocok(Masalah("manifes rusak atau bukan buatan iku", berkas=manifes)) from None
-    return catatan
-
-
-def periksa(folder: Path) -> list[str]:
-    """Re-hash folder against its manifest; return the files that match, or raise naming each difference."""
-    catatan = baca(folder)
-    sekarang = daftar_berkas(folder)
-    masalah = [
-        Masalah("berkas berubah sejak diarsipkan (SHA-256 berbeda)", berkas=folder / n)
-        for n in sorted(catatan)
-        if n in sekarang and sekarang[n] != catatan[n]
-    ]
-    masalah += [Masalah("berkas hilang dari arsip", berkas=folder / n) for n in sorted(catatan) if n not in sekarang]
-    masalah += [
-        Masalah("berkas tambahan yang tidak tercatat di manifes", berkas=folder / n)
-        for n in sorted(sekarang)
-        if n not in catatan
-    ]
-    if masalah:
-        raise ArsipTidakCocok(masalah)
-    return sorted(catatan)
 
 
 def tambah(folder: Path, berkas: list[Path]) -> Path:

@@ -509,7 +509,8 @@ class Perubahan(Dasar):
         kunci(
             "Konfigurasi keputusan yang diubah",
             "Konfigurasi keputusan yang diubah, relatif terhadap berkas ini (seperti `logo`); harus konfigurasi "
-            "perangkat daerah yang sama",
+            "perangkat daerah yang sama. Arsip perubahan menyimpan salinannya di `semula/` dan salinan "
+            "konfigurasinya menunjuk ke sana",
             contoh='"../output/2023/konfigurasi-2023.toml"',
             tercetak="`matriks-perubahan-iku-<instansi>-<tahun>.docx`",
             isian="jalur",

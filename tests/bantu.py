@@ -260,19 +260,26 @@ def jumlah_dokumen_contoh() -> int:
     return len(awalan_dokumen_contoh())
 
 
+def tulis_naskah(bacaan, jenis, tujuan: Path, templates: Path = TEMPLATES) -> Path:
+    """One document of a config written as `iku generate` writes it: iku/buat.py's steps `susun`
+    (context, fill, layout; pictures drawn beside tujuan) and `kemas`."""
+    from iku.buat import kemas, susun
+
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    tujuan.write_bytes(kemas(susun(bacaan, templates, jenis, tujuan.parent), bacaan.config))
+    return tujuan
+
+
 def buat_naskah(config_path: Path, folder: Path) -> tuple[Path, Path]:
     """The Keputusan and Lampiran of a config, rendered by the generator's own templates."""
-    from iku import isi
-    from iku import konfigurasi as config_mod
-    from iku.naskah import keputusan as context
-    from iku.naskah import tata
+    from iku import konfigurasi
+    from iku.naskah import per_templat
 
-    config = config_mod.muat(config_path)
-    konteks = context.keputusan(config)
-    folder.mkdir(parents=True, exist_ok=True)
+    bacaan = konfigurasi.baca(config_path)
+    jenis = per_templat()
     return (
-        isi.render(TEMPLATES / "keputusan.docx", konteks, tata(config), folder / "keputusan.docx"),
-        isi.render(TEMPLATES / "lampiran.docx", konteks, tata(config), folder / "lampiran.docx"),
+        tulis_naskah(bacaan, jenis["keputusan.docx"], folder / "keputusan.docx"),
+        tulis_naskah(bacaan, jenis["lampiran.docx"], folder / "lampiran.docx"),
     )
 
 

@@ -487,32 +487,95 @@ def test_tahun_pemda_di_luar_rencana(tmp_path: Path) -> None:
     assert "[iku[1].target] tahun di luar rentang rencana 2024-2026: 2023" in hasil.output
 
 
-def test_check_mengisi_templat_pemda(tmp_path: Path) -> None:
-    """--check fills the Pemda's templates in memory: a broken one is named (exit 4), nothing written."""
+def test_lambang_pemda_yang_bukan_gambar(tmp_path: Path) -> None:
+    """pemda.toml's logo is checked as an agency's is: a file that exists but is no readable image
+    is named with its file, key and line (before, generate failed in a worker on it)."""
+    folder = buat_folder(tmp_path / "kab", logo=True, jumlah=2)
+    (folder / "garuda.png").write_text("ini bukan gambar", encoding="utf-8")
+    for argumen in (["--check"], ["--output", str(tmp_path / "out")]):
+        hasil = jalankan(str(folder), *argumen)
+        assert hasil.exit_code == 3, hasil.output
+        baris = _baris(folder / "pemda.toml", 'logo = "garuda.png"')
+        assert (
+            f"{folder / 'pemda.toml'}, baris {baris}: [pemerintah.logo] "
+            'berkas logo "garuda.png" bukan gambar PNG/JPG yang dapat dibaca'
+        ) in hasil.output
+    assert not (tmp_path / "out").exists()
+
+
+def templat_diubah(tujuan: Path, ganti: dict[str, tuple[bytes, bytes]]) -> Path:
+    """A copy of the default templates, with bytes replaced in some templates' document.xml
+    ({template: (old, new)}), as an agency's Word edit would."""
     import shutil
 
     from iku.buat import TEMPLAT_BAWAAN
+
+    shutil.copytree(TEMPLAT_BAWAAN, tujuan)
+    for nama, (lama, baru) in ganti.items():
+        with zipfile.ZipFile(TEMPLAT_BAWAAN / nama) as asal, zipfile.ZipFile(tujuan / nama, "w") as z:
+            for info in asal.infolist():
+                isi = asal.read(info)
+                if info.filename == "word/document.xml":
+                    assert lama in isi, nama
+                    isi = isi.replace(lama, baru)
+                z.writestr(info, isi)
+    return tujuan
+
+
+def test_check_mengisi_templat_pemda(tmp_path: Path) -> None:
+    """--check fills the Pemda's templates in memory: a broken one is named (exit 4), nothing written."""
     from iku.galat import TemplateError
     from iku.kabupaten.baca import baca_kabupaten
-    from iku.kabupaten.buat import periksa_templat_pemda
+    from iku.kabupaten.buat import periksa_templat
 
     k = baca_kabupaten(buat_folder(tmp_path / "kab", jumlah=2))
-    periksa_templat_pemda(k)
-    templat = tmp_path / "templat"
-    shutil.copytree(TEMPLAT_BAWAAN, templat)
-    with (
-        zipfile.ZipFile(TEMPLAT_BAWAAN / "pemda-kaskade.docx") as asal,
-        zipfile.ZipFile(templat / "pemda-kaskade.docx", "w") as z,
-    ):
-        for info in asal.infolist():
-            isi = asal.read(info)
-            z.writestr(
-                info,
-                isi.replace(b"{{ b.indikator }}", b"{{ b.indikatr }}") if info.filename == "word/document.xml" else isi,
-            )
+    assert periksa_templat(k) == []
+    templat = templat_diubah(tmp_path / "templat", {"pemda-kaskade.docx": (b"{{ b.indikator }}", b"{{ b.indikatr }}")})
     with pytest.raises(TemplateError) as galat:
-        periksa_templat_pemda(k, templat)
+        periksa_templat(k, templat)
     assert [m.berkas for m in galat.value.masalah] == [templat / "pemda-kaskade.docx"]
+
+
+def test_templates_instansi_dipakai_setiap_perangkat_daerah_dan_pemda(tmp_path: Path) -> None:
+    """--templates as on generate: every agency's set and the Pemda's documents are filled from the
+    agency's Word-edited templates, and each agency's folder is still what generate writes with them."""
+    folder = buat_folder(tmp_path / "kab", jumlah=2)
+    templat = templat_diubah(
+        tmp_path / "templat",
+        {
+            "keputusan.docx": (b"<w:t>MEMUTUSKAN:</w:t>", b"<w:t>MEMUTUSKAN DENGAN TEMPLAT DAERAH:</w:t>"),
+            "pemda-keputusan.docx": (b"<w:t>MEMUTUSKAN:</w:t>", b"<w:t>MEMUTUSKAN OLEH BUPATI:</w:t>"),
+        },
+    )
+    assert "--templates" in jalankan("--help").output
+    periksa = jalankan(str(folder), "--check", "--templates", str(templat))
+    assert periksa.exit_code == 0, periksa.output
+    hasil = jalankan(str(folder), "--output", str(tmp_path / "out"), "--templates", str(templat), "--jobs", "1")
+    assert hasil.exit_code == 0, hasil.output
+    tahun = tmp_path / "out" / "2023"
+    (pemda,) = (tahun / "pemda").glob("keputusan-*.docx")
+    assert "MEMUTUSKAN OLEH BUPATI:" in teks_docx(pemda)
+    config = folder / "dinsos.toml"
+    sendiri = CliRunner().invoke(
+        main, ["generate", "--config", str(config), "--templates", str(templat), "--output", str(tmp_path / "g")]
+    )
+    assert sendiri.exit_code == 0, sendiri.output
+    dibuat = isi_folder(tmp_path / "g" / "2023")
+    assert isi_folder(tahun / "dinas-sosial-kabupaten-buleleng") == dibuat
+    keputusan = next(n for n in dibuat if n.startswith("keputusan-iku-"))
+    assert "MEMUTUSKAN DENGAN TEMPLAT DAERAH:" in teks_docx(tahun / "dinas-sosial-kabupaten-buleleng" / keputusan)
+
+
+def test_check_memeriksa_templates_instansi(tmp_path: Path) -> None:
+    """--check --templates checks every agency's config against the agency's templates, as
+    `iku check --templates` does: an unknown field is named with its template (exit 4), nothing written."""
+    folder = buat_folder(tmp_path / "kab", jumlah=2)
+    templat = templat_diubah(tmp_path / "templat", {"lampiran.docx": (b"{{ b.indikator }}", b"{{ b.indikatr }}")})
+    hasil = jalankan(str(folder), "--check", "--templates", str(templat), "--output", str(tmp_path / "out"))
+    assert hasil.exit_code == 4, hasil.output
+    assert f"{templat / 'lampiran.docx'}" in hasil.output and "b.indikatr" in hasil.output
+    assert jalankan(str(folder), "--check").exit_code == 0
+    assert not (tmp_path / "out").exists()
 
 
 def test_folder_tanpa_pemda_toml(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from docx.shared import Mm, Twips
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, jalankan_generate, teks_docx, tulis_data
+from bantu import CONFIG_CONTOH, TEMPLATES, data_contoh, jalankan_generate, teks_docx, tulis_data, tulis_naskah
 from iku import konfigurasi
 from iku.buat import Permintaan, generate
 from iku.galat import ArsipError
@@ -255,21 +255,20 @@ TEKS_BEBAS = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Zl",
     sasaran=TEKS_BEBAS.filter(str.strip),
 )
 def test_nilai_apa_pun_tercetak_utuh(tmp_path, menimbang, sasaran):
-    from iku import isi
-    from iku.naskah import keputusan as context
-    from iku.naskah import tata
+    from dataclasses import replace
+
+    from iku.naskah import per_templat
     from iku.naskah.blok import tanpa_label
 
-    config = konfigurasi.muat(CONFIG_CONTOH)
+    bacaan = konfigurasi.baca(CONFIG_CONTOH)
+    config = bacaan.config
     k = config.keputusan.model_copy(update={"menimbang": [menimbang.strip()]})
     iku = [config.iku[0].model_copy(update={"sasaran": sasaran.strip()})]
-    config = config.model_copy(update={"keputusan": k, "iku": iku})
-    konteks = context.keputusan(config)
-    tujuan = tmp_path / "k.docx"
-    isi.render(TEMPLATES / "keputusan.docx", konteks, tata(config), tujuan)
+    bacaan = replace(bacaan, config=config.model_copy(update={"keputusan": k, "iku": iku}))
+    tujuan = tulis_naskah(bacaan, per_templat()["keputusan.docx"], tmp_path / "k.docx")
     # one item: no label; a label typed at its start is dropped (check warns about it)
     assert f"Menimbang\t:\t\t{tanpa_label(menimbang.strip())}" in teks_docx(tujuan)
-    isi.render(TEMPLATES / "lampiran.docx", konteks, tata(config), tujuan)
+    tulis_naskah(bacaan, per_templat()["lampiran.docx"], tujuan)
     assert sasaran.strip() in teks_docx(tujuan)
 
 

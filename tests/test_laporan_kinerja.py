@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bantu import TEMPLATES, data_contoh, salin_config, teks_docx, teks_pdf, tulis_data
-from iku import isi, konfigurasi
+from bantu import TEMPLATES, data_contoh, salin_config, teks_docx, teks_pdf, tulis_data, tulis_naskah
+from iku import konfigurasi
 from iku.buat import Permintaan, generate
-from iku.naskah import DAFTAR, tata_naskah
+from iku.naskah import DAFTAR
 from iku.naskah.laporan_kinerja import KERANGKA
 
 LK = next(j for j in DAFTAR if j.jenis == "laporan_kinerja")
@@ -25,13 +25,8 @@ KEPALA_CAPAIAN = ["NO", "INDIKATOR KINERJA", "SATUAN", "TARGET", "REALISASI", "C
 
 def tulis(tmp_path: Path, data: dict, jenis=LK) -> Path:
     """One document of a config, rendered as generate renders it."""
-    config = konfigurasi.baca(tulis_data(tmp_path / "iku.toml", data)).config
-    return isi.render(
-        TEMPLATES / jenis.templat,
-        jenis.konteks(config, tmp_path),
-        tata_naskah(jenis, config),
-        tmp_path / f"{jenis.awalan_berkas}.docx",
-    )
+    bacaan = konfigurasi.baca(tulis_data(tmp_path / "iku.toml", data))
+    return tulis_naskah(bacaan, jenis, tmp_path / f"{jenis.awalan_berkas}.docx")
 
 
 def berurutan(teks: list[str], harapan: list[str]) -> None:

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantu import TEMPLATES, data_contoh, jalankan_generate, salin_config, teks_docx, teks_pdf, tulis_data
-from iku import bahasa, isi, konfigurasi
+from bantu import TEMPLATES, data_contoh, jalankan_generate, salin_config, teks_docx, teks_pdf, tulis_data, tulis_naskah
+from iku import bahasa, konfigurasi
 from iku.buat import Permintaan, generate
-from iku.naskah import DAFTAR, tata_naskah
+from iku.naskah import DAFTAR
 from iku.naskah.perjanjian_kinerja import JANJI, PEMBUKA, PENUTUP, perjanjian
 
 PK = next(j for j in DAFTAR if j.jenis == "perjanjian_kinerja")
@@ -22,8 +22,7 @@ PK = next(j for j in DAFTAR if j.jenis == "perjanjian_kinerja")
 
 def tulis_pk(tmp_path: Path, data: dict, nama: str = "pk.docx") -> Path:
     """Only the PK document of a config, rendered as generate renders it."""
-    config = konfigurasi.baca(tulis_data(tmp_path / "iku.toml", data)).config
-    return isi.render(TEMPLATES / PK.templat, PK.konteks(config, tmp_path), tata_naskah(PK, config), tmp_path / nama)
+    return tulis_naskah(konfigurasi.baca(tulis_data(tmp_path / "iku.toml", data)), PK, tmp_path / nama)
 
 
 def berurutan(teks: list[str], harapan: list[str]) -> None:

@@ -240,18 +240,37 @@ def test_check_memperingatkan_baris_berubah_tanpa_alasan(set_perubahan, tmp_path
     assert "alasan" not in bersih.output, bersih.output
 
 
+def test_arsip_perubahan_dibuat_ulang_sendiri(set_perubahan, tmp_path: Path, monkeypatch) -> None:
+    """The archived amendment's config regenerates by itself, unedited, wherever the archive is
+    moved and from any working directory: its semula is archived beside it (semula/) and the copy's
+    [perubahan].semula points there; the set made again is the archived one, byte for byte."""
+    from bantu import isi_folder
+
+    asli = set_perubahan["folder"] / "output" / "2023" / "perubahan-1"
+    data = tomllib.loads((asli / "konfigurasi-2023.toml").read_text(encoding="utf-8"))
+    assert data["perubahan"]["semula"] == "semula/konfigurasi-2023.toml"
+    lama = set_perubahan["folder"] / "output" / "2023" / "konfigurasi-2023.toml"
+    assert (asli / "semula" / "konfigurasi-2023.toml").read_bytes() == lama.read_bytes()
+    # apart from semula, the archived config is the validated one, comments and layout kept
+    draf = set_perubahan["draf"].read_text(encoding="utf-8").splitlines()
+    arsip_ = (asli / "konfigurasi-2023.toml").read_text(encoding="utf-8").splitlines()
+    assert [b for b in arsip_ if not b.startswith("semula =")] == [b for b in draf if not b.startswith("semula =")]
+    pindah = tmp_path / "dipindah" / "perubahan-1"
+    shutil.copytree(asli, pindah)
+    lain = tmp_path / "tempat-lain"
+    lain.mkdir()
+    monkeypatch.chdir(lain)
+    hasil = jalankan("generate", "--config", str(pindah / "konfigurasi-2023.toml"), "--output", "ulang")
+    assert hasil.exit_code == 0, hasil.output
+    assert isi_folder(lain / "ulang" / "2023" / "perubahan-1") == isi_folder(asli)
+    assert jalankan("verify", str(pindah)).exit_code == 0
+
+
 def test_perubahan_kedua(set_perubahan, tmp_path: Path) -> None:
     """A second amendment names the original decree again, 'PERUBAHAN KEDUA ATAS', and `ke` = 2."""
-    arsip = set_perubahan["folder"] / "output" / "2023" / "perubahan-1" / "konfigurasi-2023.toml"
+    # the archived amendment is self-contained (its semula archived beside it): a copy of it serves
+    shutil.copytree(set_perubahan["folder"] / "output" / "2023" / "perubahan-1", tmp_path / "arsip")
     salinan = tmp_path / "arsip" / "konfigurasi-2023.toml"
-    salinan.parent.mkdir()
-    # the archived amendment's semula is relative to where it was written: point it at the original
-    salinan.write_text(
-        arsip.read_text(encoding="utf-8").replace(
-            'semula = "output/2023/', f'semula = "{set_perubahan["folder"]}/output/2023/'
-        ),
-        encoding="utf-8",
-    )
     draf = tmp_path / "kedua.toml"
     assert jalankan("perubahan", str(salinan), "--to", str(draf)).exit_code == 0
     data = tomllib.loads(draf.read_text(encoding="utf-8"))

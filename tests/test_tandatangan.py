@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from bantu import buat_sertifikat, jumlah_dokumen_contoh
-from iku import manifes, tandatangan
+from iku import manifes, periksa_ttd, tandatangani
 from iku.cli import main
+from iku.daftar_arsip import periksa_arsip
 from iku.galat import ArsipTidakCocok, TandaTanganError
 
 pytestmark = pytest.mark.pdf
@@ -38,7 +39,7 @@ def isi_folder(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def bidang_tanda_tangan(pdf: Path, nama: str = tandatangan.NAMA_BIDANG) -> tuple[int, list[float]]:
+def bidang_tanda_tangan(pdf: Path, nama: str = tandatangani.NAMA_BIDANG) -> tuple[int, list[float]]:
     """Page index and rectangle of a signature field of a signed PDF."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -58,9 +59,9 @@ def _daftar_halaman(simpul) -> list[int]:
 
 def test_menandatangani_setiap_pdf_dan_tanda_tangan_sah(arsip, sertifikat):
     pdf = sorted(arsip.glob("*.pdf"))
-    ditulis = tandatangan.tandatangani(arsip, sertifikat, SANDI).berkas
+    ditulis = tandatangani.tandatangani(arsip, sertifikat, SANDI).berkas
     assert [p.name for p in ditulis] == [p.name[:-4] + "-ttd.pdf" for p in pdf]
-    cocok, ttd = tandatangan.periksa_arsip_ttd(arsip)
+    cocok, ttd = periksa_arsip(arsip)
     assert {p.name for p in ditulis} <= set(cocok)  # the manifest covers the signed copies
     assert [h.berkas for h in ttd] == ditulis
     assert all(h.utuh and h.penanda == "I Putu Kariaman Putra" and h.waktu is not None for h in ttd)
@@ -113,12 +114,12 @@ def bertumpuk(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def periksa_kotak_di_ruang(asli: Path, bertanda: Path, bidang: str = tandatangan.NAMA_BIDANG) -> list[float]:
+def periksa_kotak_di_ruang(asli: Path, bertanda: Path, bidang: str = tandatangani.NAMA_BIDANG) -> list[float]:
     """The visible box stands in the reserved space: over no word and no picture, inside the margins."""
     halaman, kotak = bidang_tanda_tangan(bertanda, bidang)
     assert kotak[2] - kotak[0] >= 90 and kotak[3] - kotak[1] >= 24, kotak
     lebar = float(re.search(r"Page +\d+ size:\s+([\d.]+)", _pdfinfo(asli, halaman)).group(1))
-    assert kotak[0] >= tandatangan.TEPI_HALAMAN - 1 and kotak[2] <= lebar - tandatangan.TEPI_HALAMAN + 1
+    assert kotak[0] >= tandatangani.TEPI_HALAMAN - 1 and kotak[2] <= lebar - tandatangani.TEPI_HALAMAN + 1
     kena = [k for k in kata_halaman(asli, halaman) if bertumpuk(kotak, k)]
     assert not kena, (asli.name, kotak, kena)
     assert not [g for g in gambar_halaman(asli, halaman) if bertumpuk(kotak, g)], asli.name
@@ -126,7 +127,7 @@ def periksa_kotak_di_ruang(asli: Path, bertanda: Path, bidang: str = tandatangan
 
 
 def test_kotak_tanda_tangan_di_ruang_yang_disediakan(arsip, sertifikat):
-    hasil = tandatangan.tandatangani(arsip, sertifikat, SANDI)
+    hasil = tandatangani.tandatangani(arsip, sertifikat, SANDI)
     assert not hasil.peringatan
     for bertanda in hasil.berkas:
         asli = bertanda.with_name(bertanda.name.replace("-ttd", ""))
@@ -141,16 +142,16 @@ def test_kotak_tanda_tangan_di_ruang_yang_disediakan(arsip, sertifikat):
 
 
 def test_tak_terlihat(arsip, sertifikat):
-    tandatangan.tandatangani(arsip, sertifikat, SANDI, terlihat=False)
+    tandatangani.tandatangani(arsip, sertifikat, SANDI, terlihat=False)
     _, kotak = bidang_tanda_tangan(arsip / f"{KEPUTUSAN}-ttd.pdf")
     assert kotak[2] - kotak[0] == 0 and kotak[3] - kotak[1] == 0
-    assert all(h.utuh for h in tandatangan.periksa_tanda_tangan(arsip))
+    assert all(h.utuh for h in periksa_ttd.periksa_tanda_tangan(arsip))
 
 
 def test_pdfa_tetap_pdfa_sesudah_ditandatangani(arsip, sertifikat):
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    tandatangan.tandatangani(arsip, sertifikat, SANDI)
+    tandatangani.tandatangani(arsip, sertifikat, SANDI)
     for pdf in arsip.glob("*-ttd.pdf"):
         xmp = PdfFileReader(io.BytesIO(pdf.read_bytes())).root["/Metadata"].get_object().data
         assert b"pdfaid:part" in xmp and b"2" in xmp.split(b"pdfaid:part")[1][:6], pdf.name
@@ -158,14 +159,14 @@ def test_pdfa_tetap_pdfa_sesudah_ditandatangani(arsip, sertifikat):
 
 
 def test_satu_byte_berubah_sesudah_ditandatangani_ditangkap_verify(arsip, sertifikat):
-    tandatangan.tandatangani(arsip, sertifikat, SANDI)
+    tandatangani.tandatangani(arsip, sertifikat, SANDI)
     diubah = arsip / f"{KEPUTUSAN}-ttd.pdf"
     isi = bytearray(diubah.read_bytes())
     letak = isi.find(b"/Producer")
     isi[letak + 2] ^= 0x20  # one byte inside the signed range
     diubah.write_bytes(bytes(isi))
     with pytest.raises(ArsipTidakCocok) as galat:
-        tandatangan.periksa_tanda_tangan(arsip)
+        periksa_ttd.periksa_tanda_tangan(arsip)
     assert [m.berkas for m in galat.value.masalah] == [diubah]
     hasil = CliRunner().invoke(main, ["verify", str(arsip)])
     assert hasil.exit_code == 6
@@ -173,7 +174,7 @@ def test_satu_byte_berubah_sesudah_ditandatangani_ditangkap_verify(arsip, sertif
 
 
 def test_manifes_diperbarui_tanpa_berkas_sementara(arsip, sertifikat):
-    tandatangan.tandatangani(arsip, sertifikat, SANDI)
+    tandatangani.tandatangani(arsip, sertifikat, SANDI)
     assert not [p for p in arsip.iterdir() if p.name.startswith(".")]
     hasil = CliRunner().invoke(main, ["verify", str(arsip)])
     assert hasil.exit_code == 0, hasil.output
@@ -205,7 +206,7 @@ def test_pdf_rusak_tidak_menulis_apa_pun(arsip, sertifikat):
     manifes.tulis(arsip, 2023, "Bookman Old Style", None)  # an archive that agrees with its damaged PDF
     sebelum = isi_folder(arsip)
     with pytest.raises(TandaTanganError) as galat:
-        tandatangan.tandatangani(arsip, sertifikat, SANDI)
+        tandatangani.tandatangani(arsip, sertifikat, SANDI)
     assert galat.value.masalah[0].berkas == arsip / f"{KEPUTUSAN}.pdf"
     assert isi_folder(arsip) == sebelum
 
@@ -214,7 +215,7 @@ def test_arsip_berubah_tidak_ditandatangani(arsip, sertifikat):
     (arsip / f"{KEPUTUSAN}.pdf").write_bytes((arsip / f"{KEPUTUSAN}.pdf").read_bytes() + b"\n")
     sebelum = isi_folder(arsip)
     with pytest.raises(ArsipTidakCocok):
-        tandatangan.tandatangani(arsip, sertifikat, SANDI)
+        tandatangani.tandatangani(arsip, sertifikat, SANDI)
     assert isi_folder(arsip) == sebelum
 
 
@@ -235,10 +236,10 @@ def test_variabel_sandi_tidak_ada(arsip, sertifikat):
 
 
 def test_sudah_ditandatangani_tidak_ditimpa(arsip, sertifikat):
-    tandatangan.tandatangani(arsip, sertifikat, SANDI)
+    tandatangani.tandatangani(arsip, sertifikat, SANDI)
     sebelum = isi_folder(arsip)
     with pytest.raises(TandaTanganError) as galat:
-        tandatangan.tandatangani(arsip, sertifikat, SANDI)
+        tandatangani.tandatangani(arsip, sertifikat, SANDI)
     assert "sudah ada" in galat.value.masalah[0].pesan
     assert isi_folder(arsip) == sebelum
 
@@ -246,14 +247,14 @@ def test_sudah_ditandatangani_tidak_ditimpa(arsip, sertifikat):
 def test_sertifikat_kedaluwarsa_ditolak(arsip, tmp_path):
     lama = buat_sertifikat(tmp_path / "lama.p12", SANDI, hari=-2)
     with pytest.raises(TandaTanganError) as galat:
-        tandatangan.tandatangani(arsip, lama, SANDI)
+        tandatangani.tandatangani(arsip, lama, SANDI)
     assert "tidak pada saat ini" in galat.value.masalah[0].pesan
     assert not list(arsip.glob("*-ttd.pdf"))
 
 
 def test_pihak_kedua_menandatangani_pk_yang_sudah_ditandatangani(arsip, sertifikat, tmp_path):
     bupati = buat_sertifikat(tmp_path / "bupati.p12", SANDI, nama="I Gede Suyasa")
-    tandatangan.tandatangani(arsip, sertifikat, SANDI)
+    tandatangani.tandatangani(arsip, sertifikat, SANDI)
     pk = next(arsip.glob("perjanjian-kinerja-*-ttd.pdf"))
     pertama = pk.read_bytes()
     hasil = CliRunner().invoke(
@@ -264,13 +265,13 @@ def test_pihak_kedua_menandatangani_pk_yang_sudah_ditandatangani(arsip, sertifik
     assert hasil.exit_code == 0, hasil.output
     assert hasil.output.strip().endswith(pk.name) and "PERINGATAN" not in hasil.output
     assert pk.read_bytes().startswith(pertama)  # incremental: the first signature's bytes stay
-    ttd = tandatangan.periksa_pdf(pk)
+    ttd = periksa_ttd.periksa_pdf(pk)
     assert [(h.penanda, h.bidang, h.utuh) for h in ttd] == [
-        ("I Putu Kariaman Putra", tandatangan.NAMA_BIDANG, True),
-        ("I Gede Suyasa", tandatangan.NAMA_BIDANG_PIHAK_KEDUA, True),
+        ("I Putu Kariaman Putra", tandatangani.NAMA_BIDANG, True),
+        ("I Gede Suyasa", tandatangani.NAMA_BIDANG_PIHAK_KEDUA, True),
     ]
     asli = pk.with_name(pk.name.replace("-ttd", ""))
-    kedua = periksa_kotak_di_ruang(asli, pk, tandatangan.NAMA_BIDANG_PIHAK_KEDUA)
+    kedua = periksa_kotak_di_ruang(asli, pk, tandatangani.NAMA_BIDANG_PIHAK_KEDUA)
     _, pertama_kotak = bidang_tanda_tangan(pk)
     assert kedua[2] < pertama_kotak[0]  # the pihak kedua's column is the left one
     verify = CliRunner().invoke(main, ["verify", str(arsip)])
@@ -289,7 +290,7 @@ def test_isi_diubah_sesudah_tanda_tangan_pertama_ditangkap(arsip, sertifikat):
     from pyhanko.pdf_utils.generic import NameObject, NumberObject, TextStringObject
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-    tandatangan.tandatangani(arsip, sertifikat, SANDI)
+    tandatangani.tandatangani(arsip, sertifikat, SANDI)
     pk = next(arsip.glob("perjanjian-kinerja-*-ttd.pdf"))
     w = IncrementalPdfFileWriter(io.BytesIO(pk.read_bytes()))
     halaman = w.root["/Pages"]["/Kids"][0].get_object()
@@ -301,7 +302,7 @@ def test_isi_diubah_sesudah_tanda_tangan_pertama_ditangkap(arsip, sertifikat):
     keluaran = io.BytesIO()
     w.write(keluaran)
     pk.write_bytes(keluaran.getvalue())
-    assert [h.utuh for h in tandatangan.periksa_pdf(pk)] == [False]
+    assert [h.utuh for h in periksa_ttd.periksa_pdf(pk)] == [False]
 
 
 def test_anotasi_sesudah_tanda_tangan_ditangkap(arsip, sertifikat):
@@ -309,7 +310,7 @@ def test_anotasi_sesudah_tanda_tangan_ditangkap(arsip, sertifikat):
     from pyhanko.pdf_utils.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-    tandatangan.tandatangani(arsip, sertifikat, SANDI)
+    tandatangani.tandatangani(arsip, sertifikat, SANDI)
     pk = next(arsip.glob("perjanjian-kinerja-*-ttd.pdf"))
     w = IncrementalPdfFileWriter(io.BytesIO(pk.read_bytes()))
     halaman = w.root["/Pages"]["/Kids"][0].get_object()
@@ -330,12 +331,12 @@ def test_anotasi_sesudah_tanda_tangan_ditangkap(arsip, sertifikat):
     keluaran = io.BytesIO()
     w.write(keluaran)
     pk.write_bytes(keluaran.getvalue())
-    assert [h.utuh for h in tandatangan.periksa_pdf(pk)] == [False]
+    assert [h.utuh for h in periksa_ttd.periksa_pdf(pk)] == [False]
 
 
 def test_pihak_kedua_sebelum_pihak_pertama_ditolak(arsip, sertifikat):
     with pytest.raises(TandaTanganError) as galat:
-        tandatangan.tandatangani(arsip, sertifikat, SANDI, pihak_kedua=True)
+        tandatangani.tandatangani(arsip, sertifikat, SANDI, pihak_kedua=True)
     assert "belum ada Perjanjian Kinerja yang ditandatangani pihak pertama" in galat.value.masalah[0].pesan
 
 
@@ -419,13 +420,13 @@ def test_jabatan_143_huruf_ruang_dan_halaman(arsip_kecamatan, tmp_path):
     assert all(h.count(elektronik) == (2 if "elektronik" in arsip_kecamatan.parent.parent.name else 0) for h in tanda)
     kadis = buat_sertifikat(tmp_path / "camat.p12", SANDI)
     bupati = buat_sertifikat(tmp_path / "bupati.p12", SANDI, nama="I Gede Suyasa")
-    hasil = tandatangan.tandatangani(arsip, kadis, SANDI)
+    hasil = tandatangani.tandatangani(arsip, kadis, SANDI)
     assert not hasil.peringatan
     for bertanda in hasil.berkas:
         periksa_kotak_di_ruang(bertanda.with_name(bertanda.name.replace("-ttd", "")), bertanda)
-    kedua = tandatangan.tandatangani(arsip, bupati, SANDI, pihak_kedua=True)
+    kedua = tandatangani.tandatangani(arsip, bupati, SANDI, pihak_kedua=True)
     assert not kedua.peringatan and [p.name for p in kedua.berkas] == [pk.name[:-4] + "-ttd.pdf"]
-    periksa_kotak_di_ruang(pk, kedua.berkas[0], tandatangan.NAMA_BIDANG_PIHAK_KEDUA)
-    _, ttd = tandatangan.periksa_arsip_ttd(arsip)
+    periksa_kotak_di_ruang(pk, kedua.berkas[0], tandatangani.NAMA_BIDANG_PIHAK_KEDUA)
+    _, ttd = periksa_arsip(arsip)
     assert [h.penanda for h in ttd if h.berkas == kedua.berkas[0]] == ["I Putu Kariaman Putra", "I Gede Suyasa"]
     assert all(h.utuh for h in ttd)

@@ -10,12 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bantu import CONFIG_CONTOH, TEMPLATES, teks_docx
-from iku import isi
+from bantu import CONFIG_CONTOH, TEMPLATES, teks_docx, tulis_naskah
 from iku import konfigurasi as config
 from iku.cli import main
-from iku.naskah import keputusan as context
-from iku.naskah import tata
+from iku.naskah import per_templat
 from iku.periksa.jalankan import periksa_folder
 
 # A tag as Word leaves it after an edit: split over runs (one bold), a spell-check mark
@@ -56,7 +54,8 @@ def ubah_docx(asal: Path, tujuan: Path, ganti: dict[str, str]) -> Path:
 
 
 def teks_hasil(templat: Path, sample, tujuan: Path) -> list[str]:
-    return teks_docx(isi.render(templat, context.keputusan(sample.config), tata(sample.config), tujuan))
+    """The text of the document templat (keputusan.docx or lampiran.docx, in its folder) makes."""
+    return teks_docx(tulis_naskah(sample, per_templat()[templat.name], tujuan, templat.parent))
 
 
 def test_templat_bawaan_bersih(sample) -> None:
@@ -292,7 +291,7 @@ def test_templat_disunting_setelah_disimpan_libreoffice(tmp_path: Path, sample) 
 def test_templat_yang_disiapkan_sekali_diisi_ulang_dengan_konteks_lain(tmp_path: Path) -> None:
     """A part is compiled once per process and reused: a second agency gets its own text, and the
     first one filled again gets the very bytes it got the first time."""
-    from iku.naskah import DAFTAR, tata_naskah
+    from iku.naskah import DAFTAR
 
     keputusan = next(j for j in DAFTAR if j.jenis == "keputusan")
     lain = tmp_path / "lain.toml"
@@ -301,9 +300,7 @@ def test_templat_yang_disiapkan_sekali_diisi_ulang_dengan_konteks_lain(tmp_path:
     )
 
     def isi_keputusan(path: Path, nama: str) -> tuple[bytes, list[str]]:
-        c = config.muat(path)
-        tujuan = tmp_path / nama
-        isi.render(TEMPLATES / keputusan.templat, keputusan.konteks(c, tmp_path), tata_naskah(keputusan, c), tujuan)
+        tujuan = tulis_naskah(config.baca(path), keputusan, tmp_path / nama)
         return tujuan.read_bytes(), teks_docx(tujuan)
 
     pertama, teks_pertama = isi_keputusan(CONFIG_CONTOH, "a.docx")

@@ -25,11 +25,12 @@ from bantu import (
     perlu_alat,
     teks_docx,
     tulis_data,
+    tulis_naskah,
 )
-from iku import isi, konfigurasi, tte
-from iku.buat import Permintaan, generate
+from iku import konfigurasi, tte
+from iku.buat import Permintaan, generate, kemas, susun
 from iku.galat import ConfigError
-from iku.naskah import set_tahun, tata
+from iku.naskah import set_tahun
 from iku.periksa.jalankan import periksa
 
 JENIS = (
@@ -76,12 +77,10 @@ def test_basah_hanya_menandai_ruang_tanda_tangan(tmp_path, monkeypatch):
     bacaan = konfigurasi.baca(CONFIG_CONTOH)
     sebelum = {}
     for j in set_tahun(bacaan.config):
-        konteks = j.konteks(bacaan.config, tmp_path)
-        sebelum[j.jenis] = isi.isi_bytes(TEMPLATES / j.templat, konteks, tata(bacaan.config, bacaan.mentah))
+        sebelum[j.jenis] = kemas(susun(bacaan, TEMPLATES, j, tmp_path), bacaan.config)
     monkeypatch.setattr("iku.rapi.tata_tanda_tangan", lambda *_: None)  # as the code was before layouts
     for j in set_tahun(bacaan.config):
-        konteks = j.konteks(bacaan.config, tmp_path)
-        tanpa = isi.isi_bytes(TEMPLATES / j.templat, konteks, tata(bacaan.config))
+        tanpa = kemas(susun(bacaan, TEMPLATES, j, tmp_path), bacaan.config)
         with zipfile.ZipFile(io.BytesIO(tanpa)) as a, zipfile.ZipFile(io.BytesIO(sebelum[j.jenis])) as b:
             assert a.read("word/document.xml") == tanpa_penanda(b.read("word/document.xml")), j.jenis
             assert b.read("word/document.xml").count(b'w:name="IkuTtdPenanda') >= 2, j.jenis
@@ -356,8 +355,7 @@ def test_qr_terbaca_dari_pdf_150_dpi_tanpa_jpeg(arsip_elektronik_pdf, jenis, tmp
 def test_blok_tanda_tangan_keputusan_satu_halaman_dengan_diktum_terakhir(tmp_path):
     """Whatever the text length, "Ditetapkan di" to the NIP and the last diktum share a page
     (before the fix "Ditetapkan di" ended page 1 on these F4/Arial decrees, in all three layouts)."""
-    from iku.naskah import keputusan as naskah_keputusan
-    from iku.naskah import per_templat, tata_naskah
+    from iku.naskah import per_templat
     from iku.pdf import ke_pdf
 
     docx_ = []
@@ -368,14 +366,7 @@ def test_blok_tanda_tangan_keputusan_satu_halaman_dengan_diktum_terakhir(tmp_pat
             data["keputusan"]["mengingat"] = data["keputusan"]["mengingat"][:1]
             data["keputusan"]["memutuskan"][1] += " kata" * tambahan
             bacaan = konfigurasi.baca(tulis_data(tmp_path / f"{cara}-{tambahan}.toml", data))
-            docx_.append(
-                isi.render(
-                    TEMPLATES / "keputusan.docx",
-                    naskah_keputusan.keputusan(bacaan.config),
-                    tata_naskah(per_templat()["keputusan.docx"], bacaan.config, bacaan.mentah),
-                    tmp_path / f"{cara}-{tambahan}.docx",
-                )
-            )
+            docx_.append(tulis_naskah(bacaan, per_templat()["keputusan.docx"], tmp_path / f"{cara}-{tambahan}.docx"))
     for pdf in ke_pdf(docx_, tmp_path).berkas:
         halaman = per_halaman(pdf)
         di = [n for n, t in enumerate(halaman) if "Ditetapkan di" in t]

@@ -201,17 +201,26 @@ def buat_instansi(bacaan: Bacaan, sementara: Path, templates: Path, pdf: bool, l
     tutup_set(q, q.output, versi)
 
 
-def periksa_templat_pemda(k: Kabupaten, templates: Path = TEMPLAT_BAWAAN) -> None:
-    """Fill the Pemda's templates in memory (what `--check` can say of them without writing);
-    TemplateError names every template that cannot be filled."""
-    t, masalah = tata(k), []
+def periksa_templat(k: Kabupaten, templates: Path = TEMPLAT_BAWAAN) -> list[Masalah]:
+    """`--check` of the templates, writing nothing: every agency's config against the templates
+    its set is filled from (the template rules, then generate's fill, layout and pack in memory,
+    as `iku check --templates` does) and the Pemda's templates filled in memory. TemplateError
+    names every template problem of every file together; the warnings are returned."""
+    from ..periksa.jalankan import periksa_folder
+
+    t, masalah, peringatan = tata(k), [], []
+    for bacaan in k.instansi:
+        hasil = periksa_folder(templates, bacaan)
+        masalah += hasil.galat
+        peringatan += hasil.peringatan
     for naskah in DAFTAR:
         try:
             susun_pemda(k, templates, naskah, t)
         except TemplateError as exc:
             masalah += exc.masalah
     if masalah:
-        raise TemplateError(masalah)
+        raise TemplateError(list(dict.fromkeys(masalah)))
+    return list(dict.fromkeys(peringatan))
 
 
 def tulis_pemda(k: Kabupaten, folder: Path, templates: Path, pdf: bool, lo: LibreOffice | None = None) -> list[str]:

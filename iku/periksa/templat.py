@@ -194,6 +194,10 @@ def _ungkapan(node: nodes.Expr, lingkup: Lingkup, hasil: Pemakaian) -> tuple[Any
     assert isinstance(node, (nodes.Getattr, nodes.Getitem))  # the only other shapes _nama_ungkapan passes
     induk, jalur = _ungkapan(node.node, lingkup, hasil)
     kunci = node.attr if isinstance(node, nodes.Getattr) else _kunci_tetap(node, lingkup, hasil)
+    if kunci is not None and induk is APA_SAJA and jalur and jalur.endswith("[]"):
+        # an item of a list that is empty in this context (a config without [program]): its shape is
+        # unknown, but the template still uses the field
+        return _catat(APA_SAJA, f"{jalur}.{kunci}", hasil)
     if kunci is None or not isinstance(induk, dict):
         return APA_SAJA, None
     if kunci not in induk:

@@ -1,37 +1,27 @@
-"""Sign a year's PDFs with the agency's own certificate (PAdES, pyHanko), and check signed PDFs.
+"""`iku tandatangani`: sign a year's PDFs with the agency's own certificate (PAdES, pyHanko).
 
-`tandatangani` signs every PDF of an archived year into a copy next to it (`...-ttd.pdf`), with a
-visible signature box where the signer's name stands (found with `pdftotext -bbox-layout`) or an
-invisible one, and adds the copies to MANIFEST.json. Everything is signed in memory first: a wrong
-certificate, passphrase or PDF writes nothing. `periksa_tanda_tangan` says, for every signed PDF
-of a folder, whether it is intact since signing, who signed and when.
+Every PDF of an archived year is signed into a copy next to it (`...-ttd.pdf`), with a visible
+signature box in the space the layout reserved (the PDF's named destinations) or an invisible
+one, and the copies are added to MANIFEST.json. Everything is signed in memory first: a wrong
+certificate, passphrase or PDF writes nothing. Checking a signed PDF is iku/periksa_ttd.py's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
 import os
 import re
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.utils import CryptographyDeprecationWarning
-
 from . import manifes
-from .galat import ArsipTidakCocok, Masalah, TandaTanganError
+from .galat import Masalah, TandaTanganError
+from .periksa_manifes import periksa as periksa_manifes
+from .periksa_ttd import AKHIRAN, periksa_pdf
 from .tte import NAMA_PENANDA, PERAN_PENANDATANGAN, PERAN_PIHAK_KEDUA, RUANG, SESUDAH_QR
 
-# pyHanko imports cryptography's DSA classes (deprecated there), and the two-line warning would
-# reach the clerk on every `verify` and `tandatangani`: silenced for pyHanko's modules only.
-warnings.filterwarnings("ignore", category=CryptographyDeprecationWarning, module=r"pyhanko(_certvalidator)?(\.|$)")
-
-AKHIRAN = "-ttd.pdf"
 NAMA_BIDANG = "TandaTanganElektronik"
 NAMA_BIDANG_PIHAK_KEDUA = "TandaTanganPihakKedua"
 TEKS_CAP = "Ditandatangani secara elektronik oleh:\n%(signer)s\nWaktu: %(ts)s"
@@ -73,20 +63,6 @@ class Ditandatangani:
     peringatan: list[Masalah]
 
 
-@dataclass(frozen=True)
-class HasilTtd:
-    """One signature of a PDF as verified."""
-
-    berkas: Path
-    penanda: str
-    waktu: dt.datetime | None
-    utuh: bool
-    bidang: str = ""  # the signature field's name (the PK's pihak kedua signs in a field of its own)
-
-
-# ---------------------------------------------------------------- signing
-
-
 def tandatangani(
     folder: Path, sertifikat: Path, sandi: bytes, terlihat: bool = True, pihak_kedua: bool = False
 ) -> Ditandatangani:
@@ -96,7 +72,7 @@ def tandatangani(
     if pihak_kedua:
         return tandatangani_pihak_kedua(folder, sertifikat, sandi, terlihat)
     pdf = daftar_pdf(folder)
-    manifes.periksa(folder)  # only an intact archive is signed
+    periksa_manifes(folder)  # only an intact archive is signed
     penanda = muat_sertifikat(sertifikat, sandi)
     hasil, peringatan = {}, []
     for p in pdf:
@@ -120,7 +96,7 @@ def tandatangani_pihak_kedua(folder: Path, sertifikat: Path, sandi: bytes, terli
                 saran="tandatangani dulu arsipnya dengan sertifikat pihak pertama (tanpa --pihak-kedua)",
             )
         )
-    manifes.periksa(folder)
+    periksa_manifes(folder)
     penanda = muat_sertifikat(sertifikat, sandi)
     hasil, peringatan = {}, []
     for p in salinan:
@@ -407,97 +383,3 @@ def _tulis_semua(folder: Path, hasil: dict[Path, bytes], akhiran: str = AKHIRAN)
                 p.unlink(missing_ok=True)
         raise
     return ditulis
-
-
-# ---------------------------------------------------------------- verifying
-
-
-def periksa_arsip_ttd(folder: Path) -> tuple[list[str], list[HasilTtd]]:
-    """`iku verify`: hashes against the manifest and every signature, all problems reported together."""
-    masalah: list[Masalah] = []
-    cocok: list[str] = []
-    ttd: list[HasilTtd] = []
-    try:
-        cocok = manifes.periksa(folder)
-    except ArsipTidakCocok as exc:
-        masalah += exc.masalah
-    try:
-        ttd = periksa_tanda_tangan(folder)
-    except ArsipTidakCocok as exc:
-        masalah += exc.masalah
-    if masalah:
-        raise ArsipTidakCocok(masalah)
-    return cocok, ttd
-
-
-def periksa_tanda_tangan(folder: Path) -> list[HasilTtd]:
-    """Every signature of every signed PDF in folder; ArsipTidakCocok names each one not intact."""
-    hasil = [h for p in sorted(folder.glob("*.pdf")) for h in periksa_pdf(p)]
-    rusak = [
-        Masalah(
-            f"tanda tangan elektronik tidak utuh: PDF berubah sesudah ditandatangani (penanda tangan: {h.penanda})",
-            berkas=h.berkas,
-            saran="pakai salinan asli yang ditandatangani, atau tandatangani ulang",
-        )
-        for h in hasil
-        if not h.utuh
-    ]
-    if rusak:
-        raise ArsipTidakCocok(rusak)
-    return hasil
-
-
-def periksa_pdf(pdf: Path) -> list[HasilTtd]:
-    """The signatures of one PDF (none for an unsigned one); a PDF that cannot be read is not intact."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    try:
-        with open(pdf, "rb") as f:
-            tanda = list(PdfFileReader(io.BytesIO(f.read()), strict=False).embedded_signatures)
-    except Exception:  # a damaged PDF fails in many ways in the parser
-        tanda = None
-    if tanda is None:
-        return [HasilTtd(pdf, "tidak diketahui (PDF tidak dapat dibaca)", None, False)] * pdf.name.endswith(AKHIRAN)
-    return [_periksa_satu(pdf, t) for t in tanda]
-
-
-@contextmanager
-def _tanpa_log() -> Iterator[None]:
-    """pyHanko logs every untrusted certificate with a traceback; the verdict is ours to say."""
-    pencatat = [logging.getLogger(n) for n in ("pyhanko", "pyhanko_certvalidator")]
-    semula = [c.level for c in pencatat]
-    for c in pencatat:
-        c.setLevel(logging.CRITICAL + 1)  # children inherit the level (not the disabled flag)
-    try:
-        yield
-    finally:
-        for c, tingkat in zip(pencatat, semula):
-            c.setLevel(tingkat)
-
-
-def _periksa_satu(pdf: Path, tanda: Any) -> HasilTtd:
-    from pyhanko.sign.diff_analysis import ModificationLevel
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-    from pyhanko_certvalidator import ValidationContext
-
-    subjek = tanda.signer_cert.subject
-    nama = subjek.native.get("common_name") or subjek.human_friendly
-    bidang = str(tanda.field_name)
-    try:
-        with _tanpa_log():
-            status = validate_pdf_signature(tanda, ValidationContext(trust_roots=[], allow_fetching=False))
-    except Exception:  # a tampered signature value fails in the CMS parser as well as in validation
-        return HasilTtd(pdf, nama, None, False, bidang)
-    # an earlier signature covers its own revision; what came after may only add signatures
-    # (pyHanko's difference analysis: a later countersignature passes, changed content or an
-    # annotation drawn over the page does not)
-    tambahan = status.modification_level
-    cakupan = status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (
-        status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
-        and bool(status.docmdp_ok)
-        and tambahan is not None
-        and tambahan <= ModificationLevel.FORM_FILLING  # signatures and their fields; no annotation
-    )
-    utuh = status.intact and status.valid and cakupan
-    return HasilTtd(pdf, nama, status.signer_reported_dt, bool(utuh), bidang)
