@@ -1,7 +1,8 @@
 """The Lampiran's columns chosen per region ([lampiran] kolom) and its tujuan heading rows.
 
-The template prints today's columns; a config that chooses others gets the filled table's
-columns moved into its order here, before the widths are measured (tabel.atur_lebar_tabel):
+The template prints today's columns in the table it titles "Indikator Kinerja Utama" (its
+declaration, JUDUL_TABEL); a config that chooses others gets the filled table's columns moved
+into its order here, before the widths are measured (tabel.atur_lebar_tabel):
 the header grouping PENJELASAN is kept only over adjacent explanation columns, and columns the
 template lacks (penanggung jawab, the year's target) are made from a cell of the same kind.
 """
@@ -35,7 +36,7 @@ LEBAR_AWAL = {
     "target": 1165,
     "keterangan": 1979,
 }
-KEPALA_TEMPLAT = ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA UTAMA", "SATUAN", "PENJELASAN", "KETERANGAN/ KRITERIA"]
+JUDUL_TABEL = "Indikator Kinerja Utama"  # the title (w:tblCaption) that marks the Lampiran's IKU table
 KEPALA_BARU = {"penanggung_jawab": "PENANGGUNG JAWAB"}  # target: "TARGET <tahun>"
 CONTOH_SEL = {"penanggung_jawab": "sumber_data", "target": "satuan"}  # a new column's cells look like these
 KOLOM_ANGKA = {"target"}  # new columns of numbers: their values are declared numbers (tabel.GAYA_ANGKA)
@@ -52,12 +53,23 @@ class SusunanLampiran:
     tujuan: tuple[str | None, ...] = ()
 
 
+def tabel_lampiran(docx: Any) -> list[Any]:
+    """The Lampiran's IKU tables of a document (the book holds one too), as the template declares
+    them: by the table's title (Word: Table Properties, Alt Text, Title), not by its header text."""
+    return [
+        tbl
+        for tbl in docx.element.body.iter(qn("w:tbl"))
+        if (judul := tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")) is not None
+        and judul.get(qn("w:val"), "").strip().lower() == JUDUL_TABEL.lower()
+    ]
+
+
 def susun(docx: Any, susunan: SusunanLampiran) -> None:
-    """Every Lampiran IKU table of the document (the book holds one too) in the chosen columns."""
+    """Every Lampiran IKU table of the document in the chosen columns."""
     angka = min(gaya_angka(docx.styles.element), default=None)
-    for tbl in list(docx.element.body.iter(qn("w:tbl"))):
+    for tbl in tabel_lampiran(docx):
         baris = tbl.findall(qn("w:tr"))
-        if len(baris) >= 2 and [xml_word.teks(tc).strip() for tc in baris[0].findall(qn("w:tc"))] == KEPALA_TEMPLAT:
+        if len(baris) >= 2:
             _susun_tabel(tbl, baris, susunan, angka)
 
 

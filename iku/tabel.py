@@ -386,12 +386,14 @@ def _ukuran_gaya(docx: Any) -> GayaHuruf:
 def kata_paragraf(p: Any, angka: frozenset[str]) -> list[tuple[str, bool]]:
     """A paragraph's words in order, each with whether it is a declared number: every character of
     it in a run whose character style is one of angka."""
-    huruf: list[tuple[str, bool]] = []
+    potongan: list[tuple[str, bool]] = []
     for t in p.iter(qn("w:t")):
         r = t.getparent()
         gaya = r.find(f"{qn('w:rPr')}/{qn('w:rStyle')}") if r.tag == qn("w:r") else None
-        bernomor = gaya is not None and gaya.get(qn("w:val")) in angka
-        huruf += [(c, bernomor) for c in t.text or ""]
+        potongan.append((t.text or "", gaya is not None and gaya.get(qn("w:val")) in angka))
+    if not any(bernomor for _, bernomor in potongan):  # most paragraphs: plain words
+        return [(k, False) for k in "".join(teks for teks, _ in potongan).split()]
+    huruf = [(c, bernomor) for teks, bernomor in potongan for c in teks]
     hasil: list[tuple[str, bool]] = []
     kata: list[tuple[str, bool]] = []
     for c, bernomor in [*huruf, (" ", False)]:

@@ -1,10 +1,12 @@
 """Signature layouts over any filled document: wet ink, electronic (QR + BSrE footer), SRIKANDI.
 
 A step of the tidy pass, so it works on the default templates and on an agency's Word-edited
-ones alike. A signature block is a run of consecutive paragraphs whose style is named
-"Tanda Tangan..." (Tanda Tangan, Tanda Tangan Buku, Tanda Tangan Lampiran, ...); inside it the
-signer's name is found by its printed value, the empty paragraphs just above it are the ink
-space, and the paragraph above those is the jabatan. `basah` changes nothing.
+ones alike. What it reads is declared by the template, never recognised from printed values: a
+signature block is a run of consecutive paragraphs whose style is named "Tanda Tangan..."
+(Tanda Tangan, Tanda Tangan Buku, Tanda Tangan Lampiran, ...), the PK's countersigner's in a
+style named "Tanda Tangan Pihak Kedua..."; inside a block the ink space is its run of empty
+paragraphs that the name follows, the paragraph above it the jabatan. The nomor and date
+SRIKANDI fills come from the context (naskah), not from the text. `basah` only marks the space.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from . import xml_word
-from .naskah.blok import TataTtd
+from .naskah.blok import ISIAN_NOMOR, ISIAN_TANGGAL, TataTtd
 from .xml_word import sel_berkolom
 
 TEKS_ELEKTRONIK = "Ditandatangani secara elektronik oleh:"
@@ -34,6 +36,7 @@ TEPI_QR = 4  # quiet zone in modules, as ISO/IEC 18004 asks
 JARAK_KAKI_MM = 8  # footer this close to the paper's edge, so its three small lines stay inside the margin
 UKURAN_KAKI = 14  # half-points: 7 pt
 AWALAN_GAYA = "tanda tangan"
+AWALAN_GAYA_PIHAK_KEDUA = "tanda tangan pihak kedua"  # the PK's countersigner's block
 AWALAN_GAYA_SAMPUL = "sampul"
 # Bookmarks at each signing space (letters and digits only: LibreOffice exports them as PDF
 # named destinations, where `iku tandatangani` finds the space): IkuTtd<peran><n>Ruang at the
@@ -44,9 +47,8 @@ PERAN_PENANDATANGAN = "Penanda"
 PERAN_PIHAK_KEDUA = "PihakKedua"
 RUANG, SESUDAH_QR, NAMA_PENANDA = "Ruang", "Qr", "Nama"
 
-NOMOR, TANGGAL, TTD, NAMA, NIP, JABATAN = (
-    "${nomor_naskah}",
-    "${tanggal_naskah}",
+NOMOR, TANGGAL = ISIAN_NOMOR, ISIAN_TANGGAL
+TTD, NAMA, NIP, JABATAN = (
     "${ttd_pengirim}",
     "${nama_pengirim}",
     "${nip_pengirim}",
@@ -76,23 +78,26 @@ def png_qr(teks: str) -> tuple[bytes, float]:
 def terapkan(docx: Any, tata: TataTtd) -> None:
     """Lay out every signature block of the document (and its pages) for the chosen way of signing,
     and mark each signing space for `iku tandatangani`."""
+    if not tata.ditandatangani:
+        return
+    pihak_kedua = _gaya_berawalan(docx.styles.element, AWALAN_GAYA_PIHAK_KEDUA)
     if tata.cara == "srikandi":
         for kolom in kolom_tanda_tangan(docx):
-            _blok_srikandi(kolom, tata)
-        _ganti_nomor_tanggal(docx, tata)
+            if (bagian := bagian_blok(kolom)) is not None and bagian[2].style not in pihak_kedua:
+                _blok_srikandi(kolom, bagian, tata.ber_nip)
         return
     qr = png_qr(tata.teks_qr) if tata.cara == "elektronik" else None
     nomor = iter(range(1, 10**6))
     ada_elektronik = False
     for kolom in kolom_tanda_tangan(docx):
-        for peran, nama, elektronik in (
-            (PERAN_PENANDATANGAN, tata.nama, qr is not None),
-            (PERAN_PIHAK_KEDUA, tata.pihak_kedua, qr is not None and tata.pihak_kedua_elektronik),
-        ):
-            bagian = bagian_blok(kolom, nama) if nama else None
-            if bagian is not None:
-                _blok(docx, bagian, peran, next(nomor), qr if elektronik else None)
-                ada_elektronik |= elektronik
+        bagian = bagian_blok(kolom)
+        if bagian is None:
+            continue
+        kedua = bagian[2].style in pihak_kedua
+        elektronik = qr is not None and (not kedua or tata.pihak_kedua_elektronik)
+        peran = PERAN_PIHAK_KEDUA if kedua else PERAN_PENANDATANGAN
+        _blok(docx, bagian, peran, next(nomor), qr if elektronik else None)
+        ada_elektronik |= elektronik
     if ada_elektronik:
         pasang_kaki(docx, KAKI_ELEKTRONIK)
 
@@ -104,24 +109,33 @@ def gaya_tanda_tangan(styles: Any) -> frozenset[str]:
     """Ids of the paragraph styles that declare a signature block: every style whose name begins
     with "Tanda Tangan" in any case (Tanda Tangan, Tanda Tangan Lampiran, Tanda Tangan Kolom ...).
     The one rule for the layout pass (halaman, rapi), the signature layouts and `iku check`."""
+    return _gaya_berawalan(styles, AWALAN_GAYA)
+
+
+def _gaya_berawalan(styles: Any, awalan: str) -> frozenset[str]:
+    """Ids of the paragraph styles whose name begins with awalan (lower case), in any case."""
     return frozenset(
         s.get(qn("w:styleId"))
         for s in styles.findall(qn("w:style"))
         if s.get(qn("w:type"), "paragraph") == "paragraph"
         and s.find(qn("w:name")) is not None
-        and (s.find(qn("w:name")).get(qn("w:val")) or "").lower().startswith(AWALAN_GAYA)
+        and (s.find(qn("w:name")).get(qn("w:val")) or "").lower().startswith(awalan)
     )
 
 
 def tabel_tanda_tangan(docx: Any) -> list[Any]:
-    """Tables of the body that are a signature block and nothing else (the PK's two parties side by
-    side): every paragraph in them is in a signature style."""
+    """Tables of the body that set a signature block (the PK's two parties side by side, below its
+    closing sentence in the LKjIP): no header rows (not a table of data, whose signature row the
+    page flow keeps with its last row), and every paragraph of the last row in a signature style."""
     gaya = gaya_tanda_tangan(docx.styles.element)
-    return [
-        tbl
-        for tbl in docx.element.body.iterchildren(qn("w:tbl"))
-        if (paragraf := list(tbl.iter(qn("w:p")))) and all(p.style in gaya for p in paragraf)
-    ]
+    hasil = []
+    for tbl in docx.element.body.iterchildren(qn("w:tbl")):
+        baris = tbl.findall(qn("w:tr"))
+        paragraf = list(baris[-1].iter(qn("w:p"))) if baris else []
+        kepala = any(tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for tr in baris)
+        if paragraf and not kepala and all(p.style in gaya for p in paragraf):
+            hasil.append(tbl)
+    return hasil
 
 
 def kolom_tanda_tangan(docx: Any) -> list[list[Any]]:
@@ -151,16 +165,24 @@ def _kolom(p: Any) -> tuple[Any, int] | None:
     return tr.getparent(), next(kolom for kolom, sel in sel_berkolom(tr) if sel is tc)
 
 
-def bagian_blok(blok: list[Any], nama: str) -> tuple[Any, list[Any], Any] | None:
-    """(jabatan, the empty paragraphs of the ink space, nama) of a block, or None without the name."""
-    letak = next((i for i, p in enumerate(blok) if xml_word.teks(p).strip() == nama.strip()), None)
-    if letak is None:
+def bagian_blok(blok: list[Any]) -> tuple[Any, list[Any], Any] | None:
+    """(jabatan, the empty paragraphs of the ink space, nama) of a block, by its shape: the ink
+    space is its longest run of empty paragraphs that text follows (the later of equal ones),
+    the name the paragraph after it, the jabatan the one before; None without such a run."""
+    kosong = [not xml_word.teks(p).strip() and not _ada_gambar(p) for p in blok]
+    terbaik: tuple[int, int] | None = None  # (start, end) of the ink space
+    awal = None
+    for i, k in enumerate(kosong):
+        if k and awal is None:
+            awal = i
+        elif not k and awal is not None:
+            if terbaik is None or i - awal >= terbaik[1] - terbaik[0]:
+                terbaik = (awal, i)
+            awal = None
+    if terbaik is None:
         return None
-    awal = letak
-    while awal > 0 and not xml_word.teks(blok[awal - 1]).strip() and not _ada_gambar(blok[awal - 1]):
-        awal -= 1
-    jabatan = blok[awal - 1] if awal > 0 else None
-    return jabatan, blok[awal:letak], blok[letak]
+    mulai, nama = terbaik
+    return (blok[mulai - 1] if mulai > 0 else None), blok[mulai:nama], blok[nama]
 
 
 def _ada_gambar(p: Any) -> bool:
@@ -361,34 +383,17 @@ def _ada_isi(p: Any) -> bool:
 # ---------------------------------------------------------------- srikandi
 
 
-def _blok_srikandi(blok: list[Any], tata: TataTtd) -> None:
-    """The sender's block only (SRIKANDI fills the sender's jabatan, signature, name and NIP)."""
-    bagian = bagian_blok(blok, tata.nama)
-    if bagian is None:
-        return
+def _blok_srikandi(blok: list[Any], bagian: tuple[Any, list[Any], Any], ber_nip: bool) -> None:
+    """The sender's block (SRIKANDI fills the sender's jabatan, signature, name and NIP: the NIP
+    on the block's last line of text after the name, when the signer has one)."""
     jabatan, ruang, nama = bagian
     _tulis(satu_ruang(ruang, nama), TTD)
     _tulis(nama, NAMA)
     if jabatan is not None:
         _tulis(jabatan, JABATAN + ("," if xml_word.teks(jabatan).strip().endswith(",") else ""))
-    nip = next((p for p in blok[blok.index(nama) + 1 :] if xml_word.teks(p).strip().upper().startswith("NIP")), None)
-    if nip is not None:
-        _tulis(nip, f"NIP. {NIP}")
-
-
-def _ganti_nomor_tanggal(docx: Any, tata: TataTtd) -> None:
-    """The decree's nomor and date, wherever printed, become SRIKANDI's placeholders (each in one w:t)."""
-    pola = [
-        (re.compile(rf"(?<![\w/.]){re.escape(nilai)}(?![\w/])"), isian)
-        for nilai, isian in ((tata.nomor, NOMOR), (tata.tanggal, TANGGAL))
-        if nilai and nilai != isian
-    ]
-    for t in docx.element.body.iter(qn("w:t")):
-        baru = t.text or ""
-        for p, isian in pola:
-            baru = p.sub(lambda _m, isian=isian: isian, baru)
-        if baru != (t.text or ""):
-            t.text = baru
+    sesudah = [p for p in blok[blok.index(nama) + 1 :] if xml_word.teks(p).strip()]
+    if ber_nip and sesudah:
+        _tulis(sesudah[-1], f"NIP. {NIP}")
 
 
 def isian_hilang(docx: Any) -> list[str]:

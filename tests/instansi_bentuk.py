@@ -1,6 +1,7 @@
 """Agencies of other shapes than the sample, as config data: a Sekretariat DPRD on A4 and a
 Bappeda on F4 and A4, all in Bookman Old Style, with the long words and tall rows that broke
-mid-word or split a fraction over two pages (issue 18 item 20, issue 19 §1)."""
+mid-word or split a fraction over two pages (issue 18 item 20, issue 19 §1), and a Kecamatan
+on F4 in Arial, signed electronically, with the long compound words of a Camat's office."""
 
 from __future__ import annotations
 
@@ -100,12 +101,44 @@ def bappeda(kertas: str) -> dict:
     return data
 
 
+def kecamatan_f4() -> dict:
+    data = copy.deepcopy(data_contoh())
+    nama = "Kecamatan Sukasada Kabupaten Buleleng"
+    data["instansi"]["nama"] = nama
+    data["penandatangan"]["jabatan"] = "Camat Sukasada"
+    data["keputusan"]["tentang"] = f"Penetapan Indikator Kinerja Utama (IKU) {nama} Tahun 2023"
+    data["keputusan"]["menimbang"][1] = (
+        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan "
+        f"tentang Penetapan Indikator Kinerja Utama (IKU) {nama} Tahun 2023;"
+    )
+    data["format"] = {"kertas": "F4", "huruf": "Arial", "tanda_tangan": "elektronik"}
+    pertama, kedua = data["iku"][0], data["iku"][1]
+    for baris in data["iku"]:
+        baris.pop("keterangan", None)  # an unused KETERANGAN column
+    pertama.update(
+        sasaran="Meningkatnya Ketenteraman, Ketertiban Umum dan Pemberdayaan Kemasyarakatan",
+        indikator="Persentase Penyelenggaraan Pemberdayaan Kemasyarakatan yang terkoordinasikan",
+        formulasi={
+            "pembilang": "Jumlah kegiatan pemberdayaan kemasyarakatan yang terkoordinasikan",
+            "penyebut": "Jumlah kegiatan pemberdayaan kemasyarakatan",
+            "kali": "100%",
+        },
+        sumber_data="Seksi Pemberdayaan Masyarakat dan Kesejahteraan Sosial",
+    )
+    kedua.update(
+        indikator="Persentase Penanganan Gangguan Ketenteraman dan Ketertiban Umum",
+        sumber_data="Seksi Ketenteraman dan Ketertiban Umum",
+    )
+    return data
+
+
 BENTUK = {
     "dprd-a4": sekretariat_dprd,
     "dprd-a4-judul-panjang": sekretariat_dprd_judul_panjang,
     "dprd-f4-satu-baris": sekretariat_dprd_satu_baris_f4,
     "bappeda-f4": lambda: bappeda("F4"),
     "bappeda-a4": lambda: bappeda("A4"),
+    "kecamatan-f4": kecamatan_f4,
 }
 
 

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from instansi_bentuk import BENTUK, tulis_bentuk
 
 from bantu import TEMPLATES, jalankan_generate, salin_config, teks_docx, teks_paragraf
-from iku import huruf, tabel
+from iku import huruf, tabel, tte
 from iku.cli import main
 
 TAK_ADA = "\U0001fae0"  # "melting face" (Unicode 14): no font of this machine draws it
@@ -227,6 +227,7 @@ def test_lampiran_judul_dan_tanda_tangan_tidak_sendirian(bentuk_pdf, nama):
     sebelum_jabatan = halaman[terakhir].split(data["penandatangan"]["jabatan"].split()[0])[0]
     kepala = {"NO", "SASARAN", "STRATEGIS", "INDIKATOR", "KINERJA", "UTAMA", "SATUAN", "PENJELASAN", "ALASAN"}
     kepala |= {"FORMULASI/", "CARA", "PENGUKURAN", "SUMBER", "DATA", "KETERANGAN/", "KRITERIA", "-", str(terakhir + 1)}
+    kepala |= set(tte.TEKS_ELEKTRONIK.split())  # the electronic layout's line above the jabatan is the block's own
     assert set(sebelum_jabatan.split()) - kepala, f"halaman {terakhir + 1} hanya memuat tanda tangan"
 
 
@@ -267,19 +268,21 @@ def test_pengali_di_samping_garis_pecahan(tmp_path):
     )
 
 
-def test_kolom_kosong_memberi_ruang_kepada_kolom_teks(tmp_path):
+@pytest.mark.parametrize("nama", ["dprd-a4", "bappeda-f4", "kecamatan-f4"])
+def test_kolom_kosong_memberi_ruang_kepada_kolom_teks(tmp_path, nama):
     """An unused KETERANGAN column shrinks to its bold header's longest word; the room goes to
-    the columns whose text wraps."""
-    config = tulis_bentuk("dprd-a4", tmp_path)
+    the columns whose text wraps (agencies of several shapes, fonts and papers)."""
+    huruf_ = BENTUK[nama]()["format"]["huruf"]
+    config = tulis_bentuk(nama, tmp_path)
     hasil = CliRunner().invoke(main, ["generate", "--config", str(config), "--output", str(tmp_path / "o")])
     assert hasil.exit_code == 0, hasil.output
     (path,) = (tmp_path / "o" / "2023").glob("lampiran-iku-*.docx")
     d = docx.Document(str(path))
     t = d.tables[0]._tbl
     grid = [int(g.get(qn("w:w"))) for g in t.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
-    _, kata, _ = tabel.kebutuhan_kolom(t, tabel._ukuran_gaya(d), "Bookman Old Style")
+    _, kata, _ = tabel.kebutuhan_kolom(t, tabel._ukuran_gaya(d), huruf_)
     tepi = tabel._margin_sel_twip(t) + tabel.SELA_TWIP
-    kepala = huruf.lebar_teks_twip("KETERANGAN/", 8, "Bookman Old Style", tebal=True)
+    kepala = huruf.lebar_teks_twip("KETERANGAN/", 8, huruf_, tebal=True)
     assert kata[-1] >= kepala and grid[-1] == kata[-1] + tepi  # bold header word, not less
     assert all(g >= k + tabel._margin_sel_twip(t) for g, k in zip(grid, kata))
     templat = docx.Document(str(TEMPLATES / "lampiran.docx")).tables[0]._tbl

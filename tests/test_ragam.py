@@ -282,6 +282,33 @@ def test_kolom_target_buatan_dinyatakan_angka(tmp_path):
     assert angka[0] > 0 and angka[3] > 0 and angka[1] == angka[2] == angka[4] == 0
 
 
+def test_kolom_pilihan_pada_tabel_berjudul_walau_kepala_diubah(tmp_path):
+    """The Lampiran's IKU table is the one the template titles "Indikator Kinerja Utama" (its
+    declaration), not the one whose header reads as today's: an agency that re-words a header in
+    Word still gets the columns its config chooses."""
+    from iku import isi
+    from iku.naskah import keputusan as konteks_keputusan
+    from iku.naskah import tata
+
+    asal = TEMPLATES / "lampiran.docx"
+    templat = tmp_path / "lampiran.docx"
+    with zipfile.ZipFile(asal) as z:
+        bagian = {n: z.read(n) for n in z.namelist()}
+    xml = bagian["word/document.xml"].decode()
+    assert "<w:t>KETERANGAN/ KRITERIA</w:t>" in xml
+    bagian["word/document.xml"] = xml.replace("<w:t>KETERANGAN/ KRITERIA</w:t>", "<w:t>KETERANGAN</w:t>").encode()
+    with zipfile.ZipFile(templat, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in bagian.items():
+            z.writestr(n, data)
+    config = konfigurasi.muat(
+        tulis_data(tmp_path / "iku.toml", data_kolom(["no", "indikator", "target", "keterangan"]))
+    )
+    lampiran = isi.render(templat, konteks_keputusan.keputusan(config), tata(config), tmp_path / "hasil.docx")
+    kepala, badan = kepala_dan_baris(lampiran)
+    assert kepala[0] == ["NO", "INDIKATOR KINERJA UTAMA", "TARGET 2024", "KETERANGAN"]
+    assert [b[2] for b in badan] == ["15", "40", "4,5"]
+
+
 def test_kolom_tidak_dikenal_ditolak_dengan_daftarnya(tmp_path):
     config = tulis_data(tmp_path / "iku.toml", data_kolom(["no", "indikator", "pj"]))
     hasil = CliRunner().invoke(main, ["check", "--config", str(config)])

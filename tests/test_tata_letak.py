@@ -214,3 +214,29 @@ def test_tabel_2_2_1_sepuluh_tahun_a4_dibagi_dua_tanpa_kata_terpotong(tmp_path):
         grid = [int(g.get(qn("w:w"))) for g in t.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
         _, kata, _ = tabel.kebutuhan_kolom(t, gaya, "Bookman Old Style")
         assert all(g >= k + tabel._margin_sel_twip(t) for g, k in zip(grid, kata)), (grid, kata)
+
+
+@pytest.mark.parametrize("jenis", ["lampiran-iku", "dokumen-iku", "perjanjian-kinerja", "laporan-kinerja"])
+def test_setiap_angka_tabel_data_templat_bawaan_dinyatakan(arsip_contoh, jenis):
+    """The default templates declare every number their data tables print (the character style
+    "Angka"): a body cell of the sample whose whole text is a number (a row number, a target, a
+    realisation, a rupiah amount) is a declared number. A template edit that drops the style
+    from a field makes this fail, before the layout starts measuring that column as words."""
+    from iku import tabel
+
+    d = docx.Document(str(arsip_contoh[jenis]))
+    gaya = tabel._ukuran_gaya(d)
+    diperiksa = 0
+    for tbl in d.element.body.iter(qn("w:tbl")):
+        induk = next(tbl.iterancestors(qn("w:tbl")), tbl)
+        if not tabel.tabel_data(induk):
+            continue
+        for tr in tbl.findall(qn("w:tr")):
+            if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
+                continue
+            for p in tr.iter(qn("w:p")):
+                kata = tabel.kata_paragraf(p, gaya.angka)
+                if len(kata) == 1 and re.fullmatch(r"\d[\d.,]*%?", kata[0][0]):
+                    assert kata[0][1], (jenis, kata[0][0])
+                    diperiksa += 1
+    assert diperiksa >= 2  # the Lampiran prints only its row numbers

@@ -327,3 +327,17 @@ def test_templat_tanpa_pernyataan_angka_dan_tanda_tangan_diperingatkan(tmp_path:
     assert '"Angka"' in angka.pesan and "iku templates" in angka.saran
     assert '"Tanda Tangan..."' in ttd.pesan and "Tanda Tangan" in ttd.saran
     assert periksa_folder(folder_templat(tmp_path / "bawaan"), sample).peringatan == []
+
+
+def test_templat_tanpa_judul_tabel_lampiran_diperingatkan_bila_kolom_dipilih(tmp_path: Path) -> None:
+    """With [lampiran] kolom chosen, a Lampiran template whose IKU table lost its title is named:
+    the chosen columns would silently not apply."""
+    from bantu import data_contoh, tulis_data
+
+    folder = folder_templat(tmp_path, "lampiran.docx", {'<w:tblCaption w:val="Indikator Kinerja Utama"/>': ""})
+    data = data_contoh()
+    data["lampiran"] = {"kolom": ["no", "indikator", "satuan", "keterangan"]}
+    dipilih = config.muat(tulis_data(tmp_path / "iku.toml", data))
+    peringatan = [m for m in periksa_folder(folder, dipilih).peringatan if m.berkas.name == "lampiran.docx"]
+    assert [('"Indikator Kinerja Utama"' in m.pesan and "[lampiran]" in m.pesan) for m in peringatan] == [True]
+    assert periksa_folder(folder, config.muat(CONFIG_CONTOH)).peringatan == []  # today's columns: nothing to apply

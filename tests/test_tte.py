@@ -204,6 +204,41 @@ def test_elektronik_pada_templat_disunting_ala_word(tmp_path):
         assert teks[teks.index(tte.TEKS_ELEKTRONIK) + 1] == JABATAN
 
 
+def _nama_kapital(asal: Path, tujuan: Path) -> None:
+    """A copy of a template whose signer's name prints in capitals, as some agencies type it."""
+    with zipfile.ZipFile(asal) as z:
+        isi_ = {n: z.read(n) for n in z.namelist()}
+    xml = isi_["word/document.xml"].decode("utf-8")
+    assert "{{ penandatangan.nama }}" in xml
+    isi_["word/document.xml"] = xml.replace("{{ penandatangan.nama }}", "{{ penandatangan.nama|upper }}").encode()
+    with zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in isi_.items():
+            z.writestr(n, data)
+
+
+@pytest.mark.parametrize("cara", ["elektronik", "srikandi"])
+def test_ruang_tanda_tangan_dari_bentuk_blok_bukan_nama_tercetak(tmp_path, cara):
+    """The signing space is found by the block's declared style and its shape (the empty lines
+    the name follows), never by matching the printed name: a template that prints the name in
+    capitals still gets the QR code beside the jabatan, or SRIKANDI's placeholders."""
+    templat = tmp_path / "templat"
+    shutil.copytree(TEMPLATES, templat)
+    _nama_kapital(TEMPLATES / "keputusan.docx", templat / "keputusan.docx")
+    hasil = buat(config_ttd(tmp_path, cara), tmp_path / "output", templates=templat)
+    teks = teks_docx(hasil["keputusan-iku"])
+    if cara == "elektronik":
+        assert teks.count(tte.TEKS_ELEKTRONIK) == 1 and NAMA.upper() in teks
+        penanda = {
+            b.get(qn("w:name"))
+            for b in docx.Document(str(hasil["keputusan-iku"])).element.body.iter(qn("w:bookmarkStart"))
+        }
+        assert {"IkuTtdPenanda1Qr", "IkuTtdPenanda1Nama"} <= penanda
+    else:
+        i = teks.index("${jabatan_pengirim},")
+        assert teks[i : i + 4] == ["${jabatan_pengirim},", "${ttd_pengirim}", "${nama_pengirim}", "Pembina Tk.I (IV/b)"]
+        assert NAMA.upper() not in teks
+
+
 def png_qr(path: Path, tujuan: Path) -> Path:
     """The one picture of the document that is a readable QR code (the LKjIP also has charts)."""
     with zipfile.ZipFile(path) as z:
@@ -434,6 +469,24 @@ def test_srikandi_nomor_dan_tanggal_boleh_masih_isi(tmp_path):
     hasil = buat(config_ttd(tmp_path, "srikandi", **ditandai), tmp_path / "output")
     isian_utuh(hasil["keputusan-iku"])
     assert not any("ISI:" in t for t in teks_docx(hasil["keputusan-iku"]) + teks_docx(hasil["lampiran-iku"]))
+
+
+def test_srikandi_tanggal_sama_di_teks_lain_tetap(tmp_path):
+    """SRIKANDI's nomor and date stand where the template prints the decree's (the context gives
+    them), not wherever the same characters appear: a Mengingat citing another regulation of the
+    same date, and a diktum citing the nomor, keep their text."""
+    data = data_contoh()
+    data.setdefault("format", {})["tanda_tangan"] = "srikandi"
+    mengingat = "Peraturan Bupati Buleleng Nomor 12 Tahun 2022 tanggal 22 Maret 2022 tentang Rencana Kerja."
+    data["keputusan"]["mengingat"][-1] = data["keputusan"]["mengingat"][-1].rstrip(".") + ";"
+    data["keputusan"]["mengingat"].append(mengingat)
+    data["keputusan"]["memutuskan"][2] = "Keputusan 400.9/2248.1/Dinsos/2022 ini disampaikan kepada Bupati."
+    hasil = buat(tulis_data(tmp_path / "iku.toml", data), tmp_path / "output")
+    teks = teks_docx(hasil["keputusan-iku"])
+    assert any(mengingat in t for t in teks), teks
+    assert any("Keputusan 400.9/2248.1/Dinsos/2022 ini" in t for t in teks)
+    assert "NOMOR ${nomor_naskah}" in teks and "pada tanggal ${tanggal_naskah}" in teks
+    isian_utuh(hasil["keputusan-iku"])
 
 
 def test_srikandi_templat_disunting_ala_word(tmp_path):

@@ -27,7 +27,7 @@ from . import (
     perjanjian_kinerja,
     rencana_aksi,
 )
-from .blok import Tata, TataTtd, teks_qr
+from .blok import ISIAN_NOMOR, ISIAN_TANGGAL, Tata, TataTtd, teks_qr
 
 PenyusunKonteks = Callable[[Config, Path], dict[str, Any]]
 
@@ -69,7 +69,12 @@ class JenisNaskah:
 
 
 def _konteks_keputusan(config: Config, _folder: Path) -> dict[str, Any]:
-    return keputusan.keputusan(config)
+    """The Keputusan's and its Lampiran's context; in the srikandi layout the nomor and date are
+    SRIKANDI's placeholders (SRIKANDI gives the decree both), wherever the template prints them."""
+    konteks = keputusan.keputusan(config)
+    if config.format.tanda_tangan == "srikandi":
+        konteks["judul"] = {**konteks["judul"], "nomor": ISIAN_NOMOR, "tanggal": ISIAN_TANGGAL}
+    return konteks
 
 
 def _di_bawah(kunci: str, susun: Callable[[Config], dict[str, Any]]) -> PenyusunKonteks:
@@ -287,7 +292,7 @@ def tata(config: Config, mentah: bytes = b"") -> Tata:
 
 
 def tata_ttd(config: Config, mentah: bytes, jenis: JenisNaskah | None, tanggal: dt.date) -> TataTtd:
-    """How a document is signed, and the printed values that locate each signature block's parts.
+    """How a document is signed: the way, whether the config names the signer and his NIP, the QR code.
 
     Only the documents that go through SRIKANDI get its placeholders; the others print in full
     (wet ink). The QR code names the document it is printed on (kind, nomor, its own date)."""
@@ -306,12 +311,8 @@ def tata_ttd(config: Config, mentah: bytes, jenis: JenisNaskah | None, tanggal: 
     )
     return TataTtd(
         cara,
-        ttd["jabatan"],
-        ttd["nama"],
-        ttd["nip"],
-        k.nomor,
-        bahasa.tanggal(k.tanggal),
-        qr,
-        pihak_kedua=pk.pihak_kedua.nama if pk else "",
+        ditandatangani=bool(ttd["nama"]),
+        ber_nip=bool(ttd["nip"]),
+        teks_qr=qr,
         pihak_kedua_elektronik=bool(pk and pk.pihak_kedua_elektronik),
     )

@@ -25,17 +25,19 @@ from ..model import Config, kepala_daerah
 
 @dataclass(frozen=True)
 class TataTtd:
-    """The signature layout of one document and the printed values that locate its parts."""
+    """The signature layout of one document: how it is signed, whether the config names a signer
+    (a document without one, the Pemda's signed by hand, is left as it is) and whether he has a
+    NIP, what the QR code says, and whether the PK's countersigner signs electronically too."""
 
     cara: str = "basah"  # "basah", "elektronik" or "srikandi"
-    jabatan: str = ""
-    nama: str = ""
-    nip: str = ""
-    nomor: str = ""
-    tanggal: str = ""
+    ditandatangani: bool = False  # the config names the signer: his signing spaces are marked
+    ber_nip: bool = True  # the signer has a NIP: the block's last line after his name is it
     teks_qr: str = ""
-    pihak_kedua: str = ""  # the PK's countersigner's printed name: an ink space of its own, marked
-    pihak_kedua_elektronik: bool = False  # ... and in the electronic layout signed electronically too
+    pihak_kedua_elektronik: bool = False  # the countersigner signs electronically too
+
+
+# SRIKANDI's placeholders for the decree's nomor and date (SRIKANDI fills both when it numbers it)
+ISIAN_NOMOR, ISIAN_TANGGAL = "${nomor_naskah}", "${tanggal_naskah}"
 
 
 def teks_qr(url: str | None, jenis: str, kode: str, nomor: str, tanggal: dt.date, mentah: bytes) -> str:

@@ -78,9 +78,10 @@ def _periksa_folder(folder: Path, bacaan: Bacaan, konteks: dict[str, dict[str, A
 def periksa_berkas(path: Path, konteks: dict[str, Any], bacaan: Bacaan) -> Hasil:
     """Every problem of one template file: the template rules, then (when they find no error)
     generate's fill, layout and pack of it in memory."""
+    from ..naskah.keputusan import susunan_lampiran
     from .templat import periksa_templat  # the template rules read DOCX: import on use
 
-    temuan = periksa_templat(path, konteks)
+    temuan = periksa_templat(path, konteks, susunan_lampiran(bacaan.config) is not None)
     if not temuan.galat:
         _coba_isi(path, konteks, bacaan, temuan)
     return Hasil(list(dict.fromkeys(temuan.galat)), list(dict.fromkeys(temuan.peringatan)))

@@ -24,6 +24,7 @@ from jinja2 import TemplateSyntaxError, nodes
 
 from .. import isi, xml_word
 from ..galat import IkuError, Masalah
+from ..kolom_lampiran import JUDUL_TABEL, tabel_lampiran
 from ..model import Config
 from ..naskah import per_templat
 from ..tabel import GAYA_ANGKA, gaya_angka
@@ -293,7 +294,7 @@ SARAN_SINTAKS = "periksa pasangan {% for %}/{% endfor %} dan {% if %}/{% endif %
 SARAN_NAMA = "nama isian salah ketik? Bandingkan dengan templat bawaan di folder templates/"
 
 
-def periksa_templat(path: Path, konteks: dict[str, Any]) -> Hasil:
+def periksa_templat(path: Path, konteks: dict[str, Any], kolom_dipilih: bool = False) -> Hasil:
     """The problems one template file shows before it is filled, given the context generate fills it with."""
     temuan = Hasil()
     try:
@@ -305,7 +306,7 @@ def periksa_templat(path: Path, konteks: dict[str, Any]) -> Hasil:
     if None not in dipakai and not temuan.galat:  # after a syntax error or a misspelt name the
         # names used are uncertain, not missing
         temuan.galat += masalah_wajib(path, set().union(*(d for d in dipakai if d is not None)))
-    temuan.peringatan += tata_tak_dinyatakan(path, doc.docx)
+    temuan.peringatan += tata_tak_dinyatakan(path, doc.docx, kolom_dipilih)
     return temuan
 
 
@@ -368,31 +369,33 @@ def isian_wajib_hilang(konteks: dict[str, Any]) -> isi.Pemeriksa:
     return periksa_pohon
 
 
-def _pernyataan_tata(docx: Any) -> tuple[bool, bool]:
-    """Whether a document declares number fields (runs in the character style "Angka") and a
-    signature block (paragraphs in a "Tanda Tangan..." style)."""
+def _pernyataan_tata(docx: Any) -> tuple[bool, bool, bool]:
+    """Whether a document declares number fields (runs in the character style "Angka"), a
+    signature block (paragraphs in a "Tanda Tangan..." style) and the Lampiran's IKU table (its title)."""
     angka, ttd = gaya_angka(docx.styles.element), gaya_tanda_tangan(docx.styles.element)
     badan = docx.element.body
     return (
         any(r.get(qn("w:val")) in angka for r in badan.iter(qn("w:rStyle"))),
         any(p.get(qn("w:val")) in ttd for p in badan.iter(qn("w:pStyle"))),
+        bool(tabel_lampiran(docx)),
     )
 
 
 @cache
-def _pernyataan_bawaan() -> dict[str, tuple[bool, bool]]:
+def _pernyataan_bawaan() -> dict[str, tuple[bool, bool, bool]]:
     return {nama: _pernyataan_tata(Document(io.BytesIO(isi_))) for nama, isi_ in bawaan().items()}
 
 
-def tata_tak_dinyatakan(path: Path, docx: Any) -> list[Masalah]:
+def tata_tak_dinyatakan(path: Path, docx: Any, kolom_dipilih: bool = False) -> list[Masalah]:
     """What the layout reads from the template and this one, unlike the default of the same name,
     does not declare: number fields (else numbers are measured as words and may break, and a wide
-    table is not split) and the signature block (else it may stand alone on a page and the
-    electronic and SRIKANDI layouts find no place for the QR code or the placeholders)."""
+    table is not split), the signature block (else it may stand alone on a page and the
+    electronic and SRIKANDI layouts find no place for the QR code or the placeholders) and, when
+    the config chooses the Lampiran's columns (kolom_dipilih), the Lampiran's IKU table."""
     bawaan_ = _pernyataan_bawaan().get(path.name)
     if bawaan_ is None:
         return []
-    angka, ttd = _pernyataan_tata(docx)
+    angka, ttd, lampiran = _pernyataan_tata(docx)
     hasil = []
     if bawaan_[0] and not angka:
         hasil.append(
@@ -411,6 +414,15 @@ def tata_tak_dinyatakan(path: Path, docx: Any) -> list[Masalah]:
                 "(bisa sendirian di halaman; tanda tangan elektronik/SRIKANDI tidak mendapat tempat)",
                 berkas=path,
                 saran='beri blok tanda tangan (jabatan, baris kosong, nama, NIP) gaya paragraf "Tanda Tangan" '
+                "seperti pada templat bawaan",
+            )
+        )
+    if kolom_dipilih and bawaan_[2] and not lampiran:
+        hasil.append(
+            Masalah(
+                f'tidak ada tabel berjudul "{JUDUL_TABEL}": kolom dan kelompok pilihan [lampiran] tidak diterapkan',
+                berkas=path,
+                saran=f'beri tabel IKU Lampiran judul "{JUDUL_TABEL}" (Word: Properti Tabel, Teks Alt, Judul) '
                 "seperti pada templat bawaan",
             )
         )
