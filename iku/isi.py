@@ -71,6 +71,13 @@ def _disiapkan(jinja_env: Any, src_xml: str) -> tuple[nodes.Template, Any]:
     return pohon, jinja_env.from_string(pohon)
 
 
+def lupakan() -> None:
+    """Forget every part prepared so far: the next fill patches, parses and compiles anew, as the
+    first of a new process (benchmarks of one `generate` run)."""
+    _TAMBALAN.clear()
+    _disiapkan.cache_clear()
+
+
 def _baris_templat(exc: Exception) -> int | None:
     """Line of the template source where Jinja failed (syntax errors carry it, runtime errors in the traceback)."""
     if getattr(exc, "lineno", None):
