@@ -129,7 +129,7 @@ def test_rumus_dihitung_libreoffice_sama_dengan_capaian_python(tmp_path: Path) -
     config = muat(tulis_data(tmp_path / "c.toml", _data()))
     xlsx = tmp_path / "tabel.xlsx"
     xlsx.write_bytes(lembar_kerja.tulis(config))
-    with diubah(xlsx, "xlsx:Calc MS Excel 2007 XML", "-") as hasil:  # LibreOffice opens, recalculates, saves
+    with diubah(xlsx, "xlsx", "-") as hasil:  # LibreOffice opens, recalculates, saves
         buku = openpyxl.load_workbook(hasil, data_only=True)
     ws = buku["Capaian"]
     dihitung = [(r[6].value, r[7].value) for r in ws.iter_rows(min_row=5, max_row=4 + len(config.iku))]
@@ -185,7 +185,7 @@ def test_banyak_baris_acak_sama_dengan_python(tmp_path: Path) -> None:
     config = muat(tulis_data(tmp_path / "c.toml", data))
     xlsx = tmp_path / "tabel.xlsx"
     xlsx.write_bytes(lembar_kerja.tulis(config))
-    with diubah(xlsx, "xlsx:Calc MS Excel 2007 XML", "-") as hasil:
+    with diubah(xlsx, "xlsx", "-") as hasil:
         ws = openpyxl.load_workbook(hasil, data_only=True)["Capaian"]
     dihitung = [r[6].value for r in ws.iter_rows(min_row=5, max_row=4 + len(config.iku))]
     harapan = [float(c.nilai) for c in capaian.tabel_capaian(config)]

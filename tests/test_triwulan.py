@@ -628,7 +628,7 @@ def test_rumus_xlsx_triwulan_dihitung_libreoffice_sama_dengan_laporan(tmp_path: 
     config = baca(tulis(tmp_path, d)).config
     xlsx = tmp_path / "tw.xlsx"
     xlsx.write_bytes(lembar_triwulan.tulis_triwulan(config, 2))
-    with diubah(xlsx, "xlsx:Calc MS Excel 2007 XML", "-") as hasil:
+    with diubah(xlsx, "xlsx", "-") as hasil:
         buku = openpyxl.load_workbook(hasil, data_only=True)
     ws = buku["Triwulan II"]
     dihitung = [(r[6].value, r[7].value, r[9].value) for r in ws.iter_rows(min_row=5, max_row=6)]
