@@ -286,12 +286,12 @@ def test_kolom_pilihan_pada_tabel_berjudul_walau_kepala_diubah(tmp_path):
     """The Lampiran's IKU table is the one the template titles "Indikator Kinerja Utama" (its
     declaration), not the one whose header reads as today's: an agency that re-words a header in
     Word still gets the columns its config chooses."""
-    from iku import isi
-    from iku.naskah import keputusan as konteks_keputusan
-    from iku.naskah import tata
+    from bantu import tulis_naskah
+    from iku.naskah import per_templat
 
     asal = TEMPLATES / "lampiran.docx"
-    templat = tmp_path / "lampiran.docx"
+    templat = tmp_path / "templat" / "lampiran.docx"
+    templat.parent.mkdir()
     with zipfile.ZipFile(asal) as z:
         bagian = {n: z.read(n) for n in z.namelist()}
     xml = bagian["word/document.xml"].decode()
@@ -300,10 +300,10 @@ def test_kolom_pilihan_pada_tabel_berjudul_walau_kepala_diubah(tmp_path):
     with zipfile.ZipFile(templat, "w", zipfile.ZIP_DEFLATED) as z:
         for n, data in bagian.items():
             z.writestr(n, data)
-    config = konfigurasi.muat(
+    bacaan = konfigurasi.baca(
         tulis_data(tmp_path / "iku.toml", data_kolom(["no", "indikator", "target", "keterangan"]))
     )
-    lampiran = isi.render(templat, konteks_keputusan.keputusan(config), tata(config), tmp_path / "hasil.docx")
+    lampiran = tulis_naskah(bacaan, per_templat()["lampiran.docx"], tmp_path / "hasil.docx", templat.parent)
     kepala, badan = kepala_dan_baris(lampiran)
     assert kepala[0] == ["NO", "INDIKATOR KINERJA UTAMA", "TARGET 2024", "KETERANGAN"]
     assert [b[2] for b in badan] == ["15", "40", "4,5"]

@@ -337,7 +337,7 @@ def test_templat_tanpa_judul_tabel_lampiran_diperingatkan_bila_kolom_dipilih(tmp
     folder = folder_templat(tmp_path, "lampiran.docx", {'<w:tblCaption w:val="Indikator Kinerja Utama"/>': ""})
     data = data_contoh()
     data["lampiran"] = {"kolom": ["no", "indikator", "satuan", "keterangan"]}
-    dipilih = config.muat(tulis_data(tmp_path / "iku.toml", data))
+    dipilih = config.baca(tulis_data(tmp_path / "iku.toml", data))
     peringatan = [m for m in periksa_folder(folder, dipilih).peringatan if m.berkas.name == "lampiran.docx"]
     assert [('"Indikator Kinerja Utama"' in m.pesan and "[lampiran]" in m.pesan) for m in peringatan] == [True]
-    assert periksa_folder(folder, config.muat(CONFIG_CONTOH)).peringatan == []  # today's columns: nothing to apply
+    assert periksa_folder(folder, config.baca(CONFIG_CONTOH)).peringatan == []  # today's columns: nothing to apply
