@@ -27,6 +27,7 @@ from .judul import jarakkan_judul
 from .kolom_lampiran import SusunanLampiran
 from .kolom_lampiran import susun as susun_lampiran
 from .kop import kop_kepala_daerah
+from .lanjutan import ulangi_sasaran
 from .tabel import atur_lebar_tabel, ruang_teks_per_tabel, urutkan_sel
 from .tte import TataTtd, kolom_tanda_tangan
 from .tte import terapkan as tata_tanda_tangan
@@ -75,6 +76,7 @@ def rapikan(docx: Any, tata: Tata) -> None:
     atur_diktum(docx, tata)
     tanda_tangan_tidak_sendiri(docx)
     tata_tanda_tangan(docx, tata.tanda_tangan)
+    ulangi_sasaran(docx, tata.huruf)
     baris_manual_tidak_direnggangkan(docx)
     atur_properti(docx, tata)
     lengkapi_semua_bidang(docx)
