@@ -172,7 +172,7 @@ def _bagi(
     ruang, terpakai, halaman_pertama = tinggi_halaman - di_atas - kepala, 0, True
     terputus = False  # the renderer breaks a page inside a row, where no label can stand
     potong: list[int] = []
-    for awal, _akhir, h in satuan:
+    for awal, akhir, h in satuan:
         lanjut = not k.awal[awal]
         if terpakai + h <= ruang and not (terputus and lanjut):
             terpakai += h
@@ -186,6 +186,12 @@ def _bagi(
                     _halaman_baru(tbl)
                 terpakai, ruang = h, utuh - judul
             halaman_pertama = False
+            continue
+        ttd_berikut = akhir < len(k.data) and k.sasaran[akhir] is None
+        if k.sasaran[awal] is None or (ttd_berikut and _boleh_terbelah(k.data[akhir - 1])):
+            # the signature row follows the row above; a tall last row splits with the signature
+            # after its end (halaman.atur_aliran), which a new page before it could leave alone
+            terpakai, ruang, terputus = (terpakai + h - ruang) % utuh, utuh, True
             continue
         potong.append(awal)
         halaman_pertama, terputus = False, False
