@@ -13,6 +13,8 @@ What both Word and LibreOffice honour (checked in LibreOffice's PDF):
   page: LibreOffice splits a nested table with its row and honours no keep inside a cell, so
   only the whole row keeps numerator, denominator and multiplier together; the title above a
   table keeps with it, so such a row moving to the next page takes its title along.
+A table that groups by sasaran is then split at its predicted page ends (iku/lanjutan.py), each
+continuation under its header rows and "<sasaran> (lanjutan)"; it keeps these rules.
 """
 
 from __future__ import annotations
