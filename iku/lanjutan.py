@@ -28,6 +28,7 @@ page breaks, so the pages are predicted here and the breaks made explicit:
 from __future__ import annotations
 
 from copy import deepcopy
+from dataclasses import dataclass
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -53,18 +54,17 @@ def ulangi_sasaran(docx: Any, huruf: str) -> None:
             _bagi(tbl, kelompok, lebar, tinggi, gaya_huruf, gaya_paragraf, huruf)
 
 
+@dataclass
 class _Kelompok:
-    """How a table groups: the header rows, the data rows, and per data row the sasaran of its
-    group and whether it starts it; `kepala_sasaran` is the LKjIP's "Sasaran n:" header row."""
+    """How a table groups: its header rows, its data rows, and per data row the sasaran cell of
+    its group (None outside the groups: the signature row) and whether it starts the group;
+    kepala_sasaran is the LKjIP's "Sasaran n: ..." header row."""
 
-    def __init__(self, kepala: list[Any], data: list[Any], awal: list[bool], sasaran: list[Any], kepala_sasaran: Any):
-        self.kepala, self.data, self.awal, self.sasaran, self.kepala_sasaran = (
-            kepala,
-            data,
-            awal,
-            sasaran,
-            kepala_sasaran,
-        )
+    kepala: list[Any]
+    data: list[Any]
+    awal: list[bool]
+    sasaran: list[Any]
+    kepala_sasaran: Any
 
 
 def _kelompok(tbl: Any) -> _Kelompok | None:
@@ -215,6 +215,8 @@ def _sambungan(tbl: Any, k: _Kelompok, i: int) -> None:
         baru.append(deepcopy(e))
     for tr in k.kepala:
         salinan = deepcopy(tr)
+        for tanda in list(salinan.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):  # a bookmark is unique
+            tanda.getparent().remove(tanda)
         if tr is k.kepala_sasaran:
             _tambah_lanjutan(salinan)
         baru.append(salinan)

@@ -28,7 +28,7 @@ UKURAN_KELOMPOK = (12, 14, 6, 8)  # 40 rows
 DOKUMEN = ("lampiran", "perjanjian-kinerja", "laporan-kinerja", "dokumen")
 
 
-def instansi(n: int, kertas: str, tanda_tangan: str) -> dict:
+def instansi(n: int, kertas: str, tanda_tangan: str, huruf: str = "Bookman Old Style") -> dict:
     """n IKU rows (the sample's two rows in turn, IndikatorNN) in groups of long sasaran names."""
     data = data_contoh()
     contoh = data["iku"]
@@ -41,13 +41,19 @@ def instansi(n: int, kertas: str, tanda_tangan: str) -> dict:
                 baris.append(b)
     data["iku"] = baris
     data["format"]["kertas"] = kertas
+    data["format"]["huruf"] = huruf
     if tanda_tangan != "basah":
         data["format"]["tanda_tangan"] = tanda_tangan
         data["tte"] = {"url_verifikasi": "https://tte.bulelengkab.go.id/cek/{nomor}"}
     return data
 
 
-VARIAN = {"a4-basah": ("A4", "basah"), "f4-elektronik": ("F4", "elektronik")}
+VARIAN = {
+    "a4-basah": ("A4", "basah", "Bookman Old Style"),
+    "f4-elektronik": ("F4", "elektronik", "Bookman Old Style"),
+    "a4-elektronik-arial": ("A4", "elektronik", "Arial"),
+    "f4-basah-times": ("F4", "basah", "Times New Roman"),
+}
 
 
 def _buat(folder: Path, data: dict) -> list[Path]:
@@ -100,8 +106,8 @@ def halaman_tabel(halaman: list[str]) -> list[tuple[int, str]]:
 def pdf(tmp_path_factory) -> dict[tuple[str, str], list[str]]:
     folder = tmp_path_factory.mktemp("lanjutan")
     docx_: dict[tuple[str, str], Path] = {}
-    for nama, (kertas, ttd) in VARIAN.items():
-        ditulis = _buat(folder / nama, instansi(40, kertas, ttd))
+    for nama, (kertas, ttd, huruf) in VARIAN.items():
+        ditulis = _buat(folder / nama, instansi(40, kertas, ttd, huruf))
         for jenis in DOKUMEN:
             asal = next(p for p in ditulis if p.name.startswith(jenis) and p.suffix == ".docx")
             docx_[nama, jenis] = folder / f"{nama}-{asal.name}"
