@@ -177,3 +177,20 @@ def test_instansi_satu_baris_tanpa_lanjutan(tmp_path):
     for path in ditulis:
         if path.suffix == ".docx":
             assert not any("(lanjutan)" in t for t in teks_docx(path)), path.name
+
+
+def test_impor_membaca_lampiran_bersambung(tmp_path):
+    """iku impor reads a Lampiran broken by page (the continuation tables, their "(lanjutan)"
+    rows) as one table: every row once, with its own sasaran."""
+    from iku.impor.baca import baca
+    from iku.impor.lampiran import baca_baris, cari_tabel
+
+    ditulis = _buat(tmp_path, instansi(40, "A4", "basah"))
+    lampiran = next(p for p in ditulis if p.name.startswith("lampiran") and p.suffix == ".docx")
+    tabel = cari_tabel(baca(docx.Document(str(lampiran))))
+    assert tabel is not None
+    baris = baca_baris(tabel)
+    assert [b.nilai["indikator"] for b in baris] == [
+        f"Indikator{i:02d} persentase layanan sosial dasar" for i in range(1, 41)
+    ]
+    assert [b.nilai["sasaran"] for b in baris] == [SASARAN[_kelompok(i)] for i in range(1, 41)]
