@@ -7,8 +7,8 @@ header as on the group's first page. Neither Word nor LibreOffice can print a ro
 page breaks, so the pages are predicted here and the breaks made explicit:
 
 - the rows are laid out page by page with the heights halaman.tinggi_baris_twip measures from
-  the printer's font metrics (LibreOffice adds about 50 twips per row: borders, rounding), each taken
-  CADANGAN_BARIS larger plus TAMBAHAN_BARIS_TWIP, so a page is always predicted fuller than it
+  the printer's font metrics (LibreOffice adds about 50 twips per row: borders, rounding),
+  each taken CADANGAN_BARIS larger plus TAMBAHAN_BARIS_TWIP, so a page is always predicted fuller than it
   prints: a misprediction leaves white space at a page's foot, never a row pushed over the
   break without its label;
 - where a page ends inside the table, the rest goes into a new table after a paragraph with
@@ -18,11 +18,16 @@ page breaks, so the pages are predicted here and the breaks made explicit:
   paragraph and run properties), so it looks like the template's;
 - what halaman.atur_aliran and rapi.tanda_tangan_tidak_sendiri decided stays: rows kept with the
   next (the last data row with the signature, and a table's last rows with the signature table
-  after it) move together; a row that may split (taller than the room under its title, or than
-  a page) still splits; a row that stays whole and does not fit starts the next page;
-- the table's first page is what is left under the paragraphs above it, back to a page or
-  section break; where that is not known (an image, a continuous section, more than a page of
-  text above) the table starts on a new page when it cannot fit on one.
+  after it) move together, and no page starts with the signature row; a row that may split
+  (taller than the room under its title or than a page, or a tall last row before the
+  signature) still splits, and a group's next row after such a split starts a new page, since
+  no label can stand inside a row; a row that stays whole and does not fit starts the next page;
+  a first row that does not fit under its title takes the title to a new page (said here,
+  where LibreOffice could otherwise leave part of a group above the break);
+- the table's first page is what is left under what stands above it, back to a page or section
+  break; where that is not known (a picture, a continuous section, more than a page above) a
+  table that fits on a page is kept whole (every row kept with the next: it moves to the next
+  page rather than break), and a longer one starts on a new page.
 """
 
 from __future__ import annotations
