@@ -13,6 +13,8 @@ What both Word and LibreOffice honour (checked in LibreOffice's PDF):
   page: LibreOffice splits a nested table with its row and honours no keep inside a cell, so
   only the whole row keeps numerator, denominator and multiplier together; the title above a
   table keeps with it, so such a row moving to the next page takes its title along.
+A table that groups by sasaran is then split at its predicted page ends (iku/lanjutan.py), each
+continuation under its header rows and "<sasaran> (lanjutan)"; it keeps these rules.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from .tte import gaya_tanda_tangan
 from .xml_word import baris_teks
 
 BAGIAN_HALAMAN_BOLEH_UTUH = 1 / 2  # a row up to this share of the page's text height stays whole
+EMU_PER_TWIP = 635
 CADANGAN_PERKIRAAN = 1.25  # an estimated height is taken this much larger where too little room would hurt
 
 
@@ -35,7 +38,7 @@ def atur_aliran(docx: Any, huruf: str) -> None:
     """Keep each table's signature row with the row before it; let tall rows split."""
     gaya_huruf = _ukuran_gaya(docx)
     tanda_tangan = gaya_tanda_tangan(docx.styles.element)
-    gaya_paragraf = _tata_gaya_paragraf(docx)
+    gaya_paragraf = tata_gaya_paragraf(docx)
     for tbl, (lebar_halaman, tinggi_halaman) in ruang_teks_per_tabel(docx.element.body).items():
         baris = tbl.findall(qn("w:tr"))
         terakhir = _indeks_baris_tanda_tangan(baris, tanda_tangan)
@@ -124,8 +127,8 @@ def tinggi_baris_twip(tbl: Any, tr: Any, gaya_huruf: GayaHuruf, huruf: str) -> i
         sel = 0
         for p in tc.iter(qn("w:p")):
             ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-            baris = sum(jumlah_baris(t, lebar, ukuran / 2, huruf, tebal) for t in baris_teks(p))
-            sel += baris * tinggi_satu_baris_twip(ukuran / 2, huruf, tebal)
+            baris = sum(jumlah_baris(teks, lebar, ukuran / 2, huruf, tebal) for teks in baris_teks(p))
+            sel += baris * tinggi_satu_baris_twip(ukuran / 2, huruf, tebal) + tinggi_gambar_twip(p)
         tinggi = max(tinggi, sel)
     return tinggi
 
@@ -134,7 +137,7 @@ def _baris_kepala(tr: Any) -> bool:
     return tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
 
 
-def _tata_gaya_paragraf(docx: Any) -> dict[str | None, tuple[int, int]]:
+def tata_gaya_paragraf(docx: Any) -> dict[str | None, tuple[int, int]]:
     """Paragraph style id -> (left indent, space before + after) in twips, from the style itself."""
     hasil: dict[str | None, tuple[int, int]] = {}
     for s in docx.styles.element.findall(qn("w:style")):
@@ -155,6 +158,25 @@ def _tata_ppr(ppr: Any, dasar: tuple[int, int]) -> tuple[int, int]:
     return kiri, spasi
 
 
+def tinggi_paragraf_twip(p: Any, lebar: int, gaya_huruf: GayaHuruf, gaya_paragraf: dict, huruf: str) -> int:
+    """Estimated height of a body paragraph lebar twips wide (its lines, spacing and pictures),
+    taken CADANGAN_PERKIRAAN larger."""
+    ppr = p.find(qn("w:pPr"))
+    gaya = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    kiri, spasi = _tata_ppr(ppr, gaya_paragraf.get(gaya.get(qn("w:val")) if gaya is not None else None, (0, 0)))
+    ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+    n = sum(jumlah_baris(t, max(lebar - kiri, 1), ukuran / 2, huruf, tebal) for t in baris_teks(p))
+    tinggi = n * tinggi_satu_baris_twip(ukuran / 2, huruf, tebal) + spasi + tinggi_gambar_twip(p)
+    return round(tinggi * CADANGAN_PERKIRAAN)
+
+
+def tinggi_gambar_twip(e: Any) -> int:
+    """Height of the pictures set in line in a paragraph (their extent), in twips."""
+    return sum(
+        int(x.get("cy", "0")) // EMU_PER_TWIP for g in e.iter(qn("wp:inline")) for x in g.findall(qn("wp:extent"))
+    )
+
+
 def _tinggi_di_atas(tbl: Any, lebar: int, gaya_huruf: GayaHuruf, gaya_paragraf: dict, huruf: str) -> int | None:
     """Estimated height of what stands above a table on its first page: the paragraphs back to the
     start of its section or to a page break; None where another table stands above (its place unknown)."""
@@ -164,11 +186,7 @@ def _tinggi_di_atas(tbl: Any, lebar: int, gaya_huruf: GayaHuruf, gaya_paragraf: 
         ppr = p.find(qn("w:pPr"))
         if ppr is not None and ppr.find(qn("w:sectPr")) is not None:
             break
-        gaya = ppr.find(qn("w:pStyle")) if ppr is not None else None
-        kiri, spasi = _tata_ppr(ppr, gaya_paragraf.get(gaya.get(qn("w:val")) if gaya is not None else None, (0, 0)))
-        ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-        n = sum(jumlah_baris(t, max(lebar - kiri, 1), ukuran / 2, huruf, tebal) for t in baris_teks(p))
-        tinggi += round((n * tinggi_satu_baris_twip(ukuran / 2, huruf, tebal) + spasi) * CADANGAN_PERKIRAAN)
+        tinggi += tinggi_paragraf_twip(p, lebar, gaya_huruf, gaya_paragraf, huruf)
         if p.xpath('./w:r/w:br[@w:type="page"]') or (ppr is not None and ppr.find(qn("w:pageBreakBefore")) is not None):
             break
         p = p.getprevious()

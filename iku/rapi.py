@@ -26,6 +26,7 @@ from .huruf import lebar_teks_twip, tulis_huruf
 from .judul import jarakkan_judul
 from .kolom_lampiran import susun as susun_lampiran
 from .kop import kop_kepala_daerah
+from .lanjutan import ulangi_sasaran
 from .model import KERTAS_MM
 from .naskah.blok import Tata
 from .tabel import atur_lebar_tabel, ruang_teks_per_tabel, urutkan_sel
@@ -57,6 +58,7 @@ def rapikan(docx: Any, tata: Tata) -> None:
     atur_diktum(docx, tata)
     tanda_tangan_tidak_sendiri(docx)
     tata_tanda_tangan(docx, tata.tanda_tangan)
+    ulangi_sasaran(docx, tata.huruf)
     baris_manual_tidak_direnggangkan(docx)
     atur_properti(docx, tata)
     lengkapi_semua_bidang(docx)

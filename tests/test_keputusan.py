@@ -102,6 +102,8 @@ def test_tembusan_dicetak_bila_ada(tmp_path):
 
 
 def test_kelompok_sasaran_digabung_dan_bernomor(tmp_path):
+    """Rows of one sasaran share a merged, numbered cell; where the Lampiran's page ends inside a
+    group, the next page's part of the table restarts the merge under "<sasaran> (lanjutan)"."""
     data = data_contoh()
     baris = data["iku"][0]
     data["iku"] = [
@@ -109,12 +111,23 @@ def test_kelompok_sasaran_digabung_dan_bernomor(tmp_path):
         for i, s in enumerate(["A", "A", "A", "B", "C", "C"], start=1)
     ]
     d = docx.Document(str(berkas(buat(tmp_path, data), "lampiran")))
-    tabel = d.tables[-1]
-    isi = [[c.text for c in r.cells] for r in tabel.rows[2:-1]]
+    bagian = [t for t in d.tables if t.rows[0].cells[0].text == "NO"]
+    isi, vmerge, awal_bagian, label = [], [], [], {}
+    for tabel in bagian:
+        awal_bagian.append(len(isi))
+        for r in tabel.rows[2:]:
+            sel = [c.text for c in r.cells]
+            if sel[0].endswith(" (lanjutan)"):
+                label[len(isi)] = sel[0]
+            elif sel[2].startswith("Indikator"):
+                isi.append(sel)
+                vmerge.append(r._tr.tc_lst[0].tcPr.find(qn("w:vMerge")).get(qn("w:val")))
     assert [r[2] for r in isi] == [f"Indikator {i}" for i in range(1, 7)]
-    assert [r[0] for r in isi] == ["1.", "1.", "1.", "2.", "3.", "3."]  # merged cells repeat their text
-    vmerge = [r._tr.tc_lst[0].tcPr.find(qn("w:vMerge")).get(qn("w:val")) for r in tabel.rows[2:-1]]
-    assert vmerge == ["restart", "continue", "continue", "restart", "restart", "continue"]
+    awal = [0, 3, 4]  # the rows that start a group: numbered, their sasaran in the merged cell
+    assert [isi[i][:2] for i in awal] == [["1.", "A"], ["2.", "B"], ["3.", "C"]]
+    assert vmerge == ["restart" if i in awal or i in awal_bagian else "continue" for i in range(6)]
+    lanjut = [i for i in awal_bagian if i not in awal]  # a page that starts inside a group names it
+    assert label == {i: f"{isi[max(a for a in awal if a < i)][1]} (lanjutan)" for i in lanjut}
 
 
 def test_pecahan_bertumpuk_dengan_garis(tmp_path):

@@ -754,7 +754,8 @@ def test_satu_penomoran_per_indikator_di_semua_tabel(tmp_path: Path) -> None:
     ):
         tabel = bagian(teks, awal, akhir)
         assert [t for t in tabel if re.fullmatch(r"\d+\.", t)] == [f"{n}." for n in range(1, 20)], awal
-        assert [t for t in tabel if t.startswith("Sasaran ")] == [
+        # a group continuing on a new page is named again there "(lanjutan)" (test_lanjutan.py)
+        assert [t for t in tabel if t.startswith("Sasaran ") and not t.endswith(" (lanjutan)")] == [
             "Sasaran 1: Meningkatnya mutu pelayanan kesehatan rujukan yang paripurna, aman dan berorientasi pada pasien",
             "Sasaran 2: Meningkatnya akuntabilitas kinerja dan keuangan rumah sakit",
         ]

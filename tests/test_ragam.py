@@ -232,9 +232,13 @@ def tabel_iku(lampiran: Path):
 
 
 def kepala_dan_baris(lampiran: Path) -> tuple[list[list[str]], list[list[str]]]:
-    """The IKU table's header rows and body rows, each cell's text."""
-    baris = [[_teks_sel(tc) for tc in tr.findall(qn("w:tc"))] for tr in tabel_iku(lampiran).findall(qn("w:tr"))]
-    return baris[:2], baris[2:-1]
+    """The IKU table's header rows and body rows, each cell's text; the body over the table's
+    continuations on the next pages (iku/lanjutan.py), without their "(lanjutan)" rows."""
+    body = docx.Document(str(lampiran)).element.body
+    bagian = [t for t in body.iter(qn("w:tbl")) if _teks_sel(t.find(f"{qn('w:tr')}/{qn('w:tc')}")) == "NO"]
+    baris = [[[_teks_sel(tc) for tc in tr.findall(qn("w:tc"))] for tr in t.findall(qn("w:tr"))] for t in bagian]
+    badan = [b for bag in baris for b in bag[2:] if not (len(b) == 1 and b[0].endswith(" (lanjutan)"))]
+    return baris[0][:2], badan[:-1]
 
 
 def _teks_sel(tc) -> str:

@@ -46,14 +46,32 @@ class BarisIku:
 
 def cari_tabel(isi: Isi) -> Tabel | None:
     """The table whose headings name a sasaran and an indikator column; of several (a whole IKU book
-    holds more), the one with an alasan column, else the last."""
+    holds more), the one with an alasan column, else the last; with its continuations."""
     calon = []
-    for blok in isi.blok:
-        if isinstance(blok, Tabel):
-            peran = set(kolom_tabel(blok)[0].values())
-            if {"sasaran", "indikator"} <= peran:
-                calon.append(("alasan" in peran, blok))
+    for tabel in _tabel_utuh(isi.blok):
+        peran = set(kolom_tabel(tabel)[0].values())
+        if {"sasaran", "indikator"} <= peran:
+            calon.append(("alasan" in peran, tabel))
     return max(reversed(calon), key=lambda c: c[0])[1] if calon else None
+
+
+def _tabel_utuh(blok: list[Paragraf | Tabel]) -> list[Tabel]:
+    """The document's tables, each joined with the tables that continue it on the next pages (the
+    same headings again, only empty paragraphs between, as iku and many clerks set a table
+    broken by page): the continuation's heading rows left out."""
+    hasil: list[Tabel] = []
+    sambung = False  # the last table may still continue
+    for b in blok:
+        if isinstance(b, Paragraf):
+            sambung = sambung and not (b.teks.strip() or b.gambar)
+            continue
+        peran, mulai = kolom_tabel(b)
+        if sambung and peran and peran == kolom_tabel(hasil[-1])[0]:
+            hasil[-1] = Tabel([*hasil[-1].baris, *b.baris[mulai:]])
+        else:
+            hasil.append(b)
+        sambung = True
+    return hasil
 
 
 def kolom_tabel(tabel: Tabel) -> tuple[dict[int, str], int]:
