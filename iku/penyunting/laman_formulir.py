@@ -242,8 +242,7 @@ def konteks(h: Halaman, m: Meja) -> dict[str, Any]:
         arsip=p.tahun_arsip() if m.buat else [],
         ada_arsip_lama=m.buat and p.arsip_terakhir() is not None,
         pratinjau=m.pratinjau is not None,
-        TRIWULAN=TRIWULAN,
-        nama_tw=nama_tw,
+        NAMA_TRIWULAN={t: nama_tw(int(t)) for t in TRIWULAN},
         **{nama: getattr(skema, nama) for nama in BAGIAN_SKEMA},
     )
 
