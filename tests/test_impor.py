@@ -636,6 +636,23 @@ def test_salinan_lama_lewat_libreoffice(tmp_path, format_):
                 "kode_pos": "81114",
             },
         ),
+        (  # a faks number is a number like the telephone's: a range with an en dash stays whole
+            [
+                "PEMERINTAH KABUPATEN BULELENG",
+                "DINAS SOSIAL",
+                "Jalan Veteran No. 7, Singaraja 81119",
+                "Telepon (0362) 21248\u201321249, Faksimile (0362) 21250\u201321251",
+            ],
+            {
+                "pemerintah": "Pemerintah Kabupaten Buleleng",
+                "nama_kop": "DINAS SOSIAL",
+                "alamat": "Jalan Veteran No. 7",
+                "kota": "Singaraja",
+                "kode_pos": "81119",
+                "telepon": "(0362) 21248\u201321249",
+                "faks": "(0362) 21250\u201321251",
+            },
+        ),
     ],
 )
 def test_kop_macam_macam(baris, harapan):

@@ -6,14 +6,25 @@ import re
 
 from .teks import huruf_judul, kapital_semua, satu_baris
 
-SUREL = re.compile(r"(?:(?:Pos-el|E-?mail|Surel)\s*:?\s*)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I)
-LAMAN = re.compile(r"(?:(?:Laman|Website|Web|Situs)\s*:?\s*)?((?:https?://|www\.)[^\s,;]+)", re.I)
-TELEPON = re.compile(
-    r"[,;]?\s*\b(?:Telepon|Telepeon|Telp|Tlp|Telefon|Phone|Tel)\b\.?"
-    r"(?:\s*/\s*(?:Faks|Fax)\b\.?)?\s*:?\s*([+(]?\d[\d()\s.\-\u2013/]*\d\)?)",
-    re.I,
+# A contact on a kop line, taken off the line before its name and address are read: its key, the words that
+# label it (a regex alternation), its value, and whether it needs its label. An e-mail or a web address shows
+# what it is; a number is a telephone or a faks only by its label ("Telp./Faks." labels one number: the telephone).
+NOMOR = r"[+(]?\d[\d()\s.\-\u2013/]*\d\)?"
+KONTAK = (
+    ("email", r"Pos-el|E-?mail|Surel", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", False),
+    ("laman", r"Laman|Website|Web|Situs", r"(?:https?://|www\.)[^\s,;]+", False),
+    ("telepon", r"(?:Telepon|Telepeon|Telp|Tlp|Telefon|Phone|Tel)\b\.?(?:\s*/\s*(?:Faks|Fax))?", NOMOR, True),
+    ("faks", r"Faks|Fax|Faksimile", NOMOR, True),
 )
-FAKS = re.compile(r"[,;]?\s*\b(?:Faks|Fax|Faksimile)\b\.?\s*:?\s*([+(]?\d[\d()\s.\-/]*\d\)?)", re.I)
+
+
+def _pola_kontak(label: str, nilai: str, label_wajib: bool) -> re.Pattern[str]:
+    if label_wajib:  # with the comma or semicolon that joins it to what comes before on the line
+        return re.compile(rf"[,;]?\s*\b(?:{label})\b\.?\s*:?\s*({nilai})", re.I)
+    return re.compile(rf"(?:(?:{label})\s*:?\s*)?({nilai})", re.I)
+
+
+POLA_KONTAK = {kunci: _pola_kontak(label, nilai, wajib) for kunci, label, nilai, wajib in KONTAK}
 JALAN = re.compile(r"^\s*(?:Jalan|Jln?\.?|JL\.?)\s", re.I)
 INSTANSI = re.compile(
     r"^\s*(?:DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SATUAN|RUMAH\s+SAKIT|RSUD|UPTD|UPT|"
@@ -32,10 +43,8 @@ def baca_kop(baris: list[str]) -> dict[str, str]:
     hasil: dict[str, str] = {}
     sisa = []
     for b in isi:
-        b = _ambil(b, SUREL, "email", hasil)
-        b = _ambil(b, LAMAN, "laman", hasil)
-        b = _ambil(b, TELEPON, "telepon", hasil)
-        b = _ambil(b, FAKS, "faks", hasil)
+        for kunci, pola in POLA_KONTAK.items():
+            b = _ambil(b, pola, kunci, hasil)
         if b:
             sisa.append(b)
     return hasil | _nama_dan_alamat(sisa)
