@@ -65,9 +65,16 @@ def tanpa_pratinjau(berkas: Path, tmp_path: Path) -> Iterator[str]:
 
 
 def tunggu(syarat, batas: float = BATAS, jeda: float = 0.2):
+    """syarat() until it holds. An element of the page being replaced (a form posted, the page
+    loading anew) is stale for a moment: that is "not yet", not a failure."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
     akhir = time.monotonic() + batas
     while time.monotonic() < akhir:
-        hasil = syarat()
+        try:
+            hasil = syarat()
+        except StaleElementReferenceException:
+            hasil = None
         if hasil:
             return hasil
         time.sleep(jeda)
