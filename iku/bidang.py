@@ -19,10 +19,10 @@ from copy import deepcopy
 from typing import Any
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from lxml import etree
 
 from . import xml_word
+from .xml_word import qn
 
 NAMA_GAYA_DAFTAR_ISI = re.compile(r"^(toc|contents) \d$", re.I)  # Word's "toc 1", LibreOffice's "Contents 1"
 

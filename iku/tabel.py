@@ -17,11 +17,10 @@ from copy import deepcopy
 from typing import Any
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from . import xml_word
 from .huruf import jumlah_baris, lebar_teks_twip, tinggi_satu_baris_twip
-from .xml_word import baris_teks, rentang, sel_berkolom
+from .xml_word import baris_teks, qn, rentang, sel_berkolom
 
 
 def atur_lebar_tabel(docx: Any, huruf: str = "Bookman Old Style") -> None:
