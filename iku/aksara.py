@@ -12,10 +12,9 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from docx.oxml.ns import qn
-
 from . import xml_word
 from .huruf import tulis_huruf
+from .xml_word import qn
 
 HURUF_AKSARA = "Noto Sans Balinese"  # Debian: fonts-noto-core
 BALI = range(0x1B00, 0x1B80)  # the Unicode block Balinese

@@ -19,21 +19,23 @@ from copy import deepcopy
 from typing import Any
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from lxml import etree
 
 from . import xml_word
+from .xml_word import qn
 
 NAMA_GAYA_DAFTAR_ISI = re.compile(r"^(toc|contents) \d$", re.I)  # Word's "toc 1", LibreOffice's "Contents 1"
 
 
 def gaya_daftar_isi(docx: Any) -> set[str]:
-    """Ids of the paragraph styles of table-of-contents entries."""
-    return {
-        s.get(qn("w:styleId"))
-        for s in docx.styles.element.findall(qn("w:style"))
-        if s.name_val and NAMA_GAYA_DAFTAR_ISI.match(s.name_val)
-    }
+    """Ids of the paragraph styles of table-of-contents entries (each style's name read once,
+    straight from its w:name)."""
+    hasil = set()
+    for s in docx.styles.element.iterchildren(qn("w:style")):
+        nama = next(s.iterchildren(qn("w:name")), None)
+        if nama is not None and NAMA_GAYA_DAFTAR_ISI.match(nama.get(qn("w:val")) or ""):
+            hasil.add(s.get(qn("w:styleId")))
+    return hasil
 
 
 def lengkapi_bidang(akar: Any, gaya_entri: set[str]) -> None:

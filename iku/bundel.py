@@ -14,10 +14,10 @@ from copy import deepcopy
 from typing import Any
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docxcompose.composer import Composer
 
 from .paket import tulis_paket
+from .xml_word import qn
 
 TAG_GAYA = (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
 RUJUKAN_GAYA = (qn("w:basedOn"), qn("w:next"), qn("w:link"))

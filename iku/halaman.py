@@ -21,13 +21,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.oxml.ns import qn
-
 from . import xml_word
 from .huruf import jumlah_baris, tinggi_satu_baris_twip
 from .tabel import GayaHuruf, _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, judul_tabel, ruang_teks_per_tabel
 from .tte import gaya_tanda_tangan
-from .xml_word import baris_teks
+from .xml_word import baris_teks, qn
 
 BAGIAN_HALAMAN_BOLEH_UTUH = 1 / 2  # a row up to this share of the page's text height stays whole
 EMU_PER_TWIP = 635

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib
-from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
+
+from .xml_word import qn
 
 TWIP_PER_PT = 20
 CADANGAN = "DejaVu Sans"  # LibreOffice's last resort, and ours

@@ -9,9 +9,9 @@ import copy
 from typing import Any
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from . import xml_word
+from .xml_word import qn
 
 GAYA_JUDUL = "Judul Keputusan"
 KATA = "KEPUTUSAN"

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from . import xml_word
 from .tabel import gaya_angka
-from .xml_word import sel_berkolom
+from .xml_word import qn, sel_berkolom
 
 # the template's columns, in order, and the width (twips) each starts from before measuring
 KOLOM_TEMPLAT = ("no", "sasaran", "indikator", "satuan", "alasan", "formulasi", "sumber_data", "keterangan")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from . import xml_word
+from .xml_word import qn
 
 GAYA_KOP = "Kop"
 

@@ -37,11 +37,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from . import xml_word
 from .halaman import tata_gaya_paragraf, tinggi_baris_twip, tinggi_paragraf_twip
 from .tabel import GayaHuruf, _ukuran_gaya, ruang_teks_per_tabel
+from .xml_word import qn
 from .xml_word import rentang as _rentang
 
 LANJUTAN = "(lanjutan)"

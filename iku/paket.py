@@ -1,13 +1,15 @@
 """Pack a python-docx Document as a byte-stable DOCX zip: same content, same bytes.
 
 Entry dates come from the document's date (never the clock), attributes are fixed, and
-every part name is written once.
+every part name is written once. Every entry is compressed once: the zip a library wrote is
+kept as it is and only its entries' dates and attributes are set.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import struct
 import zipfile
 from typing import Any
 
@@ -22,14 +24,12 @@ def waktu_zip(tanggal: dt.date) -> tuple[int, int, int, int, int, int]:
 def tulis_paket(dokumen: Any, tanggal: dt.date) -> bytes:
     """A python-docx Document as stable DOCX bytes.
 
-    python-docx saves the package (its public Document.save, into memory); its entries are then
-    written again, in the same order, with the date fixed from the document and fixed attributes."""
+    python-docx saves the package (its public Document.save, into memory); its entries then get
+    the date fixed from the document and fixed attributes (kemas_ulang)."""
     satu_bagian_per_nama(dokumen.part.package)
     simpanan = io.BytesIO()
     dokumen.save(simpanan)
-    with zipfile.ZipFile(simpanan) as z:
-        entri = [(info.filename, z.read(info)) for info in z.infolist()]
-    return zip_tetap(entri, tanggal)
+    return kemas_ulang(simpanan.getvalue(), tanggal)
 
 
 def zip_tetap(entri: list[tuple[str, bytes]], tanggal: dt.date) -> bytes:
@@ -45,12 +45,43 @@ def zip_tetap(entri: list[tuple[str, bytes]], tanggal: dt.date) -> bytes:
     return penampung.getvalue()
 
 
-def kemas_ulang(isi_zip: bytes, tanggal: dt.date) -> bytes:
-    """A zip another library wrote (openpyxl's workbook) packed again byte-stably: the same entries
-    in the same order, with entry dates from the document's date and fixed attributes."""
+def _tulis_ulang(isi_zip: bytes, tanggal: dt.date) -> bytes:
     with zipfile.ZipFile(io.BytesIO(isi_zip)) as asal:
         entri = [(info.filename, asal.read(info)) for info in asal.infolist()]
     return zip_tetap(entri, tanggal)
+
+
+# zip format (APPNOTE 4.3): where an entry's date and attributes stand in its headers
+_AKHIR, _PUSAT, _LOKAL = b"PK\x05\x06", b"PK\x01\x02", b"PK\x03\x04"
+_ATRIBUT = 0o644 << 16
+
+
+def kemas_ulang(isi_zip: bytes, tanggal: dt.date) -> bytes:
+    """A zip a library wrote (python-docx's save, openpyxl's workbook) packed again byte-stably:
+    the same entries in the same order, with entry dates from the document's date and fixed
+    attributes. A zip as Python's zipfile writes it (deflated, no comment) gets them in place,
+    so every entry is compressed once: the bytes zip_tetap would write for the same entries.
+    A zip of any other shape is written anew by zip_tetap."""
+    tahun, bulan, hari, *_ = waktu_zip(tanggal)
+    jam_tanggal = struct.pack("<HH", 0, (tahun - 1980) << 9 | bulan << 5 | hari)  # DOS time, DOS date
+    isi = bytearray(isi_zip)
+    akhir = len(isi) - 22
+    if akhir < 0 or isi[akhir : akhir + 4] != _AKHIR:
+        return _tulis_ulang(isi_zip, tanggal)
+    jumlah, _, posisi = struct.unpack_from("<HII", isi, akhir + 10)
+    for _ in range(jumlah):
+        if isi[posisi : posisi + 4] != _PUSAT:
+            return _tulis_ulang(isi_zip, tanggal)
+        (metode,) = struct.unpack_from("<H", isi, posisi + 10)
+        panjang_nama, panjang_ekstra, panjang_catatan = struct.unpack_from("<HHH", isi, posisi + 28)
+        (lokal,) = struct.unpack_from("<I", isi, posisi + 42)
+        if metode != zipfile.ZIP_DEFLATED or isi[lokal : lokal + 4] != _LOKAL:
+            return _tulis_ulang(isi_zip, tanggal)
+        isi[posisi + 12 : posisi + 16] = jam_tanggal
+        struct.pack_into("<I", isi, posisi + 38, _ATRIBUT)
+        isi[lokal + 10 : lokal + 14] = jam_tanggal
+        posisi += 46 + panjang_nama + panjang_ekstra + panjang_catatan
+    return bytes(isi)
 
 
 def satu_bagian_per_nama(paket: Any) -> None:

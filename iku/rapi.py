@@ -13,7 +13,6 @@ from typing import Any
 from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Twips
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -32,6 +31,7 @@ from .naskah.blok import Tata
 from .tabel import atur_lebar_tabel, ruang_teks_per_tabel, urutkan_sel
 from .tte import kolom_tanda_tangan, tabel_tanda_tangan
 from .tte import terapkan as tata_tanda_tangan
+from .xml_word import qn
 
 GAYA_DIKTUM = "Diktum"
 GAYA_MENETAPKAN = "Menetapkan"

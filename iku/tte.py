@@ -17,12 +17,11 @@ from copy import deepcopy
 from typing import Any
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from . import xml_word
 from .naskah.blok import ISIAN_NOMOR, ISIAN_TANGGAL, TataTtd
-from .xml_word import sel_berkolom
+from .xml_word import qn, sel_berkolom
 
 TEKS_ELEKTRONIK = "Ditandatangani secara elektronik oleh:"
 KAKI_ELEKTRONIK = (

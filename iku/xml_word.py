@@ -9,9 +9,17 @@ with the same grid. Works on python-docx's elements and on plain lxml ones alike
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as qn_docx
+
+
+@cache
+def qn(tag: str) -> str:
+    """A prefixed name ("w:p") in Clark notation, as python-docx's qn gives it, remembered: the
+    layout steps ask for the same few names hundreds of thousands of times per run."""
+    return qn_docx(tag)
 
 
 def teks(elemen: Any) -> str:

@@ -284,3 +284,27 @@ def test_batas_waktu_pdf_harus_angka(monkeypatch: pytest.MonkeyPatch) -> None:
         pdf.batas_detik()
     monkeypatch.setenv(pdf.ENV_BATAS, "12.5")
     assert pdf.batas_detik() == 12.5
+
+
+def test_paket_dikompres_sekali_sama_dengan_tulis_ulang(arsip_contoh) -> None:
+    """The zip python-docx wrote, dated and given attributes in place (each entry compressed
+    once), is byte for byte the zip written anew from its entries; the central directory and
+    every local header carry the decree's date."""
+    import datetime as dt
+    import io
+    import struct
+    import zipfile
+
+    from iku.paket import kemas_ulang, zip_tetap
+
+    dokumen = docx.Document(str(arsip_contoh["keputusan-iku"]))
+    simpanan = io.BytesIO()
+    dokumen.save(simpanan)
+    with zipfile.ZipFile(io.BytesIO(simpanan.getvalue())) as asal:
+        entri = [(i.filename, asal.read(i)) for i in asal.infolist()]
+        lokal = [i.header_offset for i in asal.infolist()]
+    tetap = kemas_ulang(simpanan.getvalue(), dt.date(2022, 3, 22))
+    assert len(entri) > 5
+    assert tetap == zip_tetap(entri, dt.date(2022, 3, 22))
+    assert tetap != simpanan.getvalue()
+    assert {struct.unpack_from("<HH", tetap, o + 10) for o in lokal} == {(0, (2022 - 1980) << 9 | 3 << 5 | 22)}
