@@ -90,3 +90,29 @@ def test_judul_lampiran_tidak_sendiri_di_halamannya(pdf, jenis):
     halaman = pdf["f4-tiga-peraturan", jenis]
     judul = next(h for h in halaman if "INDIKATOR KINERJA UTAMA (IKU)" in h and "TANGGAL" in h)
     assert "Indikator01" in judul and "Sesuai dengan:" in judul, judul
+
+
+def test_pecahan_bersusun_diukur_di_lebar_selnya_sendiri():
+    """A stacked fraction (a table nested in a cell) wraps in its own narrow cells: "Jumlah PMKS
+    yang tertangani" in 1000 twips takes several lines. It was measured in the outer cell's
+    width, the row predicted shorter than it printed, and a continuing group's row was pushed
+    onto the next page without its "(lanjutan)" label (the book's Tabel 2.2.1 in Arial)."""
+    import docx
+    from docx.shared import Twips
+
+    from iku.halaman import tinggi_baris_twip
+    from iku.huruf import tinggi_satu_baris_twip
+    from iku.tabel import _ukuran_gaya
+
+    d = docx.Document()
+    luar = d.add_table(rows=1, cols=1)
+    sel = luar.cell(0, 0)
+    sel.width = Twips(4000)
+    sel.paragraphs[0].text = "Rumus"
+    dalam = sel.add_table(rows=2, cols=1)
+    for i, teks in enumerate(("Jumlah PMKS yang tertangani oleh dinas", "Jumlah PMKS yang ada")):
+        dalam.cell(i, 0).width = Twips(1000)
+        dalam.cell(i, 0).paragraphs[0].text = teks
+    satu = tinggi_satu_baris_twip(11, "Arial")  # python-docx's default template: 11 pt
+    tinggi = tinggi_baris_twip(luar._tbl, luar._tbl.tr_lst[0], _ukuran_gaya(d), "Arial")
+    assert tinggi >= 7 * satu, (tinggi, satu)  # "Rumus", then 3 + 3 lines at least in 1000 twips
