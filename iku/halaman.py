@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from . import xml_word
 from .huruf import jumlah_baris, tinggi_satu_baris_twip
 from .tabel import GayaHuruf, _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, judul_tabel, ruang_teks_per_tabel
-from .tte import gaya_tanda_tangan
+from .tte import gaya_tanda_tangan, tabel_tanda_tangan
 from .xml_word import baris_teks
 
 BAGIAN_HALAMAN_BOLEH_UTUH = 1 / 2  # a row up to this share of the page's text height stays whole
@@ -39,10 +39,12 @@ def atur_aliran(docx: Any, huruf: str) -> None:
     gaya_huruf = _ukuran_gaya(docx)
     tanda_tangan = gaya_tanda_tangan(docx.styles.element)
     gaya_paragraf = tata_gaya_paragraf(docx)
+    blok_ttd = set(tabel_tanda_tangan(docx))
     for tbl, (lebar_halaman, tinggi_halaman) in ruang_teks_per_tabel(docx.element.body).items():
         baris = tbl.findall(qn("w:tr"))
         terakhir = _indeks_baris_tanda_tangan(baris, tanda_tangan)
-        judul_dengan_tabel(tbl)
+        if tbl not in blok_ttd:  # what stands above a signature block is no title of it
+            judul_dengan_tabel(tbl)
         tinggi = [
             i != terakhir and tinggi_baris_twip(tbl, tr, gaya_huruf, huruf) > _batas_utuh(tr, tinggi_halaman)
             for i, tr in enumerate(baris)

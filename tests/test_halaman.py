@@ -116,3 +116,29 @@ def test_pecahan_bersusun_diukur_di_lebar_selnya_sendiri():
     satu = tinggi_satu_baris_twip(11, "Arial")  # python-docx's default template: 11 pt
     tinggi = tinggi_baris_twip(luar._tbl, luar._tbl.tr_lst[0], _ukuran_gaya(d), "Arial")
     assert tinggi >= 7 * satu, (tinggi, satu)  # "Rumus", then 3 + 3 lines at least in 1000 twips
+
+
+@pytest.mark.pdf
+def test_tanda_tangan_pk_tidak_sendirian_dengan_nama_panjang(tmp_path: Path) -> None:
+    """A PK whose agency and signer have long names fills page 1: its two-party signature table
+    went alone to page 2. Every paragraph of the agreement kept with the next, taken for the
+    "title" of the signature table, a chain LibreOffice gives up; only the last paragraph keeps
+    with the signature (rapi.tanda_tangan_tidak_sendiri)."""
+    import docx as python_docx
+    import instansi_bentuk
+
+    data = data_contoh()
+    instansi_bentuk._instansi(
+        data,
+        "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana "
+        "Kabupaten Buleleng",
+        "Kepala",
+    )
+    data["penandatangan"]["nama"] = "Dr. Ir. I Gusti Ngurah Bagus Kusumaningratmadewanegara, S.T., M.T., M.Si."
+    ditulis = generate(Permintaan(konfigurasi.baca(tulis_data(tmp_path / "iku.toml", data)), TEMPLATES, tmp_path))
+    pk = next(p for p in ditulis if p.name.startswith("perjanjian-kinerja") and p.suffix == ".docx")
+    isi = [p for p in python_docx.Document(str(pk)).paragraphs if p.text.startswith("Pihak pertama berjanji")]
+    assert isi and not isi[0].paragraph_format.keep_with_next
+    halaman = halaman_pdf(ke_pdf([pk], tmp_path / "pdf").berkas[0])
+    ttd = next(h for h in halaman if "Pihak Pertama" in h)
+    assert "Pihak kedua akan melakukan supervisi" in " ".join(ttd.split()), ttd
