@@ -142,3 +142,26 @@ def test_tanda_tangan_pk_tidak_sendirian_dengan_nama_panjang(tmp_path: Path) -> 
     halaman = halaman_pdf(ke_pdf([pk], tmp_path / "pdf").berkas[0])
     ttd = next(h for h in halaman if "Pihak Pertama" in h)
     assert "Pihak kedua akan melakukan supervisi" in " ".join(ttd.split()), ttd
+
+
+@pytest.mark.pdf
+def test_buku_tanpa_halaman_kosong_sesudah_keputusan_elektronik(tmp_path: Path) -> None:
+    """The book of a one-row agency signed electronically: the Keputusan's QR block ends at the
+    foot of its page, and the empty paragraph that closes its section (after the signature
+    table, at normal height) went to a page of its own: a blank page "- 3 -" before the Lampiran."""
+    data = data_contoh()
+    data["iku"] = data["iku"][:1]
+    data["format"]["tanda_tangan"] = "elektronik"
+    ditulis = generate(Permintaan(konfigurasi.baca(tulis_data(tmp_path / "iku.toml", data)), TEMPLATES, tmp_path))
+    buku = next(p for p in ditulis if p.name.startswith("dokumen-iku") and p.suffix == ".docx")
+    halaman = halaman_pdf(ke_pdf([buku], tmp_path / "pdf").berkas[0])
+    kaki = "dokumen elektronik dan/atau hasil cetaknya"
+    kosong = [
+        i + 1
+        for i, h in enumerate(halaman)
+        if len(
+            [b for b in h.splitlines() if b.strip() and kaki not in b and "Dokumen ini" not in b and "BSrE" not in b]
+        )
+        <= 1
+    ]
+    assert not kosong, [halaman[i - 1] for i in kosong]
