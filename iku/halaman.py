@@ -24,7 +24,7 @@ from typing import Any
 from . import xml_word
 from .huruf import jumlah_baris, tinggi_satu_baris_twip
 from .tabel import GayaHuruf, _huruf_paragraf, _margin_sel_twip, _ukuran_gaya, judul_tabel, ruang_teks_per_tabel
-from .tte import gaya_tanda_tangan
+from .tte import gaya_tanda_tangan, tabel_tanda_tangan
 from .xml_word import baris_teks, qn
 
 BAGIAN_HALAMAN_BOLEH_UTUH = 1 / 2  # a row up to this share of the page's text height stays whole
@@ -37,10 +37,12 @@ def atur_aliran(docx: Any, huruf: str) -> None:
     gaya_huruf = _ukuran_gaya(docx)
     tanda_tangan = gaya_tanda_tangan(docx.styles.element)
     gaya_paragraf = tata_gaya_paragraf(docx)
+    blok_ttd = set(tabel_tanda_tangan(docx))
     for tbl, (lebar_halaman, tinggi_halaman) in ruang_teks_per_tabel(docx.element.body).items():
         baris = tbl.findall(qn("w:tr"))
         terakhir = _indeks_baris_tanda_tangan(baris, tanda_tangan)
-        judul_dengan_tabel(tbl)
+        if tbl not in blok_ttd:  # what stands above a signature block is no title of it
+            judul_dengan_tabel(tbl)
         tinggi = [
             i != terakhir and tinggi_baris_twip(tbl, tr, gaya_huruf, huruf) > _batas_utuh(tr, tinggi_halaman)
             for i, tr in enumerate(baris)
@@ -117,17 +119,24 @@ def _boleh_terbelah(tr: Any) -> None:
 
 def tinggi_baris_twip(tbl: Any, tr: Any, gaya_huruf: GayaHuruf, huruf: str) -> int:
     """Estimated height of a row: its tallest cell, lines wrapped word by word in the cell's width."""
-    margin = _margin_sel_twip(tbl)
+    return max((tinggi_sel_twip(tbl, tc, gaya_huruf, huruf) for tc in tr.findall(qn("w:tc"))), default=0)
+
+
+def tinggi_sel_twip(tbl: Any, tc: Any, gaya_huruf: GayaHuruf, huruf: str) -> int:
+    """Estimated height of a cell's text: lines wrapped word by word in the cell's width; a table
+    nested in it (a stacked fraction) by its own rows, in its own cells' widths."""
+    tcw = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+    lebar = max(int(tcw.get(qn("w:w"), "0")) - _margin_sel_twip(tbl), 1) if tcw is not None else 10**6
     tinggi = 0
-    for tc in tr.findall(qn("w:tc")):
-        tcw = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-        lebar = max(int(tcw.get(qn("w:w"), "0")) - margin, 1) if tcw is not None else 10**6
-        sel = 0
-        for p in tc.iter(qn("w:p")):
-            ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-            baris = sum(jumlah_baris(teks, lebar, ukuran / 2, huruf, tebal) for teks in baris_teks(p))
-            sel += baris * tinggi_satu_baris_twip(ukuran / 2, huruf, tebal) + tinggi_gambar_twip(p)
-        tinggi = max(tinggi, sel)
+    for dalam in tc.iter(qn("w:tbl")):
+        if next(dalam.iterancestors(qn("w:tc"))) is tc:
+            tinggi += sum(tinggi_baris_twip(dalam, tr, gaya_huruf, huruf) for tr in dalam.findall(qn("w:tr")))
+    for p in tc.iter(qn("w:p")):
+        if next(p.iterancestors(qn("w:tc"))) is not tc:
+            continue  # measured with its nested table
+        ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
+        baris = sum(jumlah_baris(teks, lebar, ukuran / 2, huruf, tebal) for teks in baris_teks(p))
+        tinggi += baris * tinggi_satu_baris_twip(ukuran / 2, huruf, tebal) + tinggi_gambar_twip(p)
     return tinggi
 
 
@@ -135,35 +144,40 @@ def _baris_kepala(tr: Any) -> bool:
     return tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
 
 
-def tata_gaya_paragraf(docx: Any) -> dict[str | None, tuple[int, int]]:
-    """Paragraph style id -> (left indent, space before + after) in twips, from the style itself."""
-    hasil: dict[str | None, tuple[int, int]] = {}
+def tata_gaya_paragraf(docx: Any) -> dict[str | None, tuple[int, int, int]]:
+    """Paragraph style id -> (left indent, space before + after, hanging indent) in twips, from the style itself."""
+    hasil: dict[str | None, tuple[int, int, int]] = {}
     for s in docx.styles.element.findall(qn("w:style")):
         ppr = s.find(qn("w:pPr"))
-        hasil[s.get(qn("w:styleId"))] = _tata_ppr(ppr, (0, 0))
+        hasil[s.get(qn("w:styleId"))] = _tata_ppr(ppr, (0, 0, 0))
     return hasil
 
 
-def _tata_ppr(ppr: Any, dasar: tuple[int, int]) -> tuple[int, int]:
+def _tata_ppr(ppr: Any, dasar: tuple[int, int, int]) -> tuple[int, int, int]:
     if ppr is None:
         return dasar
-    kiri, spasi = dasar
+    kiri, spasi, gantung = dasar
     ind, sp = ppr.find(qn("w:ind")), ppr.find(qn("w:spacing"))
     if ind is not None:
         kiri = int(ind.get(qn("w:left"), ind.get(qn("w:start"), kiri)))
+        gantung = int(ind.get(qn("w:hanging"), gantung if ind.get(qn("w:firstLine")) is None else 0))
     if sp is not None:
         spasi = int(sp.get(qn("w:before"), "0")) + int(sp.get(qn("w:after"), "0"))
-    return kiri, spasi
+    return kiri, spasi, gantung
 
 
 def tinggi_paragraf_twip(p: Any, lebar: int, gaya_huruf: GayaHuruf, gaya_paragraf: dict, huruf: str) -> int:
     """Estimated height of a body paragraph lebar twips wide (its lines, spacing and pictures),
-    taken CADANGAN_PERKIRAAN larger."""
+    taken CADANGAN_PERKIRAAN larger. With a hanging indent, what stands before a line's last tab
+    is its label in the hanging room ("NOMOR<tab>:<tab>..."): only the rest wraps at the indent."""
     ppr = p.find(qn("w:pPr"))
     gaya = ppr.find(qn("w:pStyle")) if ppr is not None else None
-    kiri, spasi = _tata_ppr(ppr, gaya_paragraf.get(gaya.get(qn("w:val")) if gaya is not None else None, (0, 0)))
+    kiri, spasi, gantung = _tata_ppr(
+        ppr, gaya_paragraf.get(gaya.get(qn("w:val")) if gaya is not None else None, (0, 0, 0))
+    )
     ukuran, tebal = _huruf_paragraf(p, gaya_huruf)
-    n = sum(jumlah_baris(t, max(lebar - kiri, 1), ukuran / 2, huruf, tebal) for t in baris_teks(p))
+    teks = [t.rsplit("\t", 1)[-1] if gantung > 0 else t for t in baris_teks(p, "\t")]
+    n = sum(jumlah_baris(t, max(lebar - kiri, 1), ukuran / 2, huruf, tebal) for t in teks)
     tinggi = n * tinggi_satu_baris_twip(ukuran / 2, huruf, tebal) + spasi + tinggi_gambar_twip(p)
     return round(tinggi * CADANGAN_PERKIRAAN)
 

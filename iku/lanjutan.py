@@ -39,7 +39,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 
 from . import xml_word
-from .halaman import tata_gaya_paragraf, tinggi_baris_twip, tinggi_paragraf_twip
+from .halaman import tata_gaya_paragraf, tinggi_baris_twip, tinggi_paragraf_twip, tinggi_sel_twip
 from .tabel import GayaHuruf, _ukuran_gaya, ruang_teks_per_tabel
 from .xml_word import qn
 from .xml_word import rentang as _rentang
@@ -130,7 +130,40 @@ def _sel_di_kolom(tr: Any, kolom: int) -> Any:
 
 
 def _tinggi(tbl: Any, tr: Any, gaya_huruf: GayaHuruf, huruf: str) -> int:
-    return round(tinggi_baris_twip(tbl, tr, gaya_huruf, huruf) * CADANGAN_BARIS) + TAMBAHAN_BARIS_TWIP
+    return _cadangan(tinggi_baris_twip(tbl, tr, gaya_huruf, huruf))
+
+
+def _cadangan(tinggi: int) -> int:
+    return round(tinggi * CADANGAN_BARIS) + TAMBAHAN_BARIS_TWIP
+
+
+def _tinggi_kepala(tbl: Any, kepala: list[Any], gaya_huruf: GayaHuruf, huruf: str) -> int:
+    """The header rows together: a cell merged down several rows (w:vMerge) stands beside them
+    all, so it is measured against their sum, not counted in its first row."""
+    bawah = [0]
+    sampai: dict[int, list[tuple[int, int]]] = {}  # last row of a merged cell -> (its first row, its height)
+    for i, tr in enumerate(kepala):
+        biasa = 0
+        for kolom, tc in xml_word.sel_berkolom(tr):
+            gabung = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+            if gabung is None:
+                biasa = max(biasa, tinggi_sel_twip(tbl, tc, gaya_huruf, huruf))
+            elif gabung.get(qn("w:val")) == "restart":
+                akhir = i
+                while akhir + 1 < len(kepala) and _bergabung_ke_atas(kepala[akhir + 1], kolom):
+                    akhir += 1
+                sampai.setdefault(akhir, []).append((i, tinggi_sel_twip(tbl, tc, gaya_huruf, huruf)))
+        bawah.append(max([bawah[i] + _cadangan(biasa)] + [bawah[a] + _cadangan(h) for a, h in sampai.get(i, [])]))
+    return bawah[-1]
+
+
+def _bergabung_ke_atas(tr: Any, kolom: int) -> bool:
+    """Whether the row's cell in grid column kolom continues a merge from the row above."""
+    for posisi, tc in xml_word.sel_berkolom(tr):
+        if posisi == kolom:
+            gabung = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+            return gabung is not None and gabung.get(qn("w:val"), "continue") == "continue"
+    return False
 
 
 def _tetap_dengan_berikutnya(tr: Any) -> bool:
@@ -160,7 +193,7 @@ def _bagi(
     tbl: Any, k: _Kelompok, lebar: int, tinggi_halaman: int, gaya_huruf: GayaHuruf, gaya_paragraf: dict, huruf: str
 ) -> None:
     """Lay the data rows out page by page and split the table where a page ends inside it."""
-    kepala = sum(_tinggi(tbl, tr, gaya_huruf, huruf) for tr in k.kepala)
+    kepala = _tinggi_kepala(tbl, k.kepala, gaya_huruf, huruf)
     tinggi = [_tinggi(tbl, tr, gaya_huruf, huruf) for tr in k.data]
     satuan = _satuan(tbl, k.data, tinggi, _tinggi_sesudah(tbl, lebar, gaya_huruf, gaya_paragraf, huruf))
     judul = _tinggi_judul(tbl, lebar, gaya_huruf, gaya_paragraf, huruf)

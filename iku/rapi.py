@@ -59,6 +59,7 @@ def rapikan(docx: Any, tata: Tata) -> None:
     tanda_tangan_tidak_sendiri(docx)
     tata_tanda_tangan(docx, tata.tanda_tangan)
     ulangi_sasaran(docx, tata.huruf)
+    bagian_sesudah_tabel_setipis_mungkin(docx)
     baris_manual_tidak_direnggangkan(docx)
     atur_properti(docx, tata)
     lengkapi_semua_bidang(docx)
@@ -250,6 +251,35 @@ def _satu_baris_utuh(paragraf: list[Any]) -> Any:
     for p in paragraf:
         tc.append(p)
     return tbl
+
+
+def bagian_sesudah_tabel_setipis_mungkin(docx: Any) -> None:
+    """An empty paragraph that closes a section right after a table (the decree's signature
+    block in the book) is one point high: at normal height it went to a page of its own when
+    the table ended at the page's foot, a blank page before the next section."""
+    for p in docx.element.body.iterchildren(qn("w:p")):
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None or ppr.find(qn("w:sectPr")) is None or xml_word.teks(p).strip():
+            continue
+        sebelum = p.getprevious()
+        if sebelum is None or sebelum.tag != qn("w:tbl") or p.find(f".//{qn('w:drawing')}") is not None:
+            continue
+        spasi = ppr.find(qn("w:spacing"))
+        if spasi is None:
+            spasi = OxmlElement("w:spacing")
+            ppr.insert_element_before(
+                spasi,
+                "w:ind",
+                "w:contextualSpacing",
+                "w:jc",
+                "w:textAlignment",
+                "w:outlineLvl",
+                "w:rPr",
+                "w:sectPr",
+                "w:pPrChange",
+            )
+        for nama, nilai in (("w:before", "0"), ("w:after", "0"), ("w:line", "20"), ("w:lineRule", "exact")):
+            spasi.set(qn(nama), nilai)
 
 
 def baris_manual_tidak_direnggangkan(docx: Any) -> None:

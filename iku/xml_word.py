@@ -28,12 +28,14 @@ def teks(elemen: Any) -> str:
     return "".join(t.text or "" for t in elemen.iter(qn("w:t")))
 
 
-def baris_teks(p: Any) -> list[str]:
-    """A paragraph's text split at its line breaks (w:br, w:cr)."""
+def baris_teks(p: Any, tab: str = "") -> list[str]:
+    """A paragraph's text split at its line breaks (w:br, w:cr), each tab (w:tab) as tab."""
     baris = [""]
-    for e in p.iter(qn("w:t"), qn("w:br"), qn("w:cr")):
+    for e in p.iter(qn("w:t"), qn("w:br"), qn("w:cr"), qn("w:tab")):
         if e.tag == qn("w:t"):
             baris[-1] += e.text or ""
+        elif e.tag == qn("w:tab"):
+            baris[-1] += tab if e.getparent().tag == qn("w:r") else ""  # not a tab stop (w:tabs/w:tab)
         else:
             baris.append("")
     return baris

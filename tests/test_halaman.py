@@ -90,3 +90,78 @@ def test_judul_lampiran_tidak_sendiri_di_halamannya(pdf, jenis):
     halaman = pdf["f4-tiga-peraturan", jenis]
     judul = next(h for h in halaman if "INDIKATOR KINERJA UTAMA (IKU)" in h and "TANGGAL" in h)
     assert "Indikator01" in judul and "Sesuai dengan:" in judul, judul
+
+
+def test_pecahan_bersusun_diukur_di_lebar_selnya_sendiri():
+    """A stacked fraction (a table nested in a cell) wraps in its own narrow cells: "Jumlah PMKS
+    yang tertangani" in 1000 twips takes several lines. It was measured in the outer cell's
+    width, the row predicted shorter than it printed, and a continuing group's row was pushed
+    onto the next page without its "(lanjutan)" label (the book's Tabel 2.2.1 in Arial)."""
+    import docx
+    from docx.shared import Twips
+
+    from iku.halaman import tinggi_baris_twip
+    from iku.huruf import tinggi_satu_baris_twip
+    from iku.tabel import _ukuran_gaya
+
+    d = docx.Document()
+    luar = d.add_table(rows=1, cols=1)
+    sel = luar.cell(0, 0)
+    sel.width = Twips(4000)
+    sel.paragraphs[0].text = "Rumus"
+    dalam = sel.add_table(rows=2, cols=1)
+    for i, teks in enumerate(("Jumlah PMKS yang tertangani oleh dinas", "Jumlah PMKS yang ada")):
+        dalam.cell(i, 0).width = Twips(1000)
+        dalam.cell(i, 0).paragraphs[0].text = teks
+    satu = tinggi_satu_baris_twip(11, "Arial")  # python-docx's default template: 11 pt
+    tinggi = tinggi_baris_twip(luar._tbl, luar._tbl.tr_lst[0], _ukuran_gaya(d), "Arial")
+    assert tinggi >= 7 * satu, (tinggi, satu)  # "Rumus", then 3 + 3 lines at least in 1000 twips
+
+
+@pytest.mark.pdf
+def test_tanda_tangan_pk_tidak_sendirian_dengan_nama_panjang(tmp_path: Path) -> None:
+    """A PK whose agency and signer have long names fills page 1: its two-party signature table
+    went alone to page 2. Every paragraph of the agreement kept with the next, taken for the
+    "title" of the signature table, a chain LibreOffice gives up; only the last paragraph keeps
+    with the signature (rapi.tanda_tangan_tidak_sendiri)."""
+    import docx as python_docx
+    import instansi_bentuk
+
+    data = data_contoh()
+    instansi_bentuk._instansi(
+        data,
+        "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana "
+        "Kabupaten Buleleng",
+        "Kepala",
+    )
+    data["penandatangan"]["nama"] = "Dr. Ir. I Gusti Ngurah Bagus Kusumaningratmadewanegara, S.T., M.T., M.Si."
+    ditulis = generate(Permintaan(konfigurasi.baca(tulis_data(tmp_path / "iku.toml", data)), TEMPLATES, tmp_path))
+    pk = next(p for p in ditulis if p.name.startswith("perjanjian-kinerja") and p.suffix == ".docx")
+    isi = [p for p in python_docx.Document(str(pk)).paragraphs if p.text.startswith("Pihak pertama berjanji")]
+    assert isi and not isi[0].paragraph_format.keep_with_next
+    halaman = halaman_pdf(ke_pdf([pk], tmp_path / "pdf").berkas[0])
+    ttd = next(h for h in halaman if "Pihak Pertama" in h)
+    assert "Pihak kedua akan melakukan supervisi" in " ".join(ttd.split()), ttd
+
+
+@pytest.mark.pdf
+def test_buku_tanpa_halaman_kosong_sesudah_keputusan_elektronik(tmp_path: Path) -> None:
+    """The book of a one-row agency signed electronically: the Keputusan's QR block ends at the
+    foot of its page, and the empty paragraph that closes its section (after the signature
+    table, at normal height) went to a page of its own: a blank page "- 3 -" before the Lampiran."""
+    data = data_contoh()
+    data["iku"] = data["iku"][:1]
+    data["format"]["tanda_tangan"] = "elektronik"
+    ditulis = generate(Permintaan(konfigurasi.baca(tulis_data(tmp_path / "iku.toml", data)), TEMPLATES, tmp_path))
+    buku = next(p for p in ditulis if p.name.startswith("dokumen-iku") and p.suffix == ".docx")
+    halaman = halaman_pdf(ke_pdf([buku], tmp_path / "pdf").berkas[0])
+    kaki = "dokumen elektronik dan/atau hasil cetaknya"
+    kosong = [
+        i + 1
+        for i, h in enumerate(halaman)
+        if len(
+            [b for b in h.splitlines() if b.strip() and kaki not in b and "Dokumen ini" not in b and "BSrE" not in b]
+        )
+        <= 1
+    ]
+    assert not kosong, [halaman[i - 1] for i in kosong]

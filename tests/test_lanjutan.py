@@ -12,7 +12,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from bantu import TEMPLATES, data_contoh, halaman_pdf, teks_docx, tulis_data
+from bantu import TEMPLATES, baris_iku, data_contoh, halaman_pdf, teks_docx, tulis_data
 from iku import konfigurasi
 from iku.buat import Permintaan, generate
 from iku.pdf import ke_pdf
@@ -194,3 +194,22 @@ def test_impor_membaca_lampiran_bersambung(tmp_path):
         f"Indikator{i:02d} persentase layanan sosial dasar" for i in range(1, 41)
     ]
     assert [b.nilai["sasaran"] for b in baris] == [SASARAN[_kelompok(i)] for i in range(1, 41)]
+
+
+@pytest.mark.pdf
+def test_lampiran_tidak_putus_terlalu_awal(tmp_path):
+    """The sample's Lampiran with 40 rows of six lines (A4 landscape, Bookman): page 1 has room
+    for two rows under the heading block and the title, a later page for five under its header
+    rows and label. The header rows were measured with their merged cells counted in both rows,
+    and "NOMOR<tab>:<tab>400.9/..." under the heading as one word wrapped over two lines: page 1
+    held one row and each later page four, leaving a third of every page blank."""
+    data = data_contoh()
+    data["iku"] = baris_iku(40)
+    ditulis = _buat(tmp_path, data)
+    lampiran = next(p for p in ditulis if p.name.startswith("lampiran") and p.suffix == ".docx")
+    halaman = halaman_pdf(ke_pdf([lampiran], tmp_path).berkas[0])
+    per_halaman = [re.findall(r"Indikator(\d\d)", h) for h in halaman]
+    assert len(per_halaman[0]) >= 2, per_halaman
+    assert all(len(n) >= 5 for n in per_halaman[1:-1]), per_halaman
+    for teks, nomor in zip(halaman[1:], per_halaman[1:]):  # a group of two continues where its second row leads
+        assert ("(lanjutan)" in teks) == (int(nomor[0]) % 2 == 0), teks
