@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bantu import PERLU_PDF, lewati_tanpa, peramban_kurang, perlu_alat
+from bantu import PERLU_PDF, lewati_tanpa, peramban, peramban_kurang, perlu_alat
 
 
 def pytest_runtest_setup(item):
@@ -50,3 +50,14 @@ def arsip_elektronik_pdf(tmp_path_factory) -> Path:
         )
     )
     return folder / "output" / "2023"
+
+
+@pytest.fixture
+def driver(tmp_path: Path):
+    """A headless Chromium with its own profile and download folder, always closed."""
+    (tmp_path / "unduhan").mkdir()
+    d = peramban(tmp_path / "profil", tmp_path / "unduhan")
+    try:
+        yield d
+    finally:
+        d.quit()

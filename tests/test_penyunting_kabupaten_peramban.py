@@ -8,17 +8,15 @@ on a free port in a thread with its warm LibreOffice, and is always stopped.
 
 from __future__ import annotations
 
-import threading
 import tomllib
 from pathlib import Path
 
 import pytest
 from test_kabupaten import buat_folder
-from test_penyunting_peramban import isian, ketik, pesan, potret, tekan, tunggu, versi_pratinjau
+from test_penyunting_peramban import dilayani, isian, ketik, pesan, potret, tekan, tunggu, versi_pratinjau
 
-from bantu import TEMPLATES, peramban
+from bantu import TEMPLATES
 from iku.penyunting.aplikasi import Pengaturan
-from iku.penyunting.layan import server
 
 pytestmark = [pytest.mark.peramban, pytest.mark.pdf]
 
@@ -27,25 +25,8 @@ pytestmark = [pytest.mark.peramban, pytest.mark.pdf]
 def layanan(tmp_path: Path):
     folder = buat_folder(tmp_path / "kab")
     p = Pengaturan(folder / "pemda.toml", tmp_path / "output", TEMPLATES, "127.0.0.1", 0, folder)
-    with server(p) as (srv, lo):
-        benang = threading.Thread(target=srv.serve_forever, daemon=True)
-        benang.start()
-        try:
-            yield f"http://127.0.0.1:{srv.server_port}/", folder
-        finally:
-            srv.shutdown()
-            srv.server_close()
-    assert lo is None or lo.pid is None  # LibreOffice stopped with the server
-
-
-@pytest.fixture
-def driver(tmp_path: Path):
-    (tmp_path / "unduhan").mkdir()
-    d = peramban(tmp_path / "profil", tmp_path / "unduhan")
-    try:
-        yield d
-    finally:
-        d.quit()
+    with dilayani(p) as (alamat, _lo):
+        yield alamat, folder
 
 
 def baris(driver) -> dict[str, list[str]]:

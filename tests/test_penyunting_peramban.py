@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from bantu import TEMPLATES, peramban, salin_config
+from bantu import TEMPLATES, salin_config
 from iku.penyunting.aplikasi import Pengaturan
 from iku.penyunting.layan import server
 
@@ -28,14 +28,15 @@ pytestmark = [pytest.mark.peramban, pytest.mark.pdf]
 BATAS = 90
 
 
-@pytest.fixture
-def layanan(tmp_path: Path):
-    berkas = salin_config(tmp_path / "iku.toml")
-    with server(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 0)) as (srv, lo):
+@contextmanager
+def dilayani(p: Pengaturan) -> Iterator[tuple[str, object]]:
+    """The editor served on a free port in a thread, with its warm LibreOffice: (address, the
+    LibreOffice or None); always stopped, and LibreOffice with it."""
+    with server(p) as (srv, lo):
         benang = threading.Thread(target=srv.serve_forever, daemon=True)
         benang.start()
         try:
-            yield f"http://127.0.0.1:{srv.server_port}/", berkas, lo
+            yield f"http://127.0.0.1:{srv.server_port}/", lo
         finally:
             srv.shutdown()
             srv.server_close()
@@ -43,13 +44,10 @@ def layanan(tmp_path: Path):
 
 
 @pytest.fixture
-def driver(tmp_path: Path):
-    (tmp_path / "unduhan").mkdir()
-    d = peramban(tmp_path / "profil", tmp_path / "unduhan")
-    try:
-        yield d
-    finally:
-        d.quit()
+def layanan(tmp_path: Path):
+    berkas = salin_config(tmp_path / "iku.toml")
+    with dilayani(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 0)) as (alamat, lo):
+        yield alamat, berkas, lo
 
 
 @contextmanager
