@@ -100,6 +100,16 @@ def set_perubahan(tmp_path_factory) -> dict[str, Path]:
     }
 
 
+def draf_mutlak(set_perubahan: dict, kunci: str) -> str:
+    """The drafted amendment config (set_perubahan[kunci]) with its `semula` and other output/2023/
+    paths made absolute, so the copy can be read from any folder."""
+    return (
+        set_perubahan[kunci]
+        .read_text(encoding="utf-8")
+        .replace('"output/2023/', f'"{set_perubahan["folder"]}/output/2023/')
+    )
+
+
 def test_draf_perubahan_diisi_dari_keputusan_lama(set_perubahan) -> None:
     asli = set_perubahan["teks_draf"].read_text(encoding="utf-8")
     data = tomllib.loads(asli)
@@ -121,9 +131,7 @@ def test_draf_perubahan_diisi_dari_keputusan_lama(set_perubahan) -> None:
 def test_draf_ditolak_generate_sampai_diisi(set_perubahan, tmp_path: Path) -> None:
     draf = tmp_path / "perubahan.toml"
     draf.write_text(
-        set_perubahan["teks_draf"]
-        .read_text(encoding="utf-8")
-        .replace('"output/2023/', f'"{set_perubahan["folder"]}/output/2023/'),
+        draf_mutlak(set_perubahan, "teks_draf"),
         encoding="utf-8",
     )
     hasil = jalankan("generate", "--config", str(draf), "--output", str(tmp_path / "keluaran"))
@@ -225,9 +233,7 @@ def test_pk_perubahan_judul(set_perubahan) -> None:
 def test_check_memperingatkan_baris_berubah_tanpa_alasan(set_perubahan, tmp_path: Path) -> None:
     draf = tmp_path / "perubahan.toml"
     draf.write_text(
-        set_perubahan["teks_draf"]
-        .read_text(encoding="utf-8")
-        .replace('"output/2023/', f'"{set_perubahan["folder"]}/output/2023/'),
+        draf_mutlak(set_perubahan, "teks_draf"),
         encoding="utf-8",
     )
     isi_draf(draf, alasan=False)
@@ -324,9 +330,7 @@ def test_perubahan_tidak_menimpa_arsip_perubahan(set_perubahan, tmp_path: Path) 
     shutil.copytree(set_perubahan["folder"] / "output", output)
     config = tmp_path / "perubahan.toml"
     config.write_text(
-        set_perubahan["draf"]
-        .read_text(encoding="utf-8")
-        .replace('"output/2023/', f'"{set_perubahan["folder"]}/output/2023/'),
+        draf_mutlak(set_perubahan, "draf"),
         encoding="utf-8",
     )
     hasil = jalankan("generate", "--config", str(config), "--output", str(output))
@@ -403,11 +407,7 @@ def test_penyunting_menyimpan_keputusan_perubahan_apa_adanya(set_perubahan, tmp_
     from iku.penyunting.aplikasi import Pengaturan, buat_aplikasi
 
     berkas = tmp_path / "perubahan.toml"
-    teks = (
-        set_perubahan["draf"]
-        .read_text(encoding="utf-8")
-        .replace('"output/2023/', f'"{set_perubahan["folder"]}/output/2023/')
-    )
+    teks = draf_mutlak(set_perubahan, "draf")
     berkas.write_text(teks, encoding="utf-8")
     tab = Klien(buat_aplikasi(Pengaturan(berkas, tmp_path / "output", TEMPLATES, "127.0.0.1", 8000)))
     tab.buka()
@@ -425,9 +425,7 @@ def test_pdf_keputusan_perubahan_dan_matriks(set_perubahan, tmp_path: Path) -> N
 
     config = tmp_path / "perubahan.toml"
     config.write_text(
-        set_perubahan["draf"]
-        .read_text(encoding="utf-8")
-        .replace('"output/2023/', f'"{set_perubahan["folder"]}/output/2023/'),
+        draf_mutlak(set_perubahan, "draf"),
         encoding="utf-8",
     )
     paths = generate(Permintaan(baca(config), TEMPLATES, tmp_path / "output", pdf=True))
@@ -471,10 +469,7 @@ def test_check_judul_perubahan_diketik_tanpa_tabel_perubahan(tmp_path: Path) -> 
 def test_check_semula_bukan_keputusan_yang_diubah(set_perubahan, tmp_path: Path) -> None:
     config = tmp_path / "perubahan.toml"
     config.write_text(
-        set_perubahan["draf"]
-        .read_text(encoding="utf-8")
-        .replace('"output/2023/', f'"{set_perubahan["folder"]}/output/2023/')
-        .replace(f'nomor = "{NOMOR_LAMA}"', 'nomor = "400.9/9999/Dinsos/2022"'),
+        draf_mutlak(set_perubahan, "draf").replace(f'nomor = "{NOMOR_LAMA}"', 'nomor = "400.9/9999/Dinsos/2022"'),
         encoding="utf-8",
     )
     hasil = jalankan("check", "--config", str(config))
